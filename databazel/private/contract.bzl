@@ -1,0 +1,38 @@
+"""The train/eval contract's names, shared with the TypeScript shims.
+
+Generated from tools/src/contract.ts by `npm run build:tools`. Do not edit.
+"""
+
+# Flags the train executable receives.
+TRAIN_FLAGS = {
+    "hyperparams": "--hyperparams",
+    "hyperparams_file": "--hyperparams_file",
+    "model": "--model",
+    "output_dir": "--output_dir",
+    "seed": "--seed",
+    "training_data": "--training_data",
+}
+
+# Flags the eval executable receives.
+EVAL_FLAGS = {
+    "metrics": "--metrics",
+    "model": "--model",
+    "test_data": "--test_data",
+}
+
+# Environment variables that carry the same values, for scripts that prefer them.
+ENV_VARS = {
+    "hyperparams": "DATABAZEL_HYPERPARAMS",
+    "hyperparams_file": "DATABAZEL_HYPERPARAMS_FILE",
+    "metrics": "DATABAZEL_METRICS",
+    "model": "DATABAZEL_MODEL",
+    "output_dir": "DATABAZEL_OUTPUT_DIR",
+    "seed": "DATABAZEL_SEED",
+    "test_data": "DATABAZEL_TEST_DATA",
+    "training_data": "DATABAZEL_TRAINING_DATA",
+}
+
+# Separates several paths in one DATABAZEL_TRAINING_DATA or DATABAZEL_TEST_DATA value.
+PATH_LIST_SEPARATOR = {
+    "env": ":",
+}

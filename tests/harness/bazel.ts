@@ -1,0 +1,52 @@
+// Runs the real Bazel, through the project's launcher, for the integration tests.
+import { execa, type Result } from "execa";
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const launcher = join(repoRoot, "tools", "bazel");
+
+export interface BazelOptions {
+  /** The workspace to run in; the repository itself by default. */
+  cwd?: string;
+  /** Resolve with the failed result instead of throwing when Bazel exits non-zero. */
+  allowFailure?: boolean;
+}
+
+export type BazelResult = Result<{ all: true; reject: false }>;
+
+/** Runs `tools/bazel ARGS` and returns its exit code and interleaved output. */
+export async function bazel(args: string[], options: BazelOptions = {}): Promise<BazelResult> {
+  const result = await execa(launcher, args, {
+    cwd: options.cwd ?? repoRoot,
+    all: true,
+    reject: false,
+    stdin: "ignore",
+  });
+  if (result.exitCode !== 0 && !options.allowFailure) {
+    throw new Error(`bazel ${args.join(" ")} exited ${result.exitCode}:\n${result.all}`);
+  }
+  return result;
+}
+
+/** The first line Bazel prints for `bazel info KEY`. */
+export async function bazelInfo(key: string, options: BazelOptions = {}): Promise<string> {
+  const result = await execa(launcher, ["info", key], { cwd: options.cwd ?? repoRoot, stdin: "ignore" });
+  return result.stdout.trim();
+}
+
+/**
+ * Makes a fresh workspace in a temporary directory from a map of relative paths to contents.
+ * Files under `copy` (repository-relative) are copied in first.
+ */
+export function makeWorkspace(files: Record<string, string>, copy: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), "databazel-test-"));
+  for (const rel of copy) cpSync(join(repoRoot, rel), join(dir, rel), { recursive: true });
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), content);
+  }
+  return dir;
+}

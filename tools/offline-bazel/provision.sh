@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Provisions an offline Bazel (Debian unstable's bazel-bootstrap) in a root filesystem of its own.
+#
+# Usage: provision.sh ROOT
+# Idempotent: a finished ROOT carries a stamp and is left alone; a half-made one is rebuilt.
+# Why a separate root: sid's packages need a newer libc than the host's, and the host's own
+# system packages must stay as they are (only debootstrap is installed on the host).
+set -euo pipefail
+
+root=${1:?usage: provision.sh ROOT}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+stamp="$root/.databazel-provisioned"
+packages=(bazel-bootstrap nodejs)
+
+say() { echo "databazel: $*" >&2; }
+die() {
+  say "error: $1"
+  shift
+  for line in "$@"; do echo "  $line" >&2; done
+  exit 1
+}
+
+[ -f "$stamp" ] && exit 0
+
+[ "$(id -u)" = 0 ] || die "provisioning the offline Bazel needs root (it runs debootstrap and chroot)." \
+  "Fix: run this command as root once, or point DATABAZEL_BAZEL at a Bazel 7.7.1 binary you have."
+
+# The Debian mirror the host's apt already uses; no host name is kept in this repository.
+mirror_from_apt() {
+  local f
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    awk '
+      /^[[:space:]]*deb[[:space:]]/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }
+      /^URIs:/ { print $2 }
+    ' "$f"
+  done | grep -E '/debian/?$' | head -n 1
+}
+mirror=${DATABAZEL_DEBIAN_MIRROR:-$(mirror_from_apt)}
+[ -n "$mirror" ] || die "no Debian mirror found in /etc/apt/sources.list*." \
+  "Fix: set DATABAZEL_DEBIAN_MIRROR to a Debian mirror URI that serves the 'sid' suite."
+
+if ! command -v debootstrap >/dev/null; then
+  command -v apt-get >/dev/null || die "debootstrap is missing and there is no apt-get to install it." \
+    "Fix: install debootstrap, or point DATABAZEL_BAZEL at a Bazel 7.7.1 binary."
+  say "installing debootstrap on the host (the only host package this needs)"
+  apt-get install -y --no-install-recommends debootstrap >/dev/null 2>&1 ||
+    { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends debootstrap >/dev/null; } ||
+    die "could not install debootstrap with apt-get." "Fix: run 'apt-get update && apt-get install debootstrap' as root."
+fi
+
+partial="$root.partial"
+rm -rf "$partial"
+mkdir -p "$(dirname "$root")"
+
+say "provisioning Bazel 7.7.1 from Debian sid into $root (once; about two minutes)"
+say "step 1/3: debootstrap sid from $mirror"
+if ! unshare --mount --propagation private debootstrap --variant=minbase sid "$partial" "$mirror" >"$partial.log" 2>&1; then
+  tail -n 20 "$partial.log" >&2
+  die "debootstrap failed (full log: $partial.log)." \
+    "Fix: check that the mirror above serves 'sid', or set DATABAZEL_DEBIAN_MIRROR."
+fi
+
+# sid's Release file is often past its Valid-Until date on mirrors and snapshots.
+printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$partial/etc/apt/apt.conf.d/99databazel"
+cp /etc/resolv.conf "$partial/etc/resolv.conf" 2>/dev/null || true
+
+say "step 2/3: apt-get install ${packages[*]} (about 670 MB)"
+if ! unshare --mount --propagation private sh -c '
+    mount -t proc proc "$1/proc" && shift &&
+    chroot "$0" sh -c "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $*"
+  ' "$partial" "$partial" "${packages[@]}" >>"$partial.log" 2>&1; then
+  tail -n 20 "$partial.log" >&2
+  die "apt-get install in the sid root failed (full log: $partial.log)." \
+    "Fix: make sure Debian's package mirror is reachable, then run the command again."
+fi
+
+say "step 3/3: offline module stubs"
+"$here/install-stubs.sh" "$partial"
+
+rm -rf "$root"
+mv "$partial" "$root"
+rm -f "$partial.log"
+date -u +%FT%TZ >"$stamp"
+say "offline Bazel ready"

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Runs the offline Bazel inside its root filesystem, provisioning that root first if needed.
+#
+# Usage: run.sh CACHE_DIR BAZEL_ARGS...
+# The root lives in a private mount namespace held open by a small `sleep` process, so nothing
+# is mounted on the host. In it, /tmp, this repository, the workspace and Bazel's output root
+# are bind-mounted at their own absolute paths: `bazel-bin/...` resolves from the host too.
+# Every call enters the same namespace, which is what lets the Bazel server that one call
+# starts serve the next ones (the client checks the server's cwd through /proc, which only
+# matches when both see the same root).
+# DATABAZEL_MOUNTS: extra host directories to make visible, separated by ':'.
+set -euo pipefail
+
+cache=${1:?usage: run.sh CACHE_DIR BAZEL_ARGS...}
+shift
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+root="$cache/bazel-7.7.1"
+output_user_root="$cache/output_user_root"
+
+mkdir -p "$cache" "$output_user_root"
+if [ ! -f "$root/.databazel-provisioned" ]; then
+  flock "$cache/provision.lock" "$here/provision.sh" "$root"
+fi
+
+if [ -n "${DATABAZEL_VERBOSE:-}" ]; then
+  echo "databazel: using the offline Bazel $(cat "$root/usr/share/bazel/build-label.txt") in $root" >&2
+fi
+
+# The workspace is the nearest directory above $PWD that Bazel would take for one.
+workspace=$PWD
+while [ "$workspace" != / ]; do
+  for marker in MODULE.bazel REPO.bazel WORKSPACE WORKSPACE.bazel; do
+    [ -f "$workspace/$marker" ] && break 2
+  done
+  workspace=$(dirname "$workspace")
+done
+# Commands outside any workspace (`bazel version`) still need $PWD to exist in the root.
+[ "$workspace" != / ] || workspace=$PWD
+
+IFS=: read -r -a extra <<<"${DATABAZEL_MOUNTS:-}"
+mounts=()
+for dir in /tmp "$output_user_root" "$repo" "$workspace" "${extra[@]}"; do
+  # Never shadow the root filesystem's own system directories with the host's.
+  case "$dir" in
+    "" | / | /bin* | /boot* | /dev* | /etc* | /lib* | /proc* | /sbin* | /sys* | /usr* | /var*) continue ;;
+  esac
+  mounts+=("$dir")
+done
+
+holder_file="$cache/namespace.pid"
+holder_alive() {
+  local pid
+  pid=$(cat "$holder_file" 2>/dev/null) || return 1
+  [ "$(cat "/proc/$pid/cmdline" 2>/dev/null | tr '\0' ' ')" = "sleep infinity " ] || return 1
+  echo "$pid"
+}
+
+# Creates the namespace once, and (re)binds each directory whose mount is missing or stale
+# (a directory deleted and made again on the host is a new inode).
+prepare_namespace() {
+  local pid
+  if ! pid=$(holder_alive); then
+    setsid unshare --mount --propagation private sleep infinity </dev/null >/dev/null 2>&1 &
+    pid=$!
+    echo "$pid" >"$holder_file"
+    for _ in $(seq 500); do
+      [ "$(readlink "/proc/$pid/ns/mnt")" != "$(readlink /proc/self/ns/mnt)" ] && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.01
+    done
+    if [ "$(readlink "/proc/$pid/ns/mnt" 2>/dev/null)" = "$(readlink /proc/self/ns/mnt)" ] || ! kill -0 "$pid" 2>/dev/null; then
+      echo "databazel: error: could not create a private mount namespace for the offline Bazel (unshare --mount)." >&2
+      echo "  Fix: run as root on Linux, or set DATABAZEL_BAZEL to a Bazel $(cat "$root/usr/share/bazel/build-label.txt" 2>/dev/null) binary." >&2
+      exit 1
+    fi
+    nsenter --mount="/proc/$pid/ns/mnt" /bin/bash -c '
+      root=$1
+      mount --rbind /dev "$root/dev"
+      mount -t proc proc "$root/proc"
+      mount --rbind /sys "$root/sys"
+    ' _ "$root"
+  fi
+  nsenter --mount="/proc/$pid/ns/mnt" /bin/bash -c '
+    root=$1
+    shift
+    for dir in "$@"; do
+      [ -d "$dir" ] || continue
+      if mountpoint -q "$root$dir"; then
+        [ "$(stat -c %d:%i "$dir")" = "$(stat -c %d:%i "$root$dir")" ] && continue
+        umount -l "$root$dir"
+      fi
+      mkdir -p "$root$dir"
+      mount --rbind "$dir" "$root$dir"
+    done
+  ' _ "$root" "${mounts[@]}"
+  echo "$pid"
+}
+
+pid=$(flock -o "$cache/namespace.lock" bash -c "$(declare -f holder_alive prepare_namespace); $(declare -p cache root holder_file mounts); prepare_namespace")
+
+exec nsenter --mount="/proc/$pid/ns/mnt" chroot "$root" /usr/bin/env -i \
+  HOME="${HOME:-/root}" USER="${USER:-root}" TERM="${TERM:-dumb}" LANG=C.UTF-8 \
+  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+  /bin/sh -c 'cd "$0" && out=$1 && shift && exec bazel --output_user_root="$out" "$@"' \
+  "$PWD" "$output_user_root" "$@"
