@@ -1,9 +1,21 @@
 """databazel's public API: load everything from here.
 
-    load("@databazel//databazel:defs.bzl", "model", "evaluate", "hyperparam_search")
+    load("@databazel//databazel:defs.bzl", "evaluate", "hyperparam_search", "model")
 """
 
+load("//databazel:providers.bzl", _MetricsInfo = "MetricsInfo", _ModelInfo = "ModelInfo", _SearchInfo = "SearchInfo")
+load("//databazel/private:evaluate.bzl", _evaluate = "evaluate")
+load("//databazel/private:hyperparam_search.bzl", _hyperparam_search = "hyperparam_search")
+load("//databazel/private:model.bzl", _model = "model")
 load("//databazel/private:node_toolchain.bzl", _NodeRuntimeInfo = "NodeRuntimeInfo", _node_toolchain = "node_toolchain")
+
+model = _model
+evaluate = _evaluate
+hyperparam_search = _hyperparam_search
+
+ModelInfo = _ModelInfo
+MetricsInfo = _MetricsInfo
+SearchInfo = _SearchInfo
 
 NodeRuntimeInfo = _NodeRuntimeInfo
 node_toolchain = _node_toolchain

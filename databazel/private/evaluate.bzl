@@ -1,0 +1,53 @@
+"""The `evaluate` rule: scores a trained model by running the user's eval executable."""
+
+load("//databazel:providers.bzl", "MetricsInfo", "ModelInfo")
+load(":actions.bzl", "declare_eval_outputs", "eval_action")
+load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS")
+load(":names.bzl", "display_label", "expand_template")
+load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE")
+
+def _evaluate_impl(ctx):
+    where = "evaluate " + display_label(ctx.label)
+    model_info = ctx.attr.model[ModelInfo]
+    placeholders = dict(model_info.hyperparams, name = ctx.label.name)
+    metrics_name = expand_template(ctx.attr.metrics or "%{name}.metrics.json", placeholders, where, "metrics")
+    outputs = declare_eval_outputs(ctx, ctx.label.name, metrics_name)
+    eval_action(
+        ctx,
+        outputs = outputs,
+        model = model_info.model,
+        test_data = ctx.attr.test_data[DefaultInfo].files,
+        eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
+    )
+    return [
+        DefaultInfo(files = depset([outputs.metrics])),
+        MetricsInfo(metrics = outputs.metrics, model_label = model_info.label, run_record = outputs.record),
+        OutputGroupInfo(
+            logs = depset([outputs.log]),
+            records = depset([outputs.record]),
+        ),
+    ]
+
+evaluate = rule(
+    implementation = _evaluate_impl,
+    doc = """Evaluates a model by running `eval_executable` once, as the `DatabazelEval` action.
+
+The executable receives `--model`, `--test_data` and `--metrics`, and must write a JSON object
+whose leaves are numbers (nesting allowed) to the metrics path.
+""",
+    attrs = dict(
+        SHIM_ATTRS,
+        metrics = attr.string(
+            doc = "The metrics file's output name, relative to the package. Placeholders: `%{name}` and " +
+                  "the model's `%{<hyperparameter>}`. Default: `%{name}.metrics.json`.",
+        ),
+        model = attr.label(
+            doc = "The model to evaluate: a `model` target, a `hyperparam_search` (its best model), " +
+                  "or any target that provides ModelInfo.",
+            providers = [ModelInfo],
+            mandatory = True,
+        ),
+        **EVAL_ATTRS
+    ),
+    toolchains = [NODE_TOOLCHAIN_TYPE],
+)

@@ -1,0 +1,279 @@
+"""The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard."""
+
+load("//databazel:providers.bzl", "ModelInfo", "SearchInfo")
+load(":actions.bzl", "declare_eval_outputs", "declare_train_outputs", "eval_action", "train_action")
+load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS", "TRAIN_ATTRS")
+load(":lineage.bzl", "model_lineage")
+load(":names.bzl", "display_label", "expand_template")
+load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load(":trials.bzl", "expand_trials")
+
+def _declare_trial(ctx, trial, where):
+    placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+    model_name = expand_template(ctx.attr.model, placeholders, where, "model")
+    metrics_name = expand_template(ctx.attr.metrics, placeholders, where, "metrics")
+    prefix = "{}/{}/run".format(ctx.label.name, trial.name)
+    return struct(
+        train = declare_train_outputs(ctx, prefix, model_name, ctx.attr.model_is_dir),
+        eval = declare_eval_outputs(ctx, prefix, metrics_name),
+    )
+
+def _hyperparam_search_impl(ctx):
+    where = "hyperparam_search " + display_label(ctx.label)
+    trials = expand_trials(
+        fixed = ctx.attr.hyperparams,
+        grid = ctx.attr.grid,
+        space = ctx.attr.space,
+        n_trials = ctx.attr.n_trials,
+        seed = ctx.attr.seed,
+        where = where,
+    )
+    training_data = ctx.attr.training_data[DefaultInfo].files
+    test_data = ctx.attr.test_data[DefaultInfo].files
+    train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run
+    eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run
+
+    declared = {}
+    for trial in trials:
+        outs = _declare_trial(ctx, trial, where)
+        declared[trial.name] = outs
+        train_action(
+            ctx,
+            outputs = outs.train,
+            training_data = training_data,
+            train_executable = train_executable,
+            hyperparams = trial.hyperparams,
+            seed = ctx.attr.seed,
+            trial = trial.name,
+        )
+        eval_action(
+            ctx,
+            outputs = outs.eval,
+            model = outs.train.model,
+            test_data = test_data,
+            eval_executable = eval_executable,
+            trial = trial.name,
+        )
+
+    prefix = ctx.label.name
+    aggregate_outputs = struct(
+        json = ctx.actions.declare_file(prefix + ".leaderboard.json"),
+        csv = ctx.actions.declare_file(prefix + ".leaderboard.csv"),
+        md = ctx.actions.declare_file(prefix + ".leaderboard.md"),
+        best = ctx.actions.declare_file(prefix + ".best.json"),
+        best_hyperparams = ctx.actions.declare_file(prefix + ".best_hyperparams.json"),
+    )
+    best_model = ctx.outputs.best_model
+    if ctx.attr.model_is_dir:
+        best_model = ctx.actions.declare_directory(prefix + ".best_model.d")
+
+    manifest = ctx.actions.declare_file(prefix + ".manifest.json")
+    ctx.actions.write(manifest, json.encode_indent({
+        "goal": ctx.attr.goal,
+        "hyperparam_names": sorted({k: 1 for t in trials for k in t.hyperparams.keys()}.keys()),
+        "label": display_label(ctx.label),
+        "metric": ctx.attr.metric,
+        "trials": [
+            {
+                "hyperparams": t.hyperparams,
+                "metrics": declared[t.name].eval.metrics.path,
+                "model": declared[t.name].train.model.path,
+                "model_short_path": declared[t.name].train.model.short_path,
+                "name": t.name,
+                "seed": ctx.attr.seed,
+            }
+            for t in trials
+        ],
+    }, indent = "  ") + "\n")
+
+    models = [declared[t.name].train.model for t in trials]
+    metrics = [declared[t.name].eval.metrics for t in trials]
+    args = ctx.actions.args()
+    args.add(ctx.file._aggregate)
+    args.add("--manifest", manifest)
+    args.add("--leaderboard_json", aggregate_outputs.json)
+    args.add("--leaderboard_csv", aggregate_outputs.csv)
+    args.add("--leaderboard_md", aggregate_outputs.md)
+    args.add("--best", aggregate_outputs.best)
+    args.add("--best_hyperparams", aggregate_outputs.best_hyperparams)
+    args.add_all([best_model], before_each = "--best_model", expand_directories = False)
+    if ctx.attr.model_is_dir:
+        args.add("--model_is_dir")
+    ctx.actions.run(
+        executable = node_runtime(ctx).node,
+        arguments = [args],
+        inputs = [ctx.file._aggregate, manifest] + models + metrics,
+        outputs = [best_model] + [getattr(aggregate_outputs, f) for f in ("json", "csv", "md", "best", "best_hyperparams")],
+        mnemonic = "DatabazelAggregate",
+        progress_message = "Ranking %d trials of %%{label} by %s" % (len(trials), ctx.attr.metric),
+        execution_requirements = {"supports-path-mapping": "1"},
+        toolchain = NODE_TOOLCHAIN_TYPE,
+    )
+    if ctx.attr.model_is_dir:
+        # A directory cannot be a predeclared file output; the file names where it is.
+        ctx.actions.write(ctx.outputs.best_model, best_model.short_path + "\n")
+
+    trial_structs = [
+        struct(
+            name = t.name,
+            hyperparams = t.hyperparams,
+            seed = ctx.attr.seed,
+            model = declared[t.name].train.model,
+            metrics = declared[t.name].eval.metrics,
+        )
+        for t in trials
+    ]
+    return [
+        DefaultInfo(files = depset([
+            aggregate_outputs.md,
+            aggregate_outputs.csv,
+            aggregate_outputs.json,
+            aggregate_outputs.best,
+            best_model,
+        ])),
+        SearchInfo(
+            trials = trial_structs,
+            leaderboard_json = aggregate_outputs.json,
+            leaderboard_csv = aggregate_outputs.csv,
+            leaderboard_md = aggregate_outputs.md,
+            best = aggregate_outputs.best,
+            best_model = best_model,
+            metric = ctx.attr.metric,
+            goal = ctx.attr.goal,
+        ),
+        ModelInfo(
+            model = best_model,
+            hyperparams_file = aggregate_outputs.best_hyperparams,
+            label = ctx.label,
+            data = training_data,
+            lineage = depset(
+                transitive = [
+                    model_lineage(
+                        training_data = ctx.attr.training_data,
+                        train_executable = ctx.attr.train_executable,
+                        hyperparams_file = declared[t.name].train.hyperparams,
+                    )
+                    for t in trials
+                ],
+            ),
+        ),
+        OutputGroupInfo(
+            best_model = depset([best_model]),
+            logs = depset([f for t in trials for f in (declared[t.name].train.log, declared[t.name].eval.log)]),
+            records = depset([f for t in trials for f in (declared[t.name].train.record, declared[t.name].eval.record)]),
+            trials = depset(models + metrics),
+        ),
+    ]
+
+_hyperparam_search = rule(
+    implementation = _hyperparam_search_impl,
+    doc = "The rule behind the `hyperparam_search` macro; use the macro, which checks its arguments.",
+    attrs = dict(
+        SHIM_ATTRS,
+        best_model = attr.output(
+            doc = "Where the best trial's model is copied; the macro names it `<name>.best_model`.",
+            mandatory = True,
+        ),
+        goal = attr.string(
+            doc = "`maximize` or `minimize` the metric.",
+            values = ["maximize", "minimize"],
+            default = "maximize",
+        ),
+        grid = attr.string_list_dict(
+            doc = "Hyperparameters to search exhaustively: name to list of values; every combination is a trial.",
+        ),
+        metric = attr.string(
+            doc = "The metric that ranks trials, as the eval executable names it (dotted for nested values).",
+            mandatory = True,
+        ),
+        metrics = attr.string(
+            doc = "Each trial's metrics file name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`.",
+            default = "%{name}/%{trial}/metrics.json",
+        ),
+        model = attr.string(
+            doc = "Each trial's model name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`.",
+            default = "%{name}/%{trial}/model",
+        ),
+        n_trials = attr.int(
+            doc = "How many random samples to draw from `space` (for each grid point).",
+            default = 10,
+        ),
+        seed = attr.int(
+            doc = "The seed for random search, also passed to every trial's training as `--seed`.",
+            default = 0,
+        ),
+        space = attr.string_dict(
+            doc = "Hyperparameters to sample at random: name to `uniform(lo, hi)`, `loguniform(lo, hi)`, " +
+                  "`int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.",
+        ),
+        **dict(TRAIN_ATTRS, **EVAL_ATTRS)
+    ),
+    toolchains = [NODE_TOOLCHAIN_TYPE],
+)
+
+def _string_values(name, attr_name, values):
+    if type(values) not in ("list", "tuple"):
+        fail(("databazel: hyperparam_search(name = \"{}\"): {} must be a list of values, got {} ({}).\n" +
+              "Fix: write it as a list, e.g. [\"0.1\", \"0.01\"].").format(name, attr_name, type(values), values))
+    out = []
+    for v in values:
+        if type(v) not in ("string", "int", "float"):
+            fail("databazel: hyperparam_search(name = \"{}\"): {} holds {} ({}); values must be strings or numbers.".format(
+                name,
+                attr_name,
+                type(v),
+                v,
+            ))
+        out.append(str(v))
+    return out
+
+def hyperparam_search(
+        name,
+        metric = None,
+        grid = None,
+        space = None,
+        seed = None,
+        hyperparams = None,
+        **kwargs):
+    """Searches hyperparameters: trains and evaluates one model per trial, then ranks them.
+
+    Trials are the cartesian product of `grid`, each combined with `n_trials` random samples
+    from `space` when it is given. Every trial is one `DatabazelTrain` and one `DatabazelEval`
+    action under `<name>/<trial>/`; a `DatabazelAggregate` action writes the leaderboard
+    (`<name>.leaderboard.json`, `.csv`, `.md`), `<name>.best.json`, and copies the best model to
+    `<name>.best_model`, which other targets can depend on as `:<name>.best_model`. The target
+    also provides ModelInfo for the best model, so `evaluate(model = ":<name>")` works.
+
+    Args:
+      name: the target's name.
+      metric: the metric that ranks trials, as the eval executable names it (required).
+      grid: dict of hyperparameter name to list of values (strings or numbers).
+      space: dict of hyperparameter name to a distribution: `uniform(lo, hi)`,
+        `loguniform(lo, hi)`, `int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.
+      seed: int; required with `space`. Also passed to every trial's training as `--seed`.
+      hyperparams: dict of hyperparameters shared by every trial.
+      **kwargs: the other attributes of the rule: training_data, test_data, train_executable,
+        eval_executable, goal, n_trials, model, metrics, model_is_dir, and common attributes.
+    """
+    where = "hyperparam_search(name = \"{}\")".format(name)
+    if type(metric) != "string" or not metric:
+        fail(("databazel: {}: metric is not named, so trials cannot be ranked.\n" +
+              "Fix: set metric = \"accuracy\" (or another number the eval executable writes), " +
+              "and goal = \"maximize\" or \"minimize\".").format(where))
+    if grid != None and type(grid) != "dict":
+        fail("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
+    if space != None and type(space) != "dict":
+        fail("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
+    if space and seed == None:
+        fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
+              "Fix: add seed = 1 (any integer).").format(where))
+    _hyperparam_search(
+        name = name,
+        metric = metric,
+        grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
+        space = space or {},
+        seed = seed if seed != None else 0,
+        hyperparams = hyperparams or {},
+        best_model = name + ".best_model",
+        **kwargs
+    )

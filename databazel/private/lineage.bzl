@@ -1,0 +1,24 @@
+"""Lineage: the transitive depset of everything that produced a model."""
+
+load("//databazel:providers.bzl", "ModelInfo")
+
+def model_lineage(*, training_data, train_executable, hyperparams_file):
+    """Everything that produced a model, without flattening anything.
+
+    Args:
+      training_data: the `training_data` target; a model used as data brings its own lineage.
+      train_executable: the `train_executable` target; its files and runfiles are included.
+      hyperparams_file: File, the hyperparameters the model was trained with.
+
+    Returns:
+      depset of Files.
+    """
+    default = train_executable[DefaultInfo]
+    transitive = [
+        training_data[DefaultInfo].files,
+        default.files,
+        default.default_runfiles.files,
+    ]
+    if ModelInfo in training_data:
+        transitive.append(training_data[ModelInfo].lineage)
+    return depset([hyperparams_file], transitive = transitive)

@@ -1,0 +1,276 @@
+// Generated from tools/src/bin/eval_shim.ts by `npm run build:tools`. Do not edit.
+"use strict";
+
+// tools/src/bin/eval_shim.ts
+var import_node_fs4 = require("node:fs");
+
+// tools/src/contract.ts
+var EVAL_FLAGS = {
+  model: "--model",
+  test_data: "--test_data",
+  metrics: "--metrics"
+};
+var ENV_VARS = {
+  training_data: "DATABAZEL_TRAINING_DATA",
+  test_data: "DATABAZEL_TEST_DATA",
+  model: "DATABAZEL_MODEL",
+  hyperparams: "DATABAZEL_HYPERPARAMS",
+  hyperparams_file: "DATABAZEL_HYPERPARAMS_FILE",
+  seed: "DATABAZEL_SEED",
+  output_dir: "DATABAZEL_OUTPUT_DIR",
+  metrics: "DATABAZEL_METRICS"
+};
+var PATH_LIST_SEPARATOR = {
+  env: ":"
+};
+
+// tools/src/shim/cli.ts
+function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
+  const flags = /* @__PURE__ */ new Map();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    const value = booleans.has(flag) ? "true" : argv[++i];
+    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    flags.set(flag, [...flags.get(flag) ?? [], value]);
+  }
+  return flags;
+}
+function one(flags, flag) {
+  const values = flags.get(flag);
+  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  return values[0];
+}
+function optional(flags, flag) {
+  return flags.get(flag)?.[0];
+}
+function all(flags, flag) {
+  return flags.get(flag) ?? [];
+}
+var UsageError = class extends Error {
+};
+
+// tools/src/shim/digest.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+function sha256(data) {
+  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+}
+function filesUnder(dir) {
+  const out = [];
+  for (const entry of (0, import_node_fs.readdirSync)(dir, { withFileTypes: true })) {
+    const path = (0, import_node_path.join)(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+function digest(path) {
+  if (!(0, import_node_fs.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs.readFileSync)(path);
+    return { path, sha256: sha256(data), bytes: data.length };
+  }
+  let bytes = 0;
+  const listing = filesUnder(path).map((file) => {
+    const d = digest(file);
+    bytes += d.bytes;
+    return `${d.sha256}  ${(0, import_node_path.relative)(path, file)}
+`;
+  });
+  return { path, sha256: sha256(listing.join("")), bytes };
+}
+
+// tools/src/shim/json.ts
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+function stableJson(value) {
+  return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
+
+// tools/src/shim/main.ts
+var ContractError = class extends Error {
+};
+function main(body) {
+  body(process.argv.slice(2)).catch((err) => {
+    if (err instanceof ContractError) {
+      console.error(err.message);
+    } else if (err instanceof UsageError) {
+      console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
+    } else {
+      console.error(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+    process.exitCode = 1;
+  });
+}
+
+// tools/src/shim/metrics.ts
+function firstNonNumericLeaf(value, path = "metrics") {
+  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  return `${path} is ${JSON.stringify(value)} (${value === null ? "null" : typeof value})`;
+}
+function metricsProblem(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    return "is not a JSON object";
+  }
+  const bad = firstNonNumericLeaf(parsed);
+  return bad ? `has a leaf that is not a number: ${bad}` : void 0;
+}
+
+// tools/src/shim/outputs.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+function discard(path, isDirectory = false) {
+  if (!isDirectory) {
+    (0, import_node_fs2.rmSync)(path, { force: true, recursive: true });
+    return;
+  }
+  (0, import_node_fs2.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs2.readdirSync)(path)) (0, import_node_fs2.rmSync)((0, import_node_path2.join)(path, entry), { force: true, recursive: true });
+}
+
+// tools/src/shim/run-script.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs3 = require("node:fs");
+var import_node_path3 = require("node:path");
+
+// tools/src/shim/quote.ts
+function shellQuote(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function shellCommand(words) {
+  return words.map(shellQuote).join(" ");
+}
+
+// tools/src/shim/run-script.ts
+var TAIL_LINES = 25;
+async function runScript(command, env, logPath) {
+  const [executable, ...args] = command;
+  if (!executable) throw new Error("empty command");
+  const log = (0, import_node_fs3.createWriteStream)(logPath);
+  const started = performance.now();
+  let tail = [];
+  let partial = "";
+  const keep = (chunk) => {
+    log.write(chunk);
+    const lines = (partial + chunk.toString("utf8")).split("\n");
+    partial = lines.pop() ?? "";
+    tail = [...tail, ...lines].slice(-TAIL_LINES);
+  };
+  const result = await new Promise((done) => {
+    const child = (0, import_node_child_process.spawn)((0, import_node_path3.resolve)(executable), args, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", (err) => {
+      keep(Buffer.from(`databazel: could not start ${executable}: ${err.message}
+`));
+      done({ code: 127, signal: null });
+    });
+    child.on("close", (code, signal) => done({ code, signal }));
+  });
+  if (partial) tail = [...tail, partial].slice(-TAIL_LINES);
+  await new Promise((done) => log.end(done));
+  return {
+    exitCode: result.code,
+    signal: result.signal,
+    durationMs: Math.round(performance.now() - started),
+    tail
+  };
+}
+function failureMessage(options) {
+  const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
+  if (options.fix) lines.push(`Fix: ${options.fix}`);
+  if (options.tail.length > 0) {
+    lines.push(`Last ${options.tail.length} lines of its output:`);
+    lines.push(...options.tail.map((line) => `  | ${line}`));
+  } else {
+    lines.push("It printed nothing.");
+  }
+  lines.push("Reproduce it with:");
+  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
+  return lines.join("\n");
+}
+
+// tools/src/bin/eval_shim.ts
+main(async (argv) => {
+  const flags = parseFlags(argv);
+  const label = one(flags, "--shim_label");
+  const trial = optional(flags, "--shim_trial");
+  const executable = one(flags, "--shim_executable");
+  const recordPath = one(flags, "--shim_record");
+  const logPath = one(flags, "--shim_log");
+  const model = one(flags, EVAL_FLAGS.model);
+  const testData = all(flags, EVAL_FLAGS.test_data);
+  const metrics = one(flags, EVAL_FLAGS.metrics);
+  const command = [
+    executable,
+    EVAL_FLAGS.model,
+    model,
+    ...testData.flatMap((path) => [EVAL_FLAGS.test_data, path]),
+    EVAL_FLAGS.metrics,
+    metrics
+  ];
+  const env = {
+    [ENV_VARS.model]: model,
+    [ENV_VARS.test_data]: testData.join(PATH_LIST_SEPARATOR.env),
+    [ENV_VARS.metrics]: metrics
+  };
+  const who = trial ? `${label} (trial ${trial})` : label;
+  const run = await runScript(command, env, logPath);
+  const fail = (cause, fix) => {
+    discard(metrics);
+    throw new ContractError(
+      failureMessage({ label: who, what: "the eval executable", cause, tail: run.tail, command, ...fix ? { fix } : {} })
+    );
+  };
+  if (run.exitCode !== 0) {
+    fail(run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.`);
+  }
+  const fixMetrics = `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
+  if (!(0, import_node_fs4.existsSync)(metrics)) fail(`exited 0 but did not write the metrics at ${metrics}.`, fixMetrics);
+  const problem = metricsProblem((0, import_node_fs4.readFileSync)(metrics, "utf8"));
+  if (problem) fail(`exited 0 but the metrics at ${metrics} ${problem}.`, fixMetrics);
+  (0, import_node_fs4.writeFileSync)(
+    recordPath,
+    stableJson({
+      databazel_run_record: 1,
+      kind: "eval",
+      label,
+      trial: trial ?? null,
+      command,
+      exit_code: run.exitCode,
+      duration_ms: run.durationMs,
+      inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(executable) },
+      outputs: { metrics: digest(metrics) }
+    })
+  );
+});

@@ -1,0 +1,279 @@
+// Generated from tools/src/bin/train_shim.ts by `npm run build:tools`. Do not edit.
+"use strict";
+
+// tools/src/bin/train_shim.ts
+var import_node_fs4 = require("node:fs");
+
+// tools/src/shim/cli.ts
+function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
+  const flags = /* @__PURE__ */ new Map();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    const value = booleans.has(flag) ? "true" : argv[++i];
+    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    flags.set(flag, [...flags.get(flag) ?? [], value]);
+  }
+  return flags;
+}
+function one(flags, flag) {
+  const values = flags.get(flag);
+  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  return values[0];
+}
+function optional(flags, flag) {
+  return flags.get(flag)?.[0];
+}
+function all(flags, flag) {
+  return flags.get(flag) ?? [];
+}
+var UsageError = class extends Error {
+};
+
+// tools/src/contract.ts
+var TRAIN_FLAGS = {
+  training_data: "--training_data",
+  model: "--model",
+  hyperparams: "--hyperparams",
+  hyperparams_file: "--hyperparams_file",
+  seed: "--seed",
+  output_dir: "--output_dir"
+};
+var ENV_VARS = {
+  training_data: "DATABAZEL_TRAINING_DATA",
+  test_data: "DATABAZEL_TEST_DATA",
+  model: "DATABAZEL_MODEL",
+  hyperparams: "DATABAZEL_HYPERPARAMS",
+  hyperparams_file: "DATABAZEL_HYPERPARAMS_FILE",
+  seed: "DATABAZEL_SEED",
+  output_dir: "DATABAZEL_OUTPUT_DIR",
+  metrics: "DATABAZEL_METRICS"
+};
+var PATH_LIST_SEPARATOR = {
+  env: ":"
+};
+
+// tools/src/shim/digest.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+function sha256(data) {
+  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+}
+function filesUnder(dir) {
+  const out = [];
+  for (const entry of (0, import_node_fs.readdirSync)(dir, { withFileTypes: true })) {
+    const path = (0, import_node_path.join)(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+function digest(path) {
+  if (!(0, import_node_fs.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs.readFileSync)(path);
+    return { path, sha256: sha256(data), bytes: data.length };
+  }
+  let bytes = 0;
+  const listing = filesUnder(path).map((file) => {
+    const d = digest(file);
+    bytes += d.bytes;
+    return `${d.sha256}  ${(0, import_node_path.relative)(path, file)}
+`;
+  });
+  return { path, sha256: sha256(listing.join("")), bytes };
+}
+
+// tools/src/shim/json.ts
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+function stableJson(value) {
+  return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
+
+// tools/src/shim/main.ts
+var ContractError = class extends Error {
+};
+function main(body) {
+  body(process.argv.slice(2)).catch((err) => {
+    if (err instanceof ContractError) {
+      console.error(err.message);
+    } else if (err instanceof UsageError) {
+      console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
+    } else {
+      console.error(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+    process.exitCode = 1;
+  });
+}
+
+// tools/src/shim/outputs.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+function discard(path, isDirectory = false) {
+  if (!isDirectory) {
+    (0, import_node_fs2.rmSync)(path, { force: true, recursive: true });
+    return;
+  }
+  (0, import_node_fs2.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs2.readdirSync)(path)) (0, import_node_fs2.rmSync)((0, import_node_path2.join)(path, entry), { force: true, recursive: true });
+}
+
+// tools/src/shim/run-script.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs3 = require("node:fs");
+var import_node_path3 = require("node:path");
+
+// tools/src/shim/quote.ts
+function shellQuote(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function shellCommand(words) {
+  return words.map(shellQuote).join(" ");
+}
+
+// tools/src/shim/run-script.ts
+var TAIL_LINES = 25;
+async function runScript(command, env, logPath) {
+  const [executable, ...args] = command;
+  if (!executable) throw new Error("empty command");
+  const log = (0, import_node_fs3.createWriteStream)(logPath);
+  const started = performance.now();
+  let tail = [];
+  let partial = "";
+  const keep = (chunk) => {
+    log.write(chunk);
+    const lines = (partial + chunk.toString("utf8")).split("\n");
+    partial = lines.pop() ?? "";
+    tail = [...tail, ...lines].slice(-TAIL_LINES);
+  };
+  const result = await new Promise((done) => {
+    const child = (0, import_node_child_process.spawn)((0, import_node_path3.resolve)(executable), args, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", (err) => {
+      keep(Buffer.from(`databazel: could not start ${executable}: ${err.message}
+`));
+      done({ code: 127, signal: null });
+    });
+    child.on("close", (code, signal) => done({ code, signal }));
+  });
+  if (partial) tail = [...tail, partial].slice(-TAIL_LINES);
+  await new Promise((done) => log.end(done));
+  return {
+    exitCode: result.code,
+    signal: result.signal,
+    durationMs: Math.round(performance.now() - started),
+    tail
+  };
+}
+function failureMessage(options) {
+  const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
+  if (options.fix) lines.push(`Fix: ${options.fix}`);
+  if (options.tail.length > 0) {
+    lines.push(`Last ${options.tail.length} lines of its output:`);
+    lines.push(...options.tail.map((line) => `  | ${line}`));
+  } else {
+    lines.push("It printed nothing.");
+  }
+  lines.push("Reproduce it with:");
+  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
+  return lines.join("\n");
+}
+
+// tools/src/bin/train_shim.ts
+var MODEL_IS_DIR = "--shim_model_is_dir";
+function modelProblem(path, isDirectory) {
+  if (!(0, import_node_fs4.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs4.statSync)(path);
+  if (isDirectory) {
+    if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
+    if ((0, import_node_fs4.readdirSync)(path).length === 0) return "left the model directory empty";
+    return void 0;
+  }
+  if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
+  if (stat.size === 0) return "wrote an empty model file";
+  return void 0;
+}
+main(async (argv) => {
+  const flags = parseFlags(argv, /* @__PURE__ */ new Set([MODEL_IS_DIR]));
+  const label = one(flags, "--shim_label");
+  const trial = optional(flags, "--shim_trial");
+  const executable = one(flags, "--shim_executable");
+  const recordPath = one(flags, "--shim_record");
+  const logPath = one(flags, "--shim_log");
+  const modelIsDir = flags.has(MODEL_IS_DIR);
+  const trainingData = all(flags, TRAIN_FLAGS.training_data);
+  const model = one(flags, TRAIN_FLAGS.model);
+  const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
+  const seed = one(flags, TRAIN_FLAGS.seed);
+  const outputDir = one(flags, TRAIN_FLAGS.output_dir);
+  const hyperparams = JSON.parse((0, import_node_fs4.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparamsJson = JSON.stringify(hyperparams);
+  const command = [
+    executable,
+    ...trainingData.flatMap((path) => [TRAIN_FLAGS.training_data, path]),
+    TRAIN_FLAGS.model,
+    model,
+    TRAIN_FLAGS.hyperparams,
+    hyperparamsJson,
+    TRAIN_FLAGS.hyperparams_file,
+    hyperparamsFile,
+    TRAIN_FLAGS.seed,
+    seed,
+    TRAIN_FLAGS.output_dir,
+    outputDir
+  ];
+  const env = {
+    [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
+    [ENV_VARS.model]: model,
+    [ENV_VARS.hyperparams]: hyperparamsJson,
+    [ENV_VARS.hyperparams_file]: hyperparamsFile,
+    [ENV_VARS.seed]: seed,
+    [ENV_VARS.output_dir]: outputDir
+  };
+  const who = trial ? `${label} (trial ${trial})` : label;
+  const run = await runScript(command, env, logPath);
+  const fail = (cause, fix) => {
+    discard(model, modelIsDir);
+    discard(outputDir, true);
+    throw new ContractError(
+      failureMessage({ label: who, what: "the train executable", cause, tail: run.tail, command, ...fix ? { fix } : {} })
+    );
+  };
+  if (run.exitCode !== 0) {
+    fail(run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.`);
+  }
+  const problem = modelProblem(model, modelIsDir);
+  if (problem) {
+    fail(
+      `exited 0 but ${problem} at ${model}.`,
+      `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` + (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file.")
+    );
+  }
+  (0, import_node_fs4.writeFileSync)(
+    recordPath,
+    stableJson({
+      databazel_run_record: 1,
+      kind: "train",
+      label,
+      trial: trial ?? null,
+      command,
+      exit_code: run.exitCode,
+      duration_ms: run.durationMs,
+      hyperparams,
+      seed: Number(seed),
+      inputs: { training_data: trainingData.map(digest), executable: digest(executable) },
+      outputs: { model: digest(model) }
+    })
+  );
+});
