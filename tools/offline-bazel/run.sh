@@ -22,6 +22,12 @@ mkdir -p "$cache" "$output_user_root"
 if [ ! -f "$root/.databazel-provisioned" ]; then
   flock "$cache/provision.lock" "$here/provision.sh" "$root"
 fi
+# The stubs can change with this repository; reinstall them when they differ from the root's.
+stubs_digest=$(cd "$here/stubs" && find . -type f | LC_ALL=C sort | xargs cat | cksum)
+if [ "$(cat "$root/.databazel-stubs" 2>/dev/null)" != "$stubs_digest" ]; then
+  flock "$cache/provision.lock" "$here/install-stubs.sh" "$root"
+  echo "$stubs_digest" >"$root/.databazel-stubs"
+fi
 
 if [ -n "${DATABAZEL_VERBOSE:-}" ]; then
   echo "databazel: using the offline Bazel $(cat "$root/usr/share/bazel/build-label.txt") in $root" >&2
