@@ -15,7 +15,8 @@ def short_hash(s):
     Returns:
       string.
     """
-    return "%08x" % (hash(s) & 0xffffffff)
+    digits = "%x" % (hash(s) & 0xffffffff)
+    return "0" * (8 - len(digits)) + digits
 
 def trial_name(varying):
     """The trial's name: its varying hyperparameters, readable, and safe as a path segment.
