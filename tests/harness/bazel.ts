@@ -46,7 +46,8 @@ export function makeWorkspace(files: Record<string, string>, copy: string[] = []
   for (const rel of copy) cpSync(join(repoRoot, rel), join(dir, rel), { recursive: true });
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
+    // Scripts must be executable to serve as sh_binary sources.
+    writeFileSync(join(dir, rel), content, { mode: rel.endsWith(".sh") ? 0o755 : 0o644 });
   }
   return dir;
 }

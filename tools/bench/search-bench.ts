@@ -1,0 +1,130 @@
+// `npm run bench [-- --json PATH]`: how hyperparam_search's analysis scales with its trial count.
+// For each size N it makes a workspace with an N-trial search, warms a Bazel server up, then
+// times `build --nobuild` of the search and reads the heap after it. For N = 1000 it also runs
+// the 2N actions and times a no-op rebuild. It measures only: slow numbers never fail it.
+// BENCH_SIZES=10,100 picks the sizes (default 10,100,1000,10000).
+import { execa } from "execa";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../build/paths.ts";
+import { analysisPhaseSeconds } from "./profile.ts";
+import { gridShape, makeBenchWorkspace } from "./workspace.ts";
+
+const launcher = join(repoRoot, "tools", "bazel");
+const NOOP_SIZE = 1000;
+
+interface Row {
+  trials: number;
+  grid: string;
+  analysisWallSeconds: number;
+  analysisPhaseSeconds: number;
+  heapAfterAnalysisMB: number;
+  maxHeapMB: number;
+  fullBuildSeconds?: number;
+  noopRebuildSeconds?: number;
+}
+
+/** Runs `tools/bazel ARGS` in `cwd`; throws with Bazel's output when it fails. */
+async function bazel(cwd: string, args: string[]): Promise<{ seconds: number; stdout: string }> {
+  const started = performance.now();
+  const result = await execa(launcher, args, { cwd, all: true, reject: false, stdin: "ignore" });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.exitCode !== 0) {
+    throw new Error(`tools/bazel ${args.join(" ")} (in ${cwd}) exited ${result.exitCode}:\n${result.all}`);
+  }
+  return { seconds, stdout: result.stdout };
+}
+
+function parseArgs(argv: string[]): { json?: string } {
+  if (argv.length === 0) return {};
+  if (argv.length === 2 && argv[0] === "--json") return { json: argv[1] };
+  throw new Error(`usage: npm run bench [-- --json PATH]; got ${argv.join(" ")}`);
+}
+
+function parseSizes(text = "10,100,1000,10000"): number[] {
+  const sizes = text.split(",").map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES=${text}: want positive integers`);
+  return sizes;
+}
+
+/** `bazel info` with several keys prints "key: 123MB" lines. */
+function megabytes(info: string, key: string): number {
+  const match = new RegExp(`^${key}: (\\d+)MB$`, "m").exec(info);
+  if (!match) throw new Error(`no ${key} in bazel info output:\n${info}`);
+  return Number(match[1]);
+}
+
+const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
+const ANALYSIS_ARGS = ["build", "--nobuild", "//:search"];
+
+async function measure(n: number): Promise<Row> {
+  const dir = makeBenchWorkspace(repoRoot, n);
+  const [a, b] = gridShape(n);
+  console.error(`[bench] ${n} trials (${a} x ${b}) in ${dir}`);
+  try {
+    // A one-trial search in the same package: loads databazel and resolves the toolchains, so
+    // the timed command analyses only the big search.
+    await bazel(dir, ["build", "--nobuild", "//:warmup"]);
+    const profile = join(dir, "analysis.profile.json.gz");
+    const analysis = await bazel(dir, [...ANALYSIS_ARGS, `--profile=${profile}`]);
+    const info = (await bazel(dir, ["info", "used-heap-size-after-gc", "max-heap-size"])).stdout;
+    const row: Row = {
+      trials: n,
+      grid: `${a} x ${b}`,
+      analysisWallSeconds: round(analysis.seconds),
+      analysisPhaseSeconds: round(analysisPhaseSeconds(profile)),
+      heapAfterAnalysisMB: megabytes(info, "used-heap-size-after-gc"),
+      maxHeapMB: megabytes(info, "max-heap-size"),
+    };
+    if (n === NOOP_SIZE) {
+      console.error(`[bench] ${n} trials: full build (${2 * n} train/eval actions)`);
+      row.fullBuildSeconds = round((await bazel(dir, ["build", "//:search"])).seconds);
+      row.noopRebuildSeconds = round((await bazel(dir, ["build", "//:search"])).seconds);
+    }
+    return row;
+  } finally {
+    await execa(launcher, ["shutdown"], { cwd: dir, reject: false, stdin: "ignore" });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function table(rows: Row[]): string {
+  const s = (x: number | undefined) => (x === undefined ? "" : x.toFixed(2));
+  return [
+    "| trials | grid | analysis wall time (s) | analysis phase (s) | heap after analysis (MB) | full build (s) | no-op rebuild (s) |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.trials} | ${r.grid} | ${s(r.analysisWallSeconds)} | ${s(r.analysisPhaseSeconds)} | ` +
+        `${r.heapAfterAnalysisMB} | ${s(r.fullBuildSeconds)} | ${s(r.noopRebuildSeconds)} |`,
+    ),
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const sizes = parseSizes(process.env.BENCH_SIZES);
+  const rows: Row[] = [];
+  for (const n of sizes) rows.push(await measure(n));
+
+  const invocation = `BENCH_SIZES=${sizes.join(",")} npm run bench${options.json ? ` -- --json ${options.json}` : ""}`;
+  // `bazel info release` says "development version" for the offline (Debian) Bazel.
+  const bazelVersion = `Bazel ${readFileSync(join(repoRoot, ".bazelversion"), "utf8").trim()}`;
+  console.log(`${table(rows)}
+
+Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
+- analysis wall time: \`tools/bazel ${ANALYSIS_ARGS.join(" ")} --profile=PATH\` on a server warmed up by \`build --nobuild //:warmup\` (a one-trial search), including the launcher and client;
+- analysis phase: the same command's "Load and analyze dependencies" phase, from its profile;
+- heap: \`tools/bazel info used-heap-size-after-gc\` right after it (max heap ${rows[0]?.maxHeapMB ?? "?"} MB);
+- full build and no-op rebuild (${NOOP_SIZE} trials only): \`tools/bazel build //:search\`, twice.`);
+  if (options.json) {
+    writeFileSync(options.json, JSON.stringify({ command: invocation, bazel: bazelVersion, rows }, null, 2) + "\n");
+    console.error(`[bench] wrote ${options.json}`);
+  }
+}
+
+await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
