@@ -1,0 +1,67 @@
+// A search is an incremental build: changing one grid value re-runs only the trials it
+// touches. Counted from Bazel's execution log, which lists the spawns that really ran.
+import { copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bazel, repoRoot } from "./harness/bazel.ts";
+import { executedByMnemonic } from "./harness/execution-log.ts";
+import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+
+function buildFile(lrs: string[]): string {
+  return `load("@databazel//databazel:defs.bzl", "hyperparam_search")
+load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
+
+sh_binary(name = "train", srcs = ["train.sh"])
+
+sh_binary(name = "eval", srcs = ["eval.sh"])
+
+hyperparam_search(
+    name = "search",
+    training_data = "data.csv",
+    test_data = "data.csv",
+    train_executable = ":train",
+    eval_executable = ":eval",
+    grid = {"lr": ${JSON.stringify(lrs)}, "hidden": ["32", "64"]},
+    metric = "accuracy",
+)
+`;
+}
+
+let ws = "";
+let step = 0;
+
+async function buildAndCount(): Promise<Record<string, number>> {
+  const log = join(ws, `exec-${step++}.json`);
+  await bazel(["build", "//:search", `--execution_log_json_file=${log}`], { cwd: ws });
+  return executedByMnemonic(log);
+}
+
+beforeAll(() => {
+  ws = consumerWorkspace({ "BUILD.bazel": buildFile(["0.1", "0.05"]), "data.csv": "x\n1\n" });
+  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
+});
+
+afterAll(async () => {
+  if (ws) await removeWorkspace(ws);
+});
+
+describe("incremental search", () => {
+  it("runs every trial once on the first build", async () => {
+    expect(await buildAndCount()).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+  });
+
+  it("runs nothing when nothing changed", async () => {
+    const counts = await buildAndCount();
+    expect(counts.DatabazelTrain ?? 0).toBe(0);
+    expect(counts.DatabazelEval ?? 0).toBe(0);
+    expect(counts.DatabazelAggregate ?? 0).toBe(0);
+  });
+
+  it("re-runs only the trials a changed grid value touches", async () => {
+    writeFileSync(join(ws, "BUILD.bazel"), buildFile(["0.1", "0.01"]));
+    const counts = await buildAndCount();
+    expect(counts.DatabazelTrain).toBe(2);
+    expect(counts.DatabazelEval).toBe(2);
+    expect(counts.DatabazelAggregate).toBe(1);
+  });
+});
