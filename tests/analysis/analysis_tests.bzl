@@ -1,0 +1,104 @@
+"""Analysis tests: the providers databazel's rules return and the actions they register."""
+
+load("@bazel_skylib//lib:unittest.bzl", "analysistest", "asserts")
+load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo")
+
+def _actions(env, mnemonic):
+    return [a for a in analysistest.target_actions(env) if a.mnemonic == mnemonic]
+
+def _flag_value(argv, flag):
+    values = [argv[i + 1] for i in range(len(argv) - 1) if argv[i] == flag]
+    return values
+
+def _basenames(files):
+    return sorted([f.basename for f in files])
+
+def _model_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    info = analysistest.target_under_test(env)[ModelInfo]
+    asserts.equals(env, {"hidden": "64", "lr": "0.1"}, info.hyperparams)
+    asserts.equals(env, 1, info.seed)
+    asserts.equals(env, "mlp.model", info.model.basename)
+    asserts.equals(env, "mlp.train.json", info.run_record.basename)
+    asserts.equals(env, ["train.csv"], _basenames(info.data.to_list()))
+    lineage = _basenames(info.lineage.to_list())
+    for expected in ["train.csv", "mlp.hyperparams.json", "train", "train.sh"]:
+        asserts.true(env, expected in lineage, "lineage should hold {}, has {}".format(expected, lineage))
+
+    train = _actions(env, "DatabazelTrain")
+    asserts.equals(env, 1, len(train))
+    argv = train[0].argv
+    asserts.true(env, argv[1].endswith("tools/dist/train_shim.cjs"), "the shim runs first: " + argv[1])
+    asserts.equals(env, ["tests/rules/train.csv"], _flag_value(argv, "--training_data"))
+    asserts.equals(env, ["1"], _flag_value(argv, "--seed"))
+    asserts.true(env, _flag_value(argv, "--model")[0].endswith("/tests/rules/mlp.model"))
+    asserts.true(env, _flag_value(argv, "--hyperparams_file")[0].endswith("/tests/rules/mlp.hyperparams.json"))
+    asserts.equals(env, ["//tests/rules:mlp"], _flag_value(argv, "--shim_label"))
+    return analysistest.end(env)
+
+model_test = analysistest.make(_model_test_impl)
+
+def _evaluate_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    info = analysistest.target_under_test(env)[MetricsInfo]
+    asserts.equals(env, "mlp_eval.metrics.json", info.metrics.basename)
+    asserts.equals(env, "//tests/rules:mlp", "//{}:{}".format(info.model_label.package, info.model_label.name))
+    asserts.equals(env, None, info.trial)
+    evals = _actions(env, "DatabazelEval")
+    asserts.equals(env, 1, len(evals))
+    argv = evals[0].argv
+    asserts.equals(env, ["tests/rules/test.csv"], _flag_value(argv, "--test_data"))
+    asserts.true(env, _flag_value(argv, "--model")[0].endswith("/tests/rules/mlp.model"))
+    return analysistest.end(env)
+
+evaluate_test = analysistest.make(_evaluate_test_impl)
+
+def _search_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    target = analysistest.target_under_test(env)
+    info = target[SearchInfo]
+    names = [t.name for t in info.trials]
+    asserts.equals(env, ["hidden_32__lr_0.1", "hidden_32__lr_0.05", "hidden_64__lr_0.1", "hidden_64__lr_0.05"], names)
+    asserts.equals(env, "accuracy", info.metric)
+    asserts.equals(env, "maximize", info.goal)
+    asserts.equals(env, "search.best_model", info.best_model.basename)
+    asserts.equals(env, {"epochs": "3", "hidden": "32", "lr": "0.1"}, info.trials[0].hyperparams)
+    asserts.equals(env, 4, len(_actions(env, "DatabazelTrain")))
+    asserts.equals(env, 4, len(_actions(env, "DatabazelEval")))
+    aggregate = _actions(env, "DatabazelAggregate")
+    asserts.equals(env, 1, len(aggregate))
+
+    # The aggregate reads every trial's metrics and model, and nothing is left out.
+    inputs = [f.short_path for f in aggregate[0].inputs.to_list()]
+    for t in info.trials:
+        asserts.true(env, t.metrics.short_path in inputs, "aggregate should read " + t.metrics.short_path)
+        asserts.true(env, t.model.short_path in inputs, "aggregate should read " + t.model.short_path)
+
+    # Each trial trains with its own hyperparameters file.
+    hp_files = sorted([_flag_value(a.argv, "--hyperparams_file")[0].split("/")[-2] for a in _actions(env, "DatabazelTrain")])
+    asserts.equals(env, sorted(names), hp_files)
+
+    # The search's best model is a model too.
+    asserts.equals(env, info.best_model, target[ModelInfo].model)
+    return analysistest.end(env)
+
+search_test = analysistest.make(_search_test_impl)
+
+def _failure_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    asserts.expect_failure(env, ctx.attr.message)
+    return analysistest.end(env)
+
+failure_test = analysistest.make(
+    _failure_test_impl,
+    expect_failure = True,
+    attrs = {"message": attr.string(doc = "A substring the analysis error must contain.")},
+)
+
+def _bad_provider_impl(_ctx):
+    return [ModelInfo(model = "not a file", hyperparams_file = None, label = Label("//x:y"))]
+
+bad_provider = rule(
+    implementation = _bad_provider_impl,
+    doc = "Builds a ModelInfo with a string where a File belongs, so its init must refuse it.",
+)
