@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/eval_shim.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 
 // tools/src/contract.ts
 var EVAL_FLAGS = {
@@ -50,36 +50,8 @@ function all(flags, flag) {
 var UsageError = class extends Error {
 };
 
-// tools/src/shim/digest.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
-function sha256(data) {
-  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
-}
-function filesUnder(dir) {
-  const out = [];
-  for (const entry of (0, import_node_fs.readdirSync)(dir, { withFileTypes: true })) {
-    const path = (0, import_node_path.join)(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(path));
-    else out.push(path);
-  }
-  return out.sort();
-}
-function digest(path) {
-  if (!(0, import_node_fs.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs.readFileSync)(path);
-    return { path, sha256: sha256(data), bytes: data.length };
-  }
-  let bytes = 0;
-  const listing = filesUnder(path).map((file) => {
-    const d = digest(file);
-    bytes += d.bytes;
-    return `${d.sha256}  ${(0, import_node_path.relative)(path, file)}
-`;
-  });
-  return { path, sha256: sha256(listing.join("")), bytes };
-}
+// tools/src/shim/contract-run.ts
+var import_node_fs2 = require("node:fs");
 
 // tools/src/shim/json.ts
 function sortKeys(value) {
@@ -108,6 +80,147 @@ function main(body) {
     }
     process.exitCode = 1;
   });
+}
+
+// tools/src/shim/run-script.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+
+// tools/src/shim/quote.ts
+function shellQuote(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function shellCommand(words) {
+  return words.map(shellQuote).join(" ");
+}
+
+// tools/src/shim/run-script.ts
+var TAIL_LINES = 25;
+async function runScript(command, env, logPath) {
+  const [executable, ...args] = command;
+  if (!executable) throw new Error("empty command");
+  const log = (0, import_node_fs.createWriteStream)(logPath);
+  const started = performance.now();
+  let tail = [];
+  let partial = "";
+  const keep = (chunk) => {
+    log.write(chunk);
+    const lines = (partial + chunk.toString("utf8")).split("\n");
+    partial = lines.pop() ?? "";
+    tail = [...tail, ...lines].slice(-TAIL_LINES);
+  };
+  const result = await new Promise((done) => {
+    const child = (0, import_node_child_process.spawn)((0, import_node_path.resolve)(executable), args, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", (err) => {
+      keep(Buffer.from(`databazel: could not start ${executable}: ${err.message}
+`));
+      done({ code: 127, signal: null });
+    });
+    child.on("close", (code, signal) => done({ code, signal }));
+  });
+  if (partial) tail = [...tail, partial].slice(-TAIL_LINES);
+  await new Promise((done) => log.end(done));
+  return {
+    exitCode: result.code,
+    signal: result.signal,
+    durationMs: Math.round(performance.now() - started),
+    tail
+  };
+}
+function failureMessage(options) {
+  const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
+  if (options.fix) lines.push(`Fix: ${options.fix}`);
+  if (options.tail.length > 0) {
+    lines.push(`Last ${options.tail.length} lines of its output:`);
+    lines.push(...options.tail.map((line) => `  | ${line}`));
+  } else {
+    lines.push("It printed nothing.");
+  }
+  lines.push("Reproduce it with:");
+  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
+  return lines.join("\n");
+}
+
+// tools/src/shim/contract-run.ts
+function shimFlags(flags) {
+  return {
+    label: one(flags, "--shim_label"),
+    trial: optional(flags, "--shim_trial"),
+    executable: one(flags, "--shim_executable"),
+    recordPath: one(flags, "--shim_record"),
+    logPath: one(flags, "--shim_log")
+  };
+}
+async function runUnderContract(options) {
+  const { shim } = options;
+  const run = await runScript(options.command, options.env, shim.logPath);
+  const problem = run.exitCode !== 0 ? { cause: run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.` } : options.check();
+  if (problem) {
+    options.discard();
+    throw new ContractError(
+      failureMessage({
+        label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+        what: options.what,
+        cause: problem.cause,
+        tail: run.tail,
+        command: options.command,
+        ..."fix" in problem ? { fix: problem.fix } : {}
+      })
+    );
+  }
+  return run;
+}
+function writeRunRecord(shim, kind, command, run, details) {
+  (0, import_node_fs2.writeFileSync)(
+    shim.recordPath,
+    stableJson({
+      databazel_run_record: 1,
+      kind,
+      label: shim.label,
+      trial: shim.trial ?? null,
+      command,
+      exit_code: run.exitCode,
+      duration_ms: run.durationMs,
+      ...details
+    })
+  );
+}
+
+// tools/src/shim/digest.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs3 = require("node:fs");
+var import_node_path2 = require("node:path");
+function sha256(data) {
+  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+}
+function filesUnder(dir) {
+  const out = [];
+  for (const entry of (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true })) {
+    const path = (0, import_node_path2.join)(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+function digest(path) {
+  if (!(0, import_node_fs3.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs3.readFileSync)(path);
+    return { path, sha256: sha256(data), bytes: data.length };
+  }
+  let bytes = 0;
+  const listing = filesUnder(path).map((file) => {
+    const d = digest(file);
+    bytes += d.bytes;
+    return `${d.sha256}  ${(0, import_node_path2.relative)(path, file)}
+`;
+  });
+  return { path, sha256: sha256(listing.join("")), bytes };
 }
 
 // tools/src/shim/metrics.ts
@@ -144,133 +257,51 @@ function metricsProblem(text) {
 }
 
 // tools/src/shim/outputs.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs2.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs4.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs2.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs2.readdirSync)(path)) (0, import_node_fs2.rmSync)((0, import_node_path2.join)(path, entry), { force: true, recursive: true });
-}
-
-// tools/src/shim/run-script.ts
-var import_node_child_process = require("node:child_process");
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
-
-// tools/src/shim/quote.ts
-function shellQuote(word) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function shellCommand(words) {
-  return words.map(shellQuote).join(" ");
-}
-
-// tools/src/shim/run-script.ts
-var TAIL_LINES = 25;
-async function runScript(command, env, logPath) {
-  const [executable, ...args] = command;
-  if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs3.createWriteStream)(logPath);
-  const started = performance.now();
-  let tail = [];
-  let partial = "";
-  const keep = (chunk) => {
-    log.write(chunk);
-    const lines = (partial + chunk.toString("utf8")).split("\n");
-    partial = lines.pop() ?? "";
-    tail = [...tail, ...lines].slice(-TAIL_LINES);
-  };
-  const result = await new Promise((done) => {
-    const child = (0, import_node_child_process.spawn)((0, import_node_path3.resolve)(executable), args, {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
-    child.on("error", (err) => {
-      keep(Buffer.from(`databazel: could not start ${executable}: ${err.message}
-`));
-      done({ code: 127, signal: null });
-    });
-    child.on("close", (code, signal) => done({ code, signal }));
-  });
-  if (partial) tail = [...tail, partial].slice(-TAIL_LINES);
-  await new Promise((done) => log.end(done));
-  return {
-    exitCode: result.code,
-    signal: result.signal,
-    durationMs: Math.round(performance.now() - started),
-    tail
-  };
-}
-function failureMessage(options) {
-  const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
-  if (options.fix) lines.push(`Fix: ${options.fix}`);
-  if (options.tail.length > 0) {
-    lines.push(`Last ${options.tail.length} lines of its output:`);
-    lines.push(...options.tail.map((line) => `  | ${line}`));
-  } else {
-    lines.push("It printed nothing.");
-  }
-  lines.push("Reproduce it with:");
-  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
-  return lines.join("\n");
+  (0, import_node_fs4.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/eval_shim.ts
+var FIX_METRICS = `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
 main(async (argv) => {
   const flags = parseFlags(argv);
-  const label = one(flags, "--shim_label");
-  const trial = optional(flags, "--shim_trial");
-  const executable = one(flags, "--shim_executable");
-  const recordPath = one(flags, "--shim_record");
-  const logPath = one(flags, "--shim_log");
+  const shim = shimFlags(flags);
   const model = one(flags, EVAL_FLAGS.model);
   const testData = all(flags, EVAL_FLAGS.test_data);
   const metrics = one(flags, EVAL_FLAGS.metrics);
   const command = [
-    executable,
+    shim.executable,
     EVAL_FLAGS.model,
     model,
     ...testData.flatMap((path) => [EVAL_FLAGS.test_data, path]),
     EVAL_FLAGS.metrics,
     metrics
   ];
-  const env = {
-    [ENV_VARS.model]: model,
-    [ENV_VARS.test_data]: testData.join(PATH_LIST_SEPARATOR.env),
-    [ENV_VARS.metrics]: metrics
-  };
-  const who = trial ? `${label} (trial ${trial})` : label;
-  const run = await runScript(command, env, logPath);
-  const fail = (cause, fix) => {
-    discard(metrics);
-    throw new ContractError(
-      failureMessage({ label: who, what: "the eval executable", cause, tail: run.tail, command, ...fix ? { fix } : {} })
-    );
-  };
-  if (run.exitCode !== 0) {
-    fail(run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.`);
-  }
-  const fixMetrics = `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
-  if (!(0, import_node_fs4.existsSync)(metrics)) fail(`exited 0 but did not write the metrics at ${metrics}.`, fixMetrics);
-  const problem = metricsProblem((0, import_node_fs4.readFileSync)(metrics, "utf8"));
-  if (problem) fail(`exited 0 but the metrics at ${metrics} ${problem}.`, fixMetrics);
-  (0, import_node_fs4.writeFileSync)(
-    recordPath,
-    stableJson({
-      databazel_run_record: 1,
-      kind: "eval",
-      label,
-      trial: trial ?? null,
-      command,
-      exit_code: run.exitCode,
-      duration_ms: run.durationMs,
-      inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(executable) },
-      outputs: { metrics: digest(metrics) }
-    })
-  );
+  const run = await runUnderContract({
+    shim,
+    what: "the eval executable",
+    command,
+    env: {
+      [ENV_VARS.model]: model,
+      [ENV_VARS.test_data]: testData.join(PATH_LIST_SEPARATOR.env),
+      [ENV_VARS.metrics]: metrics
+    },
+    discard: () => discard(metrics),
+    check: () => {
+      if (!(0, import_node_fs5.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
+      const problem = metricsProblem((0, import_node_fs5.readFileSync)(metrics, "utf8"));
+      return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : void 0;
+    }
+  });
+  writeRunRecord(shim, "eval", command, run, {
+    inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(shim.executable) },
+    outputs: { metrics: digest(metrics) }
+  });
 });

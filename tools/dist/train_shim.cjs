@@ -2,7 +2,30 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
+
+// tools/src/contract.ts
+var TRAIN_FLAGS = {
+  training_data: "--training_data",
+  model: "--model",
+  hyperparams: "--hyperparams",
+  hyperparams_file: "--hyperparams_file",
+  seed: "--seed",
+  output_dir: "--output_dir"
+};
+var ENV_VARS = {
+  training_data: "DATABAZEL_TRAINING_DATA",
+  test_data: "DATABAZEL_TEST_DATA",
+  model: "DATABAZEL_MODEL",
+  hyperparams: "DATABAZEL_HYPERPARAMS",
+  hyperparams_file: "DATABAZEL_HYPERPARAMS_FILE",
+  seed: "DATABAZEL_SEED",
+  output_dir: "DATABAZEL_OUTPUT_DIR",
+  metrics: "DATABAZEL_METRICS"
+};
+var PATH_LIST_SEPARATOR = {
+  env: ":"
+};
 
 // tools/src/shim/cli.ts
 function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
@@ -30,59 +53,8 @@ function all(flags, flag) {
 var UsageError = class extends Error {
 };
 
-// tools/src/contract.ts
-var TRAIN_FLAGS = {
-  training_data: "--training_data",
-  model: "--model",
-  hyperparams: "--hyperparams",
-  hyperparams_file: "--hyperparams_file",
-  seed: "--seed",
-  output_dir: "--output_dir"
-};
-var ENV_VARS = {
-  training_data: "DATABAZEL_TRAINING_DATA",
-  test_data: "DATABAZEL_TEST_DATA",
-  model: "DATABAZEL_MODEL",
-  hyperparams: "DATABAZEL_HYPERPARAMS",
-  hyperparams_file: "DATABAZEL_HYPERPARAMS_FILE",
-  seed: "DATABAZEL_SEED",
-  output_dir: "DATABAZEL_OUTPUT_DIR",
-  metrics: "DATABAZEL_METRICS"
-};
-var PATH_LIST_SEPARATOR = {
-  env: ":"
-};
-
-// tools/src/shim/digest.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
-function sha256(data) {
-  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
-}
-function filesUnder(dir) {
-  const out = [];
-  for (const entry of (0, import_node_fs.readdirSync)(dir, { withFileTypes: true })) {
-    const path = (0, import_node_path.join)(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(path));
-    else out.push(path);
-  }
-  return out.sort();
-}
-function digest(path) {
-  if (!(0, import_node_fs.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs.readFileSync)(path);
-    return { path, sha256: sha256(data), bytes: data.length };
-  }
-  let bytes = 0;
-  const listing = filesUnder(path).map((file) => {
-    const d = digest(file);
-    bytes += d.bytes;
-    return `${d.sha256}  ${(0, import_node_path.relative)(path, file)}
-`;
-  });
-  return { path, sha256: sha256(listing.join("")), bytes };
-}
+// tools/src/shim/contract-run.ts
+var import_node_fs2 = require("node:fs");
 
 // tools/src/shim/json.ts
 function sortKeys(value) {
@@ -113,22 +85,10 @@ function main(body) {
   });
 }
 
-// tools/src/shim/outputs.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = require("node:path");
-function discard(path, isDirectory = false) {
-  if (!isDirectory) {
-    (0, import_node_fs2.rmSync)(path, { force: true, recursive: true });
-    return;
-  }
-  (0, import_node_fs2.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs2.readdirSync)(path)) (0, import_node_fs2.rmSync)((0, import_node_path2.join)(path, entry), { force: true, recursive: true });
-}
-
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
 function shellQuote(word) {
@@ -143,7 +103,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs3.createWriteStream)(logPath);
+  const log = (0, import_node_fs.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -154,7 +114,7 @@ async function runScript(command, env, logPath) {
     tail = [...tail, ...lines].slice(-TAIL_LINES);
   };
   const result = await new Promise((done) => {
-    const child = (0, import_node_child_process.spawn)((0, import_node_path3.resolve)(executable), args, {
+    const child = (0, import_node_child_process.spawn)((0, import_node_path.resolve)(executable), args, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"]
     });
@@ -190,14 +150,102 @@ function failureMessage(options) {
   return lines.join("\n");
 }
 
+// tools/src/shim/contract-run.ts
+function shimFlags(flags) {
+  return {
+    label: one(flags, "--shim_label"),
+    trial: optional(flags, "--shim_trial"),
+    executable: one(flags, "--shim_executable"),
+    recordPath: one(flags, "--shim_record"),
+    logPath: one(flags, "--shim_log")
+  };
+}
+async function runUnderContract(options) {
+  const { shim } = options;
+  const run = await runScript(options.command, options.env, shim.logPath);
+  const problem = run.exitCode !== 0 ? { cause: run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.` } : options.check();
+  if (problem) {
+    options.discard();
+    throw new ContractError(
+      failureMessage({
+        label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+        what: options.what,
+        cause: problem.cause,
+        tail: run.tail,
+        command: options.command,
+        ..."fix" in problem ? { fix: problem.fix } : {}
+      })
+    );
+  }
+  return run;
+}
+function writeRunRecord(shim, kind, command, run, details) {
+  (0, import_node_fs2.writeFileSync)(
+    shim.recordPath,
+    stableJson({
+      databazel_run_record: 1,
+      kind,
+      label: shim.label,
+      trial: shim.trial ?? null,
+      command,
+      exit_code: run.exitCode,
+      duration_ms: run.durationMs,
+      ...details
+    })
+  );
+}
+
+// tools/src/shim/digest.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs3 = require("node:fs");
+var import_node_path2 = require("node:path");
+function sha256(data) {
+  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+}
+function filesUnder(dir) {
+  const out = [];
+  for (const entry of (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true })) {
+    const path = (0, import_node_path2.join)(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+function digest(path) {
+  if (!(0, import_node_fs3.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs3.readFileSync)(path);
+    return { path, sha256: sha256(data), bytes: data.length };
+  }
+  let bytes = 0;
+  const listing = filesUnder(path).map((file) => {
+    const d = digest(file);
+    bytes += d.bytes;
+    return `${d.sha256}  ${(0, import_node_path2.relative)(path, file)}
+`;
+  });
+  return { path, sha256: sha256(listing.join("")), bytes };
+}
+
+// tools/src/shim/outputs.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
+function discard(path, isDirectory = false) {
+  if (!isDirectory) {
+    (0, import_node_fs4.rmSync)(path, { force: true, recursive: true });
+    return;
+  }
+  (0, import_node_fs4.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
+}
+
 // tools/src/bin/train_shim.ts
 var MODEL_IS_DIR = "--shim_model_is_dir";
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs4.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs4.statSync)(path);
+  if (!(0, import_node_fs5.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs5.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs4.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs5.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -206,21 +254,17 @@ function modelProblem(path, isDirectory) {
 }
 main(async (argv) => {
   const flags = parseFlags(argv, /* @__PURE__ */ new Set([MODEL_IS_DIR]));
-  const label = one(flags, "--shim_label");
-  const trial = optional(flags, "--shim_trial");
-  const executable = one(flags, "--shim_executable");
-  const recordPath = one(flags, "--shim_record");
-  const logPath = one(flags, "--shim_log");
+  const shim = shimFlags(flags);
   const modelIsDir = flags.has(MODEL_IS_DIR);
   const trainingData = all(flags, TRAIN_FLAGS.training_data);
   const model = one(flags, TRAIN_FLAGS.model);
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs4.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs5.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const command = [
-    executable,
+    shim.executable,
     ...trainingData.flatMap((path) => [TRAIN_FLAGS.training_data, path]),
     TRAIN_FLAGS.model,
     model,
@@ -233,47 +277,35 @@ main(async (argv) => {
     TRAIN_FLAGS.output_dir,
     outputDir
   ];
-  const env = {
-    [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
-    [ENV_VARS.model]: model,
-    [ENV_VARS.hyperparams]: hyperparamsJson,
-    [ENV_VARS.hyperparams_file]: hyperparamsFile,
-    [ENV_VARS.seed]: seed,
-    [ENV_VARS.output_dir]: outputDir
-  };
-  const who = trial ? `${label} (trial ${trial})` : label;
-  const run = await runScript(command, env, logPath);
-  const fail = (cause, fix) => {
-    discard(model, modelIsDir);
-    discard(outputDir, true);
-    throw new ContractError(
-      failureMessage({ label: who, what: "the train executable", cause, tail: run.tail, command, ...fix ? { fix } : {} })
-    );
-  };
-  if (run.exitCode !== 0) {
-    fail(run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.`);
-  }
-  const problem = modelProblem(model, modelIsDir);
-  if (problem) {
-    fail(
-      `exited 0 but ${problem} at ${model}.`,
-      `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` + (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file.")
-    );
-  }
-  (0, import_node_fs4.writeFileSync)(
-    recordPath,
-    stableJson({
-      databazel_run_record: 1,
-      kind: "train",
-      label,
-      trial: trial ?? null,
-      command,
-      exit_code: run.exitCode,
-      duration_ms: run.durationMs,
-      hyperparams,
-      seed: Number(seed),
-      inputs: { training_data: trainingData.map(digest), executable: digest(executable) },
-      outputs: { model: digest(model) }
-    })
-  );
+  const run = await runUnderContract({
+    shim,
+    what: "the train executable",
+    command,
+    env: {
+      [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
+      [ENV_VARS.model]: model,
+      [ENV_VARS.hyperparams]: hyperparamsJson,
+      [ENV_VARS.hyperparams_file]: hyperparamsFile,
+      [ENV_VARS.seed]: seed,
+      [ENV_VARS.output_dir]: outputDir
+    },
+    discard: () => {
+      discard(model, modelIsDir);
+      discard(outputDir, true);
+    },
+    check: () => {
+      const problem = modelProblem(model, modelIsDir);
+      if (!problem) return void 0;
+      return {
+        cause: `exited 0 but ${problem} at ${model}.`,
+        fix: `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` + (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file.")
+      };
+    }
+  });
+  writeRunRecord(shim, "train", command, run, {
+    hyperparams,
+    seed: Number(seed),
+    inputs: { training_data: trainingData.map(digest), executable: digest(shim.executable) },
+    outputs: { model: digest(model) }
+  });
 });

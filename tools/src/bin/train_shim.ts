@@ -1,13 +1,12 @@
 // DatabazelTrain: runs the user's train executable under the databazel contract.
 // Called by the model and hyperparam_search rules; see databazel/private/actions.bzl.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { all, one, optional, parseFlags } from "../shim/cli.ts";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { ENV_VARS, PATH_LIST_SEPARATOR, TRAIN_FLAGS } from "../contract.ts";
+import { all, one, parseFlags } from "../shim/cli.ts";
+import { runUnderContract, shimFlags, writeRunRecord } from "../shim/contract-run.ts";
 import { digest } from "../shim/digest.ts";
-import { stableJson } from "../shim/json.ts";
-import { ContractError, main } from "../shim/main.ts";
+import { main } from "../shim/main.ts";
 import { discard } from "../shim/outputs.ts";
-import { failureMessage, runScript } from "../shim/run-script.ts";
 
 const MODEL_IS_DIR = "--shim_model_is_dir";
 
@@ -26,13 +25,8 @@ function modelProblem(path: string, isDirectory: boolean): string | undefined {
 
 main(async (argv) => {
   const flags = parseFlags(argv, new Set([MODEL_IS_DIR]));
-  const label = one(flags, "--shim_label");
-  const trial = optional(flags, "--shim_trial");
-  const executable = one(flags, "--shim_executable");
-  const recordPath = one(flags, "--shim_record");
-  const logPath = one(flags, "--shim_log");
+  const shim = shimFlags(flags);
   const modelIsDir = flags.has(MODEL_IS_DIR);
-
   const trainingData = all(flags, TRAIN_FLAGS.training_data);
   const model = one(flags, TRAIN_FLAGS.model);
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
@@ -42,7 +36,7 @@ main(async (argv) => {
   const hyperparamsJson = JSON.stringify(hyperparams);
 
   const command = [
-    executable,
+    shim.executable,
     ...trainingData.flatMap((path) => [TRAIN_FLAGS.training_data, path]),
     TRAIN_FLAGS.model,
     model,
@@ -55,50 +49,38 @@ main(async (argv) => {
     TRAIN_FLAGS.output_dir,
     outputDir,
   ];
-  const env = {
-    [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
-    [ENV_VARS.model]: model,
-    [ENV_VARS.hyperparams]: hyperparamsJson,
-    [ENV_VARS.hyperparams_file]: hyperparamsFile,
-    [ENV_VARS.seed]: seed,
-    [ENV_VARS.output_dir]: outputDir,
-  };
+  const run = await runUnderContract({
+    shim,
+    what: "the train executable",
+    command,
+    env: {
+      [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
+      [ENV_VARS.model]: model,
+      [ENV_VARS.hyperparams]: hyperparamsJson,
+      [ENV_VARS.hyperparams_file]: hyperparamsFile,
+      [ENV_VARS.seed]: seed,
+      [ENV_VARS.output_dir]: outputDir,
+    },
+    discard: () => {
+      discard(model, modelIsDir);
+      discard(outputDir, true);
+    },
+    check: () => {
+      const problem = modelProblem(model, modelIsDir);
+      if (!problem) return undefined;
+      return {
+        cause: `exited 0 but ${problem} at ${model}.`,
+        fix:
+          `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` +
+          (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file."),
+      };
+    },
+  });
 
-  const who = trial ? `${label} (trial ${trial})` : label;
-  const run = await runScript(command, env, logPath);
-  const fail = (cause: string, fix?: string): never => {
-    discard(model, modelIsDir);
-    discard(outputDir, true);
-    throw new ContractError(
-      failureMessage({ label: who, what: "the train executable", cause, tail: run.tail, command, ...(fix ? { fix } : {}) }),
-    );
-  };
-  if (run.exitCode !== 0) {
-    fail(run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.`);
-  }
-  const problem = modelProblem(model, modelIsDir);
-  if (problem) {
-    fail(
-      `exited 0 but ${problem} at ${model}.`,
-      `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` +
-        (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file."),
-    );
-  }
-
-  writeFileSync(
-    recordPath,
-    stableJson({
-      databazel_run_record: 1,
-      kind: "train",
-      label,
-      trial: trial ?? null,
-      command,
-      exit_code: run.exitCode,
-      duration_ms: run.durationMs,
-      hyperparams,
-      seed: Number(seed),
-      inputs: { training_data: trainingData.map(digest), executable: digest(executable) },
-      outputs: { model: digest(model) },
-    }),
-  );
+  writeRunRecord(shim, "train", command, run, {
+    hyperparams,
+    seed: Number(seed),
+    inputs: { training_data: trainingData.map(digest), executable: digest(shim.executable) },
+    outputs: { model: digest(model) },
+  });
 });
