@@ -53,6 +53,24 @@ describe("model", () => {
   });
 });
 
+describe("directories", () => {
+  it("a model written as a directory, passed on whole as another model's training data", () => {
+    expect(read("dir_model.model/weights.txt")).toContain('hyperparams={"lr":"0.2"}');
+    const record = readJson<{ command: string[]; inputs: { training_data: { path: string; bytes: number }[] } }>(
+      "distilled.train.json",
+    );
+    const data = record.command[record.command.indexOf("--training_data") + 1];
+    expect(data).toMatch(/\/tests\/rules\/dir_model\.model$/);
+    expect(record.inputs.training_data).toHaveLength(1);
+    expect(record.inputs.training_data[0]!.bytes).toBe(Buffer.byteLength(read("dir_model.model/weights.txt")));
+  });
+
+  it("a search over directory models copies out the best directory", () => {
+    const board = readJson<Leaderboard>("dir_search.leaderboard.json");
+    expect(read("dir_search.best_model.d/weights.txt")).toBe(read(`dir_search/${board.best}/model/weights.txt`));
+  });
+});
+
 describe("evaluate", () => {
   it("writes the metrics the eval executable produced", () => {
     const metrics = readJson<{ accuracy: number; loss: number }>("mlp_eval.metrics.json");

@@ -38,6 +38,19 @@ def _model_test_impl(ctx):
 
 model_test = analysistest.make(_model_test_impl)
 
+def _lineage_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    info = analysistest.target_under_test(env)[ModelInfo]
+    lineage = [f.short_path for f in info.lineage.to_list()]
+
+    # A model trained on another model inherits that model's lineage: its data and hyperparameters.
+    for expected in ["tests/rules/distilled.hyperparams.json", "tests/rules/dir_model.hyperparams.json", "tests/rules/train.csv"]:
+        asserts.true(env, expected in lineage, "lineage should hold {}, has {}".format(expected, lineage))
+    asserts.equals(env, ["dir_model.model"], _basenames(info.data.to_list()))
+    return analysistest.end(env)
+
+lineage_test = analysistest.make(_lineage_test_impl)
+
 def _evaluate_test_impl(ctx):
     env = analysistest.begin(ctx)
     info = analysistest.target_under_test(env)[MetricsInfo]

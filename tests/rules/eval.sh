@@ -12,6 +12,7 @@ while [ $# -gt 0 ]; do
   esac
   shift 2
 done
+[ -d "$model" ] && model="$model/weights.txt"
 hp=$(sed -n 's/^hyperparams=//p' "$model")
 lr=$(echo "$hp" | sed -n 's/.*"lr":"\([^"]*\)".*/\1/p')
 hidden=$(echo "$hp" | sed -n 's/.*"hidden":"\([^"]*\)".*/\1/p')

@@ -18,10 +18,12 @@ done
 [ "$hp" = "$DATABAZEL_HYPERPARAMS" ] || { echo "env and flag disagree" >&2; exit 3; }
 [ -f "$hp_file" ] || { echo "no hyperparams file" >&2; exit 3; }
 echo "training with $hp seed $seed"
+# With model_is_dir, Bazel hands over a directory: the model is a file inside it.
+[ -d "$model" ] && model="$model/weights.txt"
 {
   echo "hyperparams=$hp"
   echo "seed=$seed"
   # shellcheck disable=SC2086
-  echo "data=$(cat $data | cksum)"
+  echo "data=$(find -L $data -type f | sort | xargs cat | cksum)"
 } >"$model"
 echo "epoch 1 loss 0.5" >"$out/curve.txt"
