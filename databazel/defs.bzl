@@ -7,6 +7,7 @@ load("//databazel:providers.bzl", _MetricsInfo = "MetricsInfo", _ModelInfo = "Mo
 load("//databazel/private:evaluate.bzl", _evaluate = "evaluate")
 load("//databazel/private:hyperparam_search.bzl", _hyperparam_search = "hyperparam_search")
 load("//databazel/private:model.bzl", _model = "model")
+load("//databazel/private:node_binary.bzl", _node_binary = "node_binary")
 load("//databazel/private:node_toolchain.bzl", _NodeRuntimeInfo = "NodeRuntimeInfo", _node_toolchain = "node_toolchain")
 
 model = _model
@@ -17,5 +18,6 @@ ModelInfo = _ModelInfo
 MetricsInfo = _MetricsInfo
 SearchInfo = _SearchInfo
 
+node_binary = _node_binary
 NodeRuntimeInfo = _NodeRuntimeInfo
 node_toolchain = _node_toolchain

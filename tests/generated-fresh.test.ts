@@ -1,21 +1,29 @@
 // Checked-in files generated from TypeScript must match what their sources generate now.
 // Regenerate them all with `npm run build:tools`.
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundle, bundleName, distDir, entryPoints } from "../tools/build/bundle.ts";
+import { bundle, bundleSets, entryPoints, repoRelative } from "../tools/build/bundle.ts";
 import { contractBzl, generateContractBzl } from "../tools/build/gen-contract.ts";
 
 const fix = "stale: run `npm run build:tools` and commit the result";
 
 describe("generated files are fresh", () => {
-  for (const entry of entryPoints()) {
-    const name = bundleName(entry);
-    it(`tools/dist/${name}`, async () => {
-      const checkedIn = readFileSync(join(distDir, name), "utf8");
-      expect(checkedIn === (await bundle(entry)), fix).toBe(true);
+  const entries = entryPoints();
+  for (const entry of entries) {
+    it(repoRelative(entry.bundlePath), async () => {
+      expect(existsSync(entry.bundlePath), fix).toBe(true);
+      expect(readFileSync(entry.bundlePath, "utf8") === (await bundle(entry)), fix).toBe(true);
     });
   }
+
+  it("no bundle is left without its source", () => {
+    const expected = new Set(entries.map((e) => e.bundlePath));
+    const checkedIn = bundleSets.flatMap(({ distDir }) =>
+      existsSync(distDir) ? readdirSync(distDir).filter((f) => f.endsWith(".cjs")).map((f) => join(distDir, f)) : [],
+    );
+    expect(checkedIn.filter((f) => !expected.has(f)).map(repoRelative), fix).toEqual([]);
+  });
 
   it("databazel/private/contract.bzl", () => {
     expect(readFileSync(contractBzl, "utf8") === generateContractBzl(), fix).toBe(true);

@@ -1,31 +1,48 @@
-// Bundles each helper entry point (tools/src/bin/*.ts) into one dependency-free JavaScript file
-// under tools/dist/, which Bazel actions run with the Node toolchain: the offline Bazel's Node
-// cannot run TypeScript, and ruleset consumers must not need npm.
+// Bundles each entry point (`<src>/bin/*.ts`) into one dependency-free JavaScript file under
+// `<dist>/`, which Bazel actions run with the Node toolchain: the offline Bazel's Node cannot
+// run TypeScript, and ruleset consumers must not need npm.
 import { build } from "esbuild";
-import { readdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join, relative } from "node:path";
 import { repoRoot } from "./paths.ts";
 
-export const entryDir = join(repoRoot, "tools", "src", "bin");
-export const distDir = join(repoRoot, "tools", "dist");
-
-/** The entry points, sorted so the output is the same on every machine. */
-export function entryPoints(): string[] {
-  return readdirSync(entryDir)
-    .filter((f) => f.endsWith(".ts"))
-    .sort()
-    .map((f) => join(entryDir, f));
+/** A directory of entry points and the directory their bundles are checked in to. */
+export interface BundleSet {
+  entryDir: string;
+  distDir: string;
 }
 
-export function bundleName(entry: string): string {
-  return basename(entry, ".ts") + ".cjs";
+export const bundleSets: BundleSet[] = [
+  { entryDir: join(repoRoot, "tools", "src", "bin"), distDir: join(repoRoot, "tools", "dist") },
+  { entryDir: join(repoRoot, "mnist", "src", "bin"), distDir: join(repoRoot, "mnist", "dist") },
+];
+
+export interface Entry {
+  source: string;
+  bundlePath: string;
+}
+
+/** Every entry point with the path of its bundle, sorted so the order is the same everywhere. */
+export function entryPoints(): Entry[] {
+  return bundleSets.flatMap(({ entryDir, distDir }) =>
+    existsSync(entryDir)
+      ? readdirSync(entryDir)
+          .filter((f) => f.endsWith(".ts"))
+          .sort()
+          .map((f) => ({ source: join(entryDir, f), bundlePath: join(distDir, basename(f, ".ts") + ".cjs") }))
+      : [],
+  );
+}
+
+export function repoRelative(path: string): string {
+  return relative(repoRoot, path);
 }
 
 /** Bundles one entry point in memory and returns the JavaScript text. */
-export async function bundle(entry: string): Promise<string> {
-  const source = "tools/src/bin/" + basename(entry);
+export async function bundle(entry: Entry): Promise<string> {
+  const source = repoRelative(entry.source);
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [entry.source],
     bundle: true,
     platform: "node",
     target: "node18",

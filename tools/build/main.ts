@@ -1,20 +1,22 @@
 // `npm run build:tools`: regenerates every checked-in artifact made from TypeScript.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { bundle, bundleName, distDir, entryPoints } from "./bundle.ts";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { bundle, bundleSets, entryPoints, repoRelative } from "./bundle.ts";
 import { contractBzl, generateContractBzl } from "./gen-contract.ts";
 
-mkdirSync(distDir, { recursive: true });
 const wanted = new Set<string>();
 for (const entry of entryPoints()) {
-  const name = bundleName(entry);
-  wanted.add(name);
-  writeFileSync(join(distDir, name), await bundle(entry));
-  console.log(`wrote tools/dist/${name}`);
+  wanted.add(entry.bundlePath);
+  mkdirSync(dirname(entry.bundlePath), { recursive: true });
+  writeFileSync(entry.bundlePath, await bundle(entry));
+  console.log(`wrote ${repoRelative(entry.bundlePath)}`);
 }
-for (const stale of readdirSync(distDir).filter((f) => f.endsWith(".cjs") && !wanted.has(f))) {
-  rmSync(join(distDir, stale));
-  console.log(`removed stale tools/dist/${stale}`);
+for (const { distDir } of bundleSets) {
+  if (!existsSync(distDir)) continue;
+  for (const stale of readdirSync(distDir).filter((f) => f.endsWith(".cjs") && !wanted.has(join(distDir, f)))) {
+    rmSync(join(distDir, stale));
+    console.log(`removed stale ${repoRelative(join(distDir, stale))}`);
+  }
 }
 writeFileSync(contractBzl, generateContractBzl());
 console.log("wrote databazel/private/contract.bzl");

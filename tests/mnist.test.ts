@@ -1,0 +1,76 @@
+// The mnist example end to end: real digits, a real MLP, its evaluation and a grid search,
+// with the quality floors of the design and byte-identical models from clean builds.
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bazel, repoRoot } from "./harness/bazel.ts";
+
+const bin = join(repoRoot, "bazel-bin", "mnist");
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
+const sha256 = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+interface Metrics {
+  accuracy: number;
+  loss: number;
+  examples: number;
+  per_class: { precision: number[]; recall: number[]; f1: number[] };
+  confusion_matrix: number[][];
+}
+
+beforeAll(async () => {
+  await bazel(["build", "//mnist:bzl_eval", "//mnist:bzl_search"]);
+});
+
+describe("mnist", () => {
+  it("prepares 8 000 training and 2 000 held-out digits as IDX files", () => {
+    const labels = (name: string): Buffer => readFileSync(join(bin, "data", "npm", name));
+    expect(labels("train-labels-idx1-ubyte").readInt32BE(4)).toBe(8000);
+    expect(labels("t10k-labels-idx1-ubyte").readInt32BE(4)).toBe(2000);
+    expect(readFileSync(join(bin, "data", "npm", "t10k-images-idx3-ubyte")).readInt32BE(0)).toBe(2051);
+  });
+
+  it("bzl_eval: the MLP reaches at least 94% on the held-out digits, with full metrics", () => {
+    const metrics = readJson<Metrics>(join(bin, "bzl_eval.metrics.json"));
+    console.log(`bzl_training accuracy: ${metrics.accuracy}`);
+    expect(metrics.accuracy).toBeGreaterThanOrEqual(0.94);
+    expect(metrics.examples).toBe(2000);
+    expect(metrics.per_class.f1).toHaveLength(10);
+    expect(metrics.confusion_matrix.flat().reduce((a, b) => a + b, 0)).toBe(2000);
+  });
+
+  it("bzl_search: a grid over hidden x lr whose best trial reaches at least 95%", () => {
+    const board = readJson<{ best: string; trials: { trial: string; value: number; hyperparams: Record<string, string> }[] }>(
+      join(bin, "bzl_search.leaderboard.json"),
+    );
+    console.log(board.trials.map((t) => `${t.trial}: ${t.value}`).join("\n"));
+    expect(board.trials).toHaveLength(4);
+    expect(new Set(board.trials.map((t) => t.hyperparams.hidden)).size).toBeGreaterThan(1);
+    expect(new Set(board.trials.map((t) => t.hyperparams.lr)).size).toBeGreaterThan(1);
+    expect(board.trials[0]!.value).toBeGreaterThanOrEqual(0.95);
+    expect(sha256(join(bin, "bzl_search.best_model"))).toBe(sha256(join(bin, "bzl_search", board.best, "model")));
+  });
+
+  describe("determinism", () => {
+    let otherBase = "";
+    afterAll(async () => {
+      if (!otherBase) return;
+      await bazel([`--output_base=${otherBase}`, "shutdown"], { allowFailure: true });
+      rmSync(otherBase, { recursive: true, force: true });
+    });
+
+    it("two clean builds in different output bases give byte-identical models", async () => {
+      const first = sha256(join(bin, "bzl_training.model"));
+      otherBase = mkdtempSync(join(tmpdir(), "databazel-output-base-"));
+      // The workspace's bazel-bin must keep pointing at the main output base.
+      const other = [`--output_base=${otherBase}`, "build", "--experimental_convenience_symlinks=ignore"];
+      await bazel([...other, "//mnist:bzl_training"]);
+      const files = await bazel([`--output_base=${otherBase}`, "cquery", "--output=files", "//mnist:bzl_training"]);
+      const model = files.stdout.split("\n").find((line) => line.endsWith("bzl_training.model"));
+      expect(model).toBeDefined();
+      const second = sha256(join(otherBase, "execroot", "_main", model!));
+      expect(second).toBe(first);
+    });
+  });
+});
