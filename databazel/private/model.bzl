@@ -22,7 +22,8 @@ def _model_impl(ctx):
         seed = ctx.attr.seed,
     )
     return [
-        DefaultInfo(files = depset([outputs.model])),
+        # The extras hold what the script reports beside the model, e.g. per-epoch metrics.
+        DefaultInfo(files = depset([outputs.model, outputs.output_dir])),
         ModelInfo(
             model = outputs.model,
             hyperparams = ctx.attr.hyperparams,
@@ -51,8 +52,9 @@ model = rule(
 
 The executable receives `--training_data`, `--model`, `--hyperparams`, `--hyperparams_file`,
 `--seed` and `--output_dir` (see the contract in the README), and must write the model.
-Output groups: `records` (the run record), `logs` (everything the script printed),
-`extras` (its `--output_dir`), `hyperparams` (the JSON it received).
+Default outputs: the model and `<name>.extras/` (the script's `--output_dir`, e.g. per-epoch
+metrics). Output groups: `records` (the run record), `logs` (everything the script printed),
+`extras`, `hyperparams` (the JSON it received).
 """,
     attrs = dict(
         SHIM_ATTRS,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the offline module stubs into a provisioned root and wires them into its system bazelrc.
+# Installs the offline module stubs into a provisioned root and wires them, and the repositories
+# Debian ships, into its system bazelrc.
 # Usage: install-stubs.sh ROOT. Safe to run again: it replaces what it installed before.
 set -euo pipefail
 root=${1:?usage: install-stubs.sh ROOT}
@@ -20,6 +21,14 @@ sed -i "/^$begin\$/,/^$end\$/d" "$rc"
   for dir in "$root$dest"/*/; do
     name=$(basename "$dir")
     echo "common --override_module=$name=$dest/$name"
+  done
+  # WORKSPACE mode (--enable_workspace) would download these for its built-in suffix; Debian
+  # ships them, as it does for Bzlmod above.
+  echo "common --override_repository=bazel_features=/usr/share/bazel/tools/features"
+  echo "common --override_repository=bazel_skylib=/usr/share/bazel/tools/skylib"
+  echo "common --override_repository=platforms=/usr/share/bazel/tools/platforms"
+  for name in cc java license proto python; do
+    echo "common --override_repository=rules_$name=/usr/share/bazel/rules/$name"
   done
   echo "$end"
 } >>"$rc"

@@ -10,7 +10,7 @@ set -euo pipefail
 root=${1:?usage: provision.sh ROOT}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 stamp="$root/.databazel-provisioned"
-packages=(bazel-bootstrap nodejs)
+packages=(bazel-bootstrap nodejs python3)
 
 say() { echo "databazel: $*" >&2; }
 die() {
