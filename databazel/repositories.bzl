@@ -6,6 +6,7 @@
 
 load("//databazel/private:local_node.bzl", "local_node")
 
+# buildifier: disable=unnamed-macro
 def databazel_dependencies(node_path = ""):
     """Creates `@databazel_node` and registers it as the Node toolchain databazel's actions use.
 
