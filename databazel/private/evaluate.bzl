@@ -3,6 +3,7 @@
 load("//databazel:providers.bzl", "MetricsInfo", "ModelInfo")
 load(":actions.bzl", "declare_eval_outputs", "eval_action")
 load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS")
+load(":data.bzl", "data_files")
 load(":names.bzl", "display_label", "expand_template")
 load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE")
 
@@ -16,7 +17,7 @@ def _evaluate_impl(ctx):
         ctx,
         outputs = outputs,
         model = model_info.model,
-        test_data = ctx.attr.test_data[DefaultInfo].files,
+        test_data = data_files(ctx.attr.test_data),
         eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
     )
     return [

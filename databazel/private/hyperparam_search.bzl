@@ -3,6 +3,7 @@
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo")
 load(":actions.bzl", "declare_eval_outputs", "declare_train_outputs", "eval_action", "train_action")
 load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS", "TRAIN_ATTRS")
+load(":data.bzl", "data_files")
 load(":lineage.bzl", "model_lineage")
 load(":names.bzl", "display_label", "expand_template")
 load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
@@ -28,8 +29,8 @@ def _hyperparam_search_impl(ctx):
         seed = ctx.attr.seed,
         where = where,
     )
-    training_data = ctx.attr.training_data[DefaultInfo].files
-    test_data = ctx.attr.test_data[DefaultInfo].files
+    training_data = data_files(ctx.attr.training_data)
+    test_data = data_files(ctx.attr.test_data)
     train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run
     eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run
 

@@ -1,6 +1,7 @@
 """Lineage: the transitive depset of everything that produced a model."""
 
 load("//databazel:providers.bzl", "ModelInfo")
+load(":data.bzl", "data_files")
 
 def model_lineage(*, training_data, train_executable, hyperparams_file):
     """Everything that produced a model, without flattening anything.
@@ -15,7 +16,7 @@ def model_lineage(*, training_data, train_executable, hyperparams_file):
     """
     default = train_executable[DefaultInfo]
     transitive = [
-        training_data[DefaultInfo].files,
+        data_files(training_data),
         default.files,
         default.default_runfiles.files,
     ]

@@ -3,6 +3,7 @@
 load("//databazel:providers.bzl", "ModelInfo")
 load(":actions.bzl", "declare_train_outputs", "train_action")
 load(":attrs.bzl", "SHIM_ATTRS", "TRAIN_ATTRS")
+load(":data.bzl", "data_files")
 load(":lineage.bzl", "model_lineage")
 load(":names.bzl", "display_label", "expand_template")
 load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE")
@@ -12,7 +13,7 @@ def _model_impl(ctx):
     placeholders = dict(ctx.attr.hyperparams, name = ctx.label.name, seed = str(ctx.attr.seed))
     model_name = expand_template(ctx.attr.model or "%{name}.model", placeholders, where, "model")
     outputs = declare_train_outputs(ctx, ctx.label.name, model_name, ctx.attr.model_is_dir)
-    training_data = ctx.attr.training_data[DefaultInfo].files
+    training_data = data_files(ctx.attr.training_data)
     train_action(
         ctx,
         outputs = outputs,
