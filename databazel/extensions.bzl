@@ -6,6 +6,7 @@
     node.toolchain(path = "/opt/node/bin/node")  # optional: default is `node` on PATH
 """
 
+load("//databazel/private:bazel_version.bzl", "check_bazel_version")
 load("//databazel/private:local_node.bzl", "local_node")
 
 _toolchain_tag = tag_class(
@@ -18,6 +19,8 @@ _toolchain_tag = tag_class(
 )
 
 def _node_impl(mctx):
+    check_bazel_version()
+
     # mctx.modules starts with the root module, so its choice comes first.
     path = ""
     for mod in mctx.modules:

@@ -4,6 +4,7 @@
     databazel_dependencies()
 """
 
+load("//databazel/private:bazel_version.bzl", "check_bazel_version")
 load("//databazel/private:local_node.bzl", "local_node")
 
 # buildifier: disable=unnamed-macro
@@ -13,6 +14,7 @@ def databazel_dependencies(node_path = ""):
     Args:
       node_path: absolute path of a `node` executable; empty to take `node` from PATH.
     """
+    check_bazel_version()
     if not native.existing_rule("databazel_node"):
         local_node(name = "databazel_node", path = node_path)
     native.register_toolchains("@databazel_node//:toolchain")

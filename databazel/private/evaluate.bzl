@@ -5,7 +5,7 @@ load(":actions.bzl", "declare_eval_outputs", "eval_action")
 load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS")
 load(":data.bzl", "data_files")
 load(":names.bzl", "display_label", "expand_template")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE")
+load(":node_toolchain.bzl", "NODE_TOOLCHAIN")
 
 def _evaluate_impl(ctx):
     where = "evaluate " + display_label(ctx.label)
@@ -50,5 +50,5 @@ whose leaves are numbers (nesting allowed) to the metrics path.
         ),
         **EVAL_ATTRS
     ),
-    toolchains = [NODE_TOOLCHAIN_TYPE],
+    toolchains = [NODE_TOOLCHAIN],
 )

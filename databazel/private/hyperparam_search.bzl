@@ -6,7 +6,7 @@ load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS", "TRAIN_ATTRS")
 load(":data.bzl", "data_files")
 load(":lineage.bzl", "model_lineage")
 load(":names.bzl", "display_label", "expand_template")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load(":node_toolchain.bzl", "NODE_TOOLCHAIN", "NODE_TOOLCHAIN_TYPE", "node_runtime")
 load(":trials.bzl", "expand_trials")
 
 def _declare_trial(ctx, trial, where):
@@ -209,7 +209,7 @@ _hyperparam_search = rule(
         ),
         **dict(TRAIN_ATTRS, **EVAL_ATTRS)
     ),
-    toolchains = [NODE_TOOLCHAIN_TYPE],
+    toolchains = [NODE_TOOLCHAIN],
 )
 
 def _string_values(name, attr_name, values):

@@ -6,7 +6,7 @@ load(":attrs.bzl", "SHIM_ATTRS", "TRAIN_ATTRS")
 load(":data.bzl", "data_files")
 load(":lineage.bzl", "model_lineage")
 load(":names.bzl", "display_label", "expand_template")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE")
+load(":node_toolchain.bzl", "NODE_TOOLCHAIN")
 
 def _model_impl(ctx):
     where = "model " + display_label(ctx.label)
@@ -69,5 +69,5 @@ metrics). Output groups: `records` (the run record), `logs` (everything the scri
         ),
         **TRAIN_ATTRS
     ),
-    toolchains = [NODE_TOOLCHAIN_TYPE],
+    toolchains = [NODE_TOOLCHAIN],
 )

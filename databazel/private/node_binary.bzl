@@ -4,7 +4,7 @@ Use it to make a train or eval executable from a bundled script, so the action n
 on the machine beyond the toolchain's.
 """
 
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load(":node_toolchain.bzl", "NODE_TOOLCHAIN", "node_runtime")
 
 def _runfiles_path(ctx, file):
     # Where `file` sits under the runfiles directory: `<repo>/<path>`.
@@ -60,6 +60,6 @@ cannot change how Node loads it.
             mandatory = True,
         ),
     },
-    toolchains = [NODE_TOOLCHAIN_TYPE],
+    toolchains = [NODE_TOOLCHAIN],
     executable = True,
 )

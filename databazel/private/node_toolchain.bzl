@@ -2,6 +2,10 @@
 
 NODE_TOOLCHAIN_TYPE = Label("//databazel:node_toolchain_type")
 
+# Optional, so that a missing toolchain reaches node_runtime() and its message with the fix,
+# rather than Bazel's generic "no matching toolchains".
+NODE_TOOLCHAIN = config_common.toolchain_type(NODE_TOOLCHAIN_TYPE, mandatory = False)
+
 NodeRuntimeInfo = provider(
     doc = "A Node.js runtime that can run databazel's bundled JavaScript helpers.",
     fields = {
@@ -42,4 +46,11 @@ def node_runtime(ctx):
     Returns:
       NodeRuntimeInfo.
     """
-    return ctx.toolchains[NODE_TOOLCHAIN_TYPE].node_runtime
+    toolchain = ctx.toolchains[NODE_TOOLCHAIN_TYPE]
+    if toolchain == None:
+        fail("""databazel: {} needs a Node.js toolchain to run its helpers, and none is registered.
+Fix, with Bzlmod: depend on databazel with bazel_dep(name = "databazel", ...); it registers
+@databazel_node, which finds `node` on PATH (choose another with node.toolchain(path = ...)).
+Fix, with WORKSPACE: call databazel_dependencies() from @databazel//databazel:repositories.bzl.
+Or register your own node_toolchain for @databazel//databazel:node_toolchain_type.""".format(ctx.label))
+    return toolchain.node_runtime

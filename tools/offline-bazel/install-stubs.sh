@@ -18,10 +18,13 @@ touch "$rc"
 sed -i "/^$begin\$/,/^$end\$/d" "$rc"
 {
   echo "$begin"
-  for dir in "$root$dest"/*/; do
+  for dir in "$root$dest"/overrides/*/; do
     name=$(basename "$dir")
-    echo "common --override_module=$name=$dest/$name"
+    echo "common --override_module=$name=$dest/overrides/$name"
   done
+  # A registry, not an override, for modules that only some workspaces use: an override of a
+  # module that is not in the dependency graph is an error.
+  echo "common --registry=file://$dest/registry"
   # WORKSPACE mode (--enable_workspace) would download these for its built-in suffix; Debian
   # ships them, as it does for Bzlmod above.
   echo "common --override_repository=bazel_features=/usr/share/bazel/tools/features"
