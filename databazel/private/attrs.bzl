@@ -24,9 +24,11 @@ TRAIN_ATTRS = {
         doc = "Whether the train executable writes the model as a directory rather than a file.",
     ),
     "train_executable": attr.label(
-        doc = "The training program: any executable target (sh_binary, py_binary, a script, a Node program). " +
+        doc = "The training program: any executable target (sh_binary, py_binary, node_binary) or an " +
+              "executable script file. " +
               "It is built for the execution platform.",
         executable = True,
+        allow_files = True,
         cfg = "exec",
         mandatory = True,
     ),
@@ -43,6 +45,7 @@ EVAL_ATTRS = {
         doc = "The evaluation program: any executable target. It must write a JSON object whose " +
               "leaves are numbers to the path given by `--metrics`.",
         executable = True,
+        allow_files = True,
         cfg = "exec",
         mandatory = True,
     ),

@@ -1,5 +1,7 @@
 """The Node.js toolchain: how databazel's actions find the `node` that runs its bundled helpers."""
 
+load(":names.bzl", "display_label")
+
 NODE_TOOLCHAIN_TYPE = Label("//databazel:node_toolchain_type")
 
 # Optional, so that a missing toolchain reaches node_runtime() and its message with the fix,
@@ -52,5 +54,5 @@ def node_runtime(ctx):
 Fix, with Bzlmod: depend on databazel with bazel_dep(name = "databazel", ...); it registers
 @databazel_node, which finds `node` on PATH (choose another with node.toolchain(path = ...)).
 Fix, with WORKSPACE: call databazel_dependencies() from @databazel//databazel:repositories.bzl.
-Or register your own node_toolchain for @databazel//databazel:node_toolchain_type.""".format(ctx.label))
+Or register your own node_toolchain for @databazel//databazel:node_toolchain_type.""".format(display_label(ctx.label)))
     return toolchain.node_runtime

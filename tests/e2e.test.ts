@@ -1,0 +1,52 @@
+// The consumer workspaces under e2e/, built from scratch (a fresh output base each) through
+// the launcher: Bzlmod with Python and shell scripts, and WORKSPACE mode.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { bazel, repoRoot } from "./harness/bazel.ts";
+
+const outputBases: string[] = [];
+
+/** Builds everything in an e2e workspace from scratch and returns a reader of its bazel-bin. */
+async function buildFromScratch(name: string): Promise<(rel: string) => string> {
+  const cwd = join(repoRoot, "e2e", name);
+  const outputBase = mkdtempSync(join(tmpdir(), `databazel-e2e-${name}-`));
+  outputBases.push(outputBase);
+  await bazel([`--output_base=${outputBase}`, "build", "//..."], { cwd });
+  return (rel) => readFileSync(join(cwd, "bazel-bin", rel), "utf8");
+}
+
+afterAll(async () => {
+  for (const [i, outputBase] of outputBases.entries()) {
+    const cwd = join(repoRoot, "e2e", i === 0 ? "smoke" : "workspace");
+    await bazel([`--output_base=${outputBase}`, "shutdown"], { cwd, allowFailure: true });
+    rmSync(outputBase, { recursive: true, force: true });
+  }
+});
+
+describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell script", () => {
+  it("trains, evaluates and searches", async () => {
+    const read = await buildFromScratch("smoke");
+    const model = JSON.parse(read("line.model")) as { a: number; b: number };
+    expect(model.a).toBeCloseTo(2, 0);
+    expect(model.b).toBeCloseTo(1, 0);
+    const metrics = JSON.parse(read("line_eval.metrics.json")) as { mse: number; examples: number };
+    expect(metrics.examples).toBe(3);
+    expect(metrics.mse).toBeLessThan(0.1);
+    const board = JSON.parse(read("search.leaderboard.json")) as { best: string; goal: string; trials: unknown[] };
+    expect(board.goal).toBe("minimize");
+    expect(board.trials).toHaveLength(3);
+    expect(board.best).toBe("l2_0.0");
+    expect(read("search.best_model")).toBe(read("line.model"));
+  });
+});
+
+describe("e2e/workspace: WORKSPACE mode with databazel_dependencies()", () => {
+  it("trains, evaluates and searches", async () => {
+    const read = await buildFromScratch("workspace");
+    expect(read("m.model")).toContain('hyperparams={"lr":"0.05"}');
+    expect(JSON.parse(read("m_eval.metrics.json"))).toHaveProperty("accuracy");
+    expect((JSON.parse(read("search.leaderboard.json")) as { best: string }).best).toBe("lr_0.05");
+  });
+});
