@@ -3,14 +3,18 @@
 import { rmSync } from "node:fs";
 import { bazel, makeWorkspace, repoRoot } from "./bazel.ts";
 
-export function consumerWorkspace(files: Record<string, string>, copy: string[] = []): string {
+export function consumerWorkspace(
+  files: Record<string, string>,
+  copy: string[] = [],
+  databazelPath: string = repoRoot,
+): string {
   return makeWorkspace(
     {
       "MODULE.bazel": [
         'module(name = "consumer")',
         "",
         'bazel_dep(name = "databazel")',
-        `local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)})`,
+        `local_path_override(module_name = "databazel", path = ${JSON.stringify(databazelPath)})`,
         "",
         'bazel_dep(name = "rules_shell", version = "0.4.1")',
         "",
