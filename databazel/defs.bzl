@@ -1,6 +1,8 @@
 """databazel's public API: load everything from here.
 
-    load("@databazel//databazel:defs.bzl", "evaluate", "hyperparam_search", "model")
+```starlark
+load("@databazel//databazel:defs.bzl", "evaluate", "hyperparam_search", "model")
+```
 """
 
 load("//databazel:providers.bzl", _MetricsInfo = "MetricsInfo", _ModelInfo = "ModelInfo", _SearchInfo = "SearchInfo")

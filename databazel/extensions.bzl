@@ -2,8 +2,10 @@
 
 `node` provides the Node.js toolchain that runs databazel's bundled helpers:
 
-    node = use_extension("@databazel//databazel:extensions.bzl", "node")
-    node.toolchain(path = "/opt/node/bin/node")  # optional: default is `node` on PATH
+```starlark
+node = use_extension("@databazel//databazel:extensions.bzl", "node")
+node.toolchain(path = "/opt/node/bin/node")  # optional: default is `node` on PATH
+```
 """
 
 load("//databazel/private:bazel_version.bzl", "check_bazel_version")

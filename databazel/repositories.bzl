@@ -1,7 +1,10 @@
 """Dependencies for WORKSPACE users (Bzlmod users get them from MODULE.bazel).
 
-    load("@databazel//databazel:repositories.bzl", "databazel_dependencies")
-    databazel_dependencies()
+```starlark
+load("@databazel//databazel:repositories.bzl", "databazel_dependencies")
+
+databazel_dependencies()
+```
 """
 
 load("//databazel/private:bazel_version.bzl", "check_bazel_version")

@@ -230,11 +230,20 @@ def _string_values(name, attr_name, values):
 
 def hyperparam_search(
         name,
+        training_data,
+        test_data,
+        train_executable,
+        eval_executable,
         metric = None,
+        goal = "maximize",
         grid = None,
         space = None,
+        n_trials = 10,
         seed = None,
         hyperparams = None,
+        model = "%{name}/%{trial}/model",
+        metrics = "%{name}/%{trial}/metrics.json",
+        model_is_dir = False,
         **kwargs):
     """Searches hyperparameters: trains and evaluates one model per trial, then ranks them.
 
@@ -243,18 +252,32 @@ def hyperparam_search(
     action under `<name>/<trial>/`; a `DatabazelAggregate` action writes the leaderboard
     (`<name>.leaderboard.json`, `.csv`, `.md`), `<name>.best.json`, and copies the best model to
     `<name>.best_model`, which other targets can depend on as `:<name>.best_model`. The target
-    also provides ModelInfo for the best model, so `evaluate(model = ":<name>")` works.
+    also provides ModelInfo for the best model, so `evaluate(model = ":<name>")` works, and
+    SearchInfo. Output groups: `trials`, `records`, `logs`, `best_model`.
 
     Args:
       name: the target's name.
-      metric: the metric that ranks trials, as the eval executable names it (required).
-      grid: dict of hyperparameter name to list of values (strings or numbers).
+      training_data: the training data, as for `model`.
+      test_data: the held-out data, as for `evaluate`.
+      train_executable: the training program, as for `model`.
+      eval_executable: the evaluation program, as for `evaluate`.
+      metric: the metric that ranks trials, as the eval executable names it (dotted for nested
+        values). Required.
+      goal: `"maximize"` or `"minimize"` the metric.
+      grid: dict of hyperparameter name to list of values (strings or numbers); every
+        combination is a trial.
       space: dict of hyperparameter name to a distribution: `uniform(lo, hi)`,
         `loguniform(lo, hi)`, `int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.
-      seed: int; required with `space`. Also passed to every trial's training as `--seed`.
+      n_trials: how many random samples to draw from `space` (for each grid point).
+      seed: int; required with `space`, where the same seed always gives the same trials. Also
+        passed to every trial's training as `--seed`.
       hyperparams: dict of hyperparameters shared by every trial.
-      **kwargs: the other attributes of the rule: training_data, test_data, train_executable,
-        eval_executable, goal, n_trials, model, metrics, model_is_dir, and common attributes.
+      model: each trial's model name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`,
+        `%{<hyperparameter>}`.
+      metrics: each trial's metrics file name, with the same placeholders.
+      model_is_dir: whether the train executable writes the model as a directory; the best
+        model is then the directory `<name>.best_model.d`.
+      **kwargs: common attributes: tags, visibility, testonly, ...
     """
     where = "hyperparam_search(name = \"{}\")".format(name)
     if type(metric) != "string" or not metric:
@@ -270,7 +293,16 @@ def hyperparam_search(
               "Fix: add seed = 1 (any integer).").format(where))
     _hyperparam_search(
         name = name,
+        training_data = training_data,
+        test_data = test_data,
+        train_executable = train_executable,
+        eval_executable = eval_executable,
         metric = metric,
+        goal = goal,
+        n_trials = n_trials,
+        model = model,
+        metrics = metrics,
+        model_is_dir = model_is_dir,
         grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
         space = space or {},
         seed = seed if seed != None else 0,

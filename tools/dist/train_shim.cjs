@@ -13,6 +13,11 @@ var TRAIN_FLAGS = {
   seed: "--seed",
   output_dir: "--output_dir"
 };
+var EVAL_FLAGS = {
+  model: "--model",
+  test_data: "--test_data",
+  metrics: "--metrics"
+};
 var ENV_VARS = {
   training_data: "DATABAZEL_TRAINING_DATA",
   test_data: "DATABAZEL_TEST_DATA",
@@ -26,6 +31,57 @@ var ENV_VARS = {
 var PATH_LIST_SEPARATOR = {
   env: ":"
 };
+var CONTRACT_ROWS = [
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.training_data} PATH`,
+    env: `${ENV_VARS.training_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
+    meaning: "the training data; repeated for several files; a directory is one path"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.model} PATH`,
+    env: ENV_VARS.model,
+    meaning: "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.hyperparams} JSON`,
+    env: ENV_VARS.hyperparams,
+    meaning: "the hyperparameters, a JSON object of strings"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.hyperparams_file} PATH`,
+    env: ENV_VARS.hyperparams_file,
+    meaning: "the same JSON, in a file"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.seed} N`,
+    env: ENV_VARS.seed,
+    meaning: "the seed; the same inputs and seed must give the same model"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.output_dir} DIR`,
+    env: ENV_VARS.output_dir,
+    meaning: "optional extras: per-epoch metrics, logs, plots"
+  },
+  { script: "eval", flag: `${EVAL_FLAGS.model} PATH`, env: ENV_VARS.model, meaning: "the model to score" },
+  {
+    script: "eval",
+    flag: `${EVAL_FLAGS.test_data} PATH`,
+    env: `${ENV_VARS.test_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
+    meaning: `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``
+  },
+  {
+    script: "eval",
+    flag: `${EVAL_FLAGS.metrics} PATH`,
+    env: ENV_VARS.metrics,
+    meaning: "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"
+  }
+];
 
 // tools/src/shim/cli.ts
 function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {

@@ -1,0 +1,10 @@
+// `npm run docs`: regenerates docs/*.md and the README's contract table.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../build/paths.ts";
+import { generateDocs } from "./generate.ts";
+
+for (const [path, content] of await generateDocs()) {
+  writeFileSync(join(repoRoot, path), content);
+  console.log(`wrote ${path}`);
+}
