@@ -22,17 +22,20 @@ interface Row {
   maxHeapMB: number;
   fullBuildSeconds?: number;
   noopRebuildSeconds?: number;
+  /** Bazel's "N processes: ..." summaries, to show what the builds executed. */
+  fullBuildProcesses?: string;
+  noopRebuildProcesses?: string;
 }
 
 /** Runs `tools/bazel ARGS` in `cwd`; throws with Bazel's output when it fails. */
-async function bazel(cwd: string, args: string[]): Promise<{ seconds: number; stdout: string }> {
+async function bazel(cwd: string, args: string[]): Promise<{ seconds: number; stdout: string; all: string }> {
   const started = performance.now();
   const result = await execa(launcher, args, { cwd, all: true, reject: false, stdin: "ignore" });
   const seconds = (performance.now() - started) / 1000;
   if (result.exitCode !== 0) {
     throw new Error(`tools/bazel ${args.join(" ")} (in ${cwd}) exited ${result.exitCode}:\n${result.all}`);
   }
-  return { seconds, stdout: result.stdout };
+  return { seconds, stdout: result.stdout, all: result.all };
 }
 
 function parseArgs(argv: string[]): { json?: string } {
@@ -54,6 +57,7 @@ function megabytes(info: string, key: string): number {
   return Number(match[1]);
 }
 
+const processes = (output: string) => /^INFO: (\d+ process.*?)\.?$/m.exec(output)?.[1] ?? "?";
 const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 const ANALYSIS_ARGS = ["build", "--nobuild", "//:search"];
@@ -79,12 +83,22 @@ async function measure(n: number): Promise<Row> {
     };
     if (n === NOOP_SIZE) {
       console.error(`[bench] ${n} trials: full build (${2 * n} train/eval actions)`);
-      row.fullBuildSeconds = round((await bazel(dir, ["build", "//:search"])).seconds);
-      row.noopRebuildSeconds = round((await bazel(dir, ["build", "//:search"])).seconds);
+      const full = await bazel(dir, ["build", "//:search"]);
+      const noop = await bazel(dir, ["build", "//:search"]);
+      row.fullBuildSeconds = round(full.seconds);
+      row.fullBuildProcesses = processes(full.all);
+      row.noopRebuildSeconds = round(noop.seconds);
+      row.noopRebuildProcesses = processes(noop.all);
+      // Every action reads databazel's shims: editing the repository mid-run makes this a rebuild.
+      if (row.noopRebuildProcesses !== "1 process: 1 internal") {
+        console.error(`[bench] warning: the no-op rebuild ran ${row.noopRebuildProcesses}; did ${repoRoot} change?`);
+      }
     }
     return row;
   } finally {
-    await execa(launcher, ["shutdown"], { cwd: dir, reject: false, stdin: "ignore" });
+    // --expunge also stops the server and deletes the output base, which outlives the workspace.
+    const clean = await execa(launcher, ["clean", "--expunge"], { cwd: dir, reject: false, stdin: "ignore" });
+    if (clean.exitCode !== 0) await execa(launcher, ["shutdown"], { cwd: dir, reject: false, stdin: "ignore" });
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -117,7 +131,10 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
 - analysis wall time: \`tools/bazel ${ANALYSIS_ARGS.join(" ")} --profile=PATH\` on a server warmed up by \`build --nobuild //:warmup\` (a one-trial search), including the launcher and client;
 - analysis phase: the same command's "Load and analyze dependencies" phase, from its profile;
 - heap: \`tools/bazel info used-heap-size-after-gc\` right after it (max heap ${rows[0]?.maxHeapMB ?? "?"} MB);
-- full build and no-op rebuild (${NOOP_SIZE} trials only): \`tools/bazel build //:search\`, twice.`);
+- full build and no-op rebuild (${NOOP_SIZE} trials only): \`tools/bazel build //:search\`, twice${rows
+    .filter((r) => r.fullBuildProcesses)
+    .map((r) => `; Bazel ran ${r.fullBuildProcesses} then ${r.noopRebuildProcesses}`)
+    .join("")}.`);
   if (options.json) {
     writeFileSync(options.json, JSON.stringify({ command: invocation, bazel: bazelVersion, rows }, null, 2) + "\n");
     console.error(`[bench] wrote ${options.json}`);
