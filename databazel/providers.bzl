@@ -36,10 +36,12 @@ def _model_info_init(
         seed = None,
         data = None,
         lineage = None,
-        run_record = None):
+        run_record = None,
+        learning_curve = None):
     _check_file("ModelInfo", "model", model)
     _check_file("ModelInfo", "hyperparams_file", hyperparams_file)
     _check_file("ModelInfo", "run_record", run_record, optional = True)
+    _check_file("ModelInfo", "learning_curve", learning_curve, optional = True)
     _check_string_dict("ModelInfo", "hyperparams", hyperparams)
     _check("ModelInfo", "seed", seed == None or type(seed) == "int", "an int or None", seed)
     _check("ModelInfo", "label", type(label) == "Label", "a Label", label)
@@ -52,6 +54,7 @@ def _model_info_init(
         "hyperparams": hyperparams,
         "hyperparams_file": hyperparams_file,
         "label": label,
+        "learning_curve": learning_curve,
         "lineage": lineage,
         "model": model,
         "run_record": run_record,
@@ -66,8 +69,10 @@ ModelInfo, _new_model_info = provider(
                        "empty for a search's best model, which is chosen while building (see `hyperparams_file`).",
         "hyperparams_file": "File: the hyperparameters as a JSON object of strings.",
         "label": "Label: the target that trained the model.",
+        "learning_curve": "File or None: the per-epoch metrics of every training segment, in order, " +
+                          "as a JSON array (from the script's `--output_dir`/curve.json).",
         "lineage": "depset of Files: everything that produced the model, transitively: training data, " +
-                   "executables, hyperparameter files, and the lineage of parent models.",
+                   "executables, hyperparameter files, parent checkpoints, and the lineage of parent models.",
         "model": "File: the trained model (a file, or a directory if the rule was asked for one).",
         "run_record": "File or None: the train action's run record (duration, command, input digests).",
         "seed": "int or None: the training seed; None when chosen while building.",
@@ -131,7 +136,7 @@ SearchInfo, _new_search_info = provider(
         "leaderboard_json": "File: the leaderboard as JSON, best first.",
         "leaderboard_md": "File: the leaderboard as a Markdown table, best first.",
         "metric": "string: the metric trials are ranked by (dotted for nested values).",
-        "trials": "list of structs (name, hyperparams, seed, model, metrics), in declaration order.",
+        "trials": "list of structs (name, hyperparams, seed, model, metrics, learning_curve), in declaration order.",
     },
     init = _search_info_init,
 )

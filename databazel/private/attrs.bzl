@@ -1,5 +1,7 @@
 """Attributes shared by databazel's rules, so each is declared and documented once."""
 
+load(":train.bzl", "TRAIN_CPUS", "TRAIN_EXEC_GROUP")
+
 SHIM_ATTRS = {
     "_aggregate": attr.label(
         default = Label("//tools/dist:aggregate.cjs"),
@@ -16,6 +18,13 @@ SHIM_ATTRS = {
 }
 
 TRAIN_ATTRS = {
+    "checkpoint_every": attr.int(
+        doc = "With epochs to train, the length of a training segment: each segment is one " +
+              "action that continues from the previous one's checkpoint (`--init_checkpoint`), so an " +
+              "interrupted build resumes, more epochs reuse the earlier ones, and a search over " +
+              "`epochs` trains each shared prefix once. 0 trains all epochs in one action.",
+        default = 0,
+    ),
     "hyperparams": attr.string_dict(
         doc = "Hyperparameters, as strings (the script converts them). Passed as JSON in " +
               "`--hyperparams` and in a file named by `--hyperparams_file`.",
@@ -23,14 +32,25 @@ TRAIN_ATTRS = {
     "model_is_dir": attr.bool(
         doc = "Whether the train executable writes the model as a directory rather than a file.",
     ),
+    "train_cpus": attr.int(
+        doc = "How many CPUs a training action takes from Bazel's local resources.",
+        default = 1,
+        values = TRAIN_CPUS,
+    ),
     "train_executable": attr.label(
         doc = "The training program: any executable target (sh_binary, py_binary, node_binary) or an " +
               "executable script file. " +
-              "It is built for the execution platform.",
+              "It is built for the execution platform of the `train` exec group.",
         executable = True,
         allow_files = True,
-        cfg = "exec",
+        cfg = config.exec(TRAIN_EXEC_GROUP),
         mandatory = True,
+    ),
+    "train_tags": attr.string_list(
+        doc = "Execution requirements for the training actions only, e.g. `no-remote`, " +
+              "`requires-gpu` or `resources:gpu:1` (with `--local_extra_resources=gpu=N`). " +
+              "For remote executors, set `exec_properties = {\"train.Pool\": \"gpu\"}`: " +
+              "keys under `train.` apply to the training actions alone.",
     ),
     "training_data": attr.label(
         doc = "The training data: a file, a filegroup, a directory, or a repository rule's download. " +

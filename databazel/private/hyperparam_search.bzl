@@ -1,23 +1,61 @@
 """The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard."""
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo")
-load(":actions.bzl", "declare_eval_outputs", "declare_train_outputs", "eval_action", "train_action")
+load(":actions.bzl", "declare_eval_outputs", "eval_action")
 load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS", "TRAIN_ATTRS")
 load(":data.bzl", "data_files")
 load(":lineage.bzl", "model_lineage")
-load(":names.bzl", "display_label", "expand_template")
+load(":names.bzl", "display_label", "expand_template", "trial_name")
 load(":node_toolchain.bzl", "NODE_TOOLCHAIN", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load(":train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 load(":trials.bzl", "expand_trials")
 
-def _declare_trial(ctx, trial, where):
+def _trial_epochs(trial, where):
+    epochs = trial.hyperparams.get("epochs", "")
+    if not epochs.isdigit() or int(epochs) < 1:
+        fail(("databazel: {}: with checkpoint_every, each trial trains `epochs` epochs in segments, " +
+              "but trial {} has epochs = \"{}\".\n" +
+              "Fix: give a positive whole number of epochs in hyperparams, grid or space, " +
+              "e.g. grid = {{\"epochs\": [\"2\", \"4\", \"8\"]}}.").format(where, trial.name, epochs))
+    return int(epochs)
+
+def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
+    """Trains one trial: in one action, or as a chain of segments shared with other trials."""
     placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
-    model_name = expand_template(ctx.attr.model, placeholders, where, "model")
-    metrics_name = expand_template(ctx.attr.metrics, placeholders, where, "metrics")
-    prefix = "{}/{}/run".format(ctx.label.name, trial.name)
-    return struct(
-        train = declare_train_outputs(ctx, prefix, model_name, ctx.attr.model_is_dir),
-        eval = declare_eval_outputs(ctx, prefix, metrics_name),
+    run_prefix = "{}/{}/run".format(ctx.label.name, trial.name)
+    if not ctx.attr.checkpoint_every:
+        hyperparams_file = ctx.actions.declare_file(run_prefix + ".hyperparams.json")
+        write_hyperparams(ctx, hyperparams_file, trial.hyperparams)
+        trained = train(
+            ctx,
+            prefix = run_prefix,
+            model_name = expand_template(ctx.attr.model, placeholders, where, "model"),
+            hyperparams_file = hyperparams_file,
+            trial = trial.name,
+            **common
+        )
+        return trained, hyperparams_file
+
+    # Trials that differ only in `epochs` share one chain of segments: its prefix, and every
+    # segment action on it, is named by the other hyperparameters.
+    epochs = _trial_epochs(trial, where)
+    chain = trial_name({k: v for k, v in trial.varying.items() if k != "epochs"}) or "all"
+    prefix = "{}/segments/{}".format(ctx.label.name, chain)
+    if prefix not in hyperparams_files:
+        hyperparams_files[prefix] = ctx.actions.declare_file(prefix + "/hyperparams.json")
+        write_hyperparams(ctx, hyperparams_files[prefix], {k: v for k, v in trial.hyperparams.items() if k != "epochs"})
+    trained = train(
+        ctx,
+        prefix = prefix,
+        model_name = None,
+        hyperparams_file = hyperparams_files[prefix],
+        trial = chain,
+        epochs = epochs,
+        checkpoint_every = ctx.attr.checkpoint_every,
+        segments = segments,
+        **common
     )
+    return trained, hyperparams_files[prefix]
 
 def _hyperparam_search_impl(ctx):
     where = "hyperparam_search " + display_label(ctx.label)
@@ -31,30 +69,40 @@ def _hyperparam_search_impl(ctx):
     )
     training_data = data_files(ctx.attr.training_data)
     test_data = data_files(ctx.attr.test_data)
-    train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run
     eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run
+    common = dict(
+        training_data = training_data,
+        train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
+        seed = ctx.attr.seed,
+    )
 
     declared = {}
+    segments = {}
+    hyperparams_files = {}
     for trial in trials:
-        outs = _declare_trial(ctx, trial, where)
-        declared[trial.name] = outs
-        train_action(
+        trained, hyperparams_file = _train_trial(
             ctx,
-            outputs = outs.train,
-            training_data = training_data,
-            train_executable = train_executable,
-            hyperparams = trial.hyperparams,
-            seed = ctx.attr.seed,
-            trial = trial.name,
+            trial,
+            where,
+            common = common,
+            segments = segments,
+            hyperparams_files = hyperparams_files,
+        )
+        placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+        evaluated = declare_eval_outputs(
+            ctx,
+            "{}/{}/run".format(ctx.label.name, trial.name),
+            expand_template(ctx.attr.metrics, placeholders, where, "metrics"),
         )
         eval_action(
             ctx,
-            outputs = outs.eval,
-            model = outs.train.model,
+            outputs = evaluated,
+            model = trained.model,
             test_data = test_data,
             eval_executable = eval_executable,
             trial = trial.name,
         )
+        declared[trial.name] = struct(train = trained, eval = evaluated, hyperparams = hyperparams_file)
 
     prefix = ctx.label.name
     aggregate_outputs = struct(
@@ -121,6 +169,7 @@ def _hyperparam_search_impl(ctx):
             seed = ctx.attr.seed,
             model = declared[t.name].train.model,
             metrics = declared[t.name].eval.metrics,
+            learning_curve = declared[t.name].train.curve,
         )
         for t in trials
     ]
@@ -152,7 +201,8 @@ def _hyperparam_search_impl(ctx):
                     model_lineage(
                         training_data = ctx.attr.training_data,
                         train_executable = ctx.attr.train_executable,
-                        hyperparams_file = declared[t.name].train.hyperparams,
+                        hyperparams_file = declared[t.name].hyperparams,
+                        checkpoints = declared[t.name].train.checkpoints,
                     )
                     for t in trials
                 ],
@@ -210,6 +260,7 @@ _hyperparam_search = rule(
         **dict(TRAIN_ATTRS, **EVAL_ATTRS)
     ),
     toolchains = [NODE_TOOLCHAIN],
+    exec_groups = TRAIN_EXEC_GROUPS,
 )
 
 def _string_values(name, attr_name, values):
@@ -244,6 +295,9 @@ def hyperparam_search(
         model = "%{name}/%{trial}/model",
         metrics = "%{name}/%{trial}/metrics.json",
         model_is_dir = False,
+        checkpoint_every = 0,
+        train_tags = [],
+        train_cpus = 1,
         **kwargs):
     """Searches hyperparameters: trains and evaluates one model per trial, then ranks them.
 
@@ -277,6 +331,14 @@ def hyperparam_search(
       metrics: each trial's metrics file name, with the same placeholders.
       model_is_dir: whether the train executable writes the model as a directory; the best
         model is then the directory `<name>.best_model.d`.
+      checkpoint_every: train each trial's `epochs` (a hyperparameter, fixed or searched) in
+        segments of this many epochs, passed as `--start_epoch`/`--end_epoch` with
+        `--init_checkpoint`. Trials that differ only in `epochs` share their common segments,
+        so a grid over epochs {2, 4, 8} trains 8 epochs, not 14. Models are then the last
+        checkpoints, under `<name>/segments/`. 0 trains each trial in one action.
+      train_tags: execution requirements for the training actions only, e.g. `no-remote` or
+        `resources:gpu:1`. Keys of `exec_properties` under `train.` also apply to them alone.
+      train_cpus: how many CPUs a training action takes from Bazel's local resources.
       **kwargs: common attributes: tags, visibility, testonly, ...
     """
     where = "hyperparam_search(name = \"{}\")".format(name)
@@ -303,6 +365,9 @@ def hyperparam_search(
         model = model,
         metrics = metrics,
         model_is_dir = model_is_dir,
+        checkpoint_every = checkpoint_every,
+        train_tags = train_tags,
+        train_cpus = train_cpus,
         grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
         space = space or {},
         seed = seed if seed != None else 0,

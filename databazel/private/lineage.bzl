@@ -3,13 +3,14 @@
 load("//databazel:providers.bzl", "ModelInfo")
 load(":data.bzl", "data_files")
 
-def model_lineage(*, training_data, train_executable, hyperparams_file):
+def model_lineage(*, training_data, train_executable, hyperparams_file, checkpoints = []):
     """Everything that produced a model, without flattening anything.
 
     Args:
       training_data: the `training_data` target; a model used as data brings its own lineage.
       train_executable: the `train_executable` target; its files and runfiles are included.
       hyperparams_file: File, the hyperparameters the model was trained with.
+      checkpoints: list of Files, the checkpoints the model was trained through.
 
     Returns:
       depset of Files.
@@ -22,4 +23,4 @@ def model_lineage(*, training_data, train_executable, hyperparams_file):
     ]
     if ModelInfo in training_data:
         transitive.append(training_data[ModelInfo].lineage)
-    return depset([hyperparams_file], transitive = transitive)
+    return depset([hyperparams_file] + checkpoints, transitive = transitive)

@@ -1,64 +1,102 @@
 """The `model` rule: trains one model by running the user's train executable."""
 
 load("//databazel:providers.bzl", "ModelInfo")
-load(":actions.bzl", "declare_train_outputs", "train_action")
 load(":attrs.bzl", "SHIM_ATTRS", "TRAIN_ATTRS")
 load(":data.bzl", "data_files")
 load(":lineage.bzl", "model_lineage")
 load(":names.bzl", "display_label", "expand_template")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN")
+load(":train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
 def _model_impl(ctx):
     where = "model " + display_label(ctx.label)
+    epochs = ctx.attr.epochs
+    if epochs < 0:
+        fail("databazel: {}: epochs = {} is negative.\nFix: set epochs to the number of epochs to train, or 0.".format(where, epochs))
+    if epochs and "epochs" in ctx.attr.hyperparams:
+        fail(("databazel: {}: epochs is set both as an attribute and in hyperparams.\n" +
+              "Fix: keep the attribute (it trains in segments with --start_epoch/--end_epoch) and " +
+              "remove \"epochs\" from hyperparams.").format(where))
+    if ctx.attr.checkpoint_every and not epochs:
+        fail(("databazel: {}: checkpoint_every = {} needs epochs.\n" +
+              "Fix: set epochs = N, the number of epochs to train in segments.").format(where, ctx.attr.checkpoint_every))
+
     placeholders = dict(ctx.attr.hyperparams, name = ctx.label.name, seed = str(ctx.attr.seed))
     model_name = expand_template(ctx.attr.model or "%{name}.model", placeholders, where, "model")
-    outputs = declare_train_outputs(ctx, ctx.label.name, model_name, ctx.attr.model_is_dir)
+    hyperparams_file = ctx.actions.declare_file(ctx.label.name + ".hyperparams.json")
+    write_hyperparams(ctx, hyperparams_file, ctx.attr.hyperparams)
     training_data = data_files(ctx.attr.training_data)
-    train_action(
+    trained = train(
         ctx,
-        outputs = outputs,
+        prefix = ctx.label.name + (".segments" if epochs else ""),
+        model_name = model_name,
+        hyperparams_file = hyperparams_file,
         training_data = training_data,
         train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
-        hyperparams = ctx.attr.hyperparams,
         seed = ctx.attr.seed,
+        epochs = epochs or None,
+        checkpoint_every = ctx.attr.checkpoint_every,
     )
+    model_file = trained.model
+    curve = trained.curve
+    if epochs:
+        # Checkpoints keep their segment's name, so that a longer run reuses them; the model's
+        # own names point at the last one.
+        declare = ctx.actions.declare_directory if ctx.attr.model_is_dir else ctx.actions.declare_file
+        model_file = declare(model_name)
+        ctx.actions.symlink(output = model_file, target_file = trained.model)
+        curve = ctx.actions.declare_file(ctx.label.name + ".curve.json")
+        ctx.actions.symlink(output = curve, target_file = trained.curve)
+
     return [
         # The extras hold what the script reports beside the model, e.g. per-epoch metrics.
-        DefaultInfo(files = depset([outputs.model, outputs.output_dir])),
+        DefaultInfo(files = depset([model_file, trained.output_dir, curve])),
         ModelInfo(
-            model = outputs.model,
+            model = model_file,
             hyperparams = ctx.attr.hyperparams,
-            hyperparams_file = outputs.hyperparams,
+            hyperparams_file = hyperparams_file,
             seed = ctx.attr.seed,
             label = ctx.label,
             data = training_data,
             lineage = model_lineage(
                 training_data = ctx.attr.training_data,
                 train_executable = ctx.attr.train_executable,
-                hyperparams_file = outputs.hyperparams,
+                hyperparams_file = hyperparams_file,
+                checkpoints = trained.checkpoints,
             ),
-            run_record = outputs.record,
+            run_record = trained.record,
+            learning_curve = curve,
         ),
         OutputGroupInfo(
-            extras = depset([outputs.output_dir]),
-            hyperparams = depset([outputs.hyperparams]),
-            logs = depset([outputs.log]),
-            records = depset([outputs.record]),
+            checkpoints = depset(trained.checkpoints),
+            extras = depset([trained.output_dir]),
+            hyperparams = depset([hyperparams_file]),
+            logs = depset([trained.log]),
+            records = depset([trained.record]),
         ),
     ]
 
 model = rule(
     implementation = _model_impl,
-    doc = """Trains a model by running `train_executable` once, as the `DatabazelTrain` action.
+    doc = """Trains a model by running `train_executable`, as `DatabazelTrain` actions.
 
 The executable receives `--training_data`, `--model`, `--hyperparams`, `--hyperparams_file`,
 `--seed` and `--output_dir` (see the contract in the README), and must write the model.
-Default outputs: the model and `<name>.extras/` (the script's `--output_dir`, e.g. per-epoch
-metrics). Output groups: `records` (the run record), `logs` (everything the script printed),
-`extras`, `hyperparams` (the JSON it received).
+With `epochs`, it also receives `--start_epoch` and `--end_epoch` (and `--init_checkpoint`
+after the first of several segments; see `checkpoint_every`).
+
+Default outputs: the model, `<name>.extras/` (the script's `--output_dir`) and
+`<name>.curve.json` (its per-epoch metrics). Output groups: `records` (the run record), `logs`
+(everything the script printed), `extras`, `hyperparams` (the JSON it received),
+`checkpoints` (with `epochs`).
 """,
     attrs = dict(
         SHIM_ATTRS,
+        epochs = attr.int(
+            doc = "Epochs to train, passed as `--start_epoch 0 --end_epoch N` (in segments with " +
+                  "`checkpoint_every`) rather than as a hyperparameter. 0: the script decides, e.g. " +
+                  "from an `epochs` hyperparameter, and gets no epoch flags.",
+            default = 0,
+        ),
         model = attr.string(
             doc = "The model's output name, relative to the package. Placeholders: `%{name}`, " +
                   "`%{seed}` and `%{<hyperparameter>}`. Default: `%{name}.model`.",
@@ -69,5 +107,5 @@ metrics). Output groups: `records` (the run record), `logs` (everything the scri
         ),
         **TRAIN_ATTRS
     ),
-    toolchains = [NODE_TOOLCHAIN],
+    exec_groups = TRAIN_EXEC_GROUPS,
 )

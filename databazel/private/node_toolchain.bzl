@@ -39,16 +39,18 @@ e.g. a hermetic Node from your own repository rule.
     },
 )
 
-def node_runtime(ctx):
+def node_runtime(ctx, exec_group = None):
     """Returns the NodeRuntimeInfo resolved for a rule that declares the Node toolchain type.
 
     Args:
       ctx: the rule context.
+      exec_group: the exec group whose toolchain to use; None for the rule's own.
 
     Returns:
       NodeRuntimeInfo.
     """
-    toolchain = ctx.toolchains[NODE_TOOLCHAIN_TYPE]
+    toolchains = ctx.exec_groups[exec_group].toolchains if exec_group else ctx.toolchains
+    toolchain = toolchains[NODE_TOOLCHAIN_TYPE]
     if toolchain == None:
         fail("""databazel: {} needs a Node.js toolchain to run its helpers, and none is registered.
 Fix, with Bzlmod: depend on databazel with bazel_dep(name = "databazel", ...); it registers

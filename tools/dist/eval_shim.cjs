@@ -11,7 +11,13 @@ var TRAIN_FLAGS = {
   hyperparams: "--hyperparams",
   hyperparams_file: "--hyperparams_file",
   seed: "--seed",
-  output_dir: "--output_dir"
+  output_dir: "--output_dir",
+  init_checkpoint: "--init_checkpoint",
+  start_epoch: "--start_epoch",
+  end_epoch: "--end_epoch"
+};
+var OUTPUT_DIR_FILES = {
+  curve: "curve.json"
 };
 var EVAL_FLAGS = {
   model: "--model",
@@ -26,7 +32,10 @@ var ENV_VARS = {
   hyperparams_file: "DATABAZEL_HYPERPARAMS_FILE",
   seed: "DATABAZEL_SEED",
   output_dir: "DATABAZEL_OUTPUT_DIR",
-  metrics: "DATABAZEL_METRICS"
+  metrics: "DATABAZEL_METRICS",
+  init_checkpoint: "DATABAZEL_INIT_CHECKPOINT",
+  start_epoch: "DATABAZEL_START_EPOCH",
+  end_epoch: "DATABAZEL_END_EPOCH"
 };
 var PATH_LIST_SEPARATOR = {
   env: ":"
@@ -67,6 +76,30 @@ var CONTRACT_ROWS = [
     flag: `${TRAIN_FLAGS.output_dir} DIR`,
     env: ENV_VARS.output_dir,
     meaning: "optional extras: per-epoch metrics, logs, plots"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.start_epoch} N`,
+    env: ENV_VARS.start_epoch,
+    meaning: "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.end_epoch} N`,
+    env: ENV_VARS.end_epoch,
+    meaning: "with `epochs` set: the epoch this segment ends with, counted from the start of training"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.init_checkpoint} PATH`,
+    env: ENV_VARS.init_checkpoint,
+    meaning: "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.output_dir}/${OUTPUT_DIR_FILES.curve}`,
+    env: "",
+    meaning: 'optional: a JSON array of per-epoch metrics, e.g. `[{"epoch": 1, "loss": 0.4}]`; databazel joins the segments\' into the model\'s learning curve'
   },
   { script: "eval", flag: `${EVAL_FLAGS.model} PATH`, env: ENV_VARS.model, meaning: "the model to score" },
   {

@@ -2,7 +2,8 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
+var import_node_path4 = require("node:path");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -11,7 +12,13 @@ var TRAIN_FLAGS = {
   hyperparams: "--hyperparams",
   hyperparams_file: "--hyperparams_file",
   seed: "--seed",
-  output_dir: "--output_dir"
+  output_dir: "--output_dir",
+  init_checkpoint: "--init_checkpoint",
+  start_epoch: "--start_epoch",
+  end_epoch: "--end_epoch"
+};
+var OUTPUT_DIR_FILES = {
+  curve: "curve.json"
 };
 var EVAL_FLAGS = {
   model: "--model",
@@ -26,7 +33,10 @@ var ENV_VARS = {
   hyperparams_file: "DATABAZEL_HYPERPARAMS_FILE",
   seed: "DATABAZEL_SEED",
   output_dir: "DATABAZEL_OUTPUT_DIR",
-  metrics: "DATABAZEL_METRICS"
+  metrics: "DATABAZEL_METRICS",
+  init_checkpoint: "DATABAZEL_INIT_CHECKPOINT",
+  start_epoch: "DATABAZEL_START_EPOCH",
+  end_epoch: "DATABAZEL_END_EPOCH"
 };
 var PATH_LIST_SEPARATOR = {
   env: ":"
@@ -67,6 +77,30 @@ var CONTRACT_ROWS = [
     flag: `${TRAIN_FLAGS.output_dir} DIR`,
     env: ENV_VARS.output_dir,
     meaning: "optional extras: per-epoch metrics, logs, plots"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.start_epoch} N`,
+    env: ENV_VARS.start_epoch,
+    meaning: "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.end_epoch} N`,
+    env: ENV_VARS.end_epoch,
+    meaning: "with `epochs` set: the epoch this segment ends with, counted from the start of training"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.init_checkpoint} PATH`,
+    env: ENV_VARS.init_checkpoint,
+    meaning: "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.output_dir}/${OUTPUT_DIR_FILES.curve}`,
+    env: "",
+    meaning: 'optional: a JSON array of per-epoch metrics, e.g. `[{"epoch": 1, "loss": 0.4}]`; databazel joins the segments\' into the model\'s learning curve'
   },
   { script: "eval", flag: `${EVAL_FLAGS.model} PATH`, env: ENV_VARS.model, meaning: "the model to score" },
   {
@@ -109,8 +143,57 @@ function all(flags, flag) {
 var UsageError = class extends Error {
 };
 
+// tools/src/shim/curve.ts
+var import_node_fs = require("node:fs");
+
+// tools/src/shim/metrics.ts
+function firstNonNumericLeaf(value, path = "metrics") {
+  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  return `${path} is ${JSON.stringify(value)} (${value === null ? "null" : typeof value})`;
+}
+
+// tools/src/shim/curve.ts
+function parseCurve(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (!Array.isArray(parsed)) return "is not a JSON array";
+  for (const [i, point] of parsed.entries()) {
+    if (point === null || typeof point !== "object" || Array.isArray(point)) return `has an entry ${i} that is not an object`;
+    const bad = firstNonNumericLeaf(point, `curve[${i}]`);
+    if (bad) return `has a value that is not a number: ${bad}`;
+  }
+  return parsed;
+}
+function readPreviousCurve(path) {
+  if (!path) return [];
+  const curve = parseCurve((0, import_node_fs.readFileSync)(path, "utf8"));
+  if (typeof curve === "string") throw new Error(`${path} ${curve}`);
+  return curve;
+}
+function readSegmentCurve(path) {
+  return (0, import_node_fs.existsSync)(path) ? parseCurve((0, import_node_fs.readFileSync)(path, "utf8")) : [];
+}
+
 // tools/src/shim/contract-run.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 
 // tools/src/shim/json.ts
 function sortKeys(value) {
@@ -143,7 +226,7 @@ function main(body) {
 
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -159,7 +242,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs.createWriteStream)(logPath);
+  const log = (0, import_node_fs2.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -236,7 +319,7 @@ async function runUnderContract(options) {
   return run;
 }
 function writeRunRecord(shim, kind, command, run, details) {
-  (0, import_node_fs2.writeFileSync)(
+  (0, import_node_fs3.writeFileSync)(
     shim.recordPath,
     stableJson({
       databazel_run_record: 1,
@@ -253,14 +336,14 @@ function writeRunRecord(shim, kind, command, run, details) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path2 = require("node:path");
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -268,8 +351,8 @@ function filesUnder(dir) {
   return out.sort();
 }
 function digest(path) {
-  if (!(0, import_node_fs3.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs3.readFileSync)(path);
+  if (!(0, import_node_fs4.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs4.readFileSync)(path);
     return { path, sha256: sha256(data), bytes: data.length };
   }
   let bytes = 0;
@@ -283,25 +366,25 @@ function digest(path) {
 }
 
 // tools/src/shim/outputs.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path3 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs4.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs5.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs4.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs5.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs5.readdirSync)(path)) (0, import_node_fs5.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/train_shim.ts
 var MODEL_IS_DIR = "--shim_model_is_dir";
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs5.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs5.statSync)(path);
+  if (!(0, import_node_fs6.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs6.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs5.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs6.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -317,8 +400,19 @@ main(async (argv) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs5.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs6.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
+  const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
+  const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
+  const endEpoch = optional(flags, TRAIN_FLAGS.end_epoch);
+  const curvePath = one(flags, "--shim_curve");
+  const previousCurve = readPreviousCurve(optional(flags, "--shim_previous_curve"));
+  const segmentCurve = (0, import_node_path4.join)(outputDir, OUTPUT_DIR_FILES.curve);
+  const epochFlags = [
+    ...initCheckpoint ? [TRAIN_FLAGS.init_checkpoint, initCheckpoint] : [],
+    ...startEpoch !== void 0 ? [TRAIN_FLAGS.start_epoch, startEpoch] : [],
+    ...endEpoch !== void 0 ? [TRAIN_FLAGS.end_epoch, endEpoch] : []
+  ];
   const command = [
     shim.executable,
     ...trainingData.flatMap((path) => [TRAIN_FLAGS.training_data, path]),
@@ -331,7 +425,8 @@ main(async (argv) => {
     TRAIN_FLAGS.seed,
     seed,
     TRAIN_FLAGS.output_dir,
-    outputDir
+    outputDir,
+    ...epochFlags
   ];
   const run = await runUnderContract({
     shim,
@@ -343,25 +438,45 @@ main(async (argv) => {
       [ENV_VARS.hyperparams]: hyperparamsJson,
       [ENV_VARS.hyperparams_file]: hyperparamsFile,
       [ENV_VARS.seed]: seed,
-      [ENV_VARS.output_dir]: outputDir
+      [ENV_VARS.output_dir]: outputDir,
+      ...initCheckpoint ? { [ENV_VARS.init_checkpoint]: initCheckpoint } : {},
+      ...startEpoch !== void 0 ? { [ENV_VARS.start_epoch]: startEpoch } : {},
+      ...endEpoch !== void 0 ? { [ENV_VARS.end_epoch]: endEpoch } : {}
     },
     discard: () => {
       discard(model, modelIsDir);
       discard(outputDir, true);
+      discard(curvePath);
     },
     check: () => {
       const problem = modelProblem(model, modelIsDir);
-      if (!problem) return void 0;
-      return {
-        cause: `exited 0 but ${problem} at ${model}.`,
-        fix: `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` + (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file.")
-      };
+      if (problem) {
+        return {
+          cause: `exited 0 but ${problem} at ${model}.`,
+          fix: `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` + (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file.")
+        };
+      }
+      const curve2 = readSegmentCurve(segmentCurve);
+      if (typeof curve2 === "string") {
+        return {
+          cause: `exited 0 but ${segmentCurve} ${curve2}.`,
+          fix: `write ${OUTPUT_DIR_FILES.curve} as a JSON array with one object of numbers per epoch, e.g. [{"epoch": 1, "loss": 0.4}], or leave it out.`
+        };
+      }
+      return void 0;
     }
   });
+  const curve = [...previousCurve, ...readSegmentCurve(segmentCurve)];
+  (0, import_node_fs6.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeRunRecord(shim, "train", command, run, {
     hyperparams,
     seed: Number(seed),
-    inputs: { training_data: trainingData.map(digest), executable: digest(shim.executable) },
+    epochs: startEpoch !== void 0 ? { start: Number(startEpoch), end: Number(endEpoch) } : null,
+    inputs: {
+      training_data: trainingData.map(digest),
+      executable: digest(shim.executable),
+      init_checkpoint: initCheckpoint ? digest(initCheckpoint) : null
+    },
     outputs: { model: digest(model) }
   });
 });

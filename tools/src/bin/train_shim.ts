@@ -1,8 +1,10 @@
 // DatabazelTrain: runs the user's train executable under the databazel contract.
 // Called by the model and hyperparam_search rules; see databazel/private/actions.bzl.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { ENV_VARS, PATH_LIST_SEPARATOR, TRAIN_FLAGS } from "../contract.ts";
-import { all, one, parseFlags } from "../shim/cli.ts";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ENV_VARS, OUTPUT_DIR_FILES, PATH_LIST_SEPARATOR, TRAIN_FLAGS } from "../contract.ts";
+import { all, one, optional, parseFlags } from "../shim/cli.ts";
+import { readPreviousCurve, readSegmentCurve, type Curve } from "../shim/curve.ts";
 import { runUnderContract, shimFlags, writeRunRecord } from "../shim/contract-run.ts";
 import { digest } from "../shim/digest.ts";
 import { main } from "../shim/main.ts";
@@ -34,6 +36,18 @@ main(async (argv) => {
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
   const hyperparams = JSON.parse(readFileSync(hyperparamsFile, "utf8")) as Record<string, string>;
   const hyperparamsJson = JSON.stringify(hyperparams);
+  // Set when the rule trains in segments of epochs; see databazel/private/segments.bzl.
+  const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
+  const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
+  const endEpoch = optional(flags, TRAIN_FLAGS.end_epoch);
+  const curvePath = one(flags, "--shim_curve");
+  const previousCurve = readPreviousCurve(optional(flags, "--shim_previous_curve"));
+  const segmentCurve = join(outputDir, OUTPUT_DIR_FILES.curve);
+  const epochFlags = [
+    ...(initCheckpoint ? [TRAIN_FLAGS.init_checkpoint, initCheckpoint] : []),
+    ...(startEpoch !== undefined ? [TRAIN_FLAGS.start_epoch, startEpoch] : []),
+    ...(endEpoch !== undefined ? [TRAIN_FLAGS.end_epoch, endEpoch] : []),
+  ];
 
   const command = [
     shim.executable,
@@ -48,6 +62,7 @@ main(async (argv) => {
     seed,
     TRAIN_FLAGS.output_dir,
     outputDir,
+    ...epochFlags,
   ];
   const run = await runUnderContract({
     shim,
@@ -60,27 +75,47 @@ main(async (argv) => {
       [ENV_VARS.hyperparams_file]: hyperparamsFile,
       [ENV_VARS.seed]: seed,
       [ENV_VARS.output_dir]: outputDir,
+      ...(initCheckpoint ? { [ENV_VARS.init_checkpoint]: initCheckpoint } : {}),
+      ...(startEpoch !== undefined ? { [ENV_VARS.start_epoch]: startEpoch } : {}),
+      ...(endEpoch !== undefined ? { [ENV_VARS.end_epoch]: endEpoch } : {}),
     },
     discard: () => {
       discard(model, modelIsDir);
       discard(outputDir, true);
+      discard(curvePath);
     },
     check: () => {
       const problem = modelProblem(model, modelIsDir);
-      if (!problem) return undefined;
-      return {
-        cause: `exited 0 but ${problem} at ${model}.`,
-        fix:
-          `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` +
-          (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file."),
-      };
+      if (problem) {
+        return {
+          cause: `exited 0 but ${problem} at ${model}.`,
+          fix:
+            `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` +
+            (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file."),
+        };
+      }
+      const curve = readSegmentCurve(segmentCurve);
+      if (typeof curve === "string") {
+        return {
+          cause: `exited 0 but ${segmentCurve} ${curve}.`,
+          fix: `write ${OUTPUT_DIR_FILES.curve} as a JSON array with one object of numbers per epoch, e.g. [{"epoch": 1, "loss": 0.4}], or leave it out.`,
+        };
+      }
+      return undefined;
     },
   });
+  const curve: Curve = [...previousCurve, ...(readSegmentCurve(segmentCurve) as Curve)];
+  writeFileSync(curvePath, JSON.stringify(curve) + "\n");
 
   writeRunRecord(shim, "train", command, run, {
     hyperparams,
     seed: Number(seed),
-    inputs: { training_data: trainingData.map(digest), executable: digest(shim.executable) },
+    epochs: startEpoch !== undefined ? { start: Number(startEpoch), end: Number(endEpoch) } : null,
+    inputs: {
+      training_data: trainingData.map(digest),
+      executable: digest(shim.executable),
+      init_checkpoint: initCheckpoint ? digest(initCheckpoint) : null,
+    },
     outputs: { model: digest(model) },
   });
 });

@@ -1,0 +1,197 @@
+"""The DatabazelTrain actions: one per model, or a chain of epoch segments with checkpoints.
+
+With `epochs` set, training runs in segments of `checkpoint_every` epochs, each one action that
+continues from the previous segment's checkpoint. Segment boundaries are multiples of
+`checkpoint_every` and the hyperparameters a segment sees leave `epochs` out, so runs that
+differ only in their length share their common prefix: it is the same action.
+"""
+
+load(":actions.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
+load(":contract.bzl", "TRAIN_FLAGS")
+load(":node_toolchain.bzl", "NODE_TOOLCHAIN", "node_runtime")
+
+# Training actions run in their own exec group, so that `exec_properties = {"train.KEY": ...}`
+# (a GPU pool, say) applies to them and not to evaluation or ranking.
+TRAIN_EXEC_GROUP = "train"
+
+TRAIN_EXEC_GROUPS = {TRAIN_EXEC_GROUP: exec_group(toolchains = [NODE_TOOLCHAIN])}
+
+def _cpu_1(_os, _inputs):
+    return {"cpu": 1}
+
+def _cpu_2(_os, _inputs):
+    return {"cpu": 2}
+
+def _cpu_4(_os, _inputs):
+    return {"cpu": 4}
+
+def _cpu_8(_os, _inputs):
+    return {"cpu": 8}
+
+def _cpu_16(_os, _inputs):
+    return {"cpu": 16}
+
+# resource_set must be a top-level function, so there is one per allowed CPU count.
+_RESOURCE_SETS = {1: _cpu_1, 2: _cpu_2, 4: _cpu_4, 8: _cpu_8, 16: _cpu_16}
+TRAIN_CPUS = sorted(_RESOURCE_SETS.keys())
+
+def write_hyperparams(ctx, file, hyperparams):
+    """Writes hyperparameters as JSON with sorted keys, so equal dicts give equal files.
+
+    Args:
+      ctx: the rule context.
+      file: the File to write.
+      hyperparams: dict of string to string.
+    """
+    ordered = {k: hyperparams[k] for k in sorted(hyperparams.keys())}
+    ctx.actions.write(file, json.encode_indent(ordered, indent = "  ") + "\n")
+
+def segment_bounds(epochs, checkpoint_every):
+    """The (start, end) epochs of each segment: boundaries at multiples of checkpoint_every.
+
+    Args:
+      epochs: int, how many epochs to train.
+      checkpoint_every: int; 0 trains all epochs in one segment.
+
+    Returns:
+      list of (start, end) tuples.
+    """
+    if checkpoint_every <= 0:
+        return [(0, epochs)]
+    return [(start, min(start + checkpoint_every, epochs)) for start in range(0, epochs, checkpoint_every)]
+
+def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file, seed, trial, segment, previous):
+    args = shim_args(
+        ctx,
+        shim = ctx.file._train_shim,
+        executable = train_executable.executable,
+        record = out.record,
+        log = out.log,
+        trial = trial,
+    )
+    args.add("--shim_curve", out.curve)
+    if out.model.is_directory:
+        args.add("--shim_model_is_dir")
+    if previous != None:
+        args.add("--shim_previous_curve", previous.curve)
+    args.add_all(training_data, before_each = TRAIN_FLAGS["training_data"], expand_directories = False)
+    add_path(args, TRAIN_FLAGS["model"], out.model)
+    args.add(TRAIN_FLAGS["hyperparams_file"], hyperparams_file)
+    args.add(TRAIN_FLAGS["seed"], str(seed))
+    add_path(args, TRAIN_FLAGS["output_dir"], out.output_dir)
+    if segment != None:
+        args.add(TRAIN_FLAGS["start_epoch"], str(segment[0]))
+        args.add(TRAIN_FLAGS["end_epoch"], str(segment[1]))
+    if previous != None:
+        add_path(args, TRAIN_FLAGS["init_checkpoint"], previous.model)
+
+    requirements = dict(EXECUTION_REQUIREMENTS)
+    for tag in ctx.attr.train_tags:
+        requirements[tag] = ""
+    ctx.actions.run(
+        executable = node_runtime(ctx, TRAIN_EXEC_GROUP).node,
+        arguments = [args],
+        inputs = depset(
+            [ctx.file._train_shim, hyperparams_file] + ([previous.model, previous.curve] if previous else []),
+            transitive = [training_data],
+        ),
+        tools = [train_executable],
+        outputs = [out.model, out.output_dir, out.record, out.log, out.curve],
+        mnemonic = "DatabazelTrain",
+        progress_message = "Training %{label}" + (" " + trial if trial != None else ""),
+        execution_requirements = requirements,
+        exec_group = TRAIN_EXEC_GROUP,
+        resource_set = _RESOURCE_SETS[ctx.attr.train_cpus],
+    )
+
+def _declare(ctx, prefix, model_name, model_is_dir):
+    declare = ctx.actions.declare_directory if model_is_dir else ctx.actions.declare_file
+    return struct(
+        model = declare(model_name),
+        output_dir = ctx.actions.declare_directory(prefix + ".extras"),
+        record = ctx.actions.declare_file(prefix + ".train.json"),
+        log = ctx.actions.declare_file(prefix + ".train.log"),
+        curve = ctx.actions.declare_file(prefix + ".curve.json"),
+    )
+
+def train(
+        ctx,
+        *,
+        prefix,
+        model_name,
+        hyperparams_file,
+        training_data,
+        train_executable,
+        seed,
+        trial = None,
+        epochs = None,
+        checkpoint_every = 0,
+        segments = None):
+    """Registers the training of one model and returns what it writes.
+
+    Args:
+      ctx: the rule context; the rule declares the `train` exec group, `_train_shim` and the
+        routing attributes (`train_tags`, `train_cpus`).
+      prefix: where the run's side files go, relative to the package.
+      model_name: the model's name when trained in one run (epochs is None).
+      hyperparams_file: File with the hyperparameters (without `epochs` when segmented).
+      training_data: depset of Files.
+      train_executable: FilesToRunProvider.
+      seed: int.
+      trial: the trial name inside a search, or None.
+      epochs: int to train in segments passing --start_epoch/--end_epoch; None for one run
+        that gets the epochs, if any, from its hyperparameters.
+      checkpoint_every: int, the segment length; 0 for one segment.
+      segments: dict shared by the chains of one target, so equal segments are declared once.
+
+    Returns:
+      struct(model, curve, record, log, output_dir, checkpoints): the last run's files, and
+      every checkpoint of the chain in order.
+    """
+    model_is_dir = ctx.attr.model_is_dir
+    if epochs == None:
+        out = _declare(ctx, prefix, model_name, model_is_dir)
+        _train_action(
+            ctx,
+            out = out,
+            training_data = training_data,
+            train_executable = train_executable,
+            hyperparams_file = hyperparams_file,
+            seed = seed,
+            trial = trial,
+            segment = None,
+            previous = None,
+        )
+        return struct(model = out.model, curve = out.curve, record = out.record, log = out.log, output_dir = out.output_dir, checkpoints = [])
+
+    segments = {} if segments == None else segments
+    previous = None
+    chain = []
+    for start, end in segment_bounds(epochs, checkpoint_every):
+        key = (prefix, start, end)
+        if key not in segments:
+            name = "{}/epoch_{}".format(prefix, end)
+            out = _declare(ctx, name, name + ".ckpt", model_is_dir)
+            _train_action(
+                ctx,
+                out = out,
+                training_data = training_data,
+                train_executable = train_executable,
+                hyperparams_file = hyperparams_file,
+                seed = seed,
+                trial = "{}epochs {}-{}".format(trial + " " if trial else "", start, end),
+                segment = (start, end),
+                previous = previous,
+            )
+            segments[key] = out
+        previous = segments[key]
+        chain.append(previous)
+    last = chain[-1]
+    return struct(
+        model = last.model,
+        curve = last.curve,
+        record = last.record,
+        log = last.log,
+        output_dir = last.output_dir,
+        checkpoints = [s.model for s in chain],
+    )
