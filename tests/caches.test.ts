@@ -1,0 +1,84 @@
+// Caches users already run: after `bazel clean`, a rebuild with a disk cache, or with a real
+// HTTP remote cache (nginx), executes no train, eval or aggregate action. Read from Bazel's
+// execution log, not from timing.
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bazel, repoRoot } from "./harness/bazel.ts";
+import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
+import { findNginx, startNginxCache, type CacheServer } from "./harness/nginx.ts";
+import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+
+const MNEMONICS = ["DatabazelTrain", "DatabazelEval", "DatabazelAggregate"];
+let ws = "";
+let scratch = "";
+let step = 0;
+
+beforeAll(() => {
+  ws = consumerWorkspace({
+    "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "hyperparam_search")
+load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
+sh_binary(name = "train", srcs = ["train.sh"])
+sh_binary(name = "eval", srcs = ["eval.sh"])
+hyperparam_search(
+    name = "search",
+    training_data = "data.csv",
+    test_data = "data.csv",
+    train_executable = ":train",
+    eval_executable = ":eval",
+    grid = {"lr": ["0.1", "0.05"], "hidden": ["32", "64"]},
+    metric = "accuracy",
+)
+`,
+    "data.csv": "x\n1\n",
+  });
+  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
+  scratch = mkdtempSync(join(tmpdir(), "databazel-caches-"));
+});
+
+afterAll(async () => {
+  if (ws) await removeWorkspace(ws);
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Builds from scratch twice with the cache flags: the second build must come from the cache. */
+async function cleanRebuild(flags: string[]): Promise<{ executed: Record<string, number>; hits: Record<string, number> }> {
+  const log = join(scratch, `exec-${step++}.json`);
+  await bazel(["clean"], { cwd: ws });
+  await bazel(["build", "//:search", ...flags], { cwd: ws });
+  await bazel(["clean"], { cwd: ws });
+  const result = await bazel(["build", "//:search", ...flags, `--execution_log_json_file=${log}`], { cwd: ws });
+  console.log(result.all?.split("\n").find((line) => line.includes("processes:")));
+  return { executed: executedByMnemonic(log), hits: cacheHitsByMnemonic(log) };
+}
+
+describe("caches", () => {
+  it("--disk_cache: a rebuild after bazel clean executes no train, eval or aggregate action", async () => {
+    const { executed, hits } = await cleanRebuild([`--disk_cache=${join(scratch, "disk-cache")}`]);
+    for (const mnemonic of MNEMONICS) expect(executed[mnemonic] ?? 0, mnemonic).toBe(0);
+    expect(hits).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+  });
+
+  describe("--remote_cache with nginx", () => {
+    let server: CacheServer | undefined;
+    let skip = "";
+
+    beforeAll(async () => {
+      const nginx = await findNginx();
+      if ("reason" in nginx) skip = nginx.reason;
+      else server = await startNginxCache(nginx.path, join(scratch, "nginx"));
+    });
+
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it("a rebuild after bazel clean executes no train, eval or aggregate action", async (context) => {
+      if (!server) context.skip(`no nginx: ${skip}`);
+      const { executed, hits } = await cleanRebuild([`--remote_cache=${server!.url}`]);
+      for (const mnemonic of MNEMONICS) expect(executed[mnemonic] ?? 0, mnemonic).toBe(0);
+      expect(hits).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+    });
+  });
+});
