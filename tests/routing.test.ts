@@ -1,0 +1,45 @@
+// Routing work: trials carry their mnemonics, and tags and exec_properties meant for training
+// (a GPU pool, no-remote) reach the training actions only. Read from `bazel aquery`.
+import { describe, expect, it } from "vitest";
+import { bazel } from "./harness/bazel.ts";
+
+interface Aquery {
+  actions: { mnemonic: string; targetId: number; executionInfo?: { key: string; value?: string }[] }[];
+  targets: { id: number; label: string }[];
+}
+
+async function aquery(expression: string): Promise<{ mnemonic: string; label: string; info: Record<string, string> }[]> {
+  const result = await bazel(["aquery", expression, "--output=jsonproto"]);
+  const graph = JSON.parse(result.stdout) as Aquery;
+  const labels = new Map(graph.targets.map((t) => [t.id, t.label]));
+  return graph.actions.map((a) => ({
+    mnemonic: a.mnemonic,
+    label: labels.get(a.targetId) ?? "",
+    info: Object.fromEntries((a.executionInfo ?? []).map((e) => [e.key, e.value ?? ""])),
+  }));
+}
+
+describe("routing in the action graph", () => {
+  it("a search's actions carry the DatabazelTrain, DatabazelEval and DatabazelAggregate mnemonics", async () => {
+    const actions = await aquery('mnemonic("Databazel.*", //tests/routing:routed_search)');
+    const counts = actions.reduce<Record<string, number>>((c, a) => ({ ...c, [a.mnemonic]: (c[a.mnemonic] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ DatabazelTrain: 2, DatabazelEval: 2, DatabazelAggregate: 1 });
+  });
+
+  it("train_tags and exec_properties under train. go on the training actions only", async () => {
+    const actions = await aquery(
+      'mnemonic("Databazel.*", deps(//tests/routing:routed_eval) + deps(//tests/routing:routed_search))',
+    );
+    const train = actions.filter((a) => a.mnemonic === "DatabazelTrain");
+    const others = actions.filter((a) => a.mnemonic !== "DatabazelTrain");
+    expect(train).toHaveLength(3);
+    expect(others.length).toBeGreaterThan(0);
+    for (const action of train) {
+      expect(action.info).toMatchObject({ Pool: "gpu", "no-remote": "", "supports-path-mapping": "1" });
+    }
+    expect(train.find((a) => a.label === "//tests/routing:routed")?.info).toHaveProperty("resources:gpu:1");
+    for (const action of others) {
+      expect(action.info, `${action.mnemonic} of ${action.label}`).toEqual({ "supports-path-mapping": "1" });
+    }
+  });
+});
