@@ -60,17 +60,24 @@ describe("mnist", () => {
       rmSync(otherBase, { recursive: true, force: true });
     });
 
-    it("two clean builds in different output bases give byte-identical models", async () => {
-      const first = sha256(join(bin, "bzl_training.model"));
+    it("two clean builds in different output bases give byte-identical models, checkpoints and metrics", async () => {
+      const files = [
+        "bzl_training.model",
+        ...[2, 4, 6, 8].map((e) => `bzl_checkpointed.segments/epoch_${e}.ckpt`),
+        "bzl_checkpointed.curve.json",
+        "bzl_eval.metrics.json",
+        "bzl_checkpointed_eval.metrics.json",
+      ];
+      const targets = ["//mnist:bzl_eval", "//mnist:bzl_checkpointed", "//mnist:bzl_checkpointed_eval"];
+      await bazel(["build", ...targets]);
+      const first = files.map((f) => sha256(join(bin, f)));
+
       otherBase = mkdtempSync(join(tmpdir(), "databazel-output-base-"));
       // The workspace's bazel-bin must keep pointing at the main output base.
-      const other = [`--output_base=${otherBase}`, "build", "--experimental_convenience_symlinks=ignore"];
-      await bazel([...other, "//mnist:bzl_training"]);
-      const files = await bazel([`--output_base=${otherBase}`, "cquery", "--output=files", "//mnist:bzl_training"]);
-      const model = files.stdout.split("\n").find((line) => line.endsWith("bzl_training.model"));
-      expect(model).toBeDefined();
-      const second = sha256(join(otherBase, "execroot", "_main", model!));
-      expect(second).toBe(first);
+      await bazel([`--output_base=${otherBase}`, "build", "--experimental_convenience_symlinks=ignore", ...targets]);
+      const otherBin = (await bazel([`--output_base=${otherBase}`, "info", "bazel-bin"])).stdout.trim();
+      const second = files.map((f) => sha256(join(otherBin, "mnist", f)));
+      expect(second).toEqual(first);
     });
   });
 });

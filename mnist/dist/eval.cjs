@@ -217,7 +217,8 @@ var Pass = class {
   }
 };
 var FORMAT = "databazel-mnist/1";
-function deserialize(bytes, path) {
+var CHECKPOINT_FORMAT = "databazel-mnist/2";
+function readModelFile(bytes, path) {
   const newline = bytes.indexOf(10);
   let header = {};
   try {
@@ -225,19 +226,30 @@ function deserialize(bytes, path) {
   } catch {
   }
   const sizes = header.layers;
-  if (header.format !== FORMAT || !Array.isArray(sizes) || sizes.length < 2 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {
-    throw new Failure(`${path} is not a ${FORMAT} model file (the train executable writes those)`);
+  const { format, checkpoint } = header;
+  const doubles = typeof checkpoint === "object" && checkpoint !== null && "optimizer_state_floats" in checkpoint ? checkpoint.optimizer_state_floats : void 0;
+  if (format !== FORMAT && format !== CHECKPOINT_FORMAT || !Array.isArray(sizes) || sizes.length < 2 || !sizes.every((s) => Number.isInteger(s) && s > 0) || format === CHECKPOINT_FORMAT && !(Number.isInteger(doubles) && doubles >= 0)) {
+    throw new Failure(`${path} is not a ${FORMAT} model or ${CHECKPOINT_FORMAT} checkpoint file (the train executable writes those)`);
   }
   const net = initNetwork(sizes, () => 0.5);
   const floats = net.reduce((n, l) => n + l.w.length + l.b.length, 0);
-  if (bytes.length - newline - 1 !== floats * 4) throw new Failure(`${path} is truncated or corrupt: wrong body size`);
+  const stateCount = format === CHECKPOINT_FORMAT ? doubles : 0;
+  if (bytes.length - newline - 1 !== floats * 4 + stateCount * 8) {
+    throw new Failure(`${path} is truncated or corrupt: wrong body size`);
+  }
   let offset = newline + 1;
   for (const { w, b } of net) {
     for (const array of [w, b]) {
       for (let k = 0; k < array.length; k++, offset += 4) array[k] = bytes.readFloatLE(offset);
     }
   }
-  return net;
+  if (format === FORMAT) return { format, net };
+  const state = new Float64Array(stateCount);
+  for (let k = 0; k < stateCount; k++, offset += 8) state[k] = bytes.readDoubleLE(offset);
+  return { format: CHECKPOINT_FORMAT, net, checkpoint: { header: checkpoint, state } };
+}
+function deserialize(bytes, path) {
+  return readModelFile(bytes, path).net;
 }
 
 // mnist/src/lib/metrics.ts

@@ -6,7 +6,15 @@ export interface Hyperparams {
   model: "mlp" | "softmax";
   hidden: number;
   lr: number;
-  epochs: number;
+  /** Epochs to train in one go; null when training in segments (--start_epoch/--end_epoch say). */
+  epochs: number | null;
+  /**
+   * The linear schedule's horizon: the learning rate falls linearly, step by step, to 0 at the
+   * end of epoch decay_epochs, then stays at LR_FLOOR x lr. Segments of a run must not depend on
+   * how long the run will be, so it is a hyperparameter rather than the run's last epoch:
+   * by default `epochs` when training in one go (today's schedule), 10 when training in segments.
+   */
+  decay_epochs: number;
   batch: number;
   l2: number;
   optimizer: "sgd" | "adam";
@@ -37,11 +45,12 @@ const SPECS: Record<keyof Hyperparams, Spec> = {
   hidden: { accepts: "an integer from 1 to 4096 (hidden units; mlp only)", parse: integer(1, 4096) },
   lr: { accepts: "a number > 0 (learning rate)", parse: decimal(0, Infinity, true, true) },
   epochs: { accepts: "an integer from 1 to 1000", parse: integer(1, 1000) },
+  decay_epochs: { accepts: "an integer from 1 to 1000 (epochs of linear learning-rate decay)", parse: integer(1, 1000) },
   batch: { accepts: "an integer from 1 to 65536 (mini-batch size)", parse: integer(1, 65536) },
   l2: { accepts: "a number >= 0 (L2 weight decay)", parse: decimal(0, Infinity, false, true) },
   optimizer: { accepts: '"sgd" or "adam"', parse: choice("sgd", "adam") },
   momentum: { accepts: "a number in [0, 1) (sgd only)", parse: decimal(0, 1, false, true) },
-  schedule: { accepts: '"constant" or "linear" (decay the learning rate linearly to 0)', parse: choice("constant", "linear") },
+  schedule: { accepts: '"constant" or "linear" (decay the learning rate linearly to 0 over decay_epochs)', parse: choice("constant", "linear") },
   val_split: { accepts: "a number in [0, 1) (fraction of training data held out)", parse: decimal(0, 1, false, true) },
 };
 
@@ -50,6 +59,7 @@ const DEFAULTS: Record<keyof Hyperparams, string> = {
   hidden: "128",
   lr: "0.1", // for sgd; adam's default is ADAM_LR
   epochs: "5",
+  decay_epochs: "10", // when training in segments; in one go, `epochs`
   batch: "32",
   l2: "0",
   optimizer: "sgd",
@@ -59,12 +69,18 @@ const DEFAULTS: Record<keyof Hyperparams, string> = {
 };
 const ADAM_LR = "0.003"; // tuned for 5 epochs with linear decay; 0.001 underfits there
 
+/** The linear schedule's learning rate after its horizon, as a fraction of lr. */
+export const LR_FLOOR = 0.01;
+
 function isName(name: string): name is keyof Hyperparams {
   return Object.hasOwn(SPECS, name);
 }
 
-/** Parses the JSON object of strings the contract passes; throws UsageError on any bad entry. */
-export function parseHyperparams(json: string, source: string): Hyperparams {
+/**
+ * Parses the JSON object of strings the contract passes; throws UsageError on any bad entry.
+ * `segmented`: training runs in segments of epochs, so "epochs" must be absent.
+ */
+export function parseHyperparams(json: string, source: string, segmented = false): Hyperparams {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -85,9 +101,24 @@ export function parseHyperparams(json: string, source: string): Hyperparams {
     given.set(name, value);
   }
   const optimizer = given.get("optimizer") ?? DEFAULTS.optimizer;
-  const values = new Map<string, string | number>();
+  if (segmented && given.has("epochs")) {
+    throw new UsageError(
+      `hyperparameter epochs=${JSON.stringify(given.get("epochs"))} cannot be combined with --start_epoch/--end_epoch, which say which epochs to train`,
+    );
+  }
+  const values = new Map<string, string | number | null>();
   for (const name of Object.keys(SPECS) as (keyof Hyperparams)[]) {
-    const text = given.get(name) ?? (name === "lr" && optimizer === "adam" ? ADAM_LR : DEFAULTS[name]);
+    if (name === "epochs" && segmented) {
+      values.set(name, null);
+      continue;
+    }
+    const fallback =
+      name === "lr" && optimizer === "adam"
+        ? ADAM_LR
+        : name === "decay_epochs" && !segmented
+          ? (given.get("epochs") ?? DEFAULTS.epochs)
+          : DEFAULTS[name];
+    const text = given.get(name) ?? fallback;
     const value = SPECS[name].parse(text);
     if (value === undefined) {
       throw new UsageError(`hyperparameter ${name}=${JSON.stringify(text)} is invalid; expected ${SPECS[name].accepts}`);

@@ -95,51 +95,93 @@ export class Pass {
 
 // The model file: one JSON header line, then each layer's weights and biases as little-endian
 // float32. Fixed key order and no timestamps, so equal weights give byte-identical files.
+// databazel-mnist/1 is just that (training in one go). databazel-mnist/2 is a checkpoint
+// (segmented training): its header adds a "checkpoint" object (how far training got, with what;
+// see checkpoint.ts) and after the weights come checkpoint.optimizer_state_floats float64s of
+// optimizer state, little-endian and lossless so that resuming is exact. Model readers (eval)
+// take either format and skip the optimizer state.
 const FORMAT = "databazel-mnist/1";
+export const CHECKPOINT_FORMAT = "databazel-mnist/2";
+const WEIGHTS = "per layer: weights (inputs x outputs, row-major) then biases, float32 little-endian";
 
-export function serialize(net: Network): Buffer {
+/** What a checkpoint adds to the model: header fields and the optimizer state. */
+export interface CheckpointPart {
+  header: { optimizer_state_floats: number; [key: string]: unknown };
+  state: readonly Float64Array[];
+}
+
+export function serialize(net: Network, checkpoint?: CheckpointPart): Buffer {
   const header = {
-    format: FORMAT,
+    format: checkpoint ? CHECKPOINT_FORMAT : FORMAT,
     layers: [net[0]!.nIn, ...net.map((l) => l.nOut)],
     activation: "relu",
     output: "softmax",
-    body: "per layer: weights (inputs x outputs, row-major) then biases, float32 little-endian",
+    body: checkpoint ? `${WEIGHTS}; then the optimizer state, float64 little-endian` : WEIGHTS,
+    ...(checkpoint ? { checkpoint: checkpoint.header } : {}),
   };
   const head = Buffer.from(JSON.stringify(header) + "\n", "utf8");
   const floats = net.reduce((n, l) => n + l.w.length + l.b.length, 0);
-  const body = Buffer.alloc(floats * 4);
+  const doubles = checkpoint ? checkpoint.state.reduce((n, a) => n + a.length, 0) : 0;
+  if (checkpoint && doubles !== checkpoint.header.optimizer_state_floats) throw new Error("optimizer state size mismatch");
+  const body = Buffer.alloc(floats * 4 + doubles * 8);
   let offset = 0;
   for (const { w, b } of net) {
     for (const array of [w, b]) for (const v of array) offset = body.writeFloatLE(v, offset);
   }
+  for (const array of checkpoint?.state ?? []) for (const v of array) offset = body.writeDoubleLE(v, offset);
   return Buffer.concat([head, body]);
 }
 
-export function deserialize(bytes: Buffer, path: string): Network {
+export interface ModelFile {
+  format: string;
+  net: Network;
+  /** A checkpoint's header.checkpoint and optimizer state; undefined for databazel-mnist/1. */
+  checkpoint?: { header: Record<string, unknown>; state: Float64Array };
+}
+
+/** Reads a model or checkpoint file; throws Failure if it is neither. */
+export function readModelFile(bytes: Buffer, path: string): ModelFile {
   const newline = bytes.indexOf(0x0a);
-  let header: { format?: unknown; layers?: unknown } = {};
+  let header: { format?: unknown; layers?: unknown; checkpoint?: unknown } = {};
   try {
     header = JSON.parse(bytes.subarray(0, Math.max(newline, 0)).toString("utf8")) as typeof header;
   } catch {
     // Reported below.
   }
   const sizes = header.layers;
+  const { format, checkpoint } = header;
+  const doubles =
+    typeof checkpoint === "object" && checkpoint !== null && "optimizer_state_floats" in checkpoint
+      ? checkpoint.optimizer_state_floats
+      : undefined;
   if (
-    header.format !== FORMAT ||
+    (format !== FORMAT && format !== CHECKPOINT_FORMAT) ||
     !Array.isArray(sizes) ||
     sizes.length < 2 ||
-    !sizes.every((s) => Number.isInteger(s) && s > 0)
+    !sizes.every((s) => Number.isInteger(s) && s > 0) ||
+    (format === CHECKPOINT_FORMAT && !(Number.isInteger(doubles) && (doubles as number) >= 0))
   ) {
-    throw new Failure(`${path} is not a ${FORMAT} model file (the train executable writes those)`);
+    throw new Failure(`${path} is not a ${FORMAT} model or ${CHECKPOINT_FORMAT} checkpoint file (the train executable writes those)`);
   }
   const net = initNetwork(sizes as number[], () => 0.5);
   const floats = net.reduce((n, l) => n + l.w.length + l.b.length, 0);
-  if (bytes.length - newline - 1 !== floats * 4) throw new Failure(`${path} is truncated or corrupt: wrong body size`);
+  const stateCount = format === CHECKPOINT_FORMAT ? (doubles as number) : 0;
+  if (bytes.length - newline - 1 !== floats * 4 + stateCount * 8) {
+    throw new Failure(`${path} is truncated or corrupt: wrong body size`);
+  }
   let offset = newline + 1;
   for (const { w, b } of net) {
     for (const array of [w, b]) {
       for (let k = 0; k < array.length; k++, offset += 4) array[k] = bytes.readFloatLE(offset);
     }
   }
-  return net;
+  if (format === FORMAT) return { format, net };
+  const state = new Float64Array(stateCount);
+  for (let k = 0; k < stateCount; k++, offset += 8) state[k] = bytes.readDoubleLE(offset);
+  return { format: CHECKPOINT_FORMAT, net, checkpoint: { header: checkpoint as Record<string, unknown>, state } };
+}
+
+/** Reads the network of a model or checkpoint file. */
+export function deserialize(bytes: Buffer, path: string): Network {
+  return readModelFile(bytes, path).net;
 }

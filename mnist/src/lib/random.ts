@@ -16,6 +16,22 @@ export function splitmix32(seed: number): Random {
   };
 }
 
+/** murmur3's 32-bit finalizer: a bijection that scatters nearby inputs. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * An independent stream numbered `stream` of `seed` (segmented training: stream 0 picks the
+ * validation split, stream e shuffles epoch e), so no PRNG state has to pass between segments.
+ * Hashed rather than `seed + stream`, which would make neighbouring streams overlap.
+ */
+export function substream(seed: number, stream: number): Random {
+  return splitmix32(fmix32((fmix32(seed) + Math.imul(stream, 0x9e3779b9)) | 0));
+}
+
 /** Any decimal integer, reduced to 32 bits. */
 export function parseSeed(text: string): number {
   if (!/^-?\d+$/.test(text)) throw new UsageError(`--seed ${JSON.stringify(text)} is not an integer`);
