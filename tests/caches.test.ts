@@ -1,14 +1,14 @@
 // Caches users already run: after `bazel clean`, a rebuild with a disk cache, or with a real
 // HTTP remote cache (nginx), executes no train, eval or aggregate action. Read from Bazel's
 // execution log, not from timing.
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, repoRoot } from "./harness/bazel.ts";
+import { bazel } from "./harness/bazel.ts";
 import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
 import { findNginx, startNginxCache, type CacheServer } from "./harness/nginx.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const MNEMONICS = ["DatabazelTrain", "DatabazelEval", "DatabazelAggregate"];
 let ws = "";
@@ -16,12 +16,8 @@ let scratch = "";
 let step = 0;
 
 beforeAll(() => {
-  ws = consumerWorkspace({
-    "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-sh_binary(name = "train", srcs = ["train.sh"])
-sh_binary(name = "eval", srcs = ["eval.sh"])
-hyperparam_search(
+  ws = scriptWorkspace({
+    "BUILD.bazel": `${scriptTargets()}hyperparam_search(
     name = "search",
     training_data = "data.csv",
     test_data = "data.csv",
@@ -31,9 +27,7 @@ hyperparam_search(
     metric = "accuracy",
 )
 `,
-    "data.csv": "x\n1\n",
   });
-  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
   scratch = mkdtempSync(join(tmpdir(), "databazel-caches-"));
 });
 

@@ -2,20 +2,14 @@
 // interrupted build, extended without retraining, and shared across a search over epochs.
 // What ran is read from Bazel's execution log.
 import { execa } from "execa";
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
+import { bazel, launcher } from "./harness/bazel.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
-const HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search", "model")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-
-sh_binary(name = "train", srcs = ["train_ckpt.sh"])
-
-sh_binary(name = "eval", srcs = ["eval.sh"])
-`;
+const HEADER = scriptTargets("train_ckpt.sh");
 
 function modelTarget(epochs: number, extra = ""): string {
   return `
@@ -58,9 +52,7 @@ async function buildAndCount(...targets: string[]): Promise<Record<string, numbe
 const bin = (rel: string): string => join(ws, "bazel-bin", rel);
 
 beforeAll(() => {
-  ws = consumerWorkspace({ "BUILD.bazel": HEADER + modelTarget(4), "data.csv": "x\n1\n" });
-  copyFileSync(join(repoRoot, "tests", "rules", "train_ckpt.sh"), join(ws, "train_ckpt.sh"));
-  copyFileSync(join(repoRoot, "tests", "rules", "eval.sh"), join(ws, "eval.sh"));
+  ws = scriptWorkspace({ "BUILD.bazel": HEADER + modelTarget(4) });
 });
 
 afterAll(async () => {

@@ -1,20 +1,14 @@
 // A search is an incremental build: changing one grid value re-runs only the trials it
 // touches. Counted from Bazel's execution log, which lists the spawns that really ran.
-import { copyFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, repoRoot } from "./harness/bazel.ts";
+import { bazel } from "./harness/bazel.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 function buildFile(lrs: string[]): string {
-  return `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-
-sh_binary(name = "train", srcs = ["train.sh"])
-
-sh_binary(name = "eval", srcs = ["eval.sh"])
-
+  return `${scriptTargets()}
 hyperparam_search(
     name = "search",
     training_data = "data.csv",
@@ -37,8 +31,7 @@ async function buildAndCount(): Promise<Record<string, number>> {
 }
 
 beforeAll(() => {
-  ws = consumerWorkspace({ "BUILD.bazel": buildFile(["0.1", "0.05"]), "data.csv": "x\n1\n" });
-  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
+  ws = scriptWorkspace({ "BUILD.bazel": buildFile(["0.1", "0.05"]) });
 });
 
 afterAll(async () => {

@@ -1,12 +1,12 @@
 // The release archive (`git archive`, shaped by .gitattributes) holds the ruleset alone, and a
 // consumer builds with it: nothing the rules need was left out with the tests and examples.
 import { execa } from "execa";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 let release = "";
 let ws = "";
@@ -36,13 +36,9 @@ describe("release archive", () => {
   });
 
   it("is a module a consumer can build with", async () => {
-    ws = consumerWorkspace(
+    ws = scriptWorkspace(
       {
-        "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-sh_binary(name = "train", srcs = ["train.sh"])
-sh_binary(name = "eval", srcs = ["eval.sh"])
-hyperparam_search(
+        "BUILD.bazel": `${scriptTargets()}hyperparam_search(
     name = "search",
     training_data = "data.csv",
     test_data = "data.csv",
@@ -52,12 +48,9 @@ hyperparam_search(
     metric = "accuracy",
 )
 `,
-        "data.csv": "x\n1\n",
       },
-      [],
       release,
     );
-    for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
     await bazel(["build", "//:search"], { cwd: ws });
   });
 });

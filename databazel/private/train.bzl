@@ -148,30 +148,22 @@ def train(
       struct(model, curve, record, log, output_dir, checkpoints): the last run's files, and
       every checkpoint of the chain in order.
     """
-    model_is_dir = ctx.attr.model_is_dir
-    if epochs == None:
-        out = _declare(ctx, prefix, model_name, model_is_dir)
-        _train_action(
-            ctx,
-            out = out,
-            training_data = training_data,
-            train_executable = train_executable,
-            hyperparams_file = hyperparams_file,
-            seed = seed,
-            trial = trial,
-            segment = None,
-            previous = None,
-        )
-        return struct(model = out.model, curve = out.curve, record = out.record, log = out.log, output_dir = out.output_dir, checkpoints = [])
 
+    # One run is a chain of one step without epoch flags; segments are named by their last epoch.
+    if epochs == None:
+        steps = [(None, prefix, model_name, trial)]
+    else:
+        steps = [
+            ((start, end), "{}/epoch_{}".format(prefix, end), "{}/epoch_{}.ckpt".format(prefix, end), "{}epochs {}-{}".format(trial + " " if trial else "", start, end))
+            for start, end in segment_bounds(epochs, checkpoint_every)
+        ]
     segments = {} if segments == None else segments
     previous = None
     chain = []
-    for start, end in segment_bounds(epochs, checkpoint_every):
-        key = (prefix, start, end)
+    for segment, name, model_file, step_trial in steps:
+        key = (prefix, segment)
         if key not in segments:
-            name = "{}/epoch_{}".format(prefix, end)
-            out = _declare(ctx, name, name + ".ckpt", model_is_dir)
+            out = _declare(ctx, name, model_file, ctx.attr.model_is_dir)
             _train_action(
                 ctx,
                 out = out,
@@ -179,8 +171,8 @@ def train(
                 train_executable = train_executable,
                 hyperparams_file = hyperparams_file,
                 seed = seed,
-                trial = "{}epochs {}-{}".format(trial + " " if trial else "", start, end),
-                segment = (start, end),
+                trial = step_trial,
+                segment = segment,
                 previous = previous,
             )
             segments[key] = out
@@ -193,5 +185,5 @@ def train(
         record = last.record,
         log = last.log,
         output_dir = last.output_dir,
-        checkpoints = [s.model for s in chain],
+        checkpoints = [s.model for s in chain] if epochs != None else [],
     )

@@ -1,6 +1,7 @@
 // Consumer workspaces for the integration tests: a fresh directory whose MODULE.bazel loads
 // databazel from this repository, as a user's would with local_path_override.
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { bazel, makeWorkspace, repoRoot } from "./bazel.ts";
 
 export function consumerWorkspace(
@@ -32,4 +33,27 @@ export function consumerWorkspace(
 export async function removeWorkspace(dir: string): Promise<void> {
   await bazel(["shutdown"], { cwd: dir, allowFailure: true });
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** BUILD lines that load databazel and make :train and :eval from the copied test scripts. */
+export function scriptTargets(trainScript = "train.sh"): string {
+  return `load("@databazel//databazel:defs.bzl", "evaluate", "hyperparam_search", "model")
+load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
+
+sh_binary(name = "train", srcs = ["${trainScript}"])
+
+sh_binary(name = "eval", srcs = ["eval.sh"])
+`;
+}
+
+/**
+ * A consumer workspace with the test scripts of tests/rules (train.sh, train_ckpt.sh, eval.sh)
+ * and a data.csv beside `files`.
+ */
+export function scriptWorkspace(files: Record<string, string>, databazelPath: string = repoRoot): string {
+  const ws = consumerWorkspace({ "data.csv": "x\n1\n", ...files }, [], databazelPath);
+  for (const script of ["train.sh", "train_ckpt.sh", "eval.sh"]) {
+    copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
+  }
+  return ws;
 }
