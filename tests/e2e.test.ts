@@ -13,8 +13,10 @@ async function buildFromScratch(name: string): Promise<(rel: string) => string> 
   const cwd = join(repoRoot, "e2e", name);
   const outputBase = mkdtempSync(join(tmpdir(), `databazel-e2e-${name}-`));
   outputBases.push(outputBase);
-  await bazel([`--output_base=${outputBase}`, "build", "//..."], { cwd });
-  return (rel) => readFileSync(join(cwd, "bazel-bin", rel), "utf8");
+  // No convenience symlinks: the workspace's own (from a developer's builds) stay as they are.
+  await bazel([`--output_base=${outputBase}`, "build", "--experimental_convenience_symlinks=ignore", "//..."], { cwd });
+  const bin = (await bazel([`--output_base=${outputBase}`, "info", "bazel-bin"], { cwd })).stdout.trim();
+  return (rel) => readFileSync(join(bin, rel), "utf8");
 }
 
 afterAll(async () => {

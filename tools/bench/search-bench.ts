@@ -1,16 +1,22 @@
-// `npm run bench [-- --json PATH]`: how hyperparam_search's analysis scales with its trial count.
+// `npm run bench [-- --json PATH]`: how hyperparam_search's analysis scales with its trial count,
+// then what prefix sharing (checkpoint_every) saves a search over `epochs`.
 // For each size N it makes a workspace with an N-trial search, warms a Bazel server up, then
 // times `build --nobuild` of the search and reads the heap after it. For N = 1000 it also runs
-// the 2N actions and times a no-op rebuild. It measures only: slow numbers never fail it.
-// BENCH_SIZES=10,100 picks the sizes (default 10,100,1000,10000).
+// the 2N actions and times a no-op rebuild. Then prefix-bench.ts builds the mnist example's
+// //mnist:bzl_epochs_search with and without checkpoint_every, each in a fresh output base, and
+// compares the training they executed. It measures only: slow numbers never fail it.
+// BENCH_SIZES=10,100 picks the sizes (default 10,100,1000,10000); BENCH_SIZES= (empty) skips
+// the sizes, so `BENCH_SIZES= npm run bench` runs only the prefix-sharing part.
+// BENCH_PREFIX=0 skips the prefix-sharing part (BENCH_PREFIX=1, the default, runs it).
 import { execa } from "execa";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
+import { bazel, launcher, processes, round } from "./bazel.ts";
+import { measurePrefixSharing, prefixReport, type PrefixResult } from "./prefix-bench.ts";
 import { analysisPhaseSeconds } from "./profile.ts";
 import { gridShape, makeBenchWorkspace } from "./workspace.ts";
 
-const launcher = join(repoRoot, "tools", "bazel");
 const NOOP_SIZE = 1000;
 
 interface Row {
@@ -27,17 +33,6 @@ interface Row {
   noopRebuildProcesses?: string;
 }
 
-/** Runs `tools/bazel ARGS` in `cwd`; throws with Bazel's output when it fails. */
-async function bazel(cwd: string, args: string[]): Promise<{ seconds: number; stdout: string; all: string }> {
-  const started = performance.now();
-  const result = await execa(launcher, args, { cwd, all: true, reject: false, stdin: "ignore" });
-  const seconds = (performance.now() - started) / 1000;
-  if (result.exitCode !== 0) {
-    throw new Error(`tools/bazel ${args.join(" ")} (in ${cwd}) exited ${result.exitCode}:\n${result.all}`);
-  }
-  return { seconds, stdout: result.stdout, all: result.all };
-}
-
 function parseArgs(argv: string[]): { json?: string } {
   if (argv.length === 0) return {};
   if (argv.length === 2 && argv[0] === "--json") return { json: argv[1] };
@@ -45,6 +40,7 @@ function parseArgs(argv: string[]): { json?: string } {
 }
 
 function parseSizes(text = "10,100,1000,10000"): number[] {
+  if (text.trim() === "") return [];
   const sizes = text.split(",").map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES=${text}: want positive integers`);
   return sizes;
@@ -57,8 +53,10 @@ function megabytes(info: string, key: string): number {
   return Number(match[1]);
 }
 
-const processes = (output: string) => /^INFO: (\d+ process.*?)\.?$/m.exec(output)?.[1] ?? "?";
-const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
+function parsePrefix(text = "1"): boolean {
+  if (text === "0" || text === "1") return text === "1";
+  throw new Error(`BENCH_PREFIX=${text}: want 0 (skip the prefix-sharing part) or 1`);
+}
 
 const ANALYSIS_ARGS = ["build", "--nobuild", "//:search"];
 
@@ -119,24 +117,43 @@ function table(rows: Row[]): string {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const sizes = parseSizes(process.env.BENCH_SIZES);
-  const rows: Row[] = [];
-  for (const n of sizes) rows.push(await measure(n));
+  const prefix = parsePrefix(process.env.BENCH_PREFIX);
+  if (sizes.length === 0 && !prefix) throw new Error("BENCH_SIZES= (empty) and BENCH_PREFIX=0: nothing to measure");
 
-  const invocation = `BENCH_SIZES=${sizes.join(",")} npm run bench${options.json ? ` -- --json ${options.json}` : ""}`;
+  const env = [`BENCH_SIZES=${sizes.join(",")}`, ...(prefix ? [] : ["BENCH_PREFIX=0"])].join(" ");
+  const invocation = `${env} npm run bench${options.json ? ` -- --json ${options.json}` : ""}`;
   // `bazel info release` says "development version" for the offline (Debian) Bazel.
   const bazelVersion = `Bazel ${readFileSync(join(repoRoot, ".bazelversion"), "utf8").trim()}`;
-  console.log(`${table(rows)}
+
+  const rows: Row[] = [];
+  for (const n of sizes) rows.push(await measure(n));
+  if (rows.length > 0) {
+    console.log(`${table(rows)}
 
 Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
 - analysis wall time: \`tools/bazel ${ANALYSIS_ARGS.join(" ")} --profile=PATH\` on a server warmed up by \`build --nobuild //:warmup\` (a one-trial search), including the launcher and client;
 - analysis phase: the same command's "Load and analyze dependencies" phase, from its profile;
 - heap: \`tools/bazel info used-heap-size-after-gc\` right after it (max heap ${rows[0]?.maxHeapMB ?? "?"} MB);
 - full build and no-op rebuild (${NOOP_SIZE} trials only): \`tools/bazel build //:search\`, twice${rows
-    .filter((r) => r.fullBuildProcesses)
-    .map((r) => `; Bazel ran ${r.fullBuildProcesses} then ${r.noopRebuildProcesses}`)
-    .join("")}.`);
+      .filter((r) => r.fullBuildProcesses)
+      .map((r) => `; Bazel ran ${r.fullBuildProcesses} then ${r.noopRebuildProcesses}`)
+      .join("")}.`);
+  }
+
+  let prefixSharing: PrefixResult | undefined;
+  if (prefix) {
+    prefixSharing = await measurePrefixSharing();
+    console.log(`${rows.length > 0 ? "\n" : ""}## Prefix sharing
+
+${prefixReport(prefixSharing)}${rows.length > 0 ? "" : `\n\nCommand: \`${invocation}\` (${bazelVersion}, through tools/bazel)`}`);
+  }
+
   if (options.json) {
-    writeFileSync(options.json, JSON.stringify({ command: invocation, bazel: bazelVersion, rows }, null, 2) + "\n");
+    writeFileSync(
+      options.json,
+      JSON.stringify({ command: invocation, bazel: bazelVersion, rows, ...(prefixSharing ? { prefixSharing } : {}) }, null, 2) +
+        "\n",
+    );
     console.error(`[bench] wrote ${options.json}`);
   }
 }
