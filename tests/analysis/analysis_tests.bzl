@@ -20,6 +20,7 @@ def _model_test_impl(ctx):
     asserts.equals(env, 1, info.seed)
     asserts.equals(env, "mlp.model", info.model.basename)
     asserts.equals(env, "mlp.train.json", info.run_record.basename)
+    asserts.equals(env, "mlp.curve.json", info.learning_curve.basename)
     asserts.equals(env, ["train.csv"], _basenames(info.data.to_list()))
     lineage = _basenames(info.lineage.to_list())
     for expected in ["train.csv", "mlp.hyperparams.json", "train", "train.sh"]:
@@ -47,6 +48,7 @@ def _lineage_test_impl(ctx):
     for expected in ["tests/rules/distilled.hyperparams.json", "tests/rules/dir_model.hyperparams.json", "tests/rules/train.csv"]:
         asserts.true(env, expected in lineage, "lineage should hold {}, has {}".format(expected, lineage))
     asserts.equals(env, ["dir_model.model"], _basenames(info.data.to_list()))
+    asserts.equals(env, "distilled.curve.json", info.learning_curve.basename)
     return analysistest.end(env)
 
 lineage_test = analysistest.make(_lineage_test_impl)
