@@ -11,6 +11,10 @@ SHIM_ATTRS = {
         default = Label("//tools/dist:eval_shim.cjs"),
         allow_single_file = True,
     ),
+    "_report": attr.label(
+        default = Label("//tools/dist:report.cjs"),
+        allow_single_file = True,
+    ),
     "_train_shim": attr.label(
         default = Label("//tools/dist:train_shim.cjs"),
         allow_single_file = True,

@@ -6,6 +6,7 @@ load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS")
 load(":data.bzl", "data_files")
 load(":names.bzl", "display_label", "expand_template")
 load(":node_toolchain.bzl", "NODE_TOOLCHAIN")
+load(":report.bzl", "report_action")
 
 def _evaluate_impl(ctx):
     where = "evaluate " + display_label(ctx.label)
@@ -20,12 +21,19 @@ def _evaluate_impl(ctx):
         test_data = data_files(ctx.attr.test_data),
         eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
     )
+    report = report_action(
+        ctx,
+        kind = "evaluate",
+        details = {"metrics": outputs.metrics.path, "model_label": display_label(model_info.label)},
+        inputs = [outputs.metrics],
+    )
     return [
-        DefaultInfo(files = depset([outputs.metrics])),
+        DefaultInfo(files = depset([outputs.metrics, report])),
         MetricsInfo(metrics = outputs.metrics, model_label = model_info.label, run_record = outputs.record),
         OutputGroupInfo(
             logs = depset([outputs.log]),
             records = depset([outputs.record]),
+            report = depset([report]),
         ),
     ]
 
@@ -34,7 +42,9 @@ evaluate = rule(
     doc = """Evaluates a model by running `eval_executable` once, as the `DatabazelEval` action.
 
 The executable receives `--model`, `--test_data` and `--metrics`, and must write a JSON object
-whose leaves are numbers (nesting allowed) to the metrics path.
+whose leaves are numbers (nesting allowed) to the metrics path. Default outputs: the metrics
+and `<name>.report.html` (a self-contained report: the metrics, and the confusion matrix when
+the metrics hold a `confusion_matrix`).
 """,
     attrs = dict(
         SHIM_ATTRS,

@@ -7,6 +7,7 @@ load(":data.bzl", "data_files")
 load(":lineage.bzl", "model_lineage")
 load(":names.bzl", "display_label", "expand_template", "trial_name")
 load(":node_toolchain.bzl", "NODE_TOOLCHAIN", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load(":report.bzl", "report_action")
 load(":train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 load(":trials.bzl", "expand_trials")
 
@@ -155,7 +156,7 @@ def _hyperparam_search_impl(ctx):
         outputs = [best_model] + [getattr(aggregate_outputs, f) for f in ("json", "csv", "md", "best", "best_hyperparams")],
         mnemonic = "DatabazelAggregate",
         progress_message = "Ranking %d trials of %%{label} by %s" % (len(trials), ctx.attr.metric),
-        execution_requirements = {"supports-path-mapping": "1"},
+        # No path mapping: the manifest names its inputs by their unmapped paths.
         toolchain = NODE_TOOLCHAIN_TYPE,
     )
     if ctx.attr.model_is_dir:
@@ -173,6 +174,24 @@ def _hyperparam_search_impl(ctx):
         )
         for t in trials
     ]
+    report = report_action(
+        ctx,
+        kind = "search",
+        details = {
+            "goal": ctx.attr.goal,
+            "leaderboard": aggregate_outputs.json.path,
+            "metric": ctx.attr.metric,
+            "trials": [
+                {
+                    "curve": declared[t.name].train.curve.path,
+                    "metrics": declared[t.name].eval.metrics.path,
+                    "name": t.name,
+                }
+                for t in trials
+            ],
+        },
+        inputs = [aggregate_outputs.json] + metrics + [declared[t.name].train.curve for t in trials],
+    )
     return [
         DefaultInfo(files = depset([
             aggregate_outputs.md,
@@ -180,6 +199,7 @@ def _hyperparam_search_impl(ctx):
             aggregate_outputs.json,
             aggregate_outputs.best,
             best_model,
+            report,
         ])),
         SearchInfo(
             trials = trial_structs,
@@ -211,7 +231,8 @@ def _hyperparam_search_impl(ctx):
         OutputGroupInfo(
             best_model = depset([best_model]),
             logs = depset([f for t in trials for f in (declared[t.name].train.log, declared[t.name].eval.log)]),
-            records = depset([f for t in trials for f in (declared[t.name].train.record, declared[t.name].eval.record)]),
+            records = depset([f for t in trials for f in declared[t.name].train.records + [declared[t.name].eval.record]]),
+            report = depset([report]),
             trials = depset(models + metrics),
         ),
     ]
@@ -307,7 +328,10 @@ def hyperparam_search(
     (`<name>.leaderboard.json`, `.csv`, `.md`), `<name>.best.json`, and copies the best model to
     `<name>.best_model`, which other targets can depend on as `:<name>.best_model`. The target
     also provides ModelInfo for the best model, so `evaluate(model = ":<name>")` works, and
-    SearchInfo. Output groups: `trials`, `records`, `logs`, `best_model`.
+    SearchInfo. `<name>.report.html` is a self-contained report: a sortable leaderboard, the
+    metric against each hyperparameter, every trial's learning curve, and the best model's
+    confusion matrix when the eval writes one. Output groups: `trials`, `records`, `logs`,
+    `best_model`, `report`.
 
     Args:
       name: the target's name.

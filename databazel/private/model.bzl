@@ -5,6 +5,8 @@ load(":attrs.bzl", "SHIM_ATTRS", "TRAIN_ATTRS")
 load(":data.bzl", "data_files")
 load(":lineage.bzl", "model_lineage")
 load(":names.bzl", "display_label", "expand_template")
+load(":node_toolchain.bzl", "NODE_TOOLCHAIN")
+load(":report.bzl", "report_action")
 load(":train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
 def _model_impl(ctx):
@@ -47,9 +49,19 @@ def _model_impl(ctx):
         curve = ctx.actions.declare_file(ctx.label.name + ".curve.json")
         ctx.actions.symlink(output = curve, target_file = trained.curve)
 
+    report = report_action(
+        ctx,
+        kind = "model",
+        details = {
+            "curve": curve.path,
+            "hyperparams": hyperparams_file.path,
+            "records": [r.path for r in trained.records],
+        },
+        inputs = [curve, hyperparams_file] + trained.records,
+    )
     return [
         # The extras hold what the script reports beside the model, e.g. per-epoch metrics.
-        DefaultInfo(files = depset([model_file, trained.output_dir, curve])),
+        DefaultInfo(files = depset([model_file, trained.output_dir, curve, report])),
         ModelInfo(
             model = model_file,
             hyperparams = ctx.attr.hyperparams,
@@ -71,7 +83,8 @@ def _model_impl(ctx):
             extras = depset([trained.output_dir]),
             hyperparams = depset([hyperparams_file]),
             logs = depset([trained.log]),
-            records = depset([trained.record]),
+            records = depset(trained.records),
+            report = depset([report]),
         ),
     ]
 
@@ -84,8 +97,9 @@ The executable receives `--training_data`, `--model`, `--hyperparams`, `--hyperp
 With `epochs`, it also receives `--start_epoch` and `--end_epoch` (and `--init_checkpoint`
 after the first of several segments; see `checkpoint_every`).
 
-Default outputs: the model, `<name>.extras/` (the script's `--output_dir`) and
-`<name>.curve.json` (its per-epoch metrics). Output groups: `records` (the run record), `logs`
+Default outputs: the model, `<name>.extras/` (the script's `--output_dir`),
+`<name>.curve.json` (its per-epoch metrics) and `<name>.report.html` (a self-contained report:
+hyperparameters and learning curve). Output groups: `records` (the run records), `logs`
 (everything the script printed), `extras`, `hyperparams` (the JSON it received),
 `checkpoints` (with `epochs`).
 """,
@@ -108,4 +122,5 @@ Default outputs: the model, `<name>.extras/` (the script's `--output_dir`) and
         **TRAIN_ATTRS
     ),
     exec_groups = TRAIN_EXEC_GROUPS,
+    toolchains = [NODE_TOOLCHAIN],
 )

@@ -145,8 +145,8 @@ def train(
       segments: dict shared by the chains of one target, so equal segments are declared once.
 
     Returns:
-      struct(model, curve, record, log, output_dir, checkpoints): the last run's files, and
-      every checkpoint of the chain in order.
+      struct(model, curve, record, log, output_dir, checkpoints, records): the last run's
+      files, and every checkpoint and run record of the chain in order.
     """
 
     # One run is a chain of one step without epoch flags; segments are named by their last epoch.
@@ -186,4 +186,5 @@ def train(
         log = last.log,
         output_dir = last.output_dir,
         checkpoints = [s.model for s in chain] if epochs != None else [],
+        records = [s.record for s in chain],
     )
