@@ -1,12 +1,14 @@
-// DatabazelReport: writes a self-contained HTML report from the manifest report.bzl writes.
-// (Placeholder: lists the manifest; the full report replaces it.)
-import { readFileSync, writeFileSync } from "node:fs";
+// DatabazelReport: writes the self-contained HTML report of a model, an evaluation or a search
+// from the manifest databazel/private/report.bzl writes (see tools/src/report/manifest.ts).
+import { writeFileSync } from "node:fs";
 import { one, parseFlags } from "../shim/cli.ts";
 import { main } from "../shim/main.ts";
+import { readJson } from "../report/html.ts";
 import type { ReportManifest } from "../report/manifest.ts";
+import { renderReport } from "../report/render.ts";
 
 main(async (argv) => {
   const flags = parseFlags(argv);
-  const manifest = JSON.parse(readFileSync(one(flags, "--manifest"), "utf8")) as ReportManifest;
-  writeFileSync(one(flags, "--output"), `<!doctype html><title>${manifest.label}</title><pre>${manifest.kind}</pre>\n`);
+  const manifest = readJson<ReportManifest>(one(flags, "--manifest"), "its manifest");
+  writeFileSync(one(flags, "--output"), renderReport(manifest));
 });

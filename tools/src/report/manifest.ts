@@ -1,5 +1,5 @@
 // What databazel/private/report.bzl hands the report action: one JSON manifest per report,
-// naming its inputs by exec-root path.
+// naming its inputs by exec-root path. tools/src/report/render.ts turns it into the HTML page.
 
 export interface SearchReportManifest {
   kind: "search";

@@ -1,0 +1,200 @@
+// The HTML reports of the mnist targets: self-contained, deterministic, and working in a real
+// browser (headless Chromium): the leaderboard sorts from the URL hash, the charts and the
+// confusion matrix are there. Screenshots are kept under test-artifacts/ for a human to look at.
+import { execa } from "execa";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderReport } from "../tools/src/report/render.ts";
+import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
+import { dumpDom, findChromium, screenshot } from "./harness/chromium.ts";
+
+const bin = join(repoRoot, "bazel-bin", "mnist");
+const artifacts = join(repoRoot, "test-artifacts");
+const REPORTS = ["bzl_search", "bzl_eval", "bzl_checkpointed"];
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
+
+interface Board {
+  best: string;
+  trials: { trial: string; rank: number; value: number; metrics: Record<string, number> }[];
+}
+
+let scratch = "";
+/** The report's copy in scratch: file:// URLs of plain files, away from bazel-bin's symlinks. */
+const report = (name: string): string => join(scratch, `${name}.report.html`);
+
+/** The leaderboard's trials, in the DOM's row order. */
+const rowTrials = (dom: string): string[] => [...dom.matchAll(/<tr data-trial="([^"]*)"/g)].map((m) => m[1]!);
+/** The markup of the chart named `name`, or "" when there is none. */
+const chart = (dom: string, name: string): string => {
+  const start = dom.indexOf(`<svg class="chart" data-chart="${name}"`);
+  return start < 0 ? "" : dom.slice(start, dom.indexOf("</svg>", start));
+};
+const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+
+beforeAll(async () => {
+  await bazel(["build", ...REPORTS.map((r) => `//mnist:${r}`)]);
+  scratch = mkdtempSync(join(tmpdir(), "databazel-reports-"));
+  for (const name of REPORTS) copyFileSync(join(bin, `${name}.report.html`), report(name));
+});
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("reports", () => {
+  it("are self-contained: no external URL, no src= reference", () => {
+    for (const name of REPORTS) {
+      const html = readFileSync(report(name), "utf8");
+      expect(html, name).not.toMatch(/https?:\/\//i);
+      expect(html, name).not.toMatch(/\bsrc\s*=/i);
+      expect(html, name).not.toMatch(/<link\b|@import|url\(/i);
+      expect(html, name).toMatch(/^<!doctype html>/);
+    }
+  });
+
+  it("are deterministic: the generator run again on the same manifests writes the same bytes", async () => {
+    const execRoot = await bazelInfo("execution_root");
+    for (const name of REPORTS) {
+      const again = join(scratch, `${name}.again.html`);
+      const generator = join(repoRoot, "tools", "dist", "report.cjs");
+      await execa(process.execPath, [generator, "--manifest", join(bin, `${name}.report.json`), "--output", again], { cwd: execRoot });
+      expect(readFileSync(again, "utf8") === readFileSync(report(name), "utf8"), name).toBe(true);
+    }
+  });
+
+  it("escape odd names and values, pick log and categorical axes, and say when there is no curve", () => {
+    const dir = mkdtempSync(join(tmpdir(), "databazel-report-odd-"));
+    const file = (name: string, value: unknown): string => {
+      writeFileSync(join(dir, name), JSON.stringify(value));
+      return join(dir, name);
+    };
+    const names = [`a<b>&"c'`, "<img src=x onerror=alert(1)>", "plain"];
+    const lrs = ["0.0001", "0.01", "0.1"];
+    const opts = ["sgd", `</script><script>alert(1)</script>`, "adam"];
+    const board = {
+      best: names[0],
+      trials: names.map((trial, i) => ({
+        rank: i + 1,
+        trial,
+        hyperparams: { lr: lrs[i], opt: opts[i] },
+        seed: 0,
+        value: 0.9 - i / 10,
+        metrics: { accuracy: 0.9 - i / 10 },
+        model: "m",
+      })),
+    };
+    const html = renderReport({
+      kind: "search",
+      label: "//odd:<search>",
+      metric: "accuracy",
+      goal: "maximize",
+      leaderboard: file("board.json", board),
+      trials: names.map((name, i) => ({ name, metrics: file(`m${i}.json`, { accuracy: 0.9 }), curve: file(`c${i}.json`, []) })),
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<b>&");
+    expect(count(html, /<script>/g)).toBe(1);
+    expect(html).toContain("&#60;img src=x onerror=alert(1)&#62;");
+    expect(chart(html, "metric-vs-lr")).toContain(`data-x-scale="log"`);
+    expect(chart(html, "metric-vs-opt")).toContain(`data-x-scale="band"`);
+    expect(html).toContain(`data-missing="learning-curves"`);
+    expect(html).not.toContain(`id="confusion-matrix"`);
+  });
+});
+
+describe("reports in headless Chromium", () => {
+  let chromium = "";
+  let skip = "";
+
+  beforeAll(async () => {
+    const found = await findChromium();
+    if ("reason" in found) skip = found.reason;
+    else chromium = found.path;
+    mkdirSync(artifacts, { recursive: true });
+  });
+
+  /** Keeps a screenshot of the report under test-artifacts/ and checks it is a real image. */
+  const shoot = async (name: string): Promise<void> => {
+    const png = join(artifacts, `report-${name}.png`);
+    await screenshot(chromium, report(name), png);
+    expect(readFileSync(png).subarray(0, 8).toString("hex"), png).toBe("89504e470d0a1a0a");
+    expect(statSync(png).size, png).toBeGreaterThan(30_000);
+  };
+
+  it("search: one leaderboard row per trial, the best marked, the URL hash sorts it", async (context) => {
+    if (!chromium) context.skip(`no chromium: ${skip}`);
+    const board = readJson<Board>(join(bin, "bzl_search.leaderboard.json"));
+
+    const unsorted = await dumpDom(chromium, report("bzl_search"));
+    expect(rowTrials(unsorted)).toEqual(board.trials.map((t) => t.trial));
+    expect(unsorted).toMatch(new RegExp(`<tr data-trial="${board.best}" data-rank="1" class="best"`));
+    expect(count(unsorted, /<tr [^>]*class="best"/g)).toBe(1);
+
+    const byLoss = await dumpDom(chromium, report("bzl_search"), "#sort=loss&dir=desc");
+    const lossDesc = [...board.trials].sort((a, b) => b.metrics.loss! - a.metrics.loss!).map((t) => t.trial);
+    expect(lossDesc).not.toEqual(board.trials.map((t) => t.trial));
+    expect(rowTrials(byLoss)).toEqual(lossDesc);
+    expect(byLoss).toMatch(/<th data-key="loss"[^>]*aria-sort="descending"/);
+
+    const byName = await dumpDom(chromium, report("bzl_search"), "#sort=trial&dir=asc");
+    expect(rowTrials(byName)).toEqual(board.trials.map((t) => t.trial).sort());
+
+    // Clicks: a copy of the page that clicks the loss header twice once loaded (asc, then desc).
+    const clicked = join(scratch, "clicked.html");
+    const click = `document.querySelector('th[data-key="loss"]').click();`;
+    writeFileSync(clicked, readFileSync(report("bzl_search"), "utf8") + `<script>${click}${click}</script>\n`);
+    expect(rowTrials(await dumpDom(chromium, clicked))).toEqual(lossDesc);
+  });
+
+  it("search: a chart per varying hyperparameter, every trial's learning curve, the best trial's confusion matrix", async (context) => {
+    if (!chromium) context.skip(`no chromium: ${skip}`);
+    const dom = await dumpDom(chromium, report("bzl_search"));
+    for (const hp of ["hidden", "lr"]) {
+      const svg = chart(dom, `metric-vs-${hp}`);
+      expect(svg, hp).not.toBe("");
+      // Trials on the same spot share a point: the points account for all 4 trials, one of them the best.
+      const shares = [...svg.matchAll(/<circle class="point[^"]*"[^>]*data-trials="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(shares.reduce((a, b) => a + b, 0), hp).toBe(4);
+      expect(count(svg, /<circle class="point best"/g), hp).toBe(1);
+    }
+    for (const fixed of ["epochs", "model"]) expect(chart(dom, `metric-vs-${fixed}`), fixed).toBe("");
+    for (const curves of ["learning-curves", "learning-curves-accuracy"]) {
+      const svg = chart(dom, curves);
+      expect(count(svg, /<g class="series[^"]*"/g), curves).toBe(4);
+      expect(count(svg, /<path class="line" d="M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){4}"/g), curves).toBe(4);
+    }
+    expect(dom).toContain(`<table id="confusion-matrix"`);
+    expect(count(dom.slice(dom.indexOf(`id="confusion-matrix"`)), /<th scope="row">/g)).toBe(10);
+    await shoot("bzl_search");
+  });
+
+  it("evaluate: metrics, per-class table and confusion matrix of bzl_eval", async (context) => {
+    if (!chromium) context.skip(`no chromium: ${skip}`);
+    const metrics = readJson<{ accuracy: number; confusion_matrix: number[][] }>(join(bin, "bzl_eval.metrics.json"));
+    const dom = await dumpDom(chromium, report("bzl_eval"));
+    expect(dom).toContain(`<b id="model-label">//mnist:bzl_training</b>`);
+    expect(dom).toMatch(new RegExp(`<td data-v="accuracy"[^>]*>accuracy</td><td data-v="${metrics.accuracy}"`));
+    const perClass = dom.slice(dom.indexOf(`<table id="per-class"`), dom.indexOf("</table>", dom.indexOf(`<table id="per-class"`)));
+    expect(count(perClass, /<tr/g)).toBe(11);
+    const matrix = dom.slice(dom.indexOf(`<table id="confusion-matrix"`));
+    const diagonal = [...matrix.matchAll(/<td class="diag"[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(diagonal).toEqual(metrics.confusion_matrix.map((row, i) => row[i]));
+    await shoot("bzl_eval");
+  });
+
+  it("model: learning curve and the four segment runs of bzl_checkpointed", async (context) => {
+    if (!chromium) context.skip(`no chromium: ${skip}`);
+    const dom = await dumpDom(chromium, report("bzl_checkpointed"));
+    const loss = chart(dom, "learning-curves");
+    expect(count(loss, /<path class="line"/g)).toBe(1);
+    expect(count(loss, /<circle /g)).toBe(8);
+    expect(chart(dom, "learning-curves-accuracy")).not.toBe("");
+    const runs = dom.slice(dom.indexOf(`<table id="runs"`), dom.indexOf("</table>", dom.indexOf(`<table id="runs"`)));
+    expect([...runs.matchAll(/<td data-v="(\d+)\u2013(\d+)"/g)].map((m) => `${m[1]}-${m[2]}`)).toEqual(["0-2", "2-4", "4-6", "6-8"]);
+    await shoot("bzl_checkpointed");
+  });
+
+});
