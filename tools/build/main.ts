@@ -1,5 +1,5 @@
 // `npm run build:tools`: regenerates every checked-in artifact made from TypeScript.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { bundle, bundleSets, entryPoints, repoRelative } from "./bundle.ts";
 import { contractBzl, generateContractBzl } from "./gen-contract.ts";
@@ -8,7 +8,10 @@ const wanted = new Set<string>();
 for (const entry of entryPoints()) {
   wanted.add(entry.bundlePath);
   mkdirSync(dirname(entry.bundlePath), { recursive: true });
-  writeFileSync(entry.bundlePath, await bundle(entry));
+  const text = await bundle(entry);
+  writeFileSync(entry.bundlePath, text);
+  // A bundle whose source starts with `#!` is a command (package.json "bin"): make it executable.
+  if (text.startsWith("#!")) chmodSync(entry.bundlePath, 0o755);
   console.log(`wrote ${repoRelative(entry.bundlePath)}`);
 }
 for (const { distDir } of bundleSets) {

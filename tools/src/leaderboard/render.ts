@@ -21,12 +21,12 @@ export interface Leaderboard {
   trials: Ranked[];
 }
 
-function columns(board: Leaderboard): string[] {
+export function columns(board: Leaderboard): string[] {
   const others = board.metricNames.filter((m) => m !== board.metric);
   return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others];
 }
 
-function row(board: Leaderboard, t: Ranked): string[] {
+export function row(board: Leaderboard, t: Ranked): string[] {
   const others = board.metricNames.filter((m) => m !== board.metric);
   return [
     String(t.rank),

@@ -1,0 +1,134 @@
+// Runs Bazel for the CLI: finds the launcher, and runs cquery, query, info and build with it.
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { accessSync, constants, existsSync, realpathSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
+import { CliError } from "./errors.ts";
+
+/** The cquery format file, relative to the package root. */
+const CQUERY_FILE = join("tools", "cli", "targets.cquery.bzl");
+
+/**
+ * The databazel package the running CLI belongs to: the nearest directory above the running
+ * script (tools/dist/databazel.cjs, or its source) that holds tools/cli/targets.cquery.bzl.
+ */
+export function packageRoot(script: string = process.argv[1] ?? ""): string {
+  const start = dirname(existsSync(script) ? realpathSync(script) : script);
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CQUERY_FILE))) return dir;
+    if (dirname(dir) === dir) {
+      throw new CliError(`cannot find ${CQUERY_FILE} in any directory above ${start}; is this CLI part of a databazel checkout?`);
+    }
+  }
+}
+
+export function cqueryFormatFile(root: string): string {
+  return join(root, CQUERY_FILE);
+}
+
+/** How Bazel is run: a command, and why it was chosen (for messages). */
+export interface Launcher {
+  command: string;
+  source: string;
+}
+
+/** The executable `name` in a directory of $PATH, if there is one. */
+export function onPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** The package's launcher (tools/bazel), else $DATABAZEL_BAZEL, else `bazel` on PATH. */
+export function findLauncher(root: string, env: NodeJS.ProcessEnv = process.env): Launcher {
+  const launcher = join(root, "tools", "bazel");
+  if (existsSync(launcher)) return { command: launcher, source: `the launcher ${launcher}` };
+  if (env.DATABAZEL_BAZEL) return { command: env.DATABAZEL_BAZEL, source: `DATABAZEL_BAZEL=${env.DATABAZEL_BAZEL}` };
+  const bazel = onPath("bazel", env);
+  if (bazel) return { command: bazel, source: `${bazel} (on PATH)` };
+  throw new CliError("no Bazel found: there is no tools/bazel beside this CLI, DATABAZEL_BAZEL is unset and `bazel` is not on PATH.");
+}
+
+/** Returns Bazel's ERROR lines, or its last lines when it printed none. */
+export function bazelErrors(stderr: string): string {
+  const lines = stderr.split("\n").filter((l) => l.trim() !== "");
+  const errors = lines.filter((l) => l.startsWith("ERROR:") && !l.includes("did NOT complete successfully"));
+  return (errors.length > 0 ? errors : lines.slice(-10)).join("\n");
+}
+
+/** Bazel in the current directory's workspace, with the user's extra flags. */
+export class Bazel {
+  #executionRoot: string | undefined;
+
+  constructor(
+    readonly launcher: Launcher,
+    /** Flags for every cquery and build (the same flags, so that output paths agree). */
+    readonly flags: readonly string[],
+    readonly cwd: string = process.cwd(),
+  ) {}
+
+  #capture(args: string[]): SpawnSyncReturns<string> {
+    const result = spawnSync(this.launcher.command, args, {
+      cwd: this.cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 1 << 30,
+    });
+    if (result.error) throw new CliError(`cannot run Bazel (${this.launcher.source}): ${result.error.message}`);
+    return result;
+  }
+
+  /** `bazel cquery EXPRESSION --output=starlark` with the format file: one line per configured target. */
+  cquery(expression: string, formatFile: string): string[] {
+    const result = this.#capture([
+      "cquery",
+      ...this.flags,
+      "--output=starlark",
+      `--starlark:file=${formatFile}`,
+      "--",
+      expression,
+    ]);
+    if (result.status !== 0) {
+      throw new CliError(`bazel cquery ${expression} failed:\n${bazelErrors(result.stderr)}`);
+    }
+    return result.stdout.split("\n").filter((l) => l.trim() !== "");
+  }
+
+  /** What `bazel query --output=label_kind` says a label is ("node_binary rule", "source file"), if it can. */
+  labelKind(label: string): string | undefined {
+    const result = this.#capture(["query", "--output=label_kind", "--", label]);
+    if (result.status !== 0) return undefined;
+    const line = result.stdout.split("\n").find((l) => l.trim() !== "");
+    const match = line?.match(/^(.*) \S+$/);
+    return match?.[1];
+  }
+
+  /** Bazel's execution root: every File.path cquery reports is relative to it. */
+  executionRoot(): string {
+    if (this.#executionRoot === undefined) {
+      const result = this.#capture(["info", "execution_root"]);
+      if (result.status !== 0) throw new CliError(`bazel info execution_root failed:\n${bazelErrors(result.stderr)}`);
+      this.#executionRoot = result.stdout.trim();
+    }
+    return this.#executionRoot;
+  }
+
+  /** `bazel build` with Bazel's progress on stderr (its stdout too, so that ours stays clean). */
+  build(labels: string[], outputGroups: string[]): void {
+    const args = ["build", ...this.flags];
+    if (outputGroups.length > 0) args.push(`--output_groups=${outputGroups.map((g) => `+${g}`).join(",")}`);
+    args.push("--", ...labels);
+    const result = spawnSync(this.launcher.command, args, { cwd: this.cwd, stdio: ["ignore", 2, "inherit"] });
+    if (result.error) throw new CliError(`cannot run Bazel (${this.launcher.source}): ${result.error.message}`);
+    if (result.status !== 0) {
+      throw new CliError(`bazel build ${labels.join(" ")} failed (exit ${result.status}); Bazel's messages are above.`);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// The databazel CLI: parses the command line, finds Bazel, runs one command.
+import { parseArgs, USAGE, type Invocation } from "./args.ts";
+import { Bazel, cqueryFormatFile, findLauncher, packageRoot } from "./bazel.ts";
+import { diff } from "./diff.ts";
+import { CliError } from "./errors.ts";
+import { lineage } from "./lineage.ts";
+import { open } from "./open.ts";
+import { show } from "./show.ts";
+import { styleFor } from "./table.ts";
+import type { Workspace } from "./targets.ts";
+
+function execute(invocation: Invocation, ws: Workspace): string {
+  const style = styleFor(process.stdout);
+  const { command } = invocation;
+  switch (command.name) {
+    case "help":
+      return USAGE;
+    case "show":
+      return show(ws, command.label, command.format, style);
+    case "diff":
+      return diff(ws, command.a, command.b, command.json, style);
+    case "lineage":
+      return lineage(ws, command.label, command.json, style);
+    case "open":
+      return open(ws, command.label, command.print);
+  }
+}
+
+/** Runs the CLI; returns the exit code. */
+export function run(argv: readonly string[]): number {
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  try {
+    const invocation = parseArgs(argv);
+    if (invocation.command.name === "help") {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const root = packageRoot();
+    const ws: Workspace = {
+      bazel: new Bazel(findLauncher(root), invocation.bazelFlags),
+      formatFile: cqueryFormatFile(root),
+      alwaysBuild: invocation.alwaysBuild,
+      log,
+    };
+    process.stdout.write(execute(invocation, ws));
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      log(`databazel: error: ${err.message}`);
+      return err.exitCode;
+    }
+    log(`databazel: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  }
+}

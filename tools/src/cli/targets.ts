@@ -1,0 +1,180 @@
+// What a label is: its databazel providers, from `bazel cquery` with tools/cli/targets.cquery.bzl,
+// and the outputs the CLI reads, built first when they are missing.
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import type { Bazel } from "./bazel.ts";
+import { CliError, UsageError } from "./errors.ts";
+
+/** ModelInfo, with Files as exec-root relative paths. */
+export interface ModelFields {
+  model: string;
+  hyperparams: Record<string, string>;
+  hyperparams_file: string;
+  seed: number | null;
+  label: string;
+  data: string[];
+  lineage: string[];
+  run_record: string | null;
+  learning_curve: string | null;
+}
+
+export interface SearchTrialFields {
+  name: string;
+  hyperparams: Record<string, string>;
+  seed: number;
+  model: string;
+  metrics: string;
+  learning_curve: string | null;
+}
+
+/** SearchInfo, with Files as exec-root relative paths. */
+export interface SearchFields {
+  metric: string;
+  goal: "maximize" | "minimize";
+  leaderboard_json: string;
+  leaderboard_csv: string;
+  leaderboard_md: string;
+  best: string;
+  best_model: string;
+  trials: SearchTrialFields[];
+}
+
+/** MetricsInfo, with Files as exec-root relative paths. */
+export interface MetricsFields {
+  metrics: string;
+  model_label: string;
+  run_record: string | null;
+  trial: string | null;
+}
+
+/** One configured target, as targets.cquery.bzl prints it. */
+export interface Target {
+  label: string;
+  model: ModelFields | null;
+  search: SearchFields | null;
+  metrics: MetricsFields | null;
+  output_groups: { records?: string[]; report?: string[] };
+  files: string[];
+}
+
+export type Kind = "search" | "evaluate" | "model";
+
+/** What the rules make: a search also provides ModelInfo (its best model), so it is a search first. */
+export function kindOf(target: Target): Kind | undefined {
+  if (target.search) return "search";
+  if (target.metrics) return "evaluate";
+  if (target.model) return "model";
+  return undefined;
+}
+
+const KIND_NAMES: Record<Kind, string> = {
+  search: "a hyperparam_search target (SearchInfo)",
+  evaluate: "an evaluate target (MetricsInfo)",
+  model: "a model target (ModelInfo)",
+};
+
+export function kindName(kind: Kind): string {
+  return KIND_NAMES[kind];
+}
+
+/** `@@//pkg:name` (how Bazel prints labels of the main repository) as `//pkg:name`. */
+export function displayLabel(label: string): string {
+  return label.replace(/^@@?\/\//, "//");
+}
+
+/** The CLI's view of Bazel: the runner and the format file for cquery. */
+export interface Workspace {
+  bazel: Bazel;
+  formatFile: string;
+  /** Build even when the outputs exist. */
+  alwaysBuild: boolean;
+  /** Where the CLI says what it does (stderr). */
+  log: (line: string) => void;
+}
+
+function parseLines(lines: string[]): Target[] {
+  return lines.map((line) => {
+    try {
+      return JSON.parse(line) as Target;
+    } catch {
+      throw new CliError(`unexpected output from bazel cquery: ${line}`);
+    }
+  });
+}
+
+/** The configured targets of a cquery expression, one per label (the one with databazel providers first). */
+export function queryTargets(ws: Workspace, expression: string): Target[] {
+  const byLabel = new Map<string, Target>();
+  for (const target of parseLines(ws.bazel.cquery(expression, ws.formatFile))) {
+    const seen = byLabel.get(target.label);
+    if (!seen || (kindOf(seen) === undefined && kindOf(target) !== undefined)) byLabel.set(target.label, target);
+  }
+  return [...byLabel.values()];
+}
+
+/** The one target a label names. */
+export function describe(ws: Workspace, label: string): Target {
+  const targets = queryTargets(ws, label);
+  const [target] = targets;
+  if (!target) throw new CliError(`${label} names no target.`);
+  if (targets.length > 1) {
+    const names = targets.map((t) => displayLabel(t.label));
+    throw new UsageError(`${label} names ${targets.length} targets (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}); give one label.`);
+  }
+  return target;
+}
+
+/** What a target is, for messages: "a model target (ModelInfo)", or Bazel's rule kind. */
+export function whatIs(ws: Workspace, target: Target): string {
+  const kind = kindOf(target);
+  if (kind) return kindName(kind);
+  const ruleKind = ws.bazel.labelKind(target.label);
+  const provides = "it provides none of ModelInfo, SearchInfo and MetricsInfo";
+  return `${ruleKind ? `a ${ruleKind}` : "a target"}, not a databazel target (${provides})`;
+}
+
+/** Fails with a usage error unless the target is one of `accepted`; returns its kind. */
+export function requireKind<K extends Kind>(
+  ws: Workspace,
+  target: Target,
+  command: string,
+  accepted: readonly K[],
+  hint: (kind: Kind) => string = () => "",
+): K {
+  const kind = kindOf(target);
+  if (kind !== undefined && (accepted as readonly Kind[]).includes(kind)) return kind as K;
+  const advice = kind === undefined ? "" : hint(kind);
+  const expected = accepted.map(kindName);
+  const list = expected.length === 1 ? expected[0]! : `${expected.slice(0, -1).join(", ")} or ${expected.at(-1)!}`;
+  throw new UsageError(
+    `${displayLabel(target.label)} is ${whatIs(ws, target)}; \`databazel ${command}\` expects ${list}.${advice ? `\n${advice}` : ""}`,
+  );
+}
+
+/** The absolute path of an exec-root relative path. */
+export function hostPath(ws: Workspace, path: string): string {
+  return isAbsolute(path) ? path : join(ws.bazel.executionRoot(), path);
+}
+
+/**
+ * Makes sure `paths` (exec-root relative) exist: builds the target, with its records and report
+ * output groups, when one is missing (or always, with --build). Returns their absolute paths.
+ */
+export function ensureOutputs(ws: Workspace, target: Target, paths: string[]): string[] {
+  const label = displayLabel(target.label);
+  const missing = (): string[] => paths.filter((p) => !existsSync(hostPath(ws, p)));
+  const before = missing();
+  if (ws.alwaysBuild || before.length > 0) {
+    ws.log(
+      ws.alwaysBuild
+        ? `databazel: building ${label} ...`
+        : `databazel: building ${label}: ${before.length} of the outputs it needs ${before.length === 1 ? "is" : "are"} missing ...`,
+    );
+    ws.bazel.build([target.label], ["records", "report"]);
+    const after = missing();
+    if (after.length > 0) {
+      throw new CliError(`${label} was built, but these outputs are still missing:\n  ${after.join("\n  ")}`);
+    }
+  }
+  return paths.map((p) => hostPath(ws, p));
+}
