@@ -51,6 +51,8 @@ fi
 
 partial="$root.partial"
 rm -rf "$partial"
+# A failed run leaves only its log (the message names it), never a half-made root.
+trap 'rm -rf "$partial"' EXIT
 mkdir -p "$(dirname "$root")"
 
 say "provisioning Bazel 7.7.1 from Debian sid into $root (once; about two minutes)"
@@ -81,5 +83,6 @@ say "step 3/3: offline module stubs"
 rm -rf "$root"
 mv "$partial" "$root"
 rm -f "$partial.log"
+trap - EXIT
 date -u +%FT%TZ >"$stamp"
 say "offline Bazel ready"
