@@ -1,5 +1,6 @@
 // Headless Chromium (Debian's package) for the report tests: the DOM after the page's scripts
 // ran, and screenshots. Each run gets a fresh profile and no network.
+import { findOrInstall } from "./install.ts";
 import { execa } from "execa";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,21 +8,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** The chromium binary, installing Debian's package if needed; or why there is none. */
-export async function findChromium(): Promise<{ path: string } | { reason: string }> {
-  const which = async (): Promise<string | undefined> =>
-    (await execa("sh", ["-c", "command -v chromium || ls /usr/bin/chromium"], { reject: false })).stdout.split("\n")[0] ||
-    undefined;
-  let path = await which();
-  if (!path) {
-    const install = await execa("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
-      reject: false,
-      all: true,
-      env: { DEBIAN_FRONTEND: "noninteractive" },
-    });
-    path = await which();
-    if (!path) return { reason: `chromium is not installed and apt-get could not install it: ${install.all?.slice(-300)}` };
-  }
-  return { path };
+export function findChromium(): Promise<{ path: string } | { reason: string }> {
+  return findOrInstall("chromium", "/usr/bin/chromium", "chromium");
 }
 
 const FLAGS = [

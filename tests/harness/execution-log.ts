@@ -1,30 +1,5 @@
-// Reads Bazel's JSON execution log (--execution_log_json_file): one entry per spawn that ran
-// or was served from a cache (`cacheHit`). Actions the local action cache skipped are absent.
-import { readFileSync } from "node:fs";
-
-interface Spawn {
-  mnemonic?: string;
-  cacheHit?: boolean;
-}
-
-/** The log's entries: JSON objects written one after another. */
-export function spawns(logPath: string): Spawn[] {
-  const text = readFileSync(logPath, "utf8");
-  const out: Spawn[] = [];
-  let depth = 0;
-  let start = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" && depth++ === 0) start = i;
-    else if (c === "}" && --depth === 0) out.push(JSON.parse(text.slice(start, i + 1)) as Spawn);
-  }
-  return out;
-}
+// Counts, from Bazel's JSON execution log, which spawns ran and which a cache served.
+import { spawns, type Spawn } from "../../tools/bench/execution-log.ts";
 
 function countBy(entries: Spawn[]): Record<string, number> {
   const counts: Record<string, number> = {};

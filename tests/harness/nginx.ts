@@ -1,26 +1,14 @@
 // A real HTTP cache for Bazel's --remote_cache: nginx with WebDAV PUT, on a free loopback port,
 // from Debian's package. Started and stopped by the test that uses it.
+import { findOrInstall } from "./install.ts";
 import { execa, type ResultPromise } from "execa";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { join } from "node:path";
 
 /** The nginx binary, installing Debian's package if needed; or why there is none. */
-export async function findNginx(): Promise<{ path: string } | { reason: string }> {
-  const which = async (): Promise<string | undefined> =>
-    (await execa("sh", ["-c", "command -v nginx || ls /usr/sbin/nginx"], { reject: false })).stdout.split("\n")[0] ||
-    undefined;
-  let path = await which();
-  if (!path) {
-    const install = await execa("apt-get", ["install", "-y", "--no-install-recommends", "nginx"], {
-      reject: false,
-      all: true,
-      env: { DEBIAN_FRONTEND: "noninteractive" },
-    });
-    path = await which();
-    if (!path) return { reason: `nginx is not installed and apt-get could not install it: ${install.all?.slice(-300)}` };
-  }
-  return { path };
+export function findNginx(): Promise<{ path: string } | { reason: string }> {
+  return findOrInstall("nginx", "/usr/sbin/nginx", "nginx");
 }
 
 function freePort(): Promise<number> {

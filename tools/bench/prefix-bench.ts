@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
 import { bazel, bazelQuietly, processes, round } from "./bazel.ts";
+import { spawns } from "./execution-log.ts";
 
 const TRAIN = "DatabazelTrain";
 
@@ -43,32 +44,6 @@ export interface PrefixResult {
   command: string;
   rows: PrefixRow[];
   summary: string;
-}
-
-interface Spawn {
-  mnemonic?: string;
-  cacheHit?: boolean;
-  listedOutputs?: string[];
-  metrics?: { executionWallTime?: string; totalTime?: string };
-}
-
-/** The execution log's entries: JSON objects written one after another. */
-function spawns(logPath: string): Spawn[] {
-  const text = readFileSync(logPath, "utf8");
-  const out: Spawn[] = [];
-  let depth = 0;
-  let start = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" && depth++ === 0) start = i;
-    else if (c === "}" && --depth === 0) out.push(JSON.parse(text.slice(start, i + 1)) as Spawn);
-  }
-  return out;
 }
 
 /** A protobuf Duration in its JSON form ("2.305s"), in seconds. */
