@@ -44,3 +44,12 @@ describe("routing in the action graph", () => {
     }
   });
 });
+
+describe("--config=remote", () => {
+  it("runs the actions with the self-contained Node that remote workers can execute", async () => {
+    const local = await bazel(["aquery", 'mnemonic("DatabazelTrain", //tests/rules:mlp)', "--output=text"]);
+    const remote = await bazel(["aquery", "--config=remote", 'mnemonic("DatabazelTrain", //tests/rules:mlp)', "--output=text"]);
+    expect(local.stdout).toMatch(/external\/[^ ]*databazel_node\/bin\/node/);
+    expect(remote.stdout).toMatch(/external\/[^ ]*portable_node\/bin\/node/);
+  });
+});

@@ -14,7 +14,8 @@ or register your own `node_toolchain` for @databazel//databazel:node_toolchain_t
 
 def _local_node_impl(rctx):
     if rctx.attr.path:
-        node = rctx.path(rctx.attr.path)
+        # A relative path is relative to the root module, e.g. a Node from its node_modules.
+        node = rctx.path(rctx.attr.path if rctx.attr.path.startswith("/") else rctx.workspace_root.get_child(rctx.attr.path))
         if not node.exists:
             _fail_no_node("node.toolchain(path = \"{}\") does not exist".format(rctx.attr.path))
     else:
@@ -56,7 +57,8 @@ local_node = repository_rule(
     doc = "Wraps the machine's Node.js (or the one at `path`) as a registrable toolchain.",
     attrs = {
         "path": attr.string(
-            doc = "Absolute path of the `node` executable; empty to take `node` from PATH.",
+            doc = "Path of the `node` executable: absolute, or relative to the root module's " +
+                  "directory; empty to take `node` from PATH.",
         ),
     },
     configure = True,
