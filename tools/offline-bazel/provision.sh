@@ -12,33 +12,17 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 stamp="$root/.databazel-provisioned"
 packages=(bazel-bootstrap nodejs python3)
 
-say() { echo "databazel: $*" >&2; }
-die() {
-  say "error: $1"
-  shift
-  for line in "$@"; do echo "  $line" >&2; done
-  exit 1
-}
+MESSAGE_PREFIX=databazel
+# shellcheck source=tools/lib/messages.sh
+source "$here/../lib/messages.sh"
 
 [ -f "$stamp" ] && exit 0
 
 [ "$(id -u)" = 0 ] || die "provisioning the offline Bazel needs root (it runs debootstrap and chroot)." \
   "Fix: run this command as root once, or point DATABAZEL_BAZEL at a Bazel 7.7.1 binary you have."
 
-# The Debian mirror the host's apt already uses; no host name is kept in this repository.
-mirror_from_apt() {
-  local f
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] || continue
-    awk '
-      /^[[:space:]]*deb[[:space:]]/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }
-      /^URIs:/ { print $2 }
-    ' "$f"
-  done | grep -E '/debian/?$' | head -n 1
-}
-mirror=${DATABAZEL_DEBIAN_MIRROR:-$(mirror_from_apt)}
-[ -n "$mirror" ] || die "no Debian mirror found in /etc/apt/sources.list*." \
-  "Fix: set DATABAZEL_DEBIAN_MIRROR to a Debian mirror URI that serves the 'sid' suite."
+# shellcheck source=tools/lib/debian-mirror.sh
+source "$here/../lib/debian-mirror.sh"
 
 if ! command -v debootstrap >/dev/null; then
   command -v apt-get >/dev/null || die "debootstrap is missing and there is no apt-get to install it." \

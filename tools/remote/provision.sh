@@ -10,13 +10,10 @@ set -euo pipefail
 dir=${1:?usage: provision.sh DIR}
 buildgrid_version=0.4.4
 
-say() { echo "databazel-remote: $*" >&2; }
-die() {
-  say "error: $1"
-  shift
-  for line in "$@"; do echo "  $line" >&2; done
-  exit 1
-}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+MESSAGE_PREFIX=databazel-remote
+# shellcheck source=tools/lib/messages.sh
+source "$here/../lib/messages.sh"
 
 root="$dir/worker-root"
 # Checked first, so a user without root learns it before waiting for pip.
@@ -49,20 +46,8 @@ fi
 if [ ! -f "$root/.databazel-provisioned" ]; then
   command -v debootstrap >/dev/null || die "debootstrap is missing." \
     "Fix: apt-get install debootstrap"
-  # The Debian mirror the host's apt already uses; no host name is kept in this repository.
-  mirror_from_apt() {
-    local f
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-      [ -f "$f" ] || continue
-      awk '
-        /^[[:space:]]*deb[[:space:]]/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }
-        /^URIs:/ { print $2 }
-      ' "$f"
-    done | grep -E '/debian/?$' | head -n 1
-  }
-  mirror=${DATABAZEL_DEBIAN_MIRROR:-$(mirror_from_apt)}
-  [ -n "$mirror" ] || die "no Debian mirror found in /etc/apt/sources.list*." \
-    "Fix: set DATABAZEL_DEBIAN_MIRROR to a Debian mirror URI that serves the 'sid' suite."
+  # shellcheck source=tools/lib/debian-mirror.sh
+  source "$here/../lib/debian-mirror.sh"
   partial="$root.partial"
   rm -rf "$partial"
   trap 'rm -rf "$partial"' EXIT

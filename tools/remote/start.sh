@@ -12,13 +12,9 @@ state=${3:?usage: start.sh DIR N_WORKERS STATE_DIR}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 venv="$dir/venv" root="$dir/worker-root"
 
-say() { echo "databazel-remote: $*" >&2; }
-die() {
-  say "error: $1"
-  shift
-  for line in "$@"; do echo "  $line" >&2; done
-  exit 1
-}
+MESSAGE_PREFIX=databazel-remote
+# shellcheck source=tools/lib/messages.sh
+source "$here/../lib/messages.sh"
 
 [ "$(id -u)" = 0 ] || die "the cluster needs root (workers chroot; PostgreSQL runs as user postgres)." \
   "Fix: run as root."
