@@ -650,13 +650,9 @@ run("train", (argv) => {
   console.log(
     `training ${hp.model} ${sizes.join("-")} on ${train.length} digits` + (val.length ? ` (${val.length} held out)` : "") + `: ${hp.optimizer} lr=${hp.lr} (${hp.schedule}` + (hp.schedule === "linear" && hp.decay_epochs !== hp.epochs ? ` over ${hp.decay_epochs} epochs` : "") + ")" + (hp.optimizer === "sgd" ? ` momentum=${hp.momentum}` : "") + ` batch=${hp.batch} ` + (segment === null ? `epochs=${hp.epochs}` : `epochs ${startEpoch + 1}-${endEpoch}` + (segment.init !== void 0 ? ` from ${segment.init}` : "")) + ` l2=${hp.l2}`
   );
-  const started = performance.now();
   const curve = trainNetwork(net, data, train, val, hp, epochs, state, (s) => {
     const valText = s.val_accuracy === void 0 ? "" : ` val_accuracy ${s.val_accuracy.toFixed(4)}`;
-    const seconds = ((performance.now() - started) / 1e3).toFixed(1);
-    console.log(
-      `epoch ${s.epoch}/${endEpoch} loss ${s.loss.toFixed(4)} train_accuracy ${s.train_accuracy.toFixed(4)}${valText} ${seconds}s`
-    );
+    console.log(`epoch ${s.epoch}/${endEpoch} loss ${s.loss.toFixed(4)} train_accuracy ${s.train_accuracy.toFixed(4)}${valText}`);
   });
   (0, import_node_fs2.mkdirSync)((0, import_node_path2.dirname)(modelPath), { recursive: true });
   (0, import_node_fs2.writeFileSync)(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A local Remote Execution API cluster for tests: BuildGrid (PyPI) + Debian's buildbox workers.
 #
+#   cluster.sh provision                   install BuildGrid and the workers' root (once)
 #   cluster.sh start N_WORKERS STATE_DIR   provision once, start, wait until healthy
 #   cluster.sh stop STATE_DIR              stop everything, check nothing is left running
 #   cluster.sh status STATE_DIR            say what runs
@@ -12,14 +13,18 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cache=${DATABAZEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/databazel}/remote
-usage() { echo "usage: cluster.sh start N_WORKERS STATE_DIR | stop STATE_DIR | status STATE_DIR" >&2; exit 2; }
+usage() {
+  echo "usage: cluster.sh provision | start N_WORKERS STATE_DIR | stop STATE_DIR | status STATE_DIR" >&2
+  exit 2
+}
+# Two clusters starting at once provision only once.
+provision() { mkdir -p "$cache" && flock "$cache/provision.lock" "$here/provision.sh" "$cache"; }
 
 case "${1:-}" in
+  provision) [ $# = 1 ] || usage; provision ;;
   start)
     [ $# = 3 ] || usage
-    mkdir -p "$cache"
-    # Two clusters starting at once provision only once.
-    flock "$cache/provision.lock" "$here/provision.sh" "$cache"
+    provision
     exec "$here/start.sh" "$cache" "$2" "$3"
     ;;
   stop) [ $# = 2 ] || usage; exec "$here/stop.sh" "$2" ;;

@@ -43,6 +43,19 @@ if [ ! -f "$venv/.databazel-provisioned" ]; then
   date -u +%FT%TZ >"$venv/.databazel-provisioned"
 fi
 
+# BuildGrid 0.4.4 reads the scheduler's max-job-attempts from its configuration but never hands
+# it to the scheduler, which then always reassigns a lost job up to 5 times. The test cluster
+# sets 1, so that a job whose worker died ends ABORTED and Bazel itself executes the action
+# again, as against Buildbarn or a hosted service. Forward the setting (once; idempotent).
+parser=$(echo "$venv"/lib/python3*/site-packages/buildgrid/server/app/settings/parser.py)
+if ! grep -q 'max_job_attempts=max_job_attempts,' "$parser"; then
+  grep -q '^            eviction_cooldown_seconds=eviction_cooldown_seconds,$' "$parser" ||
+    die "BuildGrid's $parser is not the one this fix was written for (BuildGrid $buildgrid_version)." \
+      "Fix: delete $venv and run again, so that BuildGrid $buildgrid_version is reinstalled."
+  sed -i 's/^            eviction_cooldown_seconds=eviction_cooldown_seconds,$/&\n            max_job_attempts=max_job_attempts,/' "$parser"
+  say "forwarded BuildGrid's max-job-attempts setting to its scheduler"
+fi
+
 if [ ! -f "$root/.databazel-provisioned" ]; then
   command -v debootstrap >/dev/null || die "debootstrap is missing." \
     "Fix: apt-get install debootstrap"

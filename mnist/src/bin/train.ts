@@ -126,13 +126,11 @@ run("train", (argv) => {
         : `epochs ${startEpoch + 1}-${endEpoch}` + (segment.init !== undefined ? ` from ${segment.init}` : "")) +
       ` l2=${hp.l2}`,
   );
-  const started = performance.now();
+  // No wall times here: the log is an output, and outputs must be byte-identical between builds
+  // (the shim's run record holds the action's duration).
   const curve = trainNetwork(net, data, train, val, hp, epochs, state, (s) => {
     const valText = s.val_accuracy === undefined ? "" : ` val_accuracy ${s.val_accuracy.toFixed(4)}`;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `epoch ${s.epoch}/${endEpoch} loss ${s.loss.toFixed(4)} train_accuracy ${s.train_accuracy.toFixed(4)}${valText} ${seconds}s`,
-    );
+    console.log(`epoch ${s.epoch}/${endEpoch} loss ${s.loss.toFixed(4)} train_accuracy ${s.train_accuracy.toFixed(4)}${valText}`);
   });
 
   mkdirSync(dirname(modelPath), { recursive: true });

