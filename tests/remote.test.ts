@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns } from "../tools/bench/execution-log.ts";
 import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
-import { clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "./harness/remote.ts";
+import { clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const WORKERS = 2;

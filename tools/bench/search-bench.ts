@@ -8,6 +8,8 @@
 // BENCH_SIZES=10,100 picks the sizes (default 10,100,1000,10000); BENCH_SIZES= (empty) skips
 // the sizes, so `BENCH_SIZES= npm run bench` runs only the prefix-sharing part.
 // BENCH_PREFIX=0 skips the prefix-sharing part (BENCH_PREFIX=1, the default, runs it).
+// Then remote-bench.ts times a 16-trial search locally and on the local remote-execution cluster
+// with 2 and 4 workers (needs root, like the cluster); BENCH_REMOTE=0 skips it.
 import { execa } from "execa";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +17,7 @@ import { repoRoot } from "../build/paths.ts";
 import { bazel, launcher, processes, round } from "./bazel.ts";
 import { measurePrefixSharing, prefixReport, type PrefixResult } from "./prefix-bench.ts";
 import { analysisPhaseSeconds } from "./profile.ts";
+import { measureRemote, remoteBenchUnavailable, remoteReport, type RemoteResult } from "./remote-bench.ts";
 import { gridShape, makeBenchWorkspace } from "./workspace.ts";
 
 const NOOP_SIZE = 1000;
@@ -53,9 +56,10 @@ function megabytes(info: string, key: string): number {
   return Number(match[1]);
 }
 
-function parsePrefix(text = "1"): boolean {
+/** BENCH_PREFIX / BENCH_REMOTE: 1 (the default) runs that part, 0 skips it. */
+function parsePart(name: string, what: string, text = "1"): boolean {
   if (text === "0" || text === "1") return text === "1";
-  throw new Error(`BENCH_PREFIX=${text}: want 0 (skip the prefix-sharing part) or 1`);
+  throw new Error(`${name}=${text}: want 0 (skip the ${what} part) or 1`);
 }
 
 const ANALYSIS_ARGS = ["build", "--nobuild", "//:search"];
@@ -117,10 +121,17 @@ function table(rows: Row[]): string {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const sizes = parseSizes(process.env.BENCH_SIZES);
-  const prefix = parsePrefix(process.env.BENCH_PREFIX);
-  if (sizes.length === 0 && !prefix) throw new Error("BENCH_SIZES= (empty) and BENCH_PREFIX=0: nothing to measure");
+  const prefix = parsePart("BENCH_PREFIX", "prefix-sharing", process.env.BENCH_PREFIX);
+  const remote = parsePart("BENCH_REMOTE", "remote-execution", process.env.BENCH_REMOTE);
+  if (sizes.length === 0 && !prefix && !remote) {
+    throw new Error("BENCH_SIZES= (empty), BENCH_PREFIX=0 and BENCH_REMOTE=0: nothing to measure");
+  }
 
-  const env = [`BENCH_SIZES=${sizes.join(",")}`, ...(prefix ? [] : ["BENCH_PREFIX=0"])].join(" ");
+  const env = [
+    `BENCH_SIZES=${sizes.join(",")}`,
+    ...(prefix ? [] : ["BENCH_PREFIX=0"]),
+    ...(remote ? [] : ["BENCH_REMOTE=0"]),
+  ].join(" ");
   const invocation = `${env} npm run bench${options.json ? ` -- --json ${options.json}` : ""}`;
   // `bazel info release` says "development version" for the offline (Debian) Bazel.
   const bazelVersion = `Bazel ${readFileSync(join(repoRoot, ".bazelversion"), "utf8").trim()}`;
@@ -143,15 +154,31 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
   let prefixSharing: PrefixResult | undefined;
   if (prefix) {
     prefixSharing = await measurePrefixSharing();
-    console.log(`${rows.length > 0 ? "\n" : ""}## Prefix sharing
-
-${prefixReport(prefixSharing)}${rows.length > 0 ? "" : `\n\nCommand: \`${invocation}\` (${bazelVersion}, through tools/bazel)`}`);
+    console.log(`${rows.length > 0 ? "\n" : ""}## Prefix sharing\n\n${prefixReport(prefixSharing)}`);
   }
+  let remoteExecution: RemoteResult | undefined;
+  const remoteSkipped = remote ? remoteBenchUnavailable() : undefined;
+  if (remoteSkipped) console.log(`\n## Remote execution\n\nSkipped: ${remoteSkipped}.`);
+  else if (remote) {
+    remoteExecution = await measureRemote();
+    console.log(`\n## Remote execution\n\n${remoteReport(remoteExecution)}`);
+  }
+  if (rows.length === 0) console.log(`\nCommand: \`${invocation}\` (${bazelVersion}, through tools/bazel)`);
 
   if (options.json) {
     writeFileSync(
       options.json,
-      JSON.stringify({ command: invocation, bazel: bazelVersion, rows, ...(prefixSharing ? { prefixSharing } : {}) }, null, 2) +
+      JSON.stringify(
+        {
+          command: invocation,
+          bazel: bazelVersion,
+          rows,
+          ...(prefixSharing ? { prefixSharing } : {}),
+          ...(remoteExecution ? { remoteExecution } : {}),
+        },
+        null,
+        2,
+      ) +
         "\n",
     );
     console.error(`[bench] wrote ${options.json}`);

@@ -73,17 +73,24 @@ record BGD_PORT "$bgd_port"
 for _ in $(seq 300); do port_open "$bgd_port" && break; sleep 0.1; done
 port_open "$bgd_port" || fail "BuildGrid did not listen on 127.0.0.1:$bgd_port within 30 s (log: $state/bgd.log)"
 
-# Workers: each in a private mount namespace (its own /proc and /dev) chrooted into the sid root.
+# Workers: each in a private mount namespace (its own /proc and /dev) chrooted into the sid root,
+# with its own buildbox-casd: a local cache in front of BuildGrid's CAS, from which the runner
+# stages inputs by hard link instead of downloading them for every action (Node alone is 127 MB).
+# copy-or-link: casd would otherwise stage through buildbox-fuse, which hangs in this namespace.
 # Names carry the server port, so clusters that share the worker root use separate workspaces.
 names=()
 for i in $(seq "$workers"); do
   name="w$i-$bgd_port"
   mkdir -p "$root/work/$name"
   setsid unshare --mount --propagation private sh -c '
-    mount -t proc proc "$0/proc" && mount --rbind /dev "$0/dev" &&
-    exec chroot "$0" buildbox-worker --remote="http://127.0.0.1:$1" --instance=main \
+    mount -t proc proc "$0/proc" && mount --rbind /dev "$0/dev" || exit 1
+    casd_socket="/work/$2/casd.sock"
+    BUILDBOX_STAGER=copy-or-link chroot "$0" buildbox-casd --cas-remote="http://127.0.0.1:$1" --cas-instance=main \
+      --bind="unix:$casd_socket" --quota-high=4G --log-level=warning "/work/$2/cas" &
+    for _ in $(seq 100); do [ -S "$0$casd_socket" ] && break; sleep 0.1; done
+    exec chroot "$0" buildbox-worker --bots-remote="http://127.0.0.1:$1" --bots-instance=main \
+      --cas-remote="unix:$casd_socket" --cas-instance= \
       --buildbox-run=/usr/bin/buildbox-run-hosttools \
-      --runner-arg=--disable-localcas --runner-arg="--workspace-path=/work/$2" \
       --platform OSFamily=linux --platform ISA=x86-64 --verbose "$2"
   ' "$root" "$bgd_port" "$name" >"$state/worker-$i.log" 2>&1 </dev/null &
   record "WORKER_${i}_PID" $!

@@ -1,10 +1,10 @@
-// A real Remote Execution API cluster for the tests: BuildGrid with buildbox workers, started
-// and stopped through tools/remote/cluster.sh (which provisions it once, then caches it).
+// A real Remote Execution API cluster, for the tests and the benchmark: BuildGrid with buildbox
+// workers, started and stopped through cluster.sh (which provisions it once, then caches it).
 import { execa } from "execa";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { repoRoot } from "./bazel.ts";
+import { repoRoot } from "../build/paths.ts";
 
 export const clusterScript = join(repoRoot, "tools", "remote", "cluster.sh");
 
