@@ -25,8 +25,13 @@ export interface RemoteRow {
   buildWallSeconds: number;
   criticalPathSeconds?: number;
   processes: string;
-  /** Mean over the DatabazelTrain spawns: Bazel's total time for one, and the part spent running it. */
+  /**
+   * Means over the DatabazelTrain spawns: Bazel's total time for one; of it, waiting in the
+   * queue for a worker, the worker staging inputs, and running the command.
+   */
   trainMeanTotalSeconds: number;
+  trainMeanQueueSeconds: number;
+  trainMeanSetupSeconds: number;
   trainMeanExecutionSeconds: number;
 }
 
@@ -36,7 +41,7 @@ export interface RemoteResult {
   summary: string;
 }
 
-type Metrics = { executionWallTime?: string; totalTime?: string };
+type Metrics = { executionWallTime?: string; totalTime?: string; queueTime?: string; setupTime?: string };
 
 /** A protobuf Duration in its JSON form ("2.305s"), in seconds; 0 when absent. */
 const seconds = (text: string | undefined): number => Number(/^(\d+(?:\.\d+)?)s$/.exec(text ?? "")?.[1] ?? 0);
@@ -76,6 +81,8 @@ async function measureOne(run: string, workers: number): Promise<RemoteRow> {
       ...(critical === undefined ? {} : { criticalPathSeconds: critical }),
       processes: processes(build.all),
       trainMeanTotalSeconds: round(mean(metrics.map((m) => seconds(m.totalTime)))),
+      trainMeanQueueSeconds: round(mean(metrics.map((m) => seconds(m.queueTime)))),
+      trainMeanSetupSeconds: round(mean(metrics.map((m) => seconds(m.setupTime)))),
       trainMeanExecutionSeconds: round(mean(metrics.map((m) => seconds(m.executionWallTime)))),
     };
   } finally {
@@ -111,12 +118,13 @@ export async function measureRemote(): Promise<RemoteResult> {
 /** The Markdown section `npm run bench` prints. */
 export function remoteReport(result: RemoteResult): string {
   const s = (x: number | undefined) => (x === undefined ? "" : x.toFixed(2));
-  return `| run | build wall time (s) | critical path (s) | train action, mean total (s) | of which executing (s) |
-|---|---:|---:|---:|---:|
+  return `| run | build wall time (s) | critical path (s) | train action, mean total (s) | queued (s) | staging inputs (s) | executing (s) |
+|---|---:|---:|---:|---:|---:|---:|
 ${result.rows
   .map(
     (r) =>
-      `| ${r.run} | ${s(r.buildWallSeconds)} | ${s(r.criticalPathSeconds)} | ${s(r.trainMeanTotalSeconds)} | ${s(r.trainMeanExecutionSeconds)} |`,
+      `| ${r.run} | ${s(r.buildWallSeconds)} | ${s(r.criticalPathSeconds)} | ${s(r.trainMeanTotalSeconds)} | ` +
+      `${s(r.trainMeanQueueSeconds)} | ${s(r.trainMeanSetupSeconds)} | ${s(r.trainMeanExecutionSeconds)} |`,
   )
   .join("\n")}
 
@@ -125,5 +133,5 @@ ${result.summary}
 Command: \`${result.command}\` in ${repoRoot}, after \`build --nobuild\` with the same flags warmed the server up; a fresh output base and a freshly started cluster (tools/remote/cluster.sh) for each run (${result.rows
     .map((r) => `${r.run}: ${r.processes}`)
     .join("; ")}).
-- train action, mean total: \`metrics.totalTime\` of the DatabazelTrain spawns in the execution log (for a remote one: upload, queue, run, download); of which executing: \`metrics.executionWallTime\`.`;
+- train action: means over the DatabazelTrain spawns of the execution log's \`metrics\`: \`totalTime\` (for a remote one: upload, queue, staging, run, download), \`queueTime\` (waiting for a free worker), \`setupTime\` (the worker staging the inputs from its local CAS) and \`executionWallTime\`.`;
 }
