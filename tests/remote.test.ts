@@ -4,14 +4,14 @@
 // build, a search survives a worker killed mid-search (Bazel executes the action again), and
 // stopping the cluster leaves nothing running.
 import { execa } from "execa";
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns } from "../tools/bench/execution-log.ts";
 import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
-import { clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
+import { clusterScript, clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const WORKERS = 2;
@@ -85,6 +85,11 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
 
   it("--config=remote runs //mnist:bzl_search's train and eval actions on the workers; 4 trials queue for 2 workers", async () => {
     const c = cluster!;
+    // The workers see only their own root: no Node, no checkout. What the actions run and
+    // read must come from their declared inputs (Node through the toolchain).
+    for (const path of ["usr/bin/node", "usr/local/bin/node", relative("/", repoRoot)]) {
+      expect(existsSync(join(c.workerRoot, path)), path).toBe(false);
+    }
     const base = outputBase();
     const log = join(base, "exec.json");
     // The cluster's address is the only thing a user adds to --config=remote (in user.bazelrc).
@@ -235,5 +240,49 @@ hyperparam_search(
     const { stdout } = await execa("ps", ["-eo", "pid=,args="]);
     const left = stdout.split("\n").filter((line) => line.includes(`127.0.0.1:${port}`) || line.includes(c.stateDir) || line.includes(pgDir));
     expect(left).toEqual([]);
+  });
+});
+
+describe.skipIf(unavailable !== undefined)("tools/remote/cluster.sh errors", () => {
+  const run = (args: string[]) => execa(clusterScript, args, { all: true, reject: false, stdin: "ignore" });
+  let state = "";
+  beforeAll(() => {
+    state = mkdtempSync(join(tmpdir(), "databazel-remote-errors-"));
+  });
+  afterAll(() => rmSync(state, { recursive: true, force: true }));
+
+  it("refuses a worker count that is not a whole number of at least 1, before provisioning", async () => {
+    const result = await run(["start", "0", state]);
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toContain("error: N_WORKERS must be a whole number of at least 1, not '0'.");
+    expect(result.all).toContain(`Fix: tools/remote/cluster.sh start 2 ${state}`);
+    expect(result.all).not.toContain("provision");
+    expect(readdirSync(state)).toEqual([]);
+  });
+
+  it("refuses to start a second cluster in the same state directory, and leaves the first alone", async () => {
+    const env = join(state, "env");
+    writeFileSync(env, "REMOTE_EXECUTOR=grpc://127.0.0.1:1\n");
+    const result = await run(["start", "2", state]);
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toContain(`error: ${state} already holds a cluster.`);
+    expect(result.all).toContain(`Fix: tools/remote/cluster.sh stop ${state}`);
+    expect(readFileSync(env, "utf8")).toBe("REMOTE_EXECUTOR=grpc://127.0.0.1:1\n");
+    rmSync(env);
+  });
+
+  it("says when there is no cluster to report on or stop", async () => {
+    const status = await run(["status", state]);
+    expect(status.exitCode).toBe(1);
+    expect(status.all).toContain(`no cluster running in ${state}`);
+    const stop = await run(["stop", state]);
+    expect(stop.exitCode).toBe(0);
+    expect(stop.all).toContain(`no cluster recorded in ${state}; nothing to stop`);
+  });
+
+  it("prints its usage for an unknown command", async () => {
+    const result = await run(["restart"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.all).toContain("usage: cluster.sh provision | start N_WORKERS STATE_DIR | stop STATE_DIR | status STATE_DIR");
   });
 });

@@ -12,6 +12,9 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+MESSAGE_PREFIX=databazel-remote
+# shellcheck source=tools/lib/messages.sh
+source "$here/../lib/messages.sh"
 cache=${DATABAZEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/databazel}/remote
 usage() {
   echo "usage: cluster.sh provision | start N_WORKERS STATE_DIR | stop STATE_DIR | status STATE_DIR" >&2
@@ -24,6 +27,10 @@ case "${1:-}" in
   provision) [ $# = 1 ] || usage; provision ;;
   start)
     [ $# = 3 ] || usage
+    # Checked before provisioning, which can take minutes the first time.
+    [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "N_WORKERS must be a whole number of at least 1, not '$2'." \
+      "Fix: tools/remote/cluster.sh start 2 $3"
+    [ ! -f "$3/env" ] || die "$3 already holds a cluster." "Fix: tools/remote/cluster.sh stop $3"
     provision
     exec "$here/start.sh" "$cache" "$2" "$3"
     ;;

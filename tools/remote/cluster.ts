@@ -28,6 +28,8 @@ export interface Cluster {
   /** The REAPI instance name, for --remote_instance_name. */
   instance: string;
   stateDir: string;
+  /** The root filesystem the workers run in (a chroot): all they can see. */
+  workerRoot: string;
   /** Each worker's log (buildbox-worker --verbose). */
   workerLogs: string[];
   /** Kills worker `index` (0-based) and all it runs with SIGKILL, as if its machine died. */
@@ -77,6 +79,7 @@ export async function startCluster(workers: number): Promise<Cluster> {
     executor: env.REMOTE_EXECUTOR!,
     instance: env.REMOTE_INSTANCE!,
     stateDir,
+    workerRoot: env.WORKER_ROOT!,
     workerLogs: Array.from({ length: workers }, (_, i) => join(stateDir, `worker-${i + 1}.log`)),
     killWorker: async (index) => {
       // Each worker is the leader of its own session: this kills it and the action it runs.

@@ -18,7 +18,7 @@ source "$here/../lib/messages.sh"
 
 [ "$(id -u)" = 0 ] || die "the cluster needs root (workers chroot; PostgreSQL runs as user postgres)." \
   "Fix: run as root."
-[[ "$workers" =~ ^[1-9][0-9]*$ ]] || die "N_WORKERS must be a positive number, not '$workers'."
+[[ "$workers" =~ ^[1-9][0-9]*$ ]] || die "N_WORKERS must be a whole number of at least 1, not '$workers'."
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$pgbin/initdb" ] || die "PostgreSQL's server binaries are missing (BuildGrid's scheduler needs them)." \
   "Fix: apt-get install postgresql"
