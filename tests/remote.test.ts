@@ -16,6 +16,7 @@ import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/works
 
 const WORKERS = 2;
 const unavailable = clusterUnavailable();
+if (unavailable) console.warn(`remote execution tests skipped: ${unavailable}`);
 const outputBases: { base: string; cwd: string }[] = [];
 const workspaces: string[] = [];
 let cluster: Cluster | undefined;
