@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a local Remote Execution API cluster on loopback ports: PostgreSQL (BuildGrid's
-# scheduler state), the BuildGrid server, and N buildbox workers, then waits until it is healthy.
+# scheduler state), the BuildGrid server, and N buildbox workers (each with its own buildbox-casd
+# as a local cache), then waits until it is healthy.
 # Usage: start.sh DIR N_WORKERS STATE_DIR    (DIR: what provision.sh made)
 # Writes STATE_DIR/env (sourceable: REMOTE_EXECUTOR, REMOTE_INSTANCE, ports, pids) and logs.
 # Every process runs in its own process group, so stop.sh can end it with all its children.
