@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawns } from "../tools/bench/execution-log.ts";
+import { spawns, type Spawn } from "../tools/bench/execution-log.ts";
 import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
 import { clusterScript, clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
@@ -42,15 +42,9 @@ function processSummary(output: string): Record<string, number> {
   return counts;
 }
 
-interface LoggedSpawn {
-  mnemonic?: string;
-  runner?: string;
-  digest?: { hash: string };
-}
-
 /** The spawns of `mnemonic` in an execution log: which runner ran each, and its action digest. */
-function logged(logPath: string, mnemonic: string): LoggedSpawn[] {
-  return (spawns(logPath) as LoggedSpawn[]).filter((s) => s.mnemonic === mnemonic);
+function logged(logPath: string, mnemonic: string): Spawn[] {
+  return spawns(logPath).filter((s) => s.mnemonic === mnemonic);
 }
 
 /** Every regular file under `dir` whose relative path starts with `prefix`, without runfiles. */
@@ -65,7 +59,7 @@ function files(dir: string, prefix: string, root = dir, out: Record<string, Buff
   return out;
 }
 
-const jobsOf = (jobs: Job[], spawnsOf: LoggedSpawn[]): Job[] => {
+const jobsOf = (jobs: Job[], spawnsOf: Spawn[]): Job[] => {
   const digests = new Set(spawnsOf.map((s) => s.digest?.hash));
   return jobs.filter((job) => digests.has(job.action));
 };

@@ -29,3 +29,9 @@ export async function bazelQuietly(cwd: string, args: string[]): Promise<boolean
 export const processes = (output: string) => /^INFO: (\d+ process.*?)\.?$/m.exec(output)?.[1] ?? "?";
 
 export const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
+/** The build's critical path in seconds, as Bazel reports it ("Critical Path: 9.13s"). */
+export function criticalPath(output: string): number | undefined {
+  const match = /Critical Path: (\d+(?:\.\d+)?)s/.exec(output);
+  return match ? Number(match[1]) : undefined;
+}

@@ -6,8 +6,19 @@ import { readFileSync } from "node:fs";
 export interface Spawn {
   mnemonic?: string;
   cacheHit?: boolean;
+  /** Which spawn runner ran it: "remote", "processwrapper-sandbox", ... */
+  runner?: string;
+  /** The action's digest, as a Remote Execution API server knows it. */
+  digest?: { hash: string };
   listedOutputs?: string[];
-  metrics?: { executionWallTime?: string; totalTime?: string };
+  /** Protobuf Durations in their JSON form ("2.305s"); see durationSeconds. */
+  metrics?: { executionWallTime?: string; totalTime?: string; queueTime?: string; setupTime?: string };
+}
+
+/** A protobuf Duration in its JSON form ("2.305s"), in seconds; undefined when absent. */
+export function durationSeconds(text: string | undefined): number | undefined {
+  const match = text === undefined ? null : /^(\d+(?:\.\d+)?)s$/.exec(text);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** The log's entries: JSON objects written one after another. */

@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
-import { bazel, bazelQuietly, processes, round } from "./bazel.ts";
-import { spawns } from "./execution-log.ts";
+import { bazel, bazelQuietly, criticalPath, processes, round } from "./bazel.ts";
+import { durationSeconds, spawns } from "./execution-log.ts";
 
 const TRAIN = "DatabazelTrain";
 
@@ -45,17 +45,6 @@ export interface PrefixResult {
   rows: PrefixRow[];
   summary: string;
 }
-
-/** A protobuf Duration in its JSON form ("2.305s"), in seconds. */
-function durationSeconds(text: string | undefined): number | undefined {
-  const match = text === undefined ? null : /^(\d+(?:\.\d+)?)s$/.exec(text);
-  return match ? Number(match[1]) : undefined;
-}
-
-const criticalPath = (output: string) => {
-  const match = /Critical Path: (\d+(?:\.\d+)?)s/.exec(output);
-  return match ? Number(match[1]) : undefined;
-};
 
 interface RunRecord {
   duration_ms?: number;

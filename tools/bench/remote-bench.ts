@@ -12,8 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
 import { clusterUnavailable, startCluster, type Cluster } from "../remote/cluster.ts";
-import { bazel, bazelQuietly, processes, round } from "./bazel.ts";
-import { spawns, type Spawn } from "./execution-log.ts";
+import { bazel, bazelQuietly, criticalPath, processes, round } from "./bazel.ts";
+import { durationSeconds, spawns } from "./execution-log.ts";
 
 export const REMOTE_TARGET = "//mnist:bzl_search_16";
 
@@ -41,15 +41,8 @@ export interface RemoteResult {
   summary: string;
 }
 
-type Metrics = { executionWallTime?: string; totalTime?: string; queueTime?: string; setupTime?: string };
-
-/** A protobuf Duration in its JSON form ("2.305s"), in seconds; 0 when absent. */
-const seconds = (text: string | undefined): number => Number(/^(\d+(?:\.\d+)?)s$/.exec(text ?? "")?.[1] ?? 0);
-
-const criticalPath = (output: string): number | undefined => {
-  const match = /Critical Path: (\d+(?:\.\d+)?)s/.exec(output);
-  return match ? Number(match[1]) : undefined;
-};
+/** A metric of the execution log in seconds; 0 when absent. */
+const seconds = (text: string | undefined): number => durationSeconds(text) ?? 0;
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
@@ -71,8 +64,8 @@ async function measureOne(run: string, workers: number): Promise<RemoteRow> {
     console.error(`[bench] remote: ${run}: building ${REMOTE_TARGET}`);
     await bazel(repoRoot, [...startup, "build", "--nobuild", ...flags, REMOTE_TARGET]);
     const build = await bazel(repoRoot, [...startup, "build", ...flags, REMOTE_TARGET, `--execution_log_json_file=${log}`]);
-    const train = spawns(log).filter((s: Spawn) => s.mnemonic === "DatabazelTrain" && !s.cacheHit);
-    const metrics = train.map((s) => (s.metrics ?? {}) as Metrics);
+    const train = spawns(log).filter((s) => s.mnemonic === "DatabazelTrain" && !s.cacheHit);
+    const metrics = train.map((s) => s.metrics ?? {});
     const critical = criticalPath(build.all);
     return {
       run,
