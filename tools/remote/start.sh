@@ -3,6 +3,7 @@
 # scheduler state), the BuildGrid server, and N buildbox workers (each with its own buildbox-casd
 # as a local cache), then waits until it is healthy.
 # Usage: start.sh DIR N_WORKERS STATE_DIR    (DIR: what provision.sh made)
+# Run by `cluster.sh start`, which has checked N_WORKERS and that STATE_DIR holds no cluster.
 # Writes STATE_DIR/env (sourceable: REMOTE_EXECUTOR, REMOTE_INSTANCE, ports, pids) and logs.
 # Every process runs in its own process group, so stop.sh can end it with all its children.
 set -euo pipefail
@@ -19,7 +20,6 @@ source "$here/../lib/messages.sh"
 
 [ "$(id -u)" = 0 ] || die "the cluster needs root (workers chroot; PostgreSQL runs as user postgres)." \
   "Fix: run as root."
-[[ "$workers" =~ ^[1-9][0-9]*$ ]] || die "N_WORKERS must be a whole number of at least 1, not '$workers'."
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$pgbin/initdb" ] || die "PostgreSQL's server binaries are missing (BuildGrid's scheduler needs them)." \
   "Fix: apt-get install postgresql"
@@ -27,7 +27,6 @@ id postgres >/dev/null 2>&1 || die "there is no 'postgres' user to run PostgreSQ
   "Fix: apt-get install postgresql (it creates the user)."
 [ -f "$venv/.databazel-provisioned" ] && [ -f "$root/.databazel-provisioned" ] ||
   die "$dir is not provisioned." "Fix: run tools/remote/provision.sh $dir"
-[ ! -f "$state/env" ] || die "$state already holds a cluster." "Fix: tools/remote/cluster.sh stop $state"
 
 mkdir -p "$state"
 state=$(cd "$state" && pwd)
