@@ -4,9 +4,9 @@
 // build, a search survives a worker killed mid-search (Bazel executes the action again), and
 // stopping the cluster leaves nothing running.
 import { execa } from "execa";
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns, type Spawn } from "../tools/bench/execution-log.ts";
@@ -273,6 +273,23 @@ describe.skipIf(unavailable !== undefined)("tools/remote/cluster.sh errors", () 
     const stop = await run(["stop", state]);
     expect(stop.exitCode).toBe(0);
     expect(stop.all).toContain(`no cluster recorded in ${state}; nothing to stop`);
+  });
+
+  it("refuses to patch a BuildGrid whose settings parser is not the one the fix was written for", async () => {
+    // A provisioned cache whose BuildGrid differs from 0.4.4: provision.sh must stop, not guess.
+    const dir = join(state, "cache");
+    const parser = join(dir, "venv", "lib", "python3.11", "site-packages", "buildgrid", "server", "app", "settings", "parser.py");
+    mkdirSync(dirname(parser), { recursive: true });
+    writeFileSync(parser, "def load_sql_scheduler(**kwargs):\n    return Scheduler(**kwargs)\n");
+    writeFileSync(join(dir, "venv", ".databazel-provisioned"), "");
+    mkdirSync(join(dir, "worker-root"));
+    writeFileSync(join(dir, "worker-root", ".databazel-provisioned"), "");
+    const result = await execa(join(dirname(clusterScript), "provision.sh"), [dir], { all: true, reject: false, stdin: "ignore" });
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toContain(`error: BuildGrid's ${parser} is not the one this fix was written for (BuildGrid 0.4.4).`);
+    expect(result.all).toContain(`Fix: delete ${join(dir, "venv")} and run again, so that BuildGrid 0.4.4 is reinstalled.`);
+    expect(readFileSync(parser, "utf8")).toBe("def load_sql_scheduler(**kwargs):\n    return Scheduler(**kwargs)\n");
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("prints its usage for an unknown command", async () => {
