@@ -6,11 +6,11 @@ load("@databazel//databazel:defs.bzl", "evaluate", "hyperparam_search", "model")
 """
 
 load("//databazel:providers.bzl", _MetricsInfo = "MetricsInfo", _ModelInfo = "ModelInfo", _SearchInfo = "SearchInfo")
-load("//databazel/private:evaluate.bzl", _evaluate = "evaluate")
-load("//databazel/private:hyperparam_search.bzl", _hyperparam_search = "hyperparam_search")
-load("//databazel/private:model.bzl", _model = "model")
 load("//databazel/private:node_binary.bzl", _node_binary = "node_binary")
 load("//databazel/private:node_toolchain.bzl", _NodeRuntimeInfo = "NodeRuntimeInfo", _node_toolchain = "node_toolchain")
+load("//databazel/private/rules:evaluate.bzl", _evaluate = "evaluate")
+load("//databazel/private/rules:hyperparam_search.bzl", _hyperparam_search = "hyperparam_search")
+load("//databazel/private/rules:model.bzl", _model = "model")
 
 model = _model
 evaluate = _evaluate

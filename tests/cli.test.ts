@@ -1,4 +1,4 @@
-// The databazel CLI (tools/src/cli, bundled to tools/dist/databazel.cjs) against real builds:
+// The databazel CLI (tools/src/cli, bundled to databazel/private/bundles/databazel.cjs) against real builds:
 // the mnist targets in this repository, and a fresh consumer workspace where nothing is built
 // yet, so that the CLI has to build what it reads.
 import { execa } from "execa";

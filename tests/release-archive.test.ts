@@ -32,7 +32,7 @@ describe("release archive", () => {
     for (const dir of ["tests/", "e2e/", "mnist/", ".ci/", "tools/src/", "tools/offline-bazel/"]) {
       expect(listing.filter((path) => path.startsWith(dir))).toEqual([]);
     }
-    expect(listing).toEqual(expect.arrayContaining(["MODULE.bazel", "databazel/defs.bzl", "tools/dist/train_shim.cjs"]));
+    expect(listing).toEqual(expect.arrayContaining(["MODULE.bazel", "databazel/defs.bzl", "databazel/private/bundles/train_shim.cjs"]));
   });
 
   it("is a module a consumer can build with", async () => {

@@ -58,7 +58,7 @@ describe("reports", () => {
     const execRoot = await bazelInfo("execution_root");
     for (const name of REPORTS) {
       const again = join(scratch, `${name}.again.html`);
-      const generator = join(repoRoot, "tools", "dist", "report.cjs");
+      const generator = join(repoRoot, "databazel", "private", "bundles", "report.cjs");
       await execa(process.execPath, [generator, "--manifest", join(bin, `${name}.report.json`), "--output", again], { cwd: execRoot });
       expect(readFileSync(again, "utf8") === readFileSync(report(name), "utf8"), name).toBe(true);
     }

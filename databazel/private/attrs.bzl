@@ -1,22 +1,22 @@
 """Attributes shared by databazel's rules, so each is declared and documented once."""
 
-load(":train.bzl", "TRAIN_CPUS", "TRAIN_EXEC_GROUP")
+load("//databazel/private/actions:train.bzl", "TRAIN_CPUS", "TRAIN_EXEC_GROUP")
 
 SHIM_ATTRS = {
     "_aggregate": attr.label(
-        default = Label("//tools/dist:aggregate.cjs"),
+        default = Label("//databazel/private/bundles:aggregate.cjs"),
         allow_single_file = True,
     ),
     "_eval_shim": attr.label(
-        default = Label("//tools/dist:eval_shim.cjs"),
+        default = Label("//databazel/private/bundles:eval_shim.cjs"),
         allow_single_file = True,
     ),
     "_report": attr.label(
-        default = Label("//tools/dist:report.cjs"),
+        default = Label("//databazel/private/bundles:report.cjs"),
         allow_single_file = True,
     ),
     "_train_shim": attr.label(
-        default = Label("//tools/dist:train_shim.cjs"),
+        default = Label("//databazel/private/bundles:train_shim.cjs"),
         allow_single_file = True,
     ),
 }

@@ -29,7 +29,7 @@ def _model_test_impl(ctx):
     train = _actions(env, "DatabazelTrain")
     asserts.equals(env, 1, len(train))
     argv = train[0].argv
-    asserts.true(env, argv[1].endswith("tools/dist/train_shim.cjs"), "the shim runs first: " + argv[1])
+    asserts.true(env, argv[1].endswith("databazel/private/bundles/train_shim.cjs"), "the shim runs first: " + argv[1])
     asserts.equals(env, ["tests/rules/train.csv"], _flag_value(argv, "--training_data"))
     asserts.equals(env, ["1"], _flag_value(argv, "--seed"))
     asserts.true(env, _flag_value(argv, "--model")[0].endswith("/tests/rules/mlp.model"))

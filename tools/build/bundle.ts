@@ -13,7 +13,7 @@ export interface BundleSet {
 }
 
 export const bundleSets: BundleSet[] = [
-  { entryDir: join(repoRoot, "tools", "src", "bin"), distDir: join(repoRoot, "tools", "dist") },
+  { entryDir: join(repoRoot, "tools", "src", "bin"), distDir: join(repoRoot, "databazel", "private", "bundles") },
   { entryDir: join(repoRoot, "mnist", "src", "bin"), distDir: join(repoRoot, "mnist", "dist") },
 ];
 

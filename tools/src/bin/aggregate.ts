@@ -1,13 +1,13 @@
 // DatabazelAggregate: reads every trial's metrics, ranks the trials by the search's metric and
 // goal, writes the leaderboard (JSON, CSV, Markdown), and copies the best trial's model out.
 // Called by hyperparam_search; the manifest is written at analysis time by
-// databazel/private/hyperparam_search.bzl.
+// databazel/private/actions/aggregate.bzl.
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
-import { one, parseFlags } from "../shim/cli.ts";
-import { stableJson } from "../shim/json.ts";
-import { ContractError, main } from "../shim/main.ts";
-import { metricAt, scalarMetrics } from "../shim/metrics.ts";
-import { discard } from "../shim/outputs.ts";
+import { one, parseFlags } from "../lib/flags.ts";
+import { stableJson } from "../lib/json.ts";
+import { ContractError, main } from "../lib/main.ts";
+import { metricAt, scalarMetrics } from "../lib/metrics.ts";
+import { discard } from "../lib/outputs.ts";
 import { toCsv, toMarkdown, type Leaderboard, type Ranked } from "../leaderboard/render.ts";
 
 interface ManifestTrial {

@@ -1,13 +1,13 @@
 // DatabazelEval: runs the user's eval executable under the databazel contract.
-// Called by the evaluate and hyperparam_search rules; see databazel/private/actions.bzl.
+// Called by the evaluate and hyperparam_search rules; see databazel/private/actions/eval.bzl.
 import { existsSync, readFileSync } from "node:fs";
 import { ENV_VARS, EVAL_FLAGS, PATH_LIST_SEPARATOR } from "../contract.ts";
-import { all, one, parseFlags } from "../shim/cli.ts";
+import { all, one, parseFlags } from "../lib/flags.ts";
 import { runUnderContract, shimFlags, writeRunRecord } from "../shim/contract-run.ts";
 import { digest } from "../shim/digest.ts";
-import { main } from "../shim/main.ts";
-import { metricsProblem } from "../shim/metrics.ts";
-import { discard } from "../shim/outputs.ts";
+import { main } from "../lib/main.ts";
+import { metricsProblem } from "../lib/metrics.ts";
+import { discard } from "../lib/outputs.ts";
 
 const FIX_METRICS =
   `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, ` +

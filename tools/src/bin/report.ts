@@ -1,8 +1,8 @@
 // DatabazelReport: writes the self-contained HTML report of a model, an evaluation or a search
-// from the manifest databazel/private/report.bzl writes (see tools/src/report/manifest.ts).
+// from the manifest databazel/private/actions/report.bzl writes (see tools/src/report/manifest.ts).
 import { writeFileSync } from "node:fs";
-import { one, parseFlags } from "../shim/cli.ts";
-import { main } from "../shim/main.ts";
+import { one, parseFlags } from "../lib/flags.ts";
+import { main } from "../lib/main.ts";
 import { readJson } from "../report/html.ts";
 import type { ReportManifest } from "../report/manifest.ts";
 import { renderReport } from "../report/render.ts";

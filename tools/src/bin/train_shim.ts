@@ -1,14 +1,14 @@
 // DatabazelTrain: runs the user's train executable under the databazel contract.
-// Called by the model and hyperparam_search rules; see databazel/private/actions.bzl.
+// Called by the model and hyperparam_search rules; see databazel/private/actions/train.bzl.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ENV_VARS, OUTPUT_DIR_FILES, PATH_LIST_SEPARATOR, TRAIN_FLAGS } from "../contract.ts";
-import { all, one, optional, parseFlags } from "../shim/cli.ts";
-import { readPreviousCurve, readSegmentCurve, type Curve } from "../shim/curve.ts";
+import { all, one, optional, parseFlags } from "../lib/flags.ts";
+import { readPreviousCurve, readSegmentCurve, type Curve } from "../lib/curve.ts";
 import { runUnderContract, shimFlags, writeRunRecord } from "../shim/contract-run.ts";
 import { digest } from "../shim/digest.ts";
-import { main } from "../shim/main.ts";
-import { discard } from "../shim/outputs.ts";
+import { main } from "../lib/main.ts";
+import { discard } from "../lib/outputs.ts";
 
 const MODEL_IS_DIR = "--shim_model_is_dir";
 
@@ -36,7 +36,7 @@ main(async (argv) => {
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
   const hyperparams = JSON.parse(readFileSync(hyperparamsFile, "utf8")) as Record<string, string>;
   const hyperparamsJson = JSON.stringify(hyperparams);
-  // Set when the rule trains in segments of epochs; see databazel/private/segments.bzl.
+  // Set when the rule trains in segments of epochs; see databazel/private/actions/train.bzl.
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
   const endEpoch = optional(flags, TRAIN_FLAGS.end_epoch);

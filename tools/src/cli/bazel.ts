@@ -5,11 +5,11 @@ import { delimiter, dirname, join } from "node:path";
 import { CliError } from "./errors.ts";
 
 /** The cquery format file, relative to the package root. */
-const CQUERY_FILE = join("tools", "cli", "targets.cquery.bzl");
+const CQUERY_FILE = join("databazel", "private", "cli", "targets.cquery.bzl");
 
 /**
  * The databazel package the running CLI belongs to: the nearest directory above the running
- * script (tools/dist/databazel.cjs, or its source) that holds tools/cli/targets.cquery.bzl.
+ * script (databazel/private/bundles/databazel.cjs, or its source) that holds the cquery file.
  */
 export function packageRoot(script: string = process.argv[1] ?? ""): string {
   const start = dirname(existsSync(script) ? realpathSync(script) : script);

@@ -1,8 +1,8 @@
 // `databazel diff A B`: hyperparameters and metrics of two targets side by side, with B - A.
 import { readFileSync } from "node:fs";
 import { formatNumber } from "../leaderboard/render.ts";
-import { stableJson } from "../shim/json.ts";
-import { scalarMetrics } from "../shim/metrics.ts";
+import { stableJson } from "../lib/json.ts";
+import { scalarMetrics } from "../lib/metrics.ts";
 import { CliError } from "./errors.ts";
 import { readLeaderboard } from "./show.ts";
 import { renderTable, type Column, type Style } from "./table.ts";

@@ -2,7 +2,7 @@
 // records and its ModelInfo: hyperparameters, seed, training data and train executable with
 // their digests, the chain of checkpoints, and the models it was trained on.
 import { readFileSync } from "node:fs";
-import { stableJson } from "../shim/json.ts";
+import { stableJson } from "../lib/json.ts";
 import { CliError } from "./errors.ts";
 import { readLeaderboard } from "./show.ts";
 import { renderTable, type Style } from "./table.ts";

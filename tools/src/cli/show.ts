@@ -1,7 +1,7 @@
 // `databazel show LABEL`: a hyperparam_search's leaderboard, best first.
 import { readFileSync } from "node:fs";
 import { columns, row, toCsv, toMarkdown, type Leaderboard, type Ranked } from "../leaderboard/render.ts";
-import { stableJson } from "../shim/json.ts";
+import { stableJson } from "../lib/json.ts";
 import type { ShowFormat } from "./args.ts";
 import { CliError } from "./errors.ts";
 import { autoColumns, renderTable, type Style } from "./table.ts";

@@ -1,4 +1,4 @@
-// What a label is: its databazel providers, from `bazel cquery` with tools/cli/targets.cquery.bzl,
+// What a label is: its databazel providers, from `bazel cquery` with databazel/private/cli/targets.cquery.bzl,
 // and the outputs the CLI reads, built first when they are missing.
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";

@@ -1,8 +1,8 @@
 // Learning-curve charts, shared by the model report (one run) and the search report (a run per
 // trial): a loss chart and an accuracy chart, from whichever curve keys match.
 import { readFileSync } from "node:fs";
-import { parseCurve, type Curve } from "../shim/curve.ts";
-import { ContractError } from "../shim/main.ts";
+import { parseCurve, type Curve } from "../lib/curve.ts";
+import { ContractError } from "../lib/main.ts";
 import { note } from "./html.ts";
 import { lineChart, PALETTE, type LegendItem, type Series } from "./svg.ts";
 

@@ -1,5 +1,5 @@
 // The report of an evaluation: its scalar metrics, per-class metrics and confusion matrix.
-import { scalarMetrics } from "../shim/metrics.ts";
+import { scalarMetrics } from "../lib/metrics.ts";
 import { confusionMatrix, perClassTable } from "./classes.ts";
 import { esc, keyValueTable, note, page, readJson, section } from "./html.ts";
 import type { EvaluateReportManifest } from "./manifest.ts";

@@ -11,7 +11,7 @@
 // <column> is the header's data-key: "rank", "trial", a hyperparameter's or a metric's name
 // (URL-encoded). Numeric columns sort as numbers, empty cells last; ties keep the first order.
 import { readFileSync } from "node:fs";
-import { ContractError } from "../shim/main.ts";
+import { ContractError } from "../lib/main.ts";
 import { formatNumber } from "../leaderboard/render.ts";
 
 export { formatNumber };

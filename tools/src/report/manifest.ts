@@ -1,4 +1,4 @@
-// What databazel/private/report.bzl hands the report action: one JSON manifest per report,
+// What databazel/private/actions/report.bzl hands the report action: one JSON manifest per report,
 // naming its inputs by exec-root path. tools/src/report/render.ts turns it into the HTML page.
 
 export interface SearchReportManifest {

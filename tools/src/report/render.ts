@@ -1,5 +1,5 @@
 // Renders the HTML report a manifest describes.
-import { ContractError } from "../shim/main.ts";
+import { ContractError } from "../lib/main.ts";
 import { evaluateReport } from "./evaluate.ts";
 import type { ReportManifest } from "./manifest.ts";
 import { modelReport } from "./model.ts";

@@ -1,9 +1,9 @@
 // What the train and eval shims share: their own flags, running the user's executable, turning
 // a non-zero exit or a broken contract into one clear failure, and writing the run record.
 import { writeFileSync } from "node:fs";
-import { one, optional, type Flags } from "./cli.ts";
-import { stableJson } from "./json.ts";
-import { ContractError } from "./main.ts";
+import { one, optional, type Flags } from "../lib/flags.ts";
+import { stableJson } from "../lib/json.ts";
+import { ContractError } from "../lib/main.ts";
 import { failureMessage, runScript, type ScriptRun } from "./run-script.ts";
 
 export interface ShimFlags {

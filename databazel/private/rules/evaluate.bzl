@@ -1,12 +1,12 @@
 """The `evaluate` rule: scores a trained model by running the user's eval executable."""
 
 load("//databazel:providers.bzl", "MetricsInfo", "ModelInfo")
-load(":actions.bzl", "declare_eval_outputs", "eval_action")
-load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS")
-load(":data.bzl", "data_files")
-load(":names.bzl", "display_label", "expand_template")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN")
-load(":report.bzl", "report_action")
+load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS")
+load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:names.bzl", "display_label", "expand_template")
+load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
+load("//databazel/private/actions:report.bzl", "report_action")
 
 def _evaluate_impl(ctx):
     where = "evaluate " + display_label(ctx.label)

@@ -6,9 +6,9 @@ continues from the previous segment's checkpoint. Segment boundaries are multipl
 differ only in their length share their common prefix: it is the same action.
 """
 
-load(":actions.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
-load(":contract.bzl", "TRAIN_FLAGS")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN", "node_runtime")
+load("//databazel/private:contract.bzl", "TRAIN_FLAGS")
+load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN", "node_runtime")
+load(":common.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
 
 # Training actions run in their own exec group, so that `exec_properties = {"train.KEY": ...}`
 # (a GPU pool, say) applies to them and not to evaluation or ranking.

@@ -1,7 +1,7 @@
 """The DatabazelReport action: a self-contained HTML report for a model, an evaluation or a search."""
 
-load(":names.bzl", "display_label")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load("//databazel/private:names.bzl", "display_label")
+load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
 
 def report_action(ctx, *, kind, details, inputs):
     """Registers the report of this target and returns the HTML file.

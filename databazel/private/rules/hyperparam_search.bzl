@@ -1,15 +1,16 @@
 """The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard."""
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo")
-load(":actions.bzl", "declare_eval_outputs", "eval_action")
-load(":attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS", "TRAIN_ATTRS")
-load(":data.bzl", "data_files")
-load(":lineage.bzl", "model_lineage")
-load(":names.bzl", "display_label", "expand_template", "trial_name")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN", "NODE_TOOLCHAIN_TYPE", "node_runtime")
-load(":report.bzl", "report_action")
-load(":train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
-load(":trials.bzl", "expand_trials")
+load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:lineage.bzl", "model_lineage")
+load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
+load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private:trials.bzl", "expand_trials")
+load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
+load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
+load("//databazel/private/actions:report.bzl", "report_action")
+load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
 def _trial_epochs(trial, where):
     epochs = trial.hyperparams.get("epochs", "")
@@ -105,63 +106,21 @@ def _hyperparam_search_impl(ctx):
         )
         declared[trial.name] = struct(train = trained, eval = evaluated, hyperparams = hyperparams_file)
 
-    prefix = ctx.label.name
-    aggregate_outputs = struct(
-        json = ctx.actions.declare_file(prefix + ".leaderboard.json"),
-        csv = ctx.actions.declare_file(prefix + ".leaderboard.csv"),
-        md = ctx.actions.declare_file(prefix + ".leaderboard.md"),
-        best = ctx.actions.declare_file(prefix + ".best.json"),
-        best_hyperparams = ctx.actions.declare_file(prefix + ".best_hyperparams.json"),
-    )
-    best_model = ctx.outputs.best_model
-    if ctx.attr.model_is_dir:
-        best_model = ctx.actions.declare_directory(prefix + ".best_model.d")
-
-    manifest = ctx.actions.declare_file(prefix + ".manifest.json")
-    ctx.actions.write(manifest, json.encode_indent({
-        "goal": ctx.attr.goal,
-        "hyperparam_names": sorted({k: 1 for t in trials for k in t.hyperparams.keys()}.keys()),
-        "label": display_label(ctx.label),
-        "metric": ctx.attr.metric,
-        "trials": [
-            {
-                "hyperparams": t.hyperparams,
-                "metrics": declared[t.name].eval.metrics.path,
-                "model": declared[t.name].train.model.path,
-                "model_short_path": declared[t.name].train.model.short_path,
-                "name": t.name,
-                "seed": ctx.attr.seed,
-            }
-            for t in trials
-        ],
-    }, indent = "  ") + "\n")
-
+    aggregate_outputs = declare_aggregate_outputs(ctx, ctx.label.name, ctx.outputs.best_model, ctx.attr.model_is_dir)
+    best_model = aggregate_outputs.best_model
     models = [declared[t.name].train.model for t in trials]
     metrics = [declared[t.name].eval.metrics for t in trials]
-    args = ctx.actions.args()
-    args.add(ctx.file._aggregate)
-    args.add("--manifest", manifest)
-    args.add("--leaderboard_json", aggregate_outputs.json)
-    args.add("--leaderboard_csv", aggregate_outputs.csv)
-    args.add("--leaderboard_md", aggregate_outputs.md)
-    args.add("--best", aggregate_outputs.best)
-    args.add("--best_hyperparams", aggregate_outputs.best_hyperparams)
-    args.add_all([best_model], before_each = "--best_model", expand_directories = False)
-    if ctx.attr.model_is_dir:
-        args.add("--model_is_dir")
-    ctx.actions.run(
-        executable = node_runtime(ctx).node,
-        arguments = [args],
-        inputs = [ctx.file._aggregate, manifest] + models + metrics,
-        outputs = [best_model] + [getattr(aggregate_outputs, f) for f in ("json", "csv", "md", "best", "best_hyperparams")],
-        mnemonic = "DatabazelAggregate",
-        progress_message = "Ranking %d trials of %%{label} by %s" % (len(trials), ctx.attr.metric),
-        # No path mapping: the manifest names its inputs by their unmapped paths.
-        toolchain = NODE_TOOLCHAIN_TYPE,
+    aggregate_action(
+        ctx,
+        outputs = aggregate_outputs,
+        trials = [
+            struct(name = t.name, hyperparams = t.hyperparams, model = declared[t.name].train.model, metrics = declared[t.name].eval.metrics)
+            for t in trials
+        ],
+        metric = ctx.attr.metric,
+        goal = ctx.attr.goal,
+        seed = ctx.attr.seed,
     )
-    if ctx.attr.model_is_dir:
-        # A directory cannot be a predeclared file output; the file names where it is.
-        ctx.actions.write(ctx.outputs.best_model, best_model.short_path + "\n")
 
     trial_structs = [
         struct(

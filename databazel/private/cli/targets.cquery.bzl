@@ -1,6 +1,6 @@
 """What a configured target is, for the databazel CLI (tools/src/cli/targets.ts).
 
-Used as `bazel cquery --output=starlark --starlark:file=tools/cli/targets.cquery.bzl LABEL`:
+Used as `bazel cquery --output=starlark --starlark:file=databazel/private/cli/targets.cquery.bzl LABEL`:
 prints one line of JSON per configured target with its databazel providers (ModelInfo,
 SearchInfo, MetricsInfo), its `records` and `report` output groups and its default outputs.
 Paths are exec-root relative. Providers are matched by name, so this works wherever

@@ -1,5 +1,5 @@
 // The frame every helper binary runs in: a failure prints one clear message and exits 1.
-import { UsageError } from "./cli.ts";
+import { UsageError } from "./flags.ts";
 
 /** A failure whose message is already written for the user. */
 export class ContractError extends Error {}

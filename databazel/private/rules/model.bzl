@@ -1,13 +1,13 @@
 """The `model` rule: trains one model by running the user's train executable."""
 
 load("//databazel:providers.bzl", "ModelInfo")
-load(":attrs.bzl", "SHIM_ATTRS", "TRAIN_ATTRS")
-load(":data.bzl", "data_files")
-load(":lineage.bzl", "model_lineage")
-load(":names.bzl", "display_label", "expand_template")
-load(":node_toolchain.bzl", "NODE_TOOLCHAIN")
-load(":report.bzl", "report_action")
-load(":train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
+load("//databazel/private:attrs.bzl", "SHIM_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:lineage.bzl", "model_lineage")
+load("//databazel/private:names.bzl", "display_label", "expand_template")
+load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private/actions:report.bzl", "report_action")
+load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
 def _model_impl(ctx):
     where = "model " + display_label(ctx.label)

@@ -1,0 +1,89 @@
+"""The DatabazelAggregate action: ranks a search's trials and copies out the best model."""
+
+load("//databazel/private:names.bzl", "display_label")
+load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+
+def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
+    """Declares the files the aggregate action writes.
+
+    Args:
+      ctx: the rule context.
+      prefix: the path prefix of the files, relative to the package (the search's name).
+      best_model: File, the predeclared output the best model is copied to.
+      model_is_dir: whether models are directories; the best model then goes to
+        `<prefix>.best_model.d`, and `best_model` names where it is.
+
+    Returns:
+      struct(json, csv, md, best, best_hyperparams, best_model, best_model_pointer): Files;
+      best_model_pointer is None unless models are directories.
+    """
+    best_model_pointer = None
+    if model_is_dir:
+        best_model_pointer = best_model
+        best_model = ctx.actions.declare_directory(prefix + ".best_model.d")
+    return struct(
+        json = ctx.actions.declare_file(prefix + ".leaderboard.json"),
+        csv = ctx.actions.declare_file(prefix + ".leaderboard.csv"),
+        md = ctx.actions.declare_file(prefix + ".leaderboard.md"),
+        best = ctx.actions.declare_file(prefix + ".best.json"),
+        best_hyperparams = ctx.actions.declare_file(prefix + ".best_hyperparams.json"),
+        best_model = best_model,
+        best_model_pointer = best_model_pointer,
+    )
+
+def aggregate_action(ctx, *, outputs, trials, metric, goal, seed):
+    """Registers the DatabazelAggregate action of a search.
+
+    Args:
+      ctx: the rule context; the rule must declare the Node toolchain and `_aggregate`.
+      outputs: the struct from `declare_aggregate_outputs`.
+      trials: list of struct(name, hyperparams, model, metrics), in declaration order; model
+        and metrics are Files.
+      metric: string, the metric that ranks trials.
+      goal: "maximize" or "minimize".
+      seed: int, the seed every trial was trained with.
+    """
+    manifest = ctx.actions.declare_file(ctx.label.name + ".manifest.json")
+    ctx.actions.write(manifest, json.encode_indent({
+        "goal": goal,
+        "hyperparam_names": sorted({k: 1 for t in trials for k in t.hyperparams.keys()}.keys()),
+        "label": display_label(ctx.label),
+        "metric": metric,
+        "trials": [
+            {
+                "hyperparams": t.hyperparams,
+                "metrics": t.metrics.path,
+                "model": t.model.path,
+                "model_short_path": t.model.short_path,
+                "name": t.name,
+                "seed": seed,
+            }
+            for t in trials
+        ],
+    }, indent = "  ") + "\n")
+
+    model_is_dir = outputs.best_model.is_directory
+    args = ctx.actions.args()
+    args.add(ctx.file._aggregate)
+    args.add("--manifest", manifest)
+    args.add("--leaderboard_json", outputs.json)
+    args.add("--leaderboard_csv", outputs.csv)
+    args.add("--leaderboard_md", outputs.md)
+    args.add("--best", outputs.best)
+    args.add("--best_hyperparams", outputs.best_hyperparams)
+    args.add_all([outputs.best_model], before_each = "--best_model", expand_directories = False)
+    if model_is_dir:
+        args.add("--model_is_dir")
+    ctx.actions.run(
+        executable = node_runtime(ctx).node,
+        arguments = [args],
+        inputs = [ctx.file._aggregate, manifest] + [t.model for t in trials] + [t.metrics for t in trials],
+        outputs = [outputs.best_model, outputs.json, outputs.csv, outputs.md, outputs.best, outputs.best_hyperparams],
+        mnemonic = "DatabazelAggregate",
+        progress_message = "Ranking %d trials of %%{label} by %s" % (len(trials), metric),
+        # No path mapping: the manifest names its inputs by their unmapped paths.
+        toolchain = NODE_TOOLCHAIN_TYPE,
+    )
+    if outputs.best_model_pointer != None:
+        # A directory cannot be a predeclared file output; the file names where it is.
+        ctx.actions.write(outputs.best_model_pointer, outputs.best_model.short_path + "\n")

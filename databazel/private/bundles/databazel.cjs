@@ -1,0 +1,840 @@
+#!/usr/bin/env node
+// Generated from tools/src/bin/databazel.ts by `npm run build:tools`. Do not edit.
+"use strict";
+
+// tools/src/cli/errors.ts
+var CliError = class extends Error {
+  constructor(message, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+  exitCode;
+};
+var UsageError = class extends CliError {
+  constructor(message) {
+    super(message, 2);
+  }
+};
+
+// tools/src/cli/args.ts
+var USAGE = `databazel: look at what databazel's rules built.
+
+Usage:
+  databazel show LABEL [--json | --csv | --md]   a hyperparam_search's leaderboard, best first
+  databazel diff LABEL_A LABEL_B [--json]        hyperparameters and metrics side by side, B - A
+  databazel lineage LABEL [--json]               what produced a model: data, script, checkpoints
+  databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
+  databazel --help
+
+LABEL is a Bazel label, resolved from the current directory as Bazel does:
+  show     a hyperparam_search
+  diff     a model (metrics: the last epoch of its learning curve), an evaluate target
+           (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
+  lineage  a model or a hyperparam_search (its best trial)
+  open     a model, an evaluate target or a hyperparam_search
+
+The outputs are read from Bazel's output tree; when some are missing the target is built
+first (Bazel's progress goes to stderr).
+
+Options:
+  --build        build the target even when its outputs exist, to bring them up to date
+  -- FLAGS...    Bazel flags for every cquery and build, e.g. -- --config=cache
+  -h, --help     this text
+
+Bazel: the launcher tools/bazel beside this CLI when there is one, otherwise $DATABAZEL_BAZEL,
+otherwise \`bazel\` on PATH.
+
+Exit codes: 0 success; 1 Bazel or a file failed; 2 usage error (arguments, flags, or a label
+the command does not apply to).
+`;
+var COMMAND_FLAGS = {
+  show: ["--json", "--csv", "--md"],
+  diff: ["--json"],
+  lineage: ["--json"],
+  open: ["--print"]
+};
+var ARITY = { show: 1, diff: 2, lineage: 1, open: 1 };
+function usage(message) {
+  return new UsageError(`${message}
+Run \`databazel --help\` for usage.`);
+}
+function parseArgs(argv) {
+  const dashes = argv.indexOf("--");
+  const own = dashes === -1 ? [...argv] : argv.slice(0, dashes);
+  const bazelFlags = dashes === -1 ? [] : argv.slice(dashes + 1);
+  if (own.length === 0 || own.some((a) => a === "-h" || a === "--help") || own[0] === "help") {
+    return { command: { name: "help" }, alwaysBuild: false, bazelFlags };
+  }
+  const [name, ...rest] = own;
+  const allowed = COMMAND_FLAGS[name];
+  if (!allowed) {
+    throw usage(`unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMAND_FLAGS).join(", ")}.`);
+  }
+  const flags = /* @__PURE__ */ new Set();
+  const positionals = [];
+  let alwaysBuild = false;
+  for (const arg of rest) {
+    if (arg === "--build") alwaysBuild = true;
+    else if (arg.startsWith("-")) {
+      if (!allowed.includes(arg)) {
+        const known = [...allowed, "--build"].join(", ");
+        throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
+      }
+      flags.add(arg);
+    } else positionals.push(arg);
+  }
+  const arity = ARITY[name];
+  if (positionals.length !== arity) {
+    const what = arity === 1 ? "one label" : `${arity} labels`;
+    throw usage(`databazel ${name} takes ${what}, got ${positionals.length === 0 ? "none" : positionals.join(" ")}.`);
+  }
+  const [first, second] = positionals;
+  const command = (() => {
+    switch (name) {
+      case "show": {
+        const formats = ["json", "csv", "md"].filter((f) => flags.has(`--${f}`));
+        if (formats.length > 1) throw usage(`databazel show: choose one of --json, --csv, --md.`);
+        return { name, label: first, format: formats[0] ?? "table" };
+      }
+      case "diff":
+        return { name, a: first, b: second, json: flags.has("--json") };
+      case "lineage":
+        return { name, label: first, json: flags.has("--json") };
+      default:
+        return { name: "open", label: first, print: flags.has("--print") };
+    }
+  })();
+  return { command, alwaysBuild, bazelFlags };
+}
+
+// tools/src/cli/bazel.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+var CQUERY_FILE = (0, import_node_path.join)("databazel", "private", "cli", "targets.cquery.bzl");
+function packageRoot(script = process.argv[1] ?? "") {
+  const start = (0, import_node_path.dirname)((0, import_node_fs.existsSync)(script) ? (0, import_node_fs.realpathSync)(script) : script);
+  for (let dir = start; ; dir = (0, import_node_path.dirname)(dir)) {
+    if ((0, import_node_fs.existsSync)((0, import_node_path.join)(dir, CQUERY_FILE))) return dir;
+    if ((0, import_node_path.dirname)(dir) === dir) {
+      throw new CliError(`cannot find ${CQUERY_FILE} in any directory above ${start}; is this CLI part of a databazel checkout?`);
+    }
+  }
+}
+function cqueryFormatFile(root) {
+  return (0, import_node_path.join)(root, CQUERY_FILE);
+}
+function onPath(name, env = process.env) {
+  for (const dir of (env.PATH ?? "").split(import_node_path.delimiter)) {
+    if (!dir) continue;
+    const candidate = (0, import_node_path.join)(dir, name);
+    try {
+      (0, import_node_fs.accessSync)(candidate, import_node_fs.constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function findLauncher(root, env = process.env) {
+  const launcher = (0, import_node_path.join)(root, "tools", "bazel");
+  if ((0, import_node_fs.existsSync)(launcher)) return { command: launcher, source: `the launcher ${launcher}` };
+  if (env.DATABAZEL_BAZEL) return { command: env.DATABAZEL_BAZEL, source: `DATABAZEL_BAZEL=${env.DATABAZEL_BAZEL}` };
+  const bazel = onPath("bazel", env);
+  if (bazel) return { command: bazel, source: `${bazel} (on PATH)` };
+  throw new CliError("no Bazel found: there is no tools/bazel beside this CLI, DATABAZEL_BAZEL is unset and `bazel` is not on PATH.");
+}
+function bazelErrors(stderr) {
+  const lines = stderr.split("\n").filter((l) => l.trim() !== "");
+  const errors = lines.filter((l) => l.startsWith("ERROR:") && !l.includes("did NOT complete successfully"));
+  return (errors.length > 0 ? errors : lines.slice(-10)).join("\n");
+}
+var Bazel = class {
+  constructor(launcher, flags, cwd = process.cwd()) {
+    this.launcher = launcher;
+    this.flags = flags;
+    this.cwd = cwd;
+  }
+  launcher;
+  flags;
+  cwd;
+  #executionRoot;
+  #capture(args) {
+    const result = (0, import_node_child_process.spawnSync)(this.launcher.command, args, {
+      cwd: this.cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 1 << 30
+    });
+    if (result.error) throw new CliError(`cannot run Bazel (${this.launcher.source}): ${result.error.message}`);
+    return result;
+  }
+  /** `bazel cquery EXPRESSION --output=starlark` with the format file: one line per configured target. */
+  cquery(expression, formatFile) {
+    const result = this.#capture([
+      "cquery",
+      ...this.flags,
+      "--output=starlark",
+      `--starlark:file=${formatFile}`,
+      "--",
+      expression
+    ]);
+    if (result.status !== 0) {
+      throw new CliError(`bazel cquery ${expression} failed:
+${bazelErrors(result.stderr)}`);
+    }
+    return result.stdout.split("\n").filter((l) => l.trim() !== "");
+  }
+  /** What `bazel query --output=label_kind` says a label is ("node_binary rule", "source file"), if it can. */
+  labelKind(label) {
+    const result = this.#capture(["query", "--output=label_kind", "--", label]);
+    if (result.status !== 0) return void 0;
+    const line = result.stdout.split("\n").find((l) => l.trim() !== "");
+    const match = line?.match(/^(.*) \S+$/);
+    return match?.[1];
+  }
+  /** Bazel's execution root: every File.path cquery reports is relative to it. */
+  executionRoot() {
+    if (this.#executionRoot === void 0) {
+      const result = this.#capture(["info", "execution_root"]);
+      if (result.status !== 0) throw new CliError(`bazel info execution_root failed:
+${bazelErrors(result.stderr)}`);
+      this.#executionRoot = result.stdout.trim();
+    }
+    return this.#executionRoot;
+  }
+  /** `bazel build` with Bazel's progress on stderr (its stdout too, so that ours stays clean). */
+  build(labels, outputGroups) {
+    const args = ["build", ...this.flags];
+    if (outputGroups.length > 0) args.push(`--output_groups=${outputGroups.map((g) => `+${g}`).join(",")}`);
+    args.push("--", ...labels);
+    const result = (0, import_node_child_process.spawnSync)(this.launcher.command, args, { cwd: this.cwd, stdio: ["ignore", 2, "inherit"] });
+    if (result.error) throw new CliError(`cannot run Bazel (${this.launcher.source}): ${result.error.message}`);
+    if (result.status !== 0) {
+      throw new CliError(`bazel build ${labels.join(" ")} failed (exit ${result.status}); Bazel's messages are above.`);
+    }
+  }
+};
+
+// tools/src/cli/diff.ts
+var import_node_fs4 = require("node:fs");
+
+// tools/src/leaderboard/render.ts
+function columns(board) {
+  const others = board.metricNames.filter((m) => m !== board.metric);
+  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others];
+}
+function row(board, t) {
+  const others = board.metricNames.filter((m) => m !== board.metric);
+  return [
+    String(t.rank),
+    t.trial,
+    ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
+    formatNumber(t.value),
+    ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m]))
+  ];
+}
+function formatNumber(n) {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
+}
+function csvField(field) {
+  return /[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+function toCsv(board) {
+  const lines = [columns(board), ...board.trials.map((t) => row(board, t))];
+  return lines.map((fields) => fields.map(csvField).join(",")).join("\n") + "\n";
+}
+function mdCell(cell2) {
+  return cell2.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function toMarkdown(board) {
+  const header = columns(board);
+  const lines = [
+    `Leaderboard of \`${board.label}\`: ${board.metric}, ${board.goal === "maximize" ? "higher" : "lower"} is better; best in bold.`,
+    "",
+    `| ${header.map(mdCell).join(" | ")} |`,
+    `| ${header.map((_, i) => i === 0 ? "---:" : "---").join(" | ")} |`,
+    ...board.trials.map((t) => {
+      const cells = row(board, t).map(mdCell);
+      return `| ${(t.rank === 1 ? cells.map((c) => `**${c}**`) : cells).join(" | ")} |`;
+    })
+  ];
+  return lines.join("\n") + "\n";
+}
+
+// tools/src/lib/json.ts
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+function stableJson(value) {
+  return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
+
+// tools/src/lib/metrics.ts
+function scalarMetrics(metrics, prefix = "") {
+  const out = {};
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return out;
+  for (const [key, value] of Object.entries(metrics)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "number") out[name] = value;
+    else Object.assign(out, scalarMetrics(value, name));
+  }
+  return out;
+}
+
+// tools/src/cli/show.ts
+var import_node_fs3 = require("node:fs");
+
+// tools/src/cli/table.ts
+var plain = { bold: (t) => t, highlight: (t) => t };
+var ansi = {
+  bold: (t) => `\x1B[1m${t}\x1B[22m`,
+  highlight: (t) => `\x1B[1;32m${t}\x1B[0m`
+};
+function styleFor(stream, env = process.env) {
+  if (env.NO_COLOR) return plain;
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0") return ansi;
+  if (env.FORCE_COLOR === "0") return plain;
+  return stream.isTTY ? ansi : plain;
+}
+function looksNumeric(cells) {
+  const nonEmpty = cells.filter((c) => c !== "" && c !== "—");
+  return nonEmpty.length > 0 && nonEmpty.every((c) => /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(c));
+}
+function renderTable(columns2, rows, options = {}) {
+  const style = options.style ?? plain;
+  const indent = options.indent ?? "";
+  const widths = columns2.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells) => columns2.map((c, i) => {
+    const cell2 = cells[i] ?? "";
+    const width = widths[i];
+    return c.align === "right" ? cell2.padStart(width) : cell2.padEnd(width);
+  }).join("  ").trimEnd();
+  const out = [indent + style.bold(line(columns2.map((c) => c.header)))];
+  rows.forEach((row2, i) => {
+    const text = line(row2);
+    out.push(indent + (options.highlight?.(i) ? style.highlight(text) : text));
+  });
+  return out.join("\n") + "\n";
+}
+function autoColumns(headers, rows) {
+  return headers.map((header, i) => ({
+    header,
+    align: looksNumeric(rows.map((r) => r[i] ?? "")) ? "right" : "left"
+  }));
+}
+
+// tools/src/cli/targets.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+function kindOf(target) {
+  if (target.search) return "search";
+  if (target.metrics) return "evaluate";
+  if (target.model) return "model";
+  return void 0;
+}
+var KIND_NAMES = {
+  search: "a hyperparam_search target (SearchInfo)",
+  evaluate: "an evaluate target (MetricsInfo)",
+  model: "a model target (ModelInfo)"
+};
+function kindName(kind) {
+  return KIND_NAMES[kind];
+}
+function displayLabel(label) {
+  return label.replace(/^@@?\/\//, "//");
+}
+function parseLines(lines) {
+  return lines.map((line) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new CliError(`unexpected output from bazel cquery: ${line}`);
+    }
+  });
+}
+function queryTargets(ws, expression) {
+  const byLabel = /* @__PURE__ */ new Map();
+  for (const target of parseLines(ws.bazel.cquery(expression, ws.formatFile))) {
+    const seen = byLabel.get(target.label);
+    if (!seen || kindOf(seen) === void 0 && kindOf(target) !== void 0) byLabel.set(target.label, target);
+  }
+  return [...byLabel.values()];
+}
+function describe(ws, label) {
+  const targets = queryTargets(ws, label);
+  const [target] = targets;
+  if (!target) throw new CliError(`${label} names no target.`);
+  if (targets.length > 1) {
+    const names = targets.map((t) => displayLabel(t.label));
+    throw new UsageError(`${label} names ${targets.length} targets (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}); give one label.`);
+  }
+  return target;
+}
+function whatIs(ws, target) {
+  const kind = kindOf(target);
+  if (kind) return kindName(kind);
+  const ruleKind = ws.bazel.labelKind(target.label);
+  const provides = "it provides none of ModelInfo, SearchInfo and MetricsInfo";
+  return `${ruleKind ? `a ${ruleKind}` : "a target"}, not a databazel target (${provides})`;
+}
+function requireKind(ws, target, command, accepted, hint = () => "") {
+  const kind = kindOf(target);
+  if (kind !== void 0 && accepted.includes(kind)) return kind;
+  const advice = kind === void 0 ? "" : hint(kind);
+  const expected = accepted.map(kindName);
+  const list = expected.length === 1 ? expected[0] : `${expected.slice(0, -1).join(", ")} or ${expected.at(-1)}`;
+  throw new UsageError(
+    `${displayLabel(target.label)} is ${whatIs(ws, target)}; \`databazel ${command}\` expects ${list}.${advice ? `
+${advice}` : ""}`
+  );
+}
+function hostPath(ws, path) {
+  return (0, import_node_path2.isAbsolute)(path) ? path : (0, import_node_path2.join)(ws.bazel.executionRoot(), path);
+}
+function ensureOutputs(ws, target, paths) {
+  const label = displayLabel(target.label);
+  const missing = () => paths.filter((p) => !(0, import_node_fs2.existsSync)(hostPath(ws, p)));
+  const before = missing();
+  if (ws.alwaysBuild || before.length > 0) {
+    ws.log(
+      ws.alwaysBuild ? `databazel: building ${label} ...` : `databazel: building ${label}: ${before.length} of the outputs it needs ${before.length === 1 ? "is" : "are"} missing ...`
+    );
+    ws.bazel.build([target.label], ["records", "report"]);
+    const after = missing();
+    if (after.length > 0) {
+      throw new CliError(`${label} was built, but these outputs are still missing:
+  ${after.join("\n  ")}`);
+    }
+  }
+  return paths.map((p) => hostPath(ws, p));
+}
+
+// tools/src/cli/show.ts
+function readLeaderboard(path) {
+  try {
+    return JSON.parse((0, import_node_fs3.readFileSync)(path, "utf8"));
+  } catch (err) {
+    throw new CliError(`cannot read the leaderboard ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+function toLeaderboard(json) {
+  const names = (pick) => [...new Set(json.trials.flatMap((t) => Object.keys(pick(t))))].sort();
+  return {
+    label: json.label,
+    metric: json.metric,
+    goal: json.goal,
+    hyperparamNames: names((t) => t.hyperparams),
+    metricNames: names((t) => t.metrics),
+    trials: [...json.trials].sort((a, b) => a.rank - b.rank)
+  };
+}
+function renderLeaderboard(board, style) {
+  const better = board.goal === "maximize" ? "higher" : "lower";
+  const headers = ["", ...columns(board)];
+  const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
+  const title = `${board.label}: ${board.trials.length} trial${board.trials.length === 1 ? "" : "s"} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.`;
+  return `${style.bold(title)}
+
+${renderTable(autoColumns(headers, rows), rows, {
+    style,
+    highlight: (i) => board.trials[i]?.rank === 1
+  })}`;
+}
+function show(ws, label, format, style) {
+  const target = describe(ws, label);
+  requireKind(
+    ws,
+    target,
+    "show",
+    ["search"],
+    (kind) => `Compare its ${kind === "model" ? "hyperparameters and learning curve" : "metrics"} with another target's: databazel diff ${displayLabel(target.label)} OTHER_LABEL` + (kind === "model" ? `; what produced it: databazel lineage ${displayLabel(target.label)}` : "")
+  );
+  const [path] = ensureOutputs(ws, target, [target.search.leaderboard_json]);
+  const json = readLeaderboard(path);
+  const board = toLeaderboard(json);
+  switch (format) {
+    case "json":
+      return stableJson(json);
+    case "csv":
+      return toCsv(board);
+    case "md":
+      return toMarkdown(board);
+    default:
+      return renderLeaderboard(board, style);
+  }
+}
+
+// tools/src/cli/diff.ts
+function readJson(path, what) {
+  try {
+    return JSON.parse((0, import_node_fs4.readFileSync)(path, "utf8"));
+  } catch (err) {
+    throw new CliError(`cannot read ${what} ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+function stringRecord(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+}
+function trained(ws, target) {
+  if (target.search) {
+    const [path] = ensureOutputs(ws, target, [target.search.leaderboard_json]);
+    const best = readLeaderboard(path).trials.find((t) => t.rank === 1);
+    if (!best) throw new CliError(`the leaderboard of ${displayLabel(target.label)} has no trials.`);
+    return { hyperparams: best.hyperparams, seed: best.seed, trial: best.trial, metrics: best.metrics };
+  }
+  const model = target.model;
+  const wanted = [model.hyperparams_file, model.learning_curve, model.run_record].filter((p) => p !== null);
+  const [hyperparamsFile, ...rest] = ensureOutputs(ws, target, wanted);
+  const curveFile = model.learning_curve ? rest.shift() : void 0;
+  const recordFile = model.run_record ? rest.shift() : void 0;
+  let hyperparams = Object.keys(model.hyperparams).length > 0 ? model.hyperparams : stringRecord(readJson(hyperparamsFile, "the hyperparameters"));
+  const record = recordFile ? readJson(recordFile, "the run record") : void 0;
+  const epochsAttr = record?.epochs?.end;
+  let epochsNote;
+  if (!("epochs" in hyperparams) && typeof epochsAttr === "number") {
+    hyperparams = { ...hyperparams, epochs: String(epochsAttr) };
+    epochsNote = "epochs: its epochs attribute";
+  }
+  const curve = curveFile ? readJson(curveFile, "the learning curve") : [];
+  const last = Array.isArray(curve) ? curve.at(-1) : void 0;
+  const metrics = scalarMetrics(last);
+  const epoch = metrics.epoch ?? (Array.isArray(curve) && curve.length > 0 ? `${curve.length}` : void 0);
+  return {
+    hyperparams,
+    seed: model.seed,
+    metrics,
+    ...epoch !== void 0 ? { lastEpoch: epoch } : {},
+    ...epochsNote ? { epochsNote } : {}
+  };
+}
+function sideOf(ws, target) {
+  const kind = requireKind(ws, target, "diff", ["model", "evaluate", "search"]);
+  const label = displayLabel(target.label);
+  if (kind === "evaluate") {
+    const info = target.metrics;
+    const [metricsFile] = ensureOutputs(ws, target, [info.metrics]);
+    const metrics = scalarMetrics(readJson(metricsFile, "the metrics"));
+    const modelLabel = displayLabel(info.model_label);
+    const model = describe(ws, info.model_label);
+    const base = { label, kind, metrics };
+    if (!model.model) {
+      return { ...base, source: `evaluation of ${modelLabel}`, hyperparams: {}, seed: null };
+    }
+    const of2 = trained(ws, model);
+    const notes = [of2.trial ? `its best trial ${of2.trial}` : "", of2.epochsNote ?? ""].filter((n) => n);
+    const source2 = `evaluation of ${modelLabel}${notes.length > 0 ? `; ${notes.join("; ")}` : ""}`;
+    return { ...base, source: source2, hyperparams: of2.hyperparams, seed: of2.seed };
+  }
+  const of = trained(ws, target);
+  const source = [
+    kind === "search" ? `search; its best trial ${of.trial}` : of.lastEpoch !== void 0 ? `model; metrics: the last point of its learning curve, epoch ${of.lastEpoch}` : "model; no learning curve, so no metrics",
+    ...of.epochsNote ? [of.epochsNote] : []
+  ].join("; ");
+  return { label, kind, source, hyperparams: of.hyperparams, seed: of.seed, metrics: of.metrics };
+}
+var NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+function asNumber(value) {
+  if (typeof value === "number") return value;
+  return value !== null && NUMBER.test(value.trim()) ? Number(value) : void 0;
+}
+function diffRows(a, b) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return names.map((name) => {
+    const va = a[name] ?? null;
+    const vb = b[name] ?? null;
+    const na = asNumber(va);
+    const nb = asNumber(vb);
+    let change;
+    if (va === null) change = "added";
+    else if (vb === null) change = "removed";
+    else if (na !== void 0 && nb !== void 0) change = Number(formatNumber(nb - na));
+    else change = va === vb ? null : "changed";
+    return { name, a: va, b: vb, change };
+  });
+}
+function withSeed(side) {
+  return side.seed === null ? side.hyperparams : { ...side.hyperparams, seed: side.seed };
+}
+function cell(value) {
+  if (value === null) return "—";
+  return typeof value === "number" ? formatNumber(value) : value;
+}
+function changeCell(change) {
+  if (change === null) return "";
+  if (typeof change !== "number") return change;
+  return change > 0 ? `+${formatNumber(change)}` : formatNumber(change);
+}
+function section(title, rows, a, b, style) {
+  if (rows.length === 0) return `${style.bold(title)}: none
+`;
+  const numeric = rows.every((r) => [r.a, r.b].every((v) => v === null || asNumber(v) !== void 0));
+  const columns2 = [
+    { header: "name" },
+    { header: a.label, align: numeric ? "right" : "left" },
+    { header: b.label, align: numeric ? "right" : "left" },
+    { header: "change", align: "right" }
+  ];
+  const cells = rows.map((r) => [r.name, cell(r.a), cell(r.b), changeCell(r.change)]);
+  return `${style.bold(title)}
+${renderTable(columns2, cells, { style, indent: "  " })}`;
+}
+function compare(a, b) {
+  const about = (s) => ({ label: s.label, kind: s.kind, source: s.source });
+  return {
+    a: about(a),
+    b: about(b),
+    hyperparams: diffRows(withSeed(a), withSeed(b)),
+    metrics: diffRows(a.metrics, b.metrics)
+  };
+}
+function renderDiff(diff2, a, b, style) {
+  return [
+    `A: ${a.label} (${a.source})`,
+    `B: ${b.label} (${b.source})`,
+    "",
+    section("Hyperparameters", diff2.hyperparams, a, b, style),
+    section("Metrics", diff2.metrics, a, b, style)
+  ].join("\n");
+}
+function diff(ws, labelA, labelB, json, style) {
+  const a = sideOf(ws, describe(ws, labelA));
+  const b = sideOf(ws, describe(ws, labelB));
+  const result = compare(a, b);
+  return json ? stableJson(result) : renderDiff(result, a, b, style);
+}
+
+// tools/src/cli/lineage.ts
+var import_node_fs5 = require("node:fs");
+function readRecord(path, hostPath2) {
+  let record;
+  try {
+    record = JSON.parse((0, import_node_fs5.readFileSync)(hostPath2, "utf8"));
+  } catch (err) {
+    throw new CliError(`cannot read the run record ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return record.kind === "train" ? record : void 0;
+}
+function chain(last, records) {
+  const out = [last];
+  for (let current = last; current.inputs.init_checkpoint; ) {
+    const init = current.inputs.init_checkpoint;
+    const parent = [...records.values()].find((r) => r.outputs.model.path === init.path);
+    if (!parent || out.includes(parent)) {
+      throw new CliError(`no run record among the target's records wrote the checkpoint ${init.path}.`);
+    }
+    out.unshift(parent);
+    current = parent;
+  }
+  return out;
+}
+function recordPathOf(records, record) {
+  return [...records.entries()].find(([, r]) => r === record)?.[0] ?? "";
+}
+function modelsInDeps(ws, target) {
+  const models = /* @__PURE__ */ new Map();
+  for (const dep of queryTargets(ws, `deps("${target.label}")`)) {
+    if (dep.label !== target.label && dep.model) models.set(dep.model.model, displayLabel(dep.model.label));
+  }
+  return models;
+}
+function modelOwning(models, path) {
+  for (const [model, label] of models) if (path === model || path.startsWith(`${model}/`)) return label;
+  return void 0;
+}
+function lineageOf(ws, target) {
+  const kind = requireKind(
+    ws,
+    target,
+    "lineage",
+    ["model", "search"],
+    (k) => k === "evaluate" ? `It scores ${displayLabel(target.metrics.model_label)}: databazel lineage ${displayLabel(target.metrics.model_label)}` : ""
+  );
+  const model = target.model;
+  const recordPaths = (target.output_groups.records ?? []).filter((p) => p.endsWith(".train.json"));
+  const search = target.search;
+  const wanted = [...recordPaths, ...search ? [search.leaderboard_json] : []];
+  const hostPaths = ensureOutputs(ws, target, wanted);
+  const records = /* @__PURE__ */ new Map();
+  recordPaths.forEach((path, i) => {
+    const record = readRecord(path, hostPaths[i]);
+    if (record) records.set(path, record);
+  });
+  let last;
+  let trial = null;
+  let hyperparams = model.hyperparams;
+  let seed = model.seed;
+  if (search) {
+    const board = readLeaderboard(hostPaths.at(-1));
+    const best = board.trials.find((t) => t.trial === board.best);
+    const bestTrial = search.trials.find((t) => t.name === board.best);
+    if (!best || !bestTrial) throw new CliError(`the leaderboard of ${displayLabel(target.label)} names no best trial.`);
+    trial = best.trial;
+    hyperparams = best.hyperparams;
+    seed = best.seed;
+    last = [...records.values()].find((r) => r.outputs.model.path === bestTrial.model);
+  } else if (model.run_record) {
+    last = records.get(model.run_record);
+  }
+  if (!last) throw new CliError(`${displayLabel(target.label)} has no run record of its training, so its lineage is unknown.`);
+  const segments = chain(last, records);
+  const models = modelsInDeps(ws, target);
+  const lineageFiles = model.lineage.map((path) => {
+    const owner = modelOwning(models, path);
+    return owner ? { path, model: owner } : { path };
+  });
+  const parentModels = [...models].filter(([path]) => lineageFiles.some((f) => f.path === path || f.path.startsWith(`${path}/`))).map(([path, label]) => ({ label, model: path }));
+  return {
+    label: displayLabel(target.label),
+    kind,
+    trial,
+    hyperparams,
+    seed,
+    model: { ...last.outputs.model, path: model.model },
+    training_data: last.inputs.training_data.map((f) => {
+      const owner = modelOwning(models, f.path);
+      return owner ? { ...f, model: owner } : f;
+    }),
+    executable: last.inputs.executable,
+    segments: segments.map((r) => ({
+      epochs: r.epochs,
+      init_checkpoint: r.inputs.init_checkpoint ?? null,
+      output: r.outputs.model,
+      duration_ms: r.duration_ms,
+      record: recordPathOf(records, r)
+    })),
+    parent_models: parentModels,
+    lineage: lineageFiles
+  };
+}
+function digest(file) {
+  return file.sha256 ? `sha256 ${file.sha256}` : "";
+}
+function seconds(ms) {
+  return `${(ms / 1e3).toFixed(1)} s`;
+}
+function renderLineage(l, style) {
+  const out = [];
+  const what = l.kind === "search" ? `a hyperparam_search; its best model, from trial ${l.trial}` : "a model";
+  out.push(style.bold(`${l.label}: ${what}`));
+  const hyperparams = Object.entries(l.hyperparams).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([k, v]) => `${k}=${v}`).join(" ");
+  const facts = [
+    ["label", l.label],
+    ["model", l.model.path],
+    ["sha256", l.model.sha256 ?? "(not recorded)"],
+    ["hyperparameters", hyperparams || "(none)"],
+    ["seed", l.seed === null ? "(none)" : String(l.seed)]
+  ];
+  const width = Math.max(...facts.map(([k]) => k.length));
+  for (const [k, v] of facts) out.push(`  ${k.padEnd(width)}  ${v}`);
+  out.push("", style.bold("Training data"));
+  out.push(
+    renderTable(
+      [{ header: "path" }, { header: "sha256" }, { header: "bytes", align: "right" }, { header: "model" }],
+      l.training_data.map((f) => [f.path, f.sha256 ?? "", f.bytes === void 0 ? "" : String(f.bytes), f.model ?? ""]),
+      { style, indent: "  " }
+    ).trimEnd()
+  );
+  out.push("", style.bold("Train executable"));
+  out.push(`  ${l.executable.path}  ${digest(l.executable)}`.trimEnd());
+  const n = l.segments.length;
+  out.push(
+    "",
+    style.bold(n === 1 ? "Training: one action" : `Training: ${n} segments, each continuing from the previous one's checkpoint`)
+  );
+  l.segments.forEach((s, i) => {
+    const epochs = s.epochs ? `epochs ${s.epochs.start}–${s.epochs.end}` : "the whole training";
+    out.push(`  ${i + 1}. ${epochs}${s.init_checkpoint ? "" : ", from scratch"}, ${seconds(s.duration_ms)}`);
+    if (s.init_checkpoint) out.push(`     init_checkpoint  ${s.init_checkpoint.path}  ${digest(s.init_checkpoint)}`.trimEnd());
+    out.push(`     wrote            ${s.output.path}  ${digest(s.output)}`.trimEnd());
+  });
+  out.push("", style.bold("Models used as training data"));
+  if (l.parent_models.length === 0) out.push("  (none)");
+  for (const p of l.parent_models) out.push(`  ${p.label}  ${p.model}`);
+  out.push("", style.bold(`Lineage: ${l.lineage.length} files (ModelInfo.lineage); [model] marks a model`));
+  for (const f of l.lineage) out.push(f.model ? `  [model ${f.model}] ${f.path}` : `  ${f.path}`);
+  return out.join("\n") + "\n";
+}
+function lineage(ws, label, json, style) {
+  const result = lineageOf(ws, describe(ws, label));
+  return json ? stableJson(result) : renderLineage(result, style);
+}
+
+// tools/src/cli/open.ts
+var import_node_child_process2 = require("node:child_process");
+function reportPath(ws, label) {
+  const target = describe(ws, label);
+  requireKind(ws, target, "open", ["model", "evaluate", "search"]);
+  const report = target.output_groups.report?.find((p) => p.endsWith(".html"));
+  if (!report) throw new CliError(`${displayLabel(target.label)} has no HTML report (no \`report\` output group).`);
+  return ensureOutputs(ws, target, [report])[0];
+}
+function opener(env = process.env) {
+  return onPath(process.platform === "darwin" ? "open" : "xdg-open", env);
+}
+function open(ws, label, printOnly) {
+  const path = reportPath(ws, label);
+  const program = printOnly ? void 0 : opener();
+  if (program) {
+    const child = (0, import_node_child_process2.spawn)(program, [path], { detached: true, stdio: "ignore" });
+    child.on("error", (err) => ws.log(`databazel: ${program} failed: ${err.message}`));
+    child.unref();
+    ws.log(`databazel: opening it with ${program}`);
+  }
+  return `${path}
+`;
+}
+
+// tools/src/cli/main.ts
+function execute(invocation, ws) {
+  const style = styleFor(process.stdout);
+  const { command } = invocation;
+  switch (command.name) {
+    case "help":
+      return USAGE;
+    case "show":
+      return show(ws, command.label, command.format, style);
+    case "diff":
+      return diff(ws, command.a, command.b, command.json, style);
+    case "lineage":
+      return lineage(ws, command.label, command.json, style);
+    case "open":
+      return open(ws, command.label, command.print);
+  }
+}
+function run(argv) {
+  const log = (line) => void process.stderr.write(`${line}
+`);
+  try {
+    const invocation = parseArgs(argv);
+    if (invocation.command.name === "help") {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const root = packageRoot();
+    const ws = {
+      bazel: new Bazel(findLauncher(root), invocation.bazelFlags),
+      formatFile: cqueryFormatFile(root),
+      alwaysBuild: invocation.alwaysBuild,
+      log
+    };
+    process.stdout.write(execute(invocation, ws));
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      log(`databazel: error: ${err.message}`);
+      return err.exitCode;
+    }
+    log(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+// tools/src/bin/databazel.ts
+process.exitCode = run(process.argv.slice(2));
