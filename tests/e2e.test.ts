@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
+import { databazel } from "./harness/cli.ts";
 
 const outputBases: string[] = [];
 
@@ -20,6 +21,8 @@ async function buildFromScratch(name: string): Promise<(rel: string) => string> 
 }
 
 afterAll(async () => {
+  // The CLI builds in e2e/smoke's own output base.
+  await bazel(["shutdown"], { cwd: join(repoRoot, "e2e", "smoke"), allowFailure: true });
   for (const [i, outputBase] of outputBases.entries()) {
     const cwd = join(repoRoot, "e2e", i === 0 ? "smoke" : "workspace");
     await bazel([`--output_base=${outputBase}`, "shutdown"], { cwd, allowFailure: true });
@@ -41,6 +44,34 @@ describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell sc
     expect(board.trials).toHaveLength(3);
     expect(board.best).toBe("l2_0.0");
     expect(read("search.best_model")).toBe(read("line.model"));
+
+    // fine_tune (e2e/smoke/fine_tune.bzl) is built from databazel_lib alone.
+    const base = JSON.parse(read("line.model")) as { a: number };
+    const tuned = JSON.parse(read("tuned.model")) as { a: number };
+    expect(tuned.a).not.toBe(base.a);
+    expect(tuned.a).toBeCloseTo(2, 0);
+    expect((JSON.parse(read("tuned_eval.metrics.json")) as { mse: number }).mse).toBeLessThan(0.1);
+    const distilled = JSON.parse(read("distill_search.leaderboard.json")) as { best: string; trials: unknown[] };
+    expect(distilled.trials).toHaveLength(2);
+    expect(distilled.best).toBe("l2_0.0");
+  });
+
+  it("databazel lineage follows a databazel_lib rule back to the model it fine-tuned", async () => {
+    const cwd = join(repoRoot, "e2e", "smoke");
+    const result = await databazel(["lineage", "//:tuned", "--json"], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lineage = JSON.parse(result.stdout) as {
+      parent_models: { label: string }[];
+      segments: { init_checkpoint: { model?: string } | null }[];
+    };
+    expect(lineage.parent_models.map((p) => p.label)).toEqual(["//:line"]);
+    expect(lineage.segments).toHaveLength(1);
+    expect(lineage.segments[0]!.init_checkpoint?.model).toBe("//:line");
+
+    const search = await databazel(["lineage", "//:distill_search", "--json"], cwd);
+    expect(search.exitCode, search.stderr).toBe(0);
+    const labels = (JSON.parse(search.stdout) as { parent_models: { label: string }[] }).parent_models.map((p) => p.label);
+    expect(labels).toEqual(expect.arrayContaining(["//:tuned", "//:line"]));
   });
 });
 

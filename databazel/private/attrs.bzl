@@ -2,7 +2,8 @@
 
 load("//databazel/private/actions:train.bzl", "TRAIN_CPUS", "TRAIN_EXEC_GROUP")
 
-SHIM_ATTRS = {
+# The bundled helpers the actions run with the Node toolchain: private, so users never set them.
+HELPER_ATTRS = {
     "_aggregate": attr.label(
         default = Label("//databazel/private/bundles:aggregate.cjs"),
         allow_single_file = True,

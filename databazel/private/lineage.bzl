@@ -3,7 +3,7 @@
 load("//databazel:providers.bzl", "ModelInfo")
 load(":data.bzl", "data_files")
 
-def model_lineage(*, training_data, train_executable, hyperparams_file, checkpoints = []):
+def model_lineage(*, training_data, train_executable, hyperparams_file, checkpoints = [], parents = []):
     """Everything that produced a model, without flattening anything.
 
     Args:
@@ -11,6 +11,8 @@ def model_lineage(*, training_data, train_executable, hyperparams_file, checkpoi
       train_executable: the `train_executable` target; its files and runfiles are included.
       hyperparams_file: File, the hyperparameters the model was trained with.
       checkpoints: list of Files, the checkpoints the model was trained through.
+      parents: list of ModelInfo, models this one continues from (e.g. a fine-tuned base);
+        each brings its model file and its own lineage.
 
     Returns:
       depset of Files.
@@ -23,4 +25,5 @@ def model_lineage(*, training_data, train_executable, hyperparams_file, checkpoi
     ]
     if ModelInfo in training_data:
         transitive.append(training_data[ModelInfo].lineage)
-    return depset([hyperparams_file] + checkpoints, transitive = transitive)
+    transitive.extend([parent.lineage for parent in parents])
+    return depset([hyperparams_file] + checkpoints + [parent.model for parent in parents], transitive = transitive)

@@ -72,7 +72,7 @@ def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file
     args.add("--shim_curve", out.curve)
     if out.model.is_directory:
         args.add("--shim_model_is_dir")
-    if previous != None:
+    if previous != None and previous.curve != None:
         args.add("--shim_previous_curve", previous.curve)
     args.add_all(training_data, before_each = TRAIN_FLAGS["training_data"], expand_directories = False)
     add_path(args, TRAIN_FLAGS["model"], out.model)
@@ -92,7 +92,7 @@ def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file
         executable = node_runtime(ctx, TRAIN_EXEC_GROUP).node,
         arguments = [args],
         inputs = depset(
-            [ctx.file._train_shim, hyperparams_file] + ([previous.model, previous.curve] if previous else []),
+            [ctx.file._train_shim, hyperparams_file] + ([f for f in (previous.model, previous.curve) if f != None] if previous else []),
             transitive = [training_data],
         ),
         tools = [train_executable],
@@ -126,7 +126,8 @@ def train(
         trial = None,
         epochs = None,
         checkpoint_every = 0,
-        segments = None):
+        segments = None,
+        init_from = None):
     """Registers the training of one model and returns what it writes.
 
     Args:
@@ -143,6 +144,9 @@ def train(
         that gets the epochs, if any, from its hyperparameters.
       checkpoint_every: int, the segment length; 0 for one segment.
       segments: dict shared by the chains of one target, so equal segments are declared once.
+      init_from: a ModelInfo to continue from (fine-tuning): the first action gets its model as
+        `--init_checkpoint`, and its learning curve, when it has one, starts this one's. None
+        trains from scratch.
 
     Returns:
       struct(model, curve, record, log, output_dir, checkpoints, records): the last run's
@@ -158,7 +162,7 @@ def train(
             for start, end in segment_bounds(epochs, checkpoint_every)
         ]
     segments = {} if segments == None else segments
-    previous = None
+    previous = struct(model = init_from.model, curve = init_from.learning_curve) if init_from != None else None
     chain = []
     for segment, name, model_file, step_trial in steps:
         key = (prefix, segment)

@@ -621,11 +621,12 @@ function readRecord(path, hostPath2) {
   }
   return record.kind === "train" ? record : void 0;
 }
-function chain(last, records) {
+function chain(last, records, isModel = () => false) {
   const out = [last];
   for (let current = last; current.inputs.init_checkpoint; ) {
     const init = current.inputs.init_checkpoint;
     const parent = [...records.values()].find((r) => r.outputs.model.path === init.path);
+    if (!parent && isModel(init.path)) break;
     if (!parent || out.includes(parent)) {
       throw new CliError(`no run record among the target's records wrote the checkpoint ${init.path}.`);
     }
@@ -647,6 +648,10 @@ function modelsInDeps(ws, target) {
 function modelOwning(models, path) {
   for (const [model, label] of models) if (path === model || path.startsWith(`${model}/`)) return label;
   return void 0;
+}
+function withModel(models, file) {
+  const owner = modelOwning(models, file.path);
+  return owner ? { ...file, model: owner } : file;
 }
 function lineageOf(ws, target) {
   const kind = requireKind(
@@ -683,8 +688,8 @@ function lineageOf(ws, target) {
     last = records.get(model.run_record);
   }
   if (!last) throw new CliError(`${displayLabel(target.label)} has no run record of its training, so its lineage is unknown.`);
-  const segments = chain(last, records);
   const models = modelsInDeps(ws, target);
+  const segments = chain(last, records, (path) => modelOwning(models, path) !== void 0);
   const lineageFiles = model.lineage.map((path) => {
     const owner = modelOwning(models, path);
     return owner ? { path, model: owner } : { path };
@@ -697,14 +702,11 @@ function lineageOf(ws, target) {
     hyperparams,
     seed,
     model: { ...last.outputs.model, path: model.model },
-    training_data: last.inputs.training_data.map((f) => {
-      const owner = modelOwning(models, f.path);
-      return owner ? { ...f, model: owner } : f;
-    }),
+    training_data: last.inputs.training_data.map((f) => withModel(models, f)),
     executable: last.inputs.executable,
     segments: segments.map((r) => ({
       epochs: r.epochs,
-      init_checkpoint: r.inputs.init_checkpoint ?? null,
+      init_checkpoint: r.inputs.init_checkpoint ? withModel(models, r.inputs.init_checkpoint) : null,
       output: r.outputs.model,
       duration_ms: r.duration_ms,
       record: recordPathOf(records, r)
@@ -751,10 +753,13 @@ function renderLineage(l, style) {
   l.segments.forEach((s, i) => {
     const epochs = s.epochs ? `epochs ${s.epochs.start}–${s.epochs.end}` : "the whole training";
     out.push(`  ${i + 1}. ${epochs}${s.init_checkpoint ? "" : ", from scratch"}, ${seconds(s.duration_ms)}`);
-    if (s.init_checkpoint) out.push(`     init_checkpoint  ${s.init_checkpoint.path}  ${digest(s.init_checkpoint)}`.trimEnd());
+    if (s.init_checkpoint) {
+      const from = s.init_checkpoint.model ? `  (the model of ${s.init_checkpoint.model})` : "";
+      out.push(`     init_checkpoint  ${s.init_checkpoint.path}  ${digest(s.init_checkpoint)}${from}`.trimEnd());
+    }
     out.push(`     wrote            ${s.output.path}  ${digest(s.output)}`.trimEnd());
   });
-  out.push("", style.bold("Models used as training data"));
+  out.push("", style.bold("Models it was trained from (as training data or as its starting checkpoint)"));
   if (l.parent_models.length === 0) out.push("  (none)");
   for (const p of l.parent_models) out.push(`  ${p.label}  ${p.model}`);
   out.push("", style.bold(`Lineage: ${l.lineage.length} files (ModelInfo.lineage); [model] marks a model`));

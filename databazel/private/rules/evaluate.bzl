@@ -1,7 +1,7 @@
 """The `evaluate` rule: scores a trained model by running the user's eval executable."""
 
 load("//databazel:providers.bzl", "MetricsInfo", "ModelInfo")
-load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS")
+load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS")
 load("//databazel/private:data.bzl", "data_files")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
@@ -47,7 +47,7 @@ and `<name>.report.html` (a self-contained report: the metrics, and the confusio
 the metrics hold a `confusion_matrix`).
 """,
     attrs = dict(
-        SHIM_ATTRS,
+        HELPER_ATTRS,
         metrics = attr.string(
             doc = "The metrics file's output name, relative to the package. Placeholders: `%{name}` and " +
                   "the model's `%{<hyperparameter>}`. Default: `%{name}.metrics.json`.",

@@ -1,7 +1,7 @@
 """The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard."""
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo")
-load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "SHIM_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS")
 load("//databazel/private:data.bzl", "data_files")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
@@ -200,7 +200,7 @@ _hyperparam_search = rule(
     implementation = _hyperparam_search_impl,
     doc = "The rule behind the `hyperparam_search` macro; use the macro, which checks its arguments.",
     attrs = dict(
-        SHIM_ATTRS,
+        HELPER_ATTRS,
         best_model = attr.output(
             doc = "Where the best trial's model is copied; the macro names it `<name>.best_model`.",
             mandatory = True,

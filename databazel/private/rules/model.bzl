@@ -1,7 +1,7 @@
 """The `model` rule: trains one model by running the user's train executable."""
 
 load("//databazel:providers.bzl", "ModelInfo")
-load("//databazel/private:attrs.bzl", "SHIM_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:attrs.bzl", "HELPER_ATTRS", "TRAIN_ATTRS")
 load("//databazel/private:data.bzl", "data_files")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
@@ -104,7 +104,7 @@ hyperparameters and learning curve). Output groups: `records` (the run records),
 `checkpoints` (with `epochs`).
 """,
     attrs = dict(
-        SHIM_ATTRS,
+        HELPER_ATTRS,
         epochs = attr.int(
             doc = "Epochs to train, passed as `--start_epoch 0 --end_epoch N` (in segments with " +
                   "`checkpoint_every`) rather than as a hyperparameter. 0: the script decides, e.g. " +

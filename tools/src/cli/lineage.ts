@@ -31,7 +31,8 @@ export interface TrainRecord {
 /** One training action: a whole run, or one segment of a checkpointed run. */
 export interface Segment {
   epochs: { start: number; end: number } | null;
-  init_checkpoint: FileRecord | null;
+  /** The checkpoint it continued from; `model` names the target when it is another model (fine-tuning). */
+  init_checkpoint: (FileRecord & { model?: string }) | null;
   output: FileRecord;
   duration_ms: number;
   record: string;
@@ -66,12 +67,20 @@ function readRecord(path: string, hostPath: string): TrainRecord | undefined {
   return (record as { kind?: string }).kind === "train" ? (record as TrainRecord) : undefined;
 }
 
-/** The records from the first segment to `last`, following init_checkpoint back through `records`. */
-export function chain(last: TrainRecord, records: Map<string, TrainRecord>): TrainRecord[] {
+/**
+ * The records from the first segment to `last`, following init_checkpoint back through `records`.
+ * The chain starts at a checkpoint that `isModel` says is another target's model (a fine-tuned base).
+ */
+export function chain(
+  last: TrainRecord,
+  records: Map<string, TrainRecord>,
+  isModel: (path: string) => boolean = () => false,
+): TrainRecord[] {
   const out = [last];
   for (let current = last; current.inputs.init_checkpoint; ) {
     const init = current.inputs.init_checkpoint;
     const parent = [...records.values()].find((r) => r.outputs.model.path === init.path);
+    if (!parent && isModel(init.path)) break;
     if (!parent || out.includes(parent)) {
       throw new CliError(`no run record among the target's records wrote the checkpoint ${init.path}.`);
     }
@@ -97,6 +106,12 @@ function modelsInDeps(ws: Workspace, target: Target): Map<string, string> {
 function modelOwning(models: Map<string, string>, path: string): string | undefined {
   for (const [model, label] of models) if (path === model || path.startsWith(`${model}/`)) return label;
   return undefined;
+}
+
+/** A file record, with the label of the target whose model it is, when it is one. */
+function withModel(models: Map<string, string>, file: FileRecord): FileRecord & { model?: string } {
+  const owner = modelOwning(models, file.path);
+  return owner ? { ...file, model: owner } : file;
 }
 
 export function lineageOf(ws: Workspace, target: Target): Lineage {
@@ -131,9 +146,9 @@ export function lineageOf(ws: Workspace, target: Target): Lineage {
     last = records.get(model.run_record);
   }
   if (!last) throw new CliError(`${displayLabel(target.label)} has no run record of its training, so its lineage is unknown.`);
-  const segments = chain(last, records);
-
   const models = modelsInDeps(ws, target);
+  const segments = chain(last, records, (path) => modelOwning(models, path) !== undefined);
+
   const lineageFiles = model.lineage.map((path) => {
     const owner = modelOwning(models, path);
     return owner ? { path, model: owner } : { path };
@@ -149,14 +164,11 @@ export function lineageOf(ws: Workspace, target: Target): Lineage {
     hyperparams,
     seed,
     model: { ...last.outputs.model, path: model.model },
-    training_data: last.inputs.training_data.map((f) => {
-      const owner = modelOwning(models, f.path);
-      return owner ? { ...f, model: owner } : f;
-    }),
+    training_data: last.inputs.training_data.map((f) => withModel(models, f)),
     executable: last.inputs.executable,
     segments: segments.map((r) => ({
       epochs: r.epochs,
-      init_checkpoint: r.inputs.init_checkpoint ?? null,
+      init_checkpoint: r.inputs.init_checkpoint ? withModel(models, r.inputs.init_checkpoint) : null,
       output: r.outputs.model,
       duration_ms: r.duration_ms,
       record: recordPathOf(records, r),
@@ -212,11 +224,14 @@ export function renderLineage(l: Lineage, style: Style): string {
   l.segments.forEach((s, i) => {
     const epochs = s.epochs ? `epochs ${s.epochs.start}–${s.epochs.end}` : "the whole training";
     out.push(`  ${i + 1}. ${epochs}${s.init_checkpoint ? "" : ", from scratch"}, ${seconds(s.duration_ms)}`);
-    if (s.init_checkpoint) out.push(`     init_checkpoint  ${s.init_checkpoint.path}  ${digest(s.init_checkpoint)}`.trimEnd());
+    if (s.init_checkpoint) {
+      const from = s.init_checkpoint.model ? `  (the model of ${s.init_checkpoint.model})` : "";
+      out.push(`     init_checkpoint  ${s.init_checkpoint.path}  ${digest(s.init_checkpoint)}${from}`.trimEnd());
+    }
     out.push(`     wrote            ${s.output.path}  ${digest(s.output)}`.trimEnd());
   });
 
-  out.push("", style.bold("Models used as training data"));
+  out.push("", style.bold("Models it was trained from (as training data or as its starting checkpoint)"));
   if (l.parent_models.length === 0) out.push("  (none)");
   for (const p of l.parent_models) out.push(`  ${p.label}  ${p.model}`);
 
