@@ -78,6 +78,11 @@ describe("evaluate", () => {
     expect(readJson<{ kind: string }>("mlp_eval.eval.json").kind).toBe("eval");
   });
 
+  it("names the model and the metrics from their `out` templates", () => {
+    expect(read("renamed_h32.bin")).toContain('hyperparams={"hidden":"32"}');
+    expect(readJson("renamed_eval/scores.json")).toHaveProperty("accuracy");
+  });
+
   it("evaluates a search's best model through its ModelInfo", () => {
     const best = readJson<{ accuracy: number }>("best_eval.metrics.json");
     const board = readJson<Leaderboard>("search.leaderboard.json");

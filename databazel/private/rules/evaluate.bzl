@@ -3,6 +3,7 @@
 load("//databazel:providers.bzl", "MetricsInfo", "ModelInfo")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS")
 load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
 load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
@@ -12,7 +13,8 @@ def _evaluate_impl(ctx):
     where = "evaluate " + display_label(ctx.label)
     model_info = ctx.attr.model[ModelInfo]
     placeholders = dict(model_info.hyperparams, name = ctx.label.name)
-    metrics_name = expand_template(ctx.attr.metrics or "%{name}.metrics.json", placeholders, where, "metrics")
+    out_attr = renamed_attr(ctx, where, old = "metrics", new = "out")
+    metrics_name = expand_template(getattr(ctx.attr, out_attr) or "%{name}.metrics.json", placeholders, where, out_attr)
     outputs = declare_eval_outputs(ctx, ctx.label.name, metrics_name)
     eval_action(
         ctx,
@@ -49,6 +51,9 @@ the metrics hold a `confusion_matrix`).
     attrs = dict(
         HELPER_ATTRS,
         metrics = attr.string(
+            doc = "Deprecated: renamed to `out`, which it means.",
+        ),
+        out = attr.string(
             doc = "The metrics file's output name, relative to the package. Placeholders: `%{name}` and " +
                   "the model's `%{<hyperparameter>}`. Default: `%{name}.metrics.json`.",
         ),

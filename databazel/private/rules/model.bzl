@@ -3,6 +3,7 @@
 load("//databazel:providers.bzl", "ModelInfo")
 load("//databazel/private:attrs.bzl", "HELPER_ATTRS", "TRAIN_ATTRS")
 load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
@@ -23,7 +24,8 @@ def _model_impl(ctx):
               "Fix: set epochs = N, the number of epochs to train in segments.").format(where, ctx.attr.checkpoint_every))
 
     placeholders = dict(ctx.attr.hyperparams, name = ctx.label.name, seed = str(ctx.attr.seed))
-    model_name = expand_template(ctx.attr.model or "%{name}.model", placeholders, where, "model")
+    out_attr = renamed_attr(ctx, where, old = "model", new = "out")
+    model_name = expand_template(getattr(ctx.attr, out_attr) or "%{name}.model", placeholders, where, out_attr)
     hyperparams_file = ctx.actions.declare_file(ctx.label.name + ".hyperparams.json")
     write_hyperparams(ctx, hyperparams_file, ctx.attr.hyperparams)
     training_data = data_files(ctx.attr.training_data)
@@ -112,6 +114,9 @@ hyperparameters and learning curve). Output groups: `records` (the run records),
             default = 0,
         ),
         model = attr.string(
+            doc = "Deprecated: renamed to `out`, which it means.",
+        ),
+        out = attr.string(
             doc = "The model's output name, relative to the package. Placeholders: `%{name}`, " +
                   "`%{seed}` and `%{<hyperparameter>}`. Default: `%{name}.model`.",
         ),

@@ -1,0 +1,43 @@
+// Renamed attributes keep working under their old names, with a warning that says the new one;
+// setting both names is an error that says which to keep.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bazel } from "./harness/bazel.ts";
+import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
+
+let ws = "";
+
+beforeAll(() => {
+  ws = scriptWorkspace({
+    "BUILD.bazel": `${scriptTargets()}
+model(name = "m", training_data = "data.csv", train_executable = ":train", model = "old_name.bin")
+
+evaluate(name = "e", model = ":m", test_data = "data.csv", eval_executable = ":eval", metrics = "old_name.json")
+
+model(name = "both", training_data = "data.csv", train_executable = ":train", model = "a.bin", out = "b.bin")
+`,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (ws) await removeWorkspace(ws);
+});
+
+describe("renamed attributes", () => {
+  it("model(model = ...) and evaluate(metrics = ...) still work, and say their new name", async () => {
+    const result = await bazel(["build", "//:m", "//:e"], { cwd: ws });
+    expect(result.all).toContain('databazel: model //:m: model = "old_name.bin" is deprecated: the attribute is now called out.');
+    expect(result.all).toContain('Fix: write out = "old_name.bin".');
+    expect(result.all).toContain('databazel: evaluate //:e: metrics = "old_name.json" is deprecated: the attribute is now called out.');
+    expect(existsSync(join(ws, "bazel-bin", "old_name.bin"))).toBe(true);
+    expect(existsSync(join(ws, "bazel-bin", "old_name.json"))).toBe(true);
+  });
+
+  it("both names set: an error that says which to keep", async () => {
+    const result = await bazel(["build", "//:both"], { cwd: ws, allowFailure: true });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.all).toContain("databazel: model //:both: model and out are both set; model is the old name of out.");
+    expect(result.all).toContain('Fix: keep out = "b.bin" and remove model.');
+  });
+});
