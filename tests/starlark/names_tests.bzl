@@ -20,7 +20,8 @@ short_hash_test = unittest.make(_short_hash_test_impl)
 def _trial_name_test_impl(ctx):
     env = unittest.begin(ctx)
 
-    # Keys sorted, readable, joined by "__".
+    # Keys sorted, readable, joined by "__" (the dict is unsorted on purpose).
+    # buildifier: disable=unsorted-dict-items
     asserts.equals(env, "hidden_32__lr_0.1", trial_name({"lr": "0.1", "hidden": "32"}))
     asserts.equals(env, "lr_1e-4", trial_name({"lr": "1e-4"}))
     asserts.equals(env, "", trial_name({}))

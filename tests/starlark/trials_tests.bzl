@@ -29,6 +29,9 @@ parse_space_test = unittest.make(_parse_space_test_impl)
 
 def _grid_test_impl(ctx):
     env = unittest.begin(ctx)
+
+    # The grid is unsorted on purpose: trials follow the sorted keys.
+    # buildifier: disable=unsorted-dict-items
     trials = _expand(grid = {"lr": ["0.1", "0.01"], "hidden": ["32", "64"]}, fixed = {"epochs": "3"})
 
     # The cartesian product in sorted-key order, each trial with the shared hyperparameters.

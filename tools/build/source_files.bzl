@@ -48,7 +48,8 @@ check() {{
   fi
 }}
 {checks}
-for orphan in {orphans}; do
+orphans=({orphans})
+for orphan in "${{orphans[@]}}"; do
   problems+=("$orphan is checked in, but nothing generates it any more")
 done
 if [ ${{#problems[@]}} -gt 0 ]; then
@@ -113,7 +114,8 @@ copy() {{
   echo "updated $2"
 }}
 {copies}
-for orphan in {orphans}; do
+orphans=({orphans})
+for orphan in "${{orphans[@]}}"; do
   rm -f "$ws/$orphan"
   echo "removed $orphan: nothing generates it"
 done
