@@ -1,5 +1,6 @@
 // docs/ (the API reference) and the README's contract table must match what the docstrings
-// and tools/src/contract.ts generate now. Regenerate them with `npm run docs`.
+// and tools/src/contract.ts generate now through `npm run docs`; `bazel test //...` checks the
+// same files against the Bazel actions' outputs (docs/BUILD.bazel). Regenerate with either.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,7 @@
-// Checked-in files generated from TypeScript must match what their sources generate now.
-// Regenerate them all with `npm run build:tools`.
+// Checked-in files generated from TypeScript must match what `npm run build:tools` (esbuild's JS
+// API) generates now. `bazel test //...` checks them against the Bazel actions' outputs too
+// (tools/build), so the two generators cannot drift apart. Regenerate with either
+// `npm run build:tools` or `tools/bazel run //tools/build:update`.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

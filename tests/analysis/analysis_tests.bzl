@@ -1,7 +1,7 @@
 """Analysis tests: the providers databazel's rules return and the actions they register."""
 
 load("@bazel_skylib//lib:unittest.bzl", "analysistest", "asserts")
-load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo")
+load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo", "hyperparam_search", "model")
 
 def _actions(env, mnemonic):
     return [a for a in analysistest.target_actions(env) if a.mnemonic == mnemonic]
@@ -101,14 +101,55 @@ search_test = analysistest.make(_search_test_impl)
 
 def _failure_test_impl(ctx):
     env = analysistest.begin(ctx)
-    asserts.expect_failure(env, ctx.attr.message)
+    for message in ctx.attr.messages:
+        asserts.expect_failure(env, message)
     return analysistest.end(env)
 
 failure_test = analysistest.make(
     _failure_test_impl,
     expect_failure = True,
-    attrs = {"message": attr.string(doc = "A substring the analysis error must contain.")},
+    attrs = {"messages": attr.string_list(doc = "Substrings the analysis error must contain.", mandatory = True)},
 )
+
+_TRAIN = {
+    "train_executable": "//tests/rules:train",
+    "training_data": "//tests/rules:train.csv",
+}
+
+_EVAL = {
+    "eval_executable": "//tests/rules:eval",
+    "test_data": "//tests/rules:test.csv",
+}
+
+def _failing_target_test(name, macro, messages, args):
+    # The target is tagged manual so that `bazel build //...` leaves it alone.
+    macro(name = name + "_target", tags = ["manual"], **args)
+    failure_test(name = name, messages = messages, target_under_test = ":" + name + "_target")
+
+def search_failure_test(name, messages, **kwargs):
+    """A hyperparam_search that must fail analysis, and the test that it fails with `messages`.
+
+    The search (`<name>_target`) trains and evaluates with //tests/rules's scripts and data,
+    ranked by accuracy, unless kwargs say otherwise.
+
+    Args:
+      name: the test's name.
+      messages: substrings the analysis error must contain.
+      **kwargs: hyperparam_search arguments (grid, space, seed, model, ...).
+    """
+    _failing_target_test(name, hyperparam_search, messages, dict(_TRAIN, metric = "accuracy", **dict(_EVAL, **kwargs)))
+
+def model_failure_test(name, messages, **kwargs):
+    """A model that must fail analysis, and the test that it fails with `messages`.
+
+    The model (`<name>_target`) trains with //tests/rules's script and data.
+
+    Args:
+      name: the test's name.
+      messages: substrings the analysis error must contain.
+      **kwargs: model arguments (epochs, checkpoint_every, model, ...).
+    """
+    _failing_target_test(name, model, messages, dict(_TRAIN, **kwargs))
 
 def _bad_provider_impl(_ctx):
     return [ModelInfo(model = "not a file", hyperparams_file = None, label = Label("//x:y"))]

@@ -1,5 +1,6 @@
 // Where the repository is, for the build scripts and the freshness tests that share them.
-// Found by walking up to .bazelversion, so it holds from the TS sources and from their bundle.
+// Found by walking up to .bazelversion, so it holds from the TS sources and from their bundle;
+// a Bazel action that runs a bundle (which is not in the tree) names it in DATABAZEL_REPO_ROOT.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,4 +12,4 @@ function findRepoRoot(start: string): string {
   }
 }
 
-export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+export const repoRoot = process.env["DATABAZEL_REPO_ROOT"] ?? findRepoRoot(dirname(fileURLToPath(import.meta.url)));

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the provisioning scripts (after messages.sh): sets `mirror` to the Debian mirror
 # the host's apt already uses, so no host name is kept in this repository.
 # DATABAZEL_DEBIAN_MIRROR overrides it.

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the provisioning scripts: `say` for progress, `die` for a failure with its fix.
 # Set MESSAGE_PREFIX (e.g. "databazel") before sourcing.
 say() { echo "${MESSAGE_PREFIX:-databazel}: $*" >&2; }

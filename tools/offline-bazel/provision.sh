@@ -52,6 +52,7 @@ printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$
 cp /etc/resolv.conf "$partial/etc/resolv.conf" 2>/dev/null || true
 
 say "step 2/3: apt-get install ${packages[*]} (about 670 MB)"
+# shellcheck disable=SC2016 # the inner script expands its own arguments
 if ! unshare --mount --propagation private sh -c '
     mount -t proc proc "$1/proc" && shift &&
     chroot "$0" sh -c "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $*"

@@ -58,7 +58,7 @@ holder_file="$cache/namespace.pid"
 holder_alive() {
   local pid
   pid=$(cat "$holder_file" 2>/dev/null) || return 1
-  [ "$(cat "/proc/$pid/cmdline" 2>/dev/null | tr '\0' ' ')" = "sleep infinity " ] || return 1
+  [ "$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" = "sleep infinity " ] || return 1
   echo "$pid"
 }
 
@@ -80,6 +80,7 @@ prepare_namespace() {
       echo "  Fix: run as root on Linux, or set DATABAZEL_BAZEL to a Bazel $(cat "$root/usr/share/bazel/build-label.txt" 2>/dev/null) binary." >&2
       exit 1
     fi
+    # shellcheck disable=SC2016 # the inner script expands its own arguments
     nsenter --mount="/proc/$pid/ns/mnt" /bin/bash -c '
       root=$1
       mount --rbind /dev "$root/dev"
@@ -87,6 +88,7 @@ prepare_namespace() {
       mount --rbind /sys "$root/sys"
     ' _ "$root"
   fi
+  # shellcheck disable=SC2016 # the inner script expands its own arguments
   nsenter --mount="/proc/$pid/ns/mnt" /bin/bash -c '
     root=$1
     shift
@@ -105,6 +107,7 @@ prepare_namespace() {
 
 pid=$(flock -o "$cache/namespace.lock" bash -c "$(declare -f holder_alive prepare_namespace); $(declare -p cache root holder_file mounts); prepare_namespace")
 
+# shellcheck disable=SC2016 # the inner command expands its own arguments
 exec nsenter --mount="/proc/$pid/ns/mnt" chroot "$root" /usr/bin/env -i \
   HOME="${HOME:-/root}" USER="${USER:-root}" TERM="${TERM:-dumb}" LANG=C.UTF-8 \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

@@ -75,6 +75,7 @@ if [ ! -f "$root/.databazel-provisioned" ]; then
   printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$partial/etc/apt/apt.conf.d/99databazel"
   cp /etc/resolv.conf "$partial/etc/resolv.conf" 2>/dev/null || true
   say "step 2/2: apt-get install buildbox"
+  # shellcheck disable=SC2016 # the inner script expands its own arguments
   if ! unshare --mount --propagation private sh -c '
       mount -t proc proc "$0/proc" &&
       chroot "$0" sh -c "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends buildbox"

@@ -20,13 +20,14 @@ source "$here/../lib/messages.sh"
 
 [ "$(id -u)" = 0 ] || die "the cluster needs root (workers chroot; PostgreSQL runs as user postgres)." \
   "Fix: run as root."
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pgbin=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)
 [ -x "$pgbin/initdb" ] || die "PostgreSQL's server binaries are missing (BuildGrid's scheduler needs them)." \
   "Fix: apt-get install postgresql"
 id postgres >/dev/null 2>&1 || die "there is no 'postgres' user to run PostgreSQL as." \
   "Fix: apt-get install postgresql (it creates the user)."
-[ -f "$venv/.databazel-provisioned" ] && [ -f "$root/.databazel-provisioned" ] ||
+if [ ! -f "$venv/.databazel-provisioned" ] || [ ! -f "$root/.databazel-provisioned" ]; then
   die "$dir is not provisioned." "Fix: run tools/remote/provision.sh $dir"
+fi
 
 mkdir -p "$state"
 state=$(cd "$state" && pwd)
@@ -82,6 +83,7 @@ names=()
 for i in $(seq "$workers"); do
   name="w$i-$bgd_port"
   mkdir -p "$root/work/$name"
+  # shellcheck disable=SC2016 # the inner script expands its own arguments
   setsid unshare --mount --propagation private sh -c '
     mount -t proc proc "$0/proc" && mount --rbind /dev "$0/dev" || exit 1
     casd_socket="/work/$2/casd.sock"

@@ -47,6 +47,7 @@ fi
 # Verify with ps: no process of any recorded session, none using the PostgreSQL directory.
 left=""
 for sid in "${sessions[@]}"; do left+=$(ps -o pid=,args= -s "$sid" 2>/dev/null); done
+# shellcheck disable=SC2009 # a fixed-string match on the path; pgrep would take it as a regex
 [ -z "${PG_DIR:-}" ] || left+=$(ps -eo pid=,args= | grep -F -- "$PG_DIR" | grep -v grep)
 if [ -n "$left" ]; then
   say "error: processes still running:"

@@ -1,0 +1,65 @@
+"""Development only: esbuild and a few npm packages from the root module's node_modules.
+
+The freshness tests rebuild the checked-in bundles with the same esbuild that
+`npm run build:tools` uses, so the outputs are byte-identical. Nothing here is fetched: the
+repository links to what `npm ci` installed, and fails with that fix when it is missing.
+"""
+
+# What the contract generator bundles: ts-morph and its dependencies.
+_TS_MORPH = [
+    "@ts-morph/common",
+    "balanced-match",
+    "brace-expansion",
+    "code-block-writer",
+    "fdir",
+    "minimatch",
+    "path-browserify",
+    "picomatch",
+    "tinyglobby",
+    "ts-morph",
+]
+
+_BUILD = """\
+exports_files(["esbuild"])
+
+filegroup(
+    name = "ts_morph",
+    srcs = glob({globs}),
+    visibility = ["//visibility:public"],
+)
+"""
+
+def _missing(root, what):
+    fail(("databazel: {} is missing, and the freshness checks (bazel test //...) need it.\n" +
+          "Fix: run `npm ci` in {}.").format(what, root))
+
+def _dev_npm_repository_impl(rctx):
+    root = rctx.path(Label("//:package.json")).dirname
+    node_modules = root.get_child("node_modules")
+    if not node_modules.exists:
+        _missing(root, node_modules)
+
+    # npm installs esbuild's native binary for this platform only, as @esbuild/<os>-<cpu>.
+    platforms = node_modules.get_child("@esbuild")
+    binaries = [p.get_child("bin").get_child("esbuild") for p in (platforms.readdir() if platforms.exists else [])]
+    binaries = [b for b in binaries if b.exists]
+    if not binaries:
+        _missing(root, "{}/@esbuild/<platform>/bin/esbuild".format(node_modules))
+    rctx.symlink(binaries[0], "esbuild")
+    rctx.symlink(node_modules, "node_modules")
+    globs = ["node_modules/{}/**/*.{}".format(p, ext) for p in _TS_MORPH for ext in ("js", "cjs", "mjs", "json")]
+    rctx.file("BUILD.bazel", _BUILD.format(globs = json.encode(globs)))
+
+dev_npm_repository = repository_rule(
+    implementation = _dev_npm_repository_impl,
+    doc = "Links esbuild's native binary and the npm packages the freshness checks bundle.",
+    local = True,
+)
+
+def _dev_npm_impl(_mctx):
+    dev_npm_repository(name = "databazel_dev_npm")
+
+dev_npm = module_extension(
+    implementation = _dev_npm_impl,
+    doc = "Makes `@databazel_dev_npm` (esbuild and ts-morph from node_modules) for databazel's own tests.",
+)
