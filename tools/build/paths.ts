@@ -12,3 +12,6 @@ function findRepoRoot(start: string): string {
 }
 
 export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** Generated from TypeScript by tools/build/gen-contract.ts. */
+export const contractBzl = join(repoRoot, "databazel", "private", "contract.bzl");

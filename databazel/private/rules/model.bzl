@@ -2,6 +2,7 @@
 
 load("//databazel:providers.bzl", "ModelInfo")
 load("//databazel/private:attrs.bzl", "SHIM_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "data_files")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
@@ -24,7 +25,7 @@ def _model_impl(ctx):
 
     placeholders = dict(ctx.attr.hyperparams, name = ctx.label.name, seed = str(ctx.attr.seed))
     model_name = expand_template(ctx.attr.model or "%{name}.model", placeholders, where, "model")
-    hyperparams_file = ctx.actions.declare_file(ctx.label.name + ".hyperparams.json")
+    hyperparams_file = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["hyperparams"])
     write_hyperparams(ctx, hyperparams_file, ctx.attr.hyperparams)
     training_data = data_files(ctx.attr.training_data)
     trained = train(
@@ -46,7 +47,7 @@ def _model_impl(ctx):
         declare = ctx.actions.declare_directory if ctx.attr.model_is_dir else ctx.actions.declare_file
         model_file = declare(model_name)
         ctx.actions.symlink(output = model_file, target_file = trained.model)
-        curve = ctx.actions.declare_file(ctx.label.name + ".curve.json")
+        curve = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["curve"])
         ctx.actions.symlink(output = curve, target_file = trained.curve)
 
     report = report_action(
