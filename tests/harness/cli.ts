@@ -3,7 +3,7 @@ import { execa, type Result } from "execa";
 import { join } from "node:path";
 import { repoRoot } from "./bazel.ts";
 
-export const cliBundle = join(repoRoot, "tools", "dist", "databazel.cjs");
+export const cliBundle = join(repoRoot, "databazel", "private", "bundles", "databazel.cjs");
 
 export type CliResult = Result<{ reject: false }>;
 

@@ -4,7 +4,7 @@
 import { FILE_SUFFIXES } from "../formats/files.ts";
 import { readLeaderboard } from "../formats/leaderboard.ts";
 import type { Target } from "../formats/providers.ts";
-import { readRunRecord, type FileDigest as FileRecord, type TrainRecord } from "../formats/run-record.ts";
+import { readRunRecord, type FileDigest, type TrainRecord } from "../formats/run-record.ts";
 import { stableJson } from "../lib/json.ts";
 import { CliError } from "./errors.ts";
 import { renderTable, type Style } from "./table.ts";
@@ -13,8 +13,8 @@ import { describe, displayLabel, ensureOutputs, queryTargets, requireKind, type 
 /** One training action: a whole run, or one segment of a checkpointed run. */
 export interface Segment {
   epochs: { start: number; end: number } | null;
-  init_checkpoint: FileRecord | null;
-  output: FileRecord;
+  init_checkpoint: FileDigest | null;
+  output: FileDigest;
   duration_ms: number;
   record: string;
 }
@@ -26,10 +26,10 @@ export interface Lineage {
   trial: string | null;
   hyperparams: Record<string, string>;
   seed: number | null;
-  model: FileRecord;
+  model: FileDigest;
   /** The training data, with the label of the model target when a file is a model. */
-  training_data: (FileRecord & { model?: string })[];
-  executable: FileRecord;
+  training_data: (FileDigest & { model?: string })[];
+  executable: FileDigest;
   /** First to last; more than one when the model was trained in segments. */
   segments: Segment[];
   /** Models this one was trained on, directly or through other models. */
@@ -138,7 +138,7 @@ export function lineageOf(ws: Workspace, target: Target): Lineage {
   };
 }
 
-function digest(file: FileRecord): string {
+function digest(file: FileDigest): string {
   return file.sha256 ? `sha256 ${file.sha256}` : "";
 }
 
