@@ -94,7 +94,7 @@ describe("leaderboard reader", () => {
   });
 
   it("reports a file that is not JSON, or not there", () => {
-    expect(failure(() => readLeaderboard(file("{"), "//x:search"))).toMatch(/is not valid JSON, so it is no the leaderboard: .*\nFix: rebuild it/);
+    expect(failure(() => readLeaderboard(file("{"), "//x:search"))).toMatch(/^cannot read the leaderboard .*: it is not valid JSON \(.*\)\.\nFix: rebuild it \(bazel build \/\/x:search\)\.$/);
     expect(failure(() => readLeaderboard(join(dir, "missing.json")))).toMatch(/^cannot read the leaderboard .*missing\.json: .*\nFix: /);
   });
 

@@ -65,7 +65,7 @@ def check_fields(what, value, fields):
     return value
 
 def write_manifest(ctx, file, value):
-    """Writes a manifest as indented JSON (keys sorted, as json.encode does).
+    """Writes a manifest, which a helper binary reads, as indented JSON.
 
     Args:
       ctx: the rule context.

@@ -320,7 +320,7 @@ Fix: ${fix}`);
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new FormatError(`${path} is not valid JSON, so it is no ${what}: ${err.message}.
+    throw new FormatError(`cannot read ${what} ${path}: it is not valid JSON (${err.message}).
 Fix: ${fix}`);
   }
 }
@@ -577,7 +577,7 @@ var searchTrialFields = object({
 });
 var searchFields = object({
   metric: string,
-  goal: literal("maximize", "minimize"),
+  goal,
   leaderboard_json: string,
   leaderboard_csv: string,
   leaderboard_md: string,

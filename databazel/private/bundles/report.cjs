@@ -98,7 +98,7 @@ Fix: ${fix}`);
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new FormatError(`${path} is not valid JSON, so it is no ${what}: ${err.message}.
+    throw new FormatError(`cannot read ${what} ${path}: it is not valid JSON (${err.message}).
 Fix: ${fix}`);
   }
 }

@@ -1,7 +1,8 @@
 // The providers as databazel/private/cli/targets.cquery.bzl prints them for the CLI: one line of
 // JSON per configured target, Files as exec-root relative paths. The fields follow
 // databazel/providers.bzl; tests/formats.test.ts checks that the three agree.
-import { FormatError, arrayOf, checkFile, literal, nullable, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
+import { goal } from "./leaderboard.ts";
+import { FormatError, arrayOf, checkFile, nullable, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
 /** ModelInfo. */
 export const modelFields = object({
@@ -31,7 +32,7 @@ export type SearchTrialFields = ShapeOf<typeof searchTrialFields>;
 /** SearchInfo. */
 export const searchFields = object({
   metric: string,
-  goal: literal("maximize", "minimize"),
+  goal,
   leaderboard_json: string,
   leaderboard_csv: string,
   leaderboard_md: string,

@@ -124,7 +124,7 @@ export function readJsonFile(path: string, what: string, fix: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new FormatError(`${path} is not valid JSON, so it is no ${what}: ${(err as Error).message}.\nFix: ${fix}`);
+    throw new FormatError(`cannot read ${what} ${path}: it is not valid JSON (${(err as Error).message}).\nFix: ${fix}`);
   }
 }
 

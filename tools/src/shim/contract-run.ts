@@ -1,5 +1,6 @@
 // What the train and eval shims share: their own flags, running the user's executable, turning
-// a non-zero exit or a broken contract into one clear failure, and writing the run record.
+// a non-zero exit or a broken contract into one clear failure, and the run record's common fields
+// (its shape: tools/src/formats/run-record.ts).
 import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { RUN_RECORD_FORMAT } from "../formats/run-record.ts";
 import { one, optional, type Flags } from "../lib/flags.ts";
