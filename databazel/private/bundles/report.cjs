@@ -112,7 +112,7 @@ Fix: ${fix}`);
   }
 }
 
-// tools/src/formats/internal.ts
+// tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
 function readManifest(shape, path, what) {
   return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);

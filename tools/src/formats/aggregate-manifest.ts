@@ -1,7 +1,7 @@
 // The manifest databazel/private/actions/aggregate.bzl writes for the DatabazelAggregate action
 // (tools/src/bin/aggregate.ts): the search's ranking settings and every trial's files, by their
 // unmapped exec-root paths. Its field names are generated into databazel/private/contract.bzl.
-import { readManifest } from "./internal.ts";
+import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
 import { arrayOf, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
 

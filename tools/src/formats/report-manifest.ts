@@ -2,7 +2,7 @@
 // DatabazelReport action: one per report, naming its inputs by exec-root path.
 // tools/src/report/render.ts turns one into the HTML page. Field names are generated into
 // databazel/private/contract.bzl, where report_action checks the rules' details against them.
-import { readManifest } from "./internal.ts";
+import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
 import { arrayOf, literal, object, string, type ShapeOf } from "./shape.ts";
 
