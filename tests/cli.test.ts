@@ -3,7 +3,7 @@
 // yet, so that the CLI has to build what it reads.
 import { execa } from "execa";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
@@ -323,6 +323,21 @@ model(
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.stderr).not.toContain("building");
     expect(again.stdout).toBe(first.stdout);
+  });
+
+  it("show on a leaderboard from an older databazel says so and how to rebuild it; --build does", async () => {
+    const path = join(ws, "bazel-bin", "search.leaderboard.json");
+    const { format: _format, ...old } = readJson<Record<string, unknown>>(path);
+    chmodSync(path, 0o644);
+    writeFileSync(path, JSON.stringify(old));
+    const stale = await databazel(["show", "//:search"], ws);
+    expect(stale.exitCode).toBe(1);
+    expect(stale.stderr).toMatch(
+      /databazel: error: \S+search\.leaderboard\.json is a leaderboard in format 0 \(written by an older databazel\); this databazel reads format 1\.\nFix: rebuild it \(bazel build \/\/:search\)\./,
+    );
+    const rebuilt = await databazel(["show", "//:search", "--build"], ws);
+    expect(rebuilt.exitCode, rebuilt.stderr).toBe(0);
+    expect(readJson<{ format: number }>(path).format).toBe(1);
   });
 
   it("lineage builds the model and marks the model it was trained on", async () => {

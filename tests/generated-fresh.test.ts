@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundle, bundleSets, entryPoints, repoRelative } from "../tools/build/bundle.ts";
-import { contractBzl, generateContractBzl } from "../tools/build/gen-contract.ts";
+import { generateContractBzl } from "../tools/build/gen-contract.ts";
+import { contractBzl } from "../tools/build/paths.ts";
 
 const fix = "stale: run `npm run build:tools` and commit the result";
 

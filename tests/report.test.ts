@@ -74,6 +74,10 @@ describe("reports", () => {
     const lrs = ["0.0001", "0.01", "0.1"];
     const opts = ["sgd", `</script><script>alert(1)</script>`, "adam"];
     const board = {
+      format: 1,
+      label: "//odd:<search>",
+      metric: "accuracy",
+      goal: "maximize",
       best: names[0],
       trials: names.map((trial, i) => ({
         rank: i + 1,

@@ -3,7 +3,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bazel, repoRoot } from "./harness/bazel.ts";
+import { parseBest, readLeaderboard } from "../tools/src/formats/leaderboard.ts";
+import { parseTargetLine, type Target } from "../tools/src/formats/providers.ts";
+import { readRunRecord } from "../tools/src/formats/run-record.ts";
+import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 
 const bin = join(repoRoot, "bazel-bin", "tests", "rules");
 const read = (rel: string): string => readFileSync(join(bin, rel), "utf8");
@@ -160,5 +163,35 @@ describe("hyperparam_search", () => {
     const names = readdirSync(join(bin, "templated"));
     expect(names).toEqual(expect.arrayContaining(["lr0.01.bin", "lr0.1.bin"]));
     expect(read("templated/lr0.01.bin")).toContain('"lr":"0.01"');
+  });
+});
+
+describe("the formats the rules write pass their readers", () => {
+  const formatFile = "databazel/private/cli/targets.cquery.bzl";
+  let targets: Map<string, Target>;
+  let execRoot: string;
+
+  beforeAll(async () => {
+    const labels = ["mlp", "mlp_eval", "search"].map((name) => `//tests/rules:${name}`);
+    const result = await bazel(["cquery", "--output=starlark", `--starlark:file=${formatFile}`, "--", labels.join(" + ")]);
+    const lines = result.stdout.split("\n").filter((l) => l.startsWith("{"));
+    targets = new Map(lines.map((line) => parseTargetLine(line, formatFile)).map((t) => [t.label.replace(/^@@?/, ""), t]));
+    execRoot = await bazelInfo("execution_root");
+  });
+
+  it("the cquery formatter prints each provider as providers.ts reads it", () => {
+    expect([...targets.keys()].sort()).toEqual(["//tests/rules:mlp", "//tests/rules:mlp_eval", "//tests/rules:search"]);
+    expect(targets.get("//tests/rules:mlp")!.model!.run_record).toMatch(/tests\/rules\/mlp\.train\.json$/);
+    expect(targets.get("//tests/rules:mlp_eval")!.metrics!.run_record).toMatch(/mlp_eval\.eval\.json$/);
+    expect(targets.get("//tests/rules:search")!.search!.trials).toHaveLength(4);
+  });
+
+  it("run records, the leaderboard and best.json are in format 1", () => {
+    const exec = (path: string): string => join(execRoot, path);
+    expect(readRunRecord(exec(targets.get("//tests/rules:mlp")!.model!.run_record!)).format).toBe(1);
+    expect(readRunRecord(exec(targets.get("//tests/rules:mlp_eval")!.metrics!.run_record!)).kind).toBe("eval");
+    const search = targets.get("//tests/rules:search")!.search!;
+    expect(readLeaderboard(exec(search.leaderboard_json)).format).toBe(1);
+    expect(parseBest(JSON.parse(readFileSync(exec(search.best), "utf8")), search.best).trial).toBe("hidden_64__lr_0.05");
   });
 });

@@ -1,9 +1,10 @@
-"""The train/eval contract's names, shared with the TypeScript shims.
+"""The names databazel's rules share with its TypeScript shims and helpers.
 
-Generated from tools/src/contract.ts by `npm run build:tools`. Do not edit.
+Generated from tools/src/contract.ts and tools/src/formats/ by tools/build/gen-contract.ts
+(`npm run build:tools`). Do not edit.
 """
 
-# Flags the train executable receives.
+# Flags the train executable receives (tools/src/contract.ts).
 TRAIN_FLAGS = {
     "end_epoch": "--end_epoch",
     "hyperparams": "--hyperparams",
@@ -16,34 +17,74 @@ TRAIN_FLAGS = {
     "training_data": "--training_data",
 }
 
-# Files a train executable may write into its output_dir for databazel to read.
-OUTPUT_DIR_FILES = {
-    "curve": "curve.json",
-}
-
-# Flags the eval executable receives.
+# Flags the eval executable receives (tools/src/contract.ts).
 EVAL_FLAGS = {
     "metrics": "--metrics",
     "model": "--model",
     "test_data": "--test_data",
 }
 
-# Environment variables that carry the same values, for scripts that prefer them.
-ENV_VARS = {
-    "end_epoch": "DATABAZEL_END_EPOCH",
-    "hyperparams": "DATABAZEL_HYPERPARAMS",
-    "hyperparams_file": "DATABAZEL_HYPERPARAMS_FILE",
-    "init_checkpoint": "DATABAZEL_INIT_CHECKPOINT",
-    "metrics": "DATABAZEL_METRICS",
-    "model": "DATABAZEL_MODEL",
-    "output_dir": "DATABAZEL_OUTPUT_DIR",
-    "seed": "DATABAZEL_SEED",
-    "start_epoch": "DATABAZEL_START_EPOCH",
-    "test_data": "DATABAZEL_TEST_DATA",
-    "training_data": "DATABAZEL_TRAINING_DATA",
+# Flags the train and eval shims take before the script's (tools/src/formats/action-flags.ts).
+SHIM_FLAGS = {
+    "curve": "--shim_curve",
+    "executable": "--shim_executable",
+    "label": "--shim_label",
+    "log": "--shim_log",
+    "model_is_dir": "--shim_model_is_dir",
+    "previous_curve": "--shim_previous_curve",
+    "record": "--shim_record",
+    "trial": "--shim_trial",
 }
 
-# Separates several paths in one DATABAZEL_TRAINING_DATA or DATABAZEL_TEST_DATA value.
-PATH_LIST_SEPARATOR = {
-    "env": ":",
+# Flags of the DatabazelAggregate action (tools/src/formats/action-flags.ts).
+AGGREGATE_FLAGS = {
+    "best": "--best",
+    "best_hyperparams": "--best_hyperparams",
+    "best_model": "--best_model",
+    "leaderboard_csv": "--leaderboard_csv",
+    "leaderboard_json": "--leaderboard_json",
+    "leaderboard_md": "--leaderboard_md",
+    "manifest": "--manifest",
+    "model_is_dir": "--model_is_dir",
+}
+
+# Flags of the DatabazelReport action (tools/src/formats/action-flags.ts).
+REPORT_FLAGS = {
+    "manifest": "--manifest",
+    "output": "--output",
+}
+
+# Suffixes of the files the actions write, after a target's or a run's name (tools/src/formats/files.ts).
+FILE_SUFFIXES = {
+    "aggregate_manifest": ".manifest.json",
+    "best": ".best.json",
+    "best_hyperparams": ".best_hyperparams.json",
+    "best_model": ".best_model",
+    "best_model_dir": ".best_model.d",
+    "curve": ".curve.json",
+    "eval_log": ".eval.log",
+    "eval_record": ".eval.json",
+    "extras": ".extras",
+    "hyperparams": ".hyperparams.json",
+    "leaderboard_csv": ".leaderboard.csv",
+    "leaderboard_json": ".leaderboard.json",
+    "leaderboard_md": ".leaderboard.md",
+    "report_html": ".report.html",
+    "report_manifest": ".report.json",
+    "train_log": ".train.log",
+    "train_record": ".train.json",
+}
+
+# The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).
+AGGREGATE_MANIFEST_FIELDS = {
+    "manifest": ["goal", "label", "metric", "trials"],
+    "trial": ["hyperparams", "metrics", "model", "model_short_path", "name", "seed"],
+}
+
+# Each report kind's manifest fields, sorted, and a search report trial's (tools/src/formats/report-manifest.ts).
+REPORT_MANIFEST_FIELDS = {
+    "evaluate": ["kind", "label", "metrics", "model_label"],
+    "model": ["curve", "hyperparams", "kind", "label", "records"],
+    "search": ["goal", "kind", "label", "leaderboard", "metric", "trials"],
+    "search_trial": ["curve", "metrics", "name"],
 }

@@ -7,10 +7,12 @@
 // counts the DatabazelTrain spawns that executed and sums their wall times; the run record the
 // shim writes next to each model (*.train.json) gives the epochs each one trained.
 // It measures only: it asserts nothing about times.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
+import { FILE_SUFFIXES } from "../src/formats/files.ts";
+import { readRunRecord, type TrainRecord } from "../src/formats/run-record.ts";
 import { bazel, bazelQuietly, criticalPath, processes, round } from "./bazel.ts";
 import { durationSeconds, spawns } from "./execution-log.ts";
 
@@ -46,15 +48,9 @@ export interface PrefixResult {
   summary: string;
 }
 
-interface RunRecord {
-  duration_ms?: number;
-  epochs?: { start: number; end: number } | null;
-  hyperparams?: Record<string, string>;
-}
-
 /** The epochs one training run trained: its segment, or its `epochs` hyperparameter. */
-function epochsOf(record: RunRecord, path: string): number {
-  const epochs = record.epochs ? record.epochs.end - record.epochs.start : Number(record.hyperparams?.epochs);
+function epochsOf(record: TrainRecord, path: string): number {
+  const epochs = record.epochs ? record.epochs.end - record.epochs.start : Number(record.hyperparams.epochs);
   if (!Number.isFinite(epochs) || epochs < 0) throw new Error(`${path}: no epochs segment nor epochs hyperparameter`);
   return epochs;
 }
@@ -80,15 +76,16 @@ async function measureOne(search: string, target: string, flags: string[]): Prom
     let trainingSeconds = 0;
     let shimMs = 0;
     for (const spawn of executed) {
-      const recordPath = spawn.listedOutputs?.find((p) => p.endsWith(".train.json"));
-      if (!recordPath) throw new Error(`${log}: a ${TRAIN} spawn lists no *.train.json output`);
+      const recordPath = spawn.listedOutputs?.find((p) => p.endsWith(FILE_SUFFIXES.train_record));
+      if (!recordPath) throw new Error(`${log}: a ${TRAIN} spawn lists no *${FILE_SUFFIXES.train_record} output`);
       const path = isAbsolute(recordPath) ? recordPath : join(execRoot, recordPath);
-      const record = JSON.parse(readFileSync(path, "utf8")) as RunRecord;
+      const record = readRunRecord(path);
+      if (record.kind !== "train") throw new Error(`${path}: a ${TRAIN} spawn wrote a run record of kind ${record.kind}`);
       epochsTrained += epochsOf(record, path);
-      shimMs += record.duration_ms ?? 0;
+      shimMs += record.duration_ms;
       // The exec log's own wall time; the run record's duration if this Bazel leaves it out.
       const wall = durationSeconds(spawn.metrics?.executionWallTime) ?? durationSeconds(spawn.metrics?.totalTime);
-      trainingSeconds += wall ?? (record.duration_ms ?? 0) / 1000;
+      trainingSeconds += wall ?? record.duration_ms / 1000;
     }
     const critical = criticalPath(build.all);
     return {

@@ -1,56 +1,69 @@
-// Generates databazel/private/contract.bzl from tools/src/contract.ts with ts-morph, so the
-// flag and environment-variable names that the rules pass and the shims read cannot drift.
-import { Node, Project, SyntaxKind, type ObjectLiteralExpression } from "ts-morph";
-import { join } from "node:path";
-import { repoRoot } from "./paths.ts";
+// Generates databazel/private/contract.bzl: the names the rules and the TypeScript helpers share
+// (the scripts' flags, the helpers' own flags, output file suffixes, the manifests' fields), so
+// they cannot drift. It imports the constants themselves and reads no file, so it also runs
+// from a bundle (inside a Bazel action, say).
+import { EVAL_FLAGS, TRAIN_FLAGS } from "../src/contract.ts";
+import { AGGREGATE_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
+import { aggregateManifest, aggregateTrial } from "../src/formats/aggregate-manifest.ts";
+import { FILE_SUFFIXES } from "../src/formats/files.ts";
+import { REPORT_MANIFESTS, searchReportTrial } from "../src/formats/report-manifest.ts";
+import { fieldNames } from "../src/formats/shape.ts";
 
-export const contractSource = join(repoRoot, "tools", "src", "contract.ts");
-export const contractBzl = join(repoRoot, "databazel", "private", "contract.bzl");
-
-function starlarkString(s: string): string {
-  return JSON.stringify(s);
+interface Constant {
+  name: string;
+  doc: string;
+  value: Readonly<Record<string, string | readonly string[]>>;
 }
 
-function constObject(literal: ObjectLiteralExpression, name: string): [string, string][] {
-  return literal.getProperties().map((prop) => {
-    if (!Node.isPropertyAssignment(prop)) {
-      throw new Error(`contract.ts: ${name} must hold plain 'key: "value"' properties`);
-    }
-    const init = prop.getInitializer();
-    if (!init || !Node.isStringLiteral(init)) {
-      throw new Error(`contract.ts: ${name}.${prop.getName()} must be a string literal`);
-    }
-    return [prop.getName(), init.getLiteralValue()];
-  });
+/** Everything Starlark needs, in the order contract.bzl lists it. */
+const CONSTANTS: Constant[] = [
+  { name: "TRAIN_FLAGS", doc: "Flags the train executable receives (tools/src/contract.ts).", value: TRAIN_FLAGS },
+  { name: "EVAL_FLAGS", doc: "Flags the eval executable receives (tools/src/contract.ts).", value: EVAL_FLAGS },
+  {
+    name: "SHIM_FLAGS",
+    doc: "Flags the train and eval shims take before the script's (tools/src/formats/action-flags.ts).",
+    value: SHIM_FLAGS,
+  },
+  { name: "AGGREGATE_FLAGS", doc: "Flags of the DatabazelAggregate action (tools/src/formats/action-flags.ts).", value: AGGREGATE_FLAGS },
+  { name: "REPORT_FLAGS", doc: "Flags of the DatabazelReport action (tools/src/formats/action-flags.ts).", value: REPORT_FLAGS },
+  {
+    name: "FILE_SUFFIXES",
+    doc: "Suffixes of the files the actions write, after a target's or a run's name (tools/src/formats/files.ts).",
+    value: FILE_SUFFIXES,
+  },
+  {
+    name: "AGGREGATE_MANIFEST_FIELDS",
+    doc: "The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).",
+    value: { manifest: fieldNames(aggregateManifest), trial: fieldNames(aggregateTrial) },
+  },
+  {
+    name: "REPORT_MANIFEST_FIELDS",
+    doc: "Each report kind's manifest fields, sorted, and a search report trial's (tools/src/formats/report-manifest.ts).",
+    value: {
+      ...Object.fromEntries(Object.entries(REPORT_MANIFESTS).map(([kind, shape]) => [kind, fieldNames(shape)])),
+      search_trial: fieldNames(searchReportTrial),
+    },
+  },
+];
+
+function starlarkValue(value: string | readonly string[]): string {
+  return typeof value === "string" ? JSON.stringify(value) : `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
 }
 
-/** Renders contract.bzl from every exported `as const` object of string literals. */
+/** Renders contract.bzl: one dict per constant, keys sorted as buildifier wants. */
 export function generateContractBzl(): string {
-  const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true });
-  const file = project.addSourceFileAtPath(contractSource);
   const out: string[] = [
-    '"""The train/eval contract\'s names, shared with the TypeScript shims.',
+    '"""The names databazel\'s rules share with its TypeScript shims and helpers.',
     "",
-    "Generated from tools/src/contract.ts by `npm run build:tools`. Do not edit.",
+    "Generated from tools/src/contract.ts and tools/src/formats/ by tools/build/gen-contract.ts",
+    "(`npm run build:tools`). Do not edit.",
     '"""',
   ];
-  for (const statement of file.getVariableStatements()) {
-    if (!statement.isExported()) continue;
-    for (const decl of statement.getDeclarations()) {
-      const asConst = decl.getInitializerIfKind(SyntaxKind.AsExpression);
-      const literal = asConst?.getExpressionIfKind(SyntaxKind.ObjectLiteralExpression);
-      if (!literal) continue;
-      const doc = statement.getJsDocs().map((d) => d.getDescription().trim()).join(" ");
-      out.push("");
-      if (doc) out.push(`# ${doc}`);
-      out.push(`${decl.getName()} = {`);
-      // buildifier wants dict items sorted.
-      const items = constObject(literal, decl.getName()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const [key, value] of items) {
-        out.push(`    ${starlarkString(key)}: ${starlarkString(value)},`);
-      }
-      out.push("}");
-    }
+  for (const { name, doc, value } of CONSTANTS) {
+    out.push("", `# ${doc}`, `${name} = {`);
+    const items = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [key, item] of items) out.push(`    ${JSON.stringify(key)}: ${starlarkValue(item)},`);
+    out.push("}");
   }
   return out.join("\n") + "\n";
 }

@@ -2,7 +2,8 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { bundle, bundleSets, entryPoints, repoRelative } from "./bundle.ts";
-import { contractBzl, generateContractBzl } from "./gen-contract.ts";
+import { generateContractBzl } from "./gen-contract.ts";
+import { contractBzl } from "./paths.ts";
 
 const wanted = new Set<string>();
 for (const entry of entryPoints()) {

@@ -13,3 +13,6 @@ function findRepoRoot(start: string): string {
 }
 
 export const repoRoot = process.env["DATABAZEL_REPO_ROOT"] ?? findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** Generated from TypeScript by tools/build/gen-contract.ts. */
+export const contractBzl = join(repoRoot, "databazel", "private", "contract.bzl");

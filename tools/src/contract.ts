@@ -1,6 +1,7 @@
 // The contract between databazel's rules and the user's train and eval executables.
-// databazel/private/contract.bzl is generated from the `as const` objects below
-// (`npm run build:tools`), so the Starlark side and the shims always agree on these names.
+// TRAIN_FLAGS and EVAL_FLAGS are generated into databazel/private/contract.bzl (tools/build/
+// gen-contract.ts, `npm run build:tools`), so the rules and the shims always agree on them; the
+// rest is what the shims pass on, and the documentation (README, docs/contract.md) of it all.
 
 /** Flags the train executable receives. */
 export const TRAIN_FLAGS = {

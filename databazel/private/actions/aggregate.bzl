@@ -1,7 +1,9 @@
 """The DatabazelAggregate action: ranks a search's trials and copies out the best model."""
 
+load("//databazel/private:contract.bzl", "AGGREGATE_FLAGS", "AGGREGATE_MANIFEST_FIELDS", "FILE_SUFFIXES")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load(":common.bzl", "check_fields", "write_manifest")
 
 def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
     """Declares the files the aggregate action writes.
@@ -11,7 +13,7 @@ def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
       prefix: the path prefix of the files, relative to the package (the search's name).
       best_model: File, the predeclared output the best model is copied to.
       model_is_dir: whether models are directories; the best model then goes to
-        `<prefix>.best_model.d`, and `best_model` names where it is.
+        `<prefix>.best_model.d` (FILE_SUFFIXES), and `best_model` names where it is.
 
     Returns:
       struct(json, csv, md, best, best_hyperparams, best_model, best_model_pointer): Files;
@@ -20,13 +22,13 @@ def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
     best_model_pointer = None
     if model_is_dir:
         best_model_pointer = best_model
-        best_model = ctx.actions.declare_directory(prefix + ".best_model.d")
+        best_model = ctx.actions.declare_directory(prefix + FILE_SUFFIXES["best_model_dir"])
     return struct(
-        json = ctx.actions.declare_file(prefix + ".leaderboard.json"),
-        csv = ctx.actions.declare_file(prefix + ".leaderboard.csv"),
-        md = ctx.actions.declare_file(prefix + ".leaderboard.md"),
-        best = ctx.actions.declare_file(prefix + ".best.json"),
-        best_hyperparams = ctx.actions.declare_file(prefix + ".best_hyperparams.json"),
+        json = ctx.actions.declare_file(prefix + FILE_SUFFIXES["leaderboard_json"]),
+        csv = ctx.actions.declare_file(prefix + FILE_SUFFIXES["leaderboard_csv"]),
+        md = ctx.actions.declare_file(prefix + FILE_SUFFIXES["leaderboard_md"]),
+        best = ctx.actions.declare_file(prefix + FILE_SUFFIXES["best"]),
+        best_hyperparams = ctx.actions.declare_file(prefix + FILE_SUFFIXES["best_hyperparams"]),
         best_model = best_model,
         best_model_pointer = best_model_pointer,
     )
@@ -43,37 +45,38 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal, seed):
       goal: "maximize" or "minimize".
       seed: int, the seed every trial was trained with.
     """
-    manifest = ctx.actions.declare_file(ctx.label.name + ".manifest.json")
-    ctx.actions.write(manifest, json.encode_indent({
+
+    # Read by tools/src/bin/aggregate.ts; its shape is tools/src/formats/aggregate-manifest.ts.
+    manifest = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["aggregate_manifest"])
+    write_manifest(ctx, manifest, check_fields("aggregate manifest", {
         "goal": goal,
-        "hyperparam_names": sorted({k: 1 for t in trials for k in t.hyperparams.keys()}.keys()),
         "label": display_label(ctx.label),
         "metric": metric,
         "trials": [
-            {
+            check_fields("aggregate manifest's trial", {
                 "hyperparams": t.hyperparams,
                 "metrics": t.metrics.path,
                 "model": t.model.path,
                 "model_short_path": t.model.short_path,
                 "name": t.name,
                 "seed": seed,
-            }
+            }, AGGREGATE_MANIFEST_FIELDS["trial"])
             for t in trials
         ],
-    }, indent = "  ") + "\n")
+    }, AGGREGATE_MANIFEST_FIELDS["manifest"]))
 
     model_is_dir = outputs.best_model.is_directory
     args = ctx.actions.args()
     args.add(ctx.file._aggregate)
-    args.add("--manifest", manifest)
-    args.add("--leaderboard_json", outputs.json)
-    args.add("--leaderboard_csv", outputs.csv)
-    args.add("--leaderboard_md", outputs.md)
-    args.add("--best", outputs.best)
-    args.add("--best_hyperparams", outputs.best_hyperparams)
-    args.add_all([outputs.best_model], before_each = "--best_model", expand_directories = False)
+    args.add(AGGREGATE_FLAGS["manifest"], manifest)
+    args.add(AGGREGATE_FLAGS["leaderboard_json"], outputs.json)
+    args.add(AGGREGATE_FLAGS["leaderboard_csv"], outputs.csv)
+    args.add(AGGREGATE_FLAGS["leaderboard_md"], outputs.md)
+    args.add(AGGREGATE_FLAGS["best"], outputs.best)
+    args.add(AGGREGATE_FLAGS["best_hyperparams"], outputs.best_hyperparams)
+    args.add_all([outputs.best_model], before_each = AGGREGATE_FLAGS["best_model"], expand_directories = False)
     if model_is_dir:
-        args.add("--model_is_dir")
+        args.add(AGGREGATE_FLAGS["model_is_dir"])
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],

@@ -1,6 +1,6 @@
 """The DatabazelEval action: runs the user's eval executable on one model, through the eval shim."""
 
-load("//databazel/private:contract.bzl", "EVAL_FLAGS")
+load("//databazel/private:contract.bzl", "EVAL_FLAGS", "FILE_SUFFIXES")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
 load(":common.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
 
@@ -17,8 +17,8 @@ def declare_eval_outputs(ctx, prefix, metrics_name):
     """
     return struct(
         metrics = ctx.actions.declare_file(metrics_name),
-        record = ctx.actions.declare_file(prefix + ".eval.json"),
-        log = ctx.actions.declare_file(prefix + ".eval.log"),
+        record = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_record"]),
+        log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_log"]),
     )
 
 def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None):

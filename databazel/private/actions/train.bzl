@@ -6,7 +6,7 @@ continues from the previous segment's checkpoint. Segment boundaries are multipl
 differ only in their length share their common prefix: it is the same action.
 """
 
-load("//databazel/private:contract.bzl", "TRAIN_FLAGS")
+load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "SHIM_FLAGS", "TRAIN_FLAGS")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN", "node_runtime")
 load(":common.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
 
@@ -69,11 +69,11 @@ def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file
         log = out.log,
         trial = trial,
     )
-    args.add("--shim_curve", out.curve)
+    args.add(SHIM_FLAGS["curve"], out.curve)
     if out.model.is_directory:
-        args.add("--shim_model_is_dir")
+        args.add(SHIM_FLAGS["model_is_dir"])
     if previous != None and previous.curve != None:
-        args.add("--shim_previous_curve", previous.curve)
+        args.add(SHIM_FLAGS["previous_curve"], previous.curve)
     args.add_all(training_data, before_each = TRAIN_FLAGS["training_data"], expand_directories = False)
     add_path(args, TRAIN_FLAGS["model"], out.model)
     args.add(TRAIN_FLAGS["hyperparams_file"], hyperparams_file)
@@ -108,10 +108,10 @@ def _declare(ctx, prefix, model_name, model_is_dir):
     declare = ctx.actions.declare_directory if model_is_dir else ctx.actions.declare_file
     return struct(
         model = declare(model_name),
-        output_dir = ctx.actions.declare_directory(prefix + ".extras"),
-        record = ctx.actions.declare_file(prefix + ".train.json"),
-        log = ctx.actions.declare_file(prefix + ".train.log"),
-        curve = ctx.actions.declare_file(prefix + ".curve.json"),
+        output_dir = ctx.actions.declare_directory(prefix + FILE_SUFFIXES["extras"]),
+        record = ctx.actions.declare_file(prefix + FILE_SUFFIXES["train_record"]),
+        log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["train_log"]),
+        curve = ctx.actions.declare_file(prefix + FILE_SUFFIXES["curve"]),
     )
 
 def train(

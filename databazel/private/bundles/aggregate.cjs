@@ -2,7 +2,215 @@
 "use strict";
 
 // tools/src/bin/aggregate.ts
+var import_node_fs4 = require("node:fs");
+
+// tools/src/formats/action-flags.ts
+var AGGREGATE_FLAGS = {
+  manifest: "--manifest",
+  leaderboard_json: "--leaderboard_json",
+  leaderboard_csv: "--leaderboard_csv",
+  leaderboard_md: "--leaderboard_md",
+  best: "--best",
+  best_hyperparams: "--best_hyperparams",
+  best_model: "--best_model",
+  model_is_dir: "--model_is_dir"
+};
+
+// tools/src/formats/shape.ts
+var import_node_fs = require("node:fs");
+var FormatError = class extends Error {
+};
+var Mismatch = class extends Error {
+  constructor(at, problem) {
+    super(`${at || "the top level"} ${problem}`);
+    this.at = at;
+    this.problem = problem;
+  }
+  at;
+  problem;
+};
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+function primitive(expected, test) {
+  return {
+    expected,
+    check(value, at) {
+      if (!test(value)) throw new Mismatch(at, `is ${describe(value)}, expected ${expected}`);
+      return value;
+    }
+  };
+}
+var string = primitive("a string", (v) => typeof v === "string");
+var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+function literal(...values) {
+  const expected = values.map((v) => JSON.stringify(v)).join(" or ");
+  return primitive(expected, (v) => typeof v === "string" && values.includes(v));
+}
+function arrayOf(item) {
+  return {
+    expected: `an array of ${item.expected.replace(/^an? /, "")}s`,
+    check(value, at) {
+      if (!Array.isArray(value)) throw new Mismatch(at, `is ${describe(value)}, expected an array`);
+      value.forEach((v, i) => item.check(v, `${at}[${i}]`));
+      return value;
+    }
+  };
+}
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function recordOf(item) {
+  return {
+    expected: `an object of ${item.expected.replace(/^an? /, "")}s`,
+    check(value, at) {
+      if (!isObject(value)) throw new Mismatch(at, `is ${describe(value)}, expected an object`);
+      for (const [k, v] of Object.entries(value)) item.check(v, at ? `${at}.${k}` : k);
+      return value;
+    }
+  };
+}
+function object(fields) {
+  return {
+    fields,
+    expected: "an object",
+    check(value, at) {
+      if (!isObject(value)) throw new Mismatch(at, `is ${describe(value)}, expected an object`);
+      for (const [key, shape] of Object.entries(fields)) {
+        const where = at ? `${at}.${key}` : key;
+        if (!(key in value)) throw new Mismatch(where, `is missing (expected ${shape.expected})`);
+        shape.check(value[key], where);
+      }
+      return value;
+    }
+  };
+}
+function readJsonFile(path, what, fix) {
+  let text;
+  try {
+    text = (0, import_node_fs.readFileSync)(path, "utf8");
+  } catch (err) {
+    throw new FormatError(`cannot read ${what} ${path}: ${err.message}.
+Fix: ${fix}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new FormatError(`cannot read ${what} ${path}: it is not valid JSON (${err.message}).
+Fix: ${fix}`);
+  }
+}
+function checkFile(shape, value, file, what, fix) {
+  try {
+    return shape.check(value, "");
+  } catch (err) {
+    if (!(err instanceof Mismatch)) throw err;
+    throw new FormatError(`${file} is not a valid ${what}: ${err.message}.
+Fix: ${fix}`);
+  }
+}
+
+// tools/src/formats/manifest.ts
+var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
+function readManifest(shape, path, what) {
+  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
+}
+
+// tools/src/formats/leaderboard.ts
 var import_node_fs2 = require("node:fs");
+
+// tools/src/lib/json.ts
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+function stableJson(value) {
+  return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
+
+// tools/src/formats/versioned.ts
+function formatVersion(version) {
+  return {
+    expected: String(version),
+    check(value, at) {
+      if (value !== version) throw new Mismatch(at, `is ${JSON.stringify(value)}, expected ${version}`);
+      return version;
+    }
+  };
+}
+
+// tools/src/formats/leaderboard.ts
+var LEADERBOARD_FORMAT = 1;
+var goal = literal("maximize", "minimize");
+var ranked = object({
+  rank: number,
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** The value of the search's metric. */
+  value: number,
+  /** Every scalar metric, by dotted name. */
+  metrics: recordOf(number),
+  /** The trial's model, relative to the workspace's bazel-bin. */
+  model: string
+});
+var leaderboard = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  /** The name of the best trial (rank 1). */
+  best: string,
+  /** Best first. */
+  trials: arrayOf(ranked)
+});
+var best = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  metric: string,
+  goal,
+  value: number,
+  model: string
+});
+function writeLeaderboard(path, board) {
+  (0, import_node_fs2.writeFileSync)(path, stableJson(board));
+}
+function writeBest(path, value) {
+  (0, import_node_fs2.writeFileSync)(path, stableJson(value));
+}
+function hyperparamNames(trials) {
+  return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
+}
+
+// tools/src/formats/aggregate-manifest.ts
+var aggregateTrial = object({
+  name: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** The trial's model, exec-root relative: what the action reads and copies. */
+  model: string,
+  /** The same model relative to bazel-bin's root, for the leaderboard. */
+  model_short_path: string,
+  metrics: string
+});
+var aggregateManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  /** In declaration order: equal scores keep it. */
+  trials: arrayOf(aggregateTrial)
+});
+function readAggregateManifest(path) {
+  return readManifest(aggregateManifest, path, "aggregate manifest");
+}
 
 // tools/src/lib/flags.ts
 function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
@@ -24,19 +232,6 @@ function one(flags, flag) {
 var UsageError = class extends Error {
 };
 
-// tools/src/lib/json.ts
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
-}
-function stableJson(value) {
-  return JSON.stringify(sortKeys(value), null, 2) + "\n";
-}
-
 // tools/src/lib/main.ts
 var ContractError = class extends Error {
 };
@@ -44,6 +239,8 @@ function main(body) {
   body(process.argv.slice(2)).catch((err) => {
     if (err instanceof ContractError) {
       console.error(err.message);
+    } else if (err instanceof FormatError) {
+      console.error(`databazel: ${err.message}`);
     } else if (err instanceof UsageError) {
       console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
     } else {
@@ -74,18 +271,28 @@ function scalarMetrics(metrics, prefix = "") {
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs3.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs.readdirSync)(path)) (0, import_node_fs.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs3.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs3.readdirSync)(path)) (0, import_node_fs3.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/leaderboard/render.ts
+function toLeaderboard(json) {
+  return {
+    label: json.label,
+    metric: json.metric,
+    goal: json.goal,
+    hyperparamNames: hyperparamNames(json.trials),
+    metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
+    trials: [...json.trials].sort((a, b) => a.rank - b.rank)
+  };
+}
 function columns(board) {
   const others = board.metricNames.filter((m) => m !== board.metric);
   return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others];
@@ -129,21 +336,20 @@ function toMarkdown(board) {
 }
 
 // tools/src/bin/aggregate.ts
-var MODEL_IS_DIR = "--model_is_dir";
 main(async (argv) => {
-  const flags = parseFlags(argv, /* @__PURE__ */ new Set([MODEL_IS_DIR]));
-  const manifest = JSON.parse((0, import_node_fs2.readFileSync)(one(flags, "--manifest"), "utf8"));
+  const flags = parseFlags(argv, /* @__PURE__ */ new Set([AGGREGATE_FLAGS.model_is_dir]));
+  const manifest = readAggregateManifest(one(flags, AGGREGATE_FLAGS.manifest));
   const outputs = {
-    json: one(flags, "--leaderboard_json"),
-    csv: one(flags, "--leaderboard_csv"),
-    md: one(flags, "--leaderboard_md"),
-    best: one(flags, "--best"),
-    bestHyperparams: one(flags, "--best_hyperparams"),
-    bestModel: one(flags, "--best_model")
+    json: one(flags, AGGREGATE_FLAGS.leaderboard_json),
+    csv: one(flags, AGGREGATE_FLAGS.leaderboard_csv),
+    md: one(flags, AGGREGATE_FLAGS.leaderboard_md),
+    best: one(flags, AGGREGATE_FLAGS.best),
+    bestHyperparams: one(flags, AGGREGATE_FLAGS.best_hyperparams),
+    bestModel: one(flags, AGGREGATE_FLAGS.best_model)
   };
-  const modelIsDir = flags.has(MODEL_IS_DIR);
+  const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
   const scored = manifest.trials.map((trial, order) => {
-    const metrics = JSON.parse((0, import_node_fs2.readFileSync)(trial.metrics, "utf8"));
+    const metrics = JSON.parse((0, import_node_fs4.readFileSync)(trial.metrics, "utf8"));
     const value = metricAt(metrics, manifest.metric);
     if (value === void 0) {
       const names = Object.keys(scalarMetrics(metrics)).sort();
@@ -157,8 +363,7 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
   });
   const sign = manifest.goal === "maximize" ? -1 : 1;
   scored.sort((a, b) => sign * (a.value - b.value) || a.order - b.order);
-  const metricNames = [...new Set(scored.flatMap((s) => Object.keys(s.metrics)))].sort();
-  const ranked = scored.map((s, i) => ({
+  const ranked2 = scored.map((s, i) => ({
     rank: i + 1,
     trial: s.trial.name,
     hyperparams: s.trial.hyperparams,
@@ -167,38 +372,34 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
     metrics: s.metrics,
     model: s.trial.model_short_path
   }));
-  const best = scored[0];
-  if (!best) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);
-  const board = {
+  const best2 = scored[0];
+  if (!best2) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);
+  const json = {
+    format: LEADERBOARD_FORMAT,
     label: manifest.label,
     metric: manifest.metric,
     goal: manifest.goal,
-    hyperparamNames: manifest.hyperparam_names,
-    metricNames,
-    trials: ranked
+    best: best2.trial.name,
+    trials: ranked2
   };
+  const board = toLeaderboard(json);
   try {
-    (0, import_node_fs2.writeFileSync)(
-      outputs.json,
-      stableJson({ label: board.label, metric: board.metric, goal: board.goal, best: best.trial.name, trials: ranked })
-    );
-    (0, import_node_fs2.writeFileSync)(outputs.csv, toCsv(board));
-    (0, import_node_fs2.writeFileSync)(outputs.md, toMarkdown(board));
-    (0, import_node_fs2.writeFileSync)(
-      outputs.best,
-      stableJson({
-        trial: best.trial.name,
-        hyperparams: best.trial.hyperparams,
-        seed: best.trial.seed,
-        metric: manifest.metric,
-        goal: manifest.goal,
-        value: best.value,
-        model: best.trial.model_short_path
-      })
-    );
-    (0, import_node_fs2.writeFileSync)(outputs.bestHyperparams, stableJson(best.trial.hyperparams));
+    writeLeaderboard(outputs.json, json);
+    (0, import_node_fs4.writeFileSync)(outputs.csv, toCsv(board));
+    (0, import_node_fs4.writeFileSync)(outputs.md, toMarkdown(board));
+    writeBest(outputs.best, {
+      format: LEADERBOARD_FORMAT,
+      trial: best2.trial.name,
+      hyperparams: best2.trial.hyperparams,
+      seed: best2.trial.seed,
+      metric: manifest.metric,
+      goal: manifest.goal,
+      value: best2.value,
+      model: best2.trial.model_short_path
+    });
+    (0, import_node_fs4.writeFileSync)(outputs.bestHyperparams, stableJson(best2.trial.hyperparams));
     if (modelIsDir) discard(outputs.bestModel, true);
-    (0, import_node_fs2.cpSync)(best.trial.model, outputs.bestModel, { recursive: modelIsDir });
+    (0, import_node_fs4.cpSync)(best2.trial.model, outputs.bestModel, { recursive: modelIsDir });
   } catch (err) {
     for (const path of [outputs.json, outputs.csv, outputs.md, outputs.best, outputs.bestHyperparams]) discard(path);
     discard(outputs.bestModel, modelIsDir);

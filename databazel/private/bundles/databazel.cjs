@@ -219,7 +219,245 @@ ${bazelErrors(result.stderr)}`);
 // tools/src/cli/diff.ts
 var import_node_fs4 = require("node:fs");
 
+// tools/src/lib/json.ts
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+function stableJson(value) {
+  return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
+
+// tools/src/formats/shape.ts
+var import_node_fs2 = require("node:fs");
+var FormatError = class extends Error {
+};
+var Mismatch = class extends Error {
+  constructor(at, problem) {
+    super(`${at || "the top level"} ${problem}`);
+    this.at = at;
+    this.problem = problem;
+  }
+  at;
+  problem;
+};
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+function primitive(expected, test) {
+  return {
+    expected,
+    check(value, at) {
+      if (!test(value)) throw new Mismatch(at, `is ${describe(value)}, expected ${expected}`);
+      return value;
+    }
+  };
+}
+var string = primitive("a string", (v) => typeof v === "string");
+var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+function literal(...values) {
+  const expected = values.map((v) => JSON.stringify(v)).join(" or ");
+  return primitive(expected, (v) => typeof v === "string" && values.includes(v));
+}
+function nullable(shape) {
+  return {
+    expected: `${shape.expected} or null`,
+    check: (value, at) => value === null ? null : shape.check(value, at)
+  };
+}
+function arrayOf(item) {
+  return {
+    expected: `an array of ${item.expected.replace(/^an? /, "")}s`,
+    check(value, at) {
+      if (!Array.isArray(value)) throw new Mismatch(at, `is ${describe(value)}, expected an array`);
+      value.forEach((v, i) => item.check(v, `${at}[${i}]`));
+      return value;
+    }
+  };
+}
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function recordOf(item) {
+  return {
+    expected: `an object of ${item.expected.replace(/^an? /, "")}s`,
+    check(value, at) {
+      if (!isObject(value)) throw new Mismatch(at, `is ${describe(value)}, expected an object`);
+      for (const [k, v] of Object.entries(value)) item.check(v, at ? `${at}.${k}` : k);
+      return value;
+    }
+  };
+}
+function object(fields) {
+  return {
+    fields,
+    expected: "an object",
+    check(value, at) {
+      if (!isObject(value)) throw new Mismatch(at, `is ${describe(value)}, expected an object`);
+      for (const [key, shape] of Object.entries(fields)) {
+        const where = at ? `${at}.${key}` : key;
+        if (!(key in value)) throw new Mismatch(where, `is missing (expected ${shape.expected})`);
+        shape.check(value[key], where);
+      }
+      return value;
+    }
+  };
+}
+function readJsonFile(path, what, fix) {
+  let text;
+  try {
+    text = (0, import_node_fs2.readFileSync)(path, "utf8");
+  } catch (err) {
+    throw new FormatError(`cannot read ${what} ${path}: ${err.message}.
+Fix: ${fix}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new FormatError(`cannot read ${what} ${path}: it is not valid JSON (${err.message}).
+Fix: ${fix}`);
+  }
+}
+function checkFile(shape, value, file, what, fix) {
+  try {
+    return shape.check(value, "");
+  } catch (err) {
+    if (!(err instanceof Mismatch)) throw err;
+    throw new FormatError(`${file} is not a valid ${what}: ${err.message}.
+Fix: ${fix}`);
+  }
+}
+
+// tools/src/formats/versioned.ts
+function formatVersion(version) {
+  return {
+    expected: String(version),
+    check(value, at) {
+      if (value !== version) throw new Mismatch(at, `is ${JSON.stringify(value)}, expected ${version}`);
+      return version;
+    }
+  };
+}
+function rebuildFix(label) {
+  return label ? `rebuild it (bazel build ${label}).` : "rebuild it with bazel build.";
+}
+function checkFormatVersion(value, file, what, version, fix) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  const found = "format" in value ? value.format : 0;
+  if (typeof found !== "number" || found === version) return;
+  const writer = found < version ? "an older" : "a newer";
+  const advice = found < version ? fix : `update databazel to a version that reads format ${found}, or ${fix}`;
+  throw new FormatError(
+    `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
+Fix: ${advice}`
+  );
+}
+
+// tools/src/formats/leaderboard.ts
+var LEADERBOARD_FORMAT = 1;
+var goal = literal("maximize", "minimize");
+var ranked = object({
+  rank: number,
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** The value of the search's metric. */
+  value: number,
+  /** Every scalar metric, by dotted name. */
+  metrics: recordOf(number),
+  /** The trial's model, relative to the workspace's bazel-bin. */
+  model: string
+});
+var leaderboard = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  /** The name of the best trial (rank 1). */
+  best: string,
+  /** Best first. */
+  trials: arrayOf(ranked)
+});
+var best = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  metric: string,
+  goal,
+  value: number,
+  model: string
+});
+function parseLeaderboard(value, file, label) {
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, "leaderboard", LEADERBOARD_FORMAT, fix);
+  return checkFile(leaderboard, value, file, "leaderboard", fix);
+}
+function readLeaderboard(path, label) {
+  return parseLeaderboard(readJsonFile(path, "the leaderboard", rebuildFix(label)), path, label);
+}
+function hyperparamNames(trials) {
+  return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
+}
+
+// tools/src/formats/run-record.ts
+var RUN_RECORD_FORMAT = 1;
+var fileDigest = object({ path: string, sha256: string, bytes: number });
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** null when a signal ended the run; records are written for successful runs only, so 0. */
+  exit_code: nullable(number),
+  duration_ms: number
+};
+var trainRecord = object({
+  ...common,
+  kind: literal("train"),
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Set when the model trains in segments: the epochs this action trained. */
+  epochs: nullable(object({ start: number, end: number })),
+  inputs: object({ training_data: arrayOf(fileDigest), executable: fileDigest, init_checkpoint: nullable(fileDigest) }),
+  outputs: object({ model: fileDigest })
+});
+var evalRecord = object({
+  ...common,
+  kind: literal("eval"),
+  inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
+  outputs: object({ metrics: fileDigest })
+});
+var WHAT = "run record";
+function parseRunRecord(value, file, label) {
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
+  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
+}
+function readRunRecord(path, label) {
+  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
+}
+
 // tools/src/leaderboard/render.ts
+function toLeaderboard(json) {
+  return {
+    label: json.label,
+    metric: json.metric,
+    goal: json.goal,
+    hyperparamNames: hyperparamNames(json.trials),
+    metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
+    trials: [...json.trials].sort((a, b) => a.rank - b.rank)
+  };
+}
 function columns(board) {
   const others = board.metricNames.filter((m) => m !== board.metric);
   return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others];
@@ -262,19 +500,6 @@ function toMarkdown(board) {
   return lines.join("\n") + "\n";
 }
 
-// tools/src/lib/json.ts
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
-}
-function stableJson(value) {
-  return JSON.stringify(sortKeys(value), null, 2) + "\n";
-}
-
 // tools/src/lib/metrics.ts
 function scalarMetrics(metrics, prefix = "") {
   const out = {};
@@ -286,9 +511,6 @@ function scalarMetrics(metrics, prefix = "") {
   }
   return out;
 }
-
-// tools/src/cli/show.ts
-var import_node_fs3 = require("node:fs");
 
 // tools/src/cli/table.ts
 var plain = { bold: (t) => t, highlight: (t) => t };
@@ -330,12 +552,72 @@ function autoColumns(headers, rows) {
 }
 
 // tools/src/cli/targets.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path2 = require("node:path");
-function kindOf(target) {
-  if (target.search) return "search";
-  if (target.metrics) return "evaluate";
-  if (target.model) return "model";
+
+// tools/src/formats/providers.ts
+var modelFields = object({
+  model: string,
+  hyperparams: recordOf(string),
+  hyperparams_file: string,
+  seed: nullable(number),
+  label: string,
+  data: arrayOf(string),
+  lineage: arrayOf(string),
+  run_record: nullable(string),
+  learning_curve: nullable(string)
+});
+var searchTrialFields = object({
+  name: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  model: string,
+  metrics: string,
+  learning_curve: nullable(string)
+});
+var searchFields = object({
+  metric: string,
+  goal,
+  leaderboard_json: string,
+  leaderboard_csv: string,
+  leaderboard_md: string,
+  best: string,
+  best_model: string,
+  trials: arrayOf(searchTrialFields)
+});
+var metricsFields = object({
+  metrics: string,
+  model_label: string,
+  run_record: nullable(string),
+  trial: nullable(string)
+});
+var OUTPUT_GROUPS = ["records", "report"];
+var target = object({
+  label: string,
+  model: nullable(modelFields),
+  search: nullable(searchFields),
+  metrics: nullable(metricsFields),
+  /** Those of OUTPUT_GROUPS the target has. */
+  output_groups: recordOf(arrayOf(string)),
+  files: arrayOf(string)
+});
+function parseTargetLine(line, formatFile) {
+  const fix = `use the databazel CLI and ${formatFile} from the same databazel release (reinstall it); if they match, report a databazel bug.`;
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new FormatError(`bazel cquery with ${formatFile} printed a line that is not JSON: ${line}
+Fix: ${fix}`);
+  }
+  return checkFile(target, value, `a line of bazel cquery with ${formatFile}`, "target description", fix);
+}
+
+// tools/src/cli/targets.ts
+function kindOf(target2) {
+  if (target2.search) return "search";
+  if (target2.metrics) return "evaluate";
+  if (target2.model) return "model";
   return void 0;
 }
 var KIND_NAMES = {
@@ -349,63 +631,54 @@ function kindName(kind) {
 function displayLabel(label) {
   return label.replace(/^@@?\/\//, "//");
 }
-function parseLines(lines) {
-  return lines.map((line) => {
-    try {
-      return JSON.parse(line);
-    } catch {
-      throw new CliError(`unexpected output from bazel cquery: ${line}`);
-    }
-  });
-}
 function queryTargets(ws, expression) {
   const byLabel = /* @__PURE__ */ new Map();
-  for (const target of parseLines(ws.bazel.cquery(expression, ws.formatFile))) {
-    const seen = byLabel.get(target.label);
-    if (!seen || kindOf(seen) === void 0 && kindOf(target) !== void 0) byLabel.set(target.label, target);
+  for (const target2 of ws.bazel.cquery(expression, ws.formatFile).map((line) => parseTargetLine(line, ws.formatFile))) {
+    const seen = byLabel.get(target2.label);
+    if (!seen || kindOf(seen) === void 0 && kindOf(target2) !== void 0) byLabel.set(target2.label, target2);
   }
   return [...byLabel.values()];
 }
-function describe(ws, label) {
+function describe2(ws, label) {
   const targets = queryTargets(ws, label);
-  const [target] = targets;
-  if (!target) throw new CliError(`${label} names no target.`);
+  const [target2] = targets;
+  if (!target2) throw new CliError(`${label} names no target.`);
   if (targets.length > 1) {
     const names = targets.map((t) => displayLabel(t.label));
     throw new UsageError(`${label} names ${targets.length} targets (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}); give one label.`);
   }
-  return target;
+  return target2;
 }
-function whatIs(ws, target) {
-  const kind = kindOf(target);
+function whatIs(ws, target2) {
+  const kind = kindOf(target2);
   if (kind) return kindName(kind);
-  const ruleKind = ws.bazel.labelKind(target.label);
+  const ruleKind = ws.bazel.labelKind(target2.label);
   const provides = "it provides none of ModelInfo, SearchInfo and MetricsInfo";
   return `${ruleKind ? `a ${ruleKind}` : "a target"}, not a databazel target (${provides})`;
 }
-function requireKind(ws, target, command, accepted, hint = () => "") {
-  const kind = kindOf(target);
+function requireKind(ws, target2, command, accepted, hint = () => "") {
+  const kind = kindOf(target2);
   if (kind !== void 0 && accepted.includes(kind)) return kind;
   const advice = kind === void 0 ? "" : hint(kind);
   const expected = accepted.map(kindName);
   const list = expected.length === 1 ? expected[0] : `${expected.slice(0, -1).join(", ")} or ${expected.at(-1)}`;
   throw new UsageError(
-    `${displayLabel(target.label)} is ${whatIs(ws, target)}; \`databazel ${command}\` expects ${list}.${advice ? `
+    `${displayLabel(target2.label)} is ${whatIs(ws, target2)}; \`databazel ${command}\` expects ${list}.${advice ? `
 ${advice}` : ""}`
   );
 }
 function hostPath(ws, path) {
   return (0, import_node_path2.isAbsolute)(path) ? path : (0, import_node_path2.join)(ws.bazel.executionRoot(), path);
 }
-function ensureOutputs(ws, target, paths) {
-  const label = displayLabel(target.label);
-  const missing = () => paths.filter((p) => !(0, import_node_fs2.existsSync)(hostPath(ws, p)));
+function ensureOutputs(ws, target2, paths) {
+  const label = displayLabel(target2.label);
+  const missing = () => paths.filter((p) => !(0, import_node_fs3.existsSync)(hostPath(ws, p)));
   const before = missing();
   if (ws.alwaysBuild || before.length > 0) {
     ws.log(
       ws.alwaysBuild ? `databazel: building ${label} ...` : `databazel: building ${label}: ${before.length} of the outputs it needs ${before.length === 1 ? "is" : "are"} missing ...`
     );
-    ws.bazel.build([target.label], ["records", "report"]);
+    ws.bazel.build([target2.label], [...OUTPUT_GROUPS]);
     const after = missing();
     if (after.length > 0) {
       throw new CliError(`${label} was built, but these outputs are still missing:
@@ -413,61 +686,6 @@ function ensureOutputs(ws, target, paths) {
     }
   }
   return paths.map((p) => hostPath(ws, p));
-}
-
-// tools/src/cli/show.ts
-function readLeaderboard(path) {
-  try {
-    return JSON.parse((0, import_node_fs3.readFileSync)(path, "utf8"));
-  } catch (err) {
-    throw new CliError(`cannot read the leaderboard ${path}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-function toLeaderboard(json) {
-  const names = (pick) => [...new Set(json.trials.flatMap((t) => Object.keys(pick(t))))].sort();
-  return {
-    label: json.label,
-    metric: json.metric,
-    goal: json.goal,
-    hyperparamNames: names((t) => t.hyperparams),
-    metricNames: names((t) => t.metrics),
-    trials: [...json.trials].sort((a, b) => a.rank - b.rank)
-  };
-}
-function renderLeaderboard(board, style) {
-  const better = board.goal === "maximize" ? "higher" : "lower";
-  const headers = ["", ...columns(board)];
-  const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
-  const title = `${board.label}: ${board.trials.length} trial${board.trials.length === 1 ? "" : "s"} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.`;
-  return `${style.bold(title)}
-
-${renderTable(autoColumns(headers, rows), rows, {
-    style,
-    highlight: (i) => board.trials[i]?.rank === 1
-  })}`;
-}
-function show(ws, label, format, style) {
-  const target = describe(ws, label);
-  requireKind(
-    ws,
-    target,
-    "show",
-    ["search"],
-    (kind) => `Compare its ${kind === "model" ? "hyperparameters and learning curve" : "metrics"} with another target's: databazel diff ${displayLabel(target.label)} OTHER_LABEL` + (kind === "model" ? `; what produced it: databazel lineage ${displayLabel(target.label)}` : "")
-  );
-  const [path] = ensureOutputs(ws, target, [target.search.leaderboard_json]);
-  const json = readLeaderboard(path);
-  const board = toLeaderboard(json);
-  switch (format) {
-    case "json":
-      return stableJson(json);
-    case "csv":
-      return toCsv(board);
-    case "md":
-      return toMarkdown(board);
-    default:
-      return renderLeaderboard(board, style);
-  }
 }
 
 // tools/src/cli/diff.ts
@@ -482,21 +700,21 @@ function stringRecord(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
 }
-function trained(ws, target) {
-  if (target.search) {
-    const [path] = ensureOutputs(ws, target, [target.search.leaderboard_json]);
-    const best = readLeaderboard(path).trials.find((t) => t.rank === 1);
-    if (!best) throw new CliError(`the leaderboard of ${displayLabel(target.label)} has no trials.`);
-    return { hyperparams: best.hyperparams, seed: best.seed, trial: best.trial, metrics: best.metrics };
+function trained(ws, target2) {
+  if (target2.search) {
+    const [path] = ensureOutputs(ws, target2, [target2.search.leaderboard_json]);
+    const best2 = readLeaderboard(path, displayLabel(target2.label)).trials.find((t) => t.rank === 1);
+    if (!best2) throw new CliError(`the leaderboard of ${displayLabel(target2.label)} has no trials.`);
+    return { hyperparams: best2.hyperparams, seed: best2.seed, trial: best2.trial, metrics: best2.metrics };
   }
-  const model = target.model;
+  const model = target2.model;
   const wanted = [model.hyperparams_file, model.learning_curve, model.run_record].filter((p) => p !== null);
-  const [hyperparamsFile, ...rest] = ensureOutputs(ws, target, wanted);
+  const [hyperparamsFile, ...rest] = ensureOutputs(ws, target2, wanted);
   const curveFile = model.learning_curve ? rest.shift() : void 0;
   const recordFile = model.run_record ? rest.shift() : void 0;
   let hyperparams = Object.keys(model.hyperparams).length > 0 ? model.hyperparams : stringRecord(readJson(hyperparamsFile, "the hyperparameters"));
-  const record = recordFile ? readJson(recordFile, "the run record") : void 0;
-  const epochsAttr = record?.epochs?.end;
+  const record = recordFile ? readRunRecord(recordFile, displayLabel(target2.label)) : void 0;
+  const epochsAttr = record?.kind === "train" ? record.epochs?.end : void 0;
   let epochsNote;
   if (!("epochs" in hyperparams) && typeof epochsAttr === "number") {
     hyperparams = { ...hyperparams, epochs: String(epochsAttr) };
@@ -514,15 +732,15 @@ function trained(ws, target) {
     ...epochsNote ? { epochsNote } : {}
   };
 }
-function sideOf(ws, target) {
-  const kind = requireKind(ws, target, "diff", ["model", "evaluate", "search"]);
-  const label = displayLabel(target.label);
+function sideOf(ws, target2) {
+  const kind = requireKind(ws, target2, "diff", ["model", "evaluate", "search"]);
+  const label = displayLabel(target2.label);
   if (kind === "evaluate") {
-    const info = target.metrics;
-    const [metricsFile] = ensureOutputs(ws, target, [info.metrics]);
+    const info = target2.metrics;
+    const [metricsFile] = ensureOutputs(ws, target2, [info.metrics]);
     const metrics = scalarMetrics(readJson(metricsFile, "the metrics"));
     const modelLabel = displayLabel(info.model_label);
-    const model = describe(ws, info.model_label);
+    const model = describe2(ws, info.model_label);
     const base = { label, kind, metrics };
     if (!model.model) {
       return { ...base, source: `evaluation of ${modelLabel}`, hyperparams: {}, seed: null };
@@ -532,7 +750,7 @@ function sideOf(ws, target) {
     const source2 = `evaluation of ${modelLabel}${notes.length > 0 ? `; ${notes.join("; ")}` : ""}`;
     return { ...base, source: source2, hyperparams: of2.hyperparams, seed: of2.seed };
   }
-  const of = trained(ws, target);
+  const of = trained(ws, target2);
   const source = [
     kind === "search" ? `search; its best trial ${of.trial}` : of.lastEpoch !== void 0 ? `model; metrics: the last point of its learning curve, epoch ${of.lastEpoch}` : "model; no learning curve, so no metrics",
     ...of.epochsNote ? [of.epochsNote] : []
@@ -604,23 +822,34 @@ function renderDiff(diff2, a, b, style) {
   ].join("\n");
 }
 function diff(ws, labelA, labelB, json, style) {
-  const a = sideOf(ws, describe(ws, labelA));
-  const b = sideOf(ws, describe(ws, labelB));
+  const a = sideOf(ws, describe2(ws, labelA));
+  const b = sideOf(ws, describe2(ws, labelB));
   const result = compare(a, b);
   return json ? stableJson(result) : renderDiff(result, a, b, style);
 }
 
+// tools/src/formats/files.ts
+var FILE_SUFFIXES = {
+  train_record: ".train.json",
+  train_log: ".train.log",
+  eval_record: ".eval.json",
+  eval_log: ".eval.log",
+  curve: ".curve.json",
+  extras: ".extras",
+  hyperparams: ".hyperparams.json",
+  leaderboard_json: ".leaderboard.json",
+  leaderboard_csv: ".leaderboard.csv",
+  leaderboard_md: ".leaderboard.md",
+  best: ".best.json",
+  best_hyperparams: ".best_hyperparams.json",
+  best_model: ".best_model",
+  best_model_dir: ".best_model.d",
+  aggregate_manifest: ".manifest.json",
+  report_manifest: ".report.json",
+  report_html: ".report.html"
+};
+
 // tools/src/cli/lineage.ts
-var import_node_fs5 = require("node:fs");
-function readRecord(path, hostPath2) {
-  let record;
-  try {
-    record = JSON.parse((0, import_node_fs5.readFileSync)(hostPath2, "utf8"));
-  } catch (err) {
-    throw new CliError(`cannot read the run record ${path}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return record.kind === "train" ? record : void 0;
-}
 function chain(last, records, isModel = () => false) {
   const out = [last];
   for (let current = last; current.inputs.init_checkpoint; ) {
@@ -638,10 +867,10 @@ function chain(last, records, isModel = () => false) {
 function recordPathOf(records, record) {
   return [...records.entries()].find(([, r]) => r === record)?.[0] ?? "";
 }
-function modelsInDeps(ws, target) {
+function modelsInDeps(ws, target2) {
   const models = /* @__PURE__ */ new Map();
-  for (const dep of queryTargets(ws, `deps("${target.label}")`)) {
-    if (dep.label !== target.label && dep.model) models.set(dep.model.model, displayLabel(dep.model.label));
+  for (const dep of queryTargets(ws, `deps("${target2.label}")`)) {
+    if (dep.label !== target2.label && dep.model) models.set(dep.model.model, displayLabel(dep.model.label));
   }
   return models;
 }
@@ -653,42 +882,42 @@ function withModel(models, file) {
   const owner = modelOwning(models, file.path);
   return owner ? { ...file, model: owner } : file;
 }
-function lineageOf(ws, target) {
+function lineageOf(ws, target2) {
   const kind = requireKind(
     ws,
-    target,
+    target2,
     "lineage",
     ["model", "search"],
-    (k) => k === "evaluate" ? `It scores ${displayLabel(target.metrics.model_label)}: databazel lineage ${displayLabel(target.metrics.model_label)}` : ""
+    (k) => k === "evaluate" ? `It scores ${displayLabel(target2.metrics.model_label)}: databazel lineage ${displayLabel(target2.metrics.model_label)}` : ""
   );
-  const model = target.model;
-  const recordPaths = (target.output_groups.records ?? []).filter((p) => p.endsWith(".train.json"));
-  const search = target.search;
+  const model = target2.model;
+  const recordPaths = (target2.output_groups.records ?? []).filter((p) => p.endsWith(FILE_SUFFIXES.train_record));
+  const search = target2.search;
   const wanted = [...recordPaths, ...search ? [search.leaderboard_json] : []];
-  const hostPaths = ensureOutputs(ws, target, wanted);
+  const hostPaths = ensureOutputs(ws, target2, wanted);
   const records = /* @__PURE__ */ new Map();
   recordPaths.forEach((path, i) => {
-    const record = readRecord(path, hostPaths[i]);
-    if (record) records.set(path, record);
+    const record = readRunRecord(hostPaths[i], displayLabel(target2.label));
+    if (record.kind === "train") records.set(path, record);
   });
   let last;
   let trial = null;
   let hyperparams = model.hyperparams;
   let seed = model.seed;
   if (search) {
-    const board = readLeaderboard(hostPaths.at(-1));
-    const best = board.trials.find((t) => t.trial === board.best);
+    const board = readLeaderboard(hostPaths.at(-1), displayLabel(target2.label));
+    const best2 = board.trials.find((t) => t.trial === board.best);
     const bestTrial = search.trials.find((t) => t.name === board.best);
-    if (!best || !bestTrial) throw new CliError(`the leaderboard of ${displayLabel(target.label)} names no best trial.`);
-    trial = best.trial;
-    hyperparams = best.hyperparams;
-    seed = best.seed;
+    if (!best2 || !bestTrial) throw new CliError(`the leaderboard of ${displayLabel(target2.label)} names no best trial.`);
+    trial = best2.trial;
+    hyperparams = best2.hyperparams;
+    seed = best2.seed;
     last = [...records.values()].find((r) => r.outputs.model.path === bestTrial.model);
   } else if (model.run_record) {
     last = records.get(model.run_record);
   }
-  if (!last) throw new CliError(`${displayLabel(target.label)} has no run record of its training, so its lineage is unknown.`);
-  const models = modelsInDeps(ws, target);
+  if (!last) throw new CliError(`${displayLabel(target2.label)} has no run record of its training, so its lineage is unknown.`);
+  const models = modelsInDeps(ws, target2);
   const segments = chain(last, records, (path) => modelOwning(models, path) !== void 0);
   const lineageFiles = model.lineage.map((path) => {
     const owner = modelOwning(models, path);
@@ -696,7 +925,7 @@ function lineageOf(ws, target) {
   });
   const parentModels = [...models].filter(([path]) => lineageFiles.some((f) => f.path === path || f.path.startsWith(`${path}/`))).map(([path, label]) => ({ label, model: path }));
   return {
-    label: displayLabel(target.label),
+    label: displayLabel(target2.label),
     kind,
     trial,
     hyperparams,
@@ -767,18 +996,18 @@ function renderLineage(l, style) {
   return out.join("\n") + "\n";
 }
 function lineage(ws, label, json, style) {
-  const result = lineageOf(ws, describe(ws, label));
+  const result = lineageOf(ws, describe2(ws, label));
   return json ? stableJson(result) : renderLineage(result, style);
 }
 
 // tools/src/cli/open.ts
 var import_node_child_process2 = require("node:child_process");
 function reportPath(ws, label) {
-  const target = describe(ws, label);
-  requireKind(ws, target, "open", ["model", "evaluate", "search"]);
-  const report = target.output_groups.report?.find((p) => p.endsWith(".html"));
-  if (!report) throw new CliError(`${displayLabel(target.label)} has no HTML report (no \`report\` output group).`);
-  return ensureOutputs(ws, target, [report])[0];
+  const target2 = describe2(ws, label);
+  requireKind(ws, target2, "open", ["model", "evaluate", "search"]);
+  const report = target2.output_groups.report?.find((p) => p.endsWith(".html"));
+  if (!report) throw new CliError(`${displayLabel(target2.label)} has no HTML report (no \`report\` output group).`);
+  return ensureOutputs(ws, target2, [report])[0];
 }
 function opener(env = process.env) {
   return onPath(process.platform === "darwin" ? "open" : "xdg-open", env);
@@ -794,6 +1023,43 @@ function open(ws, label, printOnly) {
   }
   return `${path}
 `;
+}
+
+// tools/src/cli/show.ts
+function renderLeaderboard(board, style) {
+  const better = board.goal === "maximize" ? "higher" : "lower";
+  const headers = ["", ...columns(board)];
+  const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
+  const title = `${board.label}: ${board.trials.length} trial${board.trials.length === 1 ? "" : "s"} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.`;
+  return `${style.bold(title)}
+
+${renderTable(autoColumns(headers, rows), rows, {
+    style,
+    highlight: (i) => board.trials[i]?.rank === 1
+  })}`;
+}
+function show(ws, label, format, style) {
+  const target2 = describe2(ws, label);
+  requireKind(
+    ws,
+    target2,
+    "show",
+    ["search"],
+    (kind) => `Compare its ${kind === "model" ? "hyperparameters and learning curve" : "metrics"} with another target's: databazel diff ${displayLabel(target2.label)} OTHER_LABEL` + (kind === "model" ? `; what produced it: databazel lineage ${displayLabel(target2.label)}` : "")
+  );
+  const [path] = ensureOutputs(ws, target2, [target2.search.leaderboard_json]);
+  const json = readLeaderboard(path, displayLabel(target2.label));
+  const board = toLeaderboard(json);
+  switch (format) {
+    case "json":
+      return stableJson(json);
+    case "csv":
+      return toCsv(board);
+    case "md":
+      return toMarkdown(board);
+    default:
+      return renderLeaderboard(board, style);
+  }
 }
 
 // tools/src/cli/main.ts
@@ -835,6 +1101,10 @@ function run(argv) {
     if (err instanceof CliError) {
       log(`databazel: error: ${err.message}`);
       return err.exitCode;
+    }
+    if (err instanceof FormatError) {
+      log(`databazel: error: ${err.message}`);
+      return 1;
     }
     log(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     return 1;

@@ -142,8 +142,8 @@ function all(flags, flag) {
 var UsageError = class extends Error {
 };
 
-// tools/src/shim/contract-run.ts
-var import_node_fs2 = require("node:fs");
+// tools/src/formats/run-record.ts
+var import_node_fs = require("node:fs");
 
 // tools/src/lib/json.ts
 function sortKeys(value) {
@@ -158,6 +158,140 @@ function stableJson(value) {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
 }
 
+// tools/src/formats/shape.ts
+var FormatError = class extends Error {
+};
+var Mismatch = class extends Error {
+  constructor(at, problem) {
+    super(`${at || "the top level"} ${problem}`);
+    this.at = at;
+    this.problem = problem;
+  }
+  at;
+  problem;
+};
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+function primitive(expected, test) {
+  return {
+    expected,
+    check(value, at) {
+      if (!test(value)) throw new Mismatch(at, `is ${describe(value)}, expected ${expected}`);
+      return value;
+    }
+  };
+}
+var string = primitive("a string", (v) => typeof v === "string");
+var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+function literal(...values) {
+  const expected = values.map((v) => JSON.stringify(v)).join(" or ");
+  return primitive(expected, (v) => typeof v === "string" && values.includes(v));
+}
+function nullable(shape) {
+  return {
+    expected: `${shape.expected} or null`,
+    check: (value, at) => value === null ? null : shape.check(value, at)
+  };
+}
+function arrayOf(item) {
+  return {
+    expected: `an array of ${item.expected.replace(/^an? /, "")}s`,
+    check(value, at) {
+      if (!Array.isArray(value)) throw new Mismatch(at, `is ${describe(value)}, expected an array`);
+      value.forEach((v, i) => item.check(v, `${at}[${i}]`));
+      return value;
+    }
+  };
+}
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function recordOf(item) {
+  return {
+    expected: `an object of ${item.expected.replace(/^an? /, "")}s`,
+    check(value, at) {
+      if (!isObject(value)) throw new Mismatch(at, `is ${describe(value)}, expected an object`);
+      for (const [k, v] of Object.entries(value)) item.check(v, at ? `${at}.${k}` : k);
+      return value;
+    }
+  };
+}
+function object(fields) {
+  return {
+    fields,
+    expected: "an object",
+    check(value, at) {
+      if (!isObject(value)) throw new Mismatch(at, `is ${describe(value)}, expected an object`);
+      for (const [key, shape] of Object.entries(fields)) {
+        const where = at ? `${at}.${key}` : key;
+        if (!(key in value)) throw new Mismatch(where, `is missing (expected ${shape.expected})`);
+        shape.check(value[key], where);
+      }
+      return value;
+    }
+  };
+}
+
+// tools/src/formats/versioned.ts
+function formatVersion(version) {
+  return {
+    expected: String(version),
+    check(value, at) {
+      if (value !== version) throw new Mismatch(at, `is ${JSON.stringify(value)}, expected ${version}`);
+      return version;
+    }
+  };
+}
+
+// tools/src/formats/run-record.ts
+var RUN_RECORD_FORMAT = 1;
+var fileDigest = object({ path: string, sha256: string, bytes: number });
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** null when a signal ended the run; records are written for successful runs only, so 0. */
+  exit_code: nullable(number),
+  duration_ms: number
+};
+var trainRecord = object({
+  ...common,
+  kind: literal("train"),
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Set when the model trains in segments: the epochs this action trained. */
+  epochs: nullable(object({ start: number, end: number })),
+  inputs: object({ training_data: arrayOf(fileDigest), executable: fileDigest, init_checkpoint: nullable(fileDigest) }),
+  outputs: object({ model: fileDigest })
+});
+var evalRecord = object({
+  ...common,
+  kind: literal("eval"),
+  inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
+  outputs: object({ metrics: fileDigest })
+});
+function writeRunRecord(path, record) {
+  (0, import_node_fs.writeFileSync)(path, stableJson(record));
+}
+
+// tools/src/formats/action-flags.ts
+var SHIM_FLAGS = {
+  label: "--shim_label",
+  trial: "--shim_trial",
+  executable: "--shim_executable",
+  record: "--shim_record",
+  log: "--shim_log",
+  curve: "--shim_curve",
+  model_is_dir: "--shim_model_is_dir",
+  previous_curve: "--shim_previous_curve"
+};
+
 // tools/src/lib/main.ts
 var ContractError = class extends Error {
 };
@@ -165,6 +299,8 @@ function main(body) {
   body(process.argv.slice(2)).catch((err) => {
     if (err instanceof ContractError) {
       console.error(err.message);
+    } else if (err instanceof FormatError) {
+      console.error(`databazel: ${err.message}`);
     } else if (err instanceof UsageError) {
       console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
     } else {
@@ -176,7 +312,7 @@ function main(body) {
 
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -192,7 +328,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs.createWriteStream)(logPath);
+  const log = (0, import_node_fs2.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -242,11 +378,11 @@ function failureMessage(options) {
 // tools/src/shim/contract-run.ts
 function shimFlags(flags) {
   return {
-    label: one(flags, "--shim_label"),
-    trial: optional(flags, "--shim_trial"),
-    executable: one(flags, "--shim_executable"),
-    recordPath: one(flags, "--shim_record"),
-    logPath: one(flags, "--shim_log")
+    label: one(flags, SHIM_FLAGS.label),
+    trial: optional(flags, SHIM_FLAGS.trial),
+    executable: one(flags, SHIM_FLAGS.executable),
+    recordPath: one(flags, SHIM_FLAGS.record),
+    logPath: one(flags, SHIM_FLAGS.log)
   };
 }
 async function runUnderContract(options) {
@@ -268,20 +404,15 @@ async function runUnderContract(options) {
   }
   return run;
 }
-function writeRunRecord(shim, kind, command, run, details) {
-  (0, import_node_fs2.writeFileSync)(
-    shim.recordPath,
-    stableJson({
-      databazel_run_record: 1,
-      kind,
-      label: shim.label,
-      trial: shim.trial ?? null,
-      command,
-      exit_code: run.exitCode,
-      duration_ms: run.durationMs,
-      ...details
-    })
-  );
+function runRecordBase(shim, command, run) {
+  return {
+    format: RUN_RECORD_FORMAT,
+    label: shim.label,
+    trial: shim.trial ?? null,
+    command,
+    exit_code: run.exitCode,
+    duration_ms: run.durationMs
+  };
 }
 
 // tools/src/shim/digest.ts
@@ -392,7 +523,9 @@ main(async (argv) => {
       return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : void 0;
     }
   });
-  writeRunRecord(shim, "eval", command, run, {
+  writeRunRecord(shim.recordPath, {
+    ...runRecordBase(shim, command, run),
+    kind: "eval",
     inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(shim.executable) },
     outputs: { metrics: digest(metrics) }
   });

@@ -2,7 +2,235 @@
 "use strict";
 
 // tools/src/bin/report.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
+
+// tools/src/formats/action-flags.ts
+var REPORT_FLAGS = {
+  manifest: "--manifest",
+  output: "--output"
+};
+
+// tools/src/formats/shape.ts
+var import_node_fs = require("node:fs");
+var FormatError = class extends Error {
+};
+var Mismatch = class extends Error {
+  constructor(at, problem) {
+    super(`${at || "the top level"} ${problem}`);
+    this.at = at;
+    this.problem = problem;
+  }
+  at;
+  problem;
+};
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+function primitive(expected, test) {
+  return {
+    expected,
+    check(value, at) {
+      if (!test(value)) throw new Mismatch(at, `is ${describe(value)}, expected ${expected}`);
+      return value;
+    }
+  };
+}
+var string = primitive("a string", (v) => typeof v === "string");
+var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+function literal(...values) {
+  const expected = values.map((v) => JSON.stringify(v)).join(" or ");
+  return primitive(expected, (v) => typeof v === "string" && values.includes(v));
+}
+function nullable(shape) {
+  return {
+    expected: `${shape.expected} or null`,
+    check: (value, at) => value === null ? null : shape.check(value, at)
+  };
+}
+function arrayOf(item) {
+  return {
+    expected: `an array of ${item.expected.replace(/^an? /, "")}s`,
+    check(value, at) {
+      if (!Array.isArray(value)) throw new Mismatch(at, `is ${describe(value)}, expected an array`);
+      value.forEach((v, i) => item.check(v, `${at}[${i}]`));
+      return value;
+    }
+  };
+}
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function recordOf(item) {
+  return {
+    expected: `an object of ${item.expected.replace(/^an? /, "")}s`,
+    check(value, at) {
+      if (!isObject(value)) throw new Mismatch(at, `is ${describe(value)}, expected an object`);
+      for (const [k, v] of Object.entries(value)) item.check(v, at ? `${at}.${k}` : k);
+      return value;
+    }
+  };
+}
+function object(fields) {
+  return {
+    fields,
+    expected: "an object",
+    check(value, at) {
+      if (!isObject(value)) throw new Mismatch(at, `is ${describe(value)}, expected an object`);
+      for (const [key, shape] of Object.entries(fields)) {
+        const where = at ? `${at}.${key}` : key;
+        if (!(key in value)) throw new Mismatch(where, `is missing (expected ${shape.expected})`);
+        shape.check(value[key], where);
+      }
+      return value;
+    }
+  };
+}
+function readJsonFile(path, what, fix) {
+  let text;
+  try {
+    text = (0, import_node_fs.readFileSync)(path, "utf8");
+  } catch (err) {
+    throw new FormatError(`cannot read ${what} ${path}: ${err.message}.
+Fix: ${fix}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new FormatError(`cannot read ${what} ${path}: it is not valid JSON (${err.message}).
+Fix: ${fix}`);
+  }
+}
+function checkFile(shape, value, file, what, fix) {
+  try {
+    return shape.check(value, "");
+  } catch (err) {
+    if (!(err instanceof Mismatch)) throw err;
+    throw new FormatError(`${file} is not a valid ${what}: ${err.message}.
+Fix: ${fix}`);
+  }
+}
+
+// tools/src/formats/manifest.ts
+var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
+function readManifest(shape, path, what) {
+  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
+}
+
+// tools/src/formats/versioned.ts
+function formatVersion(version) {
+  return {
+    expected: String(version),
+    check(value, at) {
+      if (value !== version) throw new Mismatch(at, `is ${JSON.stringify(value)}, expected ${version}`);
+      return version;
+    }
+  };
+}
+function rebuildFix(label) {
+  return label ? `rebuild it (bazel build ${label}).` : "rebuild it with bazel build.";
+}
+function checkFormatVersion(value, file, what, version, fix) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  const found = "format" in value ? value.format : 0;
+  if (typeof found !== "number" || found === version) return;
+  const writer = found < version ? "an older" : "a newer";
+  const advice = found < version ? fix : `update databazel to a version that reads format ${found}, or ${fix}`;
+  throw new FormatError(
+    `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
+Fix: ${advice}`
+  );
+}
+
+// tools/src/formats/leaderboard.ts
+var LEADERBOARD_FORMAT = 1;
+var goal = literal("maximize", "minimize");
+var ranked = object({
+  rank: number,
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** The value of the search's metric. */
+  value: number,
+  /** Every scalar metric, by dotted name. */
+  metrics: recordOf(number),
+  /** The trial's model, relative to the workspace's bazel-bin. */
+  model: string
+});
+var leaderboard = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  /** The name of the best trial (rank 1). */
+  best: string,
+  /** Best first. */
+  trials: arrayOf(ranked)
+});
+var best = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  metric: string,
+  goal,
+  value: number,
+  model: string
+});
+function parseLeaderboard(value, file, label) {
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, "leaderboard", LEADERBOARD_FORMAT, fix);
+  return checkFile(leaderboard, value, file, "leaderboard", fix);
+}
+function readLeaderboard(path, label) {
+  return parseLeaderboard(readJsonFile(path, "the leaderboard", rebuildFix(label)), path, label);
+}
+
+// tools/src/formats/report-manifest.ts
+var searchReportTrial = object({
+  name: string,
+  /** The trial's metrics JSON. */
+  metrics: string,
+  /** Its learning curve: a JSON array of per-epoch objects, possibly empty. */
+  curve: string
+});
+var searchReportManifest = object({
+  kind: literal("search"),
+  label: string,
+  metric: string,
+  goal,
+  /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
+  leaderboard: string,
+  /** Every trial, in declaration order. */
+  trials: arrayOf(searchReportTrial)
+});
+var modelReportManifest = object({
+  kind: literal("model"),
+  label: string,
+  /** The hyperparameters, a JSON object of strings. */
+  hyperparams: string,
+  /** The learning curve, a JSON array of per-epoch objects of numbers (possibly empty). */
+  curve: string,
+  /** The run records of the training actions, in order (one, or one per segment). */
+  records: arrayOf(string)
+});
+var evaluateReportManifest = object({
+  kind: literal("evaluate"),
+  label: string,
+  model_label: string,
+  /** The metrics JSON: numbers, nested; may hold confusion_matrix (rows = true class). */
+  metrics: string
+});
+var REPORT_MANIFESTS = {
+  search: searchReportManifest,
+  model: modelReportManifest,
+  evaluate: evaluateReportManifest
+};
+function readReportManifest(path) {
+  const { kind } = readManifest(object({ kind: literal("search", "model", "evaluate") }), path, "report manifest");
+  return readManifest(REPORT_MANIFESTS[kind], path, `${kind} report manifest`);
+}
 
 // tools/src/lib/flags.ts
 function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
@@ -31,6 +259,8 @@ function main(body) {
   body(process.argv.slice(2)).catch((err) => {
     if (err instanceof ContractError) {
       console.error(err.message);
+    } else if (err instanceof FormatError) {
+      console.error(`databazel: ${err.message}`);
     } else if (err instanceof UsageError) {
       console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
     } else {
@@ -40,8 +270,38 @@ function main(body) {
   });
 }
 
+// tools/src/lib/metrics.ts
+function firstNonNumericLeaf(value, path = "metrics") {
+  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  return `${path} is ${JSON.stringify(value)} (${value === null ? "null" : typeof value})`;
+}
+function scalarMetrics(metrics, prefix = "") {
+  const out = {};
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return out;
+  for (const [key, value] of Object.entries(metrics)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "number") out[name] = value;
+    else Object.assign(out, scalarMetrics(value, name));
+  }
+  return out;
+}
+
 // tools/src/report/html.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 
 // tools/src/leaderboard/render.ts
 function formatNumber(n) {
@@ -55,7 +315,7 @@ function esc(text) {
 function readJson(path, what) {
   let text;
   try {
-    text = (0, import_node_fs.readFileSync)(path, "utf8");
+    text = (0, import_node_fs2.readFileSync)(path, "utf8");
   } catch (err) {
     throw new ContractError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
   }
@@ -261,36 +521,6 @@ var SCRIPT = `
 })();
 `;
 
-// tools/src/lib/metrics.ts
-function firstNonNumericLeaf(value, path = "metrics") {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
-      if (bad) return bad;
-    }
-    return void 0;
-  }
-  if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
-      if (bad) return bad;
-    }
-    return void 0;
-  }
-  return `${path} is ${JSON.stringify(value)} (${value === null ? "null" : typeof value})`;
-}
-function scalarMetrics(metrics, prefix = "") {
-  const out = {};
-  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return out;
-  for (const [key, value] of Object.entries(metrics)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "number") out[name] = value;
-    else Object.assign(out, scalarMetrics(value, name));
-  }
-  return out;
-}
-
 // tools/src/report/classes.ts
 var isNumberArray = (v) => Array.isArray(v) && v.every((n) => typeof n === "number");
 function shade(rgb, t) {
@@ -367,8 +597,49 @@ function evaluateReport(m) {
   });
 }
 
+// tools/src/formats/run-record.ts
+var RUN_RECORD_FORMAT = 1;
+var fileDigest = object({ path: string, sha256: string, bytes: number });
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** null when a signal ended the run; records are written for successful runs only, so 0. */
+  exit_code: nullable(number),
+  duration_ms: number
+};
+var trainRecord = object({
+  ...common,
+  kind: literal("train"),
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Set when the model trains in segments: the epochs this action trained. */
+  epochs: nullable(object({ start: number, end: number })),
+  inputs: object({ training_data: arrayOf(fileDigest), executable: fileDigest, init_checkpoint: nullable(fileDigest) }),
+  outputs: object({ model: fileDigest })
+});
+var evalRecord = object({
+  ...common,
+  kind: literal("eval"),
+  inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
+  outputs: object({ metrics: fileDigest })
+});
+var WHAT = "run record";
+function parseRunRecord(value, file, label) {
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
+  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
+}
+function readRunRecord(path, label) {
+  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
+}
+
 // tools/src/report/curves.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 
 // tools/src/lib/curve.ts
 function parseCurve(text) {
@@ -557,7 +828,7 @@ ${groups.join("\n")}`,
 
 // tools/src/report/curves.ts
 function readCurve(path) {
-  const curve = parseCurve((0, import_node_fs2.readFileSync)(path, "utf8"));
+  const curve = parseCurve((0, import_node_fs3.readFileSync)(path, "utf8"));
   if (typeof curve === "string") throw new ContractError(`databazel: the report's learning curve ${path} ${curve}`);
   return curve;
 }
@@ -615,8 +886,8 @@ function modelReport(m) {
     ([k, v]) => [k, String(v)]
   );
   const curve = readCurve(m.curve);
-  const records = m.records.map((path) => readJson(path, "a run record"));
-  const totalMs = records.reduce((sum, r) => sum + (r.duration_ms ?? 0), 0);
+  const records = m.records.map((path) => readRunRecord(path, m.label));
+  const totalMs = records.reduce((sum, r) => sum + r.duration_ms, 0);
   const last = curve[curve.length - 1];
   const subtitle = `${records.length} training run${records.length === 1 ? "" : "s"} · ${esc(formatNumber(totalMs / 1e3))} s` + (curve.length ? ` · ${curve.length} epoch${curve.length === 1 ? "" : "s"}` : "") + (last && typeof last.loss === "number" ? ` · final loss ${esc(formatNumber(last.loss))}` : "");
   return page({
@@ -649,13 +920,16 @@ ${body}
 </details>`;
 }
 function runsTable(records) {
-  const rows = records.map((r, i) => [
-    { text: String(i + 1) },
-    { text: r.epochs ? `${r.epochs.start}–${r.epochs.end}` : "all" },
-    { text: r.duration_ms === void 0 ? "" : formatNumber(r.duration_ms), value: String(r.duration_ms ?? "") },
-    { text: r.exit_code === void 0 ? "" : String(r.exit_code) },
-    { text: r.seed === void 0 ? "" : String(r.seed) }
-  ]);
+  const rows = records.map((r, i) => {
+    const train = r.kind === "train" ? r : void 0;
+    return [
+      { text: String(i + 1) },
+      { text: train?.epochs ? `${train.epochs.start}–${train.epochs.end}` : "all" },
+      { text: formatNumber(r.duration_ms), value: String(r.duration_ms) },
+      { text: r.exit_code === null ? "" : String(r.exit_code) },
+      { text: train ? String(train.seed) : "" }
+    ];
+  });
   return table(
     [
       { key: "run", numeric: true },
@@ -671,14 +945,14 @@ function runsTable(records) {
 
 // tools/src/report/search.ts
 function searchReport(m) {
-  const board = readJson(m.leaderboard, "the leaderboard");
+  const board = readLeaderboard(m.leaderboard, m.label);
   const declared = new Map(m.trials.map((t, i) => [t.name, i]));
   const trials = board.trials;
   const byDeclaration = [...trials].sort((a, b) => (declared.get(a.trial) ?? 0) - (declared.get(b.trial) ?? 0));
   const hyperparams = [...new Set(byDeclaration.flatMap((t) => Object.keys(t.hyperparams)))];
-  const best = trials.find((t) => t.trial === board.best);
+  const best2 = trials.find((t) => t.trial === board.best);
   const better = m.goal === "maximize" ? "higher" : "lower";
-  const subtitle = `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best ? ` · best: <b>${esc(best.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best.value))}` : "");
+  const subtitle = `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best2 ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best2.value))}` : "");
   const sections = [
     section("leaderboard-section", "Leaderboard", leaderboardTable(m, trials, hyperparams, board.best)),
     section("hyperparameters-section", `${m.metric} by hyperparameter`, metricCharts(m, byDeclaration, hyperparams, board.best)),
@@ -696,7 +970,7 @@ function searchReport(m) {
   if (matrix) sections.push(section("confusion-section", `Confusion matrix of the best trial, ${board.best}`, matrix));
   return page({ kind: "hyperparam_search", label: m.label, subtitle, sections });
 }
-function leaderboardTable(m, trials, hyperparams, best) {
+function leaderboardTable(m, trials, hyperparams, best2) {
   const others = [...new Set(trials.flatMap((t) => Object.keys(t.metrics)))].filter((k) => k !== m.metric).sort();
   const columns = [
     { key: "rank", numeric: true },
@@ -719,11 +993,11 @@ function leaderboardTable(m, trials, hyperparams, best) {
     className: "sortable",
     rowAttrs: (i) => {
       const t = trials[i];
-      return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${t.trial === best ? ` class="best"` : ""}`;
+      return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${t.trial === best2 ? ` class="best"` : ""}`;
     }
   });
 }
-function metricCharts(m, trials, hyperparams, best) {
+function metricCharts(m, trials, hyperparams, best2) {
   const varying = hyperparams.filter((h) => new Set(trials.map((t) => t.hyperparams[h] ?? "")).size > 1);
   if (varying.length === 0) return note("No hyperparameter varies between the trials: nothing to plot.", "metric-vs");
   const charts = varying.map((h) => {
@@ -738,10 +1012,10 @@ function metricCharts(m, trials, hyperparams, best) {
       points: trials.map((t, i) => ({
         x: values[i],
         y: t.value,
-        best: t.trial === best,
+        best: t.trial === best2,
         label: `${t.trial}
 ${h} = ${values[i]}
-${m.metric} = ${formatNumber(t.value)}${t.trial === best ? " (best)" : ""}`
+${m.metric} = ${formatNumber(t.value)}${t.trial === best2 ? " (best)" : ""}`
       }))
     });
   });
@@ -770,6 +1044,6 @@ function renderReport(manifest) {
 // tools/src/bin/report.ts
 main(async (argv) => {
   const flags = parseFlags(argv);
-  const manifest = readJson(one(flags, "--manifest"), "its manifest");
-  (0, import_node_fs3.writeFileSync)(one(flags, "--output"), renderReport(manifest));
+  const manifest = readReportManifest(one(flags, REPORT_FLAGS.manifest));
+  (0, import_node_fs4.writeFileSync)(one(flags, REPORT_FLAGS.output), renderReport(manifest));
 });

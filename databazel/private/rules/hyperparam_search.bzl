@@ -2,6 +2,7 @@
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "data_files")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
@@ -26,7 +27,7 @@ def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
     placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
     run_prefix = "{}/{}/run".format(ctx.label.name, trial.name)
     if not ctx.attr.checkpoint_every:
-        hyperparams_file = ctx.actions.declare_file(run_prefix + ".hyperparams.json")
+        hyperparams_file = ctx.actions.declare_file(run_prefix + FILE_SUFFIXES["hyperparams"])
         write_hyperparams(ctx, hyperparams_file, trial.hyperparams)
         trained = train(
             ctx,
@@ -355,6 +356,6 @@ def hyperparam_search(
         space = space or {},
         seed = seed if seed != None else 0,
         hyperparams = hyperparams or {},
-        best_model = name + ".best_model",
+        best_model = name + FILE_SUFFIXES["best_model"],
         **kwargs
     )

@@ -2,6 +2,7 @@
 
 load("//databazel:providers.bzl", "ModelInfo")
 load("//databazel/private:attrs.bzl", "HELPER_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "data_files")
 load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:lineage.bzl", "model_lineage")
@@ -26,7 +27,7 @@ def _model_impl(ctx):
     placeholders = dict(ctx.attr.hyperparams, name = ctx.label.name, seed = str(ctx.attr.seed))
     out_attr = renamed_attr(ctx, where, old = "model", new = "out")
     model_name = expand_template(getattr(ctx.attr, out_attr) or "%{name}.model", placeholders, where, out_attr)
-    hyperparams_file = ctx.actions.declare_file(ctx.label.name + ".hyperparams.json")
+    hyperparams_file = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["hyperparams"])
     write_hyperparams(ctx, hyperparams_file, ctx.attr.hyperparams)
     training_data = data_files(ctx.attr.training_data)
     trained = train(
@@ -48,7 +49,7 @@ def _model_impl(ctx):
         declare = ctx.actions.declare_directory if ctx.attr.model_is_dir else ctx.actions.declare_file
         model_file = declare(model_name)
         ctx.actions.symlink(output = model_file, target_file = trained.model)
-        curve = ctx.actions.declare_file(ctx.label.name + ".curve.json")
+        curve = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["curve"])
         ctx.actions.symlink(output = curve, target_file = trained.curve)
 
     report = report_action(

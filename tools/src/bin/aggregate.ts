@@ -1,46 +1,30 @@
 // DatabazelAggregate: reads every trial's metrics, ranks the trials by the search's metric and
 // goal, writes the leaderboard (JSON, CSV, Markdown), and copies the best trial's model out.
 // Called by hyperparam_search; the manifest is written at analysis time by
-// databazel/private/actions/aggregate.bzl.
+// databazel/private/actions/aggregate.bzl (see tools/src/formats/aggregate-manifest.ts).
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { AGGREGATE_FLAGS } from "../formats/action-flags.ts";
+import { readAggregateManifest } from "../formats/aggregate-manifest.ts";
+import { LEADERBOARD_FORMAT, writeBest, writeLeaderboard, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { stableJson } from "../lib/json.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { metricAt, scalarMetrics } from "../lib/metrics.ts";
 import { discard } from "../lib/outputs.ts";
-import { toCsv, toMarkdown, type Leaderboard, type Ranked } from "../leaderboard/render.ts";
-
-interface ManifestTrial {
-  name: string;
-  hyperparams: Record<string, string>;
-  seed: number;
-  model: string;
-  model_short_path: string;
-  metrics: string;
-}
-
-interface Manifest {
-  label: string;
-  metric: string;
-  goal: "maximize" | "minimize";
-  hyperparam_names: string[];
-  trials: ManifestTrial[];
-}
-
-const MODEL_IS_DIR = "--model_is_dir";
+import { toCsv, toLeaderboard, toMarkdown } from "../leaderboard/render.ts";
 
 main(async (argv) => {
-  const flags = parseFlags(argv, new Set([MODEL_IS_DIR]));
-  const manifest = JSON.parse(readFileSync(one(flags, "--manifest"), "utf8")) as Manifest;
+  const flags = parseFlags(argv, new Set([AGGREGATE_FLAGS.model_is_dir]));
+  const manifest = readAggregateManifest(one(flags, AGGREGATE_FLAGS.manifest));
   const outputs = {
-    json: one(flags, "--leaderboard_json"),
-    csv: one(flags, "--leaderboard_csv"),
-    md: one(flags, "--leaderboard_md"),
-    best: one(flags, "--best"),
-    bestHyperparams: one(flags, "--best_hyperparams"),
-    bestModel: one(flags, "--best_model"),
+    json: one(flags, AGGREGATE_FLAGS.leaderboard_json),
+    csv: one(flags, AGGREGATE_FLAGS.leaderboard_csv),
+    md: one(flags, AGGREGATE_FLAGS.leaderboard_md),
+    best: one(flags, AGGREGATE_FLAGS.best),
+    bestHyperparams: one(flags, AGGREGATE_FLAGS.best_hyperparams),
+    bestModel: one(flags, AGGREGATE_FLAGS.best_model),
   };
-  const modelIsDir = flags.has(MODEL_IS_DIR);
+  const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
 
   const scored = manifest.trials.map((trial, order) => {
     const metrics: unknown = JSON.parse(readFileSync(trial.metrics, "utf8"));
@@ -59,7 +43,6 @@ main(async (argv) => {
   const sign = manifest.goal === "maximize" ? -1 : 1;
   // Best first; equal scores keep the trials' declared order, so the ranking is deterministic.
   scored.sort((a, b) => sign * (a.value - b.value) || a.order - b.order);
-  const metricNames = [...new Set(scored.flatMap((s) => Object.keys(s.metrics)))].sort();
   const ranked: Ranked[] = scored.map((s, i) => ({
     rank: i + 1,
     trial: s.trial.name,
@@ -72,33 +55,29 @@ main(async (argv) => {
   const best = scored[0];
   if (!best) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);
 
-  const board: Leaderboard = {
+  const json: LeaderboardJson = {
+    format: LEADERBOARD_FORMAT,
     label: manifest.label,
     metric: manifest.metric,
     goal: manifest.goal,
-    hyperparamNames: manifest.hyperparam_names,
-    metricNames,
+    best: best.trial.name,
     trials: ranked,
   };
+  const board = toLeaderboard(json);
   try {
-    writeFileSync(
-      outputs.json,
-      stableJson({ label: board.label, metric: board.metric, goal: board.goal, best: best.trial.name, trials: ranked }),
-    );
+    writeLeaderboard(outputs.json, json);
     writeFileSync(outputs.csv, toCsv(board));
     writeFileSync(outputs.md, toMarkdown(board));
-    writeFileSync(
-      outputs.best,
-      stableJson({
-        trial: best.trial.name,
-        hyperparams: best.trial.hyperparams,
-        seed: best.trial.seed,
-        metric: manifest.metric,
-        goal: manifest.goal,
-        value: best.value,
-        model: best.trial.model_short_path,
-      }),
-    );
+    writeBest(outputs.best, {
+      format: LEADERBOARD_FORMAT,
+      trial: best.trial.name,
+      hyperparams: best.trial.hyperparams,
+      seed: best.trial.seed,
+      metric: manifest.metric,
+      goal: manifest.goal,
+      value: best.value,
+      model: best.trial.model_short_path,
+    });
     writeFileSync(outputs.bestHyperparams, stableJson(best.trial.hyperparams));
     if (modelIsDir) discard(outputs.bestModel, true);
     cpSync(best.trial.model, outputs.bestModel, { recursive: modelIsDir });

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ENV_VARS, EVAL_FLAGS, PATH_LIST_SEPARATOR } from "../contract.ts";
 import { all, one, parseFlags } from "../lib/flags.ts";
-import { runUnderContract, shimFlags, writeRunRecord } from "../shim/contract-run.ts";
+import { writeRunRecord } from "../formats/run-record.ts";
+import { runRecordBase, runUnderContract, shimFlags } from "../shim/contract-run.ts";
 import { digest } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { metricsProblem } from "../lib/metrics.ts";
@@ -45,7 +46,9 @@ main(async (argv) => {
     },
   });
 
-  writeRunRecord(shim, "eval", command, run, {
+  writeRunRecord(shim.recordPath, {
+    ...runRecordBase(shim, command, run),
+    kind: "eval",
     inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(shim.executable) },
     outputs: { metrics: digest(metrics) },
   });

@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { ENV_VARS, OUTPUT_DIR_FILES, PATH_LIST_SEPARATOR, TRAIN_FLAGS } from "../contract.ts";
 import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { readPreviousCurve, readSegmentCurve, type Curve } from "../lib/curve.ts";
-import { runUnderContract, shimFlags, writeRunRecord } from "../shim/contract-run.ts";
+import { SHIM_FLAGS } from "../formats/action-flags.ts";
+import { writeRunRecord } from "../formats/run-record.ts";
+import { runRecordBase, runUnderContract, shimFlags } from "../shim/contract-run.ts";
 import { digest } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { discard } from "../lib/outputs.ts";
-
-const MODEL_IS_DIR = "--shim_model_is_dir";
 
 function modelProblem(path: string, isDirectory: boolean): string | undefined {
   if (!existsSync(path)) return "did not write the model";
@@ -26,9 +26,9 @@ function modelProblem(path: string, isDirectory: boolean): string | undefined {
 }
 
 main(async (argv) => {
-  const flags = parseFlags(argv, new Set([MODEL_IS_DIR]));
+  const flags = parseFlags(argv, new Set([SHIM_FLAGS.model_is_dir]));
   const shim = shimFlags(flags);
-  const modelIsDir = flags.has(MODEL_IS_DIR);
+  const modelIsDir = flags.has(SHIM_FLAGS.model_is_dir);
   const trainingData = all(flags, TRAIN_FLAGS.training_data);
   const model = one(flags, TRAIN_FLAGS.model);
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
@@ -40,8 +40,8 @@ main(async (argv) => {
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
   const endEpoch = optional(flags, TRAIN_FLAGS.end_epoch);
-  const curvePath = one(flags, "--shim_curve");
-  const previousCurve = readPreviousCurve(optional(flags, "--shim_previous_curve"));
+  const curvePath = one(flags, SHIM_FLAGS.curve);
+  const previousCurve = readPreviousCurve(optional(flags, SHIM_FLAGS.previous_curve));
   const segmentCurve = join(outputDir, OUTPUT_DIR_FILES.curve);
   const epochFlags = [
     ...(initCheckpoint ? [TRAIN_FLAGS.init_checkpoint, initCheckpoint] : []),
@@ -107,7 +107,9 @@ main(async (argv) => {
   const curve: Curve = [...previousCurve, ...(readSegmentCurve(segmentCurve) as Curve)];
   writeFileSync(curvePath, JSON.stringify(curve) + "\n");
 
-  writeRunRecord(shim, "train", command, run, {
+  writeRunRecord(shim.recordPath, {
+    ...runRecordBase(shim, command, run),
+    kind: "train",
     hyperparams,
     seed: Number(seed),
     epochs: startEpoch !== undefined ? { start: Number(startEpoch), end: Number(endEpoch) } : null,

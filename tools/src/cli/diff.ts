@@ -1,12 +1,14 @@
 // `databazel diff A B`: hyperparameters and metrics of two targets side by side, with B - A.
 import { readFileSync } from "node:fs";
+import { readLeaderboard } from "../formats/leaderboard.ts";
+import type { Target } from "../formats/providers.ts";
+import { readRunRecord } from "../formats/run-record.ts";
 import { formatNumber } from "../leaderboard/render.ts";
 import { stableJson } from "../lib/json.ts";
 import { scalarMetrics } from "../lib/metrics.ts";
 import { CliError } from "./errors.ts";
-import { readLeaderboard } from "./show.ts";
 import { renderTable, type Column, type Style } from "./table.ts";
-import { describe, displayLabel, ensureOutputs, requireKind, type Kind, type Target, type Workspace } from "./targets.ts";
+import { describe, displayLabel, ensureOutputs, requireKind, type Kind, type Workspace } from "./targets.ts";
 
 type Value = string | number;
 
@@ -58,7 +60,7 @@ interface Trained {
 function trained(ws: Workspace, target: Target): Trained {
   if (target.search) {
     const [path] = ensureOutputs(ws, target, [target.search.leaderboard_json]);
-    const best = readLeaderboard(path!).trials.find((t) => t.rank === 1);
+    const best = readLeaderboard(path!, displayLabel(target.label)).trials.find((t) => t.rank === 1);
     if (!best) throw new CliError(`the leaderboard of ${displayLabel(target.label)} has no trials.`);
     return { hyperparams: best.hyperparams, seed: best.seed, trial: best.trial, metrics: best.metrics };
   }
@@ -70,8 +72,8 @@ function trained(ws: Workspace, target: Target): Trained {
   let hyperparams =
     Object.keys(model.hyperparams).length > 0 ? model.hyperparams : stringRecord(readJson(hyperparamsFile!, "the hyperparameters"));
   // model(epochs = N) passes N as --end_epoch, not as a hyperparameter: show it as one.
-  const record = recordFile ? (readJson(recordFile, "the run record") as { epochs?: { end?: unknown } | null }) : undefined;
-  const epochsAttr = record?.epochs?.end;
+  const record = recordFile ? readRunRecord(recordFile, displayLabel(target.label)) : undefined;
+  const epochsAttr = record?.kind === "train" ? record.epochs?.end : undefined;
   let epochsNote: string | undefined;
   if (!("epochs" in hyperparams) && typeof epochsAttr === "number") {
     hyperparams = { ...hyperparams, epochs: String(epochsAttr) };

@@ -1,39 +1,21 @@
 // `databazel lineage LABEL`: what produced a model (or a search's best model), from its run
 // records and its ModelInfo: hyperparameters, seed, training data and train executable with
 // their digests, the chain of checkpoints, and the models it was trained on.
-import { readFileSync } from "node:fs";
+import { FILE_SUFFIXES } from "../formats/files.ts";
+import { readLeaderboard } from "../formats/leaderboard.ts";
+import type { Target } from "../formats/providers.ts";
+import { readRunRecord, type FileDigest, type TrainRecord } from "../formats/run-record.ts";
 import { stableJson } from "../lib/json.ts";
 import { CliError } from "./errors.ts";
-import { readLeaderboard } from "./show.ts";
 import { renderTable, type Style } from "./table.ts";
-import { describe, displayLabel, ensureOutputs, queryTargets, requireKind, type Target, type Workspace } from "./targets.ts";
-
-/** A file as a run record names it. */
-export interface FileRecord {
-  path: string;
-  sha256?: string;
-  bytes?: number;
-}
-
-/** The run record of one DatabazelTrain action (see tools/src/shim). */
-export interface TrainRecord {
-  kind: "train";
-  label: string;
-  trial: string | null;
-  seed: number | null;
-  hyperparams: Record<string, string>;
-  epochs: { start: number; end: number } | null;
-  duration_ms: number;
-  inputs: { training_data: FileRecord[]; executable: FileRecord; init_checkpoint?: FileRecord | null };
-  outputs: { model: FileRecord };
-}
+import { describe, displayLabel, ensureOutputs, queryTargets, requireKind, type Workspace } from "./targets.ts";
 
 /** One training action: a whole run, or one segment of a checkpointed run. */
 export interface Segment {
   epochs: { start: number; end: number } | null;
   /** The checkpoint it continued from; `model` names the target when it is another model (fine-tuning). */
-  init_checkpoint: (FileRecord & { model?: string }) | null;
-  output: FileRecord;
+  init_checkpoint: (FileDigest & { model?: string }) | null;
+  output: FileDigest;
   duration_ms: number;
   record: string;
 }
@@ -45,26 +27,16 @@ export interface Lineage {
   trial: string | null;
   hyperparams: Record<string, string>;
   seed: number | null;
-  model: FileRecord;
+  model: FileDigest;
   /** The training data, with the label of the model target when a file is a model. */
-  training_data: (FileRecord & { model?: string })[];
-  executable: FileRecord;
+  training_data: (FileDigest & { model?: string })[];
+  executable: FileDigest;
   /** First to last; more than one when the model was trained in segments. */
   segments: Segment[];
   /** Models this one was trained on, directly or through other models. */
   parent_models: { label: string; model: string }[];
   /** ModelInfo.lineage: every file that produced the model, models marked with their target. */
   lineage: { path: string; model?: string }[];
-}
-
-function readRecord(path: string, hostPath: string): TrainRecord | undefined {
-  let record: unknown;
-  try {
-    record = JSON.parse(readFileSync(hostPath, "utf8"));
-  } catch (err) {
-    throw new CliError(`cannot read the run record ${path}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return (record as { kind?: string }).kind === "train" ? (record as TrainRecord) : undefined;
 }
 
 /**
@@ -109,7 +81,7 @@ function modelOwning(models: Map<string, string>, path: string): string | undefi
 }
 
 /** A file record, with the label of the target whose model it is, when it is one. */
-function withModel(models: Map<string, string>, file: FileRecord): FileRecord & { model?: string } {
+function withModel(models: Map<string, string>, file: FileDigest): FileDigest & { model?: string } {
   const owner = modelOwning(models, file.path);
   return owner ? { ...file, model: owner } : file;
 }
@@ -119,14 +91,14 @@ export function lineageOf(ws: Workspace, target: Target): Lineage {
     k === "evaluate" ? `It scores ${displayLabel(target.metrics!.model_label)}: databazel lineage ${displayLabel(target.metrics!.model_label)}` : "",
   );
   const model = target.model!;
-  const recordPaths = (target.output_groups.records ?? []).filter((p) => p.endsWith(".train.json"));
+  const recordPaths = (target.output_groups.records ?? []).filter((p) => p.endsWith(FILE_SUFFIXES.train_record));
   const search = target.search;
   const wanted = [...recordPaths, ...(search ? [search.leaderboard_json] : [])];
   const hostPaths = ensureOutputs(ws, target, wanted);
   const records = new Map<string, TrainRecord>();
   recordPaths.forEach((path, i) => {
-    const record = readRecord(path, hostPaths[i]!);
-    if (record) records.set(path, record);
+    const record = readRunRecord(hostPaths[i]!, displayLabel(target.label));
+    if (record.kind === "train") records.set(path, record);
   });
 
   let last: TrainRecord | undefined;
@@ -134,7 +106,7 @@ export function lineageOf(ws: Workspace, target: Target): Lineage {
   let hyperparams = model.hyperparams;
   let seed = model.seed;
   if (search) {
-    const board = readLeaderboard(hostPaths.at(-1)!);
+    const board = readLeaderboard(hostPaths.at(-1)!, displayLabel(target.label));
     const best = board.trials.find((t) => t.trial === board.best);
     const bestTrial = search.trials.find((t) => t.name === board.best);
     if (!best || !bestTrial) throw new CliError(`the leaderboard of ${displayLabel(target.label)} names no best trial.`);
@@ -178,7 +150,7 @@ export function lineageOf(ws: Workspace, target: Target): Lineage {
   };
 }
 
-function digest(file: FileRecord): string {
+function digest(file: FileDigest): string {
   return file.sha256 ? `sha256 ${file.sha256}` : "";
 }
 

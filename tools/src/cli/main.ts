@@ -2,6 +2,7 @@
 import { parseArgs, USAGE, type Invocation } from "./args.ts";
 import { Bazel, cqueryFormatFile, findLauncher, packageRoot } from "./bazel.ts";
 import { diff } from "./diff.ts";
+import { FormatError } from "../formats/shape.ts";
 import { CliError } from "./errors.ts";
 import { lineage } from "./lineage.ts";
 import { open } from "./open.ts";
@@ -48,6 +49,10 @@ export function run(argv: readonly string[]): number {
     if (err instanceof CliError) {
       log(`databazel: error: ${err.message}`);
       return err.exitCode;
+    }
+    if (err instanceof FormatError) {
+      log(`databazel: error: ${err.message}`);
+      return 1;
     }
     log(`databazel: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;

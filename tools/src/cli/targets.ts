@@ -1,61 +1,10 @@
-// What a label is: its databazel providers, from `bazel cquery` with databazel/private/cli/targets.cquery.bzl,
+// What a label is: its databazel providers (shapes in tools/src/formats/providers.ts), from `bazel cquery` with databazel/private/cli/targets.cquery.bzl,
 // and the outputs the CLI reads, built first when they are missing.
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
+import { OUTPUT_GROUPS, parseTargetLine, type Target } from "../formats/providers.ts";
 import type { Bazel } from "./bazel.ts";
 import { CliError, UsageError } from "./errors.ts";
-
-/** ModelInfo, with Files as exec-root relative paths. */
-export interface ModelFields {
-  model: string;
-  hyperparams: Record<string, string>;
-  hyperparams_file: string;
-  seed: number | null;
-  label: string;
-  data: string[];
-  lineage: string[];
-  run_record: string | null;
-  learning_curve: string | null;
-}
-
-export interface SearchTrialFields {
-  name: string;
-  hyperparams: Record<string, string>;
-  seed: number;
-  model: string;
-  metrics: string;
-  learning_curve: string | null;
-}
-
-/** SearchInfo, with Files as exec-root relative paths. */
-export interface SearchFields {
-  metric: string;
-  goal: "maximize" | "minimize";
-  leaderboard_json: string;
-  leaderboard_csv: string;
-  leaderboard_md: string;
-  best: string;
-  best_model: string;
-  trials: SearchTrialFields[];
-}
-
-/** MetricsInfo, with Files as exec-root relative paths. */
-export interface MetricsFields {
-  metrics: string;
-  model_label: string;
-  run_record: string | null;
-  trial: string | null;
-}
-
-/** One configured target, as targets.cquery.bzl prints it. */
-export interface Target {
-  label: string;
-  model: ModelFields | null;
-  search: SearchFields | null;
-  metrics: MetricsFields | null;
-  output_groups: { records?: string[]; report?: string[] };
-  files: string[];
-}
 
 export type Kind = "search" | "evaluate" | "model";
 
@@ -92,20 +41,10 @@ export interface Workspace {
   log: (line: string) => void;
 }
 
-function parseLines(lines: string[]): Target[] {
-  return lines.map((line) => {
-    try {
-      return JSON.parse(line) as Target;
-    } catch {
-      throw new CliError(`unexpected output from bazel cquery: ${line}`);
-    }
-  });
-}
-
 /** The configured targets of a cquery expression, one per label (the one with databazel providers first). */
 export function queryTargets(ws: Workspace, expression: string): Target[] {
   const byLabel = new Map<string, Target>();
-  for (const target of parseLines(ws.bazel.cquery(expression, ws.formatFile))) {
+  for (const target of ws.bazel.cquery(expression, ws.formatFile).map((line) => parseTargetLine(line, ws.formatFile))) {
     const seen = byLabel.get(target.label);
     if (!seen || (kindOf(seen) === undefined && kindOf(target) !== undefined)) byLabel.set(target.label, target);
   }
@@ -170,7 +109,7 @@ export function ensureOutputs(ws: Workspace, target: Target, paths: string[]): s
         ? `databazel: building ${label} ...`
         : `databazel: building ${label}: ${before.length} of the outputs it needs ${before.length === 1 ? "is" : "are"} missing ...`,
     );
-    ws.bazel.build([target.label], ["records", "report"]);
+    ws.bazel.build([target.label], [...OUTPUT_GROUPS]);
     const after = missing();
     if (after.length > 0) {
       throw new CliError(`${label} was built, but these outputs are still missing:\n  ${after.join("\n  ")}`);

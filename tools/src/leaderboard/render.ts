@@ -1,24 +1,26 @@
 // Renders a ranked leaderboard as CSV and Markdown; the CLI and the aggregate action share it.
+import { hyperparamNames, type Goal, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
 
-export interface Ranked {
-  rank: number;
-  trial: string;
-  hyperparams: Record<string, string>;
-  seed: number;
-  /** The value of the search's metric. */
-  value: number;
-  /** Every scalar metric, by dotted name. */
-  metrics: Record<string, number>;
-  model: string;
-}
-
+/** A leaderboard with its columns: sorted hyperparameter names, then the metric, then the others. */
 export interface Leaderboard {
   label: string;
   metric: string;
-  goal: "maximize" | "minimize";
+  goal: Goal;
   hyperparamNames: string[];
   metricNames: string[];
   trials: Ranked[];
+}
+
+/** The columns of a leaderboard file, with its trials best first. */
+export function toLeaderboard(json: LeaderboardJson): Leaderboard {
+  return {
+    label: json.label,
+    metric: json.metric,
+    goal: json.goal,
+    hyperparamNames: hyperparamNames(json.trials),
+    metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
+    trials: [...json.trials].sort((a, b) => a.rank - b.rank),
+  };
 }
 
 export function columns(board: Leaderboard): string[] {

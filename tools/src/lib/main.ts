@@ -1,4 +1,5 @@
 // The frame every helper binary runs in: a failure prints one clear message and exits 1.
+import { FormatError } from "../formats/shape.ts";
 import { UsageError } from "./flags.ts";
 
 /** A failure whose message is already written for the user. */
@@ -8,6 +9,8 @@ export function main(body: (argv: string[]) => Promise<void>): void {
   body(process.argv.slice(2)).catch((err: unknown) => {
     if (err instanceof ContractError) {
       console.error(err.message);
+    } else if (err instanceof FormatError) {
+      console.error(`databazel: ${err.message}`);
     } else if (err instanceof UsageError) {
       console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
     } else {

@@ -2,7 +2,7 @@
 import { scalarMetrics } from "../lib/metrics.ts";
 import { confusionMatrix, perClassTable } from "./classes.ts";
 import { esc, keyValueTable, note, page, readJson, section } from "./html.ts";
-import type { EvaluateReportManifest } from "./manifest.ts";
+import type { EvaluateReportManifest } from "../formats/report-manifest.ts";
 
 export function evaluateReport(m: EvaluateReportManifest): string {
   const metrics = readJson<unknown>(m.metrics, "the metrics");

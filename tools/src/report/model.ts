@@ -1,24 +1,16 @@
 // The report of a model: its hyperparameters, learning curve and training runs (one per segment).
+import { readRunRecord, type RunRecord } from "../formats/run-record.ts";
 import { curveCharts, readCurve } from "./curves.ts";
 import { esc, formatNumber, keyValueTable, note, page, readJson, section, table, type Cell } from "./html.ts";
-import type { ModelReportManifest } from "./manifest.ts";
-
-/** The fields of a run record (tools/src/shim/contract-run.ts) the report shows. */
-interface RunRecord {
-  duration_ms?: number;
-  epochs?: { start: number; end: number } | null;
-  exit_code?: number;
-  seed?: number;
-  trial?: string | null;
-}
+import type { ModelReportManifest } from "../formats/report-manifest.ts";
 
 export function modelReport(m: ModelReportManifest): string {
   const hyperparams = Object.entries(readJson<Record<string, string>>(m.hyperparams, "the hyperparameters")).map(
     ([k, v]): [string, string] => [k, String(v)],
   );
   const curve = readCurve(m.curve);
-  const records = m.records.map((path) => readJson<RunRecord>(path, "a run record"));
-  const totalMs = records.reduce((sum, r) => sum + (r.duration_ms ?? 0), 0);
+  const records = m.records.map((path) => readRunRecord(path, m.label));
+  const totalMs = records.reduce((sum, r) => sum + r.duration_ms, 0);
   const last = curve[curve.length - 1];
   const subtitle =
     `${records.length} training run${records.length === 1 ? "" : "s"} · ${esc(formatNumber(totalMs / 1000))} s` +
@@ -55,13 +47,16 @@ function curveTable(curve: Record<string, number>[]): string {
 }
 
 function runsTable(records: RunRecord[]): string {
-  const rows = records.map((r, i): Cell[] => [
-    { text: String(i + 1) },
-    { text: r.epochs ? `${r.epochs.start}\u2013${r.epochs.end}` : "all" },
-    { text: r.duration_ms === undefined ? "" : formatNumber(r.duration_ms), value: String(r.duration_ms ?? "") },
-    { text: r.exit_code === undefined ? "" : String(r.exit_code) },
-    { text: r.seed === undefined ? "" : String(r.seed) },
-  ]);
+  const rows = records.map((r, i): Cell[] => {
+    const train = r.kind === "train" ? r : undefined;
+    return [
+      { text: String(i + 1) },
+      { text: train?.epochs ? `${train.epochs.start}\u2013${train.epochs.end}` : "all" },
+      { text: formatNumber(r.duration_ms), value: String(r.duration_ms) },
+      { text: r.exit_code === null ? "" : String(r.exit_code) },
+      { text: train ? String(train.seed) : "" },
+    ];
+  });
   return table(
     [
       { key: "run", numeric: true },

@@ -1,7 +1,7 @@
 // Renders the HTML report a manifest describes.
 import { ContractError } from "../lib/main.ts";
 import { evaluateReport } from "./evaluate.ts";
-import type { ReportManifest } from "./manifest.ts";
+import type { ReportManifest } from "../formats/report-manifest.ts";
 import { modelReport } from "./model.ts";
 import { searchReport } from "./search.ts";
 

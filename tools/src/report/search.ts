@@ -1,20 +1,14 @@
 // The report of a hyperparam_search: leaderboard, the metric against each hyperparameter,
 // every trial's learning curve, and the best trial's confusion matrix.
-import type { Ranked } from "../leaderboard/render.ts";
+import { readLeaderboard, type Ranked } from "../formats/leaderboard.ts";
 import { confusionMatrix } from "./classes.ts";
 import { curveCharts, readCurve } from "./curves.ts";
 import { esc, formatNumber, isNumeric, note, page, readJson, section, table, type Cell, type Column } from "./html.ts";
-import type { SearchReportManifest } from "./manifest.ts";
+import type { SearchReportManifest } from "../formats/report-manifest.ts";
 import { scatterChart, valueScale } from "./svg.ts";
 
-/** The aggregate's leaderboard JSON (tools/src/bin/aggregate.ts). */
-interface LeaderboardJson {
-  best: string;
-  trials: Ranked[];
-}
-
 export function searchReport(m: SearchReportManifest): string {
-  const board = readJson<LeaderboardJson>(m.leaderboard, "the leaderboard");
+  const board = readLeaderboard(m.leaderboard, m.label);
   // Declaration order, for stable categories and colours whatever the ranking.
   const declared = new Map(m.trials.map((t, i) => [t.name, i]));
   const trials = board.trials;

@@ -1,8 +1,9 @@
 // What the train and eval shims share: their own flags, running the user's executable, turning
-// a non-zero exit or a broken contract into one clear failure, and writing the run record.
-import { writeFileSync } from "node:fs";
+// a non-zero exit or a broken contract into one clear failure, and the run record's common fields
+// (its shape: tools/src/formats/run-record.ts).
+import { SHIM_FLAGS } from "../formats/action-flags.ts";
+import { RUN_RECORD_FORMAT } from "../formats/run-record.ts";
 import { one, optional, type Flags } from "../lib/flags.ts";
-import { stableJson } from "../lib/json.ts";
 import { ContractError } from "../lib/main.ts";
 import { failureMessage, runScript, type ScriptRun } from "./run-script.ts";
 
@@ -16,11 +17,11 @@ export interface ShimFlags {
 
 export function shimFlags(flags: Flags): ShimFlags {
   return {
-    label: one(flags, "--shim_label"),
-    trial: optional(flags, "--shim_trial"),
-    executable: one(flags, "--shim_executable"),
-    recordPath: one(flags, "--shim_record"),
-    logPath: one(flags, "--shim_log"),
+    label: one(flags, SHIM_FLAGS.label),
+    trial: optional(flags, SHIM_FLAGS.trial),
+    executable: one(flags, SHIM_FLAGS.executable),
+    recordPath: one(flags, SHIM_FLAGS.record),
+    logPath: one(flags, SHIM_FLAGS.log),
   };
 }
 
@@ -63,25 +64,14 @@ export async function runUnderContract(options: {
   return run;
 }
 
-/** Writes the machine-readable record of a successful run. */
-export function writeRunRecord(
-  shim: ShimFlags,
-  kind: "train" | "eval",
-  command: string[],
-  run: ScriptRun,
-  details: Record<string, unknown>,
-): void {
-  writeFileSync(
-    shim.recordPath,
-    stableJson({
-      databazel_run_record: 1,
-      kind,
-      label: shim.label,
-      trial: shim.trial ?? null,
-      command,
-      exit_code: run.exitCode,
-      duration_ms: run.durationMs,
-      ...details,
-    }),
-  );
+/** The fields every run record has (tools/src/formats/run-record.ts); each shim adds its own. */
+export function runRecordBase(shim: ShimFlags, command: string[], run: ScriptRun) {
+  return {
+    format: RUN_RECORD_FORMAT,
+    label: shim.label,
+    trial: shim.trial ?? null,
+    command,
+    exit_code: run.exitCode,
+    duration_ms: run.durationMs,
+  } as const;
 }

@@ -3,12 +3,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { FileDigest } from "../formats/run-record.ts";
 
-export interface Digest {
-  path: string;
-  sha256: string;
-  bytes: number;
-}
 
 function sha256(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
@@ -24,7 +20,7 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
-export function digest(path: string): Digest {
+export function digest(path: string): FileDigest {
   if (!statSync(path).isDirectory()) {
     const data = readFileSync(path);
     return { path, sha256: sha256(data), bytes: data.length };

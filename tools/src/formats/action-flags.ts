@@ -1,0 +1,33 @@
+// The command lines of databazel's own helper binaries (not the user's scripts: see
+// tools/src/contract.ts). The actions in databazel/private/actions/ pass these flags through
+// the generated databazel/private/contract.bzl; the binaries in tools/src/bin/ read them.
+
+/** Flags every train and eval shim receives before the script's own flags. */
+export const SHIM_FLAGS = {
+  label: "--shim_label",
+  trial: "--shim_trial",
+  executable: "--shim_executable",
+  record: "--shim_record",
+  log: "--shim_log",
+  curve: "--shim_curve",
+  model_is_dir: "--shim_model_is_dir",
+  previous_curve: "--shim_previous_curve",
+} as const;
+
+/** Flags of the DatabazelAggregate action (tools/src/bin/aggregate.ts). */
+export const AGGREGATE_FLAGS = {
+  manifest: "--manifest",
+  leaderboard_json: "--leaderboard_json",
+  leaderboard_csv: "--leaderboard_csv",
+  leaderboard_md: "--leaderboard_md",
+  best: "--best",
+  best_hyperparams: "--best_hyperparams",
+  best_model: "--best_model",
+  model_is_dir: "--model_is_dir",
+} as const;
+
+/** Flags of the DatabazelReport action (tools/src/bin/report.ts). */
+export const REPORT_FLAGS = {
+  manifest: "--manifest",
+  output: "--output",
+} as const;

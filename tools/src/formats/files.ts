@@ -1,0 +1,24 @@
+// The names of the files databazel's actions write, as suffixes of a target's (or a run's) name:
+// the rules declare them (databazel/private/contract.bzl is generated from this), and the CLI
+// recognises them.
+
+/** Suffixes appended to a target's or a run's name, e.g. `<name>.leaderboard.json`. */
+export const FILE_SUFFIXES = {
+  train_record: ".train.json",
+  train_log: ".train.log",
+  eval_record: ".eval.json",
+  eval_log: ".eval.log",
+  curve: ".curve.json",
+  extras: ".extras",
+  hyperparams: ".hyperparams.json",
+  leaderboard_json: ".leaderboard.json",
+  leaderboard_csv: ".leaderboard.csv",
+  leaderboard_md: ".leaderboard.md",
+  best: ".best.json",
+  best_hyperparams: ".best_hyperparams.json",
+  best_model: ".best_model",
+  best_model_dir: ".best_model.d",
+  aggregate_manifest: ".manifest.json",
+  report_manifest: ".report.json",
+  report_html: ".report.html",
+} as const;

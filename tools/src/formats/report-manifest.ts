@@ -1,0 +1,62 @@
+// The manifests databazel/private/actions/report.bzl (with the rules' details) writes for the
+// DatabazelReport action: one per report, naming its inputs by exec-root path.
+// tools/src/report/render.ts turns one into the HTML page. Field names are generated into
+// databazel/private/contract.bzl, where report_action checks the rules' details against them.
+import { readManifest } from "./manifest.ts";
+import { goal } from "./leaderboard.ts";
+import { arrayOf, literal, object, string, type ShapeOf } from "./shape.ts";
+
+export const searchReportTrial = object({
+  name: string,
+  /** The trial's metrics JSON. */
+  metrics: string,
+  /** Its learning curve: a JSON array of per-epoch objects, possibly empty. */
+  curve: string,
+});
+
+export const searchReportManifest = object({
+  kind: literal("search"),
+  label: string,
+  metric: string,
+  goal,
+  /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
+  leaderboard: string,
+  /** Every trial, in declaration order. */
+  trials: arrayOf(searchReportTrial),
+});
+export type SearchReportManifest = ShapeOf<typeof searchReportManifest>;
+
+export const modelReportManifest = object({
+  kind: literal("model"),
+  label: string,
+  /** The hyperparameters, a JSON object of strings. */
+  hyperparams: string,
+  /** The learning curve, a JSON array of per-epoch objects of numbers (possibly empty). */
+  curve: string,
+  /** The run records of the training actions, in order (one, or one per segment). */
+  records: arrayOf(string),
+});
+export type ModelReportManifest = ShapeOf<typeof modelReportManifest>;
+
+export const evaluateReportManifest = object({
+  kind: literal("evaluate"),
+  label: string,
+  model_label: string,
+  /** The metrics JSON: numbers, nested; may hold confusion_matrix (rows = true class). */
+  metrics: string,
+});
+export type EvaluateReportManifest = ShapeOf<typeof evaluateReportManifest>;
+
+export type ReportManifest = SearchReportManifest | ModelReportManifest | EvaluateReportManifest;
+
+/** Each report kind's manifest, by the `kind` the rules pass to report_action. */
+export const REPORT_MANIFESTS = {
+  search: searchReportManifest,
+  model: modelReportManifest,
+  evaluate: evaluateReportManifest,
+} as const;
+
+export function readReportManifest(path: string): ReportManifest {
+  const { kind } = readManifest(object({ kind: literal("search", "model", "evaluate") }), path, "report manifest");
+  return readManifest<ReportManifest>(REPORT_MANIFESTS[kind], path, `${kind} report manifest`);
+}
