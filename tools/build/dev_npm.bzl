@@ -1,32 +1,12 @@
-"""Development only: esbuild and a few npm packages from the root module's node_modules.
+"""Development only: esbuild's native binary from the root module's node_modules.
 
 The freshness tests rebuild the checked-in bundles with the same esbuild that
 `npm run build:tools` uses, so the outputs are byte-identical. Nothing here is fetched: the
 repository links to what `npm ci` installed, and fails with that fix when it is missing.
 """
 
-# What the contract generator bundles: ts-morph and its dependencies.
-_TS_MORPH = [
-    "@ts-morph/common",
-    "balanced-match",
-    "brace-expansion",
-    "code-block-writer",
-    "fdir",
-    "minimatch",
-    "path-browserify",
-    "picomatch",
-    "tinyglobby",
-    "ts-morph",
-]
-
 _BUILD = """\
 exports_files(["esbuild"])
-
-filegroup(
-    name = "ts_morph",
-    srcs = glob({globs}),
-    visibility = ["//visibility:public"],
-)
 """
 
 def _missing(root, what):
@@ -46,13 +26,11 @@ def _dev_npm_repository_impl(rctx):
     if not binaries:
         _missing(root, "{}/@esbuild/<platform>/bin/esbuild".format(node_modules))
     rctx.symlink(binaries[0], "esbuild")
-    rctx.symlink(node_modules, "node_modules")
-    globs = ["node_modules/{}/**/*.{}".format(p, ext) for p in _TS_MORPH for ext in ("js", "cjs", "mjs", "json")]
-    rctx.file("BUILD.bazel", _BUILD.format(globs = json.encode(globs)))
+    rctx.file("BUILD.bazel", _BUILD)
 
 dev_npm_repository = repository_rule(
     implementation = _dev_npm_repository_impl,
-    doc = "Links esbuild's native binary and the npm packages the freshness checks bundle.",
+    doc = "Links esbuild's native binary, which the freshness checks bundle with.",
     local = True,
 )
 
@@ -61,5 +39,5 @@ def _dev_npm_impl(_mctx):
 
 dev_npm = module_extension(
     implementation = _dev_npm_impl,
-    doc = "Makes `@databazel_dev_npm` (esbuild and ts-morph from node_modules) for databazel's own tests.",
+    doc = "Makes `@databazel_dev_npm` (esbuild from node_modules) for databazel's own tests.",
 )

@@ -27,17 +27,11 @@ def _esbuild_bundle_impl(ctx):
     if ctx.attr.banner:
         args.add("--banner:js=" + ctx.attr.banner.format(entry = entry.short_path))
     args.add("--outfile=" + out.path)
-    node_modules = [f for f in ctx.files.node_modules if "/node_modules/" in f.path]
-    env = {}
-    if node_modules:
-        path = node_modules[0].path
-        env["NODE_PATH"] = path[:path.index("/node_modules/") + len("/node_modules")]
     ctx.actions.run(
         executable = ctx.executable._esbuild,
         arguments = [args],
-        inputs = depset([entry] + ctx.files.srcs + ctx.files.node_modules + ctx.files._config),
+        inputs = depset([entry] + ctx.files.srcs + ctx.files._config),
         outputs = [out],
-        env = env,
         mnemonic = "Esbuild",
         progress_message = "Bundling %{input}",
     )
@@ -55,10 +49,6 @@ esbuild_bundle = rule(
             doc = "The entry point (.ts).",
             allow_single_file = [".ts"],
             mandatory = True,
-        ),
-        "node_modules": attr.label_list(
-            doc = "npm packages the sources import, from @databazel_dev_npm.",
-            allow_files = True,
         ),
         "out": attr.string(
             doc = "The bundle's path in the package; default `<name>/<entry>.cjs`.",
