@@ -58,7 +58,7 @@ describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell sc
 
   it("databazel lineage follows a databazel_lib rule back to the model it fine-tuned", async () => {
     const cwd = join(repoRoot, "e2e", "smoke");
-    const result = await databazel(["lineage", "//:tuned", "--json"], cwd);
+    const result = await databazel(["lineage", "//:tuned", "--json", "--build"], cwd);
     expect(result.exitCode, result.stderr).toBe(0);
     const lineage = JSON.parse(result.stdout) as {
       parent_models: { label: string }[];
@@ -68,7 +68,7 @@ describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell sc
     expect(lineage.segments).toHaveLength(1);
     expect(lineage.segments[0]!.init_checkpoint?.model).toBe("//:line");
 
-    const search = await databazel(["lineage", "//:distill_search", "--json"], cwd);
+    const search = await databazel(["lineage", "//:distill_search", "--json", "--build"], cwd);
     expect(search.exitCode, search.stderr).toBe(0);
     const labels = (JSON.parse(search.stdout) as { parent_models: { label: string }[] }).parent_models.map((p) => p.label);
     expect(labels).toEqual(expect.arrayContaining(["//:tuned", "//:line"]));
