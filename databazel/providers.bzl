@@ -103,8 +103,37 @@ MetricsInfo, _new_metrics_info = provider(
     init = _metrics_info_init,
 )
 
+def search_trial(*, name, hyperparams, seed, model, metrics, learning_curve = None):
+    """One trial of a search, as `SearchInfo.trials` holds it; checks its fields.
+
+    Args:
+      name: string, the trial's name (a path segment under the search's name).
+      hyperparams: dict of string to string, every hyperparameter the trial trained with.
+      seed: int, the training seed.
+      model: File, the trial's model.
+      metrics: File, its metrics.
+      learning_curve: File or None, its per-epoch metrics.
+
+    Returns:
+      struct with the same fields.
+    """
+    _check("SearchInfo.trials[]", "name", type(name) == "string" and name != "", "a non-empty string", name)
+    _check_string_dict("SearchInfo.trials[]", "hyperparams", hyperparams)
+    _check("SearchInfo.trials[]", "seed", type(seed) == "int", "an int", seed)
+    _check_file("SearchInfo.trials[]", "model", model)
+    _check_file("SearchInfo.trials[]", "metrics", metrics)
+    _check_file("SearchInfo.trials[]", "learning_curve", learning_curve, optional = True)
+    return struct(
+        hyperparams = hyperparams,
+        learning_curve = learning_curve,
+        metrics = metrics,
+        model = model,
+        name = name,
+        seed = seed,
+    )
+
 def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_md, best, best_model, metric, goal):
-    _check("SearchInfo", "trials", type(trials) == "list", "a list of structs", trials)
+    _check("SearchInfo", "trials", type(trials) == "list", "a list of search_trial() structs", trials)
     for name, value in [
         ("leaderboard_json", leaderboard_json),
         ("leaderboard_csv", leaderboard_csv),
@@ -136,7 +165,7 @@ SearchInfo, _new_search_info = provider(
         "leaderboard_json": "File: the leaderboard as JSON, best first.",
         "leaderboard_md": "File: the leaderboard as a Markdown table, best first.",
         "metric": "string: the metric trials are ranked by (dotted for nested values).",
-        "trials": "list of structs (name, hyperparams, seed, model, metrics, learning_curve), in declaration order.",
+        "trials": "list of structs (name, hyperparams, seed, model, metrics, learning_curve), in declaration order, as `search_trial()` makes them.",
     },
     init = _search_info_init,
 )

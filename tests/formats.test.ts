@@ -268,11 +268,10 @@ describe("providers.bzl, targets.cquery.bzl and formats/providers.ts agree", () 
   it("SearchInfo.trials", () => {
     const doc = /"trials": "list of structs \(([^)]*)\)/.exec(providers)?.[1];
     const documented = (doc ?? "").split(",").map((s) => s.trim()).sort();
-    const search = read("databazel/private/rules/hyperparam_search.bzl");
-    const built = /trial_structs = \[\s*struct\(([\s\S]*?)\n\s*\)\n/.exec(search)?.[1] ?? "";
+    const built = /return struct\(([\s\S]*?)\n\s*\)\n/.exec(functionBody(providers, "search_trial"))?.[1] ?? "";
     const builtFields = [...built.matchAll(/^\s*(\w+) = /gm)].map((m) => m[1]!).sort();
     const printed = dictKeys(functionBody(formatter, "_search"), '"trials": [');
-    expect(builtFields, "hyperparam_search.bzl's trial structs").toEqual(documented);
+    expect(builtFields, "providers.bzl search_trial() builds").toEqual(documented);
     expect(printed, "targets.cquery.bzl prints").toEqual(documented);
     expect(fieldNames(searchTrialFields), "providers.ts searchTrialFields").toEqual(documented);
   });

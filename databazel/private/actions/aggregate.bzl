@@ -33,17 +33,15 @@ def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
         best_model_pointer = best_model_pointer,
     )
 
-def aggregate_action(ctx, *, outputs, trials, metric, goal, seed):
+def aggregate_action(ctx, *, outputs, trials, metric, goal):
     """Registers the DatabazelAggregate action of a search.
 
     Args:
       ctx: the rule context; the rule must declare the Node toolchain and `_aggregate`.
       outputs: the struct from `declare_aggregate_outputs`.
-      trials: list of struct(name, hyperparams, model, metrics), in declaration order; model
-        and metrics are Files.
+      trials: list of `search_trial()` structs, in declaration order.
       metric: string, the metric that ranks trials.
       goal: "maximize" or "minimize".
-      seed: int, the seed every trial was trained with.
     """
 
     # Read by tools/src/bin/aggregate.ts; its shape is tools/src/formats/aggregate-manifest.ts.
@@ -59,7 +57,7 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal, seed):
                 "model": t.model.path,
                 "model_short_path": t.model.short_path,
                 "name": t.name,
-                "seed": seed,
+                "seed": t.seed,
             }, AGGREGATE_MANIFEST_FIELDS["trial"])
             for t in trials
         ],

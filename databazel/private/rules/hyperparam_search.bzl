@@ -1,6 +1,6 @@
 """The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard."""
 
-load("//databazel:providers.bzl", "ModelInfo", "SearchInfo")
+load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "data_files")
@@ -60,140 +60,128 @@ def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
     )
     return trained, hyperparams_files[prefix]
 
-def _hyperparam_search_impl(ctx):
-    where = "hyperparam_search " + display_label(ctx.label)
-    trials = expand_trials(
-        fixed = ctx.attr.hyperparams,
-        grid = ctx.attr.grid,
-        space = ctx.attr.space,
-        n_trials = ctx.attr.n_trials,
-        seed = ctx.attr.seed,
-        where = where,
-    )
-    training_data = data_files(ctx.attr.training_data)
-    test_data = data_files(ctx.attr.test_data)
-    eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run
-    common = dict(
-        training_data = training_data,
-        train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
-        seed = ctx.attr.seed,
-    )
-
-    declared = {}
-    segments = {}
-    hyperparams_files = {}
-    for trial in trials:
-        trained, hyperparams_file = _train_trial(
-            ctx,
-            trial,
-            where,
-            common = common,
-            segments = segments,
-            hyperparams_files = hyperparams_files,
-        )
-        placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
-        evaluated = declare_eval_outputs(
-            ctx,
-            "{}/{}/run".format(ctx.label.name, trial.name),
-            expand_template(ctx.attr.metrics, placeholders, where, "metrics"),
-        )
-        eval_action(
-            ctx,
-            outputs = evaluated,
-            model = trained.model,
-            test_data = test_data,
-            eval_executable = eval_executable,
-            trial = trial.name,
-        )
-        declared[trial.name] = struct(train = trained, eval = evaluated, hyperparams = hyperparams_file)
-
-    aggregate_outputs = declare_aggregate_outputs(ctx, ctx.label.name, ctx.outputs.best_model, ctx.attr.model_is_dir)
-    best_model = aggregate_outputs.best_model
-    models = [declared[t.name].train.model for t in trials]
-    metrics = [declared[t.name].eval.metrics for t in trials]
-    aggregate_action(
+def _run_trial(ctx, trial, where, *, common, test_data, eval_executable, segments, hyperparams_files):
+    """Trains and evaluates one trial; returns what the search's outputs and providers need."""
+    trained, hyperparams_file = _train_trial(
         ctx,
-        outputs = aggregate_outputs,
-        trials = [
-            struct(name = t.name, hyperparams = t.hyperparams, model = declared[t.name].train.model, metrics = declared[t.name].eval.metrics)
-            for t in trials
-        ],
-        metric = ctx.attr.metric,
-        goal = ctx.attr.goal,
-        seed = ctx.attr.seed,
+        trial,
+        where,
+        common = common,
+        segments = segments,
+        hyperparams_files = hyperparams_files,
+    )
+    placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+    evaluated = declare_eval_outputs(
+        ctx,
+        "{}/{}/run".format(ctx.label.name, trial.name),
+        expand_template(ctx.attr.metrics, placeholders, where, "metrics"),
+    )
+    eval_action(
+        ctx,
+        outputs = evaluated,
+        model = trained.model,
+        test_data = test_data,
+        eval_executable = eval_executable,
+        trial = trial.name,
+    )
+    return struct(
+        info = search_trial(
+            name = trial.name,
+            hyperparams = trial.hyperparams,
+            seed = ctx.attr.seed,
+            model = trained.model,
+            metrics = evaluated.metrics,
+            learning_curve = trained.curve,
+        ),
+        lineage = model_lineage(
+            training_data = ctx.attr.training_data,
+            train_executable = ctx.attr.train_executable,
+            hyperparams_file = hyperparams_file,
+            checkpoints = trained.checkpoints,
+        ),
+        logs = [trained.log, evaluated.log],
+        records = trained.records + [evaluated.record],
     )
 
-    trial_structs = [
-        struct(
-            name = t.name,
-            hyperparams = t.hyperparams,
-            seed = ctx.attr.seed,
-            model = declared[t.name].train.model,
-            metrics = declared[t.name].eval.metrics,
-            learning_curve = declared[t.name].train.curve,
-        )
-        for t in trials
-    ]
-    report = report_action(
+def _search_report(ctx, trials, leaderboard):
+    return report_action(
         ctx,
         kind = "search",
         details = {
             "goal": ctx.attr.goal,
-            "leaderboard": aggregate_outputs.json.path,
+            "leaderboard": leaderboard.path,
             "metric": ctx.attr.metric,
             "trials": [
                 {
-                    "curve": declared[t.name].train.curve.path,
-                    "metrics": declared[t.name].eval.metrics.path,
+                    "curve": t.learning_curve.path,
+                    "metrics": t.metrics.path,
                     "name": t.name,
                 }
                 for t in trials
             ],
         },
-        inputs = [aggregate_outputs.json] + metrics + [declared[t.name].train.curve for t in trials],
+        inputs = [leaderboard] + [t.metrics for t in trials] + [t.learning_curve for t in trials],
     )
+
+def _hyperparam_search_impl(ctx):
+    where = "hyperparam_search " + display_label(ctx.label)
+    training_data = data_files(ctx.attr.training_data)
+    segments = {}
+    hyperparams_files = {}
+    ran = [
+        _run_trial(
+            ctx,
+            trial,
+            where,
+            common = dict(
+                training_data = training_data,
+                train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
+                seed = ctx.attr.seed,
+            ),
+            test_data = data_files(ctx.attr.test_data),
+            eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
+            segments = segments,
+            hyperparams_files = hyperparams_files,
+        )
+        for trial in expand_trials(
+            fixed = ctx.attr.hyperparams,
+            grid = ctx.attr.grid,
+            space = ctx.attr.space,
+            n_trials = ctx.attr.n_trials,
+            seed = ctx.attr.seed,
+            where = where,
+        )
+    ]
+    trials = [r.info for r in ran]
+
+    ranked = declare_aggregate_outputs(ctx, ctx.label.name, ctx.outputs.best_model, ctx.attr.model_is_dir)
+    aggregate_action(ctx, outputs = ranked, trials = trials, metric = ctx.attr.metric, goal = ctx.attr.goal)
+    report = _search_report(ctx, trials, ranked.json)
     return [
-        DefaultInfo(files = depset([
-            aggregate_outputs.md,
-            aggregate_outputs.csv,
-            aggregate_outputs.json,
-            aggregate_outputs.best,
-            best_model,
-            report,
-        ])),
+        DefaultInfo(files = depset([ranked.md, ranked.csv, ranked.json, ranked.best, ranked.best_model, report])),
         SearchInfo(
-            trials = trial_structs,
-            leaderboard_json = aggregate_outputs.json,
-            leaderboard_csv = aggregate_outputs.csv,
-            leaderboard_md = aggregate_outputs.md,
-            best = aggregate_outputs.best,
-            best_model = best_model,
+            trials = trials,
+            leaderboard_json = ranked.json,
+            leaderboard_csv = ranked.csv,
+            leaderboard_md = ranked.md,
+            best = ranked.best,
+            best_model = ranked.best_model,
             metric = ctx.attr.metric,
             goal = ctx.attr.goal,
         ),
         ModelInfo(
-            model = best_model,
-            hyperparams_file = aggregate_outputs.best_hyperparams,
+            model = ranked.best_model,
+            hyperparams_file = ranked.best_hyperparams,
             label = ctx.label,
             data = training_data,
-            lineage = depset(
-                transitive = [
-                    model_lineage(
-                        training_data = ctx.attr.training_data,
-                        train_executable = ctx.attr.train_executable,
-                        hyperparams_file = declared[t.name].hyperparams,
-                        checkpoints = declared[t.name].train.checkpoints,
-                    )
-                    for t in trials
-                ],
-            ),
+            lineage = depset(transitive = [r.lineage for r in ran]),
         ),
         OutputGroupInfo(
-            best_model = depset([best_model]),
-            logs = depset([f for t in trials for f in (declared[t.name].train.log, declared[t.name].eval.log)]),
-            records = depset([f for t in trials for f in declared[t.name].train.records + [declared[t.name].eval.record]]),
+            best_model = depset([ranked.best_model]),
+            logs = depset([f for r in ran for f in r.logs]),
+            records = depset([f for r in ran for f in r.records]),
             report = depset([report]),
-            trials = depset(models + metrics),
+            trials = depset([t.model for t in trials] + [t.metrics for t in trials]),
         ),
     ]
 
