@@ -37,7 +37,19 @@ def _checksums(rctx, tarball):
 def _download(rctx, urls, output, tarball, source):
     """Downloads `urls` to `output` and checks it; fails with the cause and the fix."""
     sha256, integrity = _checksums(rctx, tarball)
-    result = rctx.download(urls, output, sha256 = sha256, integrity = integrity, executable = not tarball, allow_fail = True)
+
+    # The canonical id ties a repository-cache hit to these URLs: pointing at another source
+    # fetches, and checks, that source rather than returning what an earlier fetch cached.
+    canonical_id = " ".join(urls) if type(urls) == "list" else urls
+    result = rctx.download(
+        urls,
+        output,
+        sha256 = sha256,
+        integrity = integrity,
+        canonical_id = canonical_id,
+        executable = not tarball,
+        allow_fail = True,
+    )
     if result.success:
         return
 
