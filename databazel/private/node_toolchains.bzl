@@ -6,8 +6,8 @@ resolution picks it, so a Mac never downloads the Linux Node, and a Linux machin
 """
 
 # Bazel's names for the host (repository_ctx.os) mapped to @platforms constraints.
-_OS = {"linux": "linux", "mac os x": "osx", "freebsd": "freebsd", "openbsd": "openbsd"}
-_CPU = {"amd64": "x86_64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "aarch64", "ppc64le": "ppc", "s390x": "s390x"}
+_OS = {"freebsd": "freebsd", "linux": "linux", "mac os x": "osx", "openbsd": "openbsd"}
+_CPU = {"aarch64": "aarch64", "amd64": "x86_64", "arm64": "aarch64", "ppc64le": "ppc", "s390x": "s390x", "x86_64": "x86_64"}
 
 def _host_constraints(rctx):
     os = rctx.os.name.lower()
