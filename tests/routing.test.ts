@@ -57,4 +57,11 @@ describe("--config=remote", () => {
     // Inputs, outputs, command line, environment: all the same.
     expect(remote.stdout).toBe(local.stdout);
   });
+
+  it("no action of a whole search names a path on this machine", async () => {
+    const graph = (await bazel(["aquery", "deps(//mnist:bzl_search)", "--output=jsonproto"])).stdout;
+    expect(graph).toContain("DatabazelTrain");
+    expect(graph).not.toContain(repoRoot);
+    expect(graph).not.toContain(await bazelInfo("output_base"));
+  });
 });

@@ -111,6 +111,8 @@ def _from_npm(rctx):
     rctx.delete(packed)
 
 def _portable_node_impl(rctx):
+    # Before any fetch: a version with no checksum to check it against is refused up front.
+    _checksums(rctx, tarball = not rctx.attr.path)
     if rctx.attr.path:
         _from_path(rctx)
     else:
