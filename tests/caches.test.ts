@@ -1,6 +1,6 @@
 // Caches users already run: after `bazel clean`, a rebuild with a disk cache, or with a real
-// HTTP remote cache (nginx), executes no train, eval or aggregate action. Read from Bazel's
-// execution log, not from timing.
+// HTTP remote cache (nginx), executes no train, eval or aggregate action; nor does a build in a
+// copy of the workspace at another path. Read from Bazel's execution log, not from timing.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,9 +15,7 @@ let ws = "";
 let scratch = "";
 let step = 0;
 
-beforeAll(() => {
-  ws = scriptWorkspace({
-    "BUILD.bazel": `${scriptTargets()}hyperparam_search(
+const SEARCH = `${scriptTargets()}hyperparam_search(
     name = "search",
     training_data = "data.csv",
     test_data = "data.csv",
@@ -26,8 +24,10 @@ beforeAll(() => {
     grid = {"lr": ["0.1", "0.05"], "hidden": ["32", "64"]},
     metric = "accuracy",
 )
-`,
-  });
+`;
+
+beforeAll(() => {
+  ws = scriptWorkspace({ "BUILD.bazel": SEARCH });
   scratch = mkdtempSync(join(tmpdir(), "databazel-caches-"));
 });
 
@@ -52,6 +52,26 @@ describe("caches", () => {
     const { executed, hits } = await cleanRebuild([`--disk_cache=${join(scratch, "disk-cache")}`]);
     for (const mnemonic of MNEMONICS) expect(executed[mnemonic] ?? 0, mnemonic).toBe(0);
     expect(hits).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+  });
+
+  it("--disk_cache: a copy of the workspace at another path executes no train, eval or aggregate action", async () => {
+    // Another clone: same files, another directory, its own output base. Its action keys hold
+    // no host path, and the Node is the pinned one from an external repository, so they match.
+    const copy = scriptWorkspace({ "BUILD.bazel": SEARCH });
+    const flags = [`--disk_cache=${join(scratch, "shared-disk-cache")}`];
+    try {
+      expect(copy).not.toBe(ws);
+      await bazel(["clean"], { cwd: ws });
+      await bazel(["build", "//:search", ...flags], { cwd: ws });
+      const log = join(scratch, "exec-copy.json");
+      const result = await bazel(["build", "//:search", ...flags, `--execution_log_json_file=${log}`], { cwd: copy });
+      console.log(`second clone: ${result.all?.split("\n").find((line) => line.includes("processes:"))}`);
+      const executed = executedByMnemonic(log);
+      for (const mnemonic of MNEMONICS) expect(executed[mnemonic] ?? 0, mnemonic).toBe(0);
+      expect(cacheHitsByMnemonic(log)).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+    } finally {
+      await removeWorkspace(copy);
+    }
   });
 
   describe("--remote_cache with nginx", () => {

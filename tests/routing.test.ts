@@ -1,7 +1,7 @@
 // Routing work: trials carry their mnemonics, and tags and exec_properties meant for training
 // (a GPU pool, no-remote) reach the training actions only. Read from `bazel aquery`.
 import { describe, expect, it } from "vitest";
-import { bazel } from "./harness/bazel.ts";
+import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 
 interface Aquery {
   actions: { mnemonic: string; targetId: number; executionInfo?: { key: string; value?: string }[] }[];
@@ -46,10 +46,22 @@ describe("routing in the action graph", () => {
 });
 
 describe("--config=remote", () => {
-  it("runs the actions with the self-contained Node that remote workers can execute", async () => {
-    const local = await bazel(["aquery", 'mnemonic("DatabazelTrain", //tests/rules:mlp)', "--output=text"]);
-    const remote = await bazel(["aquery", "--config=remote", 'mnemonic("DatabazelTrain", //tests/rules:mlp)', "--output=text"]);
+  it("runs the actions with the same pinned Node as a local build, at the same path", async () => {
+    const query = 'mnemonic("DatabazelTrain", //tests/rules:mlp)';
+    const local = await bazel(["aquery", query, "--output=text"]);
+    const remote = await bazel(["aquery", "--config=remote", query, "--output=text"]);
     expect(local.stdout).toMatch(/external\/[^ ]*databazel_node\/bin\/node/);
-    expect(remote.stdout).toMatch(/external\/[^ ]*portable_node\/bin\/node/);
+    // No host path: the Node comes from an external repository, the same in every clone.
+    expect(local.stdout).not.toContain(repoRoot);
+    expect(local.stdout).not.toContain(await bazelInfo("output_base"));
+    // Inputs, outputs, command line, environment: all the same.
+    expect(remote.stdout).toBe(local.stdout);
+  });
+
+  it("no action of a whole search names a path on this machine", async () => {
+    const graph = (await bazel(["aquery", "deps(//mnist:bzl_search)", "--output=jsonproto"])).stdout;
+    expect(graph).toContain("DatabazelTrain");
+    expect(graph).not.toContain(repoRoot);
+    expect(graph).not.toContain(await bazelInfo("output_base"));
   });
 });

