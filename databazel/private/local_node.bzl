@@ -4,6 +4,8 @@ It serves machines the pinned Node cannot (not Linux x86_64). Its Node differs b
 so its actions share no cache hits across machines; the pinned Node is the default for that.
 """
 
+load(":node_toolchain.bzl", "write_runtime_build_file")
+
 _MIN_NODE_MAJOR = 18
 
 def _fail_no_node(detail):
@@ -29,19 +31,7 @@ def _local_node_impl(rctx):
         _fail_no_node("{} is Node {}, older than {}".format(node, version, _MIN_NODE_MAJOR))
 
     rctx.symlink(node, "bin/node")
-    rctx.file("BUILD.bazel", """\
-load("{node_toolchain_bzl}", "node_toolchain")
-
-node_toolchain(
-    name = "runtime",
-    node = "bin/node",
-    version = "{version}",
-    visibility = ["//visibility:public"],
-)
-""".format(
-        node_toolchain_bzl = str(Label("//databazel/private:node_toolchain.bzl")),
-        version = version,
-    ))
+    write_runtime_build_file(rctx, version)
 
 local_node = repository_rule(
     implementation = _local_node_impl,

