@@ -94,7 +94,7 @@ var CONTRACT_ROWS = [
     script: "train",
     flag: `${TRAIN_FLAGS.init_checkpoint} PATH`,
     env: ENV_VARS.init_checkpoint,
-    meaning: "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from"
+    meaning: "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes"
   },
   {
     script: "train",
