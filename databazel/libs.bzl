@@ -43,14 +43,14 @@ fine_tune = rule(
 | field | what it is |
 | --- | --- |
 | `helper_attrs` | private attributes holding the bundled helpers every action runs; merge them into your rule's attrs |
-| `train_attrs` | `training_data`, `train_executable`, `hyperparams`, `checkpoint_every`, `model_is_dir`, `train_tags`, `train_cpus`, as `model` documents them; `train` reads them from `ctx.attr` |
-| `eval_attrs` | `test_data`, `eval_executable`, as `evaluate` documents them |
+| `train_attrs` | `training_data`, `train_executable`, `hyperparams`, `checkpoint_every`, `model_is_dir`, `train_tags`, `train_cpus`, `train_timeout`, as `model` documents them; `train` reads them from `ctx.attr` |
+| `eval_attrs` | `test_data`, `eval_executable`, `eval_timeout`, as `evaluate` documents them; `evaluate` reads `eval_timeout` from `ctx.attr` |
 | `toolchains` | the toolchains a rule that registers databazel actions declares (the Node toolchain) |
 | `exec_groups` | the exec groups such a rule declares (`train`, for the training actions) |
 | `write_hyperparams(ctx, file, hyperparams)` | writes a dict of strings as the sorted JSON file the train executable receives |
-| `train(ctx, *, prefix, model_name, hyperparams_file, training_data, train_executable, seed, trial = None, epochs = None, checkpoint_every = 0, segments = None, init_from = None)` | registers the `DatabazelTrain` action (or a chain of epoch segments); `init_from`, a `ModelInfo`, continues from that model as `--init_checkpoint`; returns `struct(model, curve, record, log, output_dir, checkpoints, records)` |
+| `train(ctx, *, prefix, model_name, hyperparams_file, training_data, train_executable, seed, trial = None, epochs = None, checkpoint_every = 0, segments = None, init_from = None, record_failures = False)` | registers the `DatabazelTrain` action (or a chain of epoch segments); `init_from`, a `ModelInfo`, continues from that model as `--init_checkpoint`; `record_failures` records a failed run as the trial's outcome, as `hyperparam_search(max_failed_trials = N)` does; returns `struct(model, curve, record, log, output_dir, checkpoints, records)` |
 | `declare_eval_outputs(ctx, prefix, metrics_name)` | declares the files an evaluation writes: `struct(metrics, record, log)` |
-| `evaluate(ctx, *, outputs, model, test_data, eval_executable, trial = None)` | registers the `DatabazelEval` action |
+| `evaluate(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None)` | registers the `DatabazelEval` action; `record_failures = struct(train_record, metric)` records failures as `train` does |
 | `report(ctx, *, kind, details, inputs)` | registers the `DatabazelReport` action: `<name>.report.html` |
 | `data_files(target)` | the files a data attribute stands for (a model's file alone, for a model) |
 | `lineage(*, training_data, train_executable, hyperparams_file, checkpoints = [], parents = [])` | the `ModelInfo.lineage` depset; `parents` are `ModelInfo`s the model continues from |

@@ -103,7 +103,7 @@ MetricsInfo, _new_metrics_info = provider(
     init = _metrics_info_init,
 )
 
-def search_trial(*, name, hyperparams, seed, model, metrics, learning_curve = None):
+def search_trial(*, name, hyperparams, seed, model, metrics, run_record, learning_curve = None):
     """One trial of a search, as `SearchInfo.trials` holds it; checks its fields.
 
     Args:
@@ -111,7 +111,9 @@ def search_trial(*, name, hyperparams, seed, model, metrics, learning_curve = No
       hyperparams: dict of string to string, every hyperparameter the trial trained with.
       seed: int, the training seed.
       model: File, the trial's model.
-      metrics: File, its metrics.
+      metrics: File, its metrics (`{}` when the trial did not succeed).
+      run_record: File, its eval run record, whose `outcome` says whether the trial
+        succeeded (known only once built: see the leaderboard).
       learning_curve: File or None, its per-epoch metrics.
 
     Returns:
@@ -122,6 +124,7 @@ def search_trial(*, name, hyperparams, seed, model, metrics, learning_curve = No
     _check("SearchInfo.trials[]", "seed", type(seed) == "int", "an int", seed)
     _check_file("SearchInfo.trials[]", "model", model)
     _check_file("SearchInfo.trials[]", "metrics", metrics)
+    _check_file("SearchInfo.trials[]", "run_record", run_record)
     _check_file("SearchInfo.trials[]", "learning_curve", learning_curve, optional = True)
     return struct(
         hyperparams = hyperparams,
@@ -129,6 +132,7 @@ def search_trial(*, name, hyperparams, seed, model, metrics, learning_curve = No
         metrics = metrics,
         model = model,
         name = name,
+        run_record = run_record,
         seed = seed,
     )
 
@@ -165,7 +169,10 @@ SearchInfo, _new_search_info = provider(
         "leaderboard_json": "File: the leaderboard as JSON, best first.",
         "leaderboard_md": "File: the leaderboard as a Markdown table, best first.",
         "metric": "string: the metric trials are ranked by (dotted for nested values).",
-        "trials": "list of structs (name, hyperparams, seed, model, metrics, learning_curve), in declaration order, as `search_trial()` makes them.",
+        "trials": "list of structs (name, hyperparams, seed, model, metrics, run_record, learning_curve), in declaration " +
+                  "order, as `search_trial()` makes them. A trial's outcome (`succeeded`, `failed`, `timed_out`, " +
+                  "`diverged`) is known only once built: it is the `outcome` of its `run_record`, and of its row " +
+                  "in the leaderboard.",
     },
     init = _search_info_init,
 )

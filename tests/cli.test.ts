@@ -327,17 +327,19 @@ model(
 
   it("show on a leaderboard from an older databazel says so and how to rebuild it; --build does", async () => {
     const path = join(ws, "bazel-bin", "search.leaderboard.json");
-    const { format: _format, ...old } = readJson<Record<string, unknown>>(path);
+    // A format 1 leaderboard: before trial outcomes.
+    const current = readJson<{ trials: Record<string, unknown>[] }>(path);
+    const old = { ...current, format: 1, trials: current.trials.map(({ outcome: _o, error: _e, ...t }) => t) };
     chmodSync(path, 0o644);
     writeFileSync(path, JSON.stringify(old));
     const stale = await databazel(["show", "//:search"], ws);
     expect(stale.exitCode).toBe(1);
     expect(stale.stderr).toMatch(
-      /databazel: error: \S+search\.leaderboard\.json is a leaderboard in format 0 \(written by an older databazel\); this databazel reads format 1\.\nFix: rebuild it \(bazel build \/\/:search\)\./,
+      /databazel: error: \S+search\.leaderboard\.json is a leaderboard in format 1 \(written by an older databazel\); this databazel reads format 2\.\nFix: rebuild it \(bazel build \/\/:search\)\./,
     );
     const rebuilt = await databazel(["show", "//:search", "--build"], ws);
     expect(rebuilt.exitCode, rebuilt.stderr).toBe(0);
-    expect(readJson<{ format: number }>(path).format).toBe(1);
+    expect(readJson<{ format: number }>(path).format).toBe(2);
   });
 
   it("lineage builds the model and marks the model it was trained on", async () => {

@@ -39,13 +39,17 @@ function failure(read: () => unknown): string {
 
 const digest = { path: "tests/rules/train.csv", sha256: "ab".repeat(32), bytes: 12 };
 const trainRecord: TrainRecord = {
-  format: 1,
+  format: 2,
   kind: "train",
   label: "//x:m",
   trial: null,
   command: ["train.sh", "--seed", "1"],
   exit_code: 0,
   duration_ms: 12,
+  outcome: "succeeded",
+  error: null,
+  failure_message: null,
+  log_tail: [],
   hyperparams: { lr: "0.1" },
   seed: 1,
   epochs: null,
@@ -53,12 +57,15 @@ const trainRecord: TrainRecord = {
   outputs: { model: digest },
 };
 const board: LeaderboardJson = {
-  format: 1,
+  format: 2,
   label: "//x:search",
   metric: "accuracy",
   goal: "maximize",
   best: "lr_0.1",
-  trials: [{ rank: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, value: 0.9, metrics: { accuracy: 0.9 }, model: "x/lr_0.1/model" }],
+  trials: [
+    { rank: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, outcome: "succeeded", error: null, value: 0.9, metrics: { accuracy: 0.9 }, model: "x/lr_0.1/model" },
+    { rank: 2, trial: "lr_9", hyperparams: { lr: "9" }, seed: 0, outcome: "diverged", error: "the eval executable wrote accuracy = NaN: the model diverged.", value: null, metrics: {}, model: "x/lr_9/model" },
+  ],
 };
 const without = <T extends object>(value: T, key: keyof T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([k]) => k !== key)) as Partial<T>;
 
@@ -82,15 +89,28 @@ describe("leaderboard reader", () => {
   it("says a leaderboard without a format field is from an older databazel", () => {
     const path = file(without(board, "format"));
     expect(failure(() => readLeaderboard(path, "//x:search"))).toBe(
-      `${path} is a leaderboard in format 0 (written by an older databazel); this databazel reads format 1.\n` +
+      `${path} is a leaderboard in format 0 (written by an older databazel); this databazel reads format 2.\n` +
         "Fix: rebuild it (bazel build //x:search).",
     );
   });
 
+  it("says a leaderboard in format 1 (before trial outcomes) is from an older databazel", () => {
+    const message = failure(() => readLeaderboard(file({ ...board, format: 1 }), "//x:search"));
+    expect(message).toContain("in format 1 (written by an older databazel); this databazel reads format 2.");
+    expect(message).toContain("Fix: rebuild it (bazel build //x:search).");
+  });
+
   it("says a leaderboard in a later format is from a newer databazel", () => {
-    const message = failure(() => readLeaderboard(file({ ...board, format: 2 })));
-    expect(message).toContain("in format 2 (written by a newer databazel); this databazel reads format 1.");
-    expect(message).toContain("Fix: update databazel to a version that reads format 2, or rebuild it with bazel build.");
+    const message = failure(() => readLeaderboard(file({ ...board, format: 3 })));
+    expect(message).toContain("in format 3 (written by a newer databazel); this databazel reads format 2.");
+    expect(message).toContain("Fix: update databazel to a version that reads format 3, or rebuild it with bazel build.");
+  });
+
+  it("names a trial outcome it does not know", () => {
+    const path = file({ ...board, trials: [{ ...board.trials[1], outcome: "crashed" }] });
+    expect(failure(() => readLeaderboard(path))).toContain(
+      'trials[0].outcome is a string, expected "succeeded" or "failed" or "timed_out" or "diverged"',
+    );
   });
 
   it("reports a file that is not JSON, or not there", () => {
@@ -98,16 +118,16 @@ describe("leaderboard reader", () => {
     expect(failure(() => readLeaderboard(join(dir, "missing.json")))).toMatch(/^cannot read the leaderboard .*missing\.json: .*\nFix: /);
   });
 
-  it("writes format 1 and sorted keys, as stableJson does", () => {
+  it("writes format 2 and sorted keys, as stableJson does", () => {
     const path = join(dir, "written.leaderboard.json");
     writeLeaderboard(path, board);
     const text = readFileSync(path, "utf8");
-    expect(text.split("\n").slice(0, 3)).toEqual(["{", '  "best": "lr_0.1",', '  "format": 1,']);
+    expect(text.split("\n").slice(0, 3)).toEqual(["{", '  "best": "lr_0.1",', '  "format": 2,']);
     expect(readLeaderboard(path)).toEqual(board);
   });
 
   it("checks best.json too", () => {
-    const best = { format: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, metric: "accuracy", goal: "maximize", value: 0.9, model: "m" };
+    const best = { format: 2, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, metric: "accuracy", goal: "maximize", value: 0.9, model: "m" };
     expect(parseBest(best, "x.best.json")).toEqual(best);
     expect(() => parseBest({ ...best, goal: "up" }, "x.best.json")).toThrow(/goal is a string, expected "maximize" or "minimize"/);
   });
@@ -135,7 +155,7 @@ describe("run record reader", () => {
   it("says a record from before format 1 (databazel_run_record) is from an older databazel", () => {
     const old = { ...without(trainRecord, "format"), databazel_run_record: 1 };
     expect(failure(() => readRunRecord(file(old), "//x:m"))).toMatch(
-      /is a run record in format 0 \(written by an older databazel\); this databazel reads format 1\.\nFix: rebuild it \(bazel build \/\/x:m\)\.$/,
+      /is a run record in format 0 \(written by an older databazel\); this databazel reads format 2\.\nFix: rebuild it \(bazel build \/\/x:m\)\.$/,
     );
   });
 
@@ -150,7 +170,10 @@ describe("manifest readers", () => {
       label: "//x:search",
       metric: "accuracy",
       goal: "maximize",
-      trials: [{ name: "a", hyperparams: {}, seed: 0, model: "bazel-out/m", model_short_path: "x/m", metrics: "bazel-out/a.json" }],
+      max_failed_trials: 0,
+      trials: [
+        { name: "a", hyperparams: {}, seed: 0, model: "bazel-out/m", model_short_path: "x/m", metrics: "bazel-out/a.json", record: "bazel-out/a.eval.json" },
+      ],
     };
     expect(readAggregateManifest(file(manifest))).toEqual(manifest);
     const message = failure(() => readAggregateManifest(file({ ...manifest, trials: [{ name: "a" }] })));

@@ -74,7 +74,7 @@ describe("reports", () => {
     const lrs = ["0.0001", "0.01", "0.1"];
     const opts = ["sgd", `</script><script>alert(1)</script>`, "adam"];
     const board = {
-      format: 1,
+      format: 2,
       label: "//odd:<search>",
       metric: "accuracy",
       goal: "maximize",
@@ -84,6 +84,8 @@ describe("reports", () => {
         trial,
         hyperparams: { lr: lrs[i], opt: opts[i] },
         seed: 0,
+        outcome: "succeeded",
+        error: null,
         value: 0.9 - i / 10,
         metrics: { accuracy: 0.9 - i / 10 },
         model: "m",

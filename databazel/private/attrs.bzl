@@ -57,6 +57,13 @@ TRAIN_ATTRS = {
               "For remote executors, set `exec_properties = {\"train.Pool\": \"gpu\"}`: " +
               "keys under `train.` apply to the training actions alone.",
     ),
+    "train_timeout": attr.string(
+        doc = "How long one training action may run: `\"90s\"`, `\"30m\"` or `\"2h\"`; unset for no limit. " +
+              "A script that overruns it is stopped (SIGTERM to its process group, then SIGKILL after a " +
+              "few seconds) and the action fails with `timed out after ...`; in a search with " +
+              "`max_failed_trials`, the trial is recorded as `timed_out` instead. The timeout is part of " +
+              "the action's key: changing it runs the action again.",
+    ),
     "training_data": attr.label(
         doc = "The training data: a file, a filegroup, a directory, or a repository rule's download. " +
               "Each file is passed as `--training_data PATH`; a directory is passed as one path.",
@@ -73,6 +80,10 @@ EVAL_ATTRS = {
         allow_files = True,
         cfg = "exec",
         mandatory = True,
+    ),
+    "eval_timeout": attr.string(
+        doc = "How long one evaluation may run, as `train_timeout` for training: `\"90s\"`, `\"30m\"` " +
+              "or `\"2h\"`; unset for no limit.",
     ),
     "test_data": attr.label(
         doc = "The held-out data, passed as `--test_data PATH` like `training_data`.",

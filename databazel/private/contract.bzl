@@ -32,7 +32,12 @@ SHIM_FLAGS = {
     "log": "--shim_log",
     "model_is_dir": "--shim_model_is_dir",
     "previous_curve": "--shim_previous_curve",
+    "previous_record": "--shim_previous_record",
     "record": "--shim_record",
+    "record_failures": "--shim_record_failures",
+    "search_metric": "--shim_search_metric",
+    "timeout": "--shim_timeout",
+    "train_record": "--shim_train_record",
     "trial": "--shim_trial",
 }
 
@@ -77,8 +82,8 @@ FILE_SUFFIXES = {
 
 # The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).
 AGGREGATE_MANIFEST_FIELDS = {
-    "manifest": ["goal", "label", "metric", "trials"],
-    "trial": ["hyperparams", "metrics", "model", "model_short_path", "name", "seed"],
+    "manifest": ["goal", "label", "max_failed_trials", "metric", "trials"],
+    "trial": ["hyperparams", "metrics", "model", "model_short_path", "name", "record", "seed"],
 }
 
 # Each report kind's manifest fields, sorted, and a search report trial's (tools/src/formats/report-manifest.ts).

@@ -33,7 +33,7 @@ def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
         best_model_pointer = best_model_pointer,
     )
 
-def aggregate_action(ctx, *, outputs, trials, metric, goal):
+def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 0):
     """Registers the DatabazelAggregate action of a search.
 
     Args:
@@ -42,6 +42,7 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal):
       trials: list of `search_trial()` structs, in declaration order.
       metric: string, the metric that ranks trials.
       goal: "maximize" or "minimize".
+      max_failed_trials: int, how many trials may not succeed before the search fails.
     """
 
     # Read by tools/src/bin/aggregate.ts; its shape is tools/src/formats/aggregate-manifest.ts.
@@ -49,6 +50,7 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal):
     write_manifest(ctx, manifest, check_fields("aggregate manifest", {
         "goal": goal,
         "label": display_label(ctx.label),
+        "max_failed_trials": max_failed_trials,
         "metric": metric,
         "trials": [
             check_fields("aggregate manifest's trial", {
@@ -57,6 +59,7 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal):
                 "model": t.model.path,
                 "model_short_path": t.model.short_path,
                 "name": t.name,
+                "record": t.run_record.path,
                 "seed": t.seed,
             }, AGGREGATE_MANIFEST_FIELDS["trial"])
             for t in trials
@@ -78,7 +81,7 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal):
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
-        inputs = [ctx.file._aggregate, manifest] + [t.model for t in trials] + [t.metrics for t in trials],
+        inputs = [ctx.file._aggregate, manifest] + [t.model for t in trials] + [t.metrics for t in trials] + [t.run_record for t in trials],
         outputs = [outputs.best_model, outputs.json, outputs.csv, outputs.md, outputs.best, outputs.best_hyperparams],
         mnemonic = "DatabazelAggregate",
         progress_message = "Ranking %d trials of %%{label} by %s" % (len(trials), metric),

@@ -1,7 +1,8 @@
 """The DatabazelEval action: runs the user's eval executable on one model, through the eval shim."""
 
-load("//databazel/private:contract.bzl", "EVAL_FLAGS", "FILE_SUFFIXES")
+load("//databazel/private:contract.bzl", "EVAL_FLAGS", "FILE_SUFFIXES", "SHIM_FLAGS")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load("//databazel/private:timeouts.bzl", "checked_timeout")
 load(":common.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
 
 def declare_eval_outputs(ctx, prefix, metrics_name):
@@ -21,7 +22,7 @@ def declare_eval_outputs(ctx, prefix, metrics_name):
         log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_log"]),
     )
 
-def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None):
+def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None):
     """Registers the DatabazelEval action for one model.
 
     Args:
@@ -31,6 +32,10 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
       test_data: depset of Files passed as `--test_data`.
       eval_executable: the eval executable's FilesToRunProvider.
       trial: the trial name inside a search, or None.
+      record_failures: inside a search with `max_failed_trials`, struct(train_record, metric):
+        the model's train run record (a failure there passes on without running the eval) and
+        the search's metric (NaN, infinite or missing makes the trial `diverged`); None fails
+        the action on any failure.
     """
     args = shim_args(
         ctx,
@@ -43,11 +48,21 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
     add_path(args, EVAL_FLAGS["model"], model)
     args.add_all(test_data, before_each = EVAL_FLAGS["test_data"], expand_directories = False)
     args.add(EVAL_FLAGS["metrics"], outputs.metrics)
+    timeout = checked_timeout(ctx, "eval_timeout")
+    if timeout:
+        args.add(SHIM_FLAGS["timeout"], timeout)
+    if record_failures != None:
+        args.add(SHIM_FLAGS["record_failures"])
+        args.add(SHIM_FLAGS["train_record"], record_failures.train_record)
+        args.add(SHIM_FLAGS["search_metric"], record_failures.metric)
 
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
-        inputs = depset([ctx.file._eval_shim, model], transitive = [test_data]),
+        inputs = depset(
+            [ctx.file._eval_shim, model] + ([record_failures.train_record] if record_failures != None else []),
+            transitive = [test_data],
+        ),
         tools = [eval_executable],
         outputs = [outputs.metrics, outputs.record, outputs.log],
         mnemonic = "DatabazelEval",

@@ -8,6 +8,7 @@ differ only in their length share their common prefix: it is the same action.
 
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "SHIM_FLAGS", "TRAIN_FLAGS")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN", "node_runtime")
+load("//databazel/private:timeouts.bzl", "checked_timeout")
 load(":common.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
 
 # Training actions run in their own exec group, so that `exec_properties = {"train.KEY": ...}`
@@ -60,7 +61,7 @@ def segment_bounds(epochs, checkpoint_every):
         return [(0, epochs)]
     return [(start, min(start + checkpoint_every, epochs)) for start in range(0, epochs, checkpoint_every)]
 
-def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file, seed, trial, segment, previous):
+def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file, seed, trial, segment, previous, record_failures):
     args = shim_args(
         ctx,
         shim = ctx.file._train_shim,
@@ -74,6 +75,15 @@ def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file
         args.add(SHIM_FLAGS["model_is_dir"])
     if previous != None and previous.curve != None:
         args.add(SHIM_FLAGS["previous_curve"], previous.curve)
+    timeout = checked_timeout(ctx, "train_timeout")
+    if timeout:
+        args.add(SHIM_FLAGS["timeout"], timeout)
+    previous_record = getattr(previous, "record", None) if previous != None else None
+    if record_failures:
+        args.add(SHIM_FLAGS["record_failures"])
+        if previous_record != None:
+            # A failed earlier segment passes its outcome on instead of training on its placeholder.
+            args.add(SHIM_FLAGS["previous_record"], previous_record)
     args.add_all(training_data, before_each = TRAIN_FLAGS["training_data"], expand_directories = False)
     add_path(args, TRAIN_FLAGS["model"], out.model)
     args.add(TRAIN_FLAGS["hyperparams_file"], hyperparams_file)
@@ -92,7 +102,9 @@ def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file
         executable = node_runtime(ctx, TRAIN_EXEC_GROUP).node,
         arguments = [args],
         inputs = depset(
-            [ctx.file._train_shim, hyperparams_file] + ([f for f in (previous.model, previous.curve) if f != None] if previous else []),
+            [ctx.file._train_shim, hyperparams_file] +
+            ([f for f in (previous.model, previous.curve) if f != None] if previous else []) +
+            ([previous_record] if record_failures and previous_record != None else []),
             transitive = [training_data],
         ),
         tools = [train_executable],
@@ -127,7 +139,8 @@ def train(
         epochs = None,
         checkpoint_every = 0,
         segments = None,
-        init_from = None):
+        init_from = None,
+        record_failures = False):
     """Registers the training of one model and returns what it writes.
 
     Args:
@@ -147,6 +160,8 @@ def train(
       init_from: a ModelInfo to continue from (fine-tuning): the first action gets its model as
         `--init_checkpoint`, and its learning curve, when it has one, starts this one's. None
         trains from scratch.
+      record_failures: inside a search with `max_failed_trials`: a failed run is recorded as the
+        trial's outcome (with a placeholder model) and the action succeeds.
 
     Returns:
       struct(model, curve, record, log, output_dir, checkpoints, records): the last run's
@@ -178,6 +193,7 @@ def train(
                 trial = step_trial,
                 segment = segment,
                 previous = previous,
+                record_failures = record_failures,
             )
             segments[key] = out
         previous = segments[key]

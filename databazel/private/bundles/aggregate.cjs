@@ -49,6 +49,12 @@ function literal(...values) {
   const expected = values.map((v) => JSON.stringify(v)).join(" or ");
   return primitive(expected, (v) => typeof v === "string" && values.includes(v));
 }
+function nullable(shape) {
+  return {
+    expected: `${shape.expected} or null`,
+    check: (value, at) => value === null ? null : shape.check(value, at)
+  };
+}
 function arrayOf(item) {
   return {
     expected: `an array of ${item.expected.replace(/^an? /, "")}s`,
@@ -144,18 +150,91 @@ function formatVersion(version) {
     }
   };
 }
+function rebuildFix(label) {
+  return label ? `rebuild it (bazel build ${label}).` : "rebuild it with bazel build.";
+}
+function checkFormatVersion(value, file, what, version, fix) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  const found = "format" in value ? value.format : 0;
+  if (typeof found !== "number" || found === version) return;
+  const writer = found < version ? "an older" : "a newer";
+  const advice = found < version ? fix : `update databazel to a version that reads format ${found}, or ${fix}`;
+  throw new FormatError(
+    `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
+Fix: ${advice}`
+  );
+}
+
+// tools/src/formats/run-record.ts
+var RUN_RECORD_FORMAT = 2;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var outcome = literal(...OUTCOMES);
+var fileDigest = object({ path: string, sha256: string, bytes: number });
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  /**
+   * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
+   * eval run whose model failed to train passes the train run's outcome on without running.
+   */
+  outcome,
+  /** One line saying what went wrong; null when it succeeded. */
+  error: nullable(string),
+  /** The whole message the action would have failed with: cause, fix, last lines, command to rerun. */
+  failure_message: nullable(string),
+  /** The last lines the script printed, when it did not succeed; [] when it did. */
+  log_tail: arrayOf(string)
+};
+var trainRecord = object({
+  ...common,
+  kind: literal("train"),
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Set when the model trains in segments: the epochs this action trained. */
+  epochs: nullable(object({ start: number, end: number })),
+  inputs: object({ training_data: arrayOf(fileDigest), executable: fileDigest, init_checkpoint: nullable(fileDigest) }),
+  outputs: object({ model: fileDigest })
+});
+var evalRecord = object({
+  ...common,
+  kind: literal("eval"),
+  inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
+  outputs: object({ metrics: fileDigest })
+});
+var WHAT = "run record";
+function parseRunRecord(value, file, label) {
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
+  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
+}
+function readRunRecord(path, label) {
+  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
+}
 
 // tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 1;
+var LEADERBOARD_FORMAT = 2;
 var goal = literal("maximize", "minimize");
 var ranked = object({
   rank: number,
   trial: string,
   hyperparams: recordOf(string),
   seed: number,
-  /** The value of the search's metric. */
-  value: number,
-  /** Every scalar metric, by dotted name. */
+  /** "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome). */
+  outcome,
+  /** What went wrong, in one line; null when it succeeded. */
+  error: nullable(string),
+  /** The value of the search's metric; null when the trial did not succeed. */
+  value: nullable(number),
+  /** Every scalar metric, by dotted name; {} when the trial did not succeed. */
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string
@@ -165,7 +244,7 @@ var leaderboard = object({
   label: string,
   metric: string,
   goal,
-  /** The name of the best trial (rank 1). */
+  /** The name of the best trial (rank 1), which succeeded. */
   best: string,
   /** Best first. */
   trials: arrayOf(ranked)
@@ -199,12 +278,16 @@ var aggregateTrial = object({
   model: string,
   /** The same model relative to bazel-bin's root, for the leaderboard. */
   model_short_path: string,
-  metrics: string
+  metrics: string,
+  /** The trial's eval run record: its outcome (an eval of a failed training passes that on). */
+  record: string
 });
 var aggregateManifest = object({
   label: string,
   metric: string,
   goal,
+  /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
+  max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
   trials: arrayOf(aggregateTrial)
 });
@@ -282,6 +365,19 @@ function discard(path, isDirectory = false) {
   for (const entry of (0, import_node_fs3.readdirSync)(path)) (0, import_node_fs3.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
 
+// tools/src/leaderboard/failures.ts
+function tooManyFailures(label, maxFailed, trials, failed) {
+  const none = failed.length === trials;
+  const head = none ? `databazel: ${label}: none of the ${trials} trials succeeded, so there is no best model.` : `databazel: ${label}: ${failed.length} of ${trials} trials did not succeed, more than max_failed_trials = ${maxFailed}.`;
+  const fix = none ? "Fix: make the scripts work for at least one trial; each failure below says why it failed and how to rerun it." : `Fix: fix the failing trials (each below says why and how to rerun it), or raise max_failed_trials to ${failed.length} or more to rank the others.`;
+  const lines = [head, fix, `Failed trials (${failed.length}):`];
+  for (const record of failed) {
+    lines.push(`- trial ${record.trial}: ${record.outcome}: ${record.error}`);
+    lines.push(...(record.failure_message ?? "").split("\n").map((line) => `    ${line}`));
+  }
+  return lines.join("\n");
+}
+
 // tools/src/leaderboard/render.ts
 function toLeaderboard(json) {
   return {
@@ -290,12 +386,13 @@ function toLeaderboard(json) {
     goal: json.goal,
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
+    hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
 function columns(board) {
   const others = board.metricNames.filter((m) => m !== board.metric);
-  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others];
+  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others, ...board.hasFailures ? ["outcome", "error"] : []];
 }
 function row(board, t) {
   const others = board.metricNames.filter((m) => m !== board.metric);
@@ -303,8 +400,9 @@ function row(board, t) {
     String(t.rank),
     t.trial,
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
-    formatNumber(t.value),
-    ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m]))
+    t.value === null ? "" : formatNumber(t.value),
+    ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
+    ...board.hasFailures ? [t.outcome, t.error ?? ""] : []
   ];
 }
 function formatNumber(n) {
@@ -348,7 +446,12 @@ main(async (argv) => {
     bestModel: one(flags, AGGREGATE_FLAGS.best_model)
   };
   const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
-  const scored = manifest.trials.map((trial, order) => {
+  const outcomes = manifest.trials.map((trial, order) => ({ trial, order, record: readRunRecord(trial.record) }));
+  const failed = outcomes.filter((t) => t.record.outcome !== "succeeded");
+  if (failed.length > manifest.max_failed_trials || failed.length === outcomes.length) {
+    throw new ContractError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
+  }
+  const scored = outcomes.filter((t) => t.record.outcome === "succeeded").map(({ trial, order }) => {
     const metrics = JSON.parse((0, import_node_fs4.readFileSync)(trial.metrics, "utf8"));
     const value = metricAt(metrics, manifest.metric);
     if (value === void 0) {
@@ -363,14 +466,19 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
   });
   const sign = manifest.goal === "maximize" ? -1 : 1;
   scored.sort((a, b) => sign * (a.value - b.value) || a.order - b.order);
-  const ranked2 = scored.map((s, i) => ({
+  const ranked2 = [
+    ...scored.map((s) => ({ trial: s.trial, value: s.value, metrics: s.metrics, outcome: "succeeded", error: null })),
+    ...failed.map((f) => ({ trial: f.trial, value: null, metrics: {}, outcome: f.record.outcome, error: f.record.error }))
+  ].map((t, i) => ({
     rank: i + 1,
-    trial: s.trial.name,
-    hyperparams: s.trial.hyperparams,
-    seed: s.trial.seed,
-    value: s.value,
-    metrics: s.metrics,
-    model: s.trial.model_short_path
+    trial: t.trial.name,
+    hyperparams: t.trial.hyperparams,
+    seed: t.trial.seed,
+    outcome: t.outcome,
+    error: t.error,
+    value: t.value,
+    metrics: t.metrics,
+    model: t.trial.model_short_path
   }));
   const best2 = scored[0];
   if (!best2) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);

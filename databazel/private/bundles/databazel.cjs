@@ -359,55 +359,10 @@ Fix: ${advice}`
   );
 }
 
-// tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 1;
-var goal = literal("maximize", "minimize");
-var ranked = object({
-  rank: number,
-  trial: string,
-  hyperparams: recordOf(string),
-  seed: number,
-  /** The value of the search's metric. */
-  value: number,
-  /** Every scalar metric, by dotted name. */
-  metrics: recordOf(number),
-  /** The trial's model, relative to the workspace's bazel-bin. */
-  model: string
-});
-var leaderboard = object({
-  format: formatVersion(LEADERBOARD_FORMAT),
-  label: string,
-  metric: string,
-  goal,
-  /** The name of the best trial (rank 1). */
-  best: string,
-  /** Best first. */
-  trials: arrayOf(ranked)
-});
-var best = object({
-  format: formatVersion(LEADERBOARD_FORMAT),
-  trial: string,
-  hyperparams: recordOf(string),
-  seed: number,
-  metric: string,
-  goal,
-  value: number,
-  model: string
-});
-function parseLeaderboard(value, file, label) {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, "leaderboard", LEADERBOARD_FORMAT, fix);
-  return checkFile(leaderboard, value, file, "leaderboard", fix);
-}
-function readLeaderboard(path, label) {
-  return parseLeaderboard(readJsonFile(path, "the leaderboard", rebuildFix(label)), path, label);
-}
-function hyperparamNames(trials) {
-  return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
-}
-
 // tools/src/formats/run-record.ts
-var RUN_RECORD_FORMAT = 1;
+var RUN_RECORD_FORMAT = 2;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
 var common = {
   format: formatVersion(RUN_RECORD_FORMAT),
@@ -416,9 +371,21 @@ var common = {
   trial: nullable(string),
   /** The exact command that ran the user's executable; rerunning it reproduces the run. */
   command: arrayOf(string),
-  /** null when a signal ended the run; records are written for successful runs only, so 0. */
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
   exit_code: nullable(number),
-  duration_ms: number
+  duration_ms: number,
+  /**
+   * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
+   * eval run whose model failed to train passes the train run's outcome on without running.
+   */
+  outcome,
+  /** One line saying what went wrong; null when it succeeded. */
+  error: nullable(string),
+  /** The whole message the action would have failed with: cause, fix, last lines, command to rerun. */
+  failure_message: nullable(string),
+  /** The last lines the script printed, when it did not succeed; [] when it did. */
+  log_tail: arrayOf(string)
 };
 var trainRecord = object({
   ...common,
@@ -447,6 +414,57 @@ function readRunRecord(path, label) {
   return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
 }
 
+// tools/src/formats/leaderboard.ts
+var LEADERBOARD_FORMAT = 2;
+var goal = literal("maximize", "minimize");
+var ranked = object({
+  rank: number,
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome). */
+  outcome,
+  /** What went wrong, in one line; null when it succeeded. */
+  error: nullable(string),
+  /** The value of the search's metric; null when the trial did not succeed. */
+  value: nullable(number),
+  /** Every scalar metric, by dotted name; {} when the trial did not succeed. */
+  metrics: recordOf(number),
+  /** The trial's model, relative to the workspace's bazel-bin. */
+  model: string
+});
+var leaderboard = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  /** The name of the best trial (rank 1), which succeeded. */
+  best: string,
+  /** Best first. */
+  trials: arrayOf(ranked)
+});
+var best = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  metric: string,
+  goal,
+  value: number,
+  model: string
+});
+function parseLeaderboard(value, file, label) {
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, "leaderboard", LEADERBOARD_FORMAT, fix);
+  return checkFile(leaderboard, value, file, "leaderboard", fix);
+}
+function readLeaderboard(path, label) {
+  return parseLeaderboard(readJsonFile(path, "the leaderboard", rebuildFix(label)), path, label);
+}
+function hyperparamNames(trials) {
+  return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
+}
+
 // tools/src/leaderboard/render.ts
 function toLeaderboard(json) {
   return {
@@ -455,12 +473,13 @@ function toLeaderboard(json) {
     goal: json.goal,
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
+    hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
 function columns(board) {
   const others = board.metricNames.filter((m) => m !== board.metric);
-  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others];
+  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others, ...board.hasFailures ? ["outcome", "error"] : []];
 }
 function row(board, t) {
   const others = board.metricNames.filter((m) => m !== board.metric);
@@ -468,8 +487,9 @@ function row(board, t) {
     String(t.rank),
     t.trial,
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
-    formatNumber(t.value),
-    ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m]))
+    t.value === null ? "" : formatNumber(t.value),
+    ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
+    ...board.hasFailures ? [t.outcome, t.error ?? ""] : []
   ];
 }
 function formatNumber(n) {
@@ -573,6 +593,8 @@ var searchTrialFields = object({
   seed: number,
   model: string,
   metrics: string,
+  /** The trial's eval run record; its `outcome` says whether the trial succeeded. */
+  run_record: string,
   learning_curve: nullable(string)
 });
 var searchFields = object({
@@ -1030,7 +1052,8 @@ function renderLeaderboard(board, style) {
   const better = board.goal === "maximize" ? "higher" : "lower";
   const headers = ["", ...columns(board)];
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
-  const title = `${board.label}: ${board.trials.length} trial${board.trials.length === 1 ? "" : "s"} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.`;
+  const failed = board.trials.filter((t) => t.outcome !== "succeeded").length;
+  const title = `${board.label}: ${board.trials.length} trial${board.trials.length === 1 ? "" : "s"} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (failed ? ` ${failed} did not succeed and rank last.` : "");
   return `${style.bold(title)}
 
 ${renderTable(autoColumns(headers, rows), rows, {

@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/eval_shim.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -116,6 +116,28 @@ var CONTRACT_ROWS = [
   }
 ];
 
+// tools/src/formats/action-flags.ts
+var SHIM_FLAGS = {
+  label: "--shim_label",
+  trial: "--shim_trial",
+  executable: "--shim_executable",
+  record: "--shim_record",
+  log: "--shim_log",
+  curve: "--shim_curve",
+  model_is_dir: "--shim_model_is_dir",
+  previous_curve: "--shim_previous_curve",
+  /** The run's timeout ("30m", from train_timeout or eval_timeout); absent for none. */
+  timeout: "--shim_timeout",
+  /** Inside a search with max_failed_trials: record a failed run as its outcome, and succeed. */
+  record_failures: "--shim_record_failures",
+  /** Train: the run record of the segment this one continues; a failure there passes on. */
+  previous_record: "--shim_previous_record",
+  /** Eval: the run record of the model's training; a failure there passes on. */
+  train_record: "--shim_train_record",
+  /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
+  search_metric: "--shim_search_metric"
+};
+
 // tools/src/lib/flags.ts
 function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
   const flags = /* @__PURE__ */ new Map();
@@ -143,7 +165,7 @@ var UsageError = class extends Error {
 };
 
 // tools/src/formats/run-record.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 
 // tools/src/lib/json.ts
 function sortKeys(value) {
@@ -159,6 +181,7 @@ function stableJson(value) {
 }
 
 // tools/src/formats/shape.ts
+var import_node_fs = require("node:fs");
 var FormatError = class extends Error {
 };
 var Mismatch = class extends Error {
@@ -234,6 +257,30 @@ function object(fields) {
     }
   };
 }
+function readJsonFile(path, what, fix) {
+  let text;
+  try {
+    text = (0, import_node_fs.readFileSync)(path, "utf8");
+  } catch (err) {
+    throw new FormatError(`cannot read ${what} ${path}: ${err.message}.
+Fix: ${fix}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new FormatError(`cannot read ${what} ${path}: it is not valid JSON (${err.message}).
+Fix: ${fix}`);
+  }
+}
+function checkFile(shape, value, file, what, fix) {
+  try {
+    return shape.check(value, "");
+  } catch (err) {
+    if (!(err instanceof Mismatch)) throw err;
+    throw new FormatError(`${file} is not a valid ${what}: ${err.message}.
+Fix: ${fix}`);
+  }
+}
 
 // tools/src/formats/versioned.ts
 function formatVersion(version) {
@@ -245,9 +292,25 @@ function formatVersion(version) {
     }
   };
 }
+function rebuildFix(label) {
+  return label ? `rebuild it (bazel build ${label}).` : "rebuild it with bazel build.";
+}
+function checkFormatVersion(value, file, what, version, fix) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+  const found = "format" in value ? value.format : 0;
+  if (typeof found !== "number" || found === version) return;
+  const writer = found < version ? "an older" : "a newer";
+  const advice = found < version ? fix : `update databazel to a version that reads format ${found}, or ${fix}`;
+  throw new FormatError(
+    `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
+Fix: ${advice}`
+  );
+}
 
 // tools/src/formats/run-record.ts
-var RUN_RECORD_FORMAT = 1;
+var RUN_RECORD_FORMAT = 2;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
 var common = {
   format: formatVersion(RUN_RECORD_FORMAT),
@@ -256,9 +319,21 @@ var common = {
   trial: nullable(string),
   /** The exact command that ran the user's executable; rerunning it reproduces the run. */
   command: arrayOf(string),
-  /** null when a signal ended the run; records are written for successful runs only, so 0. */
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
   exit_code: nullable(number),
-  duration_ms: number
+  duration_ms: number,
+  /**
+   * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
+   * eval run whose model failed to train passes the train run's outcome on without running.
+   */
+  outcome,
+  /** One line saying what went wrong; null when it succeeded. */
+  error: nullable(string),
+  /** The whole message the action would have failed with: cause, fix, last lines, command to rerun. */
+  failure_message: nullable(string),
+  /** The last lines the script printed, when it did not succeed; [] when it did. */
+  log_tail: arrayOf(string)
 };
 var trainRecord = object({
   ...common,
@@ -276,21 +351,27 @@ var evalRecord = object({
   inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
   outputs: object({ metrics: fileDigest })
 });
+var WHAT = "run record";
 function writeRunRecord(path, record) {
-  (0, import_node_fs.writeFileSync)(path, stableJson(record));
+  (0, import_node_fs2.writeFileSync)(path, stableJson(record));
+}
+function parseRunRecord(value, file, label) {
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
+  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
+}
+function readRunRecord(path, label) {
+  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
 }
 
-// tools/src/formats/action-flags.ts
-var SHIM_FLAGS = {
-  label: "--shim_label",
-  trial: "--shim_trial",
-  executable: "--shim_executable",
-  record: "--shim_record",
-  log: "--shim_log",
-  curve: "--shim_curve",
-  model_is_dir: "--shim_model_is_dir",
-  previous_curve: "--shim_previous_curve"
-};
+// tools/src/lib/duration.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5 };
+function durationMs(text) {
+  const match = /^([1-9][0-9]*)([smh])$/.exec(text);
+  if (!match) return void 0;
+  return Number(match[1]) * UNIT_MS[match[2]];
+}
 
 // tools/src/lib/main.ts
 var ContractError = class extends Error {
@@ -310,9 +391,19 @@ function main(body) {
   });
 }
 
+// tools/src/shim/outcome.ts
+var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+function externalSignal(run) {
+  if (run.timedOut) return void 0;
+  if (run.interrupted) return run.interrupted;
+  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
+  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
+  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
+}
+
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -325,10 +416,12 @@ function shellCommand(words) {
 
 // tools/src/shim/run-script.ts
 var TAIL_LINES = 25;
-async function runScript(command, env, logPath) {
+var KILL_GRACE_MS = 3e3;
+var FORWARDED = ["SIGTERM", "SIGINT", "SIGHUP"];
+async function runScript(command, env, logPath, timeoutMs) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs2.createWriteStream)(logPath);
+  const log = (0, import_node_fs3.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -338,11 +431,42 @@ async function runScript(command, env, logPath) {
     partial = lines.pop() ?? "";
     tail = [...tail, ...lines].slice(-TAIL_LINES);
   };
+  let timedOut = false;
+  let interrupted = null;
+  const timers = [];
+  const handlers = /* @__PURE__ */ new Map();
   const result = await new Promise((done) => {
     const child = (0, import_node_child_process.spawn)((0, import_node_path.resolve)(executable), args, {
       env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"]
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
     });
+    const killGroup = (signal) => {
+      try {
+        if (child.pid !== void 0) process.kill(-child.pid, signal);
+      } catch {
+      }
+    };
+    const stop = () => {
+      killGroup("SIGTERM");
+      timers.push(setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS));
+    };
+    if (timeoutMs !== void 0) {
+      timers.push(
+        setTimeout(() => {
+          timedOut = true;
+          stop();
+        }, timeoutMs)
+      );
+    }
+    for (const signal of FORWARDED) {
+      const handler = () => {
+        interrupted ??= signal;
+        stop();
+      };
+      handlers.set(signal, handler);
+      process.on(signal, handler);
+    }
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     child.on("error", (err) => {
@@ -350,15 +474,22 @@ async function runScript(command, env, logPath) {
 `));
       done({ code: 127, signal: null });
     });
-    child.on("close", (code, signal) => done({ code, signal }));
+    child.on("close", (code, signal) => {
+      killGroup("SIGKILL");
+      done({ code, signal });
+    });
   });
+  for (const timer of timers) clearTimeout(timer);
+  for (const [signal, handler] of handlers) process.off(signal, handler);
   if (partial) tail = [...tail, partial].slice(-TAIL_LINES);
   await new Promise((done) => log.end(done));
   return {
     exitCode: result.code,
     signal: result.signal,
     durationMs: Math.round(performance.now() - started),
-    tail
+    tail,
+    timedOut,
+    interrupted
   };
 }
 function failureMessage(options) {
@@ -376,55 +507,101 @@ function failureMessage(options) {
 }
 
 // tools/src/shim/contract-run.ts
+var SHIM_BOOLEANS = [SHIM_FLAGS.record_failures];
 function shimFlags(flags) {
   return {
     label: one(flags, SHIM_FLAGS.label),
     trial: optional(flags, SHIM_FLAGS.trial),
     executable: one(flags, SHIM_FLAGS.executable),
     recordPath: one(flags, SHIM_FLAGS.record),
-    logPath: one(flags, SHIM_FLAGS.log)
+    logPath: one(flags, SHIM_FLAGS.log),
+    timeout: optional(flags, SHIM_FLAGS.timeout),
+    recordFailures: flags.has(SHIM_FLAGS.record_failures)
   };
+}
+var SUCCEEDED = { outcome: "succeeded", error: null, failure_message: null, log_tail: [] };
+function runProblem(run, shim, timeoutAttr) {
+  if (run.timedOut) {
+    return {
+      cause: `timed out after ${shim.timeout}.`,
+      fix: `raise ${timeoutAttr} (now "${shim.timeout}"), or make the script faster. It was stopped with SIGTERM, then SIGKILL after ${KILL_GRACE_MS / 1e3}s.`,
+      outcome: "timed_out"
+    };
+  }
+  const external = externalSignal(run);
+  if (external) {
+    return {
+      cause: `was killed by ${external}. A signal from outside (the OOM killer sends SIGKILL, a stopped build or a preempted worker SIGTERM or SIGINT) is not a result of the run: the action fails and nothing is cached.`,
+      fix: "if it ran out of memory, give it more (or use less), then build again; otherwise just build again."
+    };
+  }
+  if (run.signal) return { cause: `was killed by ${run.signal}.` };
+  if (run.exitCode !== 0) return { cause: `failed with exit code ${run.exitCode}.` };
+  return void 0;
 }
 async function runUnderContract(options) {
   const { shim } = options;
-  const run = await runScript(options.command, options.env, shim.logPath);
-  const problem = run.exitCode !== 0 ? { cause: run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.` } : options.check();
-  if (problem) {
-    options.discard();
-    throw new ContractError(
-      failureMessage({
-        label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
-        what: options.what,
-        cause: problem.cause,
-        tail: run.tail,
-        command: options.command,
-        ..."fix" in problem ? { fix: problem.fix } : {}
-      })
-    );
-  }
-  return run;
+  const run = await runScript(
+    options.command,
+    options.env,
+    shim.logPath,
+    shim.timeout === void 0 ? void 0 : durationMs(shim.timeout)
+  );
+  const problem = runProblem(run, shim, options.timeoutAttr) ?? options.check();
+  if (!problem) return { run, outcome: SUCCEEDED };
+  options.discard();
+  const message = failureMessage({
+    label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+    what: options.what,
+    cause: problem.cause,
+    tail: run.tail,
+    command: options.command,
+    ...problem.fix ? { fix: problem.fix } : {}
+  });
+  if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
+  return {
+    run,
+    outcome: {
+      outcome: problem.outcome ?? "failed",
+      error: `${options.what} ${problem.cause}`,
+      failure_message: message,
+      log_tail: run.tail
+    }
+  };
 }
-function runRecordBase(shim, command, run) {
+function runRecordBase(shim, command, run, outcome2) {
   return {
     format: RUN_RECORD_FORMAT,
     label: shim.label,
     trial: shim.trial ?? null,
     command,
     exit_code: run.exitCode,
-    duration_ms: run.durationMs
+    duration_ms: run.durationMs,
+    ...outcome2
   };
+}
+
+// tools/src/shim/placeholder.ts
+var import_node_fs4 = require("node:fs");
+function earlierFailure(path, logPath) {
+  if (path === void 0) return void 0;
+  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
+  if (outcome2 === "succeeded") return void 0;
+  (0, import_node_fs4.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+`);
+  return { outcome: outcome2, error, failure_message, log_tail };
 }
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs3 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path2 = require("node:path");
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -432,8 +609,8 @@ function filesUnder(dir) {
   return out.sort();
 }
 function digest(path) {
-  if (!(0, import_node_fs3.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs3.readFileSync)(path);
+  if (!(0, import_node_fs5.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs5.readFileSync)(path);
     return { path, sha256: sha256(data), bytes: data.length };
   }
   let bytes = 0;
@@ -478,27 +655,64 @@ function metricsProblem(text) {
   const bad = firstNonNumericLeaf(parsed);
   return bad ? `has a leaf that is not a number: ${bad}` : void 0;
 }
+function metricAt(metrics, path) {
+  let node = metrics;
+  for (const part of path.split(".")) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[part];
+  }
+  return typeof node === "number" ? node : void 0;
+}
+
+// tools/src/lib/nonfinite-json.ts
+var MARK = "\0databazel-nonfinite:";
+function parseJsonAllowingNonFinite(text) {
+  const marked = text.replace(
+    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
+    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
+  );
+  return JSON.parse(
+    marked,
+    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
+  );
+}
 
 // tools/src/lib/outputs.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path3 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs4.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs6.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs4.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs6.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs6.readdirSync)(path)) (0, import_node_fs6.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/eval_shim.ts
 var FIX_METRICS = `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
+function divergence(text, metric) {
+  let parsed;
+  try {
+    parsed = parseJsonAllowingNonFinite(text);
+  } catch {
+    return void 0;
+  }
+  const value = metricAt(parsed, metric);
+  if (value !== void 0 && Number.isFinite(value)) return void 0;
+  return {
+    cause: value === void 0 ? `exited 0 but did not write the search metric "${metric}".` : `wrote ${metric} = ${value}: the model diverged.`,
+    fix: `make training stable for these hyperparameters (e.g. a lower learning rate), or narrow the search to exclude them.`,
+    outcome: "diverged"
+  };
+}
 main(async (argv) => {
-  const flags = parseFlags(argv);
+  const flags = parseFlags(argv, new Set(SHIM_BOOLEANS));
   const shim = shimFlags(flags);
   const model = one(flags, EVAL_FLAGS.model);
   const testData = all(flags, EVAL_FLAGS.test_data);
   const metrics = one(flags, EVAL_FLAGS.metrics);
+  const searchMetric = optional(flags, SHIM_FLAGS.search_metric);
   const command = [
     shim.executable,
     EVAL_FLAGS.model,
@@ -507,9 +721,11 @@ main(async (argv) => {
     EVAL_FLAGS.metrics,
     metrics
   ];
-  const run = await runUnderContract({
+  const earlier = earlierFailure(optional(flags, SHIM_FLAGS.train_record), shim.logPath);
+  const { run, outcome: outcome2 } = earlier ? { run: { exitCode: null, durationMs: 0 }, outcome: earlier } : await runUnderContract({
     shim,
     what: "the eval executable",
+    timeoutAttr: "eval_timeout",
     command,
     env: {
       [ENV_VARS.model]: model,
@@ -518,13 +734,17 @@ main(async (argv) => {
     },
     discard: () => discard(metrics),
     check: () => {
-      if (!(0, import_node_fs5.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
-      const problem = metricsProblem((0, import_node_fs5.readFileSync)(metrics, "utf8"));
+      if (!(0, import_node_fs7.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
+      const text = (0, import_node_fs7.readFileSync)(metrics, "utf8");
+      const diverged = shim.recordFailures && searchMetric !== void 0 ? divergence(text, searchMetric) : void 0;
+      if (diverged) return diverged;
+      const problem = metricsProblem(text);
       return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : void 0;
     }
   });
+  if (outcome2.outcome !== "succeeded") (0, import_node_fs7.writeFileSync)(metrics, "{}\n");
   writeRunRecord(shim.recordPath, {
-    ...runRecordBase(shim, command, run),
+    ...runRecordBase(shim, command, run, outcome2),
     kind: "eval",
     inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(shim.executable) },
     outputs: { metrics: digest(metrics) }

@@ -143,17 +143,76 @@ Fix: ${advice}`
   );
 }
 
+// tools/src/formats/run-record.ts
+var RUN_RECORD_FORMAT = 2;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var outcome = literal(...OUTCOMES);
+var fileDigest = object({ path: string, sha256: string, bytes: number });
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  /**
+   * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
+   * eval run whose model failed to train passes the train run's outcome on without running.
+   */
+  outcome,
+  /** One line saying what went wrong; null when it succeeded. */
+  error: nullable(string),
+  /** The whole message the action would have failed with: cause, fix, last lines, command to rerun. */
+  failure_message: nullable(string),
+  /** The last lines the script printed, when it did not succeed; [] when it did. */
+  log_tail: arrayOf(string)
+};
+var trainRecord = object({
+  ...common,
+  kind: literal("train"),
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Set when the model trains in segments: the epochs this action trained. */
+  epochs: nullable(object({ start: number, end: number })),
+  inputs: object({ training_data: arrayOf(fileDigest), executable: fileDigest, init_checkpoint: nullable(fileDigest) }),
+  outputs: object({ model: fileDigest })
+});
+var evalRecord = object({
+  ...common,
+  kind: literal("eval"),
+  inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
+  outputs: object({ metrics: fileDigest })
+});
+var WHAT = "run record";
+function parseRunRecord(value, file, label) {
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
+  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
+}
+function readRunRecord(path, label) {
+  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
+}
+
 // tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 1;
+var LEADERBOARD_FORMAT = 2;
 var goal = literal("maximize", "minimize");
 var ranked = object({
   rank: number,
   trial: string,
   hyperparams: recordOf(string),
   seed: number,
-  /** The value of the search's metric. */
-  value: number,
-  /** Every scalar metric, by dotted name. */
+  /** "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome). */
+  outcome,
+  /** What went wrong, in one line; null when it succeeded. */
+  error: nullable(string),
+  /** The value of the search's metric; null when the trial did not succeed. */
+  value: nullable(number),
+  /** Every scalar metric, by dotted name; {} when the trial did not succeed. */
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string
@@ -163,7 +222,7 @@ var leaderboard = object({
   label: string,
   metric: string,
   goal,
-  /** The name of the best trial (rank 1). */
+  /** The name of the best trial (rank 1), which succeeded. */
   best: string,
   /** Best first. */
   trials: arrayOf(ranked)
@@ -423,6 +482,8 @@ table.sortable th[aria-sort=ascending]::after{content:" \\25B2"}
 table.sortable th[aria-sort=descending]::after{content:" \\25BC"}
 tr.best td{background:var(--best)}
 tr.best td:first-child{box-shadow:inset 3px 0 0 #d4a72c}
+tr.failed td{color:var(--muted)}
+tr.failed td.outcome{color:#cf222e;font-weight:600}
 .badge{display:inline-block;margin-left:6px;padding:0 6px;border-radius:8px;background:#d4a72c;color:#fff;font-size:11px;font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
 figure{margin:0;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--bg);max-width:100%}
@@ -595,47 +656,6 @@ function evaluateReport(m) {
     subtitle: `model <b id="model-label">${esc(m.model_label)}</b>`,
     sections
   });
-}
-
-// tools/src/formats/run-record.ts
-var RUN_RECORD_FORMAT = 1;
-var fileDigest = object({ path: string, sha256: string, bytes: number });
-var common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** null when a signal ended the run; records are written for successful runs only, so 0. */
-  exit_code: nullable(number),
-  duration_ms: number
-};
-var trainRecord = object({
-  ...common,
-  kind: literal("train"),
-  hyperparams: recordOf(string),
-  seed: number,
-  /** Set when the model trains in segments: the epochs this action trained. */
-  epochs: nullable(object({ start: number, end: number })),
-  inputs: object({ training_data: arrayOf(fileDigest), executable: fileDigest, init_checkpoint: nullable(fileDigest) }),
-  outputs: object({ model: fileDigest })
-});
-var evalRecord = object({
-  ...common,
-  kind: literal("eval"),
-  inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
-  outputs: object({ metrics: fileDigest })
-});
-var WHAT = "run record";
-function parseRunRecord(value, file, label) {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
-  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
-  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
-}
-function readRunRecord(path, label) {
-  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
 }
 
 // tools/src/report/curves.ts
@@ -952,10 +972,15 @@ function searchReport(m) {
   const hyperparams = [...new Set(byDeclaration.flatMap((t) => Object.keys(t.hyperparams)))];
   const best2 = trials.find((t) => t.trial === board.best);
   const better = m.goal === "maximize" ? "higher" : "lower";
-  const subtitle = `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best2 ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best2.value))}` : "");
+  const failed = trials.filter((t) => t.outcome !== "succeeded").length;
+  const subtitle = `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best2.value))}` : "") + (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
   const sections = [
     section("leaderboard-section", "Leaderboard", leaderboardTable(m, trials, hyperparams, board.best)),
-    section("hyperparameters-section", `${m.metric} by hyperparameter`, metricCharts(m, byDeclaration, hyperparams, board.best)),
+    section(
+      "hyperparameters-section",
+      `${m.metric} by hyperparameter`,
+      metricCharts(m, byDeclaration.filter((t) => t.value !== null), hyperparams, board.best)
+    ),
     section(
       "curves-section",
       "Learning curves",
@@ -972,28 +997,32 @@ function searchReport(m) {
 }
 function leaderboardTable(m, trials, hyperparams, best2) {
   const others = [...new Set(trials.flatMap((t) => Object.keys(t.metrics)))].filter((k) => k !== m.metric).sort();
+  const failures = trials.some((t) => t.outcome !== "succeeded");
   const columns = [
     { key: "rank", numeric: true },
     { key: "trial", numeric: false },
     ...hyperparams.map((h) => ({ key: h, numeric: trials.every((t) => isNumeric(t.hyperparams[h] ?? "")), className: "hp" })),
     { key: m.metric, header: `${m.metric} ${m.goal === "maximize" ? "↑" : "↓"}`, numeric: true, className: "metric" },
-    ...others.map((k) => ({ key: k, numeric: true }))
+    ...others.map((k) => ({ key: k, numeric: true })),
+    ...failures ? [{ key: "outcome", numeric: false, className: "outcome" }, { key: "error", numeric: false, className: "error" }] : []
   ];
-  const num = (v) => v === void 0 ? { text: "" } : { text: formatNumber(v), value: String(v) };
+  const num = (v) => v == null ? { text: "" } : { text: formatNumber(v), value: String(v) };
   const rows = trials.map((t) => [
     { text: String(t.rank) },
     { text: t.trial },
     ...hyperparams.map((h) => ({ text: t.hyperparams[h] ?? "" })),
     num(t.value),
-    ...others.map((k) => num(t.metrics[k]))
+    ...others.map((k) => num(t.metrics[k])),
+    ...failures ? [{ text: t.outcome }, { text: t.error ?? "" }] : []
   ]);
-  return `<p class="hint">Click a column to sort; the best trial is highlighted.</p>
+  return `<p class="hint">Click a column to sort; the best trial is highlighted` + (failures ? "; trials that did not succeed rank last, with their error." : ".") + `</p>
 ` + table(columns, rows, {
     id: "leaderboard",
     className: "sortable",
     rowAttrs: (i) => {
       const t = trials[i];
-      return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${t.trial === best2 ? ` class="best"` : ""}`;
+      const cls = t.trial === best2 ? "best" : t.outcome !== "succeeded" ? "failed" : "";
+      return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${t.outcome}"`;
     }
   });
 }
@@ -1011,11 +1040,11 @@ function metricCharts(m, trials, hyperparams, best2) {
       x: valueScale(values, numeric),
       points: trials.map((t, i) => ({
         x: values[i],
-        y: t.value,
+        y: t.value ?? 0,
         best: t.trial === best2,
         label: `${t.trial}
 ${h} = ${values[i]}
-${m.metric} = ${formatNumber(t.value)}${t.trial === best2 ? " (best)" : ""}`
+${m.metric} = ${formatNumber(t.value ?? 0)}${t.trial === best2 ? " (best)" : ""}`
       }))
     });
   });

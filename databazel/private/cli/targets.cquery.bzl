@@ -53,6 +53,7 @@ def _search(info):
                 "metrics": _path(t.metrics),
                 "model": _path(t.model),
                 "name": t.name,
+                "run_record": _path(t.run_record),
                 "seed": t.seed,
             }
             for t in info.trials

@@ -35,6 +35,7 @@ def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
             model_name = expand_template(ctx.attr.model, placeholders, where, "model"),
             hyperparams_file = hyperparams_file,
             trial = trial.name,
+            record_failures = ctx.attr.max_failed_trials > 0,
             **common
         )
         return trained, hyperparams_file
@@ -56,6 +57,7 @@ def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
         epochs = epochs,
         checkpoint_every = ctx.attr.checkpoint_every,
         segments = segments,
+        record_failures = ctx.attr.max_failed_trials > 0,
         **common
     )
     return trained, hyperparams_files[prefix]
@@ -83,6 +85,7 @@ def _run_trial(ctx, trial, where, *, common, test_data, eval_executable, segment
         test_data = test_data,
         eval_executable = eval_executable,
         trial = trial.name,
+        record_failures = struct(train_record = trained.record, metric = ctx.attr.metric) if ctx.attr.max_failed_trials > 0 else None,
     )
     return struct(
         info = search_trial(
@@ -91,6 +94,7 @@ def _run_trial(ctx, trial, where, *, common, test_data, eval_executable, segment
             seed = ctx.attr.seed,
             model = trained.model,
             metrics = evaluated.metrics,
+            run_record = evaluated.record,
             learning_curve = trained.curve,
         ),
         lineage = model_lineage(
@@ -125,6 +129,10 @@ def _search_report(ctx, trials, leaderboard):
 
 def _hyperparam_search_impl(ctx):
     where = "hyperparam_search " + display_label(ctx.label)
+    if ctx.attr.max_failed_trials < 0:
+        fail(("databazel: {}: max_failed_trials = {} is negative.\n" +
+              "Fix: set it to how many trials may fail while the search still ranks the others, " +
+              "or 0 (the default) to fail on the first failed trial.").format(where, ctx.attr.max_failed_trials))
     training_data = data_files(ctx.attr.training_data)
     segments = {}
     hyperparams_files = {}
@@ -155,7 +163,14 @@ def _hyperparam_search_impl(ctx):
     trials = [r.info for r in ran]
 
     ranked = declare_aggregate_outputs(ctx, ctx.label.name, ctx.outputs.best_model, ctx.attr.model_is_dir)
-    aggregate_action(ctx, outputs = ranked, trials = trials, metric = ctx.attr.metric, goal = ctx.attr.goal)
+    aggregate_action(
+        ctx,
+        outputs = ranked,
+        trials = trials,
+        metric = ctx.attr.metric,
+        goal = ctx.attr.goal,
+        max_failed_trials = ctx.attr.max_failed_trials,
+    )
     report = _search_report(ctx, trials, ranked.json)
     return [
         DefaultInfo(files = depset([ranked.md, ranked.csv, ranked.json, ranked.best, ranked.best_model, report])),
@@ -201,6 +216,11 @@ _hyperparam_search = rule(
         ),
         grid = attr.string_list_dict(
             doc = "Hyperparameters to search exhaustively: name to list of values; every combination is a trial.",
+        ),
+        max_failed_trials = attr.int(
+            doc = "How many trials may fail (exit non-zero, time out, or diverge: a NaN, infinite or missing " +
+                  "`metric`) while the search still ranks the others. 0 fails the build on the first failure.",
+            default = 0,
         ),
         metric = attr.string(
             doc = "The metric that ranks trials, as the eval executable names it (dotted for nested values).",
@@ -267,6 +287,9 @@ def hyperparam_search(
         checkpoint_every = 0,
         train_tags = [],
         train_cpus = 1,
+        max_failed_trials = 0,
+        train_timeout = "",
+        eval_timeout = "",
         **kwargs):
     """Searches hyperparameters: trains and evaluates one model per trial, then ranks them.
 
@@ -280,6 +303,12 @@ def hyperparam_search(
     metric against each hyperparameter, every trial's learning curve, and the best model's
     confusion matrix when the eval writes one. Output groups: `trials`, `records`, `logs`,
     `best_model`, `report`.
+
+    Each row of `<name>.leaderboard.json` (`"format": 2`) has `rank`, `trial`, `hyperparams`,
+    `seed`, `outcome` (`succeeded`, `failed`, `timed_out` or `diverged`: see
+    `max_failed_trials`), `error` (one line, null when it succeeded), `value` (the metric, null
+    when it did not succeed), `metrics` and `model`. The CSV and Markdown add the `outcome` and
+    `error` columns when a trial did not succeed.
 
     Args:
       name: the target's name.
@@ -311,6 +340,27 @@ def hyperparam_search(
       train_tags: execution requirements for the training actions only, e.g. `no-remote` or
         `resources:gpu:1`. Keys of `exec_properties` under `train.` also apply to them alone.
       train_cpus: how many CPUs a training action takes from Bazel's local resources.
+      max_failed_trials: how many trials may fail while the search still succeeds. 0 (the
+        default) fails the build on the first failure. With N > 0, a trial whose train or eval
+        script exits non-zero or breaks the contract (`failed`), overruns its timeout
+        (`timed_out`), or whose `metric` is NaN, infinite or missing (`diverged`; the eval script
+        may write `NaN`, `Infinity` or `-Infinity` as Python's json does) does not fail the
+        build: its actions succeed and record the outcome, the error and the script's last lines
+        in its run records (its model is a placeholder, its metrics `{}`). The leaderboard lists
+        every trial with its `outcome` and `error`, those that did not succeed last; the best
+        model is the best trial that succeeded. More than N failures, or no success, fail the
+        search, listing each failed trial with its cause and the command that reproduces it.
+        A script killed by a signal from outside (SIGKILL from the OOM killer, SIGTERM or
+        SIGINT) is not an outcome: its action fails as without max_failed_trials, and nothing
+        is cached. A recorded failure is cached like any result, since the same inputs fail the
+        same way: to retry it, change its inputs (the script, data or an attribute such as the
+        timeout), or `bazel clean` and build without the cache that holds it (`--disk_cache=`
+        for a disk cache, `--noremote_accept_cached` for a remote one).
+      train_timeout: how long one training action may run: `"90s"`, `"30m"`, `"2h"`; empty for
+        no limit. The script is stopped (SIGTERM to its process group, SIGKILL a few seconds
+        later) and the action fails with `timed out after ...`, or the trial is `timed_out`
+        with `max_failed_trials`.
+      eval_timeout: the same for one evaluation.
       **kwargs: common attributes: tags, visibility, testonly, ...
     """
     where = "hyperparam_search(name = \"{}\")".format(name)
@@ -340,6 +390,9 @@ def hyperparam_search(
         checkpoint_every = checkpoint_every,
         train_tags = train_tags,
         train_cpus = train_cpus,
+        max_failed_trials = max_failed_trials,
+        train_timeout = train_timeout,
+        eval_timeout = eval_timeout,
         grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
         space = space or {},
         seed = seed if seed != None else 0,

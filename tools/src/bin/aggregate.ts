@@ -11,6 +11,8 @@ import { stableJson } from "../lib/json.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { metricAt, scalarMetrics } from "../lib/metrics.ts";
 import { discard } from "../lib/outputs.ts";
+import { readRunRecord, type Outcome } from "../formats/run-record.ts";
+import { tooManyFailures } from "../leaderboard/failures.ts";
 import { toCsv, toLeaderboard, toMarkdown } from "../leaderboard/render.ts";
 
 main(async (argv) => {
@@ -26,31 +28,45 @@ main(async (argv) => {
   };
   const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
 
-  const scored = manifest.trials.map((trial, order) => {
-    const metrics: unknown = JSON.parse(readFileSync(trial.metrics, "utf8"));
-    const value = metricAt(metrics, manifest.metric);
-    if (value === undefined) {
-      const names = Object.keys(scalarMetrics(metrics)).sort();
-      throw new ContractError(
-        `databazel: ${manifest.label}: trial ${trial.name} has no numeric metric "${manifest.metric}" ` +
-          `in ${trial.metrics}.\nIts metrics are: ${names.join(", ") || "(none)"}.\n` +
-          `Fix: set metric = one of those names (dotted for nested values), or make the eval executable write "${manifest.metric}".`,
-      );
-    }
-    return { trial, order, value, metrics: scalarMetrics(metrics) };
-  });
+  const outcomes = manifest.trials.map((trial, order) => ({ trial, order, record: readRunRecord(trial.record) }));
+  const failed = outcomes.filter((t) => t.record.outcome !== "succeeded");
+  if (failed.length > manifest.max_failed_trials || failed.length === outcomes.length) {
+    throw new ContractError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
+  }
+
+  const scored = outcomes
+    .filter((t) => t.record.outcome === "succeeded")
+    .map(({ trial, order }) => {
+      const metrics: unknown = JSON.parse(readFileSync(trial.metrics, "utf8"));
+      const value = metricAt(metrics, manifest.metric);
+      if (value === undefined) {
+        const names = Object.keys(scalarMetrics(metrics)).sort();
+        throw new ContractError(
+          `databazel: ${manifest.label}: trial ${trial.name} has no numeric metric "${manifest.metric}" ` +
+            `in ${trial.metrics}.\nIts metrics are: ${names.join(", ") || "(none)"}.\n` +
+            `Fix: set metric = one of those names (dotted for nested values), or make the eval executable write "${manifest.metric}".`,
+        );
+      }
+      return { trial, order, value, metrics: scalarMetrics(metrics) };
+    });
 
   const sign = manifest.goal === "maximize" ? -1 : 1;
   // Best first; equal scores keep the trials' declared order, so the ranking is deterministic.
   scored.sort((a, b) => sign * (a.value - b.value) || a.order - b.order);
-  const ranked: Ranked[] = scored.map((s, i) => ({
+  // Trials that did not succeed rank after all the others, in declared order.
+  const ranked: Ranked[] = [
+    ...scored.map((s) => ({ trial: s.trial, value: s.value as number | null, metrics: s.metrics, outcome: "succeeded" as Outcome, error: null as string | null })),
+    ...failed.map((f) => ({ trial: f.trial, value: null, metrics: {}, outcome: f.record.outcome, error: f.record.error })),
+  ].map((t, i) => ({
     rank: i + 1,
-    trial: s.trial.name,
-    hyperparams: s.trial.hyperparams,
-    seed: s.trial.seed,
-    value: s.value,
-    metrics: s.metrics,
-    model: s.trial.model_short_path,
+    trial: t.trial.name,
+    hyperparams: t.trial.hyperparams,
+    seed: t.trial.seed,
+    outcome: t.outcome,
+    error: t.error,
+    value: t.value,
+    metrics: t.metrics,
+    model: t.trial.model_short_path,
   }));
   const best = scored[0];
   if (!best) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);

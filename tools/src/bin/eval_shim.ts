@@ -1,25 +1,46 @@
 // DatabazelEval: runs the user's eval executable under the databazel contract.
 // Called by the evaluate and hyperparam_search rules; see databazel/private/actions/eval.bzl.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { ENV_VARS, EVAL_FLAGS, PATH_LIST_SEPARATOR } from "../contract.ts";
-import { all, one, parseFlags } from "../lib/flags.ts";
+import { SHIM_FLAGS } from "../formats/action-flags.ts";
+import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
-import { runRecordBase, runUnderContract, shimFlags } from "../shim/contract-run.ts";
+import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
+import { earlierFailure } from "../shim/placeholder.ts";
 import { digest } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
-import { metricsProblem } from "../lib/metrics.ts";
+import { metricAt, metricsProblem } from "../lib/metrics.ts";
+import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import { discard } from "../lib/outputs.ts";
 
 const FIX_METRICS =
   `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, ` +
   `to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
 
+/** Inside a search that records failures: a search metric that is not a finite number means the trial diverged. */
+function divergence(text: string, metric: string): Problem | undefined {
+  let parsed: unknown;
+  try {
+    parsed = parseJsonAllowingNonFinite(text);
+  } catch {
+    return undefined; // metricsProblem says what is wrong with it
+  }
+  const value = metricAt(parsed, metric);
+  if (value !== undefined && Number.isFinite(value)) return undefined;
+  return {
+    cause: value === undefined ? `exited 0 but did not write the search metric "${metric}".` : `wrote ${metric} = ${value}: the model diverged.`,
+    fix: `make training stable for these hyperparameters (e.g. a lower learning rate), or narrow the search to exclude them.`,
+    outcome: "diverged",
+  };
+}
+
 main(async (argv) => {
-  const flags = parseFlags(argv);
+  const flags = parseFlags(argv, new Set(SHIM_BOOLEANS));
   const shim = shimFlags(flags);
   const model = one(flags, EVAL_FLAGS.model);
   const testData = all(flags, EVAL_FLAGS.test_data);
   const metrics = one(flags, EVAL_FLAGS.metrics);
+  const searchMetric = optional(flags, SHIM_FLAGS.search_metric);
 
   const command = [
     shim.executable,
@@ -29,25 +50,35 @@ main(async (argv) => {
     EVAL_FLAGS.metrics,
     metrics,
   ];
-  const run = await runUnderContract({
-    shim,
-    what: "the eval executable",
-    command,
-    env: {
-      [ENV_VARS.model]: model,
-      [ENV_VARS.test_data]: testData.join(PATH_LIST_SEPARATOR.env),
-      [ENV_VARS.metrics]: metrics,
-    },
-    discard: () => discard(metrics),
-    check: () => {
-      if (!existsSync(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
-      const problem = metricsProblem(readFileSync(metrics, "utf8"));
-      return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : undefined;
-    },
-  });
+  // A model that failed to train is not scored: its outcome passes on to the search.
+  const earlier = earlierFailure(optional(flags, SHIM_FLAGS.train_record), shim.logPath);
+  const { run, outcome } = earlier
+    ? { run: { exitCode: null, durationMs: 0 }, outcome: earlier }
+    : await runUnderContract({
+        shim,
+        what: "the eval executable",
+        timeoutAttr: "eval_timeout",
+        command,
+        env: {
+          [ENV_VARS.model]: model,
+          [ENV_VARS.test_data]: testData.join(PATH_LIST_SEPARATOR.env),
+          [ENV_VARS.metrics]: metrics,
+        },
+        discard: () => discard(metrics),
+        check: () => {
+          if (!existsSync(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
+          const text = readFileSync(metrics, "utf8");
+          const diverged = shim.recordFailures && searchMetric !== undefined ? divergence(text, searchMetric) : undefined;
+          if (diverged) return diverged;
+          const problem = metricsProblem(text);
+          return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : undefined;
+        },
+      });
+  // A trial that did not succeed has no metrics; its run record says why.
+  if (outcome.outcome !== "succeeded") writeFileSync(metrics, "{}\n");
 
   writeRunRecord(shim.recordPath, {
-    ...runRecordBase(shim, command, run),
+    ...runRecordBase(shim, command, run, outcome),
     kind: "eval",
     inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(shim.executable) },
     outputs: { metrics: digest(metrics) },

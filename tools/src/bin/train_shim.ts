@@ -7,7 +7,8 @@ import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { readPreviousCurve, readSegmentCurve, type Curve } from "../lib/curve.ts";
 import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
-import { runRecordBase, runUnderContract, shimFlags } from "../shim/contract-run.ts";
+import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
+import { earlierFailure, writePlaceholderModel } from "../shim/placeholder.ts";
 import { digest } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { discard } from "../lib/outputs.ts";
@@ -26,7 +27,7 @@ function modelProblem(path: string, isDirectory: boolean): string | undefined {
 }
 
 main(async (argv) => {
-  const flags = parseFlags(argv, new Set([SHIM_FLAGS.model_is_dir]));
+  const flags = parseFlags(argv, new Set([SHIM_FLAGS.model_is_dir, ...SHIM_BOOLEANS]));
   const shim = shimFlags(flags);
   const modelIsDir = flags.has(SHIM_FLAGS.model_is_dir);
   const trainingData = all(flags, TRAIN_FLAGS.training_data);
@@ -64,51 +65,57 @@ main(async (argv) => {
     outputDir,
     ...epochFlags,
   ];
-  const run = await runUnderContract({
-    shim,
-    what: "the train executable",
-    command,
-    env: {
-      [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
-      [ENV_VARS.model]: model,
-      [ENV_VARS.hyperparams]: hyperparamsJson,
-      [ENV_VARS.hyperparams_file]: hyperparamsFile,
-      [ENV_VARS.seed]: seed,
-      [ENV_VARS.output_dir]: outputDir,
-      ...(initCheckpoint ? { [ENV_VARS.init_checkpoint]: initCheckpoint } : {}),
-      ...(startEpoch !== undefined ? { [ENV_VARS.start_epoch]: startEpoch } : {}),
-      ...(endEpoch !== undefined ? { [ENV_VARS.end_epoch]: endEpoch } : {}),
-    },
-    discard: () => {
-      discard(model, modelIsDir);
-      discard(outputDir, true);
-      discard(curvePath);
-    },
-    check: () => {
-      const problem = modelProblem(model, modelIsDir);
-      if (problem) {
-        return {
-          cause: `exited 0 but ${problem} at ${model}.`,
-          fix:
-            `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` +
-            (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file."),
-        };
-      }
-      const curve = readSegmentCurve(segmentCurve);
-      if (typeof curve === "string") {
-        return {
-          cause: `exited 0 but ${segmentCurve} ${curve}.`,
-          fix: `write ${OUTPUT_DIR_FILES.curve} as a JSON array with one object of numbers per epoch, e.g. [{"epoch": 1, "loss": 0.4}], or leave it out.`,
-        };
-      }
-      return undefined;
-    },
-  });
-  const curve: Curve = [...previousCurve, ...(readSegmentCurve(segmentCurve) as Curve)];
+  const earlier = earlierFailure(optional(flags, SHIM_FLAGS.previous_record), shim.logPath);
+  const { run, outcome } = earlier
+    ? { run: { exitCode: null, durationMs: 0 }, outcome: earlier }
+    : await runUnderContract({
+        shim,
+        what: "the train executable",
+        timeoutAttr: "train_timeout",
+        command,
+        env: {
+          [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
+          [ENV_VARS.model]: model,
+          [ENV_VARS.hyperparams]: hyperparamsJson,
+          [ENV_VARS.hyperparams_file]: hyperparamsFile,
+          [ENV_VARS.seed]: seed,
+          [ENV_VARS.output_dir]: outputDir,
+          ...(initCheckpoint ? { [ENV_VARS.init_checkpoint]: initCheckpoint } : {}),
+          ...(startEpoch !== undefined ? { [ENV_VARS.start_epoch]: startEpoch } : {}),
+          ...(endEpoch !== undefined ? { [ENV_VARS.end_epoch]: endEpoch } : {}),
+        },
+        discard: () => {
+          discard(model, modelIsDir);
+          discard(outputDir, true);
+          discard(curvePath);
+        },
+        check: () => {
+          const problem = modelProblem(model, modelIsDir);
+          if (problem) {
+            return {
+              cause: `exited 0 but ${problem} at ${model}.`,
+              fix:
+                `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` +
+                (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file."),
+            };
+          }
+          const curve = readSegmentCurve(segmentCurve);
+          if (typeof curve === "string") {
+            return {
+              cause: `exited 0 but ${segmentCurve} ${curve}.`,
+              fix: `write ${OUTPUT_DIR_FILES.curve} as a JSON array with one object of numbers per epoch, e.g. [{"epoch": 1, "loss": 0.4}], or leave it out.`,
+            };
+          }
+          return undefined;
+        },
+      });
+  const succeeded = outcome.outcome === "succeeded";
+  if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome);
+  const curve: Curve = [...previousCurve, ...(succeeded ? (readSegmentCurve(segmentCurve) as Curve) : [])];
   writeFileSync(curvePath, JSON.stringify(curve) + "\n");
 
   writeRunRecord(shim.recordPath, {
-    ...runRecordBase(shim, command, run),
+    ...runRecordBase(shim, command, run, outcome),
     kind: "train",
     hyperparams,
     seed: Number(seed),

@@ -11,9 +11,11 @@ export function renderLeaderboard(board: Leaderboard, style: Style): string {
   const better = board.goal === "maximize" ? "higher" : "lower";
   const headers = ["", ...columns(board)];
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
+  const failed = board.trials.filter((t) => t.outcome !== "succeeded").length;
   const title =
     `${board.label}: ${board.trials.length} trial${board.trials.length === 1 ? "" : "s"} ranked by ` +
-    `${board.metric} (${board.goal}: ${better} is better); * marks the best.`;
+    `${board.metric} (${board.goal}: ${better} is better); * marks the best.` +
+    (failed ? ` ${failed} did not succeed and rank last.` : "");
   return `${style.bold(title)}\n\n${renderTable(autoColumns(headers, rows), rows, {
     style,
     highlight: (i) => board.trials[i]?.rank === 1,

@@ -12,6 +12,16 @@ export const SHIM_FLAGS = {
   curve: "--shim_curve",
   model_is_dir: "--shim_model_is_dir",
   previous_curve: "--shim_previous_curve",
+  /** The run's timeout ("30m", from train_timeout or eval_timeout); absent for none. */
+  timeout: "--shim_timeout",
+  /** Inside a search with max_failed_trials: record a failed run as its outcome, and succeed. */
+  record_failures: "--shim_record_failures",
+  /** Train: the run record of the segment this one continues; a failure there passes on. */
+  previous_record: "--shim_previous_record",
+  /** Eval: the run record of the model's training; a failure there passes on. */
+  train_record: "--shim_train_record",
+  /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
+  search_metric: "--shim_search_metric",
 } as const;
 
 /** Flags of the DatabazelAggregate action (tools/src/bin/aggregate.ts). */

@@ -14,12 +14,16 @@ export const aggregateTrial = object({
   /** The same model relative to bazel-bin's root, for the leaderboard. */
   model_short_path: string,
   metrics: string,
+  /** The trial's eval run record: its outcome (an eval of a failed training passes that on). */
+  record: string,
 });
 
 export const aggregateManifest = object({
   label: string,
   metric: string,
   goal,
+  /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
+  max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
   trials: arrayOf(aggregateTrial),
 });

@@ -4,23 +4,29 @@
 // are rendered from the same rows (tools/src/leaderboard/render.ts).
 import { writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
-import { arrayOf, checkFile, literal, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
+import { arrayOf, checkFile, literal, nullable, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
+import { outcome } from "./run-record.ts";
 import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
 
-export const LEADERBOARD_FORMAT = 1;
+// 2: every trial has an outcome (and an error); those that did not succeed rank last, without a value.
+export const LEADERBOARD_FORMAT = 2;
 
 export const goal = literal("maximize", "minimize");
 export type Goal = ShapeOf<typeof goal>;
 
-/** One trial of the leaderboard, ranked. */
+/** One trial of the leaderboard, ranked: those that succeeded by value, then the others in declaration order. */
 export const ranked = object({
   rank: number,
   trial: string,
   hyperparams: recordOf(string),
   seed: number,
-  /** The value of the search's metric. */
-  value: number,
-  /** Every scalar metric, by dotted name. */
+  /** "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome). */
+  outcome,
+  /** What went wrong, in one line; null when it succeeded. */
+  error: nullable(string),
+  /** The value of the search's metric; null when the trial did not succeed. */
+  value: nullable(number),
+  /** Every scalar metric, by dotted name; {} when the trial did not succeed. */
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string,
@@ -32,7 +38,7 @@ export const leaderboard = object({
   label: string,
   metric: string,
   goal,
-  /** The name of the best trial (rank 1). */
+  /** The name of the best trial (rank 1), which succeeded. */
   best: string,
   /** Best first. */
   trials: arrayOf(ranked),

@@ -25,6 +25,8 @@ export const searchTrialFields = object({
   seed: number,
   model: string,
   metrics: string,
+  /** The trial's eval run record; its `outcome` says whether the trial succeeded. */
+  run_record: string,
   learning_curve: nullable(string),
 });
 export type SearchTrialFields = ShapeOf<typeof searchTrialFields>;

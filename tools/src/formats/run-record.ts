@@ -6,7 +6,13 @@ import { stableJson } from "../lib/json.ts";
 import { arrayOf, checkFile, literal, nullable, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
 import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
 
-export const RUN_RECORD_FORMAT = 1;
+// 2: the outcome fields (outcome, error, failure_message, log_tail).
+export const RUN_RECORD_FORMAT = 2;
+
+/** How a run ended (tools/src/shim/outcome.ts); only a search with max_failed_trials records a failure. */
+export const OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"] as const;
+export const outcome = literal(...OUTCOMES);
+export type Outcome = ShapeOf<typeof outcome>;
 
 /** A file or directory as a record names it: directories hash their sorted listing. */
 export const fileDigest = object({ path: string, sha256: string, bytes: number });
@@ -19,9 +25,21 @@ const common = {
   trial: nullable(string),
   /** The exact command that ran the user's executable; rerunning it reproduces the run. */
   command: arrayOf(string),
-  /** null when a signal ended the run; records are written for successful runs only, so 0. */
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
   exit_code: nullable(number),
   duration_ms: number,
+  /**
+   * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
+   * eval run whose model failed to train passes the train run's outcome on without running.
+   */
+  outcome,
+  /** One line saying what went wrong; null when it succeeded. */
+  error: nullable(string),
+  /** The whole message the action would have failed with: cause, fix, last lines, command to rerun. */
+  failure_message: nullable(string),
+  /** The last lines the script printed, when it did not succeed; [] when it did. */
+  log_tail: arrayOf(string),
 };
 
 export const trainRecord = object({

@@ -8,6 +8,8 @@ export interface Leaderboard {
   goal: Goal;
   hyperparamNames: string[];
   metricNames: string[];
+  /** Whether some trial did not succeed: then the outcome and error columns are shown. */
+  hasFailures: boolean;
   trials: Ranked[];
 }
 
@@ -19,13 +21,14 @@ export function toLeaderboard(json: LeaderboardJson): Leaderboard {
     goal: json.goal,
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
+    hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     trials: [...json.trials].sort((a, b) => a.rank - b.rank),
   };
 }
 
 export function columns(board: Leaderboard): string[] {
   const others = board.metricNames.filter((m) => m !== board.metric);
-  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others];
+  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others, ...(board.hasFailures ? ["outcome", "error"] : [])];
 }
 
 export function row(board: Leaderboard, t: Ranked): string[] {
@@ -34,8 +37,9 @@ export function row(board: Leaderboard, t: Ranked): string[] {
     String(t.rank),
     t.trial,
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
-    formatNumber(t.value),
+    t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => (t.metrics[m] === undefined ? "" : formatNumber(t.metrics[m]))),
+    ...(board.hasFailures ? [t.outcome, t.error ?? ""] : []),
   ];
 }
 

@@ -173,6 +173,8 @@ table.sortable th[aria-sort=ascending]::after{content:" \\25B2"}
 table.sortable th[aria-sort=descending]::after{content:" \\25BC"}
 tr.best td{background:var(--best)}
 tr.best td:first-child{box-shadow:inset 3px 0 0 #d4a72c}
+tr.failed td{color:var(--muted)}
+tr.failed td.outcome{color:#cf222e;font-weight:600}
 .badge{display:inline-block;margin-left:6px;padding:0 6px;border-radius:8px;background:#d4a72c;color:#fff;font-size:11px;font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
 figure{margin:0;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--bg);max-width:100%}

@@ -16,14 +16,20 @@ export function searchReport(m: SearchReportManifest): string {
   const hyperparams = [...new Set(byDeclaration.flatMap((t) => Object.keys(t.hyperparams)))];
   const best = trials.find((t) => t.trial === board.best);
   const better = m.goal === "maximize" ? "higher" : "lower";
+  const failed = trials.filter((t) => t.outcome !== "succeeded").length;
 
   const subtitle =
     `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` +
-    (best ? ` · best: <b>${esc(best.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best.value))}` : "");
+    (best?.value != null ? ` · best: <b>${esc(best.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best.value))}` : "") +
+    (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
 
   const sections = [
     section("leaderboard-section", "Leaderboard", leaderboardTable(m, trials, hyperparams, board.best)),
-    section("hyperparameters-section", `${m.metric} by hyperparameter`, metricCharts(m, byDeclaration, hyperparams, board.best)),
+    section(
+      "hyperparameters-section",
+      `${m.metric} by hyperparameter`,
+      metricCharts(m, byDeclaration.filter((t) => t.value !== null), hyperparams, board.best),
+    ),
     section(
       "curves-section",
       "Learning curves",
@@ -41,29 +47,35 @@ export function searchReport(m: SearchReportManifest): string {
 
 function leaderboardTable(m: SearchReportManifest, trials: Ranked[], hyperparams: string[], best: string): string {
   const others = [...new Set(trials.flatMap((t) => Object.keys(t.metrics)))].filter((k) => k !== m.metric).sort();
+  const failures = trials.some((t) => t.outcome !== "succeeded");
   const columns: Column[] = [
     { key: "rank", numeric: true },
     { key: "trial", numeric: false },
     ...hyperparams.map((h) => ({ key: h, numeric: trials.every((t) => isNumeric(t.hyperparams[h] ?? "")), className: "hp" })),
     { key: m.metric, header: `${m.metric} ${m.goal === "maximize" ? "\u2191" : "\u2193"}`, numeric: true, className: "metric" },
     ...others.map((k) => ({ key: k, numeric: true })),
+    ...(failures ? [{ key: "outcome", numeric: false, className: "outcome" }, { key: "error", numeric: false, className: "error" }] : []),
   ];
-  const num = (v: number | undefined): Cell => (v === undefined ? { text: "" } : { text: formatNumber(v), value: String(v) });
+  const num = (v: number | null | undefined): Cell => (v == null ? { text: "" } : { text: formatNumber(v), value: String(v) });
   const rows = trials.map((t): Cell[] => [
     { text: String(t.rank) },
     { text: t.trial },
     ...hyperparams.map((h) => ({ text: t.hyperparams[h] ?? "" })),
     num(t.value),
     ...others.map((k) => num(t.metrics[k])),
+    ...(failures ? [{ text: t.outcome }, { text: t.error ?? "" }] : []),
   ]);
   return (
-    `<p class="hint">Click a column to sort; the best trial is highlighted.</p>\n` +
+    `<p class="hint">Click a column to sort; the best trial is highlighted` +
+    (failures ? "; trials that did not succeed rank last, with their error." : ".") +
+    `</p>\n` +
     table(columns, rows, {
       id: "leaderboard",
       className: "sortable",
       rowAttrs: (i) => {
         const t = trials[i]!;
-        return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${t.trial === best ? ` class="best"` : ""}`;
+        const cls = t.trial === best ? "best" : t.outcome !== "succeeded" ? "failed" : "";
+        return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${t.outcome}"`;
       },
     })
   );
@@ -83,9 +95,9 @@ function metricCharts(m: SearchReportManifest, trials: Ranked[], hyperparams: st
       x: valueScale(values, numeric),
       points: trials.map((t, i) => ({
         x: values[i]!,
-        y: t.value,
+        y: t.value ?? 0,
         best: t.trial === best,
-        label: `${t.trial}\n${h} = ${values[i]}\n${m.metric} = ${formatNumber(t.value)}${t.trial === best ? " (best)" : ""}`,
+        label: `${t.trial}\n${h} = ${values[i]}\n${m.metric} = ${formatNumber(t.value ?? 0)}${t.trial === best ? " (best)" : ""}`,
       })),
     });
   });

@@ -1,11 +1,14 @@
 // What the train and eval shims share: their own flags, running the user's executable, turning
-// a non-zero exit or a broken contract into one clear failure, and the run record's common fields
-// (its shape: tools/src/formats/run-record.ts).
+// a non-zero exit, a timeout or a broken contract into one clear failure (or, with
+// --shim_record_failures, into a recorded outcome: tools/src/shim/outcome.ts), and the run
+// record's common fields (its shape: tools/src/formats/run-record.ts).
 import { SHIM_FLAGS } from "../formats/action-flags.ts";
-import { RUN_RECORD_FORMAT } from "../formats/run-record.ts";
+import { RUN_RECORD_FORMAT, type Outcome } from "../formats/run-record.ts";
+import { durationMs } from "../lib/duration.ts";
 import { one, optional, type Flags } from "../lib/flags.ts";
 import { ContractError } from "../lib/main.ts";
-import { failureMessage, runScript, type ScriptRun } from "./run-script.ts";
+import { externalSignal } from "./outcome.ts";
+import { failureMessage, KILL_GRACE_MS, runScript, type ScriptRun } from "./run-script.ts";
 
 export interface ShimFlags {
   label: string;
@@ -13,7 +16,14 @@ export interface ShimFlags {
   executable: string;
   recordPath: string;
   logPath: string;
+  /** As the rule's attribute gave it ("30m"), or undefined for none. */
+  timeout: string | undefined;
+  /** Set inside a search with max_failed_trials: a failure is recorded, and the action succeeds. */
+  recordFailures: boolean;
 }
+
+/** The shim's boolean flags, for parseFlags. */
+export const SHIM_BOOLEANS = [SHIM_FLAGS.record_failures];
 
 export function shimFlags(flags: Flags): ShimFlags {
   return {
@@ -22,50 +32,103 @@ export function shimFlags(flags: Flags): ShimFlags {
     executable: one(flags, SHIM_FLAGS.executable),
     recordPath: one(flags, SHIM_FLAGS.record),
     logPath: one(flags, SHIM_FLAGS.log),
+    timeout: optional(flags, SHIM_FLAGS.timeout),
+    recordFailures: flags.has(SHIM_FLAGS.record_failures),
   };
 }
 
 export interface Problem {
   cause: string;
-  fix: string;
+  fix?: string;
+  /** What the problem makes of a trial when failures are recorded; "failed" when unset. */
+  outcome?: Outcome;
+}
+
+/** How a run ended, as its run record keeps it. */
+export interface RunOutcome {
+  outcome: Outcome;
+  /** One line: what went wrong; null when it succeeded. */
+  error: string | null;
+  /** The message the action would have failed with: cause, fix, last lines, command to rerun. */
+  failure_message: string | null;
+  /** The last lines the script printed when it did not succeed; [] when it did. */
+  log_tail: string[];
+}
+
+export const SUCCEEDED: RunOutcome = { outcome: "succeeded", error: null, failure_message: null, log_tail: [] };
+
+function runProblem(run: ScriptRun, shim: ShimFlags, timeoutAttr: string): Problem | undefined {
+  if (run.timedOut) {
+    return {
+      cause: `timed out after ${shim.timeout}.`,
+      fix:
+        `raise ${timeoutAttr} (now "${shim.timeout}"), or make the script faster. ` +
+        `It was stopped with SIGTERM, then SIGKILL after ${KILL_GRACE_MS / 1000}s.`,
+      outcome: "timed_out",
+    };
+  }
+  const external = externalSignal(run);
+  if (external) {
+    return {
+      cause:
+        `was killed by ${external}. A signal from outside (the OOM killer sends SIGKILL, a stopped ` +
+        `build or a preempted worker SIGTERM or SIGINT) is not a result of the run: the action fails and nothing is cached.`,
+      fix: "if it ran out of memory, give it more (or use less), then build again; otherwise just build again.",
+    };
+  }
+  if (run.signal) return { cause: `was killed by ${run.signal}.` };
+  if (run.exitCode !== 0) return { cause: `failed with exit code ${run.exitCode}.` };
+  return undefined;
 }
 
 /**
- * Runs the executable; on a non-zero exit, or when `check` finds the contract broken, removes
- * the outputs with `discard` and fails with the script's last lines and a command to rerun.
+ * Runs the executable; on a non-zero exit, a timeout, or when `check` finds the contract broken,
+ * removes the outputs with `discard` and fails with the script's last lines and a command to
+ * rerun, unless the failure is recordable and the shim records failures: then the outcome is
+ * returned for the caller to record.
  */
 export async function runUnderContract(options: {
   shim: ShimFlags;
   what: string;
+  /** The attribute that sets this run's timeout, for the fix. */
+  timeoutAttr: string;
   command: string[];
   env: Record<string, string>;
   discard: () => void;
   check: () => Problem | undefined;
-}): Promise<ScriptRun> {
+}): Promise<{ run: ScriptRun; outcome: RunOutcome }> {
   const { shim } = options;
-  const run = await runScript(options.command, options.env, shim.logPath);
-  const problem: Problem | { cause: string } | undefined =
-    run.exitCode !== 0
-      ? { cause: run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.` }
-      : options.check();
-  if (problem) {
-    options.discard();
-    throw new ContractError(
-      failureMessage({
-        label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
-        what: options.what,
-        cause: problem.cause,
-        tail: run.tail,
-        command: options.command,
-        ...("fix" in problem ? { fix: problem.fix } : {}),
-      }),
-    );
-  }
-  return run;
+  const run = await runScript(
+    options.command,
+    options.env,
+    shim.logPath,
+    shim.timeout === undefined ? undefined : durationMs(shim.timeout),
+  );
+  const problem = runProblem(run, shim, options.timeoutAttr) ?? options.check();
+  if (!problem) return { run, outcome: SUCCEEDED };
+  options.discard();
+  const message = failureMessage({
+    label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+    what: options.what,
+    cause: problem.cause,
+    tail: run.tail,
+    command: options.command,
+    ...(problem.fix ? { fix: problem.fix } : {}),
+  });
+  if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
+  return {
+    run,
+    outcome: {
+      outcome: problem.outcome ?? "failed",
+      error: `${options.what} ${problem.cause}`,
+      failure_message: message,
+      log_tail: run.tail,
+    },
+  };
 }
 
 /** The fields every run record has (tools/src/formats/run-record.ts); each shim adds its own. */
-export function runRecordBase(shim: ShimFlags, command: string[], run: ScriptRun) {
+export function runRecordBase(shim: ShimFlags, command: string[], run: Pick<ScriptRun, "exitCode" | "durationMs">, outcome: RunOutcome) {
   return {
     format: RUN_RECORD_FORMAT,
     label: shim.label,
@@ -73,5 +136,6 @@ export function runRecordBase(shim: ShimFlags, command: string[], run: ScriptRun
     command,
     exit_code: run.exitCode,
     duration_ms: run.durationMs,
+    ...outcome,
   } as const;
 }

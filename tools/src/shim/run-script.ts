@@ -7,18 +7,29 @@ import { shellCommand } from "./quote.ts";
 
 const TAIL_LINES = 25;
 
+/** After SIGTERM, how long a script that overran its timeout has before SIGKILL. */
+export const KILL_GRACE_MS = 3_000;
+
+/** Signals that reach the shim from outside (Bazel, Ctrl-C): passed on to the script, then the shim fails. */
+const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGINT", "SIGHUP"];
+
 export interface ScriptRun {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   durationMs: number;
   /** The last lines the script printed, stdout and stderr interleaved. */
   tail: string[];
+  /** Set when the script overran `timeoutMs` and was stopped. */
+  timedOut: boolean;
+  /** Set when the shim itself got this signal while the script ran (the action is being stopped). */
+  interrupted: NodeJS.Signals | null;
 }
 
 export async function runScript(
   command: readonly string[],
   env: Record<string, string>,
   logPath: string,
+  timeoutMs?: number,
 ): Promise<ScriptRun> {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
@@ -32,19 +43,58 @@ export async function runScript(
     partial = lines.pop() ?? "";
     tail = [...tail, ...lines].slice(-TAIL_LINES);
   };
+  let timedOut = false;
+  let interrupted: NodeJS.Signals | null = null;
+  const timers: NodeJS.Timeout[] = [];
+  const handlers = new Map<NodeJS.Signals, () => void>();
   const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    // Its own process group, so that stopping it stops whatever it started too.
     const child = spawn(resolve(executable), args, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
+    const killGroup = (signal: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        // The group is already gone.
+      }
+    };
+    const stop = (): void => {
+      killGroup("SIGTERM");
+      timers.push(setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS));
+    };
+    if (timeoutMs !== undefined) {
+      timers.push(
+        setTimeout(() => {
+          timedOut = true;
+          stop();
+        }, timeoutMs),
+      );
+    }
+    for (const signal of FORWARDED) {
+      const handler = (): void => {
+        interrupted ??= signal;
+        stop();
+      };
+      handlers.set(signal, handler);
+      process.on(signal, handler);
+    }
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     child.on("error", (err) => {
       keep(Buffer.from(`databazel: could not start ${executable}: ${err.message}\n`));
       done({ code: 127, signal: null });
     });
-    child.on("close", (code, signal) => done({ code, signal }));
+    child.on("close", (code, signal) => {
+      // Whatever the script left running in its group goes with it.
+      killGroup("SIGKILL");
+      done({ code, signal });
+    });
   });
+  for (const timer of timers) clearTimeout(timer);
+  for (const [signal, handler] of handlers) process.off(signal, handler);
   if (partial) tail = [...tail, partial].slice(-TAIL_LINES);
   await new Promise<void>((done) => log.end(done));
   return {
@@ -52,6 +102,8 @@ export async function runScript(
     signal: result.signal,
     durationMs: Math.round(performance.now() - started),
     tail,
+    timedOut,
+    interrupted,
   };
 }
 
