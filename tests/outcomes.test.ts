@@ -14,17 +14,19 @@ import { dumpDom, findChromium } from "./harness/chromium.ts";
 import { databazel } from "./harness/cli.ts";
 import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
 import { consumerWorkspace, removeWorkspace, scriptTargets } from "./harness/workspace.ts";
+import type { RunRecord } from "../tools/src/formats/run-record.ts";
+import { tooManyFailures } from "../tools/src/leaderboard/failures.ts";
 
 const MODES = ["a", "b", "c", "crash", "nan", "hang"];
 
-function search(name: string, modes: string[], extra: string): string {
+function search(name: string, modes: string[], extra: string, grid = `{"mode": ${JSON.stringify(modes)}}`): string {
   return `hyperparam_search(
     name = "${name}",
     training_data = "data.csv",
     test_data = "data.csv",
     train_executable = ":train",
     eval_executable = ":eval",
-    grid = {"mode": ${JSON.stringify(modes)}},
+    grid = ${grid},
     metric = "accuracy",
 ${extra}
 )
@@ -35,6 +37,7 @@ const BUILD = `${scriptTargets()}
 ${search("s3", MODES, '    max_failed_trials = 3,\n    train_timeout = "5s",')}
 ${search("s2", MODES, '    max_failed_trials = 2,\n    train_timeout = "5s",')}
 ${search("killed", ["a", "sigkill"], "    max_failed_trials = 1,")}
+${search("segmented", [], "    max_failed_trials = 2,\n    checkpoint_every = 1,", '{"epochs": ["1", "2"], "mode": ["a", "crash"]}')}
 model(name = "hang", training_data = "data.csv", train_executable = ":train", hyperparams = {"mode": "hang"}, train_timeout = "5s")
 
 model(name = "evalhang_model", training_data = "data.csv", train_executable = ":train", hyperparams = {"mode": "evalhang"})
@@ -65,6 +68,12 @@ afterAll(async () => {
   if (ws) await removeWorkspace(ws);
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
+
+async function buildFails(target: string): Promise<string> {
+  const result = await bazel(["build", target], { cwd: ws, allowFailure: true });
+  expect(result.exitCode, result.all).not.toBe(0);
+  return result.all ?? "";
+}
 
 /** The processes still running one of the test scripts' sleeps (`sleep 1007`, `sleep 1008`). */
 async function leftoverSleeps(): Promise<string[]> {
@@ -176,11 +185,27 @@ describe("max_failed_trials = 3, with a crash, a NaN and a hang among six trials
   }, 300_000);
 });
 
+describe("a failed segment of a checkpointed search", () => {
+  it("passes its outcome on to the later segments and to the eval, without running them", async () => {
+    const result = await bazel(["build", "//:segmented"], { cwd: ws, allowFailure: true });
+    expect(result.exitCode, result.all).toBe(0);
+    const board = readJson<{ trials: Row[] }>(bin("segmented.leaderboard.json"));
+    expect(board.trials.map((t) => [t.trial, t.outcome, t.error])).toEqual([
+      ["epochs_1__mode_a", "succeeded", null],
+      ["epochs_2__mode_a", "succeeded", null],
+      ["epochs_1__mode_crash", "failed", "the train executable failed with exit code 3."],
+      ["epochs_2__mode_crash", "failed", "the train executable failed with exit code 3."],
+    ]);
+    // The second segment did not run: its log says why, and its record carries the first one's outcome.
+    const second = bin("segmented", "segments", "mode_crash", "epoch_2");
+    expect(readFileSync(`${second}.train.log`, "utf8")).toMatch(/^databazel: not run: an earlier run of this trial did not succeed \(failed\)/);
+    expect(readJson(`${second}.train.json`)).toMatchObject({ outcome: "failed", exit_code: null, log_tail: ["training mode crash", "RuntimeError: CUDA out of patience"] });
+  }, 300_000);
+});
+
 describe("failures beyond max_failed_trials", () => {
   it("max_failed_trials = 2 fails the search and lists all three failed trials, each with its cause and rerun command", async () => {
-    const result = await bazel(["build", "//:s2"], { cwd: ws, allowFailure: true });
-    const output = result.all ?? "";
-    expect(result.exitCode, output).not.toBe(0);
+    const output = await buildFails("//:s2");
     expect(output).toContain("databazel: //:s2: 3 of 6 trials did not succeed, more than max_failed_trials = 2.");
     expect(output).toContain("Fix: fix the failing trials (each below says why and how to rerun it), or raise max_failed_trials to 3 or more");
     expect(output).toContain("- trial mode_crash: failed: the train executable failed with exit code 3.");
@@ -193,9 +218,7 @@ describe("failures beyond max_failed_trials", () => {
   }, 300_000);
 
   it("a script killed by SIGKILL fails its action, even with max_failed_trials, and is not recorded", async () => {
-    const result = await bazel(["build", "//:killed"], { cwd: ws, allowFailure: true });
-    const output = result.all ?? "";
-    expect(result.exitCode, output).not.toBe(0);
+    const output = await buildFails("//:killed");
     expect(output).toContain("//:killed (trial mode_sigkill): the train executable was killed by SIGKILL.");
     expect(output).toContain("is not a result of the run: the action fails and nothing is cached.");
     expect(existsSync(bin("killed", "mode_sigkill", "run.train.json"))).toBe(false);
@@ -205,9 +228,7 @@ describe("failures beyond max_failed_trials", () => {
 
 describe("timeouts of model and evaluate", () => {
   it("a hanging train script is stopped after train_timeout, with the fix, no partial outputs and no leftover process", async () => {
-    const result = await bazel(["build", "//:hang"], { cwd: ws, allowFailure: true });
-    const output = result.all ?? "";
-    expect(result.exitCode, output).not.toBe(0);
+    const output = await buildFails("//:hang");
     expect(output).toContain("//:hang: the train executable timed out after 5s.");
     expect(output).toContain('Fix: raise train_timeout (now "5s"), or make the script faster. It was stopped with SIGTERM, then SIGKILL after 3s.');
     expect(output).toContain("| training mode hang");
@@ -216,9 +237,7 @@ describe("timeouts of model and evaluate", () => {
   }, 300_000);
 
   it("a hanging eval script is stopped after eval_timeout", async () => {
-    const result = await bazel(["build", "//:evalhang"], { cwd: ws, allowFailure: true });
-    const output = result.all ?? "";
-    expect(result.exitCode, output).not.toBe(0);
+    const output = await buildFails("//:evalhang");
     expect(output).toContain("//:evalhang: the eval executable timed out after 5s.");
     expect(output).toContain('Fix: raise eval_timeout (now "5s"), or make the script faster.');
     for (const file of ["evalhang.metrics.json", "evalhang.eval.json"]) expect(existsSync(bin(file)), file).toBe(false);
@@ -255,5 +274,27 @@ describe("a signal to the shim itself", () => {
     expect(existsSync(at("model"))).toBe(false);
     expect(await leftoverSleeps()).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the message of a search without a success", () => {
+  it("says there is no best model, and lists each failure with its message", () => {
+    const failed = (trial: string, error: string): RunRecord =>
+      ({ trial, outcome: "failed", error, failure_message: `databazel: //:s (trial ${trial}): ${error}\nReproduce it with:\n  cmd` }) as RunRecord;
+    expect(tooManyFailures("//:s", 5, 2, [failed("a", "boom."), failed("b", "bang.")])).toBe(
+      [
+        "databazel: //:s: none of the 2 trials succeeded, so there is no best model.",
+        "Fix: make the scripts work for at least one trial; each failure below says why it failed and how to rerun it.",
+        "Failed trials (2):",
+        "- trial a: failed: boom.",
+        "    databazel: //:s (trial a): boom.",
+        "    Reproduce it with:",
+        "      cmd",
+        "- trial b: failed: bang.",
+        "    databazel: //:s (trial b): bang.",
+        "    Reproduce it with:",
+        "      cmd",
+      ].join("\n"),
+    );
   });
 });

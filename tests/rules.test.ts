@@ -186,12 +186,15 @@ describe("the formats the rules write pass their readers", () => {
     expect(targets.get("//tests/rules:search")!.search!.trials).toHaveLength(4);
   });
 
-  it("run records, the leaderboard and best.json are in format 1", () => {
+  it("run records, the leaderboard and best.json are in format 2, every trial succeeded", () => {
     const exec = (path: string): string => join(execRoot, path);
-    expect(readRunRecord(exec(targets.get("//tests/rules:mlp")!.model!.run_record!)).format).toBe(1);
+    expect(readRunRecord(exec(targets.get("//tests/rules:mlp")!.model!.run_record!)).format).toBe(2);
     expect(readRunRecord(exec(targets.get("//tests/rules:mlp_eval")!.metrics!.run_record!)).kind).toBe("eval");
     const search = targets.get("//tests/rules:search")!.search!;
-    expect(readLeaderboard(exec(search.leaderboard_json)).format).toBe(1);
+    const board = readLeaderboard(exec(search.leaderboard_json));
+    expect(board.format).toBe(2);
+    expect(board.trials.map((t) => t.outcome)).toEqual(board.trials.map(() => "succeeded"));
+    expect(readRunRecord(exec(search.trials[0]!.run_record)).outcome).toBe("succeeded");
     expect(parseBest(JSON.parse(readFileSync(exec(search.best), "utf8")), search.best).trial).toBe("hidden_64__lr_0.05");
   });
 });

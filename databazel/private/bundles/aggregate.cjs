@@ -466,19 +466,17 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
   });
   const sign = manifest.goal === "maximize" ? -1 : 1;
   scored.sort((a, b) => sign * (a.value - b.value) || a.order - b.order);
-  const ranked2 = [
-    ...scored.map((s) => ({ trial: s.trial, value: s.value, metrics: s.metrics, outcome: "succeeded", error: null })),
-    ...failed.map((f) => ({ trial: f.trial, value: null, metrics: {}, outcome: f.record.outcome, error: f.record.error }))
-  ].map((t, i) => ({
+  const rows = [
+    ...scored.map((s) => ({ trial: s.trial, outcome: "succeeded", error: null, value: s.value, metrics: s.metrics })),
+    ...failed.map((f) => ({ trial: f.trial, outcome: f.record.outcome, error: f.record.error, value: null, metrics: {} }))
+  ];
+  const ranked2 = rows.map(({ trial, ...row2 }, i) => ({
     rank: i + 1,
-    trial: t.trial.name,
-    hyperparams: t.trial.hyperparams,
-    seed: t.trial.seed,
-    outcome: t.outcome,
-    error: t.error,
-    value: t.value,
-    metrics: t.metrics,
-    model: t.trial.model_short_path
+    trial: trial.name,
+    hyperparams: trial.hyperparams,
+    seed: trial.seed,
+    model: trial.model_short_path,
+    ...row2
   }));
   const best2 = scored[0];
   if (!best2) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);

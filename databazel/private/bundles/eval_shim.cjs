@@ -401,9 +401,68 @@ function externalSignal(run) {
   return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
 }
 
+// tools/src/shim/placeholder.ts
+var import_node_fs3 = require("node:fs");
+function earlierFailure(path, logPath) {
+  if (path === void 0) return void 0;
+  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
+  if (outcome2 === "succeeded") return void 0;
+  (0, import_node_fs3.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+`);
+  return { outcome: outcome2, error, failure_message, log_tail };
+}
+
+// tools/src/shim/guard.ts
+var KILL_GRACE_MS = 3e3;
+var FORWARDED = ["SIGTERM", "SIGINT", "SIGHUP"];
+function guard(child, timeoutMs) {
+  const timers = [];
+  const handlers = /* @__PURE__ */ new Map();
+  const state = { timedOut: false, interrupted: null };
+  const killGroup = (signal) => {
+    try {
+      if (child.pid !== void 0) process.kill(-child.pid, signal);
+    } catch {
+    }
+  };
+  const stop = () => {
+    killGroup("SIGTERM");
+    timers.push(setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS));
+  };
+  if (timeoutMs !== void 0) {
+    timers.push(
+      setTimeout(() => {
+        state.timedOut = true;
+        stop();
+      }, timeoutMs)
+    );
+  }
+  for (const signal of FORWARDED) {
+    const handler = () => {
+      state.interrupted ??= signal;
+      stop();
+    };
+    handlers.set(signal, handler);
+    process.on(signal, handler);
+  }
+  return {
+    get timedOut() {
+      return state.timedOut;
+    },
+    get interrupted() {
+      return state.interrupted;
+    },
+    killGroup,
+    release() {
+      for (const timer of timers) clearTimeout(timer);
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    }
+  };
+}
+
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -416,12 +475,10 @@ function shellCommand(words) {
 
 // tools/src/shim/run-script.ts
 var TAIL_LINES = 25;
-var KILL_GRACE_MS = 3e3;
-var FORWARDED = ["SIGTERM", "SIGINT", "SIGHUP"];
 async function runScript(command, env, logPath, timeoutMs) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs3.createWriteStream)(logPath);
+  const log = (0, import_node_fs4.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -431,42 +488,14 @@ async function runScript(command, env, logPath, timeoutMs) {
     partial = lines.pop() ?? "";
     tail = [...tail, ...lines].slice(-TAIL_LINES);
   };
-  let timedOut = false;
-  let interrupted = null;
-  const timers = [];
-  const handlers = /* @__PURE__ */ new Map();
+  let watch;
   const result = await new Promise((done) => {
     const child = (0, import_node_child_process.spawn)((0, import_node_path.resolve)(executable), args, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
-    const killGroup = (signal) => {
-      try {
-        if (child.pid !== void 0) process.kill(-child.pid, signal);
-      } catch {
-      }
-    };
-    const stop = () => {
-      killGroup("SIGTERM");
-      timers.push(setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS));
-    };
-    if (timeoutMs !== void 0) {
-      timers.push(
-        setTimeout(() => {
-          timedOut = true;
-          stop();
-        }, timeoutMs)
-      );
-    }
-    for (const signal of FORWARDED) {
-      const handler = () => {
-        interrupted ??= signal;
-        stop();
-      };
-      handlers.set(signal, handler);
-      process.on(signal, handler);
-    }
+    watch = guard(child, timeoutMs);
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     child.on("error", (err) => {
@@ -475,12 +504,11 @@ async function runScript(command, env, logPath, timeoutMs) {
       done({ code: 127, signal: null });
     });
     child.on("close", (code, signal) => {
-      killGroup("SIGKILL");
+      watch?.killGroup("SIGKILL");
       done({ code, signal });
     });
   });
-  for (const timer of timers) clearTimeout(timer);
-  for (const [signal, handler] of handlers) process.off(signal, handler);
+  watch?.release();
   if (partial) tail = [...tail, partial].slice(-TAIL_LINES);
   await new Promise((done) => log.end(done));
   return {
@@ -488,8 +516,8 @@ async function runScript(command, env, logPath, timeoutMs) {
     signal: result.signal,
     durationMs: Math.round(performance.now() - started),
     tail,
-    timedOut,
-    interrupted
+    timedOut: watch?.timedOut ?? false,
+    interrupted: watch?.interrupted ?? null
   };
 }
 function failureMessage(options) {
@@ -541,6 +569,8 @@ function runProblem(run, shim, timeoutAttr) {
 }
 async function runUnderContract(options) {
   const { shim } = options;
+  const upstream = earlierFailure(options.upstreamRecord, shim.logPath);
+  if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const run = await runScript(
     options.command,
     options.env,
@@ -579,17 +609,6 @@ function runRecordBase(shim, command, run, outcome2) {
     duration_ms: run.durationMs,
     ...outcome2
   };
-}
-
-// tools/src/shim/placeholder.ts
-var import_node_fs4 = require("node:fs");
-function earlierFailure(path, logPath) {
-  if (path === void 0) return void 0;
-  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
-  if (outcome2 === "succeeded") return void 0;
-  (0, import_node_fs4.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
-`);
-  return { outcome: outcome2, error, failure_message, log_tail };
 }
 
 // tools/src/shim/digest.ts
@@ -721,9 +740,9 @@ main(async (argv) => {
     EVAL_FLAGS.metrics,
     metrics
   ];
-  const earlier = earlierFailure(optional(flags, SHIM_FLAGS.train_record), shim.logPath);
-  const { run, outcome: outcome2 } = earlier ? { run: { exitCode: null, durationMs: 0 }, outcome: earlier } : await runUnderContract({
+  const { run, outcome: outcome2 } = await runUnderContract({
     shim,
+    upstreamRecord: optional(flags, SHIM_FLAGS.train_record),
     what: "the eval executable",
     timeoutAttr: "eval_timeout",
     command,

@@ -11,7 +11,7 @@ import { stableJson } from "../lib/json.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { metricAt, scalarMetrics } from "../lib/metrics.ts";
 import { discard } from "../lib/outputs.ts";
-import { readRunRecord, type Outcome } from "../formats/run-record.ts";
+import { readRunRecord } from "../formats/run-record.ts";
 import { tooManyFailures } from "../leaderboard/failures.ts";
 import { toCsv, toLeaderboard, toMarkdown } from "../leaderboard/render.ts";
 
@@ -54,19 +54,17 @@ main(async (argv) => {
   // Best first; equal scores keep the trials' declared order, so the ranking is deterministic.
   scored.sort((a, b) => sign * (a.value - b.value) || a.order - b.order);
   // Trials that did not succeed rank after all the others, in declared order.
-  const ranked: Ranked[] = [
-    ...scored.map((s) => ({ trial: s.trial, value: s.value as number | null, metrics: s.metrics, outcome: "succeeded" as Outcome, error: null as string | null })),
-    ...failed.map((f) => ({ trial: f.trial, value: null, metrics: {}, outcome: f.record.outcome, error: f.record.error })),
-  ].map((t, i) => ({
+  const rows = [
+    ...scored.map((s) => ({ trial: s.trial, outcome: "succeeded" as const, error: null, value: s.value, metrics: s.metrics })),
+    ...failed.map((f) => ({ trial: f.trial, outcome: f.record.outcome, error: f.record.error, value: null, metrics: {} })),
+  ];
+  const ranked: Ranked[] = rows.map(({ trial, ...row }, i) => ({
     rank: i + 1,
-    trial: t.trial.name,
-    hyperparams: t.trial.hyperparams,
-    seed: t.trial.seed,
-    outcome: t.outcome,
-    error: t.error,
-    value: t.value,
-    metrics: t.metrics,
-    model: t.trial.model_short_path,
+    trial: trial.name,
+    hyperparams: trial.hyperparams,
+    seed: trial.seed,
+    model: trial.model_short_path,
+    ...row,
   }));
   const best = scored[0];
   if (!best) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);

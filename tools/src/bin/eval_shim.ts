@@ -6,7 +6,6 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
-import { earlierFailure } from "../shim/placeholder.ts";
 import { digest } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { metricAt, metricsProblem } from "../lib/metrics.ts";
@@ -50,30 +49,27 @@ main(async (argv) => {
     EVAL_FLAGS.metrics,
     metrics,
   ];
-  // A model that failed to train is not scored: its outcome passes on to the search.
-  const earlier = earlierFailure(optional(flags, SHIM_FLAGS.train_record), shim.logPath);
-  const { run, outcome } = earlier
-    ? { run: { exitCode: null, durationMs: 0 }, outcome: earlier }
-    : await runUnderContract({
-        shim,
-        what: "the eval executable",
-        timeoutAttr: "eval_timeout",
-        command,
-        env: {
-          [ENV_VARS.model]: model,
-          [ENV_VARS.test_data]: testData.join(PATH_LIST_SEPARATOR.env),
-          [ENV_VARS.metrics]: metrics,
-        },
-        discard: () => discard(metrics),
-        check: () => {
-          if (!existsSync(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
-          const text = readFileSync(metrics, "utf8");
-          const diverged = shim.recordFailures && searchMetric !== undefined ? divergence(text, searchMetric) : undefined;
-          if (diverged) return diverged;
-          const problem = metricsProblem(text);
-          return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : undefined;
-        },
-      });
+  const { run, outcome } = await runUnderContract({
+    shim,
+    upstreamRecord: optional(flags, SHIM_FLAGS.train_record),
+    what: "the eval executable",
+    timeoutAttr: "eval_timeout",
+    command,
+    env: {
+      [ENV_VARS.model]: model,
+      [ENV_VARS.test_data]: testData.join(PATH_LIST_SEPARATOR.env),
+      [ENV_VARS.metrics]: metrics,
+    },
+    discard: () => discard(metrics),
+    check: () => {
+      if (!existsSync(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
+      const text = readFileSync(metrics, "utf8");
+      const diverged = shim.recordFailures && searchMetric !== undefined ? divergence(text, searchMetric) : undefined;
+      if (diverged) return diverged;
+      const problem = metricsProblem(text);
+      return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : undefined;
+    },
+  });
   // A trial that did not succeed has no metrics; its run record says why.
   if (outcome.outcome !== "succeeded") writeFileSync(metrics, "{}\n");
 

@@ -8,7 +8,7 @@ import { readPreviousCurve, readSegmentCurve, type Curve } from "../lib/curve.ts
 import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
-import { earlierFailure, writePlaceholderModel } from "../shim/placeholder.ts";
+import { writePlaceholderModel } from "../shim/placeholder.ts";
 import { digest } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { discard } from "../lib/outputs.ts";
@@ -65,50 +65,48 @@ main(async (argv) => {
     outputDir,
     ...epochFlags,
   ];
-  const earlier = earlierFailure(optional(flags, SHIM_FLAGS.previous_record), shim.logPath);
-  const { run, outcome } = earlier
-    ? { run: { exitCode: null, durationMs: 0 }, outcome: earlier }
-    : await runUnderContract({
-        shim,
-        what: "the train executable",
-        timeoutAttr: "train_timeout",
-        command,
-        env: {
-          [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
-          [ENV_VARS.model]: model,
-          [ENV_VARS.hyperparams]: hyperparamsJson,
-          [ENV_VARS.hyperparams_file]: hyperparamsFile,
-          [ENV_VARS.seed]: seed,
-          [ENV_VARS.output_dir]: outputDir,
-          ...(initCheckpoint ? { [ENV_VARS.init_checkpoint]: initCheckpoint } : {}),
-          ...(startEpoch !== undefined ? { [ENV_VARS.start_epoch]: startEpoch } : {}),
-          ...(endEpoch !== undefined ? { [ENV_VARS.end_epoch]: endEpoch } : {}),
-        },
-        discard: () => {
-          discard(model, modelIsDir);
-          discard(outputDir, true);
-          discard(curvePath);
-        },
-        check: () => {
-          const problem = modelProblem(model, modelIsDir);
-          if (problem) {
-            return {
-              cause: `exited 0 but ${problem} at ${model}.`,
-              fix:
-                `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` +
-                (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file."),
-            };
-          }
-          const curve = readSegmentCurve(segmentCurve);
-          if (typeof curve === "string") {
-            return {
-              cause: `exited 0 but ${segmentCurve} ${curve}.`,
-              fix: `write ${OUTPUT_DIR_FILES.curve} as a JSON array with one object of numbers per epoch, e.g. [{"epoch": 1, "loss": 0.4}], or leave it out.`,
-            };
-          }
-          return undefined;
-        },
-      });
+  const { run, outcome } = await runUnderContract({
+    shim,
+    upstreamRecord: optional(flags, SHIM_FLAGS.previous_record),
+    what: "the train executable",
+    timeoutAttr: "train_timeout",
+    command,
+    env: {
+      [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
+      [ENV_VARS.model]: model,
+      [ENV_VARS.hyperparams]: hyperparamsJson,
+      [ENV_VARS.hyperparams_file]: hyperparamsFile,
+      [ENV_VARS.seed]: seed,
+      [ENV_VARS.output_dir]: outputDir,
+      ...(initCheckpoint ? { [ENV_VARS.init_checkpoint]: initCheckpoint } : {}),
+      ...(startEpoch !== undefined ? { [ENV_VARS.start_epoch]: startEpoch } : {}),
+      ...(endEpoch !== undefined ? { [ENV_VARS.end_epoch]: endEpoch } : {}),
+    },
+    discard: () => {
+      discard(model, modelIsDir);
+      discard(outputDir, true);
+      discard(curvePath);
+    },
+    check: () => {
+      const problem = modelProblem(model, modelIsDir);
+      if (problem) {
+        return {
+          cause: `exited 0 but ${problem} at ${model}.`,
+          fix:
+            `write the trained model to the path given by ${TRAIN_FLAGS.model} (also in $${ENV_VARS.model})` +
+            (modelIsDir ? ", as a directory with at least one file." : ", as a non-empty file."),
+        };
+      }
+      const curve = readSegmentCurve(segmentCurve);
+      if (typeof curve === "string") {
+        return {
+          cause: `exited 0 but ${segmentCurve} ${curve}.`,
+          fix: `write ${OUTPUT_DIR_FILES.curve} as a JSON array with one object of numbers per epoch, e.g. [{"epoch": 1, "loss": 0.4}], or leave it out.`,
+        };
+      }
+      return undefined;
+    },
+  });
   const succeeded = outcome.outcome === "succeeded";
   if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome);
   const curve: Curve = [...previousCurve, ...(succeeded ? (readSegmentCurve(segmentCurve) as Curve) : [])];

@@ -8,7 +8,9 @@ import { durationMs } from "../lib/duration.ts";
 import { one, optional, type Flags } from "../lib/flags.ts";
 import { ContractError } from "../lib/main.ts";
 import { externalSignal } from "./outcome.ts";
-import { failureMessage, KILL_GRACE_MS, runScript, type ScriptRun } from "./run-script.ts";
+import { earlierFailure } from "./placeholder.ts";
+import { KILL_GRACE_MS } from "./guard.ts";
+import { failureMessage, runScript, type ScriptRun } from "./run-script.ts";
 
 export interface ShimFlags {
   label: string;
@@ -89,6 +91,12 @@ function runProblem(run: ScriptRun, shim: ShimFlags, timeoutAttr: string): Probl
  */
 export async function runUnderContract(options: {
   shim: ShimFlags;
+  /**
+   * The run record of the run this one builds on (an earlier segment, the model's training),
+   * when failures are recorded: if that run did not succeed, this one passes its outcome on
+   * without running the script.
+   */
+  upstreamRecord?: string | undefined;
   what: string;
   /** The attribute that sets this run's timeout, for the fix. */
   timeoutAttr: string;
@@ -96,8 +104,10 @@ export async function runUnderContract(options: {
   env: Record<string, string>;
   discard: () => void;
   check: () => Problem | undefined;
-}): Promise<{ run: ScriptRun; outcome: RunOutcome }> {
+}): Promise<{ run: Pick<ScriptRun, "exitCode" | "durationMs">; outcome: RunOutcome }> {
   const { shim } = options;
+  const upstream = earlierFailure(options.upstreamRecord, shim.logPath);
+  if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const run = await runScript(
     options.command,
     options.env,

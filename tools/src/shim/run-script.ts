@@ -3,15 +3,10 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
+import { guard, type Guard } from "./guard.ts";
 import { shellCommand } from "./quote.ts";
 
 const TAIL_LINES = 25;
-
-/** After SIGTERM, how long a script that overran its timeout has before SIGKILL. */
-export const KILL_GRACE_MS = 3_000;
-
-/** Signals that reach the shim from outside (Bazel, Ctrl-C): passed on to the script, then the shim fails. */
-const FORWARDED: NodeJS.Signals[] = ["SIGTERM", "SIGINT", "SIGHUP"];
 
 export interface ScriptRun {
   exitCode: number | null;
@@ -43,44 +38,14 @@ export async function runScript(
     partial = lines.pop() ?? "";
     tail = [...tail, ...lines].slice(-TAIL_LINES);
   };
-  let timedOut = false;
-  let interrupted: NodeJS.Signals | null = null;
-  const timers: NodeJS.Timeout[] = [];
-  const handlers = new Map<NodeJS.Signals, () => void>();
+  let watch: Guard | undefined;
   const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-    // Its own process group, so that stopping it stops whatever it started too.
     const child = spawn(resolve(executable), args, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
-    const killGroup = (signal: NodeJS.Signals): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, signal);
-      } catch {
-        // The group is already gone.
-      }
-    };
-    const stop = (): void => {
-      killGroup("SIGTERM");
-      timers.push(setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS));
-    };
-    if (timeoutMs !== undefined) {
-      timers.push(
-        setTimeout(() => {
-          timedOut = true;
-          stop();
-        }, timeoutMs),
-      );
-    }
-    for (const signal of FORWARDED) {
-      const handler = (): void => {
-        interrupted ??= signal;
-        stop();
-      };
-      handlers.set(signal, handler);
-      process.on(signal, handler);
-    }
+    watch = guard(child, timeoutMs);
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     child.on("error", (err) => {
@@ -89,12 +54,11 @@ export async function runScript(
     });
     child.on("close", (code, signal) => {
       // Whatever the script left running in its group goes with it.
-      killGroup("SIGKILL");
+      watch?.killGroup("SIGKILL");
       done({ code, signal });
     });
   });
-  for (const timer of timers) clearTimeout(timer);
-  for (const [signal, handler] of handlers) process.off(signal, handler);
+  watch?.release();
   if (partial) tail = [...tail, partial].slice(-TAIL_LINES);
   await new Promise<void>((done) => log.end(done));
   return {
@@ -102,8 +66,8 @@ export async function runScript(
     signal: result.signal,
     durationMs: Math.round(performance.now() - started),
     tail,
-    timedOut,
-    interrupted,
+    timedOut: watch?.timedOut ?? false,
+    interrupted: watch?.interrupted ?? null,
   };
 }
 
