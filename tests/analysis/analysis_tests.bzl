@@ -1,7 +1,7 @@
 """Analysis tests: the providers databazel's rules return and the actions they register."""
 
 load("@bazel_skylib//lib:unittest.bzl", "analysistest", "asserts")
-load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo", "hyperparam_search", "model")
+load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo", "evaluate", "hyperparam_search", "model")
 
 def _actions(env, mnemonic):
     return [a for a in analysistest.target_actions(env) if a.mnemonic == mnemonic]
@@ -150,6 +150,18 @@ def model_failure_test(name, messages, **kwargs):
       **kwargs: model arguments (epochs, checkpoint_every, model, ...).
     """
     _failing_target_test(name, model, messages, dict(_TRAIN, **kwargs))
+
+def evaluate_failure_test(name, messages, **kwargs):
+    """An evaluate that must fail analysis, and the test that it fails with `messages`.
+
+    The evaluate (`<name>_target`) scores //tests/rules:mlp with //tests/rules's script and data.
+
+    Args:
+      name: the test's name.
+      messages: substrings the analysis error must contain.
+      **kwargs: evaluate arguments (test_data, model, ...).
+    """
+    _failing_target_test(name, evaluate, messages, dict(_EVAL, **dict({"model": "//tests/rules:mlp"}, **kwargs)))
 
 def _bad_provider_impl(_ctx):
     return [ModelInfo(model = "not a file", hyperparams_file = None, label = Label("//x:y"))]

@@ -2,7 +2,7 @@
 
 load("//databazel:providers.bzl", "MetricsInfo", "ModelInfo")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS")
-load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:data.bzl", "required_data_files")
 load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
@@ -20,7 +20,7 @@ def _evaluate_impl(ctx):
         ctx,
         outputs = outputs,
         model = model_info.model,
-        test_data = data_files(ctx.attr.test_data),
+        test_data = required_data_files(ctx.attr.test_data, where, "test_data"),
         eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
     )
     report = report_action(

@@ -2,8 +2,9 @@
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
-load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:data.bzl", "required_data_files")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
@@ -22,9 +23,40 @@ def _trial_epochs(trial, where):
               "e.g. grid = {{\"epochs\": [\"2\", \"4\", \"8\"]}}.").format(where, trial.name, epochs))
     return int(epochs)
 
+def _placeholders(ctx, trial):
+    return dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+
+def _check_distinct_outputs(ctx, trials, where):
+    """Fails when the `model` or `metrics` template gives two trials the same file."""
+
+    # With checkpoint_every, models are the chains' checkpoints, named without the template.
+    attr_names = ["metrics"] if ctx.attr.checkpoint_every else ["model", "metrics"]
+    seen = {}
+    for trial in trials:
+        for attr_name in attr_names:
+            template = getattr(ctx.attr, attr_name)
+            out = expand_template(template, _placeholders(ctx, trial), where, attr_name)
+            if out in seen:
+                other_attr, other_trial = seen[out]
+                fail(("databazel: {}: {} = \"{}\" gives trial {} the same file \"{}\" as {} gives trial {}.\n" +
+                      "Fix: put %{{trial}} in {}, e.g. {} = \"%{{name}}/%{{trial}}/{}\", so that each trial " +
+                      "writes its own file.").format(
+                    where,
+                    attr_name,
+                    template,
+                    trial.name,
+                    out,
+                    other_attr if other_attr != attr_name else "it",
+                    other_trial,
+                    attr_name,
+                    attr_name,
+                    out.split("/")[-1],
+                ))
+            seen[out] = (attr_name, trial.name)
+
 def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
     """Trains one trial: in one action, or as a chain of segments shared with other trials."""
-    placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+    placeholders = _placeholders(ctx, trial)
     run_prefix = "{}/{}/run".format(ctx.label.name, trial.name)
     if not ctx.attr.checkpoint_every:
         hyperparams_file = ctx.actions.declare_file(run_prefix + FILE_SUFFIXES["hyperparams"])
@@ -70,7 +102,7 @@ def _run_trial(ctx, trial, where, *, common, test_data, eval_executable, segment
         segments = segments,
         hyperparams_files = hyperparams_files,
     )
-    placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+    placeholders = _placeholders(ctx, trial)
     evaluated = declare_eval_outputs(
         ctx,
         "{}/{}/run".format(ctx.label.name, trial.name),
@@ -125,7 +157,18 @@ def _search_report(ctx, trials, leaderboard):
 
 def _hyperparam_search_impl(ctx):
     where = "hyperparam_search " + display_label(ctx.label)
-    training_data = data_files(ctx.attr.training_data)
+    check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
+    check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
+    expanded = expand_trials(
+        fixed = ctx.attr.hyperparams,
+        grid = ctx.attr.grid,
+        space = ctx.attr.space,
+        n_trials = ctx.attr.n_trials,
+        seed = ctx.attr.seed,
+        where = where,
+    )
+    _check_distinct_outputs(ctx, expanded, where)
+    training_data = required_data_files(ctx.attr.training_data, where, "training_data")
     segments = {}
     hyperparams_files = {}
     ran = [
@@ -138,19 +181,12 @@ def _hyperparam_search_impl(ctx):
                 train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
                 seed = ctx.attr.seed,
             ),
-            test_data = data_files(ctx.attr.test_data),
+            test_data = required_data_files(ctx.attr.test_data, where, "test_data"),
             eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
             segments = segments,
             hyperparams_files = hyperparams_files,
         )
-        for trial in expand_trials(
-            fixed = ctx.attr.hyperparams,
-            grid = ctx.attr.grid,
-            space = ctx.attr.space,
-            n_trials = ctx.attr.n_trials,
-            seed = ctx.attr.seed,
-            where = where,
-        )
+        for trial in expanded
     ]
     trials = [r.info for r in ran]
 

@@ -2,8 +2,9 @@
 
 load("//databazel:providers.bzl", "ModelInfo")
 load("//databazel/private:attrs.bzl", "HELPER_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
-load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:data.bzl", "required_data_files")
 load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
@@ -16,6 +17,8 @@ def _model_impl(ctx):
     epochs = ctx.attr.epochs
     if epochs < 0:
         fail("databazel: {}: epochs = {} is negative.\nFix: set epochs to the number of epochs to train, or 0.".format(where, epochs))
+    check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
+    check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
     if epochs and "epochs" in ctx.attr.hyperparams:
         fail(("databazel: {}: epochs is set both as an attribute and in hyperparams.\n" +
               "Fix: keep the attribute (it trains in segments with --start_epoch/--end_epoch) and " +
@@ -29,7 +32,7 @@ def _model_impl(ctx):
     model_name = expand_template(getattr(ctx.attr, out_attr) or "%{name}.model", placeholders, where, out_attr)
     hyperparams_file = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["hyperparams"])
     write_hyperparams(ctx, hyperparams_file, ctx.attr.hyperparams)
-    training_data = data_files(ctx.attr.training_data)
+    training_data = required_data_files(ctx.attr.training_data, where, "training_data")
     trained = train(
         ctx,
         prefix = ctx.label.name + (".segments" if epochs else ""),
