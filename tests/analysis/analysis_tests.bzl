@@ -99,6 +99,45 @@ def _search_test_impl(ctx):
 
 search_test = analysistest.make(_search_test_impl)
 
+def _model_file_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    info = analysistest.target_under_test(env)[ModelInfo]
+    asserts.equals(env, "pretrained.bin", info.model.basename)
+    asserts.equals(env, {"depth": "3"}, info.hyperparams)
+    asserts.equals(env, 7, info.seed)
+    asserts.equals(env, None, info.run_record)
+    asserts.equals(env, ["pretrained.bin"], _basenames(info.lineage.to_list()))
+
+    # No training: the only action writes the hyperparameters file.
+    asserts.equals(env, [], _actions(env, "DatabazelTrain"))
+    return analysistest.end(env)
+
+model_file_test = analysistest.make(_model_file_test_impl)
+
+def _model_file_eval_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    info = analysistest.target_under_test(env)[MetricsInfo]
+
+    # The model_file's hyperparameters fill the evaluate's placeholders.
+    asserts.equals(env, "pretrained_eval_depth3.json", info.metrics.basename)
+    argv = _actions(env, "DatabazelEval")[0].argv
+    asserts.equals(env, ["tests/analysis/pretrained.bin"], _flag_value(argv, "--model"))
+    return analysistest.end(env)
+
+model_file_eval_test = analysistest.make(_model_file_eval_test_impl)
+
+def _hyperparams_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    target = analysistest.target_under_test(env)
+    actual = target[SearchInfo].trials[0].hyperparams if SearchInfo in target else target[ModelInfo].hyperparams
+    asserts.equals(env, ctx.attr.expected, actual)
+    return analysistest.end(env)
+
+hyperparams_test = analysistest.make(
+    _hyperparams_test_impl,
+    attrs = {"expected": attr.string_dict(doc = "The hyperparameters of the model, or of a search's first trial.")},
+)
+
 def _failure_test_impl(ctx):
     env = analysistest.begin(ctx)
     for message in ctx.attr.messages:

@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/eval_shim.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -310,9 +310,34 @@ function main(body) {
   });
 }
 
+// tools/src/shim/executable.ts
+var import_node_fs2 = require("node:fs");
+function attributeOf(what) {
+  const match = /^the (\w+) executable$/.exec(what);
+  return match ? `${match[1]}_executable` : what;
+}
+function unrunnableProblem(path, what) {
+  const attribute = attributeOf(what);
+  try {
+    if ((0, import_node_fs2.statSync)(path).isDirectory()) {
+      return {
+        cause: `${path} (${attribute}) is a directory, not a program.`,
+        fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
+      };
+    }
+    (0, import_node_fs2.accessSync)(path, import_node_fs2.constants.X_OK);
+    return void 0;
+  } catch {
+    return {
+      cause: `${path} (${attribute}) is not executable: it is a plain file without the execute permission, so it cannot run.`,
+      fix: `make it executable (chmod +x ${path}, and commit the mode: git update-index --chmod=+x), or wrap it in a rule that runs it, e.g. sh_binary(name = "${attribute.split("_")[0]}", srcs = ["${path.split("/").at(-1)}"]) or py_binary, and set ${attribute} = ":${attribute.split("_")[0]}".`
+    };
+  }
+}
+
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -328,7 +353,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs2.createWriteStream)(logPath);
+  const log = (0, import_node_fs3.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -361,6 +386,9 @@ async function runScript(command, env, logPath) {
     tail
   };
 }
+function executionRoot(cwd) {
+  return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1");
+}
 function failureMessage(options) {
   const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
   if (options.fix) lines.push(`Fix: ${options.fix}`);
@@ -370,8 +398,8 @@ function failureMessage(options) {
   } else {
     lines.push("It printed nothing.");
   }
-  lines.push("Reproduce it with:");
-  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
+  lines.push("Reproduce it with (from the execution root, which `bazel info execution_root` prints):");
+  lines.push(`  cd ${shellQuote(executionRoot(process.cwd()))} && ${shellCommand(options.command)}`);
   return lines.join("\n");
 }
 
@@ -387,13 +415,17 @@ function shimFlags(flags) {
 }
 async function runUnderContract(options) {
   const { shim } = options;
+  const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
+  const unrunnable = unrunnableProblem(shim.executable, options.what);
+  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
+Fix: ${unrunnable.fix}`);
   const run = await runScript(options.command, options.env, shim.logPath);
   const problem = run.exitCode !== 0 ? { cause: run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.` } : options.check();
   if (problem) {
     options.discard();
     throw new ContractError(
       failureMessage({
-        label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+        label,
         what: options.what,
         cause: problem.cause,
         tail: run.tail,
@@ -417,14 +449,14 @@ function runRecordBase(shim, command, run) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path2 = require("node:path");
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -432,8 +464,8 @@ function filesUnder(dir) {
   return out.sort();
 }
 function digest(path) {
-  if (!(0, import_node_fs3.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs3.readFileSync)(path);
+  if (!(0, import_node_fs4.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs4.readFileSync)(path);
     return { path, sha256: sha256(data), bytes: data.length };
   }
   let bytes = 0;
@@ -480,15 +512,15 @@ function metricsProblem(text) {
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path3 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs4.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs5.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs4.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs5.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs5.readdirSync)(path)) (0, import_node_fs5.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/eval_shim.ts
@@ -518,8 +550,8 @@ main(async (argv) => {
     },
     discard: () => discard(metrics),
     check: () => {
-      if (!(0, import_node_fs5.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
-      const problem = metricsProblem((0, import_node_fs5.readFileSync)(metrics, "utf8"));
+      if (!(0, import_node_fs6.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
+      const problem = metricsProblem((0, import_node_fs6.readFileSync)(metrics, "utf8"));
       return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : void 0;
     }
   });

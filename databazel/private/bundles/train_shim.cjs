@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path4 = require("node:path");
 
 // tools/src/contract.ts
@@ -360,9 +360,34 @@ function main(body) {
   });
 }
 
+// tools/src/shim/executable.ts
+var import_node_fs3 = require("node:fs");
+function attributeOf(what) {
+  const match = /^the (\w+) executable$/.exec(what);
+  return match ? `${match[1]}_executable` : what;
+}
+function unrunnableProblem(path, what) {
+  const attribute = attributeOf(what);
+  try {
+    if ((0, import_node_fs3.statSync)(path).isDirectory()) {
+      return {
+        cause: `${path} (${attribute}) is a directory, not a program.`,
+        fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
+      };
+    }
+    (0, import_node_fs3.accessSync)(path, import_node_fs3.constants.X_OK);
+    return void 0;
+  } catch {
+    return {
+      cause: `${path} (${attribute}) is not executable: it is a plain file without the execute permission, so it cannot run.`,
+      fix: `make it executable (chmod +x ${path}, and commit the mode: git update-index --chmod=+x), or wrap it in a rule that runs it, e.g. sh_binary(name = "${attribute.split("_")[0]}", srcs = ["${path.split("/").at(-1)}"]) or py_binary, and set ${attribute} = ":${attribute.split("_")[0]}".`
+    };
+  }
+}
+
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -378,7 +403,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs3.createWriteStream)(logPath);
+  const log = (0, import_node_fs4.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -411,6 +436,9 @@ async function runScript(command, env, logPath) {
     tail
   };
 }
+function executionRoot(cwd) {
+  return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1");
+}
 function failureMessage(options) {
   const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
   if (options.fix) lines.push(`Fix: ${options.fix}`);
@@ -420,8 +448,8 @@ function failureMessage(options) {
   } else {
     lines.push("It printed nothing.");
   }
-  lines.push("Reproduce it with:");
-  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
+  lines.push("Reproduce it with (from the execution root, which `bazel info execution_root` prints):");
+  lines.push(`  cd ${shellQuote(executionRoot(process.cwd()))} && ${shellCommand(options.command)}`);
   return lines.join("\n");
 }
 
@@ -437,13 +465,17 @@ function shimFlags(flags) {
 }
 async function runUnderContract(options) {
   const { shim } = options;
+  const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
+  const unrunnable = unrunnableProblem(shim.executable, options.what);
+  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
+Fix: ${unrunnable.fix}`);
   const run = await runScript(options.command, options.env, shim.logPath);
   const problem = run.exitCode !== 0 ? { cause: run.signal ? `was killed by ${run.signal}.` : `failed with exit code ${run.exitCode}.` } : options.check();
   if (problem) {
     options.discard();
     throw new ContractError(
       failureMessage({
-        label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+        label,
         what: options.what,
         cause: problem.cause,
         tail: run.tail,
@@ -467,14 +499,14 @@ function runRecordBase(shim, command, run) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path2 = require("node:path");
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -482,8 +514,8 @@ function filesUnder(dir) {
   return out.sort();
 }
 function digest(path) {
-  if (!(0, import_node_fs4.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs4.readFileSync)(path);
+  if (!(0, import_node_fs5.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs5.readFileSync)(path);
     return { path, sha256: sha256(data), bytes: data.length };
   }
   let bytes = 0;
@@ -497,24 +529,24 @@ function digest(path) {
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path3 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs5.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs6.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs5.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs5.readdirSync)(path)) (0, import_node_fs5.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs6.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs6.readdirSync)(path)) (0, import_node_fs6.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs6.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs6.statSync)(path);
+  if (!(0, import_node_fs7.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs7.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs6.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs7.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -530,7 +562,7 @@ main(async (argv) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs6.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs7.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
@@ -597,7 +629,7 @@ main(async (argv) => {
     }
   });
   const curve = [...previousCurve, ...readSegmentCurve(segmentCurve)];
-  (0, import_node_fs6.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs7.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run),
     kind: "train",

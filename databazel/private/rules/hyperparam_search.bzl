@@ -5,6 +5,7 @@ load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS
 load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "required_data_files")
+load("//databazel/private:hyperparams.bzl", "hyperparam_value", "string_hyperparams")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
@@ -272,17 +273,7 @@ def _string_values(name, attr_name, values):
     if type(values) not in ("list", "tuple"):
         fail(("databazel: hyperparam_search(name = \"{}\"): {} must be a list of values, got {} ({}).\n" +
               "Fix: write it as a list, e.g. [\"0.1\", \"0.01\"].").format(name, attr_name, type(values), values))
-    out = []
-    for v in values:
-        if type(v) not in ("string", "int", "float"):
-            fail("databazel: hyperparam_search(name = \"{}\"): {} holds {} ({}); values must be strings or numbers.".format(
-                name,
-                attr_name,
-                type(v),
-                v,
-            ))
-        out.append(str(v))
-    return out
+    return [hyperparam_value("hyperparam_search(name = \"{}\")".format(name), attr_name, v) for v in values]
 
 def hyperparam_search(
         name,
@@ -333,10 +324,12 @@ def hyperparam_search(
       n_trials: how many random samples to draw from `space` (for each grid point).
       seed: int; required with `space`, where the same seed always gives the same trials. Also
         passed to every trial's training as `--seed`.
-      hyperparams: dict of hyperparameters shared by every trial.
+      hyperparams: dict of hyperparameters shared by every trial: strings, or numbers, which
+        become strings as in `grid` and in `model`.
       model: each trial's model name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`,
-        `%{<hyperparameter>}`.
-      metrics: each trial's metrics file name, with the same placeholders.
+        `%{<hyperparameter>}`. It must give each trial its own file (keep `%{trial}` in it), and
+        no other target of the package may write a file of that name.
+      metrics: each trial's metrics file name, with the same placeholders and rules.
       model_is_dir: whether the train executable writes the model as a directory; the best
         model is then the directory `<name>.best_model.d`.
       checkpoint_every: train each trial's `epochs` (a hyperparameter, fixed or searched) in
@@ -379,7 +372,7 @@ def hyperparam_search(
         grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
         space = space or {},
         seed = seed if seed != None else 0,
-        hyperparams = hyperparams or {},
+        hyperparams = string_hyperparams(where, hyperparams),
         best_model = name + FILE_SUFFIXES["best_model"],
         **kwargs
     )

@@ -1,4 +1,8 @@
-"""The `model` rule: trains one model by running the user's train executable."""
+"""The `model` rule: trains one model by running the user's train executable.
+
+Users call the `model` macro (model_macro.bzl), which accepts numbers in `hyperparams`; the rule
+keeps the name `model`, so `bazel query --output=label_kind` still says "model rule".
+"""
 
 load("//databazel:providers.bzl", "ModelInfo")
 load("//databazel/private:attrs.bzl", "HELPER_ATTRS", "TRAIN_ATTRS")
@@ -96,19 +100,7 @@ def _model_impl(ctx):
 
 model = rule(
     implementation = _model_impl,
-    doc = """Trains a model by running `train_executable`, as `DatabazelTrain` actions.
-
-The executable receives `--training_data`, `--model`, `--hyperparams`, `--hyperparams_file`,
-`--seed` and `--output_dir` (see the contract in the README), and must write the model.
-With `epochs`, it also receives `--start_epoch` and `--end_epoch` (and `--init_checkpoint`
-after the first of several segments; see `checkpoint_every`).
-
-Default outputs: the model, `<name>.extras/` (the script's `--output_dir`),
-`<name>.curve.json` (its per-epoch metrics) and `<name>.report.html` (a self-contained report:
-hyperparameters and learning curve). Output groups: `records` (the run records), `logs`
-(everything the script printed), `extras`, `hyperparams` (the JSON it received),
-`checkpoints` (with `epochs`).
-""",
+    doc = "The rule behind the `model` macro; use the macro, which documents it and accepts numbers in `hyperparams`.",
     attrs = dict(
         HELPER_ATTRS,
         epochs = attr.int(
@@ -121,7 +113,8 @@ hyperparameters and learning curve). Output groups: `records` (the run records),
             doc = "Deprecated: renamed to `out`, which it means.",
         ),
         out = attr.string(
-            doc = "The model's output name, relative to the package. Placeholders: `%{name}`, " +
+            doc = "The model's output name, relative to the package; no other target of the package " +
+                  "may write a file of that name (Bazel would report conflicting actions). Placeholders: `%{name}`, " +
                   "`%{seed}` and `%{<hyperparameter>}`. Default: `%{name}.model`.",
         ),
         seed = attr.int(

@@ -5,6 +5,7 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { RUN_RECORD_FORMAT } from "../formats/run-record.ts";
 import { one, optional, type Flags } from "../lib/flags.ts";
 import { ContractError } from "../lib/main.ts";
+import { unrunnableProblem } from "./executable.ts";
 import { failureMessage, runScript, type ScriptRun } from "./run-script.ts";
 
 export interface ShimFlags {
@@ -43,6 +44,10 @@ export async function runUnderContract(options: {
   check: () => Problem | undefined;
 }): Promise<ScriptRun> {
   const { shim } = options;
+  const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
+  // Checked before running, so that it is not reported as the script's own failure.
+  const unrunnable = unrunnableProblem(shim.executable, options.what);
+  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}\nFix: ${unrunnable.fix}`);
   const run = await runScript(options.command, options.env, shim.logPath);
   const problem: Problem | { cause: string } | undefined =
     run.exitCode !== 0
@@ -52,7 +57,7 @@ export async function runUnderContract(options: {
     options.discard();
     throw new ContractError(
       failureMessage({
-        label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+        label,
         what: options.what,
         cause: problem.cause,
         tail: run.tail,
