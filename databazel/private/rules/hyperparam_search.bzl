@@ -322,7 +322,7 @@ def hyperparam_search(
       space: dict of hyperparameter name to a distribution: `uniform(lo, hi)`,
         `loguniform(lo, hi)`, `int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.
       n_trials: how many random samples to draw from `space` (for each grid point).
-      seed: int; required with `space`, where the same seed always gives the same trials. Also
+      seed: int, 0 or more; required with `space`, where the same seed always gives the same trials. Also
         passed to every trial's training as `--seed`.
       hyperparams: dict of hyperparameters shared by every trial: strings, or numbers, which
         become strings as in `grid` and in `model`.

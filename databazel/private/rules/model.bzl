@@ -118,7 +118,7 @@ model = rule(
                   "`%{seed}` and `%{<hyperparameter>}`. Default: `%{name}.model`.",
         ),
         seed = attr.int(
-            doc = "The random seed, passed as `--seed`. The same inputs and seed must give the same model.",
+            doc = "The random seed, 0 or more, passed as `--seed`. The same inputs and seed must give the same model.",
             default = 0,
         ),
         **TRAIN_ATTRS
