@@ -35,7 +35,8 @@ async function buildFromScratch(name: string): Promise<(rel: string) => string> 
   const outputBase = mkdtempSync(join(tmpdir(), `databazel-e2e-${name}-`));
   outputBases.push({ outputBase, cwd });
   // No convenience symlinks: the workspace's own (from a developer's builds) stay as they are.
-  await bazel([`--output_base=${outputBase}`, "build", "--experimental_convenience_symlinks=ignore", "//..."], { cwd });
+  // No disk cache (e2e/smoke's .bazelrc has one, as users' should): every action runs.
+  await bazel([`--output_base=${outputBase}`, "build", "--disk_cache=", "--experimental_convenience_symlinks=ignore", "//..."], { cwd });
   const bin = (await bazel([`--output_base=${outputBase}`, "info", "bazel-bin"], { cwd })).stdout.trim();
   return (rel) => readFileSync(join(bin, rel), "utf8");
 }

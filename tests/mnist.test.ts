@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
+import { executedByMnemonic } from "./harness/execution-log.ts";
 
 const bin = join(repoRoot, "bazel-bin", "mnist");
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -73,8 +74,19 @@ describe("mnist", () => {
       const first = files.map((f) => sha256(join(bin, f)));
 
       otherBase = mkdtempSync(join(tmpdir(), "databazel-output-base-"));
-      // The workspace's bazel-bin must keep pointing at the main output base.
-      await bazel([`--output_base=${otherBase}`, "build", "--experimental_convenience_symlinks=ignore", ...targets]);
+      // The workspace's bazel-bin must keep pointing at the main output base. No disk cache: the
+      // default one would serve this build the very bytes it is compared with.
+      const log = join(otherBase, "exec.json");
+      await bazel([
+        `--output_base=${otherBase}`,
+        "build",
+        "--disk_cache=",
+        "--experimental_convenience_symlinks=ignore",
+        `--execution_log_json_file=${log}`,
+        ...targets,
+      ]);
+      // Really trained and evaluated again: one model, 4 segments, 2 evaluations.
+      expect(executedByMnemonic(log)).toMatchObject({ DatabazelTrain: 5, DatabazelEval: 2 });
       const otherBin = (await bazel([`--output_base=${otherBase}`, "info", "bazel-bin"])).stdout.trim();
       const second = files.map((f) => sha256(join(otherBin, "mnist", f)));
       expect(second).toEqual(first);

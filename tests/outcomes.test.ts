@@ -121,7 +121,7 @@ describe("max_failed_trials = 3, with a crash, a NaN and a hang among six trials
     const crash = readJson<Record<string, unknown>>(bin("s3", "mode_crash", "run.train.json"));
     expect(crash).toMatchObject({ format: 2, outcome: "failed", exit_code: 3 });
     expect(crash.log_tail).toEqual(["training mode crash", "RuntimeError: CUDA out of patience"]);
-    expect(String(crash.failure_message)).toContain("Reproduce it with:");
+    expect(String(crash.failure_message)).toContain("Reproduce it with");
     // The eval of a trial whose training failed does not run; it passes the outcome on.
     expect(readJson(bin("s3", "mode_crash", "run.eval.json"))).toMatchObject({ outcome: "failed", exit_code: null });
     expect(readJson(bin("s3", "mode_crash", "metrics.json"))).toEqual({});
@@ -212,7 +212,7 @@ describe("failures beyond max_failed_trials", () => {
     expect(output).toContain("- trial mode_nan: diverged: the eval executable wrote accuracy = NaN: the model diverged.");
     expect(output).toContain("- trial mode_hang: timed_out: the train executable timed out after 5s.");
     expect(output).toMatch(/\| RuntimeError: CUDA out of patience/);
-    expect(output.match(/Reproduce it with:/g)?.length).toBe(3);
+    expect(output.match(/Reproduce it with/g)?.length).toBe(3);
     // The aggregate leaves nothing behind.
     for (const file of ["s2.leaderboard.json", "s2.best.json", "s2.best_model"]) expect(existsSync(bin(file)), file).toBe(false);
   }, 300_000);

@@ -89,7 +89,8 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     const base = outputBase();
     const log = join(base, "exec.json");
     // The cluster's address is the only thing a user adds to --config=remote (in user.bazelrc).
-    const flags = ["--config=remote", `--remote_executor=${c.executor}`, "--remote_download_outputs=all"];
+    // No disk cache: the default one (.bazelrc) would serve actions that local builds ran.
+    const flags = ["--config=remote", `--remote_executor=${c.executor}`, "--remote_download_outputs=all", "--disk_cache="];
     const build = await bazel([`--output_base=${base}`, "build", ...flags, "--experimental_convenience_symlinks=ignore", `--execution_log_json_file=${log}`, "//mnist:bzl_search"]);
     const summary = processSummary(build.all ?? "");
     console.log(`remote //mnist:bzl_search: ${JSON.stringify(summary)}`);

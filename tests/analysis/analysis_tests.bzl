@@ -1,7 +1,7 @@
 """Analysis tests: the providers databazel's rules return and the actions they register."""
 
 load("@bazel_skylib//lib:unittest.bzl", "analysistest", "asserts")
-load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo", "hyperparam_search", "model")
+load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo", "evaluate", "hyperparam_search", "model")
 
 def _actions(env, mnemonic):
     return [a for a in analysistest.target_actions(env) if a.mnemonic == mnemonic]
@@ -99,6 +99,45 @@ def _search_test_impl(ctx):
 
 search_test = analysistest.make(_search_test_impl)
 
+def _model_file_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    info = analysistest.target_under_test(env)[ModelInfo]
+    asserts.equals(env, "pretrained.bin", info.model.basename)
+    asserts.equals(env, {"depth": "3"}, info.hyperparams)
+    asserts.equals(env, 7, info.seed)
+    asserts.equals(env, None, info.run_record)
+    asserts.equals(env, ["pretrained.bin"], _basenames(info.lineage.to_list()))
+
+    # No training: the only action writes the hyperparameters file.
+    asserts.equals(env, [], _actions(env, "DatabazelTrain"))
+    return analysistest.end(env)
+
+model_file_test = analysistest.make(_model_file_test_impl)
+
+def _model_file_eval_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    info = analysistest.target_under_test(env)[MetricsInfo]
+
+    # The model_file's hyperparameters fill the evaluate's placeholders.
+    asserts.equals(env, "pretrained_eval_depth3.json", info.metrics.basename)
+    argv = _actions(env, "DatabazelEval")[0].argv
+    asserts.equals(env, ["tests/analysis/pretrained.bin"], _flag_value(argv, "--model"))
+    return analysistest.end(env)
+
+model_file_eval_test = analysistest.make(_model_file_eval_test_impl)
+
+def _hyperparams_test_impl(ctx):
+    env = analysistest.begin(ctx)
+    target = analysistest.target_under_test(env)
+    actual = target[SearchInfo].trials[0].hyperparams if SearchInfo in target else target[ModelInfo].hyperparams
+    asserts.equals(env, ctx.attr.expected, actual)
+    return analysistest.end(env)
+
+hyperparams_test = analysistest.make(
+    _hyperparams_test_impl,
+    attrs = {"expected": attr.string_dict(doc = "The hyperparameters of the model, or of a search's first trial.")},
+)
+
 def _failure_test_impl(ctx):
     env = analysistest.begin(ctx)
     for message in ctx.attr.messages:
@@ -150,6 +189,18 @@ def model_failure_test(name, messages, **kwargs):
       **kwargs: model arguments (epochs, checkpoint_every, model, ...).
     """
     _failing_target_test(name, model, messages, dict(_TRAIN, **kwargs))
+
+def evaluate_failure_test(name, messages, **kwargs):
+    """An evaluate that must fail analysis, and the test that it fails with `messages`.
+
+    The evaluate (`<name>_target`) scores //tests/rules:mlp with //tests/rules's script and data.
+
+    Args:
+      name: the test's name.
+      messages: substrings the analysis error must contain.
+      **kwargs: evaluate arguments (test_data, model, ...).
+    """
+    _failing_target_test(name, evaluate, messages, dict(_EVAL, **dict({"model": "//tests/rules:mlp"}, **kwargs)))
 
 def _bad_provider_impl(_ctx):
     return [ModelInfo(model = "not a file", hyperparams_file = None, label = Label("//x:y"))]

@@ -105,7 +105,7 @@ async function measureOne(search: string, target: string, flags: string[]): Prom
   }
 }
 
-// A clean state: no disk or remote cache from the bazelrc files (--config=cache, user.bazelrc).
+// A clean state: no disk or remote cache from the bazelrc files (.bazelrc's default disk cache, user.bazelrc).
 const CLEAN_FLAGS = ["--disk_cache=", "--remote_cache="];
 
 /** Builds both searches, one after the other, each in its own fresh output base. */

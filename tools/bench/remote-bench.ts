@@ -46,7 +46,7 @@ const seconds = (text: string | undefined): number => durationSeconds(text) ?? 0
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
-// A clean state: no disk or remote cache from the bazelrc files (--config=cache, user.bazelrc).
+// A clean state: no disk or remote cache from the bazelrc files (.bazelrc's default disk cache, user.bazelrc).
 const CLEAN_FLAGS = ["--disk_cache=", "--remote_cache=", "--experimental_convenience_symlinks=ignore"];
 
 async function measureOne(run: string, workers: number): Promise<RemoteRow> {

@@ -3,8 +3,9 @@
 #
 # Usage: run.sh CACHE_DIR BAZEL_ARGS...
 # The root lives in a private mount namespace held open by a small `sleep` process, so nothing
-# is mounted on the host. In it, /tmp, this repository, the workspace and Bazel's output root
-# are bind-mounted at their own absolute paths: `bazel-bin/...` resolves from the host too.
+# is mounted on the host. In it, /tmp, this repository, the workspace, Bazel's output root and
+# the default disk cache (~/.cache/databazel/disk-cache) are bind-mounted at their own absolute
+# paths: `bazel-bin/...` resolves from the host too.
 # Every call enters the same namespace, which is what lets the Bazel server that one call
 # starts serve the next ones (the client checks the server's cwd through /proc, which only
 # matches when both see the same root).
@@ -44,9 +45,14 @@ done
 # Commands outside any workspace (`bazel version`) still need $PWD to exist in the root.
 [ "$workspace" != / ] || workspace=$PWD
 
+# The default disk cache of .bazelrc (build --disk_cache=~/.cache/databazel/disk-cache): the
+# host's, so that Bazel from bazelisk and the offline one share it and `du` on the host sees it.
+disk_cache="${HOME:-/root}/.cache/databazel/disk-cache"
+mkdir -p "$disk_cache"
+
 IFS=: read -r -a extra <<<"${DATABAZEL_MOUNTS:-}"
 mounts=()
-for dir in /tmp "$output_user_root" "$repo" "$workspace" "${extra[@]}"; do
+for dir in /tmp "$output_user_root" "$repo" "$workspace" "$disk_cache" "${extra[@]}"; do
   # Never shadow the root filesystem's own system directories with the host's.
   case "$dir" in
     "" | / | /bin* | /boot* | /dev* | /etc* | /lib* | /proc* | /sbin* | /sys* | /usr* | /var*) continue ;;

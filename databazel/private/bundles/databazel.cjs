@@ -521,14 +521,28 @@ function toMarkdown(board) {
 }
 
 // tools/src/lib/metrics.ts
-function scalarMetrics(metrics, prefix = "") {
-  const out = {};
-  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return out;
-  for (const [key, value] of Object.entries(metrics)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "number") out[name] = value;
-    else Object.assign(out, scalarMetrics(value, name));
+function metricAt(metrics, name) {
+  if (metrics === null || typeof metrics !== "object") return void 0;
+  const node = metrics;
+  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
+  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
+    const head = name.slice(0, dot);
+    if (!Object.hasOwn(node, head)) continue;
+    const value = metricAt(node[head], name.slice(dot + 1));
+    if (value !== void 0) return value;
   }
+  return void 0;
+}
+function scalarNames(metrics, prefix = "") {
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return [];
+  return Object.entries(metrics).flatMap(([key, value]) => {
+    const name = prefix ? `${prefix}.${key}` : key;
+    return typeof value === "number" ? [name] : scalarNames(value, name);
+  });
+}
+function scalarMetrics(metrics) {
+  const out = {};
+  for (const name of scalarNames(metrics)) out[name] ??= metricAt(metrics, name);
   return out;
 }
 
@@ -871,6 +885,65 @@ var FILE_SUFFIXES = {
   report_html: ".report.html"
 };
 
+// tools/src/shim/digest.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs5 = require("node:fs");
+var import_node_path3 = require("node:path");
+function sha256(data) {
+  return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+}
+function filesUnder(dir) {
+  const out = [];
+  for (const entry of (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true })) {
+    const path = (0, import_node_path3.join)(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+function digest(path) {
+  if (!(0, import_node_fs5.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs5.readFileSync)(path);
+    return { path, sha256: sha256(data), bytes: data.length };
+  }
+  let bytes = 0;
+  const listing = filesUnder(path).map((file) => {
+    const d = digest(file);
+    bytes += d.bytes;
+    return `${d.sha256}  ${(0, import_node_path3.relative)(path, file)}
+`;
+  });
+  return { path, sha256: sha256(listing.join("")), bytes };
+}
+
+// tools/src/cli/imported.ts
+function isImported(target2) {
+  const records = target2.output_groups.records ?? [];
+  return kindOf(target2) === "model" && !target2.model.run_record && records.length === 0;
+}
+function importedLineageOf(ws, target2) {
+  const model = target2.model;
+  const [hostPath2] = ensureOutputs(ws, target2, [model.model]);
+  return {
+    label: displayLabel(target2.label),
+    kind: "imported",
+    hyperparams: model.hyperparams,
+    seed: model.seed,
+    model: { ...digest(hostPath2), path: model.model }
+  };
+}
+function renderImportedLineage(l, style) {
+  const hyperparams = Object.keys(l.hyperparams).sort().map((k) => `${k}=${l.hyperparams[k]}`).join(" ");
+  return [
+    style.bold(`${l.label}: an imported model (databazel did not train it, so no run record says how it was made)`),
+    `  model            ${l.model.path}`,
+    `  sha256           ${l.model.sha256}`,
+    `  hyperparameters  ${hyperparams || "(not declared)"}`,
+    `  seed             ${l.seed === null ? "(not declared)" : String(l.seed)}`,
+    ""
+  ].join("\n");
+}
+
 // tools/src/cli/lineage.ts
 function chain(last, records, isModel = () => false) {
   const out = [last];
@@ -966,7 +1039,7 @@ function lineageOf(ws, target2) {
     lineage: lineageFiles
   };
 }
-function digest(file) {
+function digest2(file) {
   return file.sha256 ? `sha256 ${file.sha256}` : "";
 }
 function seconds(ms) {
@@ -995,7 +1068,7 @@ function renderLineage(l, style) {
     ).trimEnd()
   );
   out.push("", style.bold("Train executable"));
-  out.push(`  ${l.executable.path}  ${digest(l.executable)}`.trimEnd());
+  out.push(`  ${l.executable.path}  ${digest2(l.executable)}`.trimEnd());
   const n = l.segments.length;
   out.push(
     "",
@@ -1006,9 +1079,9 @@ function renderLineage(l, style) {
     out.push(`  ${i + 1}. ${epochs}${s.init_checkpoint ? "" : ", from scratch"}, ${seconds(s.duration_ms)}`);
     if (s.init_checkpoint) {
       const from = s.init_checkpoint.model ? `  (the model of ${s.init_checkpoint.model})` : "";
-      out.push(`     init_checkpoint  ${s.init_checkpoint.path}  ${digest(s.init_checkpoint)}${from}`.trimEnd());
+      out.push(`     init_checkpoint  ${s.init_checkpoint.path}  ${digest2(s.init_checkpoint)}${from}`.trimEnd());
     }
-    out.push(`     wrote            ${s.output.path}  ${digest(s.output)}`.trimEnd());
+    out.push(`     wrote            ${s.output.path}  ${digest2(s.output)}`.trimEnd());
   });
   out.push("", style.bold("Models it was trained from (as training data or as its starting checkpoint)"));
   if (l.parent_models.length === 0) out.push("  (none)");
@@ -1018,7 +1091,12 @@ function renderLineage(l, style) {
   return out.join("\n") + "\n";
 }
 function lineage(ws, label, json, style) {
-  const result = lineageOf(ws, describe2(ws, label));
+  const target2 = describe2(ws, label);
+  if (isImported(target2)) {
+    const imported = importedLineageOf(ws, target2);
+    return json ? stableJson(imported) : renderImportedLineage(imported, style);
+  }
+  const result = lineageOf(ws, target2);
   return json ? stableJson(result) : renderLineage(result, style);
 }
 

@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/eval_shim.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -391,25 +391,29 @@ function main(body) {
   });
 }
 
-// tools/src/shim/outcome.ts
-var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-function externalSignal(run) {
-  if (run.timedOut) return void 0;
-  if (run.interrupted) return run.interrupted;
-  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
-  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
-  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
-}
-
-// tools/src/shim/placeholder.ts
+// tools/src/shim/executable.ts
 var import_node_fs3 = require("node:fs");
-function earlierFailure(path, logPath) {
-  if (path === void 0) return void 0;
-  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
-  if (outcome2 === "succeeded") return void 0;
-  (0, import_node_fs3.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
-`);
-  return { outcome: outcome2, error, failure_message, log_tail };
+function attributeOf(what) {
+  const match = /^the (\w+) executable$/.exec(what);
+  return match ? `${match[1]}_executable` : what;
+}
+function unrunnableProblem(path, what) {
+  const attribute = attributeOf(what);
+  try {
+    if ((0, import_node_fs3.statSync)(path).isDirectory()) {
+      return {
+        cause: `${path} (${attribute}) is a directory, not a program.`,
+        fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
+      };
+    }
+    (0, import_node_fs3.accessSync)(path, import_node_fs3.constants.X_OK);
+    return void 0;
+  } catch {
+    return {
+      cause: `${path} (${attribute}) is not executable: it is a plain file without the execute permission, so it cannot run.`,
+      fix: `make it executable (chmod +x ${path}, and commit the mode: git update-index --chmod=+x), or wrap it in a rule that runs it, e.g. sh_binary(name = "${attribute.split("_")[0]}", srcs = ["${path.split("/").at(-1)}"]) or py_binary, and set ${attribute} = ":${attribute.split("_")[0]}".`
+    };
+  }
 }
 
 // tools/src/shim/guard.ts
@@ -460,9 +464,30 @@ function guard(child, timeoutMs) {
   };
 }
 
+// tools/src/shim/outcome.ts
+var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+function externalSignal(run) {
+  if (run.timedOut) return void 0;
+  if (run.interrupted) return run.interrupted;
+  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
+  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
+  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
+}
+
+// tools/src/shim/placeholder.ts
+var import_node_fs4 = require("node:fs");
+function earlierFailure(path, logPath) {
+  if (path === void 0) return void 0;
+  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
+  if (outcome2 === "succeeded") return void 0;
+  (0, import_node_fs4.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+`);
+  return { outcome: outcome2, error, failure_message, log_tail };
+}
+
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -478,7 +503,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath, timeoutMs) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs4.createWriteStream)(logPath);
+  const log = (0, import_node_fs5.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -520,6 +545,9 @@ async function runScript(command, env, logPath, timeoutMs) {
     interrupted: watch?.interrupted ?? null
   };
 }
+function executionRoot(cwd) {
+  return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1");
+}
 function failureMessage(options) {
   const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
   if (options.fix) lines.push(`Fix: ${options.fix}`);
@@ -529,8 +557,8 @@ function failureMessage(options) {
   } else {
     lines.push("It printed nothing.");
   }
-  lines.push("Reproduce it with:");
-  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
+  lines.push("Reproduce it with (from the execution root, which `bazel info execution_root` prints):");
+  lines.push(`  cd ${shellQuote(executionRoot(process.cwd()))} && ${shellCommand(options.command)}`);
   return lines.join("\n");
 }
 
@@ -571,6 +599,10 @@ async function runUnderContract(options) {
   const { shim } = options;
   const upstream = earlierFailure(options.upstreamRecord, shim.logPath);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
+  const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
+  const unrunnable = unrunnableProblem(shim.executable, options.what);
+  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
+Fix: ${unrunnable.fix}`);
   const run = await runScript(
     options.command,
     options.env,
@@ -581,7 +613,7 @@ async function runUnderContract(options) {
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
   const message = failureMessage({
-    label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+    label,
     what: options.what,
     cause: problem.cause,
     tail: run.tail,
@@ -613,14 +645,14 @@ function runRecordBase(shim, command, run, outcome2) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path2 = require("node:path");
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs5.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -628,8 +660,8 @@ function filesUnder(dir) {
   return out.sort();
 }
 function digest(path) {
-  if (!(0, import_node_fs5.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs5.readFileSync)(path);
+  if (!(0, import_node_fs6.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs6.readFileSync)(path);
     return { path, sha256: sha256(data), bytes: data.length };
   }
   let bytes = 0;
@@ -674,13 +706,17 @@ function metricsProblem(text) {
   const bad = firstNonNumericLeaf(parsed);
   return bad ? `has a leaf that is not a number: ${bad}` : void 0;
 }
-function metricAt(metrics, path) {
-  let node = metrics;
-  for (const part of path.split(".")) {
-    if (node === null || typeof node !== "object") return void 0;
-    node = node[part];
+function metricAt(metrics, name) {
+  if (metrics === null || typeof metrics !== "object") return void 0;
+  const node = metrics;
+  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
+  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
+    const head = name.slice(0, dot);
+    if (!Object.hasOwn(node, head)) continue;
+    const value = metricAt(node[head], name.slice(dot + 1));
+    if (value !== void 0) return value;
   }
-  return typeof node === "number" ? node : void 0;
+  return void 0;
 }
 
 // tools/src/lib/nonfinite-json.ts
@@ -697,15 +733,15 @@ function parseJsonAllowingNonFinite(text) {
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path3 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs6.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs7.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs6.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs6.readdirSync)(path)) (0, import_node_fs6.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs7.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs7.readdirSync)(path)) (0, import_node_fs7.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/eval_shim.ts
@@ -753,15 +789,15 @@ main(async (argv) => {
     },
     discard: () => discard(metrics),
     check: () => {
-      if (!(0, import_node_fs7.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
-      const text = (0, import_node_fs7.readFileSync)(metrics, "utf8");
+      if (!(0, import_node_fs8.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
+      const text = (0, import_node_fs8.readFileSync)(metrics, "utf8");
       const diverged = shim.recordFailures && searchMetric !== void 0 ? divergence(text, searchMetric) : void 0;
       if (diverged) return diverged;
       const problem = metricsProblem(text);
       return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : void 0;
     }
   });
-  if (outcome2.outcome !== "succeeded") (0, import_node_fs7.writeFileSync)(metrics, "{}\n");
+  if (outcome2.outcome !== "succeeded") (0, import_node_fs8.writeFileSync)(metrics, "{}\n");
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),
     kind: "eval",

@@ -348,14 +348,28 @@ function firstNonNumericLeaf(value, path = "metrics") {
   }
   return `${path} is ${JSON.stringify(value)} (${value === null ? "null" : typeof value})`;
 }
-function scalarMetrics(metrics, prefix = "") {
-  const out = {};
-  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return out;
-  for (const [key, value] of Object.entries(metrics)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "number") out[name] = value;
-    else Object.assign(out, scalarMetrics(value, name));
+function metricAt(metrics, name) {
+  if (metrics === null || typeof metrics !== "object") return void 0;
+  const node = metrics;
+  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
+  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
+    const head = name.slice(0, dot);
+    if (!Object.hasOwn(node, head)) continue;
+    const value = metricAt(node[head], name.slice(dot + 1));
+    if (value !== void 0) return value;
   }
+  return void 0;
+}
+function scalarNames(metrics, prefix = "") {
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return [];
+  return Object.entries(metrics).flatMap(([key, value]) => {
+    const name = prefix ? `${prefix}.${key}` : key;
+    return typeof value === "number" ? [name] : scalarNames(value, name);
+  });
+}
+function scalarMetrics(metrics) {
+  const out = {};
+  for (const name of scalarNames(metrics)) out[name] ??= metricAt(metrics, name);
   return out;
 }
 

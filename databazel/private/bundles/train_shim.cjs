@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path5 = require("node:path");
 
 // tools/src/contract.ts
@@ -441,36 +441,29 @@ function main(body) {
   });
 }
 
-// tools/src/shim/outcome.ts
-var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-function externalSignal(run) {
-  if (run.timedOut) return void 0;
-  if (run.interrupted) return run.interrupted;
-  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
-  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
-  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
-}
-
-// tools/src/shim/placeholder.ts
+// tools/src/shim/executable.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path = require("node:path");
-function writePlaceholderModel(path, isDirectory, outcome2) {
-  const text = `databazel: no model: this trial ${outcome2.outcome.replace("_", " ")} (${outcome2.error}).
-`;
-  if (!isDirectory) {
-    (0, import_node_fs4.writeFileSync)(path, text);
-    return;
-  }
-  (0, import_node_fs4.mkdirSync)(path, { recursive: true });
-  (0, import_node_fs4.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
+function attributeOf(what) {
+  const match = /^the (\w+) executable$/.exec(what);
+  return match ? `${match[1]}_executable` : what;
 }
-function earlierFailure(path, logPath) {
-  if (path === void 0) return void 0;
-  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
-  if (outcome2 === "succeeded") return void 0;
-  (0, import_node_fs4.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
-`);
-  return { outcome: outcome2, error, failure_message, log_tail };
+function unrunnableProblem(path, what) {
+  const attribute = attributeOf(what);
+  try {
+    if ((0, import_node_fs4.statSync)(path).isDirectory()) {
+      return {
+        cause: `${path} (${attribute}) is a directory, not a program.`,
+        fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
+      };
+    }
+    (0, import_node_fs4.accessSync)(path, import_node_fs4.constants.X_OK);
+    return void 0;
+  } catch {
+    return {
+      cause: `${path} (${attribute}) is not executable: it is a plain file without the execute permission, so it cannot run.`,
+      fix: `make it executable (chmod +x ${path}, and commit the mode: git update-index --chmod=+x), or wrap it in a rule that runs it, e.g. sh_binary(name = "${attribute.split("_")[0]}", srcs = ["${path.split("/").at(-1)}"]) or py_binary, and set ${attribute} = ":${attribute.split("_")[0]}".`
+    };
+  }
 }
 
 // tools/src/shim/guard.ts
@@ -521,9 +514,41 @@ function guard(child, timeoutMs) {
   };
 }
 
+// tools/src/shim/outcome.ts
+var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+function externalSignal(run) {
+  if (run.timedOut) return void 0;
+  if (run.interrupted) return run.interrupted;
+  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
+  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
+  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
+}
+
+// tools/src/shim/placeholder.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path = require("node:path");
+function writePlaceholderModel(path, isDirectory, outcome2) {
+  const text = `databazel: no model: this trial ${outcome2.outcome.replace("_", " ")} (${outcome2.error}).
+`;
+  if (!isDirectory) {
+    (0, import_node_fs5.writeFileSync)(path, text);
+    return;
+  }
+  (0, import_node_fs5.mkdirSync)(path, { recursive: true });
+  (0, import_node_fs5.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
+}
+function earlierFailure(path, logPath) {
+  if (path === void 0) return void 0;
+  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
+  if (outcome2 === "succeeded") return void 0;
+  (0, import_node_fs5.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+`);
+  return { outcome: outcome2, error, failure_message, log_tail };
+}
+
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path2 = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -539,7 +564,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath, timeoutMs) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs5.createWriteStream)(logPath);
+  const log = (0, import_node_fs6.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -581,6 +606,9 @@ async function runScript(command, env, logPath, timeoutMs) {
     interrupted: watch?.interrupted ?? null
   };
 }
+function executionRoot(cwd) {
+  return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1");
+}
 function failureMessage(options) {
   const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
   if (options.fix) lines.push(`Fix: ${options.fix}`);
@@ -590,8 +618,8 @@ function failureMessage(options) {
   } else {
     lines.push("It printed nothing.");
   }
-  lines.push("Reproduce it with:");
-  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
+  lines.push("Reproduce it with (from the execution root, which `bazel info execution_root` prints):");
+  lines.push(`  cd ${shellQuote(executionRoot(process.cwd()))} && ${shellCommand(options.command)}`);
   return lines.join("\n");
 }
 
@@ -632,6 +660,10 @@ async function runUnderContract(options) {
   const { shim } = options;
   const upstream = earlierFailure(options.upstreamRecord, shim.logPath);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
+  const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
+  const unrunnable = unrunnableProblem(shim.executable, options.what);
+  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
+Fix: ${unrunnable.fix}`);
   const run = await runScript(
     options.command,
     options.env,
@@ -642,7 +674,7 @@ async function runUnderContract(options) {
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
   const message = failureMessage({
-    label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+    label,
     what: options.what,
     cause: problem.cause,
     tail: run.tail,
@@ -674,14 +706,14 @@ function runRecordBase(shim, command, run, outcome2) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path3 = require("node:path");
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path3.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -689,8 +721,8 @@ function filesUnder(dir) {
   return out.sort();
 }
 function digest(path) {
-  if (!(0, import_node_fs6.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs6.readFileSync)(path);
+  if (!(0, import_node_fs7.statSync)(path).isDirectory()) {
+    const data = (0, import_node_fs7.readFileSync)(path);
     return { path, sha256: sha256(data), bytes: data.length };
   }
   let bytes = 0;
@@ -704,24 +736,24 @@ function digest(path) {
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path4 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs7.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs8.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs7.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs7.readdirSync)(path)) (0, import_node_fs7.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs8.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs8.readdirSync)(path)) (0, import_node_fs8.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs8.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs8.statSync)(path);
+  if (!(0, import_node_fs9.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs9.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs8.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs9.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -737,7 +769,7 @@ main(async (argv) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs8.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs9.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
@@ -808,7 +840,7 @@ main(async (argv) => {
   const succeeded = outcome2.outcome === "succeeded";
   if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
   const curve = [...previousCurve, ...succeeded ? readSegmentCurve(segmentCurve) : []];
-  (0, import_node_fs8.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs9.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),
     kind: "train",

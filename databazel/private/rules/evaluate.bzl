@@ -2,7 +2,7 @@
 
 load("//databazel:providers.bzl", "MetricsInfo", "ModelInfo")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS")
-load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:data.bzl", "required_data_files")
 load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
@@ -11,6 +11,15 @@ load("//databazel/private/actions:report.bzl", "report_action")
 
 def _evaluate_impl(ctx):
     where = "evaluate " + display_label(ctx.label)
+    if ModelInfo not in ctx.attr.model:
+        fail(("databazel: {}: model = \"{}\" is not a model: model takes a `model` or " +
+              "`hyperparam_search` target, or any target that provides ModelInfo.\n" +
+              "Fix: to evaluate a model file that databazel did not train, wrap it: " +
+              "model_file(name = \"pretrained\", src = \"{}\"), then set model = \":pretrained\".").format(
+            where,
+            display_label(ctx.attr.model.label),
+            ctx.attr.model.label.name,
+        ))
     model_info = ctx.attr.model[ModelInfo]
     placeholders = dict(model_info.hyperparams, name = ctx.label.name)
     out_attr = renamed_attr(ctx, where, old = "metrics", new = "out")
@@ -20,7 +29,7 @@ def _evaluate_impl(ctx):
         ctx,
         outputs = outputs,
         model = model_info.model,
-        test_data = data_files(ctx.attr.test_data),
+        test_data = required_data_files(ctx.attr.test_data, where, "test_data"),
         eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
     )
     report = report_action(
@@ -54,13 +63,16 @@ the metrics hold a `confusion_matrix`).
             doc = "Deprecated: renamed to `out`, which it means.",
         ),
         out = attr.string(
-            doc = "The metrics file's output name, relative to the package. Placeholders: `%{name}` and " +
+            doc = "The metrics file's output name, relative to the package; no other target of the package " +
+                  "may write a file of that name (Bazel would report conflicting actions). Placeholders: `%{name}` and " +
                   "the model's `%{<hyperparameter>}`. Default: `%{name}.metrics.json`.",
         ),
         model = attr.label(
             doc = "The model to evaluate: a `model` target, a `hyperparam_search` (its best model), " +
-                  "or any target that provides ModelInfo.",
-            providers = [ModelInfo],
+                  "or any target that provides ModelInfo. For a model file databazel did not train, " +
+                  "wrap it in `model_file`.",
+            # Any target or file, so that one without ModelInfo gets a message that says the fix.
+            allow_files = True,
             mandatory = True,
         ),
         **EVAL_ATTRS

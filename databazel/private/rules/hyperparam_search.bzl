@@ -2,8 +2,10 @@
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
-load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:data.bzl", "required_data_files")
+load("//databazel/private:hyperparams.bzl", "hyperparam_value", "string_hyperparams")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
@@ -22,9 +24,40 @@ def _trial_epochs(trial, where):
               "e.g. grid = {{\"epochs\": [\"2\", \"4\", \"8\"]}}.").format(where, trial.name, epochs))
     return int(epochs)
 
+def _placeholders(ctx, trial):
+    return dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+
+def _check_distinct_outputs(ctx, trials, where):
+    """Fails when the `model` or `metrics` template gives two trials the same file."""
+
+    # With checkpoint_every, models are the chains' checkpoints, named without the template.
+    attr_names = ["metrics"] if ctx.attr.checkpoint_every else ["model", "metrics"]
+    seen = {}
+    for trial in trials:
+        for attr_name in attr_names:
+            template = getattr(ctx.attr, attr_name)
+            out = expand_template(template, _placeholders(ctx, trial), where, attr_name)
+            if out in seen:
+                other_attr, other_trial = seen[out]
+                fail(("databazel: {}: {} = \"{}\" gives trial {} the same file \"{}\" as {} gives trial {}.\n" +
+                      "Fix: put %{{trial}} in {}, e.g. {} = \"%{{name}}/%{{trial}}/{}\", so that each trial " +
+                      "writes its own file.").format(
+                    where,
+                    attr_name,
+                    template,
+                    trial.name,
+                    out,
+                    other_attr if other_attr != attr_name else "it",
+                    other_trial,
+                    attr_name,
+                    attr_name,
+                    out.split("/")[-1],
+                ))
+            seen[out] = (attr_name, trial.name)
+
 def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
     """Trains one trial: in one action, or as a chain of segments shared with other trials."""
-    placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+    placeholders = _placeholders(ctx, trial)
     run_prefix = "{}/{}/run".format(ctx.label.name, trial.name)
     if not ctx.attr.checkpoint_every:
         hyperparams_file = ctx.actions.declare_file(run_prefix + FILE_SUFFIXES["hyperparams"])
@@ -72,7 +105,7 @@ def _run_trial(ctx, trial, where, *, common, test_data, eval_executable, segment
         segments = segments,
         hyperparams_files = hyperparams_files,
     )
-    placeholders = dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
+    placeholders = _placeholders(ctx, trial)
     evaluated = declare_eval_outputs(
         ctx,
         "{}/{}/run".format(ctx.label.name, trial.name),
@@ -129,11 +162,25 @@ def _search_report(ctx, trials, leaderboard):
 
 def _hyperparam_search_impl(ctx):
     where = "hyperparam_search " + display_label(ctx.label)
-    if ctx.attr.max_failed_trials < 0:
-        fail(("databazel: {}: max_failed_trials = {} is negative.\n" +
-              "Fix: set it to how many trials may fail while the search still ranks the others, " +
-              "or 0 (the default) to fail on the first failed trial.").format(where, ctx.attr.max_failed_trials))
-    training_data = data_files(ctx.attr.training_data)
+    check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
+    check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
+    check_not_negative(
+        where,
+        "max_failed_trials",
+        ctx.attr.max_failed_trials,
+        "set it to how many trials may fail while the search still ranks the others, " +
+        "or 0 (the default) to fail on the first failed trial.",
+    )
+    expanded = expand_trials(
+        fixed = ctx.attr.hyperparams,
+        grid = ctx.attr.grid,
+        space = ctx.attr.space,
+        n_trials = ctx.attr.n_trials,
+        seed = ctx.attr.seed,
+        where = where,
+    )
+    _check_distinct_outputs(ctx, expanded, where)
+    training_data = required_data_files(ctx.attr.training_data, where, "training_data")
     segments = {}
     hyperparams_files = {}
     ran = [
@@ -146,19 +193,12 @@ def _hyperparam_search_impl(ctx):
                 train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
                 seed = ctx.attr.seed,
             ),
-            test_data = data_files(ctx.attr.test_data),
+            test_data = required_data_files(ctx.attr.test_data, where, "test_data"),
             eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
             segments = segments,
             hyperparams_files = hyperparams_files,
         )
-        for trial in expand_trials(
-            fixed = ctx.attr.hyperparams,
-            grid = ctx.attr.grid,
-            space = ctx.attr.space,
-            n_trials = ctx.attr.n_trials,
-            seed = ctx.attr.seed,
-            where = where,
-        )
+        for trial in expanded
     ]
     trials = [r.info for r in ran]
 
@@ -256,17 +296,7 @@ def _string_values(name, attr_name, values):
     if type(values) not in ("list", "tuple"):
         fail(("databazel: hyperparam_search(name = \"{}\"): {} must be a list of values, got {} ({}).\n" +
               "Fix: write it as a list, e.g. [\"0.1\", \"0.01\"].").format(name, attr_name, type(values), values))
-    out = []
-    for v in values:
-        if type(v) not in ("string", "int", "float"):
-            fail("databazel: hyperparam_search(name = \"{}\"): {} holds {} ({}); values must be strings or numbers.".format(
-                name,
-                attr_name,
-                type(v),
-                v,
-            ))
-        out.append(str(v))
-    return out
+    return [hyperparam_value("hyperparam_search(name = \"{}\")".format(name), attr_name, v) for v in values]
 
 def hyperparam_search(
         name,
@@ -324,12 +354,14 @@ def hyperparam_search(
       space: dict of hyperparameter name to a distribution: `uniform(lo, hi)`,
         `loguniform(lo, hi)`, `int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.
       n_trials: how many random samples to draw from `space` (for each grid point).
-      seed: int; required with `space`, where the same seed always gives the same trials. Also
+      seed: int, 0 or more; required with `space`, where the same seed always gives the same trials. Also
         passed to every trial's training as `--seed`.
-      hyperparams: dict of hyperparameters shared by every trial.
+      hyperparams: dict of hyperparameters shared by every trial: strings, or numbers, which
+        become strings as in `grid` and in `model`.
       model: each trial's model name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`,
-        `%{<hyperparameter>}`.
-      metrics: each trial's metrics file name, with the same placeholders.
+        `%{<hyperparameter>}`. It must give each trial its own file (keep `%{trial}` in it), and
+        no other target of the package may write a file of that name.
+      metrics: each trial's metrics file name, with the same placeholders and rules.
       model_is_dir: whether the train executable writes the model as a directory; the best
         model is then the directory `<name>.best_model.d`.
       checkpoint_every: train each trial's `epochs` (a hyperparameter, fixed or searched) in
@@ -396,7 +428,7 @@ def hyperparam_search(
         grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
         space = space or {},
         seed = seed if seed != None else 0,
-        hyperparams = hyperparams or {},
+        hyperparams = string_hyperparams(where, hyperparams),
         best_model = name + FILE_SUFFIXES["best_model"],
         **kwargs
     )

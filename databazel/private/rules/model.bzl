@@ -1,9 +1,14 @@
-"""The `model` rule: trains one model by running the user's train executable."""
+"""The `model` rule: trains one model by running the user's train executable.
+
+Users call the `model` macro (model_macro.bzl), which accepts numbers in `hyperparams`; the rule
+keeps the name `model`, so `bazel query --output=label_kind` still says "model rule".
+"""
 
 load("//databazel:providers.bzl", "ModelInfo")
 load("//databazel/private:attrs.bzl", "HELPER_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
-load("//databazel/private:data.bzl", "data_files")
+load("//databazel/private:data.bzl", "required_data_files")
 load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
@@ -16,6 +21,8 @@ def _model_impl(ctx):
     epochs = ctx.attr.epochs
     if epochs < 0:
         fail("databazel: {}: epochs = {} is negative.\nFix: set epochs to the number of epochs to train, or 0.".format(where, epochs))
+    check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
+    check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
     if epochs and "epochs" in ctx.attr.hyperparams:
         fail(("databazel: {}: epochs is set both as an attribute and in hyperparams.\n" +
               "Fix: keep the attribute (it trains in segments with --start_epoch/--end_epoch) and " +
@@ -29,7 +36,7 @@ def _model_impl(ctx):
     model_name = expand_template(getattr(ctx.attr, out_attr) or "%{name}.model", placeholders, where, out_attr)
     hyperparams_file = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["hyperparams"])
     write_hyperparams(ctx, hyperparams_file, ctx.attr.hyperparams)
-    training_data = data_files(ctx.attr.training_data)
+    training_data = required_data_files(ctx.attr.training_data, where, "training_data")
     trained = train(
         ctx,
         prefix = ctx.label.name + (".segments" if epochs else ""),
@@ -93,19 +100,7 @@ def _model_impl(ctx):
 
 model = rule(
     implementation = _model_impl,
-    doc = """Trains a model by running `train_executable`, as `DatabazelTrain` actions.
-
-The executable receives `--training_data`, `--model`, `--hyperparams`, `--hyperparams_file`,
-`--seed` and `--output_dir` (see the contract in the README), and must write the model.
-With `epochs`, it also receives `--start_epoch` and `--end_epoch` (and `--init_checkpoint`
-after the first of several segments; see `checkpoint_every`).
-
-Default outputs: the model, `<name>.extras/` (the script's `--output_dir`),
-`<name>.curve.json` (its per-epoch metrics) and `<name>.report.html` (a self-contained report:
-hyperparameters and learning curve). Output groups: `records` (the run records), `logs`
-(everything the script printed), `extras`, `hyperparams` (the JSON it received),
-`checkpoints` (with `epochs`).
-""",
+    doc = "The rule behind the `model` macro; use the macro, which documents it and accepts numbers in `hyperparams`.",
     attrs = dict(
         HELPER_ATTRS,
         epochs = attr.int(
@@ -118,11 +113,12 @@ hyperparameters and learning curve). Output groups: `records` (the run records),
             doc = "Deprecated: renamed to `out`, which it means.",
         ),
         out = attr.string(
-            doc = "The model's output name, relative to the package. Placeholders: `%{name}`, " +
+            doc = "The model's output name, relative to the package; no other target of the package " +
+                  "may write a file of that name (Bazel would report conflicting actions). Placeholders: `%{name}`, " +
                   "`%{seed}` and `%{<hyperparameter>}`. Default: `%{name}.model`.",
         ),
         seed = attr.int(
-            doc = "The random seed, passed as `--seed`. The same inputs and seed must give the same model.",
+            doc = "The random seed, 0 or more, passed as `--seed`. The same inputs and seed must give the same model.",
             default = 0,
         ),
         **TRAIN_ATTRS

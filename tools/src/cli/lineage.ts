@@ -7,6 +7,7 @@ import type { Target } from "../formats/providers.ts";
 import { readRunRecord, type FileDigest, type TrainRecord } from "../formats/run-record.ts";
 import { stableJson } from "../lib/json.ts";
 import { CliError } from "./errors.ts";
+import { importedLineageOf, isImported, renderImportedLineage } from "./imported.ts";
 import { renderTable, type Style } from "./table.ts";
 import { describe, displayLabel, ensureOutputs, queryTargets, requireKind, type Workspace } from "./targets.ts";
 
@@ -213,6 +214,11 @@ export function renderLineage(l: Lineage, style: Style): string {
 }
 
 export function lineage(ws: Workspace, label: string, json: boolean, style: Style): string {
-  const result = lineageOf(ws, describe(ws, label));
+  const target = describe(ws, label);
+  if (isImported(target)) {
+    const imported = importedLineageOf(ws, target);
+    return json ? stableJson(imported) : renderImportedLineage(imported, style);
+  }
+  const result = lineageOf(ws, target);
   return json ? stableJson(result) : renderLineage(result, style);
 }

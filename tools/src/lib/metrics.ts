@@ -35,24 +35,38 @@ export function metricsProblem(text: string): string | undefined {
   return bad ? `has a leaf that is not a number: ${bad}` : undefined;
 }
 
-/** Reads a dotted path ("a.b.c") from metrics; undefined when absent or not a number. */
-export function metricAt(metrics: unknown, path: string): number | undefined {
-  let node: unknown = metrics;
-  for (const part of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
+/**
+ * Reads a metric by name: a key as written first (a flat `"val.acc"`), then as a dotted path
+ * into nested objects ("val" then "acc"), longest key first; undefined when absent or not a number.
+ */
+export function metricAt(metrics: unknown, name: string): number | undefined {
+  if (metrics === null || typeof metrics !== "object") return undefined;
+  const node = metrics as Record<string, unknown>;
+  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
+  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
+    const head = name.slice(0, dot);
+    if (!Object.hasOwn(node, head)) continue;
+    const value = metricAt(node[head], name.slice(dot + 1));
+    if (value !== undefined) return value;
   }
-  return typeof node === "number" ? node : undefined;
+  return undefined;
 }
 
-/** Flattens the scalar leaves of metrics into dotted names; arrays are left out. */
-export function scalarMetrics(metrics: unknown, prefix = ""): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return out;
-  for (const [key, value] of Object.entries(metrics)) {
+/** The dotted names of the scalar leaves of metrics; arrays are left out. */
+function scalarNames(metrics: unknown, prefix = ""): string[] {
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return [];
+  return Object.entries(metrics).flatMap(([key, value]) => {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "number") out[name] = value;
-    else Object.assign(out, scalarMetrics(value, name));
-  }
+    return typeof value === "number" ? [name] : scalarNames(value, name);
+  });
+}
+
+/**
+ * Flattens the scalar leaves of metrics into dotted names; arrays are left out. Each name's
+ * value is what `metricAt` reads for it, so a name listed here is one a search can rank by.
+ */
+export function scalarMetrics(metrics: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of scalarNames(metrics)) out[name] ??= metricAt(metrics, name)!;
   return out;
 }

@@ -7,9 +7,10 @@ import { RUN_RECORD_FORMAT, type Outcome } from "../formats/run-record.ts";
 import { durationMs } from "../lib/duration.ts";
 import { one, optional, type Flags } from "../lib/flags.ts";
 import { ContractError } from "../lib/main.ts";
+import { unrunnableProblem } from "./executable.ts";
+import { KILL_GRACE_MS } from "./guard.ts";
 import { externalSignal } from "./outcome.ts";
 import { earlierFailure } from "./placeholder.ts";
-import { KILL_GRACE_MS } from "./guard.ts";
 import { failureMessage, runScript, type ScriptRun } from "./run-script.ts";
 
 export interface ShimFlags {
@@ -108,6 +109,10 @@ export async function runUnderContract(options: {
   const { shim } = options;
   const upstream = earlierFailure(options.upstreamRecord, shim.logPath);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
+  const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
+  // Checked before running, so that it is not reported as the script's own failure (nor as a trial's).
+  const unrunnable = unrunnableProblem(shim.executable, options.what);
+  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}\nFix: ${unrunnable.fix}`);
   const run = await runScript(
     options.command,
     options.env,
@@ -118,7 +123,7 @@ export async function runUnderContract(options: {
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
   const message = failureMessage({
-    label: shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label,
+    label,
     what: options.what,
     cause: problem.cause,
     tail: run.tail,

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
 import { guard, type Guard } from "./guard.ts";
-import { shellCommand } from "./quote.ts";
+import { shellCommand, shellQuote } from "./quote.ts";
 
 const TAIL_LINES = 25;
 
@@ -71,6 +71,15 @@ export async function runScript(
   };
 }
 
+/**
+ * The execution root the action ran in, as the user can `cd` to it: a sandboxed action runs in
+ * `<output_base>/sandbox/<strategy>/<n>/execroot/<ws>`, removed afterwards, whose inputs the
+ * real `<output_base>/execroot/<ws>` also holds. Only failure messages print it, never outputs.
+ */
+export function executionRoot(cwd: string): string {
+  return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1");
+}
+
 /** The message for a failed run: the cause, the script's last lines, and the command to rerun. */
 export function failureMessage(options: {
   label: string;
@@ -88,7 +97,7 @@ export function failureMessage(options: {
   } else {
     lines.push("It printed nothing.");
   }
-  lines.push("Reproduce it with:");
-  lines.push(`  cd "$(bazel info execution_root)" && ${shellCommand(options.command)}`);
+  lines.push("Reproduce it with (from the execution root, which `bazel info execution_root` prints):");
+  lines.push(`  cd ${shellQuote(executionRoot(process.cwd()))} && ${shellCommand(options.command)}`);
   return lines.join("\n");
 }

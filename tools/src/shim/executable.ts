@@ -1,0 +1,33 @@
+// Checks, before running it, that the user's executable can run at all: a plain script file
+// without the execute permission would otherwise fail as "exit code 127" with an EACCES line.
+import { accessSync, constants, statSync } from "node:fs";
+import type { Problem } from "./contract-run.ts";
+
+/** The attribute that names the executable, from the shim's `what` ("the train executable"). */
+function attributeOf(what: string): string {
+  const match = /^the (\w+) executable$/.exec(what);
+  return match ? `${match[1]}_executable` : what;
+}
+
+/** Why `path` cannot be run as the executable `what` names, or undefined when it can. */
+export function unrunnableProblem(path: string, what: string): Problem | undefined {
+  const attribute = attributeOf(what);
+  try {
+    if (statSync(path).isDirectory()) {
+      return {
+        cause: `${path} (${attribute}) is a directory, not a program.`,
+        fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`,
+      };
+    }
+    accessSync(path, constants.X_OK);
+    return undefined;
+  } catch {
+    return {
+      cause: `${path} (${attribute}) is not executable: it is a plain file without the execute permission, so it cannot run.`,
+      fix:
+        `make it executable (chmod +x ${path}, and commit the mode: git update-index --chmod=+x), ` +
+        `or wrap it in a rule that runs it, e.g. sh_binary(name = "${attribute.split("_")[0]}", srcs = ["${path.split("/").at(-1)}"]) ` +
+        `or py_binary, and set ${attribute} = ":${attribute.split("_")[0]}".`,
+    };
+  }
+}
