@@ -619,7 +619,8 @@ function failureMessage(options) {
     lines.push("It printed nothing.");
   }
   lines.push("Reproduce it with (from the execution root, which `bazel info execution_root` prints):");
-  lines.push(`  cd ${shellQuote(executionRoot(process.cwd()))} && ${shellCommand(options.command)}`);
+  const root = options.portable ? '"$(bazel info execution_root)"' : shellQuote(executionRoot(process.cwd()));
+  lines.push(`  cd ${root} && ${shellCommand(options.command)}`);
   return lines.join("\n");
 }
 
@@ -673,21 +674,23 @@ Fix: ${unrunnable.fix}`);
   const problem = runProblem(run, shim, options.timeoutAttr) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
-  const message = failureMessage({
+  const messageOptions = {
     label,
     what: options.what,
     cause: problem.cause,
     tail: run.tail,
     command: options.command,
     ...problem.fix ? { fix: problem.fix } : {}
-  });
+  };
+  const message = failureMessage(messageOptions);
   if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
   return {
     run,
     outcome: {
       outcome: problem.outcome ?? "failed",
       error: `${options.what} ${problem.cause}`,
-      failure_message: message,
+      // Kept in the run record, an output: no path of this machine's in it.
+      failure_message: failureMessage({ ...messageOptions, portable: true }),
       log_tail: run.tail
     }
   };

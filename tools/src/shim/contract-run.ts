@@ -122,21 +122,23 @@ export async function runUnderContract(options: {
   const problem = runProblem(run, shim, options.timeoutAttr) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
-  const message = failureMessage({
+  const messageOptions = {
     label,
     what: options.what,
     cause: problem.cause,
     tail: run.tail,
     command: options.command,
     ...(problem.fix ? { fix: problem.fix } : {}),
-  });
+  };
+  const message = failureMessage(messageOptions);
   if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
   return {
     run,
     outcome: {
       outcome: problem.outcome ?? "failed",
       error: `${options.what} ${problem.cause}`,
-      failure_message: message,
+      // Kept in the run record, an output: no path of this machine's in it.
+      failure_message: failureMessage({ ...messageOptions, portable: true }),
       log_tail: run.tail,
     },
   };

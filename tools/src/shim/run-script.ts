@@ -88,6 +88,8 @@ export function failureMessage(options: {
   fix?: string;
   tail: readonly string[];
   command: readonly string[];
+  /** Name the execution root portably: for messages that are kept in outputs (run records). */
+  portable?: boolean;
 }): string {
   const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
   if (options.fix) lines.push(`Fix: ${options.fix}`);
@@ -98,6 +100,7 @@ export function failureMessage(options: {
     lines.push("It printed nothing.");
   }
   lines.push("Reproduce it with (from the execution root, which `bazel info execution_root` prints):");
-  lines.push(`  cd ${shellQuote(executionRoot(process.cwd()))} && ${shellCommand(options.command)}`);
+  const root = options.portable ? '"$(bazel info execution_root)"' : shellQuote(executionRoot(process.cwd()));
+  lines.push(`  cd ${root} && ${shellCommand(options.command)}`);
   return lines.join("\n");
 }
