@@ -15,7 +15,7 @@ export interface Invocation {
   command: Command;
   /** Build even when the outputs exist, to bring them up to date. */
   alwaysBuild: boolean;
-  /** Passed to every `bazel cquery` and `bazel build` (after `--`), e.g. --config=cache. */
+  /** Passed to every `bazel cquery` and `bazel build` (after `--`), e.g. --config=remote. */
   bazelFlags: string[];
 }
 
@@ -40,7 +40,7 @@ first (Bazel's progress goes to stderr).
 
 Options:
   --build        build the target even when its outputs exist, to bring them up to date
-  -- FLAGS...    Bazel flags for every cquery and build, e.g. -- --config=cache
+  -- FLAGS...    Bazel flags for every cquery and build, e.g. -- --config=remote
   -h, --help     this text
 
 Bazel: the launcher tools/bazel beside this CLI when there is one, otherwise $DATABAZEL_BAZEL,
