@@ -889,8 +889,21 @@ var FILE_SUFFIXES = {
 var import_node_crypto = require("node:crypto");
 var import_node_fs5 = require("node:fs");
 var import_node_path3 = require("node:path");
+var CHUNK = 1 << 20;
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
+}
+function fileDigest2(path) {
+  const hash = (0, import_node_crypto.createHash)("sha256");
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const fd = (0, import_node_fs5.openSync)(path, "r");
+  let bytes = 0;
+  try {
+    for (let n; (n = (0, import_node_fs5.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+  } finally {
+    (0, import_node_fs5.closeSync)(fd);
+  }
+  return { sha256: hash.digest("hex"), bytes };
 }
 function filesUnder(dir) {
   const out = [];
@@ -902,10 +915,7 @@ function filesUnder(dir) {
   return out.sort();
 }
 function digest(path) {
-  if (!(0, import_node_fs5.statSync)(path).isDirectory()) {
-    const data = (0, import_node_fs5.readFileSync)(path);
-    return { path, sha256: sha256(data), bytes: data.length };
-  }
+  if (!(0, import_node_fs5.statSync)(path).isDirectory()) return { path, ...fileDigest2(path) };
   let bytes = 0;
   const listing = filesUnder(path).map((file) => {
     const d = digest(file);

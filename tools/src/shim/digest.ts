@@ -1,13 +1,29 @@
 // Content digests for run records: files hash their bytes; directories hash their sorted
 // listing of relative paths and file digests, so the same tree always gives the same digest.
+// Files are read in chunks: datasets and models are larger than a Node Buffer may be (2 GiB).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { FileDigest } from "../formats/run-record.ts";
 
+const CHUNK = 1 << 20;
 
-function sha256(data: string | Buffer): string {
+function sha256(data: string): string {
   return createHash("sha256").update(data).digest("hex");
+}
+
+/** The sha256 and size of a file, streamed through one reused buffer. */
+function fileDigest(path: string): { sha256: string; bytes: number } {
+  const hash = createHash("sha256");
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const fd = openSync(path, "r");
+  let bytes = 0;
+  try {
+    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest("hex"), bytes };
 }
 
 function filesUnder(dir: string): string[] {
@@ -21,10 +37,7 @@ function filesUnder(dir: string): string[] {
 }
 
 export function digest(path: string): FileDigest {
-  if (!statSync(path).isDirectory()) {
-    const data = readFileSync(path);
-    return { path, sha256: sha256(data), bytes: data.length };
-  }
+  if (!statSync(path).isDirectory()) return { path, ...fileDigest(path) };
   let bytes = 0;
   const listing = filesUnder(path).map((file) => {
     const d = digest(file);
