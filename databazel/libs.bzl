@@ -48,9 +48,10 @@ fine_tune = rule(
 | `toolchains` | the toolchains a rule that registers databazel actions declares (the Node toolchain) |
 | `exec_groups` | the exec groups such a rule declares (`train`, for the training actions) |
 | `write_hyperparams(ctx, file, hyperparams)` | writes a dict of strings as the sorted JSON file the train executable receives |
-| `train(ctx, *, prefix, model_name, hyperparams_file, training_data, train_executable, seed, trial = None, epochs = None, checkpoint_every = 0, segments = None, init_from = None, record_failures = False)` | registers the `DatabazelTrain` action (or a chain of epoch segments); `init_from`, a `ModelInfo`, continues from that model as `--init_checkpoint`; `record_failures` records a failed run as the trial's outcome, as `hyperparam_search(max_failed_trials = N)` does; returns `struct(model, curve, record, log, output_dir, checkpoints, records)` |
+| `train(ctx, *, prefix, model_name, hyperparams_file, training_data, train_executable, seed, trial = None, epochs = None, checkpoint_every = 0, segments = None, init_from = None, record_failures = False, data_digests = None)` | registers the `DatabazelTrain` action (or a chain of epoch segments); `init_from`, a `ModelInfo`, continues from that model as `--init_checkpoint`; `record_failures` records a failed run as the trial's outcome, as `hyperparam_search(max_failed_trials = N)` does; returns `struct(model, curve, record, log, output_dir, checkpoints, records)` |
+| `digest(ctx, *, data, kind)` | registers the `DatabazelDigest` action that hashes a data depset once (`kind`: `training_data` or `test_data`); pass its File as `train(data_digests = ...)` or `evaluate(data_digests = ...)`, so the run records of many actions need not hash the data each |
 | `declare_eval_outputs(ctx, prefix, metrics_name)` | declares the files an evaluation writes: `struct(metrics, record, log)` |
-| `evaluate(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None)` | registers the `DatabazelEval` action; `record_failures = struct(train_record, metric)` records failures as `train` does |
+| `evaluate(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None, data_digests = None)` | registers the `DatabazelEval` action; `record_failures = struct(train_record, metric)` records failures as `train` does |
 | `report(ctx, *, kind, details, inputs)` | registers the `DatabazelReport` action: `<name>.report.html` |
 | `data_files(target)` | the files a data attribute stands for (a model's file alone, for a model) |
 | `lineage(*, training_data, train_executable, hyperparams_file, checkpoints = [], parents = [])` | the `ModelInfo.lineage` depset; `parents` are `ModelInfo`s the model continues from |
@@ -65,6 +66,7 @@ load("//databazel/private:data.bzl", "data_files")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private/actions:digest.bzl", "digest_action")
 load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
 load("//databazel/private/actions:report.bzl", "report_action")
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
@@ -77,6 +79,7 @@ databazel_lib = struct(
     exec_groups = TRAIN_EXEC_GROUPS,
     write_hyperparams = write_hyperparams,
     train = train,
+    digest = digest_action,
     declare_eval_outputs = declare_eval_outputs,
     evaluate = eval_action,
     report = report_action,

@@ -1,10 +1,11 @@
 // Real data sizes: a training file larger than a Node Buffer may hold (2 GiB) goes through the
-// shims, whose run records still carry its sha256, streamed.
+// shims, whose run records still carry its sha256: hashed once for the whole search, streamed.
 import { execa } from "execa";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel } from "./harness/bazel.ts";
+import { executedByMnemonic } from "./harness/execution-log.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 import { readRunRecord } from "../tools/src/formats/run-record.ts";
 
@@ -71,8 +72,11 @@ afterAll(async () => {
 });
 
 describe("a training file larger than 2 GiB", () => {
-  it("trains every trial, and each run record carries the file's sha256", async () => {
-    await bazel(["build", "//:search", "--output_groups=+records"], { cwd: ws });
+  it("trains every trial, and each run record carries the file's sha256, hashed once", async () => {
+    const log = join(ws, "exec.log");
+    await bazel(["build", "//:search", "--output_groups=+records", `--execution_log_json_file=${log}`], { cwd: ws });
+    // One digest action per data attribute, whatever the number of trials.
+    expect(executedByMnemonic(log)).toMatchObject({ DatabazelDigest: 2, DatabazelTrain: 2, DatabazelEval: 2 });
     const expected = (await execa("sha256sum", [join(ws, "big.bin")])).stdout.split(" ")[0];
     const board = JSON.parse(readFileSync(join(ws, "bazel-bin", "search.leaderboard.json"), "utf8")) as { best: string };
     expect(board.best).toBe("lr_0.1");

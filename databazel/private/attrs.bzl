@@ -8,6 +8,10 @@ HELPER_ATTRS = {
         default = Label("//databazel/private/bundles:aggregate.cjs"),
         allow_single_file = True,
     ),
+    "_digest": attr.label(
+        default = Label("//databazel/private/bundles:digest.cjs"),
+        allow_single_file = True,
+    ),
     "_eval_shim": attr.label(
         default = Label("//databazel/private/bundles:eval_shim.cjs"),
         allow_single_file = True,

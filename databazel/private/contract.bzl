@@ -27,6 +27,7 @@ EVAL_FLAGS = {
 # Flags the train and eval shims take before the script's (tools/src/formats/action-flags.ts).
 SHIM_FLAGS = {
     "curve": "--shim_curve",
+    "data_digests": "--shim_data_digests",
     "executable": "--shim_executable",
     "label": "--shim_label",
     "log": "--shim_log",
@@ -59,6 +60,12 @@ REPORT_FLAGS = {
     "output": "--output",
 }
 
+# Flags of the DatabazelDigest action (tools/src/formats/action-flags.ts).
+DIGEST_FLAGS = {
+    "file": "--file",
+    "output": "--output",
+}
+
 # Suffixes of the files the actions write, after a target's or a run's name (tools/src/formats/files.ts).
 FILE_SUFFIXES = {
     "aggregate_manifest": ".manifest.json",
@@ -76,8 +83,10 @@ FILE_SUFFIXES = {
     "leaderboard_md": ".leaderboard.md",
     "report_html": ".report.html",
     "report_manifest": ".report.json",
+    "test_data_digests": ".test_data.digests.json",
     "train_log": ".train.log",
     "train_record": ".train.json",
+    "training_data_digests": ".training_data.digests.json",
 }
 
 # The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).

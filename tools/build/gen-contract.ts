@@ -3,7 +3,7 @@
 // they cannot drift. It imports the constants themselves and reads no file, so it also runs
 // from a bundle (inside a Bazel action, say).
 import { EVAL_FLAGS, TRAIN_FLAGS } from "../src/contract.ts";
-import { AGGREGATE_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
+import { AGGREGATE_FLAGS, DIGEST_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
 import { aggregateManifest, aggregateTrial } from "../src/formats/aggregate-manifest.ts";
 import { FILE_SUFFIXES } from "../src/formats/files.ts";
 import { REPORT_MANIFESTS, searchReportTrial } from "../src/formats/report-manifest.ts";
@@ -26,6 +26,7 @@ const CONSTANTS: Constant[] = [
   },
   { name: "AGGREGATE_FLAGS", doc: "Flags of the DatabazelAggregate action (tools/src/formats/action-flags.ts).", value: AGGREGATE_FLAGS },
   { name: "REPORT_FLAGS", doc: "Flags of the DatabazelReport action (tools/src/formats/action-flags.ts).", value: REPORT_FLAGS },
+  { name: "DIGEST_FLAGS", doc: "Flags of the DatabazelDigest action (tools/src/formats/action-flags.ts).", value: DIGEST_FLAGS },
   {
     name: "FILE_SUFFIXES",
     doc: "Suffixes of the files the actions write, after a target's or a run's name (tools/src/formats/files.ts).",

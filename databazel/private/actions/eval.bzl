@@ -22,7 +22,7 @@ def declare_eval_outputs(ctx, prefix, metrics_name):
         log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_log"]),
     )
 
-def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None):
+def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None, data_digests = None):
     """Registers the DatabazelEval action for one model.
 
     Args:
@@ -32,6 +32,7 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
       test_data: depset of Files passed as `--test_data`.
       eval_executable: the eval executable's FilesToRunProvider.
       trial: the trial name inside a search, or None.
+      data_digests: File or None: the test data's digests (`digest_action`); None hashes it here.
       record_failures: inside a search with `max_failed_trials`, struct(train_record, metric):
         the model's train run record (a failure there passes on without running the eval) and
         the search's metric (NaN, infinite or missing makes the trial `diverged`); None fails
@@ -48,6 +49,8 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
     add_path(args, EVAL_FLAGS["model"], model)
     args.add_all(test_data, before_each = EVAL_FLAGS["test_data"], expand_directories = False)
     args.add(EVAL_FLAGS["metrics"], outputs.metrics)
+    if data_digests != None:
+        args.add(SHIM_FLAGS["data_digests"], data_digests)
     timeout = checked_timeout(ctx, "eval_timeout")
     if timeout:
         args.add(SHIM_FLAGS["timeout"], timeout)
@@ -60,7 +63,8 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         executable = node_runtime(ctx).node,
         arguments = [args],
         inputs = depset(
-            [ctx.file._eval_shim, model] + ([record_failures.train_record] if record_failures != None else []),
+            [ctx.file._eval_shim, model] + ([record_failures.train_record] if record_failures != None else []) +
+            ([data_digests] if data_digests != None else []),
             transitive = [test_data],
         ),
         tools = [eval_executable],

@@ -61,7 +61,7 @@ def segment_bounds(epochs, checkpoint_every):
         return [(0, epochs)]
     return [(start, min(start + checkpoint_every, epochs)) for start in range(0, epochs, checkpoint_every)]
 
-def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file, seed, trial, segment, previous, record_failures):
+def _train_action(ctx, *, out, training_data, data_digests, train_executable, hyperparams_file, seed, trial, segment, previous, record_failures):
     args = shim_args(
         ctx,
         shim = ctx.file._train_shim,
@@ -84,6 +84,8 @@ def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file
         if previous_record != None:
             # A failed earlier segment passes its outcome on instead of training on its placeholder.
             args.add(SHIM_FLAGS["previous_record"], previous_record)
+    if data_digests != None:
+        args.add(SHIM_FLAGS["data_digests"], data_digests)
     args.add_all(training_data, before_each = TRAIN_FLAGS["training_data"], expand_directories = False)
     add_path(args, TRAIN_FLAGS["model"], out.model)
     args.add(TRAIN_FLAGS["hyperparams_file"], hyperparams_file)
@@ -104,7 +106,8 @@ def _train_action(ctx, *, out, training_data, train_executable, hyperparams_file
         inputs = depset(
             [ctx.file._train_shim, hyperparams_file] +
             ([f for f in (previous.model, previous.curve) if f != None] if previous else []) +
-            ([previous_record] if record_failures and previous_record != None else []),
+            ([previous_record] if record_failures and previous_record != None else []) +
+            ([data_digests] if data_digests != None else []),
             transitive = [training_data],
         ),
         tools = [train_executable],
@@ -140,7 +143,8 @@ def train(
         checkpoint_every = 0,
         segments = None,
         init_from = None,
-        record_failures = False):
+        record_failures = False,
+        data_digests = None):
     """Registers the training of one model and returns what it writes.
 
     Args:
@@ -160,6 +164,8 @@ def train(
       init_from: a ModelInfo to continue from (fine-tuning): the first action gets its model as
         `--init_checkpoint`, and its learning curve, when it has one, starts this one's. None
         trains from scratch.
+      data_digests: File or None: the training data's digests (`digest_action`), so the run
+        records need not hash the data again; None hashes it in each action.
       record_failures: inside a search with `max_failed_trials`: a failed run is recorded as the
         trial's outcome (with a placeholder model) and the action succeeds.
 
@@ -194,6 +200,7 @@ def train(
                 segment = segment,
                 previous = previous,
                 record_failures = record_failures,
+                data_digests = data_digests,
             )
             segments[key] = out
         previous = segments[key]

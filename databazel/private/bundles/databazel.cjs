@@ -882,13 +882,21 @@ var FILE_SUFFIXES = {
   best_model_dir: ".best_model.d",
   aggregate_manifest: ".manifest.json",
   report_manifest: ".report.json",
-  report_html: ".report.html"
+  report_html: ".report.html",
+  training_data_digests: ".training_data.digests.json",
+  test_data_digests: ".test_data.digests.json"
 };
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
 var import_node_fs5 = require("node:fs");
 var import_node_path3 = require("node:path");
+
+// tools/src/formats/digests.ts
+var DIGESTS_FORMAT = 1;
+var dataDigests = object({ format: formatVersion(DIGESTS_FORMAT), files: arrayOf(fileDigest) });
+
+// tools/src/shim/digest.ts
 var CHUNK = 1 << 20;
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");

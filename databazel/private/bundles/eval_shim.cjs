@@ -135,7 +135,9 @@ var SHIM_FLAGS = {
   /** Eval: the run record of the model's training; a failure there passes on. */
   train_record: "--shim_train_record",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
-  search_metric: "--shim_search_metric"
+  search_metric: "--shim_search_metric",
+  /** The digests of the data (tools/src/formats/digests.ts), computed once by a DatabazelDigest action. */
+  data_digests: "--shim_data_digests"
 };
 
 // tools/src/lib/flags.ts
@@ -573,6 +575,7 @@ function shimFlags(flags) {
     recordPath: one(flags, SHIM_FLAGS.record),
     logPath: one(flags, SHIM_FLAGS.log),
     timeout: optional(flags, SHIM_FLAGS.timeout),
+    dataDigests: optional(flags, SHIM_FLAGS.data_digests),
     recordFailures: flags.has(SHIM_FLAGS.record_failures)
   };
 }
@@ -650,6 +653,19 @@ function runRecordBase(shim, command, run, outcome2) {
 var import_node_crypto = require("node:crypto");
 var import_node_fs6 = require("node:fs");
 var import_node_path2 = require("node:path");
+
+// tools/src/formats/digests.ts
+var DIGESTS_FORMAT = 1;
+var dataDigests = object({ format: formatVersion(DIGESTS_FORMAT), files: arrayOf(fileDigest) });
+var WHAT2 = "data digests file";
+var FIX = "report it: the digests and the shims that read them come from one databazel.";
+function readDataDigests(path) {
+  const value = readJsonFile(path, `the ${WHAT2}`, FIX);
+  checkFormatVersion(value, path, WHAT2, DIGESTS_FORMAT, FIX);
+  return new Map(checkFile(dataDigests, value, path, WHAT2, FIX).files.map((d) => [d.path, d]));
+}
+
+// tools/src/shim/digest.ts
 var CHUNK = 1 << 20;
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
@@ -685,6 +701,10 @@ function digest(path) {
 `;
   });
   return { path, sha256: sha256(listing.join("")), bytes };
+}
+function dataDigester(digestsPath) {
+  const known = digestsPath ? readDataDigests(digestsPath) : /* @__PURE__ */ new Map();
+  return (path) => known.get(path) ?? digest(path);
 }
 
 // tools/src/lib/metrics.ts
@@ -814,7 +834,7 @@ main(async (argv) => {
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),
     kind: "eval",
-    inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(shim.executable) },
+    inputs: { model: digest(model), test_data: testData.map(dataDigester(shim.dataDigests)), executable: digest(shim.executable) },
     outputs: { metrics: digest(metrics) }
   });
 });

@@ -211,7 +211,9 @@ var SHIM_FLAGS = {
   /** Eval: the run record of the model's training; a failure there passes on. */
   train_record: "--shim_train_record",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
-  search_metric: "--shim_search_metric"
+  search_metric: "--shim_search_metric",
+  /** The digests of the data (tools/src/formats/digests.ts), computed once by a DatabazelDigest action. */
+  data_digests: "--shim_data_digests"
 };
 
 // tools/src/formats/run-record.ts
@@ -634,6 +636,7 @@ function shimFlags(flags) {
     recordPath: one(flags, SHIM_FLAGS.record),
     logPath: one(flags, SHIM_FLAGS.log),
     timeout: optional(flags, SHIM_FLAGS.timeout),
+    dataDigests: optional(flags, SHIM_FLAGS.data_digests),
     recordFailures: flags.has(SHIM_FLAGS.record_failures)
   };
 }
@@ -711,6 +714,19 @@ function runRecordBase(shim, command, run, outcome2) {
 var import_node_crypto = require("node:crypto");
 var import_node_fs7 = require("node:fs");
 var import_node_path3 = require("node:path");
+
+// tools/src/formats/digests.ts
+var DIGESTS_FORMAT = 1;
+var dataDigests = object({ format: formatVersion(DIGESTS_FORMAT), files: arrayOf(fileDigest) });
+var WHAT2 = "data digests file";
+var FIX = "report it: the digests and the shims that read them come from one databazel.";
+function readDataDigests(path) {
+  const value = readJsonFile(path, `the ${WHAT2}`, FIX);
+  checkFormatVersion(value, path, WHAT2, DIGESTS_FORMAT, FIX);
+  return new Map(checkFile(dataDigests, value, path, WHAT2, FIX).files.map((d) => [d.path, d]));
+}
+
+// tools/src/shim/digest.ts
 var CHUNK = 1 << 20;
 function sha256(data) {
   return (0, import_node_crypto.createHash)("sha256").update(data).digest("hex");
@@ -746,6 +762,10 @@ function digest(path) {
 `;
   });
   return { path, sha256: sha256(listing.join("")), bytes };
+}
+function dataDigester(digestsPath) {
+  const known = digestsPath ? readDataDigests(digestsPath) : /* @__PURE__ */ new Map();
+  return (path) => known.get(path) ?? digest(path);
 }
 
 // tools/src/lib/outputs.ts
@@ -861,7 +881,7 @@ main(async (argv) => {
     seed: Number(seed),
     epochs: startEpoch !== void 0 ? { start: Number(startEpoch), end: Number(endEpoch) } : null,
     inputs: {
-      training_data: trainingData.map(digest),
+      training_data: trainingData.map(dataDigester(shim.dataDigests)),
       executable: digest(shim.executable),
       init_checkpoint: initCheckpoint ? digest(initCheckpoint) : null
     },

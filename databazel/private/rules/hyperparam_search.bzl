@@ -11,6 +11,7 @@ load("//databazel/private:names.bzl", "display_label", "expand_template", "trial
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
 load("//databazel/private:trials.bzl", "expand_trials")
 load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
+load("//databazel/private/actions:digest.bzl", "digest_action")
 load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
 load("//databazel/private/actions:report.bzl", "report_action")
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
@@ -95,7 +96,7 @@ def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
     )
     return trained, hyperparams_files[prefix]
 
-def _run_trial(ctx, trial, where, *, common, test_data, eval_executable, segments, hyperparams_files):
+def _run_trial(ctx, trial, where, *, common, test_data, test_data_digests, eval_executable, segments, hyperparams_files):
     """Trains and evaluates one trial; returns what the search's outputs and providers need."""
     trained, hyperparams_file = _train_trial(
         ctx,
@@ -116,6 +117,7 @@ def _run_trial(ctx, trial, where, *, common, test_data, eval_executable, segment
         outputs = evaluated,
         model = trained.model,
         test_data = test_data,
+        data_digests = test_data_digests,
         eval_executable = eval_executable,
         trial = trial.name,
         record_failures = struct(train_record = trained.record, metric = ctx.attr.metric) if ctx.attr.max_failed_trials > 0 else None,
@@ -181,6 +183,7 @@ def _hyperparam_search_impl(ctx):
     )
     _check_distinct_outputs(ctx, expanded, where)
     training_data = required_data_files(ctx.attr.training_data, where, "training_data")
+    test_data = required_data_files(ctx.attr.test_data, where, "test_data")
     segments = {}
     hyperparams_files = {}
     ran = [
@@ -188,12 +191,15 @@ def _hyperparam_search_impl(ctx):
             ctx,
             trial,
             where,
+            # Each data file is hashed once for the run records of every trial.
             common = dict(
                 training_data = training_data,
+                data_digests = digest_action(ctx, data = training_data, kind = "training_data"),
                 train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
                 seed = ctx.attr.seed,
             ),
-            test_data = required_data_files(ctx.attr.test_data, where, "test_data"),
+            test_data = test_data,
+            test_data_digests = digest_action(ctx, data = test_data, kind = "test_data"),
             eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
             segments = segments,
             hyperparams_files = hyperparams_files,

@@ -13,6 +13,7 @@ load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private/actions:digest.bzl", "digest_action")
 load("//databazel/private/actions:report.bzl", "report_action")
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
@@ -47,6 +48,8 @@ def _model_impl(ctx):
         seed = ctx.attr.seed,
         epochs = epochs or None,
         checkpoint_every = ctx.attr.checkpoint_every,
+        # Segments hash the data once between them; a single run hashes it itself.
+        data_digests = digest_action(ctx, data = training_data, kind = "training_data") if ctx.attr.checkpoint_every else None,
     )
     model_file = trained.model
     curve = trained.curve

@@ -6,7 +6,7 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
-import { digest } from "../shim/digest.ts";
+import { dataDigester, digest } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { metricAt, metricsProblem } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
@@ -76,7 +76,7 @@ main(async (argv) => {
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome),
     kind: "eval",
-    inputs: { model: digest(model), test_data: testData.map(digest), executable: digest(shim.executable) },
+    inputs: { model: digest(model), test_data: testData.map(dataDigester(shim.dataDigests)), executable: digest(shim.executable) },
     outputs: { metrics: digest(metrics) },
   });
 });

@@ -9,7 +9,7 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
 import { writePlaceholderModel } from "../shim/placeholder.ts";
-import { digest } from "../shim/digest.ts";
+import { dataDigester, digest } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { discard } from "../lib/outputs.ts";
 
@@ -119,7 +119,7 @@ main(async (argv) => {
     seed: Number(seed),
     epochs: startEpoch !== undefined ? { start: Number(startEpoch), end: Number(endEpoch) } : null,
     inputs: {
-      training_data: trainingData.map(digest),
+      training_data: trainingData.map(dataDigester(shim.dataDigests)),
       executable: digest(shim.executable),
       init_checkpoint: initCheckpoint ? digest(initCheckpoint) : null,
     },

@@ -22,6 +22,14 @@ export const SHIM_FLAGS = {
   train_record: "--shim_train_record",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
   search_metric: "--shim_search_metric",
+  /** The digests of the data (tools/src/formats/digests.ts), computed once by a DatabazelDigest action. */
+  data_digests: "--shim_data_digests",
+} as const;
+
+/** Flags of the DatabazelDigest action (tools/src/bin/digest.ts). */
+export const DIGEST_FLAGS = {
+  output: "--output",
+  file: "--file",
 } as const;
 
 /** Flags of the DatabazelAggregate action (tools/src/bin/aggregate.ts). */

@@ -21,4 +21,6 @@ export const FILE_SUFFIXES = {
   aggregate_manifest: ".manifest.json",
   report_manifest: ".report.json",
   report_html: ".report.html",
+  training_data_digests: ".training_data.digests.json",
+  test_data_digests: ".test_data.digests.json",
 } as const;

@@ -21,6 +21,8 @@ export interface ShimFlags {
   logPath: string;
   /** As the rule's attribute gave it ("30m"), or undefined for none. */
   timeout: string | undefined;
+  /** The target's data digests file, when its rule computed one. */
+  dataDigests: string | undefined;
   /** Set inside a search with max_failed_trials: a failure is recorded, and the action succeeds. */
   recordFailures: boolean;
 }
@@ -36,6 +38,7 @@ export function shimFlags(flags: Flags): ShimFlags {
     recordPath: one(flags, SHIM_FLAGS.record),
     logPath: one(flags, SHIM_FLAGS.log),
     timeout: optional(flags, SHIM_FLAGS.timeout),
+    dataDigests: optional(flags, SHIM_FLAGS.data_digests),
     recordFailures: flags.has(SHIM_FLAGS.record_failures),
   };
 }

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { readDataDigests } from "../formats/digests.ts";
 import type { FileDigest } from "../formats/run-record.ts";
 
 const CHUNK = 1 << 20;
@@ -45,4 +46,13 @@ export function digest(path: string): FileDigest {
     return `${d.sha256}  ${relative(path, file)}\n`;
   });
   return { path, sha256: sha256(listing.join("")), bytes };
+}
+
+/**
+ * The digest of each data file: from the target's digests file (one DatabazelDigest action per
+ * target) when the rule gives one and it names the file, else computed here.
+ */
+export function dataDigester(digestsPath: string | undefined): (path: string) => FileDigest {
+  const known = digestsPath ? readDataDigests(digestsPath) : new Map<string, FileDigest>();
+  return (path) => known.get(path) ?? digest(path);
 }
