@@ -184,6 +184,15 @@ def _hyperparam_search_impl(ctx):
     _check_distinct_outputs(ctx, expanded, where)
     training_data = required_data_files(ctx.attr.training_data, where, "training_data")
     test_data = required_data_files(ctx.attr.test_data, where, "test_data")
+
+    # Each data file is hashed once for the run records of every trial.
+    common = dict(
+        training_data = training_data,
+        data_digests = digest_action(ctx, data = training_data, kind = "training_data"),
+        train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
+        seed = ctx.attr.seed,
+    )
+    test_data_digests = digest_action(ctx, data = test_data, kind = "test_data")
     segments = {}
     hyperparams_files = {}
     ran = [
@@ -191,15 +200,9 @@ def _hyperparam_search_impl(ctx):
             ctx,
             trial,
             where,
-            # Each data file is hashed once for the run records of every trial.
-            common = dict(
-                training_data = training_data,
-                data_digests = digest_action(ctx, data = training_data, kind = "training_data"),
-                train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
-                seed = ctx.attr.seed,
-            ),
+            common = common,
             test_data = test_data,
-            test_data_digests = digest_action(ctx, data = test_data, kind = "test_data"),
+            test_data_digests = test_data_digests,
             eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
             segments = segments,
             hyperparams_files = hyperparams_files,
