@@ -20,8 +20,7 @@ load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "wri
 def _model_impl(ctx):
     where = "model " + display_label(ctx.label)
     epochs = ctx.attr.epochs
-    if epochs < 0:
-        fail("databazel: {}: epochs = {} is negative.\nFix: set epochs to the number of epochs to train, or 0.".format(where, epochs))
+    check_not_negative(where, "epochs", epochs, "set epochs to the number of epochs to train, or 0.")
     check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
     check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
     if epochs and "epochs" in ctx.attr.hyperparams:
