@@ -33,7 +33,13 @@ export function consumerWorkspace(
         "",
         ...pinnedNodeFromNodeModules(),
       ].join("\n"),
-      ".bazelrc": ["common --noenable_workspace", "common --lockfile_mode=off", "build --nosandbox_debug", ""].join(
+      ".bazelrc": [
+        "common --noenable_workspace",
+        "common --lockfile_mode=off",
+        "build --nosandbox_debug",
+        "build --worker_sandboxing",
+        "",
+      ].join(
         "\n",
       ),
       ...files,

@@ -2,6 +2,7 @@
 // or was served from a cache (`cacheHit`); actions the local action cache skipped are absent.
 // The benchmark and the tests both read it.
 import { readFileSync } from "node:fs";
+import { JsonObjectStream } from "../src/lib/json-stream.ts";
 
 export interface Spawn {
   mnemonic?: string;
@@ -23,19 +24,5 @@ export function durationSeconds(text: string | undefined): number | undefined {
 
 /** The log's entries: JSON objects written one after another. */
 export function spawns(logPath: string): Spawn[] {
-  const text = readFileSync(logPath, "utf8");
-  const out: Spawn[] = [];
-  let depth = 0;
-  let start = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" && depth++ === 0) start = i;
-    else if (c === "}" && --depth === 0) out.push(JSON.parse(text.slice(start, i + 1)) as Spawn);
-  }
-  return out;
+  return new JsonObjectStream().push(readFileSync(logPath, "utf8")) as Spawn[];
 }

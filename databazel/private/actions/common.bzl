@@ -7,8 +7,34 @@ the user's executable with the contract's flags, checks what it wrote, and recor
 load("//databazel/private:contract.bzl", "SHIM_FLAGS")
 load("//databazel/private:names.bzl", "display_label")
 
+# The helpers that run once per trial (or per data attribute) can serve as persistent workers
+# (tools/src/lib/worker.ts): Node then starts once per worker, not once per action. Bazel uses a
+# worker only where its strategy allows: not for remote execution, not with
+# --strategy=DatabazelTrain=local.
+WORKER_REQUIREMENTS = {"supports-workers": "1", "requires-worker-protocol": "json"}
+
 # The shims read only their declared inputs, so the exec-root paths may be rewritten.
-EXECUTION_REQUIREMENTS = {"supports-path-mapping": "1"}
+EXECUTION_REQUIREMENTS = WORKER_REQUIREMENTS | {"supports-path-mapping": "1"}
+
+def helper_args(ctx, helper):
+    """A worker-capable helper's command line: the bundle, then its flags in a params file.
+
+    Bazel starts a worker with what comes before the params file (`node <bundle>`) and sends the
+    flags in each request; run as a plain spawn, the helper reads the params file itself.
+
+    Args:
+      ctx: the rule context.
+      helper: File, the bundled helper.
+
+    Returns:
+      (Args, Args): the startup arguments and the flags; pass both, in order, as `arguments`.
+    """
+    startup = ctx.actions.args()
+    startup.add(helper)
+    flags = ctx.actions.args()
+    flags.use_param_file("@%s", use_always = True)
+    flags.set_param_file_format("multiline")
+    return startup, flags
 
 def add_path(args, flag, file):
     """Adds `flag PATH`, keeping a directory as one path (Args#add refuses directories).
@@ -32,17 +58,16 @@ def shim_args(ctx, *, shim, executable, record, log, trial):
       trial: the trial (or segment) name, or None.
 
     Returns:
-      Args.
+      (Args, Args): as `helper_args`; add the shim's own flags to the second.
     """
-    args = ctx.actions.args()
-    args.add(shim)
+    startup, args = helper_args(ctx, shim)
     args.add(SHIM_FLAGS["label"], display_label(ctx.label))
     if trial != None:
         args.add(SHIM_FLAGS["trial"], trial)
     args.add(SHIM_FLAGS["executable"], executable)
     args.add(SHIM_FLAGS["record"], record)
     args.add(SHIM_FLAGS["log"], log)
-    return args
+    return startup, args
 
 def check_fields(what, value, fields):
     """Fails unless `value` has exactly `fields`, the ones its TypeScript reader expects.

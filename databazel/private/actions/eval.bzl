@@ -38,7 +38,7 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         the search's metric (NaN, infinite or missing makes the trial `diverged`); None fails
         the action on any failure.
     """
-    args = shim_args(
+    startup, args = shim_args(
         ctx,
         shim = ctx.file._eval_shim,
         executable = eval_executable.executable,
@@ -61,13 +61,14 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
 
     ctx.actions.run(
         executable = node_runtime(ctx).node,
-        arguments = [args],
+        arguments = [startup, args],
         inputs = depset(
-            [ctx.file._eval_shim, model] + ([record_failures.train_record] if record_failures != None else []) +
+            [model] + ([record_failures.train_record] if record_failures != None else []) +
             ([data_digests] if data_digests != None else []),
             transitive = [test_data],
         ),
-        tools = [eval_executable],
+        # The shim is a tool: a worker is restarted when it changes.
+        tools = [ctx.file._eval_shim, eval_executable],
         outputs = [outputs.metrics, outputs.record, outputs.log],
         mnemonic = "DatabazelEval",
         progress_message = "Evaluating %{label}" + (" trial " + trial if trial != None else ""),

@@ -62,7 +62,7 @@ def segment_bounds(epochs, checkpoint_every):
     return [(start, min(start + checkpoint_every, epochs)) for start in range(0, epochs, checkpoint_every)]
 
 def _train_action(ctx, *, out, training_data, data_digests, train_executable, hyperparams_file, seed, trial, segment, previous, record_failures):
-    args = shim_args(
+    startup, args = shim_args(
         ctx,
         shim = ctx.file._train_shim,
         executable = train_executable.executable,
@@ -102,15 +102,16 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
         requirements[tag] = ""
     ctx.actions.run(
         executable = node_runtime(ctx, TRAIN_EXEC_GROUP).node,
-        arguments = [args],
+        arguments = [startup, args],
         inputs = depset(
-            [ctx.file._train_shim, hyperparams_file] +
+            [hyperparams_file] +
             ([f for f in (previous.model, previous.curve) if f != None] if previous else []) +
             ([previous_record] if record_failures and previous_record != None else []) +
             ([data_digests] if data_digests != None else []),
             transitive = [training_data],
         ),
-        tools = [train_executable],
+        # The shim is a tool: a worker is restarted when it changes.
+        tools = [ctx.file._train_shim, train_executable],
         outputs = [out.model, out.output_dir, out.record, out.log, out.curve],
         mnemonic = "DatabazelTrain",
         progress_message = "Training %{label}" + (" " + trial if trial != None else ""),

@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/aggregate.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 
 // tools/src/formats/action-flags.ts
 var AGGREGATE_FLAGS = {
@@ -315,22 +315,123 @@ function one(flags, flag) {
 var UsageError = class extends Error {
 };
 
+// tools/src/lib/worker.ts
+var import_node_fs3 = require("node:fs");
+
+// tools/src/lib/json-stream.ts
+var JsonObjectStream = class {
+  text = "";
+  scanned = 0;
+  depth = 0;
+  start = 0;
+  inString = false;
+  escaped = false;
+  /** Adds text; returns the objects it completed. */
+  push(chunk) {
+    this.text += chunk;
+    const out = [];
+    for (let i = this.scanned; i < this.text.length; i++) {
+      const c = this.text[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === "\\") this.escaped = true;
+        else if (c === '"') this.inString = false;
+      } else if (c === '"') this.inString = true;
+      else if (c === "{" && this.depth++ === 0) this.start = i;
+      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
+    }
+    if (this.depth === 0) {
+      this.text = "";
+      this.scanned = 0;
+    } else {
+      this.text = this.text.slice(this.start);
+      this.scanned = this.text.length;
+      this.start = 0;
+    }
+    return out;
+  }
+};
+
+// tools/src/lib/worker.ts
+var PERSISTENT_WORKER_FLAG = "--persistent_worker";
+function expandFlagfile(argv) {
+  const [only] = argv;
+  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
+  const text = (0, import_node_fs3.readFileSync)(only.slice(1), "utf8");
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+function inputDigestHex(base64) {
+  const bytes = Buffer.from(base64, "base64");
+  const ascii = bytes.toString("latin1");
+  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
+  return bytes.length === 32 ? bytes.toString("hex") : void 0;
+}
+function digestsOf(request) {
+  const out = /* @__PURE__ */ new Map();
+  for (const input of request.inputs ?? []) {
+    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
+    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
+  }
+  return out;
+}
+function serveWorkRequests(run) {
+  const respond = process.stdout.write.bind(process.stdout);
+  let captured = [];
+  const capture = (chunk, ...rest) => {
+    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const callback = rest.find((r) => typeof r === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  let queue = Promise.resolve();
+  const requests = new JsonObjectStream();
+  const handle = async (request) => {
+    if (request.cancel) return;
+    captured = [];
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const output = captured.join("") + ended.output;
+    captured = [];
+    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (text) => {
+    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
+  });
+  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
+}
+
 // tools/src/lib/main.ts
 var ContractError = class extends Error {
 };
+function failureMessage(err) {
+  if (err instanceof ContractError) return err.message;
+  if (err instanceof FormatError) return `databazel: ${err.message}`;
+  if (err instanceof UsageError) {
+    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
+  }
+  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+}
+async function runBody(body, ...call) {
+  try {
+    await body(...call);
+    return { exitCode: 0, output: "" };
+  } catch (err) {
+    return { exitCode: 1, output: failureMessage(err) + "\n" };
+  }
+}
 function main(body) {
-  body(process.argv.slice(2)).catch((err) => {
-    if (err instanceof ContractError) {
-      console.error(err.message);
-    } else if (err instanceof FormatError) {
-      console.error(`databazel: ${err.message}`);
-    } else if (err instanceof UsageError) {
-      console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
-    } else {
-      console.error(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    }
-    process.exitCode = 1;
-  });
+  const argv = process.argv.slice(2);
+  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
+    serveWorkRequests((args, request) => runBody(body, args, request));
+    return;
+  }
+  void (async () => {
+    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
+    process.stderr.write(ended.output);
+    process.exitCode = ended.exitCode;
+  })();
 }
 
 // tools/src/lib/metrics.ts
@@ -360,15 +461,15 @@ function scalarMetrics(metrics) {
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs3.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs4.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs3.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs3.readdirSync)(path)) (0, import_node_fs3.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs4.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/leaderboard/failures.ts
@@ -458,7 +559,7 @@ main(async (argv) => {
     throw new ContractError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
   }
   const scored = outcomes.filter((t) => t.record.outcome === "succeeded").map(({ trial, order }) => {
-    const metrics = JSON.parse((0, import_node_fs4.readFileSync)(trial.metrics, "utf8"));
+    const metrics = JSON.parse((0, import_node_fs5.readFileSync)(trial.metrics, "utf8"));
     const value = metricAt(metrics, manifest.metric);
     if (value === void 0) {
       const names = Object.keys(scalarMetrics(metrics)).sort();
@@ -497,8 +598,8 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
   const board = toLeaderboard(json);
   try {
     writeLeaderboard(outputs.json, json);
-    (0, import_node_fs4.writeFileSync)(outputs.csv, toCsv(board));
-    (0, import_node_fs4.writeFileSync)(outputs.md, toMarkdown(board));
+    (0, import_node_fs5.writeFileSync)(outputs.csv, toCsv(board));
+    (0, import_node_fs5.writeFileSync)(outputs.md, toMarkdown(board));
     writeBest(outputs.best, {
       format: LEADERBOARD_FORMAT,
       trial: best2.trial.name,
@@ -509,9 +610,9 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
       value: best2.value,
       model: best2.trial.model_short_path
     });
-    (0, import_node_fs4.writeFileSync)(outputs.bestHyperparams, stableJson(best2.trial.hyperparams));
+    (0, import_node_fs5.writeFileSync)(outputs.bestHyperparams, stableJson(best2.trial.hyperparams));
     if (modelIsDir) discard(outputs.bestModel, true);
-    (0, import_node_fs4.cpSync)(best2.trial.model, outputs.bestModel, { recursive: modelIsDir });
+    (0, import_node_fs5.cpSync)(best2.trial.model, outputs.bestModel, { recursive: modelIsDir });
   } catch (err) {
     for (const path of [outputs.json, outputs.csv, outputs.md, outputs.best, outputs.bestHyperparams]) discard(path);
     discard(outputs.bestModel, modelIsDir);

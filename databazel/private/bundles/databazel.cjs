@@ -922,17 +922,23 @@ function filesUnder(dir) {
   }
   return out.sort();
 }
-function digest(path) {
-  if (!(0, import_node_fs5.statSync)(path).isDirectory()) return { path, ...fileDigest2(path) };
+var NONE = /* @__PURE__ */ new Map();
+function digest(path, known = NONE) {
+  const stat = (0, import_node_fs5.statSync)(path);
+  if (!stat.isDirectory()) {
+    const sha2562 = known.get(path);
+    return sha2562 ? { path, sha256: sha2562, bytes: stat.size } : { path, ...fileDigest2(path) };
+  }
   let bytes = 0;
   const listing = filesUnder(path).map((file) => {
-    const d = digest(file);
+    const d = digest(file, known);
     bytes += d.bytes;
     return `${d.sha256}  ${(0, import_node_path3.relative)(path, file)}
 `;
   });
   return { path, sha256: sha256(listing.join("")), bytes };
 }
+var PROBE_MAX_BYTES = 1 << 16;
 
 // tools/src/cli/imported.ts
 function isImported(target2) {

@@ -186,39 +186,140 @@ function all(flags, flag) {
 var UsageError = class extends Error {
 };
 
+// tools/src/lib/worker.ts
+var import_node_fs2 = require("node:fs");
+
+// tools/src/lib/json-stream.ts
+var JsonObjectStream = class {
+  text = "";
+  scanned = 0;
+  depth = 0;
+  start = 0;
+  inString = false;
+  escaped = false;
+  /** Adds text; returns the objects it completed. */
+  push(chunk) {
+    this.text += chunk;
+    const out = [];
+    for (let i = this.scanned; i < this.text.length; i++) {
+      const c = this.text[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === "\\") this.escaped = true;
+        else if (c === '"') this.inString = false;
+      } else if (c === '"') this.inString = true;
+      else if (c === "{" && this.depth++ === 0) this.start = i;
+      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
+    }
+    if (this.depth === 0) {
+      this.text = "";
+      this.scanned = 0;
+    } else {
+      this.text = this.text.slice(this.start);
+      this.scanned = this.text.length;
+      this.start = 0;
+    }
+    return out;
+  }
+};
+
+// tools/src/lib/worker.ts
+var PERSISTENT_WORKER_FLAG = "--persistent_worker";
+function expandFlagfile(argv) {
+  const [only] = argv;
+  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
+  const text = (0, import_node_fs2.readFileSync)(only.slice(1), "utf8");
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+function inputDigestHex(base64) {
+  const bytes = Buffer.from(base64, "base64");
+  const ascii = bytes.toString("latin1");
+  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
+  return bytes.length === 32 ? bytes.toString("hex") : void 0;
+}
+function digestsOf(request) {
+  const out = /* @__PURE__ */ new Map();
+  for (const input of request.inputs ?? []) {
+    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
+    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
+  }
+  return out;
+}
+function serveWorkRequests(run) {
+  const respond = process.stdout.write.bind(process.stdout);
+  let captured = [];
+  const capture = (chunk, ...rest) => {
+    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const callback = rest.find((r) => typeof r === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  let queue = Promise.resolve();
+  const requests = new JsonObjectStream();
+  const handle = async (request) => {
+    if (request.cancel) return;
+    captured = [];
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const output = captured.join("") + ended.output;
+    captured = [];
+    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (text) => {
+    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
+  });
+  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
+}
+
 // tools/src/lib/main.ts
 var ContractError = class extends Error {
 };
+function failureMessage(err) {
+  if (err instanceof ContractError) return err.message;
+  if (err instanceof FormatError) return `databazel: ${err.message}`;
+  if (err instanceof UsageError) {
+    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
+  }
+  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+}
+async function runBody(body, ...call) {
+  try {
+    await body(...call);
+    return { exitCode: 0, output: "" };
+  } catch (err) {
+    return { exitCode: 1, output: failureMessage(err) + "\n" };
+  }
+}
 function main(body) {
-  body(process.argv.slice(2)).catch((err) => {
-    if (err instanceof ContractError) {
-      console.error(err.message);
-    } else if (err instanceof FormatError) {
-      console.error(`databazel: ${err.message}`);
-    } else if (err instanceof UsageError) {
-      console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
-    } else {
-      console.error(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    }
-    process.exitCode = 1;
-  });
+  const argv = process.argv.slice(2);
+  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
+    serveWorkRequests((args, request) => runBody(body, args, request));
+    return;
+  }
+  void (async () => {
+    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
+    process.stderr.write(ended.output);
+    process.exitCode = ended.exitCode;
+  })();
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs2.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs3.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs2.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs2.readdirSync)(path)) (0, import_node_fs2.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs3.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs3.readdirSync)(path)) (0, import_node_fs3.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path2 = require("node:path");
 var CHUNK = 1 << 20;
 function sha256(data) {
@@ -227,42 +328,62 @@ function sha256(data) {
 function fileDigest2(path) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   const buffer = Buffer.allocUnsafe(CHUNK);
-  const fd = (0, import_node_fs3.openSync)(path, "r");
+  const fd = (0, import_node_fs4.openSync)(path, "r");
   let bytes = 0;
   try {
-    for (let n; (n = (0, import_node_fs3.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+    for (let n; (n = (0, import_node_fs4.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
   } finally {
-    (0, import_node_fs3.closeSync)(fd);
+    (0, import_node_fs4.closeSync)(fd);
   }
   return { sha256: hash.digest("hex"), bytes };
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
   }
   return out.sort();
 }
-function digest(path) {
-  if (!(0, import_node_fs3.statSync)(path).isDirectory()) return { path, ...fileDigest2(path) };
+var NONE = /* @__PURE__ */ new Map();
+function digest(path, known = NONE) {
+  const stat = (0, import_node_fs4.statSync)(path);
+  if (!stat.isDirectory()) {
+    const sha2562 = known.get(path);
+    return sha2562 ? { path, sha256: sha2562, bytes: stat.size } : { path, ...fileDigest2(path) };
+  }
   let bytes = 0;
   const listing = filesUnder(path).map((file) => {
-    const d = digest(file);
+    const d = digest(file, known);
     bytes += d.bytes;
     return `${d.sha256}  ${(0, import_node_path2.relative)(path, file)}
 `;
   });
   return { path, sha256: sha256(listing.join("")), bytes };
 }
+var PROBE_MAX_BYTES = 1 << 16;
+var bazelDigestsAreSha256;
+function inputDigester(inputDigests) {
+  if (inputDigests.size > 0 && bazelDigestsAreSha256 === void 0) {
+    for (const [path, hex] of inputDigests) {
+      const stat = (0, import_node_fs4.statSync)(path, { throwIfNoEntry: false });
+      if (stat?.isFile() && stat.size <= PROBE_MAX_BYTES) {
+        bazelDigestsAreSha256 = fileDigest2(path).sha256 === hex;
+        break;
+      }
+    }
+  }
+  const known = bazelDigestsAreSha256 ? inputDigests : NONE;
+  return (path) => digest(path, known);
+}
 
 // tools/src/bin/digest.ts
-main(async (argv) => {
+main(async (argv, request) => {
   const flags = parseFlags(argv);
   const output = one(flags, DIGEST_FLAGS.output);
   try {
-    writeDataDigests(output, all(flags, DIGEST_FLAGS.file).map(digest));
+    writeDataDigests(output, all(flags, DIGEST_FLAGS.file).map(inputDigester(request.inputDigests)));
   } catch (err) {
     discard(output);
     throw err;

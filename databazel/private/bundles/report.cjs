@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/report.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 
 // tools/src/formats/action-flags.ts
 var REPORT_FLAGS = {
@@ -311,22 +311,123 @@ function one(flags, flag) {
 var UsageError = class extends Error {
 };
 
+// tools/src/lib/worker.ts
+var import_node_fs2 = require("node:fs");
+
+// tools/src/lib/json-stream.ts
+var JsonObjectStream = class {
+  text = "";
+  scanned = 0;
+  depth = 0;
+  start = 0;
+  inString = false;
+  escaped = false;
+  /** Adds text; returns the objects it completed. */
+  push(chunk) {
+    this.text += chunk;
+    const out = [];
+    for (let i = this.scanned; i < this.text.length; i++) {
+      const c = this.text[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === "\\") this.escaped = true;
+        else if (c === '"') this.inString = false;
+      } else if (c === '"') this.inString = true;
+      else if (c === "{" && this.depth++ === 0) this.start = i;
+      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
+    }
+    if (this.depth === 0) {
+      this.text = "";
+      this.scanned = 0;
+    } else {
+      this.text = this.text.slice(this.start);
+      this.scanned = this.text.length;
+      this.start = 0;
+    }
+    return out;
+  }
+};
+
+// tools/src/lib/worker.ts
+var PERSISTENT_WORKER_FLAG = "--persistent_worker";
+function expandFlagfile(argv) {
+  const [only] = argv;
+  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
+  const text = (0, import_node_fs2.readFileSync)(only.slice(1), "utf8");
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+function inputDigestHex(base64) {
+  const bytes = Buffer.from(base64, "base64");
+  const ascii = bytes.toString("latin1");
+  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
+  return bytes.length === 32 ? bytes.toString("hex") : void 0;
+}
+function digestsOf(request) {
+  const out = /* @__PURE__ */ new Map();
+  for (const input of request.inputs ?? []) {
+    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
+    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
+  }
+  return out;
+}
+function serveWorkRequests(run) {
+  const respond = process.stdout.write.bind(process.stdout);
+  let captured = [];
+  const capture = (chunk, ...rest) => {
+    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const callback = rest.find((r) => typeof r === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  let queue = Promise.resolve();
+  const requests = new JsonObjectStream();
+  const handle = async (request) => {
+    if (request.cancel) return;
+    captured = [];
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const output = captured.join("") + ended.output;
+    captured = [];
+    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (text) => {
+    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
+  });
+  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
+}
+
 // tools/src/lib/main.ts
 var ContractError = class extends Error {
 };
+function failureMessage(err) {
+  if (err instanceof ContractError) return err.message;
+  if (err instanceof FormatError) return `databazel: ${err.message}`;
+  if (err instanceof UsageError) {
+    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
+  }
+  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+}
+async function runBody(body, ...call) {
+  try {
+    await body(...call);
+    return { exitCode: 0, output: "" };
+  } catch (err) {
+    return { exitCode: 1, output: failureMessage(err) + "\n" };
+  }
+}
 function main(body) {
-  body(process.argv.slice(2)).catch((err) => {
-    if (err instanceof ContractError) {
-      console.error(err.message);
-    } else if (err instanceof FormatError) {
-      console.error(`databazel: ${err.message}`);
-    } else if (err instanceof UsageError) {
-      console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
-    } else {
-      console.error(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    }
-    process.exitCode = 1;
-  });
+  const argv = process.argv.slice(2);
+  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
+    serveWorkRequests((args, request) => runBody(body, args, request));
+    return;
+  }
+  void (async () => {
+    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
+    process.stderr.write(ended.output);
+    process.exitCode = ended.exitCode;
+  })();
 }
 
 // tools/src/lib/metrics.ts
@@ -374,7 +475,7 @@ function scalarMetrics(metrics) {
 }
 
 // tools/src/report/html.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 
 // tools/src/leaderboard/render.ts
 function formatNumber(n) {
@@ -388,7 +489,7 @@ function esc(text) {
 function readJson(path, what) {
   let text;
   try {
-    text = (0, import_node_fs2.readFileSync)(path, "utf8");
+    text = (0, import_node_fs3.readFileSync)(path, "utf8");
   } catch (err) {
     throw new ContractError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
   }
@@ -673,7 +774,7 @@ function evaluateReport(m) {
 }
 
 // tools/src/report/curves.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 
 // tools/src/lib/curve.ts
 function parseCurve(text) {
@@ -862,7 +963,7 @@ ${groups.join("\n")}`,
 
 // tools/src/report/curves.ts
 function readCurve(path) {
-  const curve = parseCurve((0, import_node_fs3.readFileSync)(path, "utf8"));
+  const curve = parseCurve((0, import_node_fs4.readFileSync)(path, "utf8"));
   if (typeof curve === "string") throw new ContractError(`databazel: the report's learning curve ${path} ${curve}`);
   return curve;
 }
@@ -1088,5 +1189,5 @@ function renderReport(manifest) {
 main(async (argv) => {
   const flags = parseFlags(argv);
   const manifest = readReportManifest(one(flags, REPORT_FLAGS.manifest));
-  (0, import_node_fs4.writeFileSync)(one(flags, REPORT_FLAGS.output), renderReport(manifest));
+  (0, import_node_fs5.writeFileSync)(one(flags, REPORT_FLAGS.output), renderReport(manifest));
 });

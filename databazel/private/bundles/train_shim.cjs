@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path5 = require("node:path");
 
 // tools/src/contract.ts
@@ -425,26 +425,127 @@ function durationMs(text) {
   return Number(match[1]) * UNIT_MS[match[2]];
 }
 
+// tools/src/lib/worker.ts
+var import_node_fs4 = require("node:fs");
+
+// tools/src/lib/json-stream.ts
+var JsonObjectStream = class {
+  text = "";
+  scanned = 0;
+  depth = 0;
+  start = 0;
+  inString = false;
+  escaped = false;
+  /** Adds text; returns the objects it completed. */
+  push(chunk) {
+    this.text += chunk;
+    const out = [];
+    for (let i = this.scanned; i < this.text.length; i++) {
+      const c = this.text[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === "\\") this.escaped = true;
+        else if (c === '"') this.inString = false;
+      } else if (c === '"') this.inString = true;
+      else if (c === "{" && this.depth++ === 0) this.start = i;
+      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
+    }
+    if (this.depth === 0) {
+      this.text = "";
+      this.scanned = 0;
+    } else {
+      this.text = this.text.slice(this.start);
+      this.scanned = this.text.length;
+      this.start = 0;
+    }
+    return out;
+  }
+};
+
+// tools/src/lib/worker.ts
+var PERSISTENT_WORKER_FLAG = "--persistent_worker";
+function expandFlagfile(argv) {
+  const [only] = argv;
+  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
+  const text = (0, import_node_fs4.readFileSync)(only.slice(1), "utf8");
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+function inputDigestHex(base64) {
+  const bytes = Buffer.from(base64, "base64");
+  const ascii = bytes.toString("latin1");
+  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
+  return bytes.length === 32 ? bytes.toString("hex") : void 0;
+}
+function digestsOf(request) {
+  const out = /* @__PURE__ */ new Map();
+  for (const input of request.inputs ?? []) {
+    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
+    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
+  }
+  return out;
+}
+function serveWorkRequests(run) {
+  const respond = process.stdout.write.bind(process.stdout);
+  let captured = [];
+  const capture = (chunk, ...rest) => {
+    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const callback = rest.find((r) => typeof r === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  let queue = Promise.resolve();
+  const requests = new JsonObjectStream();
+  const handle = async (request) => {
+    if (request.cancel) return;
+    captured = [];
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const output = captured.join("") + ended.output;
+    captured = [];
+    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (text) => {
+    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
+  });
+  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
+}
+
 // tools/src/lib/main.ts
 var ContractError = class extends Error {
 };
+function failureMessage(err) {
+  if (err instanceof ContractError) return err.message;
+  if (err instanceof FormatError) return `databazel: ${err.message}`;
+  if (err instanceof UsageError) {
+    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
+  }
+  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+}
+async function runBody(body, ...call) {
+  try {
+    await body(...call);
+    return { exitCode: 0, output: "" };
+  } catch (err) {
+    return { exitCode: 1, output: failureMessage(err) + "\n" };
+  }
+}
 function main(body) {
-  body(process.argv.slice(2)).catch((err) => {
-    if (err instanceof ContractError) {
-      console.error(err.message);
-    } else if (err instanceof FormatError) {
-      console.error(`databazel: ${err.message}`);
-    } else if (err instanceof UsageError) {
-      console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
-    } else {
-      console.error(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    }
-    process.exitCode = 1;
-  });
+  const argv = process.argv.slice(2);
+  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
+    serveWorkRequests((args, request) => runBody(body, args, request));
+    return;
+  }
+  void (async () => {
+    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
+    process.stderr.write(ended.output);
+    process.exitCode = ended.exitCode;
+  })();
 }
 
 // tools/src/shim/executable.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 function attributeOf(what) {
   const match = /^the (\w+) executable$/.exec(what);
   return match ? `${match[1]}_executable` : what;
@@ -452,13 +553,13 @@ function attributeOf(what) {
 function unrunnableProblem(path, what) {
   const attribute = attributeOf(what);
   try {
-    if ((0, import_node_fs4.statSync)(path).isDirectory()) {
+    if ((0, import_node_fs5.statSync)(path).isDirectory()) {
       return {
         cause: `${path} (${attribute}) is a directory, not a program.`,
         fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
       };
     }
-    (0, import_node_fs4.accessSync)(path, import_node_fs4.constants.X_OK);
+    (0, import_node_fs5.accessSync)(path, import_node_fs5.constants.X_OK);
     return void 0;
   } catch {
     return {
@@ -527,30 +628,30 @@ function externalSignal(run) {
 }
 
 // tools/src/shim/placeholder.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path = require("node:path");
 function writePlaceholderModel(path, isDirectory, outcome2) {
   const text = `databazel: no model: this trial ${outcome2.outcome.replace("_", " ")} (${outcome2.error}).
 `;
   if (!isDirectory) {
-    (0, import_node_fs5.writeFileSync)(path, text);
+    (0, import_node_fs6.writeFileSync)(path, text);
     return;
   }
-  (0, import_node_fs5.mkdirSync)(path, { recursive: true });
-  (0, import_node_fs5.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
+  (0, import_node_fs6.mkdirSync)(path, { recursive: true });
+  (0, import_node_fs6.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
 }
 function earlierFailure(path, logPath) {
   if (path === void 0) return void 0;
   const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
   if (outcome2 === "succeeded") return void 0;
-  (0, import_node_fs5.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+  (0, import_node_fs6.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
 `);
   return { outcome: outcome2, error, failure_message, log_tail };
 }
 
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path2 = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -566,7 +667,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath, timeoutMs) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs6.createWriteStream)(logPath);
+  const log = (0, import_node_fs7.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -609,9 +710,9 @@ async function runScript(command, env, logPath, timeoutMs) {
   };
 }
 function executionRoot(cwd) {
-  return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1");
+  return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1").replace(/\/bazel-workers\/worker-\d+-[^/]+\/([^/]+)$/, "/execroot/$1");
 }
-function failureMessage(options) {
+function failureMessage2(options) {
   const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
   if (options.fix) lines.push(`Fix: ${options.fix}`);
   if (options.tail.length > 0) {
@@ -685,7 +786,7 @@ Fix: ${unrunnable.fix}`);
     command: options.command,
     ...problem.fix ? { fix: problem.fix } : {}
   };
-  const message = failureMessage(messageOptions);
+  const message = failureMessage2(messageOptions);
   if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
   return {
     run,
@@ -693,7 +794,7 @@ Fix: ${unrunnable.fix}`);
       outcome: problem.outcome ?? "failed",
       error: `${options.what} ${problem.cause}`,
       // Kept in the run record, an output: no path of this machine's in it.
-      failure_message: failureMessage({ ...messageOptions, portable: true }),
+      failure_message: failureMessage2({ ...messageOptions, portable: true }),
       log_tail: run.tail
     }
   };
@@ -712,7 +813,7 @@ function runRecordBase(shim, command, run, outcome2) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path3 = require("node:path");
 
 // tools/src/formats/digests.ts
@@ -734,75 +835,96 @@ function sha256(data) {
 function fileDigest2(path) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   const buffer = Buffer.allocUnsafe(CHUNK);
-  const fd = (0, import_node_fs7.openSync)(path, "r");
+  const fd = (0, import_node_fs8.openSync)(path, "r");
   let bytes = 0;
   try {
-    for (let n; (n = (0, import_node_fs7.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+    for (let n; (n = (0, import_node_fs8.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
   } finally {
-    (0, import_node_fs7.closeSync)(fd);
+    (0, import_node_fs8.closeSync)(fd);
   }
   return { sha256: hash.digest("hex"), bytes };
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs8.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path3.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
   }
   return out.sort();
 }
-function digest(path) {
-  if (!(0, import_node_fs7.statSync)(path).isDirectory()) return { path, ...fileDigest2(path) };
+var NONE = /* @__PURE__ */ new Map();
+function digest(path, known = NONE) {
+  const stat = (0, import_node_fs8.statSync)(path);
+  if (!stat.isDirectory()) {
+    const sha2562 = known.get(path);
+    return sha2562 ? { path, sha256: sha2562, bytes: stat.size } : { path, ...fileDigest2(path) };
+  }
   let bytes = 0;
   const listing = filesUnder(path).map((file) => {
-    const d = digest(file);
+    const d = digest(file, known);
     bytes += d.bytes;
     return `${d.sha256}  ${(0, import_node_path3.relative)(path, file)}
 `;
   });
   return { path, sha256: sha256(listing.join("")), bytes };
 }
-function dataDigester(digestsPath) {
+function dataDigester(digestsPath, inputs) {
   const known = digestsPath ? readDataDigests(digestsPath) : /* @__PURE__ */ new Map();
-  return (path) => known.get(path) ?? digest(path);
+  return (path) => known.get(path) ?? inputs(path);
+}
+var PROBE_MAX_BYTES = 1 << 16;
+var bazelDigestsAreSha256;
+function inputDigester(inputDigests) {
+  if (inputDigests.size > 0 && bazelDigestsAreSha256 === void 0) {
+    for (const [path, hex] of inputDigests) {
+      const stat = (0, import_node_fs8.statSync)(path, { throwIfNoEntry: false });
+      if (stat?.isFile() && stat.size <= PROBE_MAX_BYTES) {
+        bazelDigestsAreSha256 = fileDigest2(path).sha256 === hex;
+        break;
+      }
+    }
+  }
+  const known = bazelDigestsAreSha256 ? inputDigests : NONE;
+  return (path) => digest(path, known);
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path4 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs8.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs9.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs8.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs8.readdirSync)(path)) (0, import_node_fs8.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs9.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs9.readdirSync)(path)) (0, import_node_fs9.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs9.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs9.statSync)(path);
+  if (!(0, import_node_fs10.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs10.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs9.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs10.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
   if (stat.size === 0) return "wrote an empty model file";
   return void 0;
 }
-main(async (argv) => {
+main(async (argv, request) => {
   const flags = parseFlags(argv, /* @__PURE__ */ new Set([SHIM_FLAGS.model_is_dir, ...SHIM_BOOLEANS]));
   const shim = shimFlags(flags);
+  const inputs = inputDigester(request.inputDigests);
   const modelIsDir = flags.has(SHIM_FLAGS.model_is_dir);
   const trainingData = all(flags, TRAIN_FLAGS.training_data);
   const model = one(flags, TRAIN_FLAGS.model);
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs9.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs10.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
@@ -873,7 +995,7 @@ main(async (argv) => {
   const succeeded = outcome2.outcome === "succeeded";
   if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
   const curve = [...previousCurve, ...succeeded ? readSegmentCurve(segmentCurve) : []];
-  (0, import_node_fs9.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs10.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),
     kind: "train",
@@ -881,9 +1003,9 @@ main(async (argv) => {
     seed: Number(seed),
     epochs: startEpoch !== void 0 ? { start: Number(startEpoch), end: Number(endEpoch) } : null,
     inputs: {
-      training_data: trainingData.map(dataDigester(shim.dataDigests)),
-      executable: digest(shim.executable),
-      init_checkpoint: initCheckpoint ? digest(initCheckpoint) : null
+      training_data: trainingData.map(dataDigester(shim.dataDigests, inputs)),
+      executable: inputs(shim.executable),
+      init_checkpoint: initCheckpoint ? inputs(initCheckpoint) : null
     },
     outputs: { model: digest(model) }
   });

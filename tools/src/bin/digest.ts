@@ -6,13 +6,13 @@ import { writeDataDigests } from "../formats/digests.ts";
 import { all, one, parseFlags } from "../lib/flags.ts";
 import { main } from "../lib/main.ts";
 import { discard } from "../lib/outputs.ts";
-import { digest } from "../shim/digest.ts";
+import { inputDigester } from "../shim/digest.ts";
 
-main(async (argv) => {
+main(async (argv, request) => {
   const flags = parseFlags(argv);
   const output = one(flags, DIGEST_FLAGS.output);
   try {
-    writeDataDigests(output, all(flags, DIGEST_FLAGS.file).map(digest));
+    writeDataDigests(output, all(flags, DIGEST_FLAGS.file).map(inputDigester(request.inputDigests)));
   } catch (err) {
     discard(output);
     throw err;

@@ -6,7 +6,7 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
-import { dataDigester, digest } from "../shim/digest.ts";
+import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { metricAt, metricsProblem } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
@@ -33,9 +33,10 @@ function divergence(text: string, metric: string): Problem | undefined {
   };
 }
 
-main(async (argv) => {
+main(async (argv, request) => {
   const flags = parseFlags(argv, new Set(SHIM_BOOLEANS));
   const shim = shimFlags(flags);
+  const inputs = inputDigester(request.inputDigests);
   const model = one(flags, EVAL_FLAGS.model);
   const testData = all(flags, EVAL_FLAGS.test_data);
   const metrics = one(flags, EVAL_FLAGS.metrics);
@@ -76,7 +77,11 @@ main(async (argv) => {
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome),
     kind: "eval",
-    inputs: { model: digest(model), test_data: testData.map(dataDigester(shim.dataDigests)), executable: digest(shim.executable) },
+    inputs: {
+      model: inputs(model),
+      test_data: testData.map(dataDigester(shim.dataDigests, inputs)),
+      executable: inputs(shim.executable),
+    },
     outputs: { metrics: digest(metrics) },
   });
 });

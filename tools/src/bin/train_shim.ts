@@ -9,7 +9,7 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
 import { writePlaceholderModel } from "../shim/placeholder.ts";
-import { dataDigester, digest } from "../shim/digest.ts";
+import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
 import { main } from "../lib/main.ts";
 import { discard } from "../lib/outputs.ts";
 
@@ -26,9 +26,10 @@ function modelProblem(path: string, isDirectory: boolean): string | undefined {
   return undefined;
 }
 
-main(async (argv) => {
+main(async (argv, request) => {
   const flags = parseFlags(argv, new Set([SHIM_FLAGS.model_is_dir, ...SHIM_BOOLEANS]));
   const shim = shimFlags(flags);
+  const inputs = inputDigester(request.inputDigests);
   const modelIsDir = flags.has(SHIM_FLAGS.model_is_dir);
   const trainingData = all(flags, TRAIN_FLAGS.training_data);
   const model = one(flags, TRAIN_FLAGS.model);
@@ -119,9 +120,9 @@ main(async (argv) => {
     seed: Number(seed),
     epochs: startEpoch !== undefined ? { start: Number(startEpoch), end: Number(endEpoch) } : null,
     inputs: {
-      training_data: trainingData.map(dataDigester(shim.dataDigests)),
-      executable: digest(shim.executable),
-      init_checkpoint: initCheckpoint ? digest(initCheckpoint) : null,
+      training_data: trainingData.map(dataDigester(shim.dataDigests, inputs)),
+      executable: inputs(shim.executable),
+      init_checkpoint: initCheckpoint ? inputs(initCheckpoint) : null,
     },
     outputs: { model: digest(model) },
   });

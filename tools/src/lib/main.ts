@@ -1,21 +1,40 @@
-// The frame every helper binary runs in: a failure prints one clear message and exits 1.
+// The frame every helper binary runs in: a failure prints one clear message and exits 1. Helpers
+// that Bazel runs once per trial also serve as persistent workers (./worker.ts): the same body
+// then runs once per WorkRequest, and the message goes into the WorkResponse.
 import { FormatError } from "../formats/shape.ts";
 import { UsageError } from "./flags.ts";
+import { expandFlagfile, PERSISTENT_WORKER_FLAG, serveWorkRequests, type Ended, type Handler } from "./worker.ts";
 
 /** A failure whose message is already written for the user. */
 export class ContractError extends Error {}
 
-export function main(body: (argv: string[]) => Promise<void>): void {
-  body(process.argv.slice(2)).catch((err: unknown) => {
-    if (err instanceof ContractError) {
-      console.error(err.message);
-    } else if (err instanceof FormatError) {
-      console.error(`databazel: ${err.message}`);
-    } else if (err instanceof UsageError) {
-      console.error(`databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`);
-    } else {
-      console.error(`databazel: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    }
-    process.exitCode = 1;
-  });
+function failureMessage(err: unknown): string {
+  if (err instanceof ContractError) return err.message;
+  if (err instanceof FormatError) return `databazel: ${err.message}`;
+  if (err instanceof UsageError) {
+    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
+  }
+  return `databazel: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+}
+
+async function runBody(body: Handler, ...call: Parameters<Handler>): Promise<Ended> {
+  try {
+    await body(...call);
+    return { exitCode: 0, output: "" };
+  } catch (err) {
+    return { exitCode: 1, output: failureMessage(err) + "\n" };
+  }
+}
+
+export function main(body: Handler): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
+    serveWorkRequests((args, request) => runBody(body, args, request));
+    return;
+  }
+  void (async () => {
+    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: new Map() });
+    process.stderr.write(ended.output);
+    process.exitCode = ended.exitCode;
+  })();
 }

@@ -73,11 +73,14 @@ export async function runScript(
 
 /**
  * The execution root the action ran in, as the user can `cd` to it: a sandboxed action runs in
- * `<output_base>/sandbox/<strategy>/<n>/execroot/<ws>`, removed afterwards, whose inputs the
- * real `<output_base>/execroot/<ws>` also holds. Only failure messages print it, never outputs.
+ * `<output_base>/sandbox/<strategy>/<n>/execroot/<ws>`, a sandboxed worker in
+ * `<output_base>/bazel-workers/worker-<n>-<mnemonic>/<ws>`, both emptied afterwards, whose inputs
+ * the real `<output_base>/execroot/<ws>` also holds. Only failure messages print it, never outputs.
  */
 export function executionRoot(cwd: string): string {
-  return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1");
+  return cwd
+    .replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1")
+    .replace(/\/bazel-workers\/worker-\d+-[^/]+\/([^/]+)$/, "/execroot/$1");
 }
 
 /** The message for a failed run: the cause, the script's last lines, and the command to rerun. */
