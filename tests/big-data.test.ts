@@ -1,5 +1,6 @@
 // Real data sizes: a training file larger than a Node Buffer may hold (2 GiB) goes through the
-// shims, whose run records still carry its sha256: hashed once for the whole search, streamed.
+// shims, whose run records still carry its sha256: taken from the digest Bazel computed for it
+// when the helpers run as workers, else hashed once for the whole search, streamed.
 import { execa } from "execa";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -71,20 +72,32 @@ afterAll(async () => {
   if (ws) await removeWorkspace(ws);
 });
 
+async function checkSearch(flags: string[]): Promise<Record<string, number>> {
+  const log = join(ws, "exec.log");
+  await bazel(["build", "//:search", "--output_groups=+records", `--execution_log_json_file=${log}`, ...flags], { cwd: ws });
+  const expected = (await execa("sha256sum", [join(ws, "big.bin")])).stdout.split(" ")[0];
+  const board = JSON.parse(readFileSync(join(ws, "bazel-bin", "search.leaderboard.json"), "utf8")) as { best: string };
+  expect(board.best).toBe("lr_0.1");
+  for (const trial of ["lr_0.1", "lr_0.2"]) {
+    expect(readFileSync(join(ws, "bazel-bin", "search", trial, "model"), "utf8")).toContain(`size=${BIG_BYTES} head=BIG!`);
+    const record = readRunRecord(join(ws, "bazel-bin", "search", trial, "run.train.json"));
+    if (record.kind !== "train") throw new Error("expected a train record");
+    expect(record.inputs.training_data).toEqual([{ path: "big.bin", sha256: expected, bytes: BIG_BYTES }]);
+  }
+  return executedByMnemonic(log);
+}
+
 describe("a training file larger than 2 GiB", () => {
-  it("trains every trial, and each run record carries the file's sha256, hashed once", async () => {
-    const log = join(ws, "exec.log");
-    await bazel(["build", "//:search", "--output_groups=+records", `--execution_log_json_file=${log}`], { cwd: ws });
-    // One digest action per data attribute, whatever the number of trials.
-    expect(executedByMnemonic(log)).toMatchObject({ DatabazelDigest: 2, DatabazelTrain: 2, DatabazelEval: 2 });
-    const expected = (await execa("sha256sum", [join(ws, "big.bin")])).stdout.split(" ")[0];
-    const board = JSON.parse(readFileSync(join(ws, "bazel-bin", "search.leaderboard.json"), "utf8")) as { best: string };
-    expect(board.best).toBe("lr_0.1");
-    for (const trial of ["lr_0.1", "lr_0.2"]) {
-      expect(readFileSync(join(ws, "bazel-bin", "search", trial, "model"), "utf8")).toContain(`size=${BIG_BYTES} head=BIG!`);
-      const record = readRunRecord(join(ws, "bazel-bin", "search", trial, "run.train.json"));
-      if (record.kind !== "train") throw new Error("expected a train record");
-      expect(record.inputs.training_data).toEqual([{ path: "big.bin", sha256: expected, bytes: BIG_BYTES }]);
-    }
+  // One digest action per data attribute, whatever the number of trials.
+  const ONCE = { DatabazelDigest: 2, DatabazelTrain: 2, DatabazelEval: 2 };
+
+  it("trains every trial, and each run record carries the file's sha256, from Bazel's own digest (workers)", async () => {
+    expect(await checkSearch([])).toMatchObject(ONCE);
+  });
+
+  it("the same with plain spawns, which hash the file once, streamed", async () => {
+    await bazel(["clean"], { cwd: ws });
+    const plain = ["DatabazelDigest", "DatabazelTrain", "DatabazelEval"].map((m) => `--strategy=${m}=sandboxed`);
+    expect(await checkSearch(plain)).toMatchObject(ONCE);
   });
 });

@@ -182,8 +182,7 @@ hyperparam_search(
     workspaces.push(ws);
 
     const victim = 0;
-    const launched = (): number => (readFileSync(c.workerLogs[victim]!, "utf8").match(/Launching runner process/g) ?? []).length;
-    const before = launched();
+    const victimName = `w${victim + 1}-${new URL(c.executor).port}`;
     const base = outputBase(ws);
     const log = join(base, "exec.json");
     const build = execa(
@@ -203,13 +202,16 @@ hyperparam_search(
       ],
       { cwd: ws, all: true, reject: false, stdin: "ignore" },
     );
-    // Kill the worker about a second into an action it runs.
+    // Kill the worker a second into an action it runs: a training (4 epochs of 2 s), not one of
+    // the search's quick digest actions, which may come first.
+    const runningForASecond = async (): Promise<boolean> =>
+      (await c.jobs()).some((j) => j.worker === victimName && Number.isNaN(j.completed) && Date.now() - j.started > 1000);
     const deadline = Date.now() + 180_000;
-    while (launched() === before && Date.now() < deadline && build.exitCode === null) {
+    let ready = false;
+    while (!(ready = await runningForASecond()) && Date.now() < deadline && build.exitCode === null) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(launched(), "the worker never got an action").toBeGreaterThan(before);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(ready, "the worker never ran an action for a second").toBe(true);
     await c.killWorker(victim);
 
     const result = await build;

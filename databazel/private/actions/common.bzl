@@ -11,7 +11,7 @@ load("//databazel/private:names.bzl", "display_label")
 # (tools/src/lib/worker.ts): Node then starts once per worker, not once per action. Bazel uses a
 # worker only where its strategy allows: not for remote execution, not with
 # --strategy=DatabazelTrain=local.
-WORKER_REQUIREMENTS = {"supports-workers": "1", "requires-worker-protocol": "json"}
+WORKER_REQUIREMENTS = {"requires-worker-protocol": "json", "supports-workers": "1"}
 
 # The shims read only their declared inputs, so the exec-root paths may be rewritten.
 EXECUTION_REQUIREMENTS = WORKER_REQUIREMENTS | {"supports-path-mapping": "1"}
