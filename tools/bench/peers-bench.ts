@@ -146,17 +146,17 @@ async function main(): Promise<void> {
   ].join(" ");
   const command = `${envText} npm run bench:peers${options.json ? ` -- --json ${options.json}` : ""}`;
   const dbz = (phase: Phase) => [...new Set((Object.values(results).flatMap((r) => r["databazel"]?.[phase] ?? [])).map((m) => m.note))].join("; ");
+  const ready = [
+    install.ready.snakemake ? `Snakemake ${install.ready.snakemake}` : "",
+    install.ready.dvc ? `DVC ${install.ready.dvc}` : "",
+  ].filter((v) => v !== "");
+  const peerVersions = ready.length > 0 ? `${ready.join(", ")} (pinned, from PyPI into ${venvDir}), ` : "";
   const skipped = Object.entries(install.skipped).map(([tool, why]) => `- ${tool} skipped: ${why.split("\n")[0]}`);
 
   console.log(`${table(results, columns, cap, (n) => gridShape(n)[1])}
 
 Command: \`${command}\`. Seconds, the median of ${runs} run${runs === 1 ? "" : "s"} (tools interleaved); "> ${cap} s": killed at the cap (BENCH_PEERS_TIMEOUT), not run again at that size.
-Versions: Bazel ${versions.bazel} (.bazelversion, through tools/bazel${bazelFlags.length > 0 ? `, with ${bazelFlags.join(" ")}` : ""}), ${[
-    install.ready.snakemake ? `Snakemake ${install.ready.snakemake}` : "",
-    install.ready.dvc ? `DVC ${install.ready.dvc}` : "",
-  ]
-    .filter((s) => s !== "")
-    .join(", ")}${peers.length > 0 ? ` (pinned, in ${venvDir})` : ""}, Python ${py.version} (${py.path}) for the bare loops, Snakemake and DVC; databazel's py_binary scripts run the python3 Bazel finds.
+Versions: Bazel ${versions.bazel} (.bazelversion, through tools/bazel${bazelFlags.length > 0 ? `, with ${bazelFlags.join(" ")}` : ""}), ${peerVersions}Python ${py.version} (${py.path}) for the bare loops, Snakemake and DVC; databazel's py_binary scripts run the python3 Bazel finds.
 Every tool runs the same train.py and eval.py (argparse, the databazel flag contract) per trial, on an a x b grid of N trials, each trial writing its hyperparameters file, model and metrics.
 - full run: from a clean state. bare: \`while read a b; do sh trial.sh ...; done\` / \`xargs -P2\` over all trials; Snakemake: \`snakemake -j2\` without .snakemake/ and outputs; DVC: \`dvc repro\` without dvc.lock, .dvc/cache and outputs; databazel: \`tools/bazel clean\` then \`tools/bazel build --disk_cache= //:search\` on a warm server (the "full run" row). The "cold Bazel server" row is the same after \`tools/bazel shutdown\` too (external repositories already fetched).${dbz("full") ? ` Bazel ran ${dbz("full")}.` : ""}
 - no-op rerun: the same command again, nothing changed${dbz("noop") ? ` (Bazel: ${dbz("noop")})` : ""}. The bare loops have no up-to-date check, so no no-op (—).

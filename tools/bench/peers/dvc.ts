@@ -5,7 +5,7 @@ import { execa } from "execa";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA, EVAL_PY, evalSh, grids, TRAIN_PY, trainSh, type Grid } from "./scripts.ts";
-import { timed, ToolFailed, writeFiles, type Session, type Tool } from "./run.ts";
+import { timed, ToolFailed, writeFiles, type Measurement, type Session, type Tool } from "./run.ts";
 import { venvBin } from "./venv.ts";
 
 const list = (xs: string[]) => JSON.stringify(xs);
@@ -16,12 +16,19 @@ function dvcYaml(grid: Grid): string {
   return `stages:
   train:
 ${matrix}    cmd: sh train.sh \${item.a} \${item.b} ${trial}
-    deps: [train.py, train.sh, train.csv]
+    deps:
+      - train.py
+      - train.sh
+      - train.csv
     outs:
       - ${trial}/model
   eval:
 ${matrix}    cmd: sh eval.sh ${trial}
-    deps: [eval.py, eval.sh, test.csv, ${trial}/model]
+    deps:
+      - eval.py
+      - eval.sh
+      - test.csv
+      - ${trial}/model
     metrics:
       - ${trial}/metrics.json:
           cache: false
@@ -51,7 +58,11 @@ export function dvcTool(python: string): Tool {
         const r = await execa(file, [...args], { cwd: dir, env, all: true, reject: false, stdin: "ignore" });
         if (r.exitCode !== 0) throw new ToolFailed(`DVC setup: ${file} ${args.join(" ")} (in ${dir}) failed:\n${r.all}`);
       }
-      const run = (cap: number) => timed("DVC", venvBin("dvc"), ["repro"], { cwd: dir, cap, env });
+      const run = async (cap: number): Promise<Measurement> => {
+        const r = await timed("DVC", venvBin("dvc"), ["repro"], { cwd: dir, cap, env });
+        // What it ran, to show that the no-op and the edit reran what they should.
+        return { seconds: r.seconds, timedOut: r.timedOut, note: `${(r.all.match(/^Running stage /gm) ?? []).length} stages` };
+      };
       return {
         async reset() {
           for (const p of ["out", "dvc.lock", ".dvc/cache", ".dvc/tmp", siteCache]) {

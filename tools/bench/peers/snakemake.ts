@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DATA, EVAL_PY, evalSh, grids, TRAIN_PY, trainSh, type Grid } from "./scripts.ts";
-import { timed, writeFiles, type Session, type Tool } from "./run.ts";
+import { timed, writeFiles, type Measurement, type Session, type Tool } from "./run.ts";
 import { venvBin } from "./venv.ts";
 
 function snakefile(grid: Grid): string {
@@ -37,7 +37,11 @@ export function snakemakeTool(python: string): Tool {
       mkdirSync(dir);
       const { original, changed } = grids(n);
       writeFiles(dir, { ...DATA, "train.py": TRAIN_PY, "eval.py": EVAL_PY, "train.sh": trainSh(python), "eval.sh": evalSh(python) });
-      const run = (cap: number) => timed("Snakemake", venvBin("snakemake"), ["-j2"], { cwd: dir, cap });
+      const run = async (cap: number): Promise<Measurement> => {
+        const r = await timed("Snakemake", venvBin("snakemake"), ["-j2"], { cwd: dir, cap });
+        // What it ran, to show that the no-op and the edit reran what they should.
+        return { seconds: r.seconds, timedOut: r.timedOut, note: `${(r.all.match(/^(local)?rule (train|eval):/gm) ?? []).length} jobs` };
+      };
       return {
         async reset() {
           // .snakemake holds its record of what ran: without it, nothing is known to be built.
