@@ -146,6 +146,16 @@ async function main(): Promise<void> {
   ].join(" ");
   const command = `${envText} npm run bench:peers${options.json ? ` -- --json ${options.json}` : ""}`;
   const dbz = (phase: Phase) => [...new Set((Object.values(results).flatMap((r) => r["databazel"]?.[phase] ?? [])).map((m) => m.note))].join("; ");
+  // What each tool said it ran, per size and phase: evidence that every phase did the work it names.
+  const ran = Object.entries(results).flatMap(([n, byColumn]) =>
+    Object.entries(byColumn).flatMap(([column, byPhase]) => {
+      const said = PHASES.flatMap((phase) => {
+        const notes = [...new Set((byPhase[phase] ?? []).flatMap((m) => (m.note ? [m.note] : [])))];
+        return notes.length > 0 ? [`${phaseLabel(phase, Number(n), gridShape(Number(n))[1])}: ${notes.join(" / ")}`] : [];
+      });
+      return said.length > 0 && column !== "databazel" ? [`- ${column} at ${n} trials ran: ${said.join("; ")}.`] : [];
+    }),
+  );
   const ready = [
     install.ready.snakemake ? `Snakemake ${install.ready.snakemake}` : "",
     install.ready.dvc ? `DVC ${install.ready.dvc}` : "",
@@ -160,7 +170,7 @@ Versions: Bazel ${versions.bazel} (.bazelversion, through tools/bazel${bazelFlag
 Every tool runs the same train.py and eval.py (argparse, the databazel flag contract) per trial, on an a x b grid of N trials, each trial writing its hyperparameters file, model and metrics.
 - full run: from a clean state. bare: \`while read a b; do sh trial.sh ...; done\` / \`xargs -P2\` over all trials; Snakemake: \`snakemake -j2\` without .snakemake/ and outputs; DVC: \`dvc repro\` without dvc.lock, .dvc/cache and outputs; databazel: \`tools/bazel clean\` then \`tools/bazel build --disk_cache= //:search\` on a warm server (the "full run" row). The "cold Bazel server" row is the same after \`tools/bazel shutdown\` too (external repositories already fetched).${dbz("full") ? ` Bazel ran ${dbz("full")}.` : ""}
 - no-op rerun: the same command again, nothing changed${dbz("noop") ? ` (Bazel: ${dbz("noop")})` : ""}. The bare loops have no up-to-date check, so no no-op (—).
-- one grid value changed: one value of the smaller key (a) replaced by a new one in the Snakefile / dvc.yaml / BUILD.bazel, then the same command; the bare loops run just the N / a trials that use it.${dbz("change") ? ` Bazel ran ${dbz("change")}.` : ""}${skipped.length > 0 ? `\n${skipped.join("\n")}` : ""}`);
+- one grid value changed: one value of the smaller key (a) replaced by a new one in the Snakefile / dvc.yaml / BUILD.bazel, then the same command; the bare loops run just the N / a trials that use it.${dbz("change") ? ` Bazel ran ${dbz("change")}.` : ""}${[...ran, ...skipped].map((line) => `\n${line}`).join("")}`);
 
   if (options.json) {
     const medians = Object.fromEntries(
