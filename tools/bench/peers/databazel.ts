@@ -71,7 +71,17 @@ node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linu
       };
       // Starts the server and fetches the external repositories once, so that the timed full
       // runs measure the search, not a first fetch. Flags as in the build, not to restart it.
-      await bazel(["build", "--nobuild", "--disk_cache=", ...extraFlags, "//:search"], 3600);
+      const dispose = async () => {
+        // --expunge also stops the server and deletes the output base, which outlives the workspace.
+        if (!(await bazelQuietly(dir, ["clean", "--expunge"]))) await bazelQuietly(dir, ["shutdown"]);
+      };
+      try {
+        await bazel(["build", "--nobuild", "--disk_cache=", ...extraFlags, "//:search"], 3600);
+      } catch (error) {
+        // No session to dispose of yet: without this, the server and output base would stay.
+        await dispose();
+        throw error;
+      }
       return {
         async reset() {
           writeFileSync(join(dir, "BUILD.bazel"), buildFile(original));
@@ -90,10 +100,7 @@ node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linu
           writeFileSync(join(dir, "BUILD.bazel"), buildFile(changed));
           return build(cap);
         },
-        async dispose() {
-          // --expunge also stops the server and deletes the output base, which outlives the workspace.
-          if (!(await bazelQuietly(dir, ["clean", "--expunge"]))) await bazelQuietly(dir, ["shutdown"]);
-        },
+        dispose,
       };
     },
   };
