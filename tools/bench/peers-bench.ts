@@ -150,7 +150,7 @@ async function main(): Promise<void> {
   const ran = Object.entries(results).flatMap(([n, byColumn]) =>
     Object.entries(byColumn).flatMap(([column, byPhase]) => {
       const said = PHASES.flatMap((phase) => {
-        const notes = [...new Set((byPhase[phase] ?? []).flatMap((m) => (m.note ? [m.note] : [])))];
+        const notes = [...new Set((byPhase[phase] ?? []).flatMap((m) => (m.note ? [m.timedOut ? `${m.note} before it was killed` : m.note] : [])))];
         return notes.length > 0 ? [`${phaseLabel(phase, Number(n), gridShape(Number(n))[1])}: ${notes.join(" / ")}`] : [];
       });
       return said.length > 0 && column !== "databazel" ? [`- ${column} at ${n} trials ran: ${said.join("; ")}.`] : [];
