@@ -520,7 +520,7 @@ export interface BigDataResult {
   hashSeconds: number;
   hashBigSeconds: number;
   hashSmallSeconds: number;
-  /** The DatabazelDigest spawn of the 4 GiB search: the shims' own one-off hash of the data. */
+  /** The DatabazelDigest spawns of the 4 GiB search (total): the shims' own one hash of the data. */
   digestActionBigSeconds?: number;
   withinHashPlusOneSecond: boolean;
   processes: Record<string, string>;
@@ -586,7 +586,7 @@ function makeDataFiles(dir: string): void {
 export async function measureBigData(): Promise<BigDataResult> {
   const dir = makeBigDataWorkspace();
   console.error(`[bench] 4 GB: workspace ${dir}`);
-  const seconds: Record<string, number> = {};
+  const wall: Record<string, number> = {};
   const procs: Record<string, string> = {};
   let digestActionBigSeconds: number | undefined;
   try {
@@ -599,16 +599,18 @@ export async function measureBigData(): Promise<BigDataResult> {
       await bazel(dir, ["build", "--nobuild", ...flags, `//:${target}`]);
       makeDataFiles(dir);
       const build = await bazel(dir, ["build", ...flags, `//:${target}`]);
-      seconds[target] = round(build.seconds);
+      wall[target] = round(build.seconds);
       procs[target] = processes(build.all);
       if (target === "search_big") {
-        digestActionBigSeconds = durationSeconds(counted(log, ["DatabazelDigest"])[0]?.metrics?.totalTime);
+        // One for the training data, one for the test data: the sum is what the shims hash.
+        const digests = counted(log, ["DatabazelDigest"]);
+        if (digests.length > 0) digestActionBigSeconds = round(digests.reduce((t, s) => t + seconds(s.metrics?.totalTime), 0));
       }
     }
   } finally {
     await shutdown(dir);
   }
-  const get = (k: string): number => seconds[k] ?? Number.NaN;
+  const get = (k: string): number => wall[k] ?? Number.NaN;
   const differenceSeconds = round(get("search_big") - get("search_small"));
   const hashSeconds = round(get("hash_big") - get("hash_small"));
   return {
@@ -632,7 +634,7 @@ export function bigDataReport(r: BigDataResult): string {
 | ${BIGDATA_TRIALS}-trial search, 1 KiB training file | ${s(r.searchSmallSeconds)} |
 | difference | ${s(r.differenceSeconds)} |
 | Bazel hashing the 4 GiB file once (trivial action on it − on the 1 KiB file) | ${s(r.hashSeconds)} |
-| of the 4 GiB search: its DatabazelDigest action (the shims' one hash of the data) | ${s(r.digestActionBigSeconds)} |
+| of the 4 GiB search: its DatabazelDigest actions (databazel hashing the data once, in Node) | ${s(r.digestActionBigSeconds)} |
 
 Difference ≤ Bazel's hash time + 1 s: **${r.withinHashPlusOneSecond ? "yes" : "no"}**.
 Each build from a clean state: \`tools/bazel clean\`, \`build --nobuild\`, the data files recreated (a new inode, so Bazel hashes them again), then \`build ${CLEAN_FLAGS.join(" ")} TARGET\` timed (trivial action: ${s(r.hashBigSeconds)} s on 4 GiB, ${s(r.hashSmallSeconds)} s on 1 KiB; Bazel ran ${Object.entries(
