@@ -450,8 +450,12 @@ export async function measureBreakdown(n: number, variants: Variant[] = VARIANTS
   console.error(`[bench] breakdown: ${n} actions of each kind in ${dir}`);
   const rows: VariantRow[] = [];
   try {
-    // Starts the server and fetches the modules once, so no variant pays for it.
-    await bazel(dir, ["build", "--nobuild", ...CLEAN_FLAGS, "//:touch0", "//:node0", "//:sh_m0", "//:py_m0", "//:python3_m0"]);
+    // Starts the server, fetches the modules and runs one action of each kind, so the first
+    // variant does not pay for a cold server (its JIT, the first sandbox).
+    const warmup = ["//:touch0", "//:node0", ...["sh", "py", "python3"].flatMap((k) => [`//:${k}_m0`, `//:${k}_e0`])];
+    await bazel(dir, ["build", ...CLEAN_FLAGS, ...SERIAL, "--spawn_strategy=local", ...warmup]);
+    await bazel(dir, ["clean"]);
+    await bazel(dir, ["build", ...CLEAN_FLAGS, ...SERIAL, ...warmup]);
     for (const [i, variant] of variants.entries()) rows.push(await measureVariant(dir, variant, i));
   } finally {
     await shutdown(dir);
@@ -495,7 +499,7 @@ export function breakdownReport(result: BreakdownResult): string {
 ${rows.join("\n")}
 
 ${result.n} actions of each kind (N models + N evaluations for the databazel rows), from a clean state: \`tools/bazel clean\`, \`build --nobuild\`, then \`build ${[...CLEAN_FLAGS, ...SERIAL].join(" ")} FLAGS --execution_log_json_file=PATH TARGETS\` on a warm server.
-- per action: (that build's wall time − a no-op rebuild's) / the actions it executed; layer: that minus the row named in "minus";
+- per action: (that build's wall time − a no-op rebuild's) / the actions it executed; layer: that minus the row named in "minus" (the first row includes starting \`/bin/sh\`: see \`sh -c :\` below);
 - spawn total: the mean \`totalTime\` of those spawns in the execution log (Bazel's time for the spawn itself, without the scheduling between actions);
 - the databazel shim with Node included: ${num(result.shimWithNodeMs)} ms per action ("${DATABAZEL_SH}" minus "${TOUCH_SANDBOXED}").
 
