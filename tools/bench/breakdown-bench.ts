@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
 import { bazel, bazelQuietly, processes, round } from "./bazel.ts";
 import { durationSeconds, spawns, type Spawn } from "./execution-log.ts";
+import { phaseSeconds } from "./profile.ts";
 import { EVAL_SH, TRAIN_SH } from "./workspace.ts";
 
 // A clean state: no disk or remote cache from any bazelrc (tools/bazel's default disk cache).
@@ -114,8 +115,10 @@ export interface VariantRow {
   variant: string;
   flags: string[];
   baseline?: string;
-  /** Undefined when the build failed (see error). */
+  /** The timed build's execution phase / actions; undefined when the build failed (see error). */
   perActionMs?: number;
+  /** (The timed build's wall time - a no-op rebuild's) / actions: the same, with more noise. */
+  perActionWallMs?: number;
   /** perActionMs minus the baseline's. */
   layerMs?: number;
   /** Means over the counted spawns of the execution log's totalTime and executionWallTime. */
@@ -124,6 +127,7 @@ export interface VariantRow {
   actions?: number;
   runners?: string;
   buildSeconds?: number;
+  executionPhaseSeconds?: number;
   noopSeconds?: number;
   processes?: string;
   error?: string;
@@ -324,13 +328,19 @@ sh_binary(name = "python3_eval", srcs = ["python3_eval.sh"], data = ["eval.py"])
   return dir;
 }
 
+// Bazel 7 merges analysis and execution into one phase ("skymeld"); the analysis is cached by
+// then (build --nobuild ran first), so that phase is the execution.
+const executionPhaseSeconds = (profile: string): number =>
+  phaseSeconds(profile, (name) => /build artifacts|execute/i.test(name), "execution");
+
 const counted = (log: string, mnemonics: string[]): Spawn[] =>
   spawns(log).filter((s) => s.mnemonic !== undefined && mnemonics.includes(s.mnemonic) && !s.cacheHit);
 
 /** Cleans, analyses, then times building the variant's targets and a no-op rebuild. */
 async function measureVariant(dir: string, variant: Variant, index: number): Promise<VariantRow> {
   const log = join(dir, `exec-${index}.log.json`);
-  const flags = [...CLEAN_FLAGS, ...SERIAL, ...variant.flags, `--execution_log_json_file=${log}`];
+  const profile = join(dir, `profile-${index}.json.gz`);
+  const flags = [...CLEAN_FLAGS, ...SERIAL, ...variant.flags, `--execution_log_json_file=${log}`, `--profile=${profile}`];
   const row: VariantRow = {
     layer: variant.layer,
     variant: variant.variant,
@@ -343,15 +353,18 @@ async function measureVariant(dir: string, variant: Variant, index: number): Pro
     await bazel(dir, ["build", "--nobuild", ...flags, ...variant.targets]);
     const build = await bazel(dir, ["build", ...flags, ...variant.targets]);
     const counts = counted(log, variant.mnemonics);
+    const execution = executionPhaseSeconds(profile);
     const noop = await bazel(dir, ["build", ...flags, ...variant.targets]);
     const metrics = counts.map((s) => s.metrics ?? {});
     row.actions = counts.length;
     row.buildSeconds = round(build.seconds);
+    row.executionPhaseSeconds = round(execution);
     row.noopSeconds = round(noop.seconds);
     row.processes = processes(build.all);
     row.runners = [...new Set(counts.map((s) => s.runner ?? "?"))].join(", ");
     if (counts.length > 0) {
-      row.perActionMs = ms((build.seconds - noop.seconds) / counts.length);
+      row.perActionMs = ms(execution / counts.length);
+      row.perActionWallMs = ms((build.seconds - noop.seconds) / counts.length);
       row.spawnTotalMs = ms(mean(metrics.map((m) => seconds(m.totalTime))));
       row.spawnExecutionMs = ms(mean(metrics.map((m) => seconds(m.executionWallTime))));
     } else row.error = "the build ran none of its actions";
@@ -529,7 +542,8 @@ export function breakdownReport(result: BreakdownResult): string {
     const how = r.error
       ? `n/a: ${r.error.replaceAll("|", "\\|")}`
       : `${r.actions} ${r.variant.startsWith("databazel") ? "train + eval " : ""}actions on ${r.runners}; ` +
-        `build ${r.buildSeconds?.toFixed(2)} s, no-op ${r.noopSeconds?.toFixed(2)} s`;
+        `execution phase ${r.executionPhaseSeconds?.toFixed(2)} s; ` +
+        `(build ${r.buildSeconds?.toFixed(2)} s − no-op ${r.noopSeconds?.toFixed(2)} s) / actions = ${num(r.perActionWallMs)} ms`;
     const minus = r.baseline ? ` (minus "${r.baseline}")` : "";
     return (
       `| ${r.layer}${minus} | ${r.variant}${r.flags.length ? ` \`${r.flags.join(" ")}\`` : ""} | ${num(r.perActionMs)} | ` +
@@ -542,7 +556,7 @@ export function breakdownReport(result: BreakdownResult): string {
 ${rows.join("\n")}
 
 ${result.n} actions of each kind (N models + N evaluations for the databazel rows), from a clean state: \`tools/bazel clean\`, \`build --nobuild\`, then \`build ${[...CLEAN_FLAGS, ...SERIAL].join(" ")} FLAGS --execution_log_json_file=PATH TARGETS\` on a warm server.
-- per action: (that build's wall time − a no-op rebuild's) / the actions it executed; layer: that minus the row named in "minus" (the first row includes starting \`/bin/sh\`: see \`sh -c :\` below);
+- per action: that build's execution phase (from its \`--profile\`) / the actions it executed; (wall time − a no-op rebuild's) / actions, in the last column, adds the noise of the launcher and client; layer: that minus the row named in "minus" (the first row includes starting \`/bin/sh\`: see \`sh -c :\` below);
 - spawn total: the mean \`totalTime\` of those spawns in the execution log (Bazel's time for the spawn itself, without the scheduling between actions);
 - the databazel shim with Node included: ${num(result.shimWithNodeMs)} ms per action ("${DATABAZEL_SH}" minus "${TOUCH_SANDBOXED}").
 
@@ -683,7 +697,9 @@ export function bigDataReport(r: BigDataResult): string {
 | Bazel hashing the 4 GiB file once (trivial action on it − on the 1 KiB file) | ${s(r.hashSeconds)} |
 | of the 4 GiB search: its DatabazelDigest actions (databazel hashing the data once, in Node) | ${s(r.digestActionBigSeconds)} |
 
-Difference ≤ Bazel's hash time + 1 s: **${r.withinHashPlusOneSecond ? "yes" : "no"}**.
+Difference ≤ Bazel's hash time + 1 s: **${r.withinHashPlusOneSecond ? "yes" : "no"}** (difference − hash time = ${s(
+    r.differenceSeconds - r.hashSeconds,
+  )} s, against ${s(r.digestActionBigSeconds)} s of DatabazelDigest).
 Each build from a clean state: \`tools/bazel clean\`, \`build --nobuild\`, the data files recreated (a new inode, so Bazel hashes them again), then \`build ${CLEAN_FLAGS.join(" ")} TARGET\` timed (trivial action: ${s(r.hashBigSeconds)} s on 4 GiB, ${s(r.hashSmallSeconds)} s on 1 KiB; Bazel ran ${Object.entries(
     r.processes,
   )
