@@ -8,7 +8,8 @@
 // takes out what every build pays once (client, launcher, checking the targets). --jobs=1
 // keeps the actions serial, so the figure is what one action costs, not how 2 cores share them.
 // Subtracting one variant from the next isolates one layer: Bazel alone, the sandbox, Node, the
-// databazel shim, then the user's executable. A micro-benchmark outside Bazel times starting the
+// databazel shim, then the user's executable (a py_binary, an sh script running `python3 train.py`,
+// the Python script itself). A micro-benchmark outside Bazel times starting the
 // bundled shim, and what Node's compile cache and a startup snapshot would save of it.
 //
 // 4 GB training file (BENCH_BIGDATA=0 skips it): a 10-trial search on a sparse 4 GiB training
@@ -96,6 +97,14 @@ export const VARIANTS: Variant[] = [
     layer: "user's executable: sh running `python3 train.py` (once)",
     variant: "databazel model + evaluate, sh scripts running python3",
     targets: ["//:python3"],
+    mnemonics: ["DatabazelTrain", "DatabazelEval"],
+    flags: [],
+    baseline: DATABAZEL_SH,
+  },
+  {
+    layer: "user's executable: the Python script itself (`#!/usr/bin/env python3`)",
+    variant: "databazel model + evaluate, Python script files",
+    targets: ["//:pyscript"],
     mnemonics: ["DatabazelTrain", "DatabazelEval"],
     flags: [],
     baseline: DATABAZEL_SH,
@@ -300,7 +309,7 @@ sh_binary(name = "python3_eval", srcs = ["python3_eval.sh"], data = ["eval.py"])
     group("touch", range(n).map((i) => `:touch${i}`)),
     ...range(n).map((i) => `trivial_action(name = "node${i}", node_script = "touch.js")\n`),
     group("node", range(n).map((i) => `:node${i}`)),
-    ...["sh", "py", "python3"].flatMap((kind) => [
+    ...["sh", "py", "python3", "pyscript"].flatMap((kind) => [
       databazelTargets(kind, n),
       group(kind, range(n).flatMap((i) => [`:${kind}_m${i}`, `:${kind}_e${i}`])),
     ]),
@@ -320,10 +329,13 @@ sh_binary(name = "python3_eval", srcs = ["python3_eval.sh"], data = ["eval.py"])
       "eval.py": EVAL_PY,
       "python3_train.sh": runPython("train.py"),
       "python3_eval.sh": runPython("eval.py"),
+      // Script files as the executables (labels :pyscript_train and :pyscript_eval).
+      pyscript_train: `#!/usr/bin/env python3\n${TRAIN_PY}`,
+      pyscript_eval: `#!/usr/bin/env python3\n${EVAL_PY}`,
       "train.csv": "x,y\n1,0\n",
       "test.csv": "x,y\n2,1\n",
     },
-    ["touch.sh", "train.sh", "eval.sh", "python3_train.sh", "python3_eval.sh"],
+    ["touch.sh", "train.sh", "eval.sh", "python3_train.sh", "python3_eval.sh", "pyscript_train", "pyscript_eval"],
   );
   return dir;
 }
@@ -508,7 +520,8 @@ export async function measureBreakdown(n: number, variants: Variant[] = VARIANTS
   try {
     // Starts the server, fetches the modules and runs one action of each kind, so the first
     // variant does not pay for a cold server (its JIT, the first sandbox).
-    const warmup = ["//:touch0", "//:node0", ...["sh", "py", "python3"].flatMap((k) => [`//:${k}_m0`, `//:${k}_e0`])];
+    const kinds = ["sh", "py", "python3", "pyscript"];
+    const warmup = ["//:touch0", "//:node0", ...kinds.flatMap((k) => [`//:${k}_m0`, `//:${k}_e0`])];
     await bazel(dir, ["build", ...CLEAN_FLAGS, ...SERIAL, "--spawn_strategy=local", ...warmup]);
     await bazel(dir, ["clean"]);
     await bazel(dir, ["build", ...CLEAN_FLAGS, ...SERIAL, ...warmup]);
@@ -557,6 +570,7 @@ ${rows.join("\n")}
 
 ${result.n} actions of each kind (N models + N evaluations for the databazel rows), from a clean state: \`tools/bazel clean\`, \`build --nobuild\`, then \`build ${[...CLEAN_FLAGS, ...SERIAL].join(" ")} FLAGS --execution_log_json_file=PATH TARGETS\` on a warm server.
 - per action: that build's execution phase (from its \`--profile\`) / the actions it executed; (wall time − a no-op rebuild's) / actions, in the last column, adds the noise of the launcher and client; layer: that minus the row named in "minus" (the first row includes starting \`/bin/sh\`: see \`sh -c :\` below);
+- on a busy machine a layer can come out negative: that is noise (rerun with a larger \`BENCH_BREAKDOWN_N\`);
 - spawn total: the mean \`totalTime\` of those spawns in the execution log (Bazel's time for the spawn itself, without the scheduling between actions);
 - the databazel shim with Node included: ${num(result.shimWithNodeMs)} ms per action ("${DATABAZEL_SH}" minus "${TOUCH_SANDBOXED}").
 
