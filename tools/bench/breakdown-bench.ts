@@ -4,13 +4,15 @@
 // A generated consumer workspace holds N (BENCH_BREAKDOWN_N, default 100) independent actions of
 // each kind; each variant below builds its kind from a clean state (`bazel clean` on a warm
 // server, `--disk_cache=`), analysis first (`build --nobuild`), so the timed build is execution.
-// Each variant's per-action cost is (timed build - no-op rebuild) / actions: the no-op rebuild
-// takes out what every build pays once (client, launcher, checking the targets). --jobs=1
-// keeps the actions serial, so the figure is what one action costs, not how 2 cores share them.
-// Subtracting one variant from the next isolates one layer: Bazel alone, the sandbox, Node, the
-// databazel shim, then the user's executable (a py_binary, an sh script running `python3 train.py`,
-// the Python script itself). A micro-benchmark outside Bazel times starting the
-// bundled shim, and what Node's compile cache and a startup snapshot would save of it.
+// Each variant's per-action cost is the timed build's execution phase (from its profile) /
+// actions, which leaves out the launcher and client; (wall time - a no-op rebuild's) / actions is
+// reported too. --jobs=1 keeps the actions serial, so the figure is what one action costs, not
+// how 2 cores share them. Subtracting one variant from another isolates one layer: Bazel alone,
+// the sandbox, Node, the databazel shim, then the user's executable (a py_binary, an sh script
+// running `python3 train.py`, the Python script itself). The variants are a list (VARIANTS), so a
+// new way to run the shims (a persistent worker) is one more entry. A micro-benchmark outside
+// Bazel times starting the bundled shim, and what a minified bundle, Node's compile cache and a
+// startup snapshot would save of it.
 //
 // 4 GB training file (BENCH_BIGDATA=0 skips it): a 10-trial search on a sparse 4 GiB training
 // file against the same search on a 1 KiB file, and the time Bazel takes to hash the 4 GiB file
