@@ -22,7 +22,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
-import { bazel, bazelQuietly, processes, round } from "./bazel.ts";
+import { bazel, bazelQuietly, criticalPath, processes, round } from "./bazel.ts";
 import { durationSeconds, spawns, type Spawn } from "./execution-log.ts";
 import { phaseSeconds } from "./profile.ts";
 import { EVAL_SH, TRAIN_SH } from "./workspace.ts";
@@ -601,6 +601,10 @@ export interface BigDataResult {
   digestActionBigSeconds?: number;
   withinHashPlusOneSecond: boolean;
   processes: Record<string, string>;
+  /** Per build: the execution log's spawn totalTime summed by mnemonic, to show where time went. */
+  spawnSecondsByMnemonic: Record<string, Record<string, number>>;
+  /** Per build: Bazel's critical path. */
+  criticalPathSeconds: Record<string, number>;
 }
 
 function makeBigDataWorkspace(): string {
@@ -665,6 +669,8 @@ export async function measureBigData(): Promise<BigDataResult> {
   console.error(`[bench] 4 GB: workspace ${dir}`);
   const wall: Record<string, number> = {};
   const procs: Record<string, string> = {};
+  const byMnemonic: Record<string, Record<string, number>> = {};
+  const critical: Record<string, number> = {};
   let digestActionBigSeconds: number | undefined;
   try {
     await bazel(dir, ["build", "--nobuild", ...CLEAN_FLAGS, "//:search_small", "//:hash_small"]);
@@ -678,6 +684,14 @@ export async function measureBigData(): Promise<BigDataResult> {
       const build = await bazel(dir, ["build", ...flags, `//:${target}`]);
       wall[target] = round(build.seconds);
       procs[target] = processes(build.all);
+      const sums: Record<string, number> = {};
+      for (const spawn of spawns(log)) {
+        const key = spawn.mnemonic ?? "?";
+        sums[key] = round((sums[key] ?? 0) + seconds(spawn.metrics?.totalTime));
+      }
+      byMnemonic[target] = sums;
+      const path = criticalPath(build.all);
+      if (path !== undefined) critical[target] = path;
       if (target === "search_big") {
         // One for the training data, one for the test data: the sum is what the shims hash.
         const digests = counted(log, ["DatabazelDigest"]);
@@ -700,6 +714,8 @@ export async function measureBigData(): Promise<BigDataResult> {
     ...(digestActionBigSeconds === undefined ? {} : { digestActionBigSeconds }),
     withinHashPlusOneSecond: differenceSeconds <= hashSeconds + 1,
     processes: procs,
+    spawnSecondsByMnemonic: byMnemonic,
+    criticalPathSeconds: critical,
   };
 }
 
@@ -720,5 +736,13 @@ Each build from a clean state: \`tools/bazel clean\`, \`build --nobuild\`, the d
     r.processes,
   )
     .map(([k, v]) => `${k}: ${v}`)
-    .join("; ")}).`;
+    .join("; ")}).
+Where the searches' time went (the execution log's spawn totalTime summed by mnemonic; critical path): ${["search_big", "search_small"]
+    .map(
+      (t) =>
+        `${t}: ${Object.entries(r.spawnSecondsByMnemonic[t] ?? {})
+          .map(([m, x]) => `${m} ${x.toFixed(2)} s`)
+          .join(", ")}; critical path ${s(r.criticalPathSeconds[t])} s`,
+    )
+    .join(". ")}.`;
 }
