@@ -13,7 +13,7 @@
 // Then breakdown-bench.ts breaks a train/eval action's cost down into Bazel, the sandbox, Node,
 // the databazel shim and the user's executable (BENCH_BREAKDOWN=0 skips it; BENCH_BREAKDOWN_N=100
 // actions of each kind), and times a 10-trial search on a 4 GiB training file against Bazel
-// hashing that file (BENCH_BIGDATA=0 skips it).
+// hashing that file (BENCH_BIGDATA=0 skips it; BENCH_BIGDATA_ROUNDS=2 times each build twice).
 import { execa } from "execa";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,6 +21,7 @@ import { repoRoot } from "../build/paths.ts";
 import { bazel, launcher, processes, round } from "./bazel.ts";
 import {
   bigDataReport,
+  bigDataRounds,
   breakdownReport,
   breakdownSize,
   measureBigData,
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
   const breakdown = parsePart("BENCH_BREAKDOWN", "per-action breakdown", process.env.BENCH_BREAKDOWN);
   const breakdownN = breakdownSize(process.env.BENCH_BREAKDOWN_N);
   const bigData = parsePart("BENCH_BIGDATA", "4 GB training file", process.env.BENCH_BIGDATA);
+  const rounds = bigDataRounds(process.env.BENCH_BIGDATA_ROUNDS);
   if (sizes.length === 0 && !prefix && !remote && !breakdown && !bigData) {
     throw new Error(
       "BENCH_SIZES= (empty), BENCH_PREFIX=0, BENCH_REMOTE=0, BENCH_BREAKDOWN=0 and BENCH_BIGDATA=0: nothing to measure",
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
     ...(prefix ? [] : ["BENCH_PREFIX=0"]),
     ...(remote ? [] : ["BENCH_REMOTE=0"]),
     ...(breakdown ? [`BENCH_BREAKDOWN_N=${breakdownN}`] : ["BENCH_BREAKDOWN=0"]),
-    ...(bigData ? [] : ["BENCH_BIGDATA=0"]),
+    ...(bigData ? [`BENCH_BIGDATA_ROUNDS=${rounds}`] : ["BENCH_BIGDATA=0"]),
   ].join(" ");
   const invocation = `${env} npm run bench${options.json ? ` -- --json ${options.json}` : ""}`;
   // `bazel info release` says "development version" for the offline (Debian) Bazel.
@@ -190,7 +192,7 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
   }
   let bigTrainingFile: BigDataResult | undefined;
   if (bigData) {
-    bigTrainingFile = await measureBigData();
+    bigTrainingFile = await measureBigData(rounds);
     console.log(`\n## 4 GB training file\n\n${bigDataReport(bigTrainingFile)}`);
   }
   if (rows.length === 0) console.log(`\nCommand: \`${invocation}\` (${bazelVersion}, through tools/bazel)`);
