@@ -10,11 +10,25 @@
 // BENCH_PREFIX=0 skips the prefix-sharing part (BENCH_PREFIX=1, the default, runs it).
 // Then remote-bench.ts times a 16-trial search locally and on the local remote-execution cluster
 // with 2 and 4 workers (needs root, like the cluster); BENCH_REMOTE=0 skips it.
+// Then breakdown-bench.ts breaks a train/eval action's cost down into Bazel, the sandbox, Node,
+// the databazel shim and the user's executable (BENCH_BREAKDOWN=0 skips it; BENCH_BREAKDOWN_N=100
+// actions of each kind), and times a 10-trial search on a 4 GiB training file against Bazel
+// hashing that file (BENCH_BIGDATA=0 skips it; BENCH_BIGDATA_ROUNDS=2 times each build twice).
 import { execa } from "execa";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
 import { bazel, launcher, processes, round } from "./bazel.ts";
+import {
+  bigDataReport,
+  bigDataRounds,
+  breakdownReport,
+  breakdownSize,
+  measureBigData,
+  measureBreakdown,
+  type BigDataResult,
+  type BreakdownResult,
+} from "./breakdown-bench.ts";
 import { measurePrefixSharing, prefixReport, type PrefixResult } from "./prefix-bench.ts";
 import { analysisPhaseSeconds } from "./profile.ts";
 import { measureRemote, remoteBenchUnavailable, remoteReport, type RemoteResult } from "./remote-bench.ts";
@@ -56,7 +70,7 @@ function megabytes(info: string, key: string): number {
   return Number(match[1]);
 }
 
-/** BENCH_PREFIX / BENCH_REMOTE: 1 (the default) runs that part, 0 skips it. */
+/** BENCH_PREFIX / BENCH_REMOTE / BENCH_BREAKDOWN / BENCH_BIGDATA: 1 (the default) runs that part, 0 skips it. */
 function parsePart(name: string, what: string, text = "1"): boolean {
   if (text === "0" || text === "1") return text === "1";
   throw new Error(`${name}=${text}: want 0 (skip the ${what} part) or 1`);
@@ -123,14 +137,22 @@ async function main(): Promise<void> {
   const sizes = parseSizes(process.env.BENCH_SIZES);
   const prefix = parsePart("BENCH_PREFIX", "prefix-sharing", process.env.BENCH_PREFIX);
   const remote = parsePart("BENCH_REMOTE", "remote-execution", process.env.BENCH_REMOTE);
-  if (sizes.length === 0 && !prefix && !remote) {
-    throw new Error("BENCH_SIZES= (empty), BENCH_PREFIX=0 and BENCH_REMOTE=0: nothing to measure");
+  const breakdown = parsePart("BENCH_BREAKDOWN", "per-action breakdown", process.env.BENCH_BREAKDOWN);
+  const breakdownN = breakdownSize(process.env.BENCH_BREAKDOWN_N);
+  const bigData = parsePart("BENCH_BIGDATA", "4 GB training file", process.env.BENCH_BIGDATA);
+  const rounds = bigDataRounds(process.env.BENCH_BIGDATA_ROUNDS);
+  if (sizes.length === 0 && !prefix && !remote && !breakdown && !bigData) {
+    throw new Error(
+      "BENCH_SIZES= (empty), BENCH_PREFIX=0, BENCH_REMOTE=0, BENCH_BREAKDOWN=0 and BENCH_BIGDATA=0: nothing to measure",
+    );
   }
 
   const env = [
     `BENCH_SIZES=${sizes.join(",")}`,
     ...(prefix ? [] : ["BENCH_PREFIX=0"]),
     ...(remote ? [] : ["BENCH_REMOTE=0"]),
+    ...(breakdown ? [`BENCH_BREAKDOWN_N=${breakdownN}`] : ["BENCH_BREAKDOWN=0"]),
+    ...(bigData ? [`BENCH_BIGDATA_ROUNDS=${rounds}`] : ["BENCH_BIGDATA=0"]),
   ].join(" ");
   const invocation = `${env} npm run bench${options.json ? ` -- --json ${options.json}` : ""}`;
   // `bazel info release` says "development version" for the offline (Debian) Bazel.
@@ -163,6 +185,16 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
     remoteExecution = await measureRemote();
     console.log(`\n## Remote execution\n\n${remoteReport(remoteExecution)}`);
   }
+  let costBreakdown: BreakdownResult | undefined;
+  if (breakdown) {
+    costBreakdown = await measureBreakdown(breakdownN);
+    console.log(`\n## Per-action cost breakdown\n\n${breakdownReport(costBreakdown)}`);
+  }
+  let bigTrainingFile: BigDataResult | undefined;
+  if (bigData) {
+    bigTrainingFile = await measureBigData(rounds);
+    console.log(`\n## 4 GB training file\n\n${bigDataReport(bigTrainingFile)}`);
+  }
   if (rows.length === 0) console.log(`\nCommand: \`${invocation}\` (${bazelVersion}, through tools/bazel)`);
 
   if (options.json) {
@@ -175,6 +207,8 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
           rows,
           ...(prefixSharing ? { prefixSharing } : {}),
           ...(remoteExecution ? { remoteExecution } : {}),
+          ...(costBreakdown ? { costBreakdown } : {}),
+          ...(bigTrainingFile ? { bigTrainingFile } : {}),
         },
         null,
         2,

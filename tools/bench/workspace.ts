@@ -27,7 +27,7 @@ function search(name: string, grid: Record<string, string[]>): string {
 }
 
 // Follows the flag contract of tests/rules/train.sh, doing as little as possible.
-const TRAIN_SH = `#!/bin/sh
+export const TRAIN_SH = `#!/bin/sh
 set -eu
 model="" hp=""
 while [ $# -gt 0 ]; do
@@ -43,7 +43,7 @@ echo "hyperparams=$hp" >"$model"
 `;
 
 // The accuracy is a checksum of the model, so trials differ and the ranking is not all ties.
-const EVAL_SH = `#!/bin/sh
+export const EVAL_SH = `#!/bin/sh
 set -eu
 model="" metrics=""
 while [ $# -gt 0 ]; do
