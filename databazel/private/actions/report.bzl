@@ -3,7 +3,7 @@
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "REPORT_FLAGS", "REPORT_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
-load(":common.bzl", "check_fields", "write_manifest")
+load(":common.bzl", "WORKER_REQUIREMENTS", "check_fields", "helper_args", "write_manifest")
 
 def report_action(ctx, *, kind, details, inputs):
     """Registers the report of this target and returns the HTML file.
@@ -28,18 +28,21 @@ def report_action(ctx, *, kind, details, inputs):
         REPORT_MANIFEST_FIELDS[kind],
     ))
     html = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["report_html"])
-    args = ctx.actions.args()
-    args.add(ctx.file._report)
+    startup, args = helper_args(ctx, ctx.file._report)
     args.add(REPORT_FLAGS["manifest"], manifest)
     args.add(REPORT_FLAGS["output"], html)
     ctx.actions.run(
         executable = node_runtime(ctx).node,
-        arguments = [args],
-        inputs = [ctx.file._report, manifest] + inputs,
+        arguments = [startup, args],
+        inputs = [manifest] + inputs,
+        # A tool: a worker is restarted when it changes. A worker: every `evaluate` target has
+        # a report, and Node would otherwise start once for each.
+        tools = [ctx.file._report],
         outputs = [html],
         mnemonic = "DatabazelReport",
         progress_message = "Writing the report of %{label}",
         # No path mapping: the manifest names its inputs by their unmapped paths.
+        execution_requirements = WORKER_REQUIREMENTS,
         toolchain = NODE_TOOLCHAIN_TYPE,
     )
     return html
