@@ -385,7 +385,7 @@ async function measureVariant(dir: string, variant: Variant, index: number): Pro
       row.spawnExecutionMs = ms(mean(metrics.map((m) => seconds(m.executionWallTime))));
     } else row.error = "the build ran none of its actions";
   } catch (error) {
-    // E.g. a strategy Bazel cannot use for these actions (the worker row, until the shims support it).
+    // E.g. a strategy Bazel cannot use for these actions.
     const message = error instanceof Error ? error.message : String(error);
     const line = message.split("\n").find((l) => l.startsWith("ERROR:")) ?? message.split("\n")[0] ?? "";
     console.error(`[bench] breakdown: ${variant.variant} failed:\n${message}`);

@@ -8,7 +8,7 @@
 // BENCH_PEERS_SIZES (default 100,400), BENCH_PEERS_RUNS (default 3), BENCH_PEERS_TOOLS (default
 // bare,databazel,snakemake,dvc), BENCH_PEERS_TIMEOUT (seconds per run, default 300), and
 // BENCH_PEERS_BAZEL_FLAGS (space-separated, added to databazel's builds, e.g.
-// --strategy=DatabazelTrain=worker).
+// --strategy=DatabazelTrain=sandboxed, the helpers as plain spawns).
 import { execa } from "execa";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
