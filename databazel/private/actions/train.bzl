@@ -47,19 +47,31 @@ def write_hyperparams(ctx, file, hyperparams):
     ordered = {k: hyperparams[k] for k in sorted(hyperparams.keys())}
     ctx.actions.write(file, json.encode_indent(ordered, indent = "  ") + "\n")
 
-def segment_bounds(epochs, checkpoint_every):
+def segment_bounds(epochs, checkpoint_every, stops = []):
     """The (start, end) epochs of each segment: boundaries at multiples of checkpoint_every.
 
     Args:
       epochs: int, how many epochs to train.
       checkpoint_every: int; 0 trains all epochs in one segment.
+      stops: more epochs to end a segment at (an adaptive search's rungs, where it decides which
+        trials go on); those at or beyond `epochs` are ignored.
 
     Returns:
       list of (start, end) tuples.
     """
-    if checkpoint_every <= 0:
-        return [(0, epochs)]
-    return [(start, min(start + checkpoint_every, epochs)) for start in range(0, epochs, checkpoint_every)]
+    ends = {epochs: True}
+    if checkpoint_every > 0:
+        for end in range(checkpoint_every, epochs, checkpoint_every):
+            ends[end] = True
+    for end in stops:
+        if end > 0 and end < epochs:
+            ends[end] = True
+    bounds = []
+    start = 0
+    for end in sorted(ends.keys()):
+        bounds.append((start, end))
+        start = end
+    return bounds
 
 def _train_action(ctx, *, out, training_data, data_digests, train_executable, hyperparams_file, seed, trial, segment, previous, record_failures):
     startup, args = shim_args(
