@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel } from "./harness/bazel.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
+import { PLAIN_SPAWNS } from "./harness/strategies.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 import { readRunRecord } from "../tools/src/formats/run-record.ts";
 
@@ -97,7 +98,6 @@ describe("a training file larger than 2 GiB", () => {
 
   it("the same with plain spawns, which hash the file once, streamed", async () => {
     await bazel(["clean"], { cwd: ws });
-    const plain = ["DatabazelDigest", "DatabazelTrain", "DatabazelEval"].map((m) => `--strategy=${m}=sandboxed`);
-    expect(await checkSearch(plain)).toMatchObject(ONCE);
+    expect(await checkSearch(PLAIN_SPAWNS)).toMatchObject(ONCE);
   });
 });

@@ -8,11 +8,9 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns } from "../tools/bench/execution-log.ts";
 import { bazel, bazelInfo } from "./harness/bazel.ts";
+import { PLAIN_SPAWNS, WORKER_MNEMONICS } from "./harness/strategies.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 
-const MNEMONICS = ["DatabazelTrain", "DatabazelEval", "DatabazelDigest"];
-/** Bazel flags that run the helpers as plain sandboxed spawns, as before workers. */
-const PLAIN = MNEMONICS.map((m) => `--strategy=${m}=sandboxed`);
 
 const SCRIPT_ARGS = `while [ $# -gt 0 ]; do
   case "$1" in
@@ -71,7 +69,7 @@ afterAll(async () => {
 function runners(log: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const s of spawns(log)) {
-    if (s.mnemonic && MNEMONICS.includes(s.mnemonic)) out[s.mnemonic] = [...new Set([...(out[s.mnemonic] ?? []), s.runner ?? "?"])];
+    if (s.mnemonic && WORKER_MNEMONICS.includes(s.mnemonic)) out[s.mnemonic] = [...new Set([...(out[s.mnemonic] ?? []), s.runner ?? "?"])];
   }
   return out;
 }
@@ -123,7 +121,7 @@ describe("persistent workers", () => {
 
     await bazel(["clean"], { cwd: ws });
     const plainLog = join(ws, "plain.log");
-    await bazel(["build", "//:search", ...PLAIN, `--execution_log_json_file=${plainLog}`], { cwd: ws });
+    await bazel(["build", "//:search", ...PLAIN_SPAWNS, `--execution_log_json_file=${plainLog}`], { cwd: ws });
     for (const used of Object.values(runners(plainLog))) expect(used).not.toContain("worker");
     expect(outputs()).toEqual(fromWorkers);
   });
@@ -131,7 +129,7 @@ describe("persistent workers", () => {
   it("fail with the same message as a plain spawn, naming the real execution root", async () => {
     const root = await bazelInfo("execution_root", { cwd: ws });
     const fromWorker = shimMessage(await buildFails("//:fails"));
-    const plain = shimMessage(await buildFails("//:fails", PLAIN));
+    const plain = shimMessage(await buildFails("//:fails", PLAIN_SPAWNS));
     expect(fromWorker).toBe(plain);
     expect(fromWorker).toContain("//:fails: the train executable failed with exit code 3.");
     expect(fromWorker).toContain("  | out of patience");
