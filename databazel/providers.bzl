@@ -136,8 +136,9 @@ def search_trial(*, name, hyperparams, seed, model, metrics, run_record, learnin
         seed = seed,
     )
 
-def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_md, best, best_model, metric, goal):
+def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_md, best, best_model, metric, goal, schedule = None):
     _check("SearchInfo", "trials", type(trials) == "list", "a list of search_trial() structs", trials)
+    _check("SearchInfo", "schedule", schedule == None or type(schedule) == "struct", "None or a struct", schedule)
     for name, value in [
         ("leaderboard_json", leaderboard_json),
         ("leaderboard_csv", leaderboard_csv),
@@ -156,6 +157,7 @@ def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_
         "leaderboard_json": leaderboard_json,
         "leaderboard_md": leaderboard_md,
         "metric": metric,
+        "schedule": schedule,
         "trials": trials,
     }
 
@@ -169,9 +171,15 @@ SearchInfo, _new_search_info = provider(
         "leaderboard_json": "File: the leaderboard as JSON, best first.",
         "leaderboard_md": "File: the leaderboard as a Markdown table, best first.",
         "metric": "string: the metric trials are ranked by (dotted for nested values).",
+        "schedule": "None for grid and random search; for successive halving and Hyperband, " +
+                    "struct(scheduler, min_epochs, max_epochs, reduction_factor, brackets, rung_summaries): " +
+                    "brackets is a list of struct(bracket, trials, rungs), trials the bracket's trial names and " +
+                    "rungs a list of struct(epochs, trials) (how many trials train to how many epochs); " +
+                    "rung_summaries is a depset of the deciding rungs' summaries (JSON: every trial's " +
+                    "validation metric and decision).",
         "trials": "list of structs (name, hyperparams, seed, model, metrics, run_record, learning_curve), in declaration " +
                   "order, as `search_trial()` makes them. A trial's outcome (`succeeded`, `failed`, `timed_out`, " +
-                  "`diverged`) is known only once built: it is the `outcome` of its `run_record`, and of its row " +
+                  "`diverged`, `pruned`) is known only once built: it is the `outcome` of its `run_record`, and of its row " +
                   "in the leaderboard.",
     },
     init = _search_info_init,

@@ -39,7 +39,7 @@ function failure(read: () => unknown): string {
 
 const digest = { path: "tests/rules/train.csv", sha256: "ab".repeat(32), bytes: 12 };
 const trainRecord: TrainRecord = {
-  format: 2,
+  format: 3,
   kind: "train",
   label: "//x:m",
   trial: null,
@@ -57,15 +57,16 @@ const trainRecord: TrainRecord = {
   outputs: { model: digest },
 };
 const board: LeaderboardJson = {
-  format: 2,
+  format: 3,
   label: "//x:search",
   metric: "accuracy",
   goal: "maximize",
   best: "lr_0.1",
   trials: [
-    { rank: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, outcome: "succeeded", error: null, value: 0.9, metrics: { accuracy: 0.9 }, model: "x/lr_0.1/model" },
-    { rank: 2, trial: "lr_9", hyperparams: { lr: "9" }, seed: 0, outcome: "diverged", error: "the eval executable wrote accuracy = NaN: the model diverged.", value: null, metrics: {}, model: "x/lr_9/model" },
+    { rank: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, outcome: "succeeded", error: null, value: 0.9, metrics: { accuracy: 0.9 }, model: "x/lr_0.1/model", bracket: null, rung: null, epochs: null },
+    { rank: 2, trial: "lr_9", hyperparams: { lr: "9" }, seed: 0, outcome: "diverged", error: "the eval executable wrote accuracy = NaN: the model diverged.", value: null, metrics: {}, model: "x/lr_9/model", bracket: null, rung: null, epochs: null },
   ],
+  schedule: null,
 };
 const without = <T extends object>(value: T, key: keyof T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([k]) => k !== key)) as Partial<T>;
 
@@ -122,12 +123,12 @@ describe("leaderboard reader", () => {
     const path = join(dir, "written.leaderboard.json");
     writeLeaderboard(path, board);
     const text = readFileSync(path, "utf8");
-    expect(text.split("\n").slice(0, 3)).toEqual(["{", '  "best": "lr_0.1",', '  "format": 2,']);
+    expect(text.split("\n").slice(0, 3)).toEqual(["{", '  "best": "lr_0.1",', '  "format": 3,']);
     expect(readLeaderboard(path)).toEqual(board);
   });
 
   it("checks best.json too", () => {
-    const best = { format: 2, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, metric: "accuracy", goal: "maximize", value: 0.9, model: "m" };
+    const best = { format: 3, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, metric: "accuracy", goal: "maximize", value: 0.9, model: "m" };
     expect(parseBest(best, "x.best.json")).toEqual(best);
     expect(() => parseBest({ ...best, goal: "up" }, "x.best.json")).toThrow(/goal is a string, expected "maximize" or "minimize"/);
   });

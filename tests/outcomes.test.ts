@@ -119,7 +119,7 @@ describe("max_failed_trials = 3, with a crash, a NaN and a hang among six trials
 
   it("records each outcome in the trial's run record, with the exit status and the last lines", () => {
     const crash = readJson<Record<string, unknown>>(bin("s3", "mode_crash", "run.train.json"));
-    expect(crash).toMatchObject({ format: 2, outcome: "failed", exit_code: 3 });
+    expect(crash).toMatchObject({ format: 3, outcome: "failed", exit_code: 3 });
     expect(crash.log_tail).toEqual(["training mode crash", "RuntimeError: CUDA out of patience"]);
     expect(String(crash.failure_message)).toContain("Reproduce it with");
     // The eval of a trial whose training failed does not run; it passes the outcome on.

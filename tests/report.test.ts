@@ -74,7 +74,7 @@ describe("reports", () => {
     const lrs = ["0.0001", "0.01", "0.1"];
     const opts = ["sgd", `</script><script>alert(1)</script>`, "adam"];
     const board = {
-      format: 2,
+      format: 3,
       label: "//odd:<search>",
       metric: "accuracy",
       goal: "maximize",
@@ -89,7 +89,11 @@ describe("reports", () => {
         value: 0.9 - i / 10,
         metrics: { accuracy: 0.9 - i / 10 },
         model: "m",
+        bracket: null,
+        rung: null,
+        epochs: null,
       })),
+      schedule: null,
     };
     const html = renderReport({
       kind: "search",

@@ -8,6 +8,10 @@ HELPER_ATTRS = {
         default = Label("//databazel/private/bundles:aggregate.cjs"),
         allow_single_file = True,
     ),
+    "_decide": attr.label(
+        default = Label("//databazel/private/bundles:decide.cjs"),
+        allow_single_file = True,
+    ),
     "_digest": attr.label(
         default = Label("//databazel/private/bundles:digest.cjs"),
         allow_single_file = True,
@@ -25,6 +29,27 @@ HELPER_ATTRS = {
         allow_single_file = True,
     ),
 }
+
+def train_executable_attr(doc = "", aspects = []):
+    """The `train_executable` attribute.
+
+    Args:
+      doc: more documentation, after the common part.
+      aspects: aspects to apply to the executable's target.
+
+    Returns:
+      the attribute.
+    """
+    return attr.label(
+        doc = "The training program: any executable target (sh_binary, py_binary, node_binary) or an " +
+              "executable script file. " +
+              "It is built for the execution platform of the `train` exec group." + (" " + doc if doc else ""),
+        executable = True,
+        allow_files = True,
+        cfg = config.exec(TRAIN_EXEC_GROUP),
+        mandatory = True,
+        aspects = aspects,
+    )
 
 TRAIN_ATTRS = {
     "checkpoint_every": attr.int(
@@ -46,15 +71,7 @@ TRAIN_ATTRS = {
         default = 1,
         values = TRAIN_CPUS,
     ),
-    "train_executable": attr.label(
-        doc = "The training program: any executable target (sh_binary, py_binary, node_binary) or an " +
-              "executable script file. " +
-              "It is built for the execution platform of the `train` exec group.",
-        executable = True,
-        allow_files = True,
-        cfg = config.exec(TRAIN_EXEC_GROUP),
-        mandatory = True,
-    ),
+    "train_executable": train_executable_attr(),
     "train_tags": attr.string_list(
         doc = "Execution requirements for the training actions only, e.g. `no-remote`, " +
               "`requires-gpu` or `resources:gpu:1` (with `--local_extra_resources=gpu=N`). " +

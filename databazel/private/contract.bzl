@@ -28,6 +28,7 @@ EVAL_FLAGS = {
 SHIM_FLAGS = {
     "curve": "--shim_curve",
     "data_digests": "--shim_data_digests",
+    "decision": "--shim_decision",
     "executable": "--shim_executable",
     "label": "--shim_label",
     "log": "--shim_log",
@@ -37,6 +38,7 @@ SHIM_FLAGS = {
     "record": "--shim_record",
     "record_failures": "--shim_record_failures",
     "search_metric": "--shim_search_metric",
+    "skip_pruned": "--shim_skip_pruned",
     "timeout": "--shim_timeout",
     "train_record": "--shim_train_record",
     "trial": "--shim_trial",
@@ -60,6 +62,12 @@ REPORT_FLAGS = {
     "output": "--output",
 }
 
+# Flags of the DatabazelDecide action (tools/src/formats/action-flags.ts).
+DECIDE_FLAGS = {
+    "manifest": "--manifest",
+    "summary": "--summary",
+}
+
 # Flags of the DatabazelDigest action (tools/src/formats/action-flags.ts).
 DIGEST_FLAGS = {
     "file": "--file",
@@ -74,6 +82,8 @@ FILE_SUFFIXES = {
     "best_model": ".best_model",
     "best_model_dir": ".best_model.d",
     "curve": ".curve.json",
+    "decide_manifest": ".decide.json",
+    "decision": ".decision.json",
     "eval_log": ".eval.log",
     "eval_record": ".eval.json",
     "extras": ".extras",
@@ -83,16 +93,28 @@ FILE_SUFFIXES = {
     "leaderboard_md": ".leaderboard.md",
     "report_html": ".report.html",
     "report_manifest": ".report.json",
+    "rung_summary": ".rung.json",
     "test_data_digests": ".test_data.digests.json",
     "train_log": ".train.log",
     "train_record": ".train.json",
     "training_data_digests": ".training_data.digests.json",
+    "validation_data_digests": ".validation_data.digests.json",
+    "validation_log": ".validation.eval.log",
+    "validation_metrics": ".validation.json",
+    "validation_record": ".validation.eval.json",
 }
 
 # The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).
 AGGREGATE_MANIFEST_FIELDS = {
-    "manifest": ["goal", "label", "max_failed_trials", "metric", "trials"],
+    "manifest": ["goal", "label", "max_failed_trials", "metric", "schedule", "trials"],
+    "schedule": ["brackets", "max_epochs", "min_epochs", "reduction_factor", "scheduler"],
     "trial": ["hyperparams", "metrics", "model", "model_short_path", "name", "record", "seed"],
+}
+
+# The DatabazelDecide manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/schedule.ts).
+DECIDE_MANIFEST_FIELDS = {
+    "manifest": ["bracket", "continue_trials", "epochs", "goal", "keep", "label", "metric", "rung", "rungs", "trials"],
+    "trial": ["decision", "metrics", "name", "record"],
 }
 
 # Each report kind's manifest fields, sorted, and a search report trial's (tools/src/formats/report-manifest.ts).

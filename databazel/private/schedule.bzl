@@ -3,8 +3,9 @@
 Bazel fixes the action graph before anything runs, so an adaptive search declares every segment
 a trial could reach; which trials go on is decided while building (issue 15). This file only
 says how many trials each rung keeps and how many epochs it trains them to: whole numbers, the
-last rung always at `max_epochs`, so that rungs fall on segment boundaries and every
-schedule over the same epochs shares its segments.
+last rung always at `max_epochs`. Rungs count up from `min_epochs` (min_epochs times a power of
+the reduction factor), as ASHA's do, so raising `max_epochs` keeps every earlier rung, and with
+it every segment and decision already built.
 """
 
 def integer_log(x, base):
@@ -33,9 +34,9 @@ def _power(base, k):
         result *= base
     return result
 
-def _rung_epochs(max_epochs, reduction_factor, rungs):
-    # The last rung trains max_epochs; each earlier one 1/reduction_factor of the next, rounded down.
-    return [max_epochs // _power(reduction_factor, rungs - 1 - i) for i in range(rungs)]
+def _rung_epochs(first_epochs, max_epochs, reduction_factor, rungs):
+    # Each rung trains reduction_factor times the epochs of the one before; the last max_epochs.
+    return [first_epochs * _power(reduction_factor, i) for i in range(rungs - 1)] + [max_epochs]
 
 def successive_halving(n_trials, min_epochs, max_epochs, reduction_factor):
     """The rungs of one synchronous successive halving over n_trials trials.
@@ -55,7 +56,7 @@ def successive_halving(n_trials, min_epochs, max_epochs, reduction_factor):
     rungs = integer_log(max_epochs // min_epochs, reduction_factor) + 1
     out = []
     n = n_trials
-    for epochs in _rung_epochs(max_epochs, reduction_factor, rungs):
+    for epochs in _rung_epochs(min_epochs, max_epochs, reduction_factor, rungs):
         out.append(struct(epochs = epochs, trials = n))
         n = max(1, n // reduction_factor)
     return out
@@ -63,8 +64,9 @@ def successive_halving(n_trials, min_epochs, max_epochs, reduction_factor):
 def hyperband(min_epochs, max_epochs, reduction_factor):
     """The brackets of Hyperband (Li et al., 2018), from the most exploratory to plain training.
 
-    Bracket s starts ceil((s_max + 1) / (s + 1) * eta^s) configurations at max_epochs / eta^s
-    epochs and cuts them by eta s times; s_max = floor(log_eta(max_epochs / min_epochs)).
+    Bracket s starts ceil((s_max + 1) / (s + 1) * eta^s) configurations at
+    min_epochs * eta^(s_max - s) epochs (max_epochs / eta^s when max_epochs is min_epochs times a
+    power of eta) and cuts them by eta s times; s_max = floor(log_eta(max_epochs / min_epochs)).
 
     Args:
       min_epochs: int >= 1.
@@ -81,7 +83,7 @@ def hyperband(min_epochs, max_epochs, reduction_factor):
         configurations = ((s_max + 1) * power + s) // (s + 1)  # the ceiling, in integers
         rungs = []
         n = configurations
-        for epochs in _rung_epochs(max_epochs, reduction_factor, s + 1):
+        for epochs in _rung_epochs(min_epochs * _power(reduction_factor, s_max - s), max_epochs, reduction_factor, s + 1):
             rungs.append(struct(epochs = epochs, trials = n))
             n = max(1, n // reduction_factor)
         brackets.append(struct(bracket = s, configurations = configurations, rungs = rungs))

@@ -95,7 +95,7 @@ def _grid_points(grid):
         points = [dict(p, **{key: value}) for p in points for value in grid[key]]
     return points
 
-def expand_trials(*, fixed, grid, space, n_trials, seed, where):
+def expand_trials(*, fixed, grid, space, n_trials, seed, where, sample_indices = None):
     """The search's trials: the grid's cartesian product, each with every random sample.
 
     Random samples depend only on (seed, sample index, parameter name): the same seed gives
@@ -108,6 +108,8 @@ def expand_trials(*, fixed, grid, space, n_trials, seed, where):
       n_trials: int, random samples to draw when `space` is set.
       seed: int, the sampling seed.
       where: string naming the target, for error messages.
+      sample_indices: the indices of the random samples to draw, instead of 0 to n_trials - 1
+        (each Hyperband bracket draws its own).
 
     Returns:
       list of struct(name, hyperparams, varying), in a deterministic order.
@@ -135,7 +137,7 @@ def expand_trials(*, fixed, grid, space, n_trials, seed, where):
     if dists:
         samples = [
             {key: _sample(dists[key], uniform01(seed, i, key)) for key in sorted(dists.keys())}
-            for i in range(n_trials)
+            for i in (sample_indices if sample_indices != None else range(n_trials))
         ]
 
     trials = []

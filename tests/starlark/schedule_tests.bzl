@@ -27,9 +27,12 @@ def _successive_halving_test_impl(ctx):
     # 27 trials, 1 to 9 epochs, eta 3: 27 at 1 epoch, the best 9 to 3, the best 3 to 9.
     asserts.equals(env, [(27, 1), (9, 3), (3, 9)], _pairs(successive_halving(27, 1, 9, 3)))
 
-    # Budgets are whole epochs, the last rung at max_epochs, none below min_epochs.
+    # Rungs count up from min_epochs; the last is max_epochs.
     asserts.equals(env, [(10, 1), (3, 3), (1, 10)], _pairs(successive_halving(10, 1, 10, 3)))
-    asserts.equals(env, [(10, 3), (3, 10)], _pairs(successive_halving(10, 2, 10, 3)))
+    asserts.equals(env, [(10, 2), (3, 10)], _pairs(successive_halving(10, 2, 10, 3)))
+
+    # Raising max_epochs keeps every earlier rung: the segments built so far are reused.
+    asserts.equals(env, [(27, 1), (9, 3), (3, 9), (1, 18)], _pairs(successive_halving(27, 1, 18, 3)))
 
     # At least one trial always reaches the end.
     asserts.equals(env, [(2, 2), (1, 4), (1, 8)], _pairs(successive_halving(2, 2, 8, 2)))
@@ -55,6 +58,9 @@ def _hyperband_test_impl(ctx):
         asserts.equals(env, 9, b.rungs[-1].epochs)
         for r in b.rungs:
             asserts.true(env, r.epochs in [1, 3, 9], "rung at %d epochs" % r.epochs)
+
+    # max_epochs not a power of eta: brackets still start on min_epochs' rungs.
+    asserts.equals(env, [[1, 3, 10], [3, 10], [10]], [[r.epochs for r in b.rungs] for b in hyperband(1, 10, 3)])
     return unittest.end(env)
 
 hyperband_test = unittest.make(_hyperband_test_impl)

@@ -3,8 +3,9 @@
 // they cannot drift. It imports the constants themselves and reads no file, so it also runs
 // from a bundle (inside a Bazel action, say).
 import { EVAL_FLAGS, TRAIN_FLAGS } from "../src/contract.ts";
-import { AGGREGATE_FLAGS, DIGEST_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
-import { aggregateManifest, aggregateTrial } from "../src/formats/aggregate-manifest.ts";
+import { AGGREGATE_FLAGS, DECIDE_FLAGS, DIGEST_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
+import { aggregateManifest, aggregateSchedule, aggregateTrial } from "../src/formats/aggregate-manifest.ts";
+import { decideManifest, decideTrial } from "../src/formats/schedule.ts";
 import { FILE_SUFFIXES } from "../src/formats/files.ts";
 import { REPORT_MANIFESTS, searchReportTrial } from "../src/formats/report-manifest.ts";
 import { fieldNames } from "../src/formats/shape.ts";
@@ -26,6 +27,7 @@ const CONSTANTS: Constant[] = [
   },
   { name: "AGGREGATE_FLAGS", doc: "Flags of the DatabazelAggregate action (tools/src/formats/action-flags.ts).", value: AGGREGATE_FLAGS },
   { name: "REPORT_FLAGS", doc: "Flags of the DatabazelReport action (tools/src/formats/action-flags.ts).", value: REPORT_FLAGS },
+  { name: "DECIDE_FLAGS", doc: "Flags of the DatabazelDecide action (tools/src/formats/action-flags.ts).", value: DECIDE_FLAGS },
   { name: "DIGEST_FLAGS", doc: "Flags of the DatabazelDigest action (tools/src/formats/action-flags.ts).", value: DIGEST_FLAGS },
   {
     name: "FILE_SUFFIXES",
@@ -35,7 +37,12 @@ const CONSTANTS: Constant[] = [
   {
     name: "AGGREGATE_MANIFEST_FIELDS",
     doc: "The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).",
-    value: { manifest: fieldNames(aggregateManifest), trial: fieldNames(aggregateTrial) },
+    value: { manifest: fieldNames(aggregateManifest), schedule: fieldNames(aggregateSchedule), trial: fieldNames(aggregateTrial) },
+  },
+  {
+    name: "DECIDE_MANIFEST_FIELDS",
+    doc: "The DatabazelDecide manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/schedule.ts).",
+    value: { manifest: fieldNames(decideManifest), trial: fieldNames(decideTrial) },
   },
   {
     name: "REPORT_MANIFEST_FIELDS",

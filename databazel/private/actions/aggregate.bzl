@@ -33,7 +33,7 @@ def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
         best_model_pointer = best_model_pointer,
     )
 
-def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 0):
+def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 0, schedule = None, rung_summaries = []):
     """Registers the DatabazelAggregate action of a search.
 
     Args:
@@ -43,6 +43,9 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 
       metric: string, the metric that ranks trials.
       goal: "maximize" or "minimize".
       max_failed_trials: int, how many trials may not succeed before the search fails.
+      schedule: an adaptive search's schedule for the manifest (AGGREGATE_MANIFEST_FIELDS
+        "schedule"), or None.
+      rung_summaries: list of Files the schedule names.
     """
 
     # Read by tools/src/bin/aggregate.ts; its shape is tools/src/formats/aggregate-manifest.ts.
@@ -52,6 +55,7 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 
         "label": display_label(ctx.label),
         "max_failed_trials": max_failed_trials,
         "metric": metric,
+        "schedule": check_fields("aggregate manifest's schedule", schedule, AGGREGATE_MANIFEST_FIELDS["schedule"]) if schedule != None else None,
         "trials": [
             check_fields("aggregate manifest's trial", {
                 "hyperparams": t.hyperparams,
@@ -81,7 +85,7 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
-        inputs = [ctx.file._aggregate, manifest] + [t.model for t in trials] + [t.metrics for t in trials] + [t.run_record for t in trials],
+        inputs = [ctx.file._aggregate, manifest] + [t.model for t in trials] + [t.metrics for t in trials] + [t.run_record for t in trials] + rung_summaries,
         outputs = [outputs.best_model, outputs.json, outputs.csv, outputs.md, outputs.best, outputs.best_hyperparams],
         mnemonic = "DatabazelAggregate",
         progress_message = "Ranking %d trials of %%{label} by %s" % (len(trials), metric),

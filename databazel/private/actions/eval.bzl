@@ -22,7 +22,7 @@ def declare_eval_outputs(ctx, prefix, metrics_name):
         log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_log"]),
     )
 
-def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None, data_digests = None):
+def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None, data_digests = None, train_record = None, skip_pruned = False, data_kind = "test"):
     """Registers the DatabazelEval action for one model.
 
     Args:
@@ -37,6 +37,10 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         the model's train run record (a failure there passes on without running the eval) and
         the search's metric (NaN, infinite or missing makes the trial `diverged`); None fails
         the action on any failure.
+      train_record: in an adaptive search, the model's train run record, also without
+        record_failures: a failure there passes on, and with skip_pruned so does a stopped trial.
+      skip_pruned: at a rung of an adaptive search: a trial stopped earlier is not scored again.
+      data_kind: "test" or "validation", for the progress message.
     """
     startup, args = shim_args(
         ctx,
@@ -56,14 +60,18 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         args.add(SHIM_FLAGS["timeout"], timeout)
     if record_failures != None:
         args.add(SHIM_FLAGS["record_failures"])
-        args.add(SHIM_FLAGS["train_record"], record_failures.train_record)
         args.add(SHIM_FLAGS["search_metric"], record_failures.metric)
+        train_record = record_failures.train_record
+    if train_record != None:
+        args.add(SHIM_FLAGS["train_record"], train_record)
+    if skip_pruned:
+        args.add(SHIM_FLAGS["skip_pruned"])
 
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [startup, args],
         inputs = depset(
-            [model] + ([record_failures.train_record] if record_failures != None else []) +
+            [model] + ([train_record] if train_record != None else []) +
             ([data_digests] if data_digests != None else []),
             transitive = [test_data],
         ),
@@ -71,7 +79,8 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         tools = [ctx.file._eval_shim, eval_executable],
         outputs = [outputs.metrics, outputs.record, outputs.log],
         mnemonic = "DatabazelEval",
-        progress_message = "Evaluating %{label}" + (" trial " + trial if trial != None else ""),
+        progress_message = "Evaluating %{label}" + (" trial " + trial if trial != None else "") +
+                           (" on the validation data" if data_kind == "validation" else ""),
         execution_requirements = EXECUTION_REQUIREMENTS,
         toolchain = NODE_TOOLCHAIN_TYPE,
     )

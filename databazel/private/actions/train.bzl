@@ -73,7 +73,7 @@ def segment_bounds(epochs, checkpoint_every, stops = []):
         start = end
     return bounds
 
-def _train_action(ctx, *, out, training_data, data_digests, train_executable, hyperparams_file, seed, trial, segment, previous, record_failures):
+def _train_action(ctx, *, out, training_data, data_digests, train_executable, hyperparams_file, seed, trial, segment, previous, record_failures, propagate, gate):
     startup, args = shim_args(
         ctx,
         shim = ctx.file._train_shim,
@@ -93,9 +93,13 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
     previous_record = getattr(previous, "record", None) if previous != None else None
     if record_failures:
         args.add(SHIM_FLAGS["record_failures"])
-        if previous_record != None:
-            # A failed earlier segment passes its outcome on instead of training on its placeholder.
-            args.add(SHIM_FLAGS["previous_record"], previous_record)
+    if (record_failures or propagate) and previous_record != None:
+        # A failed (or stopped) earlier segment passes its outcome on instead of training.
+        args.add(SHIM_FLAGS["previous_record"], previous_record)
+    else:
+        previous_record = None
+    if gate != None:
+        args.add(SHIM_FLAGS["decision"], gate)
     if data_digests != None:
         args.add(SHIM_FLAGS["data_digests"], data_digests)
     args.add_all(training_data, before_each = TRAIN_FLAGS["training_data"], expand_directories = False)
@@ -118,7 +122,8 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
         inputs = depset(
             [hyperparams_file] +
             ([f for f in (previous.model, previous.curve) if f != None] if previous else []) +
-            ([previous_record] if record_failures and previous_record != None else []) +
+            ([previous_record] if previous_record != None else []) +
+            ([gate] if gate != None else []) +
             ([data_digests] if data_digests != None else []),
             transitive = [training_data],
         ),
@@ -157,7 +162,9 @@ def train(
         segments = None,
         init_from = None,
         record_failures = False,
-        data_digests = None):
+        data_digests = None,
+        stops = [],
+        gates = {}):
     """Registers the training of one model and returns what it writes.
 
     Args:
@@ -181,10 +188,15 @@ def train(
         records need not hash the data again; None hashes it in each action.
       record_failures: inside a search with `max_failed_trials`: a failed run is recorded as the
         trial's outcome (with a placeholder model) and the action succeeds.
+      stops: more epochs to end a segment at: an adaptive search's rungs.
+      gates: dict of epoch to File: the decision (tools/src/formats/schedule.ts) that the segment
+        starting at that epoch reads; on `stop` it trains nothing, and every later segment of
+        the chain passes that on (each reads its predecessor's run record).
 
     Returns:
-      struct(model, curve, record, log, output_dir, checkpoints, records): the last run's
-      files, and every checkpoint and run record of the chain in order.
+      struct(model, curve, record, log, output_dir, checkpoints, records, by_end): the last
+      run's files, every checkpoint and run record of the chain in order, and each segment's
+      files by the epoch it ends at.
     """
 
     # One run is a chain of one step without epoch flags; segments are named by their last epoch.
@@ -193,11 +205,12 @@ def train(
     else:
         steps = [
             ((start, end), "{}/epoch_{}".format(prefix, end), "{}/epoch_{}.ckpt".format(prefix, end), "{}epochs {}-{}".format(trial + " " if trial else "", start, end))
-            for start, end in segment_bounds(epochs, checkpoint_every)
+            for start, end in segment_bounds(epochs, checkpoint_every, stops)
         ]
     segments = {} if segments == None else segments
     previous = struct(model = init_from.model, curve = init_from.learning_curve) if init_from != None else None
     chain = []
+    by_end = {}
     for segment, name, model_file, step_trial in steps:
         key = (prefix, segment)
         if key not in segments:
@@ -214,10 +227,14 @@ def train(
                 previous = previous,
                 record_failures = record_failures,
                 data_digests = data_digests,
+                propagate = bool(gates),
+                gate = gates.get(segment[0]) if segment != None else None,
             )
             segments[key] = out
         previous = segments[key]
         chain.append(previous)
+        if segment != None:
+            by_end[segment[1]] = previous
     last = chain[-1]
     return struct(
         model = last.model,
@@ -227,4 +244,5 @@ def train(
         output_dir = last.output_dir,
         checkpoints = [s.model for s in chain] if epochs != None else [],
         records = [s.record for s in chain],
+        by_end = by_end,
     )

@@ -45,6 +45,7 @@ function primitive(expected, test) {
 }
 var string = primitive("a string", (v) => typeof v === "string");
 var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+var boolean = primitive("a boolean", (v) => typeof v === "boolean");
 function literal(...values) {
   const expected = values.map((v) => JSON.stringify(v)).join(" or ");
   return primitive(expected, (v) => typeof v === "string" && values.includes(v));
@@ -166,8 +167,9 @@ Fix: ${advice}`
 }
 
 // tools/src/formats/run-record.ts
-var RUN_RECORD_FORMAT = 2;
-var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var RUN_RECORD_FORMAT = 3;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
+var FAILURES = ["failed", "timed_out", "diverged"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
 var common = {
@@ -182,8 +184,9 @@ var common = {
   duration_ms: number,
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
-   * eval run whose model failed to train passes the train run's outcome on without running.
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
+   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
   /** One line saying what went wrong; null when it succeeded. */
@@ -221,14 +224,17 @@ function readRunRecord(path, label) {
 }
 
 // tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 2;
+var LEADERBOARD_FORMAT = 3;
 var goal = literal("maximize", "minimize");
 var ranked = object({
   rank: number,
   trial: string,
   hyperparams: recordOf(string),
   seed: number,
-  /** "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome). */
+  /**
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
+   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */
   error: nullable(string),
@@ -237,7 +243,36 @@ var ranked = object({
   /** Every scalar metric, by dotted name; {} when the trial did not succeed. */
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
-  model: string
+  model: string,
+  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  bracket: nullable(number),
+  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  rung: nullable(number),
+  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  epochs: nullable(number)
+});
+var scheduleEntry = object({
+  trial: string,
+  outcome,
+  /** The metric on the validation data at a deciding rung; on the test data at the last rung. */
+  value: nullable(number),
+  /** "continue" or "stop" at a deciding rung; "final" at the last. */
+  decision: literal("continue", "stop", "final"),
+  /** Whether continue_trials made it go on though it was not among the best. */
+  forced: boolean
+});
+var scheduleRung = object({
+  epochs: number,
+  /** How many trials go on to the next rung; null at the last rung. */
+  keep: nullable(number),
+  trials: arrayOf(scheduleEntry)
+});
+var schedule = object({
+  scheduler: literal("successive_halving", "hyperband"),
+  min_epochs: number,
+  max_epochs: number,
+  reduction_factor: number,
+  brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
 });
 var leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
@@ -247,7 +282,9 @@ var leaderboard = object({
   /** The name of the best trial (rank 1), which succeeded. */
   best: string,
   /** Best first. */
-  trials: arrayOf(ranked)
+  trials: arrayOf(ranked),
+  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  schedule: nullable(schedule)
 });
 var best = object({
   format: formatVersion(LEADERBOARD_FORMAT),
@@ -269,6 +306,82 @@ function hyperparamNames(trials) {
   return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
 }
 
+// tools/src/formats/schedule.ts
+var SCHEDULERS = ["successive_halving", "hyperband"];
+var scheduler = literal(...SCHEDULERS);
+var decideTrial = object({
+  name: string,
+  /** Its metrics on the validation data at this rung. */
+  metrics: string,
+  /** The validation eval's run record: a trial that failed or was stopped earlier passes that on. */
+  record: string,
+  /** Where its decision goes. */
+  decision: string
+});
+var decideManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  /** 1-based: the first rung is 1. */
+  rung: number,
+  /** How many rungs the bracket has, the last at max_epochs. */
+  rungs: number,
+  /** The epochs every trial of this rung has trained. */
+  epochs: number,
+  /** How many go on to the next rung. */
+  keep: number,
+  /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
+  continue_trials: arrayOf(string),
+  /** In declared order: ties keep it. */
+  trials: arrayOf(decideTrial)
+});
+var DECISIONS = ["continue", "stop"];
+var decisionValue = literal(...DECISIONS);
+var decision = object({
+  decision: decisionValue,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
+  /** How many trials the rung had. */
+  of: number
+});
+function prunedError(d) {
+  return `pruned at epoch ${d.epochs} (rung ${d.rung} of ${d.rungs}): not among the ${d.keep} best of ${d.of} on the validation data`;
+}
+var RUNG_SUMMARY_FORMAT = 1;
+var rungEntry = object({
+  trial: string,
+  /** The validation eval's outcome: "pruned" for a trial stopped at an earlier rung. */
+  outcome,
+  /** The metric on the validation data; null when the trial did not succeed. */
+  value: nullable(number),
+  decision: decisionValue,
+  /** Set when `continue_trials` made it go on, though it was not among the best. */
+  forced: boolean
+});
+var rungSummary = object({
+  format: formatVersion(RUNG_SUMMARY_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
+  /** In declared order. */
+  trials: arrayOf(rungEntry)
+});
+function readRungSummary(path, label) {
+  const fix = rebuildFix(label);
+  const value = readJsonFile(path, "rung summary", fix);
+  checkFormatVersion(value, path, "rung summary", RUNG_SUMMARY_FORMAT, fix);
+  return checkFile(rungSummary, value, path, "rung summary", fix);
+}
+
 // tools/src/formats/aggregate-manifest.ts
 var aggregateTrial = object({
   name: string,
@@ -282,6 +395,21 @@ var aggregateTrial = object({
   /** The trial's eval run record: its outcome (an eval of a failed training passes that on). */
   record: string
 });
+var aggregateSchedule = object({
+  scheduler,
+  min_epochs: number,
+  max_epochs: number,
+  reduction_factor: number,
+  brackets: arrayOf(
+    object({
+      bracket: number,
+      /** The bracket's trials, in declared order. */
+      trials: arrayOf(string),
+      /** keep and summary are null at the last rung, which decides nothing. */
+      rungs: arrayOf(object({ epochs: number, keep: nullable(number), summary: nullable(string) }))
+    })
+  )
+});
 var aggregateManifest = object({
   label: string,
   metric: string,
@@ -289,7 +417,9 @@ var aggregateManifest = object({
   /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
-  trials: arrayOf(aggregateTrial)
+  trials: arrayOf(aggregateTrial),
+  /** Set for successive halving and Hyperband; null for grid and random search. */
+  schedule: nullable(aggregateSchedule)
 });
 function readAggregateManifest(path) {
   return readManifest(aggregateManifest, path, "aggregate manifest");
@@ -472,6 +602,60 @@ function discard(path, isDirectory = false) {
   for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
 
+// tools/src/schedule/outcomes.ts
+function readScheduleOutcomes(schedule2, label) {
+  const places = /* @__PURE__ */ new Map();
+  const summaries = schedule2.brackets.map(
+    (bracket) => bracket.rungs.flatMap((r) => r.summary === null ? [] : [readRungSummary(r.summary, label)])
+  );
+  schedule2.brackets.forEach((bracket, b) => {
+    for (const trial of bracket.trials) {
+      const place = { bracket: bracket.bracket, rung: 1, epochs: bracket.rungs[0].epochs, pruned: null };
+      for (const summary of summaries[b]) {
+        const entry = summary.trials.find((t) => t.trial === trial);
+        if (!entry || entry.outcome !== "succeeded") break;
+        if (entry.decision === "stop") {
+          place.pruned = prunedError({ ...summary, decision: "stop", of: summary.trials.length });
+          break;
+        }
+        place.rung = summary.rung + 1;
+        place.epochs = bracket.rungs[summary.rung].epochs;
+      }
+      places.set(trial, place);
+    }
+  });
+  return { places, summaries };
+}
+function leaderboardSchedule(schedule2, outcomes, final) {
+  return {
+    scheduler: schedule2.scheduler,
+    min_epochs: schedule2.min_epochs,
+    max_epochs: schedule2.max_epochs,
+    reduction_factor: schedule2.reduction_factor,
+    brackets: schedule2.brackets.map((bracket, b) => {
+      const deciding = outcomes.summaries[b];
+      const last = bracket.rungs[bracket.rungs.length - 1];
+      const reachedLast = bracket.trials.filter((t) => outcomes.places.get(t).rung === bracket.rungs.length);
+      return {
+        bracket: bracket.bracket,
+        rungs: [
+          ...deciding.map((s, i) => ({
+            epochs: s.epochs,
+            keep: s.keep,
+            // Only the trials that trained to this rung: not those stopped (or failed) before it.
+            trials: s.trials.filter((t) => i === 0 || deciding[i - 1].trials.some((p) => p.trial === t.trial && p.outcome === "succeeded" && p.decision === "continue")).map(({ trial, outcome: outcome2, value, decision: decision2, forced }) => ({ trial, outcome: outcome2, value, decision: decision2, forced }))
+          })),
+          {
+            epochs: last.epochs,
+            keep: null,
+            trials: reachedLast.map((trial) => ({ trial, ...final.get(trial), decision: "final", forced: false }))
+          }
+        ]
+      };
+    })
+  };
+}
+
 // tools/src/leaderboard/failures.ts
 function tooManyFailures(label, maxFailed, trials, failed) {
   const none = failed.length === trials;
@@ -494,18 +678,28 @@ function toLeaderboard(json) {
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
+    adaptive: json.schedule !== null,
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
 function columns(board) {
   const others = board.metricNames.filter((m) => m !== board.metric);
-  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others, ...board.hasFailures ? ["outcome", "error"] : []];
+  return [
+    "rank",
+    "trial",
+    ...board.adaptive ? ["bracket", "rung", "epochs"] : [],
+    ...board.hyperparamNames,
+    board.metric,
+    ...others,
+    ...board.hasFailures ? ["outcome", "error"] : []
+  ];
 }
 function row(board, t) {
   const others = board.metricNames.filter((m) => m !== board.metric);
   return [
     String(t.rank),
     t.trial,
+    ...board.adaptive ? [t.bracket, t.rung, t.epochs].map((n) => n === null ? "" : String(n)) : [],
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
@@ -553,12 +747,25 @@ main(async (argv) => {
     bestModel: one(flags, AGGREGATE_FLAGS.best_model)
   };
   const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
-  const outcomes = manifest.trials.map((trial, order) => ({ trial, order, record: readRunRecord(trial.record) }));
-  const failed = outcomes.filter((t) => t.record.outcome !== "succeeded");
+  const schedule2 = manifest.schedule === null ? null : readScheduleOutcomes(manifest.schedule, manifest.label);
+  const outcomes = manifest.trials.map((trial, order) => {
+    const record = readRunRecord(trial.record);
+    const place = schedule2?.places.get(trial.name) ?? null;
+    const pruned = record.outcome === "succeeded" && place?.pruned ? place.pruned : null;
+    return {
+      trial,
+      order,
+      place,
+      outcome: pruned ? "pruned" : record.outcome,
+      error: pruned ?? record.error,
+      record
+    };
+  });
+  const failed = outcomes.filter((t) => FAILURES.includes(t.outcome));
   if (failed.length > manifest.max_failed_trials || failed.length === outcomes.length) {
     throw new ContractError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
   }
-  const scored = outcomes.filter((t) => t.record.outcome === "succeeded").map(({ trial, order }) => {
+  const scored = outcomes.filter((t) => !FAILURES.includes(t.outcome)).map(({ trial, order, outcome: outcome2, error, place }) => {
     const metrics = JSON.parse((0, import_node_fs5.readFileSync)(trial.metrics, "utf8"));
     const value = metricAt(metrics, manifest.metric);
     if (value === void 0) {
@@ -569,20 +776,25 @@ Its metrics are: ${names.join(", ") || "(none)"}.
 Fix: set metric = one of those names (dotted for nested values), or make the eval executable write "${manifest.metric}".`
       );
     }
-    return { trial, order, value, metrics: scalarMetrics(metrics) };
+    return { trial, order, outcome: outcome2, error, place, value, metrics: scalarMetrics(metrics) };
   });
   const sign = manifest.goal === "maximize" ? -1 : 1;
-  scored.sort((a, b) => sign * (a.value - b.value) || a.order - b.order);
+  scored.sort(
+    (a, b) => Number(a.outcome === "pruned") - Number(b.outcome === "pruned") || (b.place?.rung ?? 0) - (a.place?.rung ?? 0) || sign * (a.value - b.value) || a.order - b.order
+  );
   const rows = [
-    ...scored.map((s) => ({ trial: s.trial, outcome: "succeeded", error: null, value: s.value, metrics: s.metrics })),
-    ...failed.map((f) => ({ trial: f.trial, outcome: f.record.outcome, error: f.record.error, value: null, metrics: {} }))
+    ...scored.map((s) => ({ trial: s.trial, place: s.place, outcome: s.outcome, error: s.error, value: s.value, metrics: s.metrics })),
+    ...failed.map((f) => ({ trial: f.trial, place: f.place, outcome: f.outcome, error: f.error, value: null, metrics: {} }))
   ];
-  const ranked2 = rows.map(({ trial, ...row2 }, i) => ({
+  const ranked2 = rows.map(({ trial, place, ...row2 }, i) => ({
     rank: i + 1,
     trial: trial.name,
     hyperparams: trial.hyperparams,
     seed: trial.seed,
     model: trial.model_short_path,
+    bracket: place?.bracket ?? null,
+    rung: place?.rung ?? null,
+    epochs: place && !FAILURES.includes(row2.outcome) ? place.epochs : null,
     ...row2
   }));
   const best2 = scored[0];
@@ -593,7 +805,12 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
     metric: manifest.metric,
     goal: manifest.goal,
     best: best2.trial.name,
-    trials: ranked2
+    trials: ranked2,
+    schedule: manifest.schedule === null || schedule2 === null ? null : leaderboardSchedule(
+      manifest.schedule,
+      schedule2,
+      new Map(rows.map((r) => [r.trial.name, { outcome: r.outcome, value: r.value }]))
+    )
   };
   const board = toLeaderboard(json);
   try {

@@ -261,6 +261,7 @@ function primitive(expected, test) {
 }
 var string = primitive("a string", (v) => typeof v === "string");
 var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+var boolean = primitive("a boolean", (v) => typeof v === "boolean");
 function literal(...values) {
   const expected = values.map((v) => JSON.stringify(v)).join(" or ");
   return primitive(expected, (v) => typeof v === "string" && values.includes(v));
@@ -360,8 +361,8 @@ Fix: ${advice}`
 }
 
 // tools/src/formats/run-record.ts
-var RUN_RECORD_FORMAT = 2;
-var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var RUN_RECORD_FORMAT = 3;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
 var common = {
@@ -376,8 +377,9 @@ var common = {
   duration_ms: number,
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
-   * eval run whose model failed to train passes the train run's outcome on without running.
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
+   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
   /** One line saying what went wrong; null when it succeeded. */
@@ -415,14 +417,17 @@ function readRunRecord(path, label) {
 }
 
 // tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 2;
+var LEADERBOARD_FORMAT = 3;
 var goal = literal("maximize", "minimize");
 var ranked = object({
   rank: number,
   trial: string,
   hyperparams: recordOf(string),
   seed: number,
-  /** "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome). */
+  /**
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
+   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */
   error: nullable(string),
@@ -431,7 +436,36 @@ var ranked = object({
   /** Every scalar metric, by dotted name; {} when the trial did not succeed. */
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
-  model: string
+  model: string,
+  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  bracket: nullable(number),
+  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  rung: nullable(number),
+  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  epochs: nullable(number)
+});
+var scheduleEntry = object({
+  trial: string,
+  outcome,
+  /** The metric on the validation data at a deciding rung; on the test data at the last rung. */
+  value: nullable(number),
+  /** "continue" or "stop" at a deciding rung; "final" at the last. */
+  decision: literal("continue", "stop", "final"),
+  /** Whether continue_trials made it go on though it was not among the best. */
+  forced: boolean
+});
+var scheduleRung = object({
+  epochs: number,
+  /** How many trials go on to the next rung; null at the last rung. */
+  keep: nullable(number),
+  trials: arrayOf(scheduleEntry)
+});
+var schedule = object({
+  scheduler: literal("successive_halving", "hyperband"),
+  min_epochs: number,
+  max_epochs: number,
+  reduction_factor: number,
+  brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
 });
 var leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
@@ -441,7 +475,9 @@ var leaderboard = object({
   /** The name of the best trial (rank 1), which succeeded. */
   best: string,
   /** Best first. */
-  trials: arrayOf(ranked)
+  trials: arrayOf(ranked),
+  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  schedule: nullable(schedule)
 });
 var best = object({
   format: formatVersion(LEADERBOARD_FORMAT),
@@ -474,18 +510,28 @@ function toLeaderboard(json) {
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
+    adaptive: json.schedule !== null,
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
 function columns(board) {
   const others = board.metricNames.filter((m) => m !== board.metric);
-  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others, ...board.hasFailures ? ["outcome", "error"] : []];
+  return [
+    "rank",
+    "trial",
+    ...board.adaptive ? ["bracket", "rung", "epochs"] : [],
+    ...board.hyperparamNames,
+    board.metric,
+    ...others,
+    ...board.hasFailures ? ["outcome", "error"] : []
+  ];
 }
 function row(board, t) {
   const others = board.metricNames.filter((m) => m !== board.metric);
   return [
     String(t.rank),
     t.trial,
+    ...board.adaptive ? [t.bracket, t.rung, t.epochs].map((n) => n === null ? "" : String(n)) : [],
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
@@ -884,7 +930,14 @@ var FILE_SUFFIXES = {
   report_manifest: ".report.json",
   report_html: ".report.html",
   training_data_digests: ".training_data.digests.json",
-  test_data_digests: ".test_data.digests.json"
+  test_data_digests: ".test_data.digests.json",
+  validation_data_digests: ".validation_data.digests.json",
+  decision: ".decision.json",
+  validation_metrics: ".validation.json",
+  validation_record: ".validation.eval.json",
+  validation_log: ".validation.eval.log",
+  decide_manifest: ".decide.json",
+  rung_summary: ".rung.json"
 };
 
 // tools/src/shim/digest.ts

@@ -51,6 +51,7 @@ function primitive(expected, test) {
 }
 var string = primitive("a string", (v) => typeof v === "string");
 var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+var boolean = primitive("a boolean", (v) => typeof v === "boolean");
 function literal(...values) {
   const expected = values.map((v) => JSON.stringify(v)).join(" or ");
   return primitive(expected, (v) => typeof v === "string" && values.includes(v));
@@ -112,8 +113,8 @@ function formatVersion(version) {
 }
 
 // tools/src/formats/run-record.ts
-var RUN_RECORD_FORMAT = 2;
-var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var RUN_RECORD_FORMAT = 3;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
 var common = {
@@ -128,8 +129,9 @@ var common = {
   duration_ms: number,
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
-   * eval run whose model failed to train passes the train run's outcome on without running.
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
+   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
   /** One line saying what went wrong; null when it succeeded. */

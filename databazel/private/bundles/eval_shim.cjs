@@ -130,8 +130,12 @@ var SHIM_FLAGS = {
   timeout: "--shim_timeout",
   /** Inside a search with max_failed_trials: record a failed run as its outcome, and succeed. */
   record_failures: "--shim_record_failures",
-  /** Train: the run record of the segment this one continues; a failure there passes on. */
+  /** Train: the run record of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_record: "--shim_previous_record",
+  /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
+  decision: "--shim_decision",
+  /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
+  skip_pruned: "--shim_skip_pruned",
   /** Eval: the run record of the model's training; a failure there passes on. */
   train_record: "--shim_train_record",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
@@ -211,6 +215,7 @@ function primitive(expected, test) {
 }
 var string = primitive("a string", (v) => typeof v === "string");
 var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+var boolean = primitive("a boolean", (v) => typeof v === "boolean");
 function literal(...values) {
   const expected = values.map((v) => JSON.stringify(v)).join(" or ");
   return primitive(expected, (v) => typeof v === "string" && values.includes(v));
@@ -310,8 +315,8 @@ Fix: ${advice}`
 }
 
 // tools/src/formats/run-record.ts
-var RUN_RECORD_FORMAT = 2;
-var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var RUN_RECORD_FORMAT = 3;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
 var common = {
@@ -326,8 +331,9 @@ var common = {
   duration_ms: number,
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
-   * eval run whose model failed to train passes the train run's outcome on without running.
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
+   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
   /** One line saying what went wrong; null when it succeeded. */
@@ -579,13 +585,17 @@ function externalSignal(run) {
 
 // tools/src/shim/placeholder.ts
 var import_node_fs5 = require("node:fs");
-function earlierFailure(path, logPath) {
+function earlierFailure(path, logPath, passPruned = false) {
   if (path === void 0) return void 0;
   const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
-  if (outcome2 === "succeeded") return void 0;
-  (0, import_node_fs5.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
-`);
+  if (outcome2 === "succeeded" || outcome2 === "pruned" && !passPruned) return void 0;
+  (0, import_node_fs5.writeFileSync)(logPath, notRunLog(outcome2, error));
   return { outcome: outcome2, error, failure_message, log_tail };
+}
+function notRunLog(outcome2, error) {
+  return outcome2 === "pruned" ? `databazel: not run: the search stopped this trial, ${error}
+` : `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+`;
 }
 
 // tools/src/shim/run-script.ts
@@ -702,7 +712,7 @@ function runProblem(run, shim, timeoutAttr) {
 }
 async function runUnderContract(options) {
   const { shim } = options;
-  const upstream = earlierFailure(options.upstreamRecord, shim.logPath);
+  const upstream = earlierFailure(options.upstreamRecord, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
   const unrunnable = unrunnableProblem(shim.executable, options.what);
@@ -916,7 +926,7 @@ function divergence(text, metric) {
   };
 }
 main(async (argv, request) => {
-  const flags = parseFlags(argv, new Set(SHIM_BOOLEANS));
+  const flags = parseFlags(argv, /* @__PURE__ */ new Set([...SHIM_BOOLEANS, SHIM_FLAGS.skip_pruned]));
   const shim = shimFlags(flags);
   const inputs = inputDigester(request.inputDigests);
   const model = one(flags, EVAL_FLAGS.model);
@@ -934,6 +944,7 @@ main(async (argv, request) => {
   const { run, outcome: outcome2 } = await runUnderContract({
     shim,
     upstreamRecord: optional(flags, SHIM_FLAGS.train_record),
+    passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
     timeoutAttr: "eval_timeout",
     command,

@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path5 = require("node:path");
 
 // tools/src/contract.ts
@@ -206,8 +206,12 @@ var SHIM_FLAGS = {
   timeout: "--shim_timeout",
   /** Inside a search with max_failed_trials: record a failed run as its outcome, and succeed. */
   record_failures: "--shim_record_failures",
-  /** Train: the run record of the segment this one continues; a failure there passes on. */
+  /** Train: the run record of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_record: "--shim_previous_record",
+  /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
+  decision: "--shim_decision",
+  /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
+  skip_pruned: "--shim_skip_pruned",
   /** Eval: the run record of the model's training; a failure there passes on. */
   train_record: "--shim_train_record",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
@@ -261,6 +265,7 @@ function primitive(expected, test) {
 }
 var string = primitive("a string", (v) => typeof v === "string");
 var number = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+var boolean = primitive("a boolean", (v) => typeof v === "boolean");
 function literal(...values) {
   const expected = values.map((v) => JSON.stringify(v)).join(" or ");
   return primitive(expected, (v) => typeof v === "string" && values.includes(v));
@@ -360,8 +365,8 @@ Fix: ${advice}`
 }
 
 // tools/src/formats/run-record.ts
-var RUN_RECORD_FORMAT = 2;
-var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"];
+var RUN_RECORD_FORMAT = 3;
+var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
 var common = {
@@ -376,8 +381,9 @@ var common = {
   duration_ms: number,
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
-   * eval run whose model failed to train passes the train run's outcome on without running.
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
+   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
   /** One line saying what went wrong; null when it succeeded. */
@@ -640,13 +646,17 @@ function writePlaceholderModel(path, isDirectory, outcome2) {
   (0, import_node_fs6.mkdirSync)(path, { recursive: true });
   (0, import_node_fs6.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
 }
-function earlierFailure(path, logPath) {
+function earlierFailure(path, logPath, passPruned = false) {
   if (path === void 0) return void 0;
   const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
-  if (outcome2 === "succeeded") return void 0;
-  (0, import_node_fs6.writeFileSync)(logPath, `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
-`);
+  if (outcome2 === "succeeded" || outcome2 === "pruned" && !passPruned) return void 0;
+  (0, import_node_fs6.writeFileSync)(logPath, notRunLog(outcome2, error));
   return { outcome: outcome2, error, failure_message, log_tail };
+}
+function notRunLog(outcome2, error) {
+  return outcome2 === "pruned" ? `databazel: not run: the search stopped this trial, ${error}
+` : `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+`;
 }
 
 // tools/src/shim/run-script.ts
@@ -763,7 +773,7 @@ function runProblem(run, shim, timeoutAttr) {
 }
 async function runUnderContract(options) {
   const { shim } = options;
-  const upstream = earlierFailure(options.upstreamRecord, shim.logPath);
+  const upstream = earlierFailure(options.upstreamRecord, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
   const unrunnable = unrunnableProblem(shim.executable, options.what);
@@ -889,25 +899,193 @@ function inputDigester(inputDigests) {
   return (path) => digest(path, known);
 }
 
-// tools/src/lib/outputs.ts
+// tools/src/shim/pruned.ts
 var import_node_fs9 = require("node:fs");
+
+// tools/src/formats/leaderboard.ts
+var LEADERBOARD_FORMAT = 3;
+var goal = literal("maximize", "minimize");
+var ranked = object({
+  rank: number,
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /**
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
+   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   */
+  outcome,
+  /** What went wrong, in one line; null when it succeeded. */
+  error: nullable(string),
+  /** The value of the search's metric; null when the trial did not succeed. */
+  value: nullable(number),
+  /** Every scalar metric, by dotted name; {} when the trial did not succeed. */
+  metrics: recordOf(number),
+  /** The trial's model, relative to the workspace's bazel-bin. */
+  model: string,
+  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  bracket: nullable(number),
+  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  rung: nullable(number),
+  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  epochs: nullable(number)
+});
+var scheduleEntry = object({
+  trial: string,
+  outcome,
+  /** The metric on the validation data at a deciding rung; on the test data at the last rung. */
+  value: nullable(number),
+  /** "continue" or "stop" at a deciding rung; "final" at the last. */
+  decision: literal("continue", "stop", "final"),
+  /** Whether continue_trials made it go on though it was not among the best. */
+  forced: boolean
+});
+var scheduleRung = object({
+  epochs: number,
+  /** How many trials go on to the next rung; null at the last rung. */
+  keep: nullable(number),
+  trials: arrayOf(scheduleEntry)
+});
+var schedule = object({
+  scheduler: literal("successive_halving", "hyperband"),
+  min_epochs: number,
+  max_epochs: number,
+  reduction_factor: number,
+  brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
+});
+var leaderboard = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  /** The name of the best trial (rank 1), which succeeded. */
+  best: string,
+  /** Best first. */
+  trials: arrayOf(ranked),
+  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  schedule: nullable(schedule)
+});
+var best = object({
+  format: formatVersion(LEADERBOARD_FORMAT),
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  metric: string,
+  goal,
+  value: number,
+  model: string
+});
+
+// tools/src/formats/schedule.ts
+var SCHEDULERS = ["successive_halving", "hyperband"];
+var scheduler = literal(...SCHEDULERS);
+var decideTrial = object({
+  name: string,
+  /** Its metrics on the validation data at this rung. */
+  metrics: string,
+  /** The validation eval's run record: a trial that failed or was stopped earlier passes that on. */
+  record: string,
+  /** Where its decision goes. */
+  decision: string
+});
+var decideManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  /** 1-based: the first rung is 1. */
+  rung: number,
+  /** How many rungs the bracket has, the last at max_epochs. */
+  rungs: number,
+  /** The epochs every trial of this rung has trained. */
+  epochs: number,
+  /** How many go on to the next rung. */
+  keep: number,
+  /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
+  continue_trials: arrayOf(string),
+  /** In declared order: ties keep it. */
+  trials: arrayOf(decideTrial)
+});
+var DECISIONS = ["continue", "stop"];
+var decisionValue = literal(...DECISIONS);
+var decision = object({
+  decision: decisionValue,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
+  /** How many trials the rung had. */
+  of: number
+});
+function readDecision(path) {
+  const fix = "rebuild with one databazel version; if it persists, report a databazel bug.";
+  return checkFile(decision, readJsonFile(path, "decision", fix), path, "decision", fix);
+}
+function prunedError(d) {
+  return `pruned at epoch ${d.epochs} (rung ${d.rung} of ${d.rungs}): not among the ${d.keep} best of ${d.of} on the validation data`;
+}
+var RUNG_SUMMARY_FORMAT = 1;
+var rungEntry = object({
+  trial: string,
+  /** The validation eval's outcome: "pruned" for a trial stopped at an earlier rung. */
+  outcome,
+  /** The metric on the validation data; null when the trial did not succeed. */
+  value: nullable(number),
+  decision: decisionValue,
+  /** Set when `continue_trials` made it go on, though it was not among the best. */
+  forced: boolean
+});
+var rungSummary = object({
+  format: formatVersion(RUNG_SUMMARY_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
+  /** In declared order. */
+  trials: arrayOf(rungEntry)
+});
+
+// tools/src/shim/pruned.ts
+function prunedOutcome(decisionPath, previousRecord) {
+  const previous = previousRecord === void 0 ? void 0 : readRunRecord(previousRecord);
+  if (previous && previous.outcome !== "succeeded") {
+    return previous.outcome === "pruned" ? { outcome: "pruned", error: previous.error, failure_message: null, log_tail: [] } : void 0;
+  }
+  if (decisionPath === void 0) return void 0;
+  const decision2 = readDecision(decisionPath);
+  if (decision2.decision === "continue") return void 0;
+  return { outcome: "pruned", error: prunedError(decision2), failure_message: null, log_tail: [] };
+}
+function carryForward(options) {
+  (0, import_node_fs9.cpSync)(options.initCheckpoint, options.model, { recursive: options.modelIsDir });
+  (0, import_node_fs9.mkdirSync)(options.outputDir, { recursive: true });
+  (0, import_node_fs9.writeFileSync)(options.logPath, notRunLog("pruned", options.outcome.error));
+}
+
+// tools/src/lib/outputs.ts
+var import_node_fs10 = require("node:fs");
 var import_node_path4 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs9.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs10.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs9.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs9.readdirSync)(path)) (0, import_node_fs9.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs10.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs10.readdirSync)(path)) (0, import_node_fs10.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs10.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs10.statSync)(path);
+  if (!(0, import_node_fs11.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs11.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs10.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs11.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -924,7 +1102,7 @@ main(async (argv, request) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs10.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs11.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
@@ -952,9 +1130,14 @@ main(async (argv, request) => {
     outputDir,
     ...epochFlags
   ];
-  const { run, outcome: outcome2 } = await runUnderContract({
+  const previousRecord = optional(flags, SHIM_FLAGS.previous_record);
+  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousRecord);
+  if (pruned && !initCheckpoint) {
+    throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
+  }
+  const { run, outcome: outcome2 } = pruned ? { run: { exitCode: null, durationMs: 0 }, outcome: pruned } : await runUnderContract({
     shim,
-    upstreamRecord: optional(flags, SHIM_FLAGS.previous_record),
+    upstreamRecord: previousRecord,
     what: "the train executable",
     timeoutAttr: "train_timeout",
     command,
@@ -993,9 +1176,10 @@ main(async (argv, request) => {
     }
   });
   const succeeded = outcome2.outcome === "succeeded";
-  if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
+  if (pruned) carryForward({ initCheckpoint, model, modelIsDir, outputDir, logPath: shim.logPath, outcome: pruned });
+  else if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
   const curve = [...previousCurve, ...succeeded ? readSegmentCurve(segmentCurve) : []];
-  (0, import_node_fs10.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs11.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),
     kind: "train",

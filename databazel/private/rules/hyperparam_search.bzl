@@ -1,7 +1,9 @@
 """The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard."""
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
-load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS")
+load("//databazel/private:adaptive.bzl", "SCHEDULERS", "adaptive_plan", "check_adaptive", "check_continue_trials", "train_adaptive")
+load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS", "train_executable_attr")
+load("//databazel/private:checkpoint_support.bzl", "CHECKPOINTS_TAG", "checkpoint_support_aspect")
 load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "required_data_files")
@@ -32,7 +34,7 @@ def _check_distinct_outputs(ctx, trials, where):
     """Fails when the `model` or `metrics` template gives two trials the same file."""
 
     # With checkpoint_every, models are the chains' checkpoints, named without the template.
-    attr_names = ["metrics"] if ctx.attr.checkpoint_every else ["model", "metrics"]
+    attr_names = ["metrics"] if ctx.attr.checkpoint_every or ctx.attr.scheduler else ["model", "metrics"]
     seen = {}
     for trial in trials:
         for attr_name in attr_names:
@@ -96,16 +98,8 @@ def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
     )
     return trained, hyperparams_files[prefix]
 
-def _run_trial(ctx, trial, where, *, common, test_data, test_data_digests, eval_executable, segments, hyperparams_files):
-    """Trains and evaluates one trial; returns what the search's outputs and providers need."""
-    trained, hyperparams_file = _train_trial(
-        ctx,
-        trial,
-        where,
-        common = common,
-        segments = segments,
-        hyperparams_files = hyperparams_files,
-    )
+def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, test_data_digests, eval_executable):
+    """Evaluates one trained trial; returns what the search's outputs and providers need."""
     placeholders = _placeholders(ctx, trial)
     evaluated = declare_eval_outputs(
         ctx,
@@ -142,6 +136,23 @@ def _run_trial(ctx, trial, where, *, common, test_data, test_data_digests, eval_
         records = trained.records + [evaluated.record],
     )
 
+def _train_trials(ctx, trials, where, *, common):
+    """Trains grid and random search trials: struct(trained, hyperparams_file) by trial name."""
+    segments = {}
+    hyperparams_files = {}
+    out = {}
+    for trial in trials:
+        trained, hyperparams_file = _train_trial(
+            ctx,
+            trial,
+            where,
+            common = common,
+            segments = segments,
+            hyperparams_files = hyperparams_files,
+        )
+        out[trial.name] = struct(trained = trained, hyperparams_file = hyperparams_file)
+    return out
+
 def _search_report(ctx, trials, leaderboard):
     return report_action(
         ctx,
@@ -173,15 +184,7 @@ def _hyperparam_search_impl(ctx):
         "set it to how many trials may fail while the search still ranks the others, " +
         "or 0 (the default) to fail on the first failed trial.",
     )
-    expanded = expand_trials(
-        fixed = ctx.attr.hyperparams,
-        grid = ctx.attr.grid,
-        space = ctx.attr.space,
-        n_trials = ctx.attr.n_trials,
-        seed = ctx.attr.seed,
-        where = where,
-    )
-    _check_distinct_outputs(ctx, expanded, where)
+    adaptive = check_adaptive(ctx, where)
     training_data = required_data_files(ctx.attr.training_data, where, "training_data")
     test_data = required_data_files(ctx.attr.test_data, where, "test_data")
 
@@ -192,20 +195,45 @@ def _hyperparam_search_impl(ctx):
         train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
         seed = ctx.attr.seed,
     )
+    schedule = None
+    if adaptive:
+        plan = adaptive_plan(ctx, where)
+        check_continue_trials(ctx, plan, where)
+        expanded = [t for b in plan for t in b.trials]
+        _check_distinct_outputs(ctx, expanded, where)
+        validation_data = required_data_files(ctx.attr.validation_data, where, "validation_data")
+        schedule = train_adaptive(
+            ctx,
+            plan,
+            common = common,
+            validation = struct(
+                data = validation_data,
+                digests = digest_action(ctx, data = validation_data, kind = "validation_data"),
+            ),
+        )
+        trained = schedule.trained
+    else:
+        expanded = expand_trials(
+            fixed = ctx.attr.hyperparams,
+            grid = ctx.attr.grid,
+            space = ctx.attr.space,
+            n_trials = ctx.attr.n_trials,
+            seed = ctx.attr.seed,
+            where = where,
+        )
+        _check_distinct_outputs(ctx, expanded, where)
+        trained = _train_trials(ctx, expanded, where, common = common)
     test_data_digests = digest_action(ctx, data = test_data, kind = "test_data")
-    segments = {}
-    hyperparams_files = {}
     ran = [
-        _run_trial(
+        _evaluate_trial(
             ctx,
             trial,
             where,
-            common = common,
+            trained = trained[trial.name].trained,
+            hyperparams_file = trained[trial.name].hyperparams_file,
             test_data = test_data,
             test_data_digests = test_data_digests,
             eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
-            segments = segments,
-            hyperparams_files = hyperparams_files,
         )
         for trial in expanded
     ]
@@ -219,6 +247,8 @@ def _hyperparam_search_impl(ctx):
         metric = ctx.attr.metric,
         goal = ctx.attr.goal,
         max_failed_trials = ctx.attr.max_failed_trials,
+        schedule = schedule.manifest if schedule else None,
+        rung_summaries = schedule.summaries if schedule else [],
     )
     report = _search_report(ctx, trials, ranked.json)
     return [
@@ -232,6 +262,7 @@ def _hyperparam_search_impl(ctx):
             best_model = ranked.best_model,
             metric = ctx.attr.metric,
             goal = ctx.attr.goal,
+            schedule = schedule.info if schedule else None,
         ),
         ModelInfo(
             model = ranked.best_model,
@@ -242,9 +273,10 @@ def _hyperparam_search_impl(ctx):
         ),
         OutputGroupInfo(
             best_model = depset([ranked.best_model]),
-            logs = depset([f for r in ran for f in r.logs]),
-            records = depset([f for r in ran for f in r.records]),
+            logs = depset([f for r in ran for f in r.logs] + (schedule.logs if schedule else [])),
+            records = depset([f for r in ran for f in r.records] + (schedule.records if schedule else [])),
             report = depset([report]),
+            rungs = depset(schedule.summaries if schedule else []),
             trials = depset([t.model for t in trials] + [t.metrics for t in trials]),
         ),
     ]
@@ -258,6 +290,10 @@ _hyperparam_search = rule(
             doc = "Where the best trial's model is copied; the macro names it `<name>.best_model`.",
             mandatory = True,
         ),
+        continue_trials = attr.string_list(
+            doc = "Adaptive search: trials that go on to `max_epochs` even where a rung would stop them, " +
+                  "continuing from their checkpoints; the other trials' decisions do not change.",
+        ),
         goal = attr.string(
             doc = "`maximize` or `minimize` the metric.",
             values = ["maximize", "minimize"],
@@ -265,6 +301,10 @@ _hyperparam_search = rule(
         ),
         grid = attr.string_list_dict(
             doc = "Hyperparameters to search exhaustively: name to list of values; every combination is a trial.",
+        ),
+        max_epochs = attr.int(
+            doc = "Adaptive search: the epochs the best trials train, the last rung.",
+            default = 0,
         ),
         max_failed_trials = attr.int(
             doc = "How many trials may fail (exit non-zero, time out, or diverge: a NaN, infinite or missing " +
@@ -279,6 +319,10 @@ _hyperparam_search = rule(
             doc = "Each trial's metrics file name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`.",
             default = "%{name}/%{trial}/metrics.json",
         ),
+        min_epochs = attr.int(
+            doc = "Adaptive search: the epochs every trial (of Hyperband's first bracket) trains, the first rung.",
+            default = 1,
+        ),
         model = attr.string(
             doc = "Each trial's model name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`.",
             default = "%{name}/%{trial}/model",
@@ -286,6 +330,17 @@ _hyperparam_search = rule(
         n_trials = attr.int(
             doc = "How many random samples to draw from `space` (for each grid point).",
             default = 10,
+        ),
+        reduction_factor = attr.int(
+            doc = "Adaptive search: each rung keeps the best 1/reduction_factor of its trials and trains " +
+                  "them reduction_factor times as many epochs.",
+            default = 3,
+        ),
+        scheduler = attr.string(
+            doc = "Empty for grid and random search; `successive_halving` or `hyperband` to stop poor trials " +
+                  "at rungs and continue the best from their checkpoints.",
+            values = [""] + SCHEDULERS,
+            default = "",
         ),
         seed = attr.int(
             doc = "The seed for random search, also passed to every trial's training as `--seed`.",
@@ -295,7 +350,16 @@ _hyperparam_search = rule(
             doc = "Hyperparameters to sample at random: name to `uniform(lo, hi)`, `loguniform(lo, hi)`, " +
                   "`int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.",
         ),
-        **dict(TRAIN_ATTRS, **EVAL_ATTRS)
+        train_executable = train_executable_attr(
+            doc = "With `scheduler`, its target carries the tag `" + CHECKPOINTS_TAG + "`: it continues from checkpoints.",
+            aspects = [checkpoint_support_aspect],
+        ),
+        validation_data = attr.label(
+            doc = "Adaptive search: the data each rung scores trials on to decide which go on; held out " +
+                  "of the training data, and never the test data.",
+            allow_files = True,
+        ),
+        **dict({k: v for k, v in TRAIN_ATTRS.items() if k != "train_executable"}, **EVAL_ATTRS)
     ),
     toolchains = [NODE_TOOLCHAIN],
     exec_groups = TRAIN_EXEC_GROUPS,
@@ -317,7 +381,7 @@ def hyperparam_search(
         goal = "maximize",
         grid = None,
         space = None,
-        n_trials = 10,
+        n_trials = None,
         seed = None,
         hyperparams = None,
         model = "%{name}/%{trial}/model",
@@ -329,6 +393,12 @@ def hyperparam_search(
         max_failed_trials = 0,
         train_timeout = "",
         eval_timeout = "",
+        scheduler = "",
+        min_epochs = 1,
+        max_epochs = 0,
+        reduction_factor = 3,
+        validation_data = None,
+        continue_trials = [],
         **kwargs):
     """Searches hyperparameters: trains and evaluates one model per trial, then ranks them.
 
@@ -343,11 +413,22 @@ def hyperparam_search(
     confusion matrix when the eval writes one. Output groups: `trials`, `records`, `logs`,
     `best_model`, `report`.
 
-    Each row of `<name>.leaderboard.json` (`"format": 2`) has `rank`, `trial`, `hyperparams`,
+    Each row of `<name>.leaderboard.json` (`"format": 3`) has `rank`, `trial`, `hyperparams`,
     `seed`, `outcome` (`succeeded`, `failed`, `timed_out` or `diverged`: see
-    `max_failed_trials`), `error` (one line, null when it succeeded), `value` (the metric, null
-    when it did not succeed), `metrics` and `model`. The CSV and Markdown add the `outcome` and
-    `error` columns when a trial did not succeed.
+    `max_failed_trials`; `pruned` in an adaptive search), `error` (one line, null when it
+    succeeded), `value` (the metric, null when the trial failed), `metrics`, `model`, and
+    `bracket`, `rung` and `epochs` (null unless the search is adaptive). Its `schedule` is null,
+    or an adaptive search's rungs with every trial's validation metric and decision. The CSV
+    and Markdown add the `outcome` and `error` columns when a trial did not succeed, and the
+    `bracket`, `rung` and `epochs` columns in an adaptive search.
+
+    With `scheduler`, the search is adaptive (docs/scheduler.md): every trial trains
+    `min_epochs`, is scored on `validation_data`, and only the best 1/`reduction_factor` go on,
+    continuing from their checkpoints, to `reduction_factor` times the epochs, and so on up to
+    `max_epochs`. It is all one build: every segment is declared, and a stopped trial's later
+    segments train nothing. Trials are named by their hyperparameters as in random search;
+    their segments are under `<name>/segments/<trial>/`, the rungs' decisions under
+    `<name>/rungs/` (output group `rungs`).
 
     Args:
       name: the target's name.
@@ -402,6 +483,21 @@ def hyperparam_search(
         later) and the action fails with `timed out after ...`, or the trial is `timed_out`
         with `max_failed_trials`.
       eval_timeout: the same for one evaluation.
+      scheduler: `""` for grid and random search; `"successive_halving"` runs every trial (the
+        grid's points times `n_trials` samples of `space`) as one synchronous successive
+        halving; `"hyperband"` runs the brackets of Li et al. (2018), each a successive halving
+        with its own number of configurations drawn from `space` (and no grid or n_trials). The
+        train executable's target must carry the tag `databazel:checkpoints`.
+      min_epochs: the epochs of the first rung, at least 1.
+      max_epochs: the epochs of the last rung, more than min_epochs; rungs are at min_epochs
+        times powers of reduction_factor, then max_epochs. Raising it later keeps every rung,
+        decision and segment already built.
+      reduction_factor: at least 2: each rung keeps the best 1/reduction_factor (at least one).
+      validation_data: the data that rungs score trials on, held out of the training data;
+        required with scheduler. test_data is used only for the final leaderboard, which scores
+        each trial's last checkpoint (a pruned trial's is the one it stopped at).
+      continue_trials: trial names to continue to max_epochs although a rung stopped them
+        (repechage): their checkpoints are reused, and no other trial's decision changes.
       **kwargs: common attributes: tags, visibility, testonly, ...
     """
     where = "hyperparam_search(name = \"{}\")".format(name)
@@ -413,6 +509,11 @@ def hyperparam_search(
         fail("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
     if space != None and type(space) != "dict":
         fail("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
+    if scheduler == "hyperband" and n_trials != None:
+        fail(("databazel: {}: scheduler = \"hyperband\" sets how many configurations each bracket draws " +
+              "from space, so n_trials = {} has no meaning here.\n" +
+              "Fix: remove n_trials (max_epochs, min_epochs and reduction_factor set the brackets), or use " +
+              "scheduler = \"successive_halving\" to start n_trials trials.").format(where, n_trials))
     if space and seed == None:
         fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
               "Fix: add seed = 1 (any integer).").format(where))
@@ -424,7 +525,7 @@ def hyperparam_search(
         eval_executable = eval_executable,
         metric = metric,
         goal = goal,
-        n_trials = n_trials,
+        n_trials = n_trials if n_trials != None else 10,
         model = model,
         metrics = metrics,
         model_is_dir = model_is_dir,
@@ -434,6 +535,12 @@ def hyperparam_search(
         max_failed_trials = max_failed_trials,
         train_timeout = train_timeout,
         eval_timeout = eval_timeout,
+        scheduler = scheduler,
+        min_epochs = min_epochs,
+        max_epochs = max_epochs,
+        reduction_factor = reduction_factor,
+        validation_data = validation_data,
+        continue_trials = continue_trials,
         grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
         space = space or {},
         seed = seed if seed != None else 0,

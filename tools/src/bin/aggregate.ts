@@ -11,7 +11,8 @@ import { stableJson } from "../lib/json.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { metricAt, scalarMetrics } from "../lib/metrics.ts";
 import { discard } from "../lib/outputs.ts";
-import { readRunRecord } from "../formats/run-record.ts";
+import { FAILURES, readRunRecord } from "../formats/run-record.ts";
+import { leaderboardSchedule, readScheduleOutcomes } from "../schedule/outcomes.ts";
 import { tooManyFailures } from "../leaderboard/failures.ts";
 import { toCsv, toLeaderboard, toMarkdown } from "../leaderboard/render.ts";
 
@@ -28,15 +29,29 @@ main(async (argv) => {
   };
   const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
 
-  const outcomes = manifest.trials.map((trial, order) => ({ trial, order, record: readRunRecord(trial.record) }));
-  const failed = outcomes.filter((t) => t.record.outcome !== "succeeded");
+  // In an adaptive search, where each trial stopped; its final evaluation scored its last checkpoint.
+  const schedule = manifest.schedule === null ? null : readScheduleOutcomes(manifest.schedule, manifest.label);
+  const outcomes = manifest.trials.map((trial, order) => {
+    const record = readRunRecord(trial.record);
+    const place = schedule?.places.get(trial.name) ?? null;
+    const pruned = record.outcome === "succeeded" && place?.pruned ? place.pruned : null;
+    return {
+      trial,
+      order,
+      place,
+      outcome: pruned ? ("pruned" as const) : record.outcome,
+      error: pruned ?? record.error,
+      record,
+    };
+  });
+  const failed = outcomes.filter((t) => FAILURES.includes(t.outcome));
   if (failed.length > manifest.max_failed_trials || failed.length === outcomes.length) {
     throw new ContractError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
   }
 
   const scored = outcomes
-    .filter((t) => t.record.outcome === "succeeded")
-    .map(({ trial, order }) => {
+    .filter((t) => !FAILURES.includes(t.outcome))
+    .map(({ trial, order, outcome, error, place }) => {
       const metrics: unknown = JSON.parse(readFileSync(trial.metrics, "utf8"));
       const value = metricAt(metrics, manifest.metric);
       if (value === undefined) {
@@ -47,23 +62,34 @@ main(async (argv) => {
             `Fix: set metric = one of those names (dotted for nested values), or make the eval executable write "${manifest.metric}".`,
         );
       }
-      return { trial, order, value, metrics: scalarMetrics(metrics) };
+      return { trial, order, outcome, error, place, value, metrics: scalarMetrics(metrics) };
     });
 
   const sign = manifest.goal === "maximize" ? -1 : 1;
   // Best first; equal scores keep the trials' declared order, so the ranking is deterministic.
-  scored.sort((a, b) => sign * (a.value - b.value) || a.order - b.order);
-  // Trials that did not succeed rank after all the others, in declared order.
+  // In an adaptive search, the trials that trained to the end rank first, then those stopped
+  // later before those stopped earlier.
+  scored.sort(
+    (a, b) =>
+      Number(a.outcome === "pruned") - Number(b.outcome === "pruned") ||
+      (b.place?.rung ?? 0) - (a.place?.rung ?? 0) ||
+      sign * (a.value - b.value) ||
+      a.order - b.order,
+  );
+  // Trials that failed rank after all the others, in declared order.
   const rows = [
-    ...scored.map((s) => ({ trial: s.trial, outcome: "succeeded" as const, error: null, value: s.value, metrics: s.metrics })),
-    ...failed.map((f) => ({ trial: f.trial, outcome: f.record.outcome, error: f.record.error, value: null, metrics: {} })),
+    ...scored.map((s) => ({ trial: s.trial, place: s.place, outcome: s.outcome, error: s.error, value: s.value as number | null, metrics: s.metrics })),
+    ...failed.map((f) => ({ trial: f.trial, place: f.place, outcome: f.outcome, error: f.error, value: null, metrics: {} })),
   ];
-  const ranked: Ranked[] = rows.map(({ trial, ...row }, i) => ({
+  const ranked: Ranked[] = rows.map(({ trial, place, ...row }, i) => ({
     rank: i + 1,
     trial: trial.name,
     hyperparams: trial.hyperparams,
     seed: trial.seed,
     model: trial.model_short_path,
+    bracket: place?.bracket ?? null,
+    rung: place?.rung ?? null,
+    epochs: place && !FAILURES.includes(row.outcome) ? place.epochs : null,
     ...row,
   }));
   const best = scored[0];
@@ -76,6 +102,14 @@ main(async (argv) => {
     goal: manifest.goal,
     best: best.trial.name,
     trials: ranked,
+    schedule:
+      manifest.schedule === null || schedule === null
+        ? null
+        : leaderboardSchedule(
+            manifest.schedule,
+            schedule,
+            new Map(rows.map((r) => [r.trial.name, { outcome: r.outcome, value: r.value }])),
+          ),
   };
   const board = toLeaderboard(json);
   try {

@@ -34,7 +34,7 @@ function divergence(text: string, metric: string): Problem | undefined {
 }
 
 main(async (argv, request) => {
-  const flags = parseFlags(argv, new Set(SHIM_BOOLEANS));
+  const flags = parseFlags(argv, new Set([...SHIM_BOOLEANS, SHIM_FLAGS.skip_pruned]));
   const shim = shimFlags(flags);
   const inputs = inputDigester(request.inputDigests);
   const model = one(flags, EVAL_FLAGS.model);
@@ -53,6 +53,7 @@ main(async (argv, request) => {
   const { run, outcome } = await runUnderContract({
     shim,
     upstreamRecord: optional(flags, SHIM_FLAGS.train_record),
+    passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
     timeoutAttr: "eval_timeout",
     command,

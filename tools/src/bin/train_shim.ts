@@ -10,7 +10,8 @@ import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
 import { writePlaceholderModel } from "../shim/placeholder.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
-import { main } from "../lib/main.ts";
+import { ContractError, main } from "../lib/main.ts";
+import { carryForward, prunedOutcome } from "../shim/pruned.ts";
 import { discard } from "../lib/outputs.ts";
 
 function modelProblem(path: string, isDirectory: boolean): string | undefined {
@@ -66,9 +67,17 @@ main(async (argv, request) => {
     outputDir,
     ...epochFlags,
   ];
-  const { run, outcome } = await runUnderContract({
+  // In an adaptive search, a stopped trial's segments train nothing (tools/src/shim/pruned.ts).
+  const previousRecord = optional(flags, SHIM_FLAGS.previous_record);
+  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousRecord);
+  if (pruned && !initCheckpoint) {
+    throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
+  }
+  const { run, outcome } = pruned
+    ? { run: { exitCode: null, durationMs: 0 }, outcome: pruned }
+    : await runUnderContract({
     shim,
-    upstreamRecord: optional(flags, SHIM_FLAGS.previous_record),
+    upstreamRecord: previousRecord,
     what: "the train executable",
     timeoutAttr: "train_timeout",
     command,
@@ -109,7 +118,8 @@ main(async (argv, request) => {
     },
   });
   const succeeded = outcome.outcome === "succeeded";
-  if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome);
+  if (pruned) carryForward({ initCheckpoint: initCheckpoint!, model, modelIsDir, outputDir, logPath: shim.logPath, outcome: pruned });
+  else if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome);
   const curve: Curve = [...previousCurve, ...(succeeded ? (readSegmentCurve(segmentCurve) as Curve) : [])];
   writeFileSync(curvePath, JSON.stringify(curve) + "\n");
 

@@ -16,8 +16,12 @@ export const SHIM_FLAGS = {
   timeout: "--shim_timeout",
   /** Inside a search with max_failed_trials: record a failed run as its outcome, and succeed. */
   record_failures: "--shim_record_failures",
-  /** Train: the run record of the segment this one continues; a failure there passes on. */
+  /** Train: the run record of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_record: "--shim_previous_record",
+  /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
+  decision: "--shim_decision",
+  /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
+  skip_pruned: "--shim_skip_pruned",
   /** Eval: the run record of the model's training; a failure there passes on. */
   train_record: "--shim_train_record",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
@@ -42,6 +46,12 @@ export const AGGREGATE_FLAGS = {
   best_hyperparams: "--best_hyperparams",
   best_model: "--best_model",
   model_is_dir: "--model_is_dir",
+} as const;
+
+/** Flags of the DatabazelDecide action (tools/src/bin/decide.ts). */
+export const DECIDE_FLAGS = {
+  manifest: "--manifest",
+  summary: "--summary",
 } as const;
 
 /** Flags of the DatabazelReport action (tools/src/bin/report.ts). */

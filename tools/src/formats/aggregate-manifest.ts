@@ -3,7 +3,8 @@
 // unmapped exec-root paths. Its field names are generated into databazel/private/contract.bzl.
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
-import { arrayOf, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
+import { scheduler } from "./schedule.ts";
+import { arrayOf, nullable, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
 export const aggregateTrial = object({
   name: string,
@@ -18,6 +19,24 @@ export const aggregateTrial = object({
   record: string,
 });
 
+/** An adaptive search's schedule, with where each deciding rung's summary is. */
+export const aggregateSchedule = object({
+  scheduler,
+  min_epochs: number,
+  max_epochs: number,
+  reduction_factor: number,
+  brackets: arrayOf(
+    object({
+      bracket: number,
+      /** The bracket's trials, in declared order. */
+      trials: arrayOf(string),
+      /** keep and summary are null at the last rung, which decides nothing. */
+      rungs: arrayOf(object({ epochs: number, keep: nullable(number), summary: nullable(string) })),
+    }),
+  ),
+});
+export type AggregateSchedule = ShapeOf<typeof aggregateSchedule>;
+
 export const aggregateManifest = object({
   label: string,
   metric: string,
@@ -26,6 +45,8 @@ export const aggregateManifest = object({
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
   trials: arrayOf(aggregateTrial),
+  /** Set for successive halving and Hyperband; null for grid and random search. */
+  schedule: nullable(aggregateSchedule),
 });
 export type AggregateManifest = ShapeOf<typeof aggregateManifest>;
 

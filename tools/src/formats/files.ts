@@ -23,4 +23,11 @@ export const FILE_SUFFIXES = {
   report_html: ".report.html",
   training_data_digests: ".training_data.digests.json",
   test_data_digests: ".test_data.digests.json",
+  validation_data_digests: ".validation_data.digests.json",
+  decision: ".decision.json",
+  validation_metrics: ".validation.json",
+  validation_record: ".validation.eval.json",
+  validation_log: ".validation.eval.log",
+  decide_manifest: ".decide.json",
+  rung_summary: ".rung.json",
 } as const;

@@ -4,12 +4,14 @@
 // are rendered from the same rows (tools/src/leaderboard/render.ts).
 import { writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
-import { arrayOf, checkFile, literal, nullable, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
+import { arrayOf, boolean, checkFile, literal, nullable, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
 import { outcome } from "./run-record.ts";
 import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
 
 // 2: every trial has an outcome (and an error); those that did not succeed rank last, without a value.
-export const LEADERBOARD_FORMAT = 2;
+// 3: adaptive searches: each trial's bracket, rung and epochs trained, the outcome "pruned", and
+//    the schedule with every rung's decisions.
+export const LEADERBOARD_FORMAT = 3;
 
 export const goal = literal("maximize", "minimize");
 export type Goal = ShapeOf<typeof goal>;
@@ -20,7 +22,10 @@ export const ranked = object({
   trial: string,
   hyperparams: recordOf(string),
   seed: number,
-  /** "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome). */
+  /**
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
+   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */
   error: nullable(string),
@@ -30,8 +35,42 @@ export const ranked = object({
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string,
+  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  bracket: nullable(number),
+  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  rung: nullable(number),
+  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  epochs: nullable(number),
 });
 export type Ranked = ShapeOf<typeof ranked>;
+
+/** One trial at one rung of the schedule. */
+export const scheduleEntry = object({
+  trial: string,
+  outcome,
+  /** The metric on the validation data at a deciding rung; on the test data at the last rung. */
+  value: nullable(number),
+  /** "continue" or "stop" at a deciding rung; "final" at the last. */
+  decision: literal("continue", "stop", "final"),
+  /** Whether continue_trials made it go on though it was not among the best. */
+  forced: boolean,
+});
+
+export const scheduleRung = object({
+  epochs: number,
+  /** How many trials go on to the next rung; null at the last rung. */
+  keep: nullable(number),
+  trials: arrayOf(scheduleEntry),
+});
+
+export const schedule = object({
+  scheduler: literal("successive_halving", "hyperband"),
+  min_epochs: number,
+  max_epochs: number,
+  reduction_factor: number,
+  brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) })),
+});
+export type Schedule = ShapeOf<typeof schedule>;
 
 export const leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
@@ -42,6 +81,8 @@ export const leaderboard = object({
   best: string,
   /** Best first. */
   trials: arrayOf(ranked),
+  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  schedule: nullable(schedule),
 });
 export type LeaderboardJson = ShapeOf<typeof leaderboard>;
 

@@ -6,11 +6,16 @@ import { stableJson } from "../lib/json.ts";
 import { arrayOf, checkFile, literal, nullable, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
 import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
 
-// 2: the outcome fields (outcome, error, failure_message, log_tail).
-export const RUN_RECORD_FORMAT = 2;
+// 2: the outcome fields (outcome, error, failure_message, log_tail). 3: the outcome "pruned".
+export const RUN_RECORD_FORMAT = 3;
 
-/** How a run ended (tools/src/shim/outcome.ts); only a search with max_failed_trials records a failure. */
-export const OUTCOMES = ["succeeded", "failed", "timed_out", "diverged"] as const;
+/**
+ * How a run ended (tools/src/shim/outcome.ts); only a search with max_failed_trials records a
+ * failure. "pruned": an adaptive search stopped the trial at a rung, and this run did not train.
+ */
+export const OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"] as const;
+/** The outcomes that count as failures (toward max_failed_trials). */
+export const FAILURES: readonly Outcome[] = ["failed", "timed_out", "diverged"];
 export const outcome = literal(...OUTCOMES);
 export type Outcome = ShapeOf<typeof outcome>;
 
@@ -30,8 +35,9 @@ const common = {
   duration_ms: number,
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing). An
-   * eval run whose model failed to train passes the train run's outcome on without running.
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
+   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
   /** One line saying what went wrong; null when it succeeded. */

@@ -42,6 +42,7 @@ function primitive<T>(expected: string, test: (value: unknown) => boolean): Shap
 
 export const string: Shape<string> = primitive("a string", (v) => typeof v === "string");
 export const number: Shape<number> = primitive("a number", (v) => typeof v === "number" && Number.isFinite(v));
+export const boolean: Shape<boolean> = primitive("a boolean", (v) => typeof v === "boolean");
 
 /** One of the given strings. */
 export function literal<const L extends string>(...values: L[]): Shape<L> {

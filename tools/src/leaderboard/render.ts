@@ -10,6 +10,10 @@ export interface Leaderboard {
   metricNames: string[];
   /** Whether some trial did not succeed: then the outcome and error columns are shown. */
   hasFailures: boolean;
+  /** Whether the search was adaptive: then the rung and epochs_trained columns are shown. */
+  adaptive: boolean;
+  /** Whether it was Hyperband: then the bracket column is shown too. */
+  brackets: boolean;
   trials: Ranked[];
 }
 
@@ -22,13 +26,24 @@ export function toLeaderboard(json: LeaderboardJson): Leaderboard {
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
+    adaptive: json.schedule !== null,
+    brackets: json.schedule?.scheduler === "hyperband",
     trials: [...json.trials].sort((a, b) => a.rank - b.rank),
   };
 }
 
 export function columns(board: Leaderboard): string[] {
   const others = board.metricNames.filter((m) => m !== board.metric);
-  return ["rank", "trial", ...board.hyperparamNames, board.metric, ...others, ...(board.hasFailures ? ["outcome", "error"] : [])];
+  return [
+    "rank",
+    "trial",
+    ...(board.brackets ? ["bracket"] : []),
+    ...(board.adaptive ? ["rung", "epochs_trained"] : []),
+    ...board.hyperparamNames,
+    board.metric,
+    ...others,
+    ...(board.hasFailures ? ["outcome", "error"] : []),
+  ];
 }
 
 export function row(board: Leaderboard, t: Ranked): string[] {
@@ -36,6 +51,7 @@ export function row(board: Leaderboard, t: Ranked): string[] {
   return [
     String(t.rank),
     t.trial,
+    ...[...(board.brackets ? [t.bracket] : []), ...(board.adaptive ? [t.rung, t.epochs] : [])].map((n) => (n === null ? "" : String(n))),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => (t.metrics[m] === undefined ? "" : formatNumber(t.metrics[m]))),
@@ -69,7 +85,7 @@ export function toMarkdown(board: Leaderboard): string {
     `| ${header.map((_, i) => (i === 0 ? "---:" : "---")).join(" | ")} |`,
     ...board.trials.map((t) => {
       const cells = row(board, t).map(mdCell);
-      return `| ${(t.rank === 1 ? cells.map((c) => `**${c}**`) : cells).join(" | ")} |`;
+      return `| ${(t.rank === 1 ? cells.map((c) => (c ? `**${c}**` : c)) : cells).join(" | ")} |`;
     }),
   ];
   return lines.join("\n") + "\n";

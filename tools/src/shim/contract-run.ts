@@ -101,6 +101,8 @@ export async function runUnderContract(options: {
    * without running the script.
    */
   upstreamRecord?: string | undefined;
+  /** Whether a trial stopped by an adaptive search passes on too (validation evals) or runs (the final eval). */
+  passPruned?: boolean;
   what: string;
   /** The attribute that sets this run's timeout, for the fix. */
   timeoutAttr: string;
@@ -110,7 +112,7 @@ export async function runUnderContract(options: {
   check: () => Problem | undefined;
 }): Promise<{ run: Pick<ScriptRun, "exitCode" | "durationMs">; outcome: RunOutcome }> {
   const { shim } = options;
-  const upstream = earlierFailure(options.upstreamRecord, shim.logPath);
+  const upstream = earlierFailure(options.upstreamRecord, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
   // Checked before running, so that it is not reported as the script's own failure (nor as a trial's).

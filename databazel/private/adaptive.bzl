@@ -1,0 +1,324 @@
+"""Successive halving and Hyperband as one build: `hyperparam_search(scheduler = ...)`.
+
+Bazel fixes the action graph before anything runs, so the search declares every segment a trial
+could reach, and decides while building which ones train:
+
+- each trial trains in segments that end at every rung (and every `checkpoint_every`);
+- at a rung, a DatabazelEval action scores each trial's checkpoint on `validation_data`, and one
+  DatabazelDecide action per rung writes one small decision file per trial;
+- the segment that starts at the rung reads only its own trial's decision: on `stop` it trains
+  nothing and carries the checkpoint forward, and every later segment passes that on.
+
+A decision file holds only what is the same whenever the decision is, so a trial whose decision
+did not change keeps its cache hits when other trials' metrics change. Rungs count up from
+`min_epochs` (databazel/private/schedule.bzl), so raising `max_epochs` keeps every earlier rung,
+decision and segment.
+"""
+
+load(":checkpoint_support.bzl", "CHECKPOINTS_TAG", "supports_checkpoints")
+load(":contract.bzl", "FILE_SUFFIXES")
+load(":names.bzl", "display_label")
+load(":schedule.bzl", "hyperband", "integer_log", "successive_halving")
+load(":trials.bzl", "expand_trials")
+load("//databazel/private/actions:decide.bzl", "decide_action")
+load("//databazel/private/actions:eval.bzl", "eval_action")
+load("//databazel/private/actions:train.bzl", "train", "write_hyperparams")
+
+SCHEDULERS = ["successive_halving", "hyperband"]
+
+# Each Hyperband bracket draws its configurations from its own run of sample indices, so a
+# bracket's trials do not change when another bracket gains or loses configurations.
+_BRACKET_STRIDE = 1048576
+
+_ADAPTIVE_ONLY = ["min_epochs", "max_epochs", "reduction_factor", "validation_data", "continue_trials"]
+
+def _set_adaptive_attrs(attrs):
+    return [
+        name
+        for name, is_set in [
+            ("min_epochs", attrs.min_epochs != 1),
+            ("max_epochs", attrs.max_epochs != 0),
+            ("reduction_factor", attrs.reduction_factor != 3),
+            ("validation_data", attrs.validation_data != None),
+            ("continue_trials", len(attrs.continue_trials) > 0),
+        ]
+        if is_set
+    ]
+
+def _check_no_epochs(attrs, where):
+    for attr_name in ["hyperparams", "grid", "space"]:
+        if "epochs" in getattr(attrs, attr_name):
+            fail(("databazel: {}: scheduler = \"{}\" sets how many epochs each trial trains (min_epochs up to " +
+                  "max_epochs), but epochs is also in {}.\n" +
+                  "Fix: remove epochs from {}, and set max_epochs = N for the trials that train longest.").format(
+                where,
+                attrs.scheduler,
+                attr_name,
+                attr_name,
+            ))
+
+def check_adaptive(ctx, where):
+    """Fails at analysis on a scheduler set up wrongly; returns whether the search is adaptive.
+
+    Args:
+      ctx: the hyperparam_search rule context.
+      where: string naming the target, for messages.
+
+    Returns:
+      bool: whether `scheduler` is set.
+    """
+    attrs = ctx.attr
+    if not attrs.scheduler:
+        set_attrs = _set_adaptive_attrs(attrs)
+        if set_attrs:
+            fail(("databazel: {}: {} {} only used by an adaptive search, but scheduler is not set.\n" +
+                  "Fix: set scheduler = \"successive_halving\" (or \"hyperband\") to stop poor trials early, " +
+                  "or remove {}.").format(
+                where,
+                " and ".join(set_attrs),
+                "is" if len(set_attrs) == 1 else "are",
+                " and ".join(set_attrs),
+            ))
+        return False
+    if not attrs.grid and not attrs.space:
+        fail(("databazel: {}: scheduler = \"{}\" has no trials to choose from: grid and space are both empty.\n" +
+              "Fix: give space = {{\"lr\": \"loguniform(1e-4, 1e-1)\"}} (with n_trials and seed) and/or " +
+              "grid = {{\"hidden\": [\"64\", \"128\"]}}; the scheduler starts every trial and keeps the best.").format(where, attrs.scheduler))
+    if attrs.scheduler == "hyperband" and attrs.grid:
+        fail(("databazel: {}: scheduler = \"hyperband\" draws each bracket's configurations from space, " +
+              "so it cannot take grid.\n" +
+              "Fix: write the grid's values as choice(...) in space, e.g. space = {{\"hidden\": \"choice(64, 128)\"}}, " +
+              "or use scheduler = \"successive_halving\", which starts every grid point.").format(where))
+    if attrs.reduction_factor < 2:
+        fail(("databazel: {}: reduction_factor = {} would keep every trial: each rung keeps the best " +
+              "1/reduction_factor of its trials.\n" +
+              "Fix: set reduction_factor = 3 (the usual choice), or any whole number of at least 2.").format(where, attrs.reduction_factor))
+    if attrs.max_epochs < 1:
+        fail(("databazel: {}: scheduler = \"{}\" needs max_epochs, the epochs the best trials train.\n" +
+              "Fix: set max_epochs = 9 and min_epochs = 1: every trial trains 1 epoch, the best third 3, " +
+              "the best ninth 9 (with reduction_factor = 3).").format(where, attrs.scheduler))
+    if attrs.min_epochs < 1 or attrs.min_epochs >= attrs.max_epochs:
+        fail(("databazel: {}: min_epochs = {} and max_epochs = {}: the first rung must train at least 1 epoch " +
+              "and fewer than the last.\n" +
+              "Fix: set 1 <= min_epochs < max_epochs, e.g. min_epochs = 1 and max_epochs = 9.").format(where, attrs.min_epochs, attrs.max_epochs))
+    if integer_log(attrs.max_epochs // attrs.min_epochs, attrs.reduction_factor) < 1:
+        fail(("databazel: {}: min_epochs = {} times reduction_factor = {} is more than max_epochs = {}, " +
+              "so there is only one rung and no trial is ever stopped.\n" +
+              "Fix: raise max_epochs to at least {}, or lower min_epochs or reduction_factor.").format(
+            where,
+            attrs.min_epochs,
+            attrs.reduction_factor,
+            attrs.max_epochs,
+            attrs.min_epochs * attrs.reduction_factor,
+        ))
+    _check_no_epochs(attrs, where)
+    if attrs.validation_data == None:
+        fail(("databazel: {}: scheduler = \"{}\" decides which trials go on by their metric on validation_data, " +
+              "which is not set. Deciding on test_data would tune the search to the test set, and the " +
+              "leaderboard's test metrics would no longer be held out.\n" +
+              "Fix: set validation_data to data held out of the training data, e.g. validation_data = \":validation\" " +
+              "(a filegroup).").format(where, attrs.scheduler))
+    if not supports_checkpoints(attrs.train_executable):
+        fail(("databazel: {}: scheduler = \"{}\" promotes a trial by continuing it from its checkpoint, but " +
+              "train_executable {} does not say that it can.\n" +
+              "A train executable can when it trains only epochs --start_epoch + 1 to --end_epoch, starting from " +
+              "--init_checkpoint when given (docs/contract.md). To tell, build model(epochs = 4, checkpoint_every = 2) " +
+              "and model(epochs = 4) with it: their models must be byte-identical.\n" +
+              "Fix: if it can, add tags = [\"{}\"] to {} (wrap a plain script in sh_binary or py_binary to tag it); " +
+              "otherwise make it do so, or remove scheduler.").format(
+            where,
+            attrs.scheduler,
+            display_label(attrs.train_executable.label),
+            CHECKPOINTS_TAG,
+            display_label(attrs.train_executable.label),
+        ))
+    return True
+
+def adaptive_plan(ctx, where):
+    """The brackets of the search, each with its rungs and its trials.
+
+    Args:
+      ctx: the hyperparam_search rule context, checked by `check_adaptive`.
+      where: string naming the target, for messages.
+
+    Returns:
+      list of struct(bracket, rungs, trials): rungs as schedule.bzl gives them, trials as
+      trials.bzl's `expand_trials`.
+    """
+    attrs = ctx.attr
+    if attrs.scheduler == "successive_halving":
+        trials = expand_trials(
+            fixed = attrs.hyperparams,
+            grid = attrs.grid,
+            space = attrs.space,
+            n_trials = attrs.n_trials,
+            seed = attrs.seed,
+            where = where,
+        )
+        return [struct(
+            bracket = 0,
+            rungs = successive_halving(len(trials), attrs.min_epochs, attrs.max_epochs, attrs.reduction_factor),
+            trials = trials,
+        )]
+    plan = []
+    seen = {}
+    for b in hyperband(attrs.min_epochs, attrs.max_epochs, attrs.reduction_factor):
+        trials = expand_trials(
+            fixed = attrs.hyperparams,
+            grid = {},
+            space = attrs.space,
+            n_trials = b.configurations,
+            seed = attrs.seed,
+            where = where,
+            sample_indices = [b.bracket * _BRACKET_STRIDE + i for i in range(b.configurations)],
+        )
+        for t in trials:
+            if t.name in seen:
+                fail(("databazel: {}: Hyperband drew the same configuration \"{}\" in brackets {} and {}.\n" +
+                      "Fix: widen space (more choices, or a continuous distribution), or change seed.").format(
+                    where,
+                    t.name,
+                    seen[t.name],
+                    b.bracket,
+                ))
+            seen[t.name] = b.bracket
+        plan.append(struct(bracket = b.bracket, rungs = b.rungs, trials = trials))
+    return plan
+
+def check_continue_trials(ctx, plan, where):
+    """Fails when `continue_trials` names a trial the search does not have.
+
+    Args:
+      ctx: the rule context.
+      plan: from `adaptive_plan`.
+      where: string naming the target.
+    """
+    names = [t.name for b in plan for t in b.trials]
+    for name in ctx.attr.continue_trials:
+        if name not in names:
+            fail(("databazel: {}: continue_trials names \"{}\", which is not a trial of this search.\n" +
+                  "Its trials are: {}.\n" +
+                  "Fix: copy the name from the trial column of the leaderboard (databazel show {}).").format(
+                where,
+                name,
+                ", ".join(names),
+                display_label(ctx.label),
+            ))
+
+def _validation_eval(ctx, *, prefix, trial_name, segment, epochs, validation, record_failures):
+    base = "{}/epoch_{}".format(prefix, epochs)
+    out = struct(
+        metrics = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_metrics"]),
+        record = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_record"]),
+        log = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_log"]),
+    )
+    eval_action(
+        ctx,
+        outputs = out,
+        model = segment.model,
+        test_data = validation.data,
+        data_digests = validation.digests,
+        eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
+        trial = "{} after {} epochs".format(trial_name, epochs),
+        record_failures = struct(train_record = segment.record, metric = ctx.attr.metric) if record_failures else None,
+        train_record = segment.record,
+        skip_pruned = True,
+        data_kind = "validation",
+    )
+    return out
+
+def train_adaptive(ctx, plan, *, common, validation):
+    """Registers every trial's segments, the validation evals at each rung, and the decisions.
+
+    Args:
+      ctx: the hyperparam_search rule context.
+      plan: from `adaptive_plan`.
+      common: the keyword arguments every `train` call of the search shares.
+      validation: struct(data, digests): the validation data's Files and their digests.
+
+    Returns:
+      struct(trained, summaries, manifest, info, records, logs): trained maps each trial's name
+      to struct(trained, hyperparams_file); summaries are the rung summaries; manifest is the
+      aggregate manifest's schedule; info is SearchInfo's schedule; records and logs are the
+      validation evals'.
+    """
+    attrs = ctx.attr
+    record_failures = attrs.max_failed_trials > 0
+    trained = {}
+    summaries = []
+    records = []
+    logs = []
+    manifest_brackets = []
+    info_brackets = []
+    for bracket in plan:
+        deciding = bracket.rungs[:-1]
+        at_rung = {}
+        for trial in bracket.trials:
+            prefix = "{}/segments/{}".format(ctx.label.name, trial.name)
+            hyperparams_file = ctx.actions.declare_file(prefix + "/hyperparams.json")
+            write_hyperparams(ctx, hyperparams_file, trial.hyperparams)
+            gates = {
+                r.epochs: ctx.actions.declare_file("{}/epoch_{}{}".format(prefix, r.epochs, FILE_SUFFIXES["decision"]))
+                for r in deciding
+            }
+            chain = train(
+                ctx,
+                prefix = prefix,
+                model_name = None,
+                hyperparams_file = hyperparams_file,
+                trial = trial.name,
+                epochs = attrs.max_epochs,
+                checkpoint_every = attrs.checkpoint_every,
+                stops = [r.epochs for r in bracket.rungs],
+                gates = gates,
+                record_failures = record_failures,
+                **common
+            )
+            trained[trial.name] = struct(trained = chain, hyperparams_file = hyperparams_file)
+            at_rung[trial.name] = []
+            for r in deciding:
+                scored = _validation_eval(
+                    ctx,
+                    prefix = prefix,
+                    trial_name = trial.name,
+                    segment = chain.by_end[r.epochs],
+                    epochs = r.epochs,
+                    validation = validation,
+                    record_failures = record_failures,
+                )
+                records.append(scored.record)
+                logs.append(scored.log)
+                at_rung[trial.name].append(struct(name = trial.name, metrics = scored.metrics, record = scored.record, decision = gates[r.epochs]))
+        names = [t.name for t in bracket.trials]
+        rungs_manifest = []
+        for i, r in enumerate(deciding):
+            keep = bracket.rungs[i + 1].trials
+            summary = decide_action(
+                ctx,
+                bracket = bracket.bracket,
+                rung = i + 1,
+                rungs = len(bracket.rungs),
+                epochs = r.epochs,
+                keep = keep,
+                trials = [at_rung[name][i] for name in names],
+                continue_trials = [name for name in attrs.continue_trials if name in at_rung],
+            )
+            summaries.append(summary)
+            rungs_manifest.append({"epochs": r.epochs, "keep": keep, "summary": summary.path})
+        rungs_manifest.append({"epochs": bracket.rungs[-1].epochs, "keep": None, "summary": None})
+        manifest_brackets.append({"bracket": bracket.bracket, "rungs": rungs_manifest, "trials": names})
+        info_brackets.append(struct(bracket = bracket.bracket, rungs = bracket.rungs, trials = names))
+    settings = {
+        "max_epochs": attrs.max_epochs,
+        "min_epochs": attrs.min_epochs,
+        "reduction_factor": attrs.reduction_factor,
+        "scheduler": attrs.scheduler,
+    }
+    return struct(
+        trained = trained,
+        summaries = summaries,
+        manifest = dict(settings, brackets = manifest_brackets),
+        info = struct(brackets = info_brackets, rung_summaries = depset(summaries), **settings),
+        records = records,
+        logs = logs,
+    )

@@ -1,0 +1,61 @@
+// DatabazelDecide: after a rung of an adaptive search (successive halving, Hyperband), reads every
+// trial's validation metric and writes each trial's decision, `continue` or `stop`, plus the
+// rung's summary. Called by databazel/private/adaptive.bzl; the manifest's shape is in
+// tools/src/formats/schedule.ts.
+import { readFileSync } from "node:fs";
+import { DECIDE_FLAGS } from "../formats/action-flags.ts";
+import { readRunRecord } from "../formats/run-record.ts";
+import { readDecideManifest, writeDecision, writeRungSummary, RUNG_SUMMARY_FORMAT, type RungEntry } from "../formats/schedule.ts";
+import { one, parseFlags } from "../lib/flags.ts";
+import { main } from "../lib/main.ts";
+import { metricAt } from "../lib/metrics.ts";
+import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
+import { promote, type RungResult } from "../schedule/promote.ts";
+
+main(async (argv) => {
+  const flags = parseFlags(argv, new Set());
+  const manifest = readDecideManifest(one(flags, DECIDE_FLAGS.manifest));
+  const forced = new Set(manifest.continue_trials);
+  const results: RungResult[] = manifest.trials.map((trial, order) => {
+    const { outcome } = readRunRecord(trial.record);
+    const value = outcome === "succeeded" ? metricAt(parseJsonAllowingNonFinite(readFileSync(trial.metrics, "utf8")), manifest.metric) : undefined;
+    return { trial: trial.name, order, outcome, value };
+  });
+  // continue_trials only adds to the `keep` best: every other trial's decision stays as it was,
+  // and so do its cache hits.
+  const decided = promote(results, manifest.goal, manifest.keep);
+  const entries: RungEntry[] = results.map((r) => {
+    const isForced = forced.has(r.trial) && r.outcome === "succeeded" && decided.get(r.trial) === "stop";
+    return {
+      trial: r.trial,
+      outcome: r.outcome,
+      value: r.value !== undefined && Number.isFinite(r.value) ? r.value : null,
+      decision: isForced ? "continue" : decided.get(r.trial)!,
+      forced: isForced,
+    };
+  });
+  const of = manifest.trials.length;
+  manifest.trials.forEach((trial, i) => {
+    writeDecision(trial.decision, {
+      decision: entries[i]!.decision,
+      bracket: manifest.bracket,
+      rung: manifest.rung,
+      rungs: manifest.rungs,
+      epochs: manifest.epochs,
+      keep: manifest.keep,
+      of,
+    });
+  });
+  writeRungSummary(one(flags, DECIDE_FLAGS.summary), {
+    format: RUNG_SUMMARY_FORMAT,
+    label: manifest.label,
+    metric: manifest.metric,
+    goal: manifest.goal,
+    bracket: manifest.bracket,
+    rung: manifest.rung,
+    rungs: manifest.rungs,
+    epochs: manifest.epochs,
+    keep: manifest.keep,
+    trials: entries,
+  });
+});

@@ -1,0 +1,126 @@
+// The files of an adaptive search (successive halving, Hyperband; databazel/private/adaptive.bzl):
+// the manifest the rules write for each rung's DatabazelDecide action, the one-line decision it
+// writes for each trial (the only file a trial's next segment reads from the rung), and the rung
+// summary the leaderboard, the report and `databazel show` read.
+import { writeFileSync } from "node:fs";
+import { stableJson } from "../lib/json.ts";
+import { readManifest } from "./manifest.ts";
+import { goal } from "./leaderboard.ts";
+import { outcome } from "./run-record.ts";
+import { arrayOf, boolean, checkFile, literal, nullable, number, object, readJsonFile, string, type ShapeOf } from "./shape.ts";
+import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
+
+export const SCHEDULERS = ["successive_halving", "hyperband"] as const;
+export const scheduler = literal(...SCHEDULERS);
+
+/** One trial at a rung, as the DatabazelDecide manifest names its files (exec-root paths). */
+export const decideTrial = object({
+  name: string,
+  /** Its metrics on the validation data at this rung. */
+  metrics: string,
+  /** The validation eval's run record: a trial that failed or was stopped earlier passes that on. */
+  record: string,
+  /** Where its decision goes. */
+  decision: string,
+});
+
+export const decideManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  /** 1-based: the first rung is 1. */
+  rung: number,
+  /** How many rungs the bracket has, the last at max_epochs. */
+  rungs: number,
+  /** The epochs every trial of this rung has trained. */
+  epochs: number,
+  /** How many go on to the next rung. */
+  keep: number,
+  /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
+  continue_trials: arrayOf(string),
+  /** In declared order: ties keep it. */
+  trials: arrayOf(decideTrial),
+});
+export type DecideManifest = ShapeOf<typeof decideManifest>;
+
+export function readDecideManifest(path: string): DecideManifest {
+  return readManifest(decideManifest, path, "decide manifest");
+}
+
+export const DECISIONS = ["continue", "stop"] as const;
+export const decisionValue = literal(...DECISIONS);
+
+/**
+ * One trial's decision. It holds only what is the same whenever the decision is (no rank, no
+ * other trial's metric), so a trial whose decision did not change keeps its cache hits.
+ */
+export const decision = object({
+  decision: decisionValue,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
+  /** How many trials the rung had. */
+  of: number,
+});
+export type Decision = ShapeOf<typeof decision>;
+
+export function writeDecision(path: string, value: Decision): void {
+  writeFileSync(path, stableJson(value));
+}
+
+export function readDecision(path: string): Decision {
+  const fix = "rebuild with one databazel version; if it persists, report a databazel bug.";
+  return checkFile(decision, readJsonFile(path, "decision", fix), path, "decision", fix);
+}
+
+/** Why a trial stopped, in one line: the run records and the leaderboard say it. */
+export function prunedError(d: Decision): string {
+  return (
+    `pruned at epoch ${d.epochs} (rung ${d.rung} of ${d.rungs}): not among the ${d.keep} best of ` +
+    `${d.of} on the validation data`
+  );
+}
+
+// 1: the first format.
+export const RUNG_SUMMARY_FORMAT = 1;
+
+export const rungEntry = object({
+  trial: string,
+  /** The validation eval's outcome: "pruned" for a trial stopped at an earlier rung. */
+  outcome,
+  /** The metric on the validation data; null when the trial did not succeed. */
+  value: nullable(number),
+  decision: decisionValue,
+  /** Set when `continue_trials` made it go on, though it was not among the best. */
+  forced: boolean,
+});
+export type RungEntry = ShapeOf<typeof rungEntry>;
+
+export const rungSummary = object({
+  format: formatVersion(RUNG_SUMMARY_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
+  /** In declared order. */
+  trials: arrayOf(rungEntry),
+});
+export type RungSummary = ShapeOf<typeof rungSummary>;
+
+export function writeRungSummary(path: string, value: RungSummary): void {
+  writeFileSync(path, stableJson(value));
+}
+
+export function readRungSummary(path: string, label?: string): RungSummary {
+  const fix = rebuildFix(label);
+  const value = readJsonFile(path, "rung summary", fix);
+  checkFormatVersion(value, path, "rung summary", RUNG_SUMMARY_FORMAT, fix);
+  return checkFile(rungSummary, value, path, "rung summary", fix);
+}

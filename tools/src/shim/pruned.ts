@@ -1,0 +1,40 @@
+// A segment of a trial that an adaptive search stopped: it runs nothing, carries the trial's last
+// checkpoint forward as its model (so the final evaluation scores what the trial last trained),
+// and records the outcome "pruned". Declared-but-skipped segments thus cost a file copy.
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { readRunRecord } from "../formats/run-record.ts";
+import { prunedError, readDecision } from "../formats/schedule.ts";
+import type { RunOutcome } from "./contract-run.ts";
+import { notRunLog } from "./placeholder.ts";
+
+/**
+ * The outcome "pruned" when this segment's decision says stop, or the segment before it was
+ * pruned; undefined when it trains. A failure before it is not this function's: the contract
+ * run passes it on.
+ */
+export function prunedOutcome(decisionPath: string | undefined, previousRecord: string | undefined): RunOutcome | undefined {
+  const previous = previousRecord === undefined ? undefined : readRunRecord(previousRecord);
+  if (previous && previous.outcome !== "succeeded") {
+    return previous.outcome === "pruned"
+      ? { outcome: "pruned", error: previous.error, failure_message: null, log_tail: [] }
+      : undefined;
+  }
+  if (decisionPath === undefined) return undefined;
+  const decision = readDecision(decisionPath);
+  if (decision.decision === "continue") return undefined;
+  return { outcome: "pruned", error: prunedError(decision), failure_message: null, log_tail: [] };
+}
+
+/** Writes a pruned segment's outputs: the checkpoint it continues, an empty output dir, the log. */
+export function carryForward(options: {
+  initCheckpoint: string;
+  model: string;
+  modelIsDir: boolean;
+  outputDir: string;
+  logPath: string;
+  outcome: RunOutcome;
+}): void {
+  cpSync(options.initCheckpoint, options.model, { recursive: options.modelIsDir });
+  mkdirSync(options.outputDir, { recursive: true });
+  writeFileSync(options.logPath, notRunLog("pruned", options.outcome.error));
+}
