@@ -20,14 +20,15 @@ export interface Digits {
   values: Float64Array;
 }
 
-interface Idx {
+export interface Idx {
   path: string;
   magic: number;
   dims: number[];
   data: Uint8Array;
 }
 
-function readIdx(path: string): Idx | string {
+/** One IDX file, unpacked (and gunzipped); or, when it is malformed, what is wrong with it. */
+export function readIdx(path: string): Idx | string {
   let bytes: Buffer = readFileSync(path);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
   if (bytes.length < 4) return "is too short to be an IDX file";
