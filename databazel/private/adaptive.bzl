@@ -15,22 +15,20 @@ did not change keeps its cache hits when other trials' metrics change. Rungs cou
 decision and segment.
 """
 
+load("//databazel/private/actions:decide.bzl", "decide_action")
+load("//databazel/private/actions:eval.bzl", "eval_action")
+load("//databazel/private/actions:train.bzl", "train", "write_hyperparams")
 load(":checkpoint_support.bzl", "CHECKPOINTS_TAG", "supports_checkpoints")
 load(":contract.bzl", "FILE_SUFFIXES")
 load(":names.bzl", "display_label")
 load(":schedule.bzl", "hyperband", "integer_log", "successive_halving")
 load(":trials.bzl", "expand_trials")
-load("//databazel/private/actions:decide.bzl", "decide_action")
-load("//databazel/private/actions:eval.bzl", "eval_action")
-load("//databazel/private/actions:train.bzl", "train", "write_hyperparams")
 
 SCHEDULERS = ["successive_halving", "hyperband"]
 
 # Each Hyperband bracket draws its configurations from its own run of sample indices, so a
 # bracket's trials do not change when another bracket gains or loses configurations.
 _BRACKET_STRIDE = 1048576
-
-_ADAPTIVE_ONLY = ["min_epochs", "max_epochs", "reduction_factor", "validation_data", "continue_trials"]
 
 def _set_adaptive_attrs(attrs):
     return [

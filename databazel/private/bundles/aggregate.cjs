@@ -679,6 +679,7 @@ function toLeaderboard(json) {
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     adaptive: json.schedule !== null,
+    brackets: json.schedule?.scheduler === "hyperband",
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
@@ -687,7 +688,8 @@ function columns(board) {
   return [
     "rank",
     "trial",
-    ...board.adaptive ? ["bracket", "rung", "epochs"] : [],
+    ...board.brackets ? ["bracket"] : [],
+    ...board.adaptive ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
     board.metric,
     ...others,
@@ -699,7 +701,7 @@ function row(board, t) {
   return [
     String(t.rank),
     t.trial,
-    ...board.adaptive ? [t.bracket, t.rung, t.epochs].map((n) => n === null ? "" : String(n)) : [],
+    ...[...board.brackets ? [t.bracket] : [], ...board.adaptive ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
@@ -728,7 +730,7 @@ function toMarkdown(board) {
     `| ${header.map((_, i) => i === 0 ? "---:" : "---").join(" | ")} |`,
     ...board.trials.map((t) => {
       const cells = row(board, t).map(mdCell);
-      return `| ${(t.rank === 1 ? cells.map((c) => `**${c}**`) : cells).join(" | ")} |`;
+      return `| ${(t.rank === 1 ? cells.map((c) => c ? `**${c}**` : c) : cells).join(" | ")} |`;
     })
   ];
   return lines.join("\n") + "\n";
@@ -780,7 +782,7 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
   });
   const sign = manifest.goal === "maximize" ? -1 : 1;
   scored.sort(
-    (a, b) => Number(a.outcome === "pruned") - Number(b.outcome === "pruned") || (b.place?.rung ?? 0) - (a.place?.rung ?? 0) || sign * (a.value - b.value) || a.order - b.order
+    (a, b) => Number(a.outcome === "pruned") - Number(b.outcome === "pruned") || (b.place?.epochs ?? 0) - (a.place?.epochs ?? 0) || sign * (a.value - b.value) || a.order - b.order
   );
   const rows = [
     ...scored.map((s) => ({ trial: s.trial, place: s.place, outcome: s.outcome, error: s.error, value: s.value, metrics: s.metrics })),

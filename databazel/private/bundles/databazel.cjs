@@ -511,6 +511,7 @@ function toLeaderboard(json) {
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     adaptive: json.schedule !== null,
+    brackets: json.schedule?.scheduler === "hyperband",
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
@@ -519,7 +520,8 @@ function columns(board) {
   return [
     "rank",
     "trial",
-    ...board.adaptive ? ["bracket", "rung", "epochs"] : [],
+    ...board.brackets ? ["bracket"] : [],
+    ...board.adaptive ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
     board.metric,
     ...others,
@@ -531,7 +533,7 @@ function row(board, t) {
   return [
     String(t.rank),
     t.trial,
-    ...board.adaptive ? [t.bracket, t.rung, t.epochs].map((n) => n === null ? "" : String(n)) : [],
+    ...[...board.brackets ? [t.bracket] : [], ...board.adaptive ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
@@ -560,7 +562,7 @@ function toMarkdown(board) {
     `| ${header.map((_, i) => i === 0 ? "---:" : "---").join(" | ")} |`,
     ...board.trials.map((t) => {
       const cells = row(board, t).map(mdCell);
-      return `| ${(t.rank === 1 ? cells.map((c) => `**${c}**`) : cells).join(" | ")} |`;
+      return `| ${(t.rank === 1 ? cells.map((c) => c ? `**${c}**` : c) : cells).join(" | ")} |`;
     })
   ];
   return lines.join("\n") + "\n";

@@ -67,12 +67,12 @@ main(async (argv) => {
 
   const sign = manifest.goal === "maximize" ? -1 : 1;
   // Best first; equal scores keep the trials' declared order, so the ranking is deterministic.
-  // In an adaptive search, the trials that trained to the end rank first, then those stopped
-  // later before those stopped earlier.
+  // In an adaptive search, the trials that trained to max_epochs rank first, then those stopped
+  // later before those stopped earlier (rungs of different brackets compare by their epochs).
   scored.sort(
     (a, b) =>
       Number(a.outcome === "pruned") - Number(b.outcome === "pruned") ||
-      (b.place?.rung ?? 0) - (a.place?.rung ?? 0) ||
+      (b.place?.epochs ?? 0) - (a.place?.epochs ?? 0) ||
       sign * (a.value - b.value) ||
       a.order - b.order,
   );
