@@ -4,8 +4,8 @@ Bazel fixes the action graph before anything runs, so an adaptive search declare
 a trial could reach; which trials go on is decided while building (issue 15). This file only
 says how many trials each rung keeps and how many epochs it trains them to: whole numbers, the
 last rung always at `max_epochs`. Rungs count up from `min_epochs` (min_epochs times a power of
-the reduction factor), as ASHA's do, so raising `max_epochs` keeps every earlier rung, and with
-it every segment and decision already built.
+the reduction factor), as ASHA's do, so raising `max_epochs` by the reduction factor keeps every
+earlier rung, and with it every segment and decision already built.
 """
 
 def integer_log(x, base):

@@ -31,8 +31,9 @@ def _successive_halving_test_impl(ctx):
     asserts.equals(env, [(10, 1), (3, 3), (1, 10)], _pairs(successive_halving(10, 1, 10, 3)))
     asserts.equals(env, [(10, 2), (3, 10)], _pairs(successive_halving(10, 2, 10, 3)))
 
-    # Raising max_epochs keeps every earlier rung: the segments built so far are reused.
-    asserts.equals(env, [(27, 1), (9, 3), (3, 9), (1, 18)], _pairs(successive_halving(27, 1, 18, 3)))
+    # Raising max_epochs by the reduction factor keeps every earlier rung: the segments built so
+    # far are reused.
+    asserts.equals(env, [(27, 1), (9, 3), (3, 9), (1, 27)], _pairs(successive_halving(27, 1, 27, 3)))
 
     # At least one trial always reaches the end.
     asserts.equals(env, [(2, 2), (1, 4), (1, 8)], _pairs(successive_halving(2, 2, 8, 2)))

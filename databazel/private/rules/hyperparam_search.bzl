@@ -490,8 +490,8 @@ def hyperparam_search(
         train executable's target must carry the tag `databazel:checkpoints`.
       min_epochs: the epochs of the first rung, at least 1.
       max_epochs: the epochs of the last rung, more than min_epochs; rungs are at min_epochs
-        times powers of reduction_factor, then max_epochs. Raising it later keeps every rung,
-        decision and segment already built.
+        times powers of reduction_factor below max_epochs, then max_epochs. Raising it later
+        to reduction_factor times as many keeps every rung, decision and segment already built.
       reduction_factor: at least 2: each rung keeps the best 1/reduction_factor (at least one).
       validation_data: the data that rungs score trials on, held out of the training data;
         required with scheduler. test_data is used only for the final leaderboard, which scores
