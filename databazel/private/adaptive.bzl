@@ -132,12 +132,13 @@ def check_adaptive(ctx, where):
         ))
     return True
 
-def adaptive_plan(ctx, where):
+def adaptive_plan(ctx, where, n_trials):
     """The brackets of the search, each with its rungs and its trials.
 
     Args:
       ctx: the hyperparam_search rule context, checked by `check_adaptive`.
       where: string naming the target, for messages.
+      n_trials: how many samples successive halving draws from `space` (per grid point).
 
     Returns:
       list of struct(bracket, rungs, trials): rungs as schedule.bzl gives them, trials as
@@ -149,7 +150,7 @@ def adaptive_plan(ctx, where):
             fixed = attrs.hyperparams,
             grid = attrs.grid,
             space = attrs.space,
-            n_trials = attrs.n_trials,
+            n_trials = n_trials,
             seed = attrs.seed,
             where = where,
         )

@@ -178,6 +178,26 @@ def search_failure_test(name, messages, **kwargs):
     """
     _failing_target_test(name, hyperparam_search, messages, dict(_TRAIN, metric = "accuracy", **dict(_EVAL, **kwargs)))
 
+_ADAPTIVE = {
+    "max_epochs": 9,
+    "scheduler": "successive_halving",
+    "train_executable": "//tests/adaptive:train",
+    "validation_data": "//tests/adaptive:validation.csv",
+}
+
+def adaptive_failure_test(name, messages, **kwargs):
+    """An adaptive hyperparam_search that must fail analysis, and the test that it fails with `messages`.
+
+    As `search_failure_test`, with successive halving up to 9 epochs, a train executable tagged
+    `databazel:checkpoints` and validation data, unless kwargs say otherwise.
+
+    Args:
+      name: the test's name.
+      messages: substrings the analysis error must contain.
+      **kwargs: hyperparam_search arguments.
+    """
+    search_failure_test(name, messages, **dict(_ADAPTIVE, **kwargs))
+
 def model_failure_test(name, messages, **kwargs):
     """A model that must fail analysis, and the test that it fails with `messages`.
 

@@ -18,6 +18,10 @@ load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_actio
 load("//databazel/private/actions:report.bzl", "report_action")
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
+# What the macro passes when n_trials is not given: 10 trials, or Hyperband's own counts.
+_N_TRIALS_UNSET = -1
+_N_TRIALS_DEFAULT = 10
+
 def _trial_epochs(trial, where):
     epochs = trial.hyperparams.get("epochs", "")
     if not epochs.isdigit() or int(epochs) < 1:
@@ -185,6 +189,11 @@ def _hyperparam_search_impl(ctx):
         "or 0 (the default) to fail on the first failed trial.",
     )
     adaptive = check_adaptive(ctx, where)
+    if adaptive and ctx.attr.scheduler == "hyperband" and ctx.attr.n_trials != _N_TRIALS_UNSET:
+        fail(("databazel: {}: scheduler = \"hyperband\" sets how many configurations each bracket draws " +
+              "from space, so n_trials = {} has no meaning here.\n" +
+              "Fix: remove n_trials (max_epochs, min_epochs and reduction_factor set the brackets), or use " +
+              "scheduler = \"successive_halving\" to start n_trials trials.").format(where, ctx.attr.n_trials))
     training_data = required_data_files(ctx.attr.training_data, where, "training_data")
     test_data = required_data_files(ctx.attr.test_data, where, "test_data")
 
@@ -197,7 +206,7 @@ def _hyperparam_search_impl(ctx):
     )
     schedule = None
     if adaptive:
-        plan = adaptive_plan(ctx, where)
+        plan = adaptive_plan(ctx, where, _N_TRIALS_DEFAULT if ctx.attr.n_trials == _N_TRIALS_UNSET else ctx.attr.n_trials)
         check_continue_trials(ctx, plan, where)
         expanded = [t for b in plan for t in b.trials]
         _check_distinct_outputs(ctx, expanded, where)
@@ -217,7 +226,7 @@ def _hyperparam_search_impl(ctx):
             fixed = ctx.attr.hyperparams,
             grid = ctx.attr.grid,
             space = ctx.attr.space,
-            n_trials = ctx.attr.n_trials,
+            n_trials = _N_TRIALS_DEFAULT if ctx.attr.n_trials == _N_TRIALS_UNSET else ctx.attr.n_trials,
             seed = ctx.attr.seed,
             where = where,
         )
@@ -328,8 +337,9 @@ _hyperparam_search = rule(
             default = "%{name}/%{trial}/model",
         ),
         n_trials = attr.int(
-            doc = "How many random samples to draw from `space` (for each grid point).",
-            default = 10,
+            doc = "How many random samples to draw from `space` (for each grid point); the macro passes " +
+                  "-1 when it is not given: 10, or the brackets' own numbers for Hyperband.",
+            default = _N_TRIALS_UNSET,
         ),
         reduction_factor = attr.int(
             doc = "Adaptive search: each rung keeps the best 1/reduction_factor of its trials and trains " +
@@ -509,11 +519,6 @@ def hyperparam_search(
         fail("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
     if space != None and type(space) != "dict":
         fail("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
-    if scheduler == "hyperband" and n_trials != None:
-        fail(("databazel: {}: scheduler = \"hyperband\" sets how many configurations each bracket draws " +
-              "from space, so n_trials = {} has no meaning here.\n" +
-              "Fix: remove n_trials (max_epochs, min_epochs and reduction_factor set the brackets), or use " +
-              "scheduler = \"successive_halving\" to start n_trials trials.").format(where, n_trials))
     if space and seed == None:
         fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
               "Fix: add seed = 1 (any integer).").format(where))
@@ -525,7 +530,7 @@ def hyperparam_search(
         eval_executable = eval_executable,
         metric = metric,
         goal = goal,
-        n_trials = n_trials if n_trials != None else 10,
+        n_trials = n_trials if n_trials != None else _N_TRIALS_UNSET,
         model = model,
         metrics = metrics,
         model_is_dir = model_is_dir,
