@@ -342,14 +342,13 @@ var decision = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
-  rungs: number,
   epochs: number,
   keep: number,
   /** How many trials the rung had. */
   of: number
 });
 function prunedError(d) {
-  return `pruned at epoch ${d.epochs} (rung ${d.rung} of ${d.rungs}): not among the ${d.keep} best of ${d.of} on the validation data`;
+  return `pruned at epoch ${d.epochs} (rung ${d.rung}): not among the ${d.keep} best of ${d.of} on the validation data`;
 }
 var RUNG_SUMMARY_FORMAT = 1;
 var rungEntry = object({

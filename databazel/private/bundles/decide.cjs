@@ -329,7 +329,6 @@ var decision = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
-  rungs: number,
   epochs: number,
   keep: number,
   /** How many trials the rung had. */
@@ -568,7 +567,6 @@ main(async (argv) => {
       decision: entries[i].decision,
       bracket: manifest.bracket,
       rung: manifest.rung,
-      rungs: manifest.rungs,
       epochs: manifest.epochs,
       keep: manifest.keep,
       of

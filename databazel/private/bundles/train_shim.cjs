@@ -1012,7 +1012,6 @@ var decision = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
-  rungs: number,
   epochs: number,
   keep: number,
   /** How many trials the rung had. */
@@ -1023,7 +1022,7 @@ function readDecision(path) {
   return checkFile(decision, readJsonFile(path, "decision", fix), path, "decision", fix);
 }
 function prunedError(d) {
-  return `pruned at epoch ${d.epochs} (rung ${d.rung} of ${d.rungs}): not among the ${d.keep} best of ${d.of} on the validation data`;
+  return `pruned at epoch ${d.epochs} (rung ${d.rung}): not among the ${d.keep} best of ${d.of} on the validation data`;
 }
 var RUNG_SUMMARY_FORMAT = 1;
 var rungEntry = object({

@@ -40,7 +40,6 @@ main(async (argv) => {
       decision: entries[i]!.decision,
       bracket: manifest.bracket,
       rung: manifest.rung,
-      rungs: manifest.rungs,
       epochs: manifest.epochs,
       keep: manifest.keep,
       of,

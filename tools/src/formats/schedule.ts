@@ -53,13 +53,13 @@ export const decisionValue = literal(...DECISIONS);
 
 /**
  * One trial's decision. It holds only what is the same whenever the decision is (no rank, no
- * other trial's metric), so a trial whose decision did not change keeps its cache hits.
+ * other trial's metric, not how many rungs follow), so a trial whose decision did not change
+ * keeps its cache hits, also when max_epochs adds a rung.
  */
 export const decision = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
-  rungs: number,
   epochs: number,
   keep: number,
   /** How many trials the rung had. */
@@ -79,7 +79,7 @@ export function readDecision(path: string): Decision {
 /** Why a trial stopped, in one line: the run records and the leaderboard say it. */
 export function prunedError(d: Decision): string {
   return (
-    `pruned at epoch ${d.epochs} (rung ${d.rung} of ${d.rungs}): not among the ${d.keep} best of ` +
+    `pruned at epoch ${d.epochs} (rung ${d.rung}): not among the ${d.keep} best of ` +
     `${d.of} on the validation data`
   );
 }
