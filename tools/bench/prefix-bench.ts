@@ -48,14 +48,24 @@ export interface PrefixResult {
   summary: string;
 }
 
-/** The epochs one training run trained: its segment, or its `epochs` hyperparameter. */
+/** The epochs one training run trained: its segment, or its `epochs` hyperparameter; none when it was a pruned trial's skipped segment. */
 function epochsOf(record: TrainRecord, path: string): number {
+  if (record.outcome === "pruned") return 0;
   const epochs = record.epochs ? record.epochs.end - record.epochs.start : Number(record.hyperparams.epochs);
   if (!Number.isFinite(epochs) || epochs < 0) throw new Error(`${path}: no epochs segment nor epochs hyperparameter`);
   return epochs;
 }
 
-async function measureOne(search: string, target: string, flags: string[]): Promise<PrefixRow> {
+/**
+ * Builds `target` in a fresh output base with `flags`, and measures the training it executed;
+ * `inspect` reads what it needs from the build's bazel-bin before the output base is deleted.
+ */
+export async function measureTraining<T = undefined>(
+  search: string,
+  target: string,
+  flags: string[],
+  inspect?: (bin: string) => T,
+): Promise<PrefixRow & { inspected: T | undefined }> {
   const dir = mkdtempSync(join(tmpdir(), "databazel-bench-prefix-"));
   const outputBase = join(dir, "output_base");
   const startup = [`--output_base=${outputBase}`];
@@ -71,6 +81,7 @@ async function measureOne(search: string, target: string, flags: string[]): Prom
       `--execution_log_json_file=${log}`,
     ]);
     const execRoot = (await bazel(repoRoot, [...startup, "info", "execution_root"])).stdout.trim();
+    const inspected = inspect ? inspect((await bazel(repoRoot, [...startup, "info", "bazel-bin"])).stdout.trim()) : undefined;
     const executed = spawns(log).filter((s) => s.mnemonic === TRAIN && !s.cacheHit);
     let epochsTrained = 0;
     let trainingSeconds = 0;
@@ -98,6 +109,7 @@ async function measureOne(search: string, target: string, flags: string[]): Prom
       buildWallSeconds: round(build.seconds),
       ...(critical === undefined ? {} : { criticalPathSeconds: critical }),
       processes: processes(build.all),
+      inspected,
     };
   } finally {
     await bazelQuietly(repoRoot, [...startup, "shutdown"]);
@@ -106,12 +118,15 @@ async function measureOne(search: string, target: string, flags: string[]): Prom
 }
 
 // A clean state: no disk or remote cache from the bazelrc files (.bazelrc's default disk cache, user.bazelrc).
-const CLEAN_FLAGS = ["--disk_cache=", "--remote_cache="];
+export const CLEAN_FLAGS = ["--disk_cache=", "--remote_cache="];
 
 /** Builds both searches, one after the other, each in its own fresh output base. */
 export async function measurePrefixSharing(): Promise<PrefixResult> {
   const rows: PrefixRow[] = [];
-  for (const { search, target } of PREFIX_SEARCHES) rows.push(await measureOne(search, target, CLEAN_FLAGS));
+  for (const { search, target } of PREFIX_SEARCHES) {
+    const { inspected: _, ...row } = await measureTraining(search, target, CLEAN_FLAGS);
+    rows.push(row);
+  }
   const [shared, unshared] = rows as [PrefixRow, PrefixRow];
   const ratio = (a: number, b: number) => (b === 0 ? "n/a" : (a / b).toFixed(2));
   const summary =

@@ -8,6 +8,8 @@
 // BENCH_SIZES=10,100 picks the sizes (default 10,100,1000,10000); BENCH_SIZES= (empty) skips
 // the sizes, so `BENCH_SIZES= npm run bench` runs only the prefix-sharing part.
 // BENCH_PREFIX=0 skips the prefix-sharing part (BENCH_PREFIX=1, the default, runs it).
+// Then adaptive-bench.ts builds //mnist:bzl_halving against //mnist:bzl_halving_full (the same 27
+// configurations each trained to the end) and //mnist:bzl_hyperband; BENCH_ADAPTIVE=0 skips it.
 // Then remote-bench.ts times a 16-trial search locally and on the local remote-execution cluster
 // with 2 and 4 workers (needs root, like the cluster); BENCH_REMOTE=0 skips it.
 // Then breakdown-bench.ts breaks a train/eval action's cost down into Bazel, the sandbox, Node,
@@ -29,6 +31,7 @@ import {
   type BigDataResult,
   type BreakdownResult,
 } from "./breakdown-bench.ts";
+import { adaptiveReport, measureAdaptive, type AdaptiveResult } from "./adaptive-bench.ts";
 import { measurePrefixSharing, prefixReport, type PrefixResult } from "./prefix-bench.ts";
 import { analysisPhaseSeconds } from "./profile.ts";
 import { measureRemote, remoteBenchUnavailable, remoteReport, type RemoteResult } from "./remote-bench.ts";
@@ -70,7 +73,7 @@ function megabytes(info: string, key: string): number {
   return Number(match[1]);
 }
 
-/** BENCH_PREFIX / BENCH_REMOTE / BENCH_BREAKDOWN / BENCH_BIGDATA: 1 (the default) runs that part, 0 skips it. */
+/** BENCH_PREFIX / BENCH_ADAPTIVE / BENCH_REMOTE / BENCH_BREAKDOWN / BENCH_BIGDATA: 1 (the default) runs that part, 0 skips it. */
 function parsePart(name: string, what: string, text = "1"): boolean {
   if (text === "0" || text === "1") return text === "1";
   throw new Error(`${name}=${text}: want 0 (skip the ${what} part) or 1`);
@@ -136,6 +139,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const sizes = parseSizes(process.env.BENCH_SIZES);
   const prefix = parsePart("BENCH_PREFIX", "prefix-sharing", process.env.BENCH_PREFIX);
+  const adaptive = parsePart("BENCH_ADAPTIVE", "adaptive-search", process.env.BENCH_ADAPTIVE);
   const remote = parsePart("BENCH_REMOTE", "remote-execution", process.env.BENCH_REMOTE);
   const breakdown = parsePart("BENCH_BREAKDOWN", "per-action breakdown", process.env.BENCH_BREAKDOWN);
   const breakdownN = breakdownSize(process.env.BENCH_BREAKDOWN_N);
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
   const env = [
     `BENCH_SIZES=${sizes.join(",")}`,
     ...(prefix ? [] : ["BENCH_PREFIX=0"]),
+    ...(adaptive ? [] : ["BENCH_ADAPTIVE=0"]),
     ...(remote ? [] : ["BENCH_REMOTE=0"]),
     ...(breakdown ? [`BENCH_BREAKDOWN_N=${breakdownN}`] : ["BENCH_BREAKDOWN=0"]),
     ...(bigData ? [`BENCH_BIGDATA_ROUNDS=${rounds}`] : ["BENCH_BIGDATA=0"]),
@@ -177,6 +182,11 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
   if (prefix) {
     prefixSharing = await measurePrefixSharing();
     console.log(`${rows.length > 0 ? "\n" : ""}## Prefix sharing\n\n${prefixReport(prefixSharing)}`);
+  }
+  let adaptiveSearch: AdaptiveResult | undefined;
+  if (adaptive) {
+    adaptiveSearch = await measureAdaptive();
+    console.log(`\n## Adaptive search\n\n${adaptiveReport(adaptiveSearch)}`);
   }
   let remoteExecution: RemoteResult | undefined;
   const remoteSkipped = remote ? remoteBenchUnavailable() : undefined;
@@ -206,6 +216,7 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
           bazel: bazelVersion,
           rows,
           ...(prefixSharing ? { prefixSharing } : {}),
+          ...(adaptiveSearch ? { adaptiveSearch } : {}),
           ...(remoteExecution ? { remoteExecution } : {}),
           ...(costBreakdown ? { costBreakdown } : {}),
           ...(bigTrainingFile ? { bigTrainingFile } : {}),
