@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
+import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 
 const bin = join(repoRoot, "bazel-bin", "mnist");
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -21,7 +22,7 @@ interface Metrics {
 }
 
 beforeAll(async () => {
-  await bazel(["build", "//mnist:bzl_eval", "//mnist:bzl_search"]);
+  await bazel(["build", "//mnist:bzl_eval", "//mnist:bzl_search", "//mnist:bzl_hyperband"]);
 });
 
 describe("mnist", () => {
@@ -51,6 +52,25 @@ describe("mnist", () => {
     expect(new Set(board.trials.map((t) => t.hyperparams.lr)).size).toBeGreaterThan(1);
     expect(board.trials[0]!.value).toBeGreaterThanOrEqual(0.95);
     expect(sha256(join(bin, "bzl_search.best_model"))).toBe(sha256(join(bin, "bzl_search", board.best, "model")));
+  });
+
+  it("splits the 8 000 training digits into 7 001 to fit and 999 to validate, stratified by class", () => {
+    const count = (name: string): number => readFileSync(join(bin, "data", "split", name)).readInt32BE(4);
+    expect(count("fit-labels-idx1-ubyte")).toBe(7001);
+    expect(count("validation-labels-idx1-ubyte")).toBe(999);
+  });
+
+  it("bzl_hyperband: one build runs Hyperband's 3 brackets, decided on the validation digits", () => {
+    const board = readJson<LeaderboardJson>(join(bin, "bzl_hyperband.leaderboard.json"));
+    console.log(board.trials.map((t) => `${t.trial} (bracket ${t.bracket}, ${t.epochs} epochs, ${t.outcome}): ${t.value}`).join("\n"));
+    expect(board.trials).toHaveLength(17);
+    expect(board.schedule!.brackets.map((b) => b.rungs.map((r) => r.trials.length))).toEqual([[9, 3, 1], [5, 1], [3]]);
+    expect(board.trials.filter((t) => t.outcome === "succeeded")).toHaveLength(5);
+    expect(board.trials.filter((t) => t.outcome === "pruned")).toHaveLength(12);
+    expect(board.trials[0]!.value).toBeGreaterThanOrEqual(0.95);
+    // Every decision used a validation metric: the rungs' values are not the leaderboard's test values.
+    const rung1 = board.schedule!.brackets[0]!.rungs[0]!.trials;
+    expect(rung1.every((t) => t.value !== null && t.value > 0)).toBe(true);
   });
 
   describe("determinism", () => {

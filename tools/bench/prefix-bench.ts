@@ -70,7 +70,7 @@ export async function measureTraining<T = undefined>(
   const outputBase = join(dir, "output_base");
   const startup = [`--output_base=${outputBase}`];
   const log = join(dir, "exec.log.json");
-  console.error(`[bench] prefix sharing: building ${target} in a fresh output base ${outputBase}`);
+  console.error(`[bench] building ${target} in a fresh output base ${outputBase}`);
   try {
     const build = await bazel(repoRoot, [
       ...startup,

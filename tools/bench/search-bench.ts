@@ -145,9 +145,9 @@ async function main(): Promise<void> {
   const breakdownN = breakdownSize(process.env.BENCH_BREAKDOWN_N);
   const bigData = parsePart("BENCH_BIGDATA", "4 GB training file", process.env.BENCH_BIGDATA);
   const rounds = bigDataRounds(process.env.BENCH_BIGDATA_ROUNDS);
-  if (sizes.length === 0 && !prefix && !remote && !breakdown && !bigData) {
+  if (sizes.length === 0 && !prefix && !adaptive && !remote && !breakdown && !bigData) {
     throw new Error(
-      "BENCH_SIZES= (empty), BENCH_PREFIX=0, BENCH_REMOTE=0, BENCH_BREAKDOWN=0 and BENCH_BIGDATA=0: nothing to measure",
+      "BENCH_SIZES= (empty), BENCH_PREFIX=0, BENCH_ADAPTIVE=0, BENCH_REMOTE=0, BENCH_BREAKDOWN=0 and BENCH_BIGDATA=0: nothing to measure",
     );
   }
 
