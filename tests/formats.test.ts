@@ -90,21 +90,21 @@ describe("leaderboard reader", () => {
   it("says a leaderboard without a format field is from an older databazel", () => {
     const path = file(without(board, "format"));
     expect(failure(() => readLeaderboard(path, "//x:search"))).toBe(
-      `${path} is a leaderboard in format 0 (written by an older databazel); this databazel reads format 2.\n` +
+      `${path} is a leaderboard in format 0 (written by an older databazel); this databazel reads format 3.\n` +
         "Fix: rebuild it (bazel build //x:search).",
     );
   });
 
   it("says a leaderboard in format 1 (before trial outcomes) is from an older databazel", () => {
     const message = failure(() => readLeaderboard(file({ ...board, format: 1 }), "//x:search"));
-    expect(message).toContain("in format 1 (written by an older databazel); this databazel reads format 2.");
+    expect(message).toContain("in format 1 (written by an older databazel); this databazel reads format 3.");
     expect(message).toContain("Fix: rebuild it (bazel build //x:search).");
   });
 
   it("says a leaderboard in a later format is from a newer databazel", () => {
-    const message = failure(() => readLeaderboard(file({ ...board, format: 3 })));
-    expect(message).toContain("in format 3 (written by a newer databazel); this databazel reads format 2.");
-    expect(message).toContain("Fix: update databazel to a version that reads format 3, or rebuild it with bazel build.");
+    const message = failure(() => readLeaderboard(file({ ...board, format: 4 })));
+    expect(message).toContain("in format 4 (written by a newer databazel); this databazel reads format 3.");
+    expect(message).toContain("Fix: update databazel to a version that reads format 4, or rebuild it with bazel build.");
   });
 
   it("names a trial outcome it does not know", () => {
@@ -119,7 +119,7 @@ describe("leaderboard reader", () => {
     expect(failure(() => readLeaderboard(join(dir, "missing.json")))).toMatch(/^cannot read the leaderboard .*missing\.json: .*\nFix: /);
   });
 
-  it("writes format 2 and sorted keys, as stableJson does", () => {
+  it("writes format 3 and sorted keys, as stableJson does", () => {
     const path = join(dir, "written.leaderboard.json");
     writeLeaderboard(path, board);
     const text = readFileSync(path, "utf8");
@@ -156,7 +156,7 @@ describe("run record reader", () => {
   it("says a record from before format 1 (databazel_run_record) is from an older databazel", () => {
     const old = { ...without(trainRecord, "format"), databazel_run_record: 1 };
     expect(failure(() => readRunRecord(file(old), "//x:m"))).toMatch(
-      /is a run record in format 0 \(written by an older databazel\); this databazel reads format 2\.\nFix: rebuild it \(bazel build \/\/x:m\)\.$/,
+      /is a run record in format 0 \(written by an older databazel\); this databazel reads format 3\.\nFix: rebuild it \(bazel build \/\/x:m\)\.$/,
     );
   });
 
@@ -175,6 +175,7 @@ describe("manifest readers", () => {
       trials: [
         { name: "a", hyperparams: {}, seed: 0, model: "bazel-out/m", model_short_path: "x/m", metrics: "bazel-out/a.json", record: "bazel-out/a.eval.json" },
       ],
+      schedule: null,
     };
     expect(readAggregateManifest(file(manifest))).toEqual(manifest);
     const message = failure(() => readAggregateManifest(file({ ...manifest, trials: [{ name: "a" }] })));

@@ -91,7 +91,7 @@ describe("max_failed_trials = 3, with a crash, a NaN and a hang among six trials
 
   it("ranks the good trials, then the others with their outcome and error; the best model is the best success", () => {
     const board = readJson<{ format: number; best: string; trials: Row[] }>(bin("s3.leaderboard.json"));
-    expect(board.format).toBe(2);
+    expect(board.format).toBe(3);
     expect(board.best).toBe("mode_b");
     expect(board.trials.map((t) => [t.rank, t.trial, t.outcome, t.value])).toEqual([
       [1, "mode_b", "succeeded", 0.9],

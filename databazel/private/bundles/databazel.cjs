@@ -667,7 +667,18 @@ var searchFields = object({
   leaderboard_md: string,
   best: string,
   best_model: string,
-  trials: arrayOf(searchTrialFields)
+  trials: arrayOf(searchTrialFields),
+  /** An adaptive search's schedule (SearchInfo.schedule), or null. */
+  schedule: nullable(
+    object({
+      scheduler: string,
+      min_epochs: number,
+      max_epochs: number,
+      reduction_factor: number,
+      /** The deciding rungs' summaries (tools/src/formats/schedule.ts). */
+      rung_summaries: arrayOf(string)
+    })
+  )
 });
 var metricsFields = object({
   metrics: string,

@@ -46,6 +46,13 @@ def _search(info):
         "leaderboard_json": _path(info.leaderboard_json),
         "leaderboard_md": _path(info.leaderboard_md),
         "metric": info.metric,
+        "schedule": {
+            "max_epochs": info.schedule.max_epochs,
+            "min_epochs": info.schedule.min_epochs,
+            "reduction_factor": info.schedule.reduction_factor,
+            "rung_summaries": [_path(f) for f in info.schedule.rung_summaries.to_list()],
+            "scheduler": info.schedule.scheduler,
+        } if getattr(info, "schedule", None) != None else None,
         "trials": [
             {
                 "hyperparams": t.hyperparams,

@@ -41,6 +41,17 @@ export const searchFields = object({
   best: string,
   best_model: string,
   trials: arrayOf(searchTrialFields),
+  /** An adaptive search's schedule (SearchInfo.schedule), or null. */
+  schedule: nullable(
+    object({
+      scheduler: string,
+      min_epochs: number,
+      max_epochs: number,
+      reduction_factor: number,
+      /** The deciding rungs' summaries (tools/src/formats/schedule.ts). */
+      rung_summaries: arrayOf(string),
+    }),
+  ),
 });
 export type SearchFields = ShapeOf<typeof searchFields>;
 
