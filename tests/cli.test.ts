@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEADERBOARD_FORMAT } from "../tools/src/formats/leaderboard.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { cliBundle, databazel } from "./harness/cli.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
@@ -335,11 +336,14 @@ model(
     const stale = await databazel(["show", "//:search"], ws);
     expect(stale.exitCode).toBe(1);
     expect(stale.stderr).toMatch(
-      /databazel: error: \S+search\.leaderboard\.json is a leaderboard in format 1 \(written by an older databazel\); this databazel reads format 2\.\nFix: rebuild it \(bazel build \/\/:search\)\./,
+      new RegExp(
+        `databazel: error: \\S+search\\.leaderboard\\.json is a leaderboard in format 1 \\(written by an older databazel\\); ` +
+          `this databazel reads format ${LEADERBOARD_FORMAT}\\.\\nFix: rebuild it \\(bazel build //:search\\)\\.`,
+      ),
     );
     const rebuilt = await databazel(["show", "//:search", "--build"], ws);
     expect(rebuilt.exitCode, rebuilt.stderr).toBe(0);
-    expect(readJson<{ format: number }>(path).format).toBe(2);
+    expect(readJson<{ format: number }>(path).format).toBe(LEADERBOARD_FORMAT);
   });
 
   it("lineage builds the model and marks the model it was trained on", async () => {

@@ -112,6 +112,109 @@ describe("reports", () => {
     expect(chart(html, "metric-vs-opt")).toContain(`data-x-scale="band"`);
     expect(html).toContain(`data-missing="learning-curves"`);
     expect(html).not.toContain(`id="confusion-matrix"`);
+    expect(html).not.toContain(`id="promotions-section"`);
+  });
+
+  it("adaptive: escape odd names in the promotions, style pruned trials apart from failed ones, mark continue_trials", () => {
+    const dir = mkdtempSync(join(tmpdir(), "databazel-report-adaptive-"));
+    const file = (name: string, value: unknown): string => {
+      writeFileSync(join(dir, name), JSON.stringify(value));
+      return join(dir, name);
+    };
+    const [a, img, plain, d] = [`a<b>&"c'`, "<img src=x onerror=alert(1)>", "plain", "</script><script>alert(1)</script>"];
+    const trial = (name: string, rank: number, outcome: string, rung: number, epochs: number | null, value: number | null, error: string | null) => ({
+      rank,
+      trial: name,
+      hyperparams: { lr: String(rank / 10) },
+      seed: 0,
+      outcome,
+      error,
+      value,
+      metrics: value === null ? {} : { accuracy: value },
+      model: "m",
+      bracket: 0,
+      rung,
+      epochs,
+    });
+    const entry = (name: string, value: number | null, decision: string, forced = false, outcome = "succeeded") => ({ trial: name, outcome, value, decision, forced });
+    // a trains to the end; img is pruned at rung 2 after continue_trials kept it at rung 1; plain
+    // fails on its way to rung 2; d is pruned at rung 1.
+    const board = {
+      format: 3,
+      label: "//odd:<adaptive>",
+      metric: "accuracy",
+      goal: "maximize",
+      best: a,
+      trials: [
+        trial(a, 1, "succeeded", 3, 9, 0.9, null),
+        trial(img, 2, "pruned", 2, 3, 0.75, "pruned at epoch 3 (rung 2 of 3): not among the 1 best of 3 on the validation data"),
+        trial(d, 3, "pruned", 1, 1, 0.4, "pruned at epoch 1 (rung 1 of 3): not among the 2 best of 4 on the validation data"),
+        trial(plain, 4, "failed", 2, null, null, "<b>exit 3</b>"),
+      ],
+      schedule: {
+        scheduler: "successive_halving",
+        min_epochs: 1,
+        max_epochs: 9,
+        reduction_factor: 3,
+        brackets: [
+          {
+            bracket: 0,
+            rungs: [
+              { epochs: 1, keep: 2, trials: [entry(a, 0.7, "continue"), entry(img, 0.5, "continue", true), entry(plain, 0.6, "continue"), entry(d, 0.3, "stop")] },
+              { epochs: 3, keep: 1, trials: [entry(a, 0.8, "continue"), entry(img, 0.75, "stop"), entry(plain, null, "stop", false, "failed")] },
+              { epochs: 9, keep: null, trials: [entry(a, 0.9, "final")] },
+            ],
+          },
+        ],
+      },
+    };
+    const names = [a, img, plain, d];
+    const curves = [
+      [1, 2, 3, 4, 5, 6, 7, 8, 9].map((epoch) => ({ epoch, loss: 1 / epoch })),
+      [1, 2, 3].map((epoch) => ({ epoch, loss: 1.2 / epoch })),
+      [{ epoch: 1, loss: 2 }],
+      [{ epoch: 1, loss: 3 }],
+    ];
+    const html = renderReport({
+      kind: "search",
+      label: "//odd:<adaptive>",
+      metric: "accuracy",
+      goal: "maximize",
+      leaderboard: file("board.json", board),
+      trials: names.map((name, i) => ({ name, metrics: file(`m${i}.json`, { accuracy: 0.9 }), curve: file(`c${i}.json`, curves[i]) })),
+    });
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(join(artifacts, "report-adaptive-fixture.html"), html);
+    rmSync(dir, { recursive: true, force: true });
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<b>exit");
+    expect(count(html, /<script>/g)).toBe(1);
+    expect(html).toContain(`&#60;img src=x onerror=alert(1)&#62;`);
+    // Pruned trials are normal rows with their outcome; only the failure is styled as one.
+    expect(html).toMatch(/<tr data-trial="&#60;img[^"]*" data-rank="2" class="pruned" data-outcome="pruned">/);
+    expect(html).toMatch(/<tr data-trial="plain" data-rank="4" class="failed" data-outcome="failed">/);
+    expect(html).toContain(`<span class="pruned-count">2 pruned</span>`);
+    expect(html).toContain(`<span class="failed-count">1 did not succeed</span>`);
+    const leaderboardHead = html.slice(html.indexOf(`<table id="leaderboard"`), html.indexOf("</thead>", html.indexOf(`<table id="leaderboard"`)));
+    expect([...leaderboardHead.matchAll(/data-key="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "rank", "trial", "rung", "epochs_trained", "lr", "accuracy", "outcome", "error",
+    ]);
+    const promotions = chart(html, "promotions-0");
+    expect(count(promotions, /<line class="cut"/g)).toBe(3);
+    expect(promotions).toContain(">rung 1: 1 epoch, keep 2 of 4</text>");
+    expect(promotions).toContain(">rung 3: 9 epochs, final (1 trial)</text>");
+    // Furthest first: a, img, then the failure (it reached rung 2), then d.
+    expect([...promotions.matchAll(/<g class="lane-bar" data-trial="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "a&#60;b&#62;&#38;&#34;c&#39;", "&#60;img src=x onerror=alert(1)&#62;", "plain", "&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;",
+    ]);
+    expect(promotions).toMatch(/<rect class="bar completed best"/);
+    expect(promotions).toMatch(/<g class="lane-bar" data-trial="plain" data-outcome="failed" data-epochs="1" data-rung="2">\n<rect class="bar failed"[^>]*>[\s\S]*?<\/rect>\n<rect class="bar attempt"/);
+    const rungs = html.slice(html.indexOf(`<table class="rungs"`), html.indexOf("</table>", html.indexOf(`<table class="rungs"`)));
+    expect(rungs).toMatch(/<td class="rung continue" data-rung="1" data-decision="continue" data-forced="true"[^>]*><span class="v">0.5<\/span> <span class="d">continue<\/span> <span class="forced"/);
+    expect(rungs).toMatch(/<td class="rung failed" data-rung="2" data-decision="stop"[^>]*><span class="v"><\/span> <span class="d">failed<\/span>/);
+    const loss = chart(html, "learning-curves");
+    expect(count(loss, /<g class="series faded"/g)).toBe(2);
+    expect(count(loss, /<g class="series best"/g)).toBe(1);
   });
 });
 

@@ -1216,18 +1216,44 @@ function open(ws, label, printOnly) {
 }
 
 // tools/src/cli/show.ts
-function renderLeaderboard(board, style) {
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function renderLeaderboard(board, style, schedule2 = null) {
   const better = board.goal === "maximize" ? "higher" : "lower";
   const headers = ["", ...columns(board)];
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
-  const failed = board.trials.filter((t) => t.outcome !== "succeeded").length;
-  const title = `${board.label}: ${board.trials.length} trial${board.trials.length === 1 ? "" : "s"} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (failed ? ` ${failed} did not succeed and rank last.` : "");
-  return `${style.bold(title)}
-
-${renderTable(autoColumns(headers, rows), rows, {
+  const failed = board.trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
+  const pruned = board.trials.filter((t) => t.outcome === "pruned").length;
+  const title = `${board.label}: ${plural(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
+  const table = renderTable(autoColumns(headers, rows), rows, {
     style,
     highlight: (i) => board.trials[i]?.rank === 1
-  })}`;
+  });
+  return `${style.bold(title)}
+
+${table}${schedule2 ? `
+${renderRungs(schedule2, board.metric, board.goal, style)}` : ""}`;
+}
+function renderRungs(schedule2, metric, goal2, style) {
+  const hyperband = schedule2.scheduler === "hyperband";
+  const sign = goal2 === "maximize" ? -1 : 1;
+  const bestFirst = (entries) => [...entries].sort((a, b) => a.value === null || b.value === null ? Number(a.value === null) - Number(b.value === null) : sign * (a.value - b.value));
+  const scored = (e) => `${e.trial} (${[e.value === null ? "" : formatNumber(e.value), e.forced ? "continue_trials" : ""].filter(Boolean).join(", ")})`;
+  const title = `Rungs (${hyperband ? "Hyperband" : "successive halving"}, reduction factor ${schedule2.reduction_factor}): ${metric} on the validation data, at the last rung on the test data.`;
+  const blocks = schedule2.brackets.map(
+    (bracket) => bracket.rungs.map((rung, i) => {
+      const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural(rung.trials.length, "trial")} at ${plural(rung.epochs, "epoch")}`;
+      const broken = rung.trials.filter((e) => e.outcome !== "succeeded");
+      const failures = broken.length ? `; ${broken.length} did not succeed: ${broken.map((e) => `${e.trial} (${e.outcome})`).join(", ")}` : "";
+      const ok = rung.trials.filter((e) => e.outcome === "succeeded");
+      if (rung.keep === null) return `${head}, final: ${bestFirst(ok).map(scored).join(", ") || "none"}${failures}`;
+      const on = bestFirst(ok.filter((e) => e.decision === "continue"));
+      const goes = on.length === 0 ? "none goes on" : `${on.length} go${on.length === 1 ? "es" : ""} on: ${on.map(scored).join(", ")}`;
+      return `${head}, ${goes}${failures}`;
+    }).join("\n")
+  );
+  return `${style.bold(title)}
+${blocks.join(hyperband ? "\n\n" : "\n")}
+`;
 }
 function show(ws, label, format, style) {
   const target2 = describe2(ws, label);
@@ -1249,7 +1275,7 @@ function show(ws, label, format, style) {
     case "md":
       return toMarkdown(board);
     default:
-      return renderLeaderboard(board, style);
+      return renderLeaderboard(board, style, json.schedule);
   }
 }
 

@@ -281,6 +281,9 @@ function parseLeaderboard(value, file, label) {
 function readLeaderboard(path, label) {
   return parseLeaderboard(readJsonFile(path, "the leaderboard", rebuildFix(label)), path, label);
 }
+function hyperparamNames(trials) {
+  return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
+}
 
 // tools/src/formats/report-manifest.ts
 var searchReportTrial = object({
@@ -514,6 +517,44 @@ function scalarMetrics(metrics) {
 var import_node_fs3 = require("node:fs");
 
 // tools/src/leaderboard/render.ts
+function toLeaderboard(json) {
+  return {
+    label: json.label,
+    metric: json.metric,
+    goal: json.goal,
+    hyperparamNames: hyperparamNames(json.trials),
+    metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
+    hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
+    adaptive: json.schedule !== null,
+    brackets: json.schedule?.scheduler === "hyperband",
+    trials: [...json.trials].sort((a, b) => a.rank - b.rank)
+  };
+}
+function columns(board) {
+  const others = board.metricNames.filter((m) => m !== board.metric);
+  return [
+    "rank",
+    "trial",
+    ...board.brackets ? ["bracket"] : [],
+    ...board.adaptive ? ["rung", "epochs_trained"] : [],
+    ...board.hyperparamNames,
+    board.metric,
+    ...others,
+    ...board.hasFailures ? ["outcome", "error"] : []
+  ];
+}
+function row(board, t) {
+  const others = board.metricNames.filter((m) => m !== board.metric);
+  return [
+    String(t.rank),
+    t.trial,
+    ...[...board.brackets ? [t.bracket] : [], ...board.adaptive ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
+    ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
+    t.value === null ? "" : formatNumber(t.value),
+    ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
+    ...board.hasFailures ? [t.outcome, t.error ?? ""] : []
+  ];
+}
 function formatNumber(n) {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
 }
@@ -538,14 +579,14 @@ function readJson(path, what) {
 function isNumeric(text) {
   return text.trim() !== "" && Number.isFinite(Number(text));
 }
-function table(columns, rows, options = {}) {
-  const head = columns.map((c) => {
+function table(columns2, rows, options = {}) {
+  const head = columns2.map((c) => {
     const cls = [c.numeric ? "num" : "", c.className ?? ""].filter(Boolean).join(" ");
     return `<th data-key="${esc(c.key)}" data-type="${c.numeric ? "num" : "str"}"${cls ? ` class="${cls}"` : ""} scope="col">${esc(c.header ?? c.key)}</th>`;
   }).join("");
   const body = rows.map((cells, i) => {
     const tds = cells.map((cell, j) => {
-      const col = columns[j];
+      const col = columns2[j];
       const cls = [col?.numeric ? "num" : "", col?.className ?? ""].filter(Boolean).join(" ");
       const title = cell.text.length > 40 ? ` title="${esc(cell.text)}"` : "";
       return `<td data-v="${esc(cell.value ?? cell.text)}"${cls ? ` class="${cls}"` : ""}${title}>${esc(cell.text)}</td>`;
@@ -635,6 +676,8 @@ tr.best td{background:var(--best)}
 tr.best td:first-child{box-shadow:inset 3px 0 0 #d4a72c}
 tr.failed td{color:var(--muted)}
 tr.failed td.outcome{color:#cf222e;font-weight:600}
+tr.pruned td.outcome{color:var(--muted);font-style:italic}
+.pruned-count{color:var(--fg)}
 .badge{display:inline-block;margin-left:6px;padding:0 6px;border-radius:8px;background:#d4a72c;color:#fff;font-size:11px;font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
 figure{margin:0;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--bg);max-width:100%}
@@ -646,8 +689,11 @@ svg.chart .grid{stroke:#eaeef2}
 svg.chart .axis{stroke:#8c959f}
 svg.chart .point{stroke:#fff;stroke-width:1}
 svg.chart .point.best{stroke:#1f2328;stroke-width:2}
+svg.chart .point.faded{opacity:.6}
 svg.chart .line{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}
 svg.chart .series.best .line{stroke-width:3.5}
+svg.chart .series.faded{opacity:.3}
+svg.chart .series.faded .line{stroke-width:1.25}
 svg.chart.dim .series{opacity:.15}
 svg.chart.dim .series.on{opacity:1}
 svg.chart.dim .series.on .line{stroke-width:4}
@@ -656,6 +702,28 @@ svg.chart.dim .series.on .line{stroke-width:4}
 .legend .swatch{width:18px;height:0;border-top:3px solid}
 .legend .dash1{border-top-style:dashed}
 .legend .dash2{border-top-style:dotted}
+.legend li.faded{color:var(--muted)}
+.legend li.faded .swatch{opacity:.4}
+.legend .tag{color:var(--muted);font-style:italic}
+.bracket{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;margin:0 0 20px}
+svg.chart[data-chart^=promotions] text.lane{font-size:11px;fill:var(--fg)}
+svg.chart[data-chart^=promotions] text.lane.best{font-weight:700}
+svg.chart[data-chart^=promotions] text.cut-label{font-size:11px;fill:var(--fg);paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart[data-chart^=promotions] text.failed-mark{font-size:10px;fill:#cf222e;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart[data-chart^=promotions] .lane-bar:hover rect.bar{filter:brightness(.9)}
+table.rungs th .detail{font-weight:400;color:var(--muted);font-size:11.5px}
+table.rungs th{vertical-align:bottom}
+table.rungs td{padding:2px 10px}
+table.rungs td.trial{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;max-width:none}
+table.rungs td.rung{text-align:right}
+table.rungs td.rung .d{display:inline-block;min-width:4.6em;text-align:left;font-size:12px}
+table.rungs td.continue .d{color:#1a7f37;font-weight:600}
+table.rungs td.stop .d{color:var(--muted)}
+table.rungs td.final .d{color:#0969da;font-weight:600}
+table.rungs td.failed .d{color:#cf222e;font-weight:600}
+table.rungs td.stop .v{color:var(--muted)}
+table.rungs tr.best td{background:var(--best)}
+.forced{display:inline-block;padding:0 5px;border-radius:8px;background:#ddf4ff;color:#0969da;font-size:11px;font-weight:600}
 table.matrix td{text-align:right;min-width:3.2em;border:1px solid #fff}
 table.matrix th{text-align:center}
 table.matrix th[scope=row]{text-align:right}
@@ -836,6 +904,7 @@ var MARGIN = { left: 60, right: 18, top: 14, bottom: 46 };
 var X_RANGE = [MARGIN.left, WIDTH - MARGIN.right];
 var Y_RANGE = [HEIGHT - MARGIN.bottom, MARGIN.top];
 var PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+var FADED = "#8c959f";
 var DASHES = ["", "6 4", "1.5 3.5"];
 var px = (n) => String(Math.round(n * 10) / 10);
 var tickLabel = (n) => formatNumber(Number(n.toPrecision(12)));
@@ -924,14 +993,18 @@ function axes(x, y, xTitle, yTitle) {
 function legend(items) {
   if (items.length === 0) return "";
   const lis = items.map((it) => {
-    const attr = it.series === void 0 ? "" : ` data-series="${esc(it.series)}"`;
+    const attr = `${it.series === void 0 ? "" : ` data-series="${esc(it.series)}"`}${it.faded ? ` class="faded"` : ""}`;
     const badge = it.best ? `<span class="badge">best</span>` : "";
-    return `<li${attr}><span class="swatch${it.dash ? ` dash${it.dash % DASHES.length}` : ""}" style="border-color:${it.color}"></span>${esc(it.label)}${badge}</li>`;
+    const tag = it.tag ? ` <span class="tag">${esc(it.tag)}</span>` : "";
+    return `<li${attr}><span class="swatch${it.dash ? ` dash${it.dash % DASHES.length}` : ""}" style="border-color:${it.color}"></span>${esc(it.label)}${tag}${badge}</li>`;
   });
   return `<ul class="legend">${lis.join("")}</ul>`;
 }
 function figure(f) {
-  const svg = `<svg class="chart" data-chart="${esc(f.name)}" data-x-scale="${f.xScale}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${esc(f.title)}">
+  const width = f.width ?? WIDTH;
+  const height = f.height ?? HEIGHT;
+  const size = width === WIDTH ? "" : ` style="width:${width}px"`;
+  const svg = `<svg class="chart" data-chart="${esc(f.name)}" data-x-scale="${f.xScale}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${size} role="img" aria-label="${esc(f.title)}">
 ${f.body}
 </svg>`;
   const caption = f.caption ? `<p class="hint">${esc(f.caption)}</p>` : "";
@@ -950,14 +1023,16 @@ function scatterChart(s) {
   for (const p of s.points) {
     const cx = px(s.x.at(p.x));
     const cy = px(y.at(p.y));
-    const spot = spots.get(`${cx},${cy}`) ?? { cx, cy, labels: [], best: false };
+    const spot = spots.get(`${cx},${cy}`) ?? { cx, cy, labels: [], best: false, faded: true };
     spot.labels.push(p.label);
     spot.best ||= p.best === true;
+    spot.faded &&= p.faded === true;
     spots.set(`${cx},${cy}`, spot);
   }
-  const ordered = [...spots.values()].sort((a, b) => Number(a.best) - Number(b.best));
+  const layer = (p) => p.best ? 2 : p.faded ? 0 : 1;
+  const ordered = [...spots.values()].sort((a, b) => layer(a) - layer(b));
   const dots = ordered.map((p) => {
-    const look = p.best ? `class="point best" r="7" fill="#d4a72c"` : `class="point" r="5.5" fill="${PALETTE[0]}"`;
+    const look = p.best ? `class="point best" r="7" fill="#d4a72c"` : p.faded ? `class="point faded" r="5" fill="${FADED}"` : `class="point" r="5.5" fill="${PALETTE[0]}"`;
     const title = `<title>${esc(p.labels.join("\n\n"))}</title>`;
     return `<circle ${look} cx="${p.cx}" cy="${p.cy}" data-trials="${p.labels.length}">${title}</circle>`;
   });
@@ -975,7 +1050,11 @@ function lineChart(s) {
     all.map((p) => p.y),
     Y_RANGE
   );
-  const ordered = [...s.series.filter((ser) => !ser.best), ...s.series.filter((ser) => ser.best)];
+  const ordered = [
+    ...s.series.filter((ser) => ser.faded && !ser.best),
+    ...s.series.filter((ser) => !ser.faded && !ser.best),
+    ...s.series.filter((ser) => ser.best)
+  ];
   const groups = ordered.map((ser) => {
     const d = ser.points.map((p, i) => `${i === 0 ? "M" : "L"}${px(x.at(p.x))},${px(y.at(p.y))}`).join("");
     const pattern = DASHES[(ser.dash ?? 0) % DASHES.length];
@@ -984,7 +1063,7 @@ function lineChart(s) {
       const title = `<title>${esc(`${ser.label} · ${s.xTitle} ${formatNumber(p.x)}: ${formatNumber(p.y)}`)}</title>`;
       return `<circle cx="${px(x.at(p.x))}" cy="${px(y.at(p.y))}" r="2.5" fill="${ser.color}">${title}</circle>`;
     });
-    return `<g class="series${ser.best ? " best" : ""}" data-series="${esc(ser.id)}"><path class="line" d="${d}" stroke="${ser.color}"${dash}><title>${esc(ser.label)}</title></path>${dots.join("")}</g>`;
+    return `<g class="series${ser.best ? " best" : ""}${ser.faded ? " faded" : ""}" data-series="${esc(ser.id)}"><path class="line" d="${d}" stroke="${ser.color}"${dash}><title>${esc(ser.label)}</title></path>${dots.join("")}</g>`;
   });
   return figure({
     name: s.name,
@@ -1011,7 +1090,7 @@ function epochs(curve) {
   const given = curve.every((p) => typeof p.epoch === "number");
   return curve.map((p, i) => given ? p.epoch : i + 1);
 }
-function curveCharts(runs, byRun) {
+function curveCharts(runs, byRun, caption) {
   if (runs.every((r) => r.curve.length === 0)) {
     return note(
       `No learning curve: ${byRun ? "no trial's training script wrote one" : "the training script wrote none"}. A training script may write --output_dir/curve.json, a JSON array of per-epoch metrics such as [{"epoch": 1, "loss": 0.4, "train_accuracy": 0.9}].`,
@@ -1024,7 +1103,7 @@ function curveCharts(runs, byRun) {
     const keys = allKeys.filter((k) => group.match.test(k));
     if (keys.length === 0) continue;
     const series = [];
-    const legend2 = [];
+    const legend3 = [];
     runs.forEach((run, r) => {
       const xs = epochs(run.curve);
       keys.forEach((key, k) => {
@@ -1033,15 +1112,15 @@ function curveCharts(runs, byRun) {
         const color = PALETTE[(byRun ? r : k) % PALETTE.length];
         const id = String(byRun ? r : k);
         const label = byRun ? keys.length > 1 ? `${run.name} ${key}` : run.name : key;
-        series.push({ id, label, color, dash: byRun ? k : 0, best: run.best, points });
-        if (!byRun) legend2.push({ label: key, color, series: id });
+        series.push({ id, label, color, dash: byRun ? k : 0, best: run.best, faded: byRun && run.faded, points });
+        if (!byRun) legend3.push({ label: key, color, series: id });
       });
       if (byRun && run.curve.length > 0) {
-        legend2.push({ label: run.name, color: PALETTE[r % PALETTE.length], series: String(r), best: run.best });
+        legend3.push({ label: run.name, color: PALETTE[r % PALETTE.length], series: String(r), best: run.best, faded: run.faded, tag: run.tag });
       }
     });
-    if (byRun && keys.length > 1) keys.forEach((key, k) => legend2.push({ label: key, color: "#656d76", dash: k }));
-    charts.push(lineChart({ name: group.chart, title: group.title, xTitle: "epoch", yTitle: group.yTitle, series, legend: legend2 }));
+    if (byRun && keys.length > 1) keys.forEach((key, k) => legend3.push({ label: key, color: "#656d76", dash: k }));
+    charts.push(lineChart({ name: group.chart, title: group.title, xTitle: "epoch", yTitle: group.yTitle, series, legend: legend3, caption }));
   }
   if (charts.length === 0) {
     return note(`The learning curves hold no loss or accuracy values (their keys: ${allKeys.join(", ")}).`, "learning-curves");
@@ -1114,7 +1193,207 @@ function runsTable(records) {
   );
 }
 
+// tools/src/report/promotions.ts
+var COLORS = {
+  completed: "#4e79a7",
+  best: "#d4a72c",
+  pruned: "#c4cad1",
+  failed: "#cf222e"
+};
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function byValue(goal2) {
+  return (a, b) => {
+    if (a == null || b == null) return Number(a == null) - Number(b == null);
+    return goal2 === "maximize" ? b - a : a - b;
+  };
+}
+function lanes(bracket, trials, goal2, best2, declared) {
+  const rows = new Map(trials.map((t) => [t.trial, t]));
+  const names = [...new Set(bracket.rungs.flatMap((r) => r.trials.map((e) => e.trial)))];
+  const better = byValue(goal2);
+  const result = names.map((trial) => {
+    const entries = bracket.rungs.map((r) => r.trials.find((e) => e.trial === trial));
+    const reached = entries.reduce((last, e, i) => e ? i : last, 0);
+    const row2 = rows.get(trial);
+    const entry = entries[reached];
+    const outcome2 = row2?.outcome ?? (entry.outcome === "succeeded" && entry.decision === "stop" ? "pruned" : entry.outcome);
+    const status = outcome2 === "succeeded" ? "completed" : outcome2 === "pruned" ? "pruned" : "failed";
+    const target = bracket.rungs[reached].epochs;
+    const trained = row2?.epochs ?? (status === "failed" ? reached > 0 ? bracket.rungs[reached - 1].epochs : 0 : target);
+    return { trial, entries, reached, status, outcome: outcome2, trained, target: Math.max(target, trained), rank: row2?.rank, best: trial === best2 };
+  });
+  return result.sort(
+    (a, b) => b.reached - a.reached || better(a.entries[a.reached]?.value, b.entries[b.reached]?.value) || (declared.get(a.trial) ?? 0) - (declared.get(b.trial) ?? 0)
+  );
+}
+function rungLabel(rung, index) {
+  const head = `rung ${index + 1}: ${plural(rung.epochs, "epoch")}`;
+  return rung.keep === null ? `${head}, final (${plural(rung.trials.length, "trial")})` : `${head}, keep ${rung.keep} of ${rung.trials.length}`;
+}
+function shorten(text, max) {
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
+var CHAR = 6.3;
+var PLOT_WIDTH = 440;
+var ROW = 18;
+var BAR = 10;
+var LABEL_LINE = 15;
+var MAX_NAME = 46;
+function entryText(metric, rung, i, e) {
+  const where = rung.keep === null ? "on the test data" : "on the validation data";
+  const value = e.value === null ? e.outcome : `${metric} ${formatNumber(e.value)} ${where}`;
+  const decision = e.decision === "final" ? "" : ` → ${e.decision}${e.forced ? " (continue_trials)" : ""}`;
+  return `rung ${i + 1} · ${plural(rung.epochs, "epoch")}: ${value}${decision}`;
+}
+function laneTitle(metric, bracket, lane) {
+  const lines = [`${lane.trial}${lane.best ? " (best)" : ""}`];
+  const status = lane.status === "completed" ? `trained ${plural(lane.trained, "epoch")}, to the last rung` : lane.status === "pruned" ? `pruned after ${plural(lane.trained, "epoch")}, at rung ${lane.reached + 1}` : `${lane.outcome} on the way to ${plural(lane.target, "epoch")} (rung ${lane.reached + 1})`;
+  lines.push(status);
+  bracket.rungs.forEach((rung, i) => {
+    const e = lane.entries[i];
+    if (e) lines.push(entryText(metric, rung, i, e));
+  });
+  return lines.join("\n");
+}
+function promotionChart(board, bracket, ls, title, longestName) {
+  const schedule2 = board.schedule;
+  const nameChars = Math.min(MAX_NAME, Math.max(4, longestName));
+  const nameWidth = Math.round(nameChars * CHAR) + 12;
+  const left = nameWidth + 8;
+  const right = left + PLOT_WIDTH;
+  const width = right + 24;
+  const top = 8;
+  const plotTop = top + bracket.rungs.length * LABEL_LINE + 8;
+  const bottom = plotTop + ls.length * ROW;
+  const height = bottom + 46;
+  const x = linearScale([0, schedule2.max_epochs], [left, right], { pad: 0, integer: true });
+  const parts = [];
+  const end = x.at(schedule2.max_epochs);
+  const ticks = [...x.ticks.filter((t) => Math.abs(t.at - end) >= 24), { at: end, label: formatNumber(schedule2.max_epochs) }];
+  for (const t of ticks) {
+    parts.push(`<line class="grid" x1="${px(t.at)}" x2="${px(t.at)}" y1="${plotTop}" y2="${bottom}"/>`);
+    parts.push(`<line class="axis" x1="${px(t.at)}" x2="${px(t.at)}" y1="${bottom}" y2="${bottom + 4}"/>`);
+    parts.push(`<text x="${px(t.at)}" y="${bottom + 16}" text-anchor="middle">${esc(t.label)}</text>`);
+  }
+  parts.push(`<line class="axis" x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}"/>`);
+  parts.push(`<line class="axis" x1="${left}" x2="${left}" y1="${plotTop}" y2="${bottom}"/>`);
+  parts.push(`<text class="axis-title" x="${px((left + right) / 2)}" y="${bottom + 36}" text-anchor="middle">epochs trained</text>`);
+  ls.forEach((lane, j) => {
+    const cy = plotTop + j * ROW + ROW / 2;
+    const shown = shorten(lane.trial, MAX_NAME);
+    const full = shown === lane.trial ? "" : `<title>${esc(lane.trial)}</title>`;
+    parts.push(
+      `<text class="lane${lane.best ? " best" : ""}" x="${nameWidth}" y="${px(cy)}" dy="0.32em" text-anchor="end">${full}${esc(shown)}</text>`
+    );
+    const color = lane.best ? COLORS.best : COLORS[lane.status];
+    const cls = `bar ${lane.status}${lane.best ? " best" : ""}`;
+    const title2 = `<title>${esc(laneTitle(board.metric, bracket, lane))}</title>`;
+    const y = px(cy - BAR / 2);
+    const attrs = `data-trial="${esc(lane.trial)}" data-outcome="${esc(lane.outcome)}" data-epochs="${lane.trained}" data-rung="${lane.reached + 1}"`;
+    const w = x.at(lane.trained) - left;
+    const fill = lane.status === "failed" ? "#ffebe9" : color;
+    const stroke = lane.best ? ` stroke="#1f2328" stroke-width="1.2"` : lane.status === "failed" ? ` stroke="${color}"` : "";
+    parts.push(`<g class="lane-bar" ${attrs}>`);
+    parts.push(`<rect class="${cls}" x="${left}" y="${y}" width="${px(Math.max(w, 1.5))}" height="${BAR}" rx="2" fill="${fill}"${stroke}>${title2}</rect>`);
+    if (lane.target > lane.trained) {
+      parts.push(
+        `<rect class="bar attempt" x="${px(x.at(lane.trained))}" y="${y}" width="${px(x.at(lane.target) - x.at(lane.trained))}" height="${BAR}" rx="2" fill="none" stroke="${COLORS.failed}" stroke-dasharray="3 2">${title2}</rect>`
+      );
+      const outside = x.at(lane.target) + 4 + lane.outcome.length * CHAR <= width;
+      parts.push(
+        `<text class="failed-mark" x="${px(x.at(lane.target) + (outside ? 4 : -4))}" y="${px(cy)}" dy="0.32em" text-anchor="${outside ? "start" : "end"}" fill="${COLORS.failed}">${esc(lane.outcome)}</text>`
+      );
+    }
+    parts.push(`</g>`);
+  });
+  bracket.rungs.forEach((rung, i) => {
+    const cx = x.at(rung.epochs);
+    const ly = top + 11 + i * LABEL_LINE;
+    const label = rungLabel(rung, i);
+    const fits = cx + 4 + label.length * CHAR <= width - 2;
+    parts.push(
+      `<line class="cut" data-rung="${i + 1}" data-epochs="${rung.epochs}" x1="${px(cx)}" x2="${px(cx)}" y1="${ly - 9}" y2="${bottom}" stroke="#57606a" stroke-dasharray="4 3"/>`
+    );
+    parts.push(
+      `<text class="cut-label" data-rung="${i + 1}" x="${px(fits ? cx + 4 : cx - 4)}" y="${ly}" text-anchor="${fits ? "start" : "end"}">${esc(label)}</text>`
+    );
+  });
+  const present = new Set(ls.map((l) => l.status));
+  const items = [
+    ...ls.some((l) => l.status === "completed" && !l.best) ? [{ label: "trained to the last rung", color: COLORS.completed }] : [],
+    ...ls.some((l) => l.best) ? [{ label: "best trial of the search", color: COLORS.best }] : [],
+    ...present.has("pruned") ? [{ label: "pruned at a rung", color: COLORS.pruned }] : [],
+    ...present.has("failed") ? [{ label: "failed", color: COLORS.failed }] : []
+  ];
+  return figure({
+    name: `promotions-${bracket.bracket}`,
+    xScale: "linear",
+    title,
+    body: parts.join("\n"),
+    width,
+    height,
+    legend: items
+  });
+}
+function rungTable(board, bracket, ls) {
+  const head = bracket.rungs.map((rung, i) => {
+    const detail = rung.keep === null ? `${plural(rung.epochs, "epoch")} · final, test data` : `${plural(rung.epochs, "epoch")} · keep ${rung.keep} of ${rung.trials.length}`;
+    return `<th scope="col" class="num" data-rung="${i + 1}">rung ${i + 1}<br><span class="detail">${esc(detail)}</span></th>`;
+  }).join("");
+  const body = ls.map((lane) => {
+    const cells = bracket.rungs.map((rung, i) => {
+      const e = lane.entries[i];
+      if (!e) return `<td class="rung none"></td>`;
+      const value = e.value === null ? "" : formatNumber(e.value);
+      const failed = e.outcome !== "succeeded";
+      const word = failed ? e.outcome : e.decision;
+      const forced = e.forced ? ` <span class="forced" title="continue_trials made it go on">continue_trials</span>` : "";
+      const title = esc(entryText(board.metric, rung, i, e));
+      return `<td class="rung ${failed ? "failed" : e.decision}" data-rung="${i + 1}" data-decision="${e.decision}"${e.forced ? ` data-forced="true"` : ""} title="${title}"><span class="v">${esc(value)}</span> <span class="d">${esc(word)}</span>${forced}</td>`;
+    });
+    const rank = lane.rank === void 0 ? "" : String(lane.rank);
+    return `<tr data-trial="${esc(lane.trial)}" class="${lane.status}${lane.best ? " best" : ""}"><td class="trial">${esc(lane.trial)}</td>${cells.join("")}<td class="num">${esc(rank)}</td></tr>`;
+  });
+  return `<div class="scroll"><table class="rungs" id="rungs-${bracket.bracket}" data-bracket="${bracket.bracket}">
+<thead><tr><th scope="col">trial</th>${head}<th scope="col" class="num">rank</th></tr></thead>
+<tbody>
+${body.join("\n")}
+</tbody>
+</table></div>`;
+}
+function promotions(board, declared) {
+  const schedule2 = board.schedule;
+  const better = board.goal === "maximize" ? "higher" : "lower";
+  const all = schedule2.brackets.map((b) => ({ bracket: b, lanes: lanes(b, board.trials, board.goal, board.best, declared) }));
+  const trials = all.reduce((n, b) => n + b.lanes.length, 0);
+  const longest = Math.max(0, ...all.flatMap((b) => b.lanes.map((l) => l.trial.length)));
+  const forced = schedule2.brackets.some((b) => b.rungs.some((r) => r.trials.some((e) => e.forced)));
+  const epochs2 = all.reduce((n, b) => n + b.lanes.reduce((m, l) => m + l.trained, 0), 0);
+  const rule = `at each rung only the best (about 1 in ${schedule2.reduction_factor}) by ${board.metric} on the validation data (${better} is better) go on, up to ${plural(schedule2.max_epochs, "epoch")}, and the others are pruned.`;
+  const how = schedule2.scheduler === "hyperband" ? `Hyperband, reduction factor ${schedule2.reduction_factor}: ${plural(schedule2.brackets.length, "bracket")} of successive halving, each starting its trials at a different number of epochs; in each, ${rule}` : `Successive halving, reduction factor ${schedule2.reduction_factor}: every trial trains ${plural(schedule2.brackets[0]?.rungs[0]?.epochs ?? schedule2.min_epochs, "epoch")}; ${rule}`;
+  const cost = `${plural(epochs2, "epoch")} trained in all, where training all ${trials} trials ${plural(schedule2.max_epochs, "epoch")} would take ${trials * schedule2.max_epochs}.`;
+  const intro = `<p class="hint">${esc(how)} ${esc(cost)}</p>`;
+  const blocks = all.map(({ bracket, lanes: ls }) => {
+    const first = bracket.rungs[0].epochs;
+    const span = first === schedule2.max_epochs ? plural(first, "epoch") : `${first} → ${schedule2.max_epochs} epochs`;
+    const title = schedule2.scheduler === "hyperband" ? `Bracket ${bracket.bracket}: ${plural(ls.length, "trial")}, ${span}` : `Successive halving: ${plural(ls.length, "trial")}, ${span}`;
+    return `<div class="bracket" data-bracket="${bracket.bracket}">
+${promotionChart(board, bracket, ls, title, longest)}
+<div class="rung-table">
+${rungTable(board, bracket, ls)}
+</div>
+</div>`;
+  });
+  return `${intro}
+<p class="hint">Bars: the epochs each trial trained, those that got furthest first; dashed lines: the rungs. The tables give each trial's ${esc(board.metric)} at each rung (on the validation data; at the last rung on the test data) and the decision` + (forced ? `; <span class="forced">continue_trials</span> marks a trial that went on because continue_trials names it, though it was not among the best.</p>
+` : `.</p>
+`) + blocks.join("\n");
+}
+
 // tools/src/report/search.ts
+var isFailure = (t) => t.outcome !== "succeeded" && t.outcome !== "pruned";
 function searchReport(m) {
   const board = readLeaderboard(m.leaderboard, m.label);
   const declared = new Map(m.trials.map((t, i) => [t.name, i]));
@@ -1123,10 +1402,15 @@ function searchReport(m) {
   const hyperparams = [...new Set(byDeclaration.flatMap((t) => Object.keys(t.hyperparams)))];
   const best2 = trials.find((t) => t.trial === board.best);
   const better = m.goal === "maximize" ? "higher" : "lower";
-  const failed = trials.filter((t) => t.outcome !== "succeeded").length;
-  const subtitle = `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best2.value))}` : "") + (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
+  const failed = trials.filter(isFailure).length;
+  const pruned = trials.filter((t) => t.outcome === "pruned").length;
+  const schedule2 = board.schedule;
+  const scheduler = schedule2 === null ? "" : schedule2.scheduler === "hyperband" ? "Hyperband" : "successive halving";
+  const subtitle = `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best2.value))}` : "") + (schedule2 ? ` · ${esc(scheduler)}, ${esc(schedule2.min_epochs)} to ${esc(schedule2.max_epochs)} epochs` : "") + (pruned ? ` · <span class="pruned-count">${pruned} pruned</span>` : "") + (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
+  const outcomes = new Map(trials.map((t) => [t.trial, t]));
   const sections = [
-    section("leaderboard-section", "Leaderboard", leaderboardTable(m, trials, hyperparams, board.best)),
+    section("leaderboard-section", "Leaderboard", leaderboardTable(board, hyperparams)),
+    ...schedule2 ? [section("promotions-section", "Promotions", promotions(board, declared))] : [],
     section(
       "hyperparameters-section",
       `${m.metric} by hyperparameter`,
@@ -1136,8 +1420,12 @@ function searchReport(m) {
       "curves-section",
       "Learning curves",
       curveCharts(
-        m.trials.map((t) => ({ name: t.name, curve: readCurve(t.curve), best: t.name === board.best })),
-        true
+        m.trials.map((t) => {
+          const stopped = outcomes.get(t.name)?.outcome === "pruned";
+          return { name: t.name, curve: readCurve(t.curve), best: t.name === board.best, faded: stopped, tag: stopped ? "pruned" : void 0 };
+        }),
+        true,
+        pruned ? "Faint: the trials pruned at a rung, up to the epoch they were stopped at." : void 0
       )
     )
   ];
@@ -1146,34 +1434,43 @@ function searchReport(m) {
   if (matrix) sections.push(section("confusion-section", `Confusion matrix of the best trial, ${board.best}`, matrix));
   return page({ kind: "hyperparam_search", label: m.label, subtitle, sections });
 }
-function leaderboardTable(m, trials, hyperparams, best2) {
-  const others = [...new Set(trials.flatMap((t) => Object.keys(t.metrics)))].filter((k) => k !== m.metric).sort();
-  const failures = trials.some((t) => t.outcome !== "succeeded");
-  const columns = [
-    { key: "rank", numeric: true },
-    { key: "trial", numeric: false },
-    ...hyperparams.map((h) => ({ key: h, numeric: trials.every((t) => isNumeric(t.hyperparams[h] ?? "")), className: "hp" })),
-    { key: m.metric, header: `${m.metric} ${m.goal === "maximize" ? "↑" : "↓"}`, numeric: true, className: "metric" },
-    ...others.map((k) => ({ key: k, numeric: true })),
-    ...failures ? [{ key: "outcome", numeric: false, className: "outcome" }, { key: "error", numeric: false, className: "error" }] : []
-  ];
-  const num = (v) => v == null ? { text: "" } : { text: formatNumber(v), value: String(v) };
-  const rows = trials.map((t) => [
-    { text: String(t.rank) },
-    { text: t.trial },
-    ...hyperparams.map((h) => ({ text: t.hyperparams[h] ?? "" })),
-    num(t.value),
-    ...others.map((k) => num(t.metrics[k])),
-    ...failures ? [{ text: t.outcome }, { text: t.error ?? "" }] : []
-  ]);
-  return `<p class="hint">Click a column to sort; the best trial is highlighted` + (failures ? "; trials that did not succeed rank last, with their error." : ".") + `</p>
-` + table(columns, rows, {
+function leaderboardTable(json, hyperparams) {
+  const board = toLeaderboard(json);
+  board.hyperparamNames = hyperparams;
+  const trials = board.trials;
+  const keys = columns(board);
+  const others = board.metricNames.filter((k) => k !== board.metric);
+  const adaptive = (board.brackets ? 1 : 0) + (board.adaptive ? 2 : 0);
+  const hpStart = 2 + adaptive;
+  const metricAt2 = hpStart + hyperparams.length;
+  const columns2 = keys.map((key, i) => {
+    if (i < 2) return { key, numeric: key === "rank" };
+    if (i < hpStart) return { key, numeric: true, className: "sched" };
+    if (i < metricAt2) {
+      const h = hyperparams[i - hpStart];
+      return { key, numeric: trials.every((t) => isNumeric(t.hyperparams[h] ?? "")), className: "hp" };
+    }
+    if (i === metricAt2) return { key, header: `${key} ${board.goal === "maximize" ? "↑" : "↓"}`, numeric: true, className: "metric" };
+    if (i <= metricAt2 + others.length) return { key, numeric: true };
+    return { key, numeric: false, className: key };
+  });
+  const rows = trials.map(
+    (t) => row(board, t).map((text, i) => {
+      const raw = i === metricAt2 ? t.value : i > metricAt2 && i <= metricAt2 + others.length ? t.metrics[others[i - metricAt2 - 1]] : void 0;
+      return raw == null ? { text } : { text, value: String(raw) };
+    })
+  );
+  const failures = trials.some(isFailure);
+  const pruned = trials.some((t) => t.outcome === "pruned");
+  const hint = (pruned ? "; the trials that trained to the last rung rank first, then the pruned ones, those stopped later first, scored at their last checkpoint" : "") + (failures ? "; trials that did not succeed rank last, with their error" : "");
+  return `<p class="hint">Click a column to sort; the best trial is highlighted${esc(hint)}.</p>
+` + table(columns2, rows, {
     id: "leaderboard",
     className: "sortable",
     rowAttrs: (i) => {
       const t = trials[i];
-      const cls = t.trial === best2 ? "best" : t.outcome !== "succeeded" ? "failed" : "";
-      return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${t.outcome}"`;
+      const cls = t.trial === json.best ? "best" : t.outcome === "pruned" ? "pruned" : isFailure(t) ? "failed" : "";
+      return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${esc(t.outcome)}"`;
     }
   });
 }
@@ -1193,15 +1490,18 @@ function metricCharts(m, trials, hyperparams, best2) {
         x: values[i],
         y: t.value ?? 0,
         best: t.trial === best2,
+        faded: t.outcome === "pruned",
         label: `${t.trial}
 ${h} = ${values[i]}
-${m.metric} = ${formatNumber(t.value ?? 0)}${t.trial === best2 ? " (best)" : ""}`
+${m.metric} = ${formatNumber(t.value ?? 0)}${t.trial === best2 ? " (best)" : ""}` + (t.outcome === "pruned" ? `
+pruned after ${t.epochs} epoch${t.epochs === 1 ? "" : "s"}` : "")
       }))
     });
   });
   const fixed = hyperparams.filter((h) => !varying.includes(h)).map((h) => `${esc(h)} = ${esc(trials[0]?.hyperparams[h] ?? "")}`);
   const same = fixed.length ? `Same in every trial: ${fixed.join(", ")}. ` : "";
-  return `<p class="hint">${same}The best trial is the larger, gold point.</p>
+  const faint = trials.some((t) => t.outcome === "pruned") ? " Grey: trials pruned at a rung, scored at their last checkpoint." : "";
+  return `<p class="hint">${same}The best trial is the larger, gold point.${faint}</p>
 <div class="charts">
 ${charts.join("\n")}
 </div>`;

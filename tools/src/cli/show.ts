@@ -1,25 +1,69 @@
-// `databazel show LABEL`: a hyperparam_search's leaderboard, best first.
-import { readLeaderboard } from "../formats/leaderboard.ts";
-import { columns, row, toCsv, toLeaderboard, toMarkdown, type Leaderboard } from "../leaderboard/render.ts";
+// `databazel show LABEL`: a hyperparam_search's leaderboard, best first; for an adaptive search
+// (successive halving, Hyperband) then its rungs, with who went on at each.
+import { readLeaderboard, type Goal, type Schedule } from "../formats/leaderboard.ts";
+import { columns, formatNumber, row, toCsv, toLeaderboard, toMarkdown, type Leaderboard } from "../leaderboard/render.ts";
 import { stableJson } from "../lib/json.ts";
 import type { ShowFormat } from "./args.ts";
 import { autoColumns, renderTable, type Style } from "./table.ts";
 import { describe, displayLabel, ensureOutputs, requireKind, type Workspace } from "./targets.ts";
 
-/** The terminal table: a marker column ("*" on the best trial), best first, the best highlighted. */
-export function renderLeaderboard(board: Leaderboard, style: Style): string {
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * The terminal table: a marker column ("*" on the best trial), best first, the best highlighted;
+ * for an adaptive search, its rungs after it.
+ */
+export function renderLeaderboard(board: Leaderboard, style: Style, schedule: Schedule | null = null): string {
   const better = board.goal === "maximize" ? "higher" : "lower";
   const headers = ["", ...columns(board)];
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
-  const failed = board.trials.filter((t) => t.outcome !== "succeeded").length;
+  // A pruned trial did not fail: a rung stopped it on purpose, and it has a value.
+  const failed = board.trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
+  const pruned = board.trials.filter((t) => t.outcome === "pruned").length;
   const title =
-    `${board.label}: ${board.trials.length} trial${board.trials.length === 1 ? "" : "s"} ranked by ` +
+    `${board.label}: ${plural(board.trials.length, "trial")} ranked by ` +
     `${board.metric} (${board.goal}: ${better} is better); * marks the best.` +
+    (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") +
     (failed ? ` ${failed} did not succeed and rank last.` : "");
-  return `${style.bold(title)}\n\n${renderTable(autoColumns(headers, rows), rows, {
+  const table = renderTable(autoColumns(headers, rows), rows, {
     style,
     highlight: (i) => board.trials[i]?.rank === 1,
-  })}`;
+  });
+  return `${style.bold(title)}\n\n${table}${schedule ? `\n${renderRungs(schedule, board.metric, board.goal, style)}` : ""}`;
+}
+
+/**
+ * One line per rung: how many trials trained to it, and which went on with their metric on
+ * the validation data, best first; at the last rung, the trials' final metric (test data).
+ *   bracket 2, rung 1: 9 trials at 1 epoch, 3 go on: a (0.76), b (0.75), c (0.744)
+ * Successive halving has one bracket, so its lines start at "rung".
+ */
+export function renderRungs(schedule: Schedule, metric: string, goal: Goal, style: Style): string {
+  const hyperband = schedule.scheduler === "hyperband";
+  const sign = goal === "maximize" ? -1 : 1;
+  const bestFirst = <T extends { value: number | null }>(entries: T[]): T[] =>
+    [...entries].sort((a, b) => (a.value === null || b.value === null ? Number(a.value === null) - Number(b.value === null) : sign * (a.value - b.value)));
+  // "a (0.76)"; a trial continue_trials made go on: "a (0.51, continue_trials)".
+  const scored = (e: { trial: string; value: number | null; forced: boolean }): string =>
+    `${e.trial} (${[e.value === null ? "" : formatNumber(e.value), e.forced ? "continue_trials" : ""].filter(Boolean).join(", ")})`;
+  const title =
+    `Rungs (${hyperband ? "Hyperband" : "successive halving"}, reduction factor ${schedule.reduction_factor}): ` +
+    `${metric} on the validation data, at the last rung on the test data.`;
+  const blocks = schedule.brackets.map((bracket) =>
+    bracket.rungs
+      .map((rung, i) => {
+        const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural(rung.trials.length, "trial")} at ${plural(rung.epochs, "epoch")}`;
+        const broken = rung.trials.filter((e) => e.outcome !== "succeeded");
+        const failures = broken.length ? `; ${broken.length} did not succeed: ${broken.map((e) => `${e.trial} (${e.outcome})`).join(", ")}` : "";
+        const ok = rung.trials.filter((e) => e.outcome === "succeeded");
+        if (rung.keep === null) return `${head}, final: ${bestFirst(ok).map(scored).join(", ") || "none"}${failures}`;
+        const on = bestFirst(ok.filter((e) => e.decision === "continue"));
+        const goes = on.length === 0 ? "none goes on" : `${on.length} go${on.length === 1 ? "es" : ""} on: ${on.map(scored).join(", ")}`;
+        return `${head}, ${goes}${failures}`;
+      })
+      .join("\n"),
+  );
+  return `${style.bold(title)}\n${blocks.join(hyperband ? "\n\n" : "\n")}\n`;
 }
 
 export function show(ws: Workspace, label: string, format: ShowFormat, style: Style): string {
@@ -45,6 +89,6 @@ export function show(ws: Workspace, label: string, format: ShowFormat, style: St
     case "md":
       return toMarkdown(board);
     default:
-      return renderLeaderboard(board, style);
+      return renderLeaderboard(board, style, json.schedule);
   }
 }

@@ -16,6 +16,10 @@ export interface Run {
   name: string;
   curve: Curve;
   best?: boolean;
+  /** Drawn faint and under the others: a trial an adaptive search stopped early. */
+  faded?: boolean;
+  /** A word after its legend entry, e.g. "pruned". */
+  tag?: string;
 }
 
 const GROUPS = [
@@ -33,7 +37,7 @@ function epochs(curve: Curve): number[] {
  * One chart per group that some curve has keys for. With one run, each key is a colour; with
  * several (`byRun`), each run is a colour and each key a line style.
  */
-export function curveCharts(runs: Run[], byRun: boolean): string {
+export function curveCharts(runs: Run[], byRun: boolean, caption?: string): string {
   if (runs.every((r) => r.curve.length === 0)) {
     return note(
       `No learning curve: ${byRun ? "no trial's training script wrote one" : "the training script wrote none"}. ` +
@@ -57,16 +61,16 @@ export function curveCharts(runs: Run[], byRun: boolean): string {
         const color = PALETTE[(byRun ? r : k) % PALETTE.length]!;
         const id = String(byRun ? r : k);
         const label = byRun ? (keys.length > 1 ? `${run.name} ${key}` : run.name) : key;
-        series.push({ id, label, color, dash: byRun ? k : 0, best: run.best, points });
+        series.push({ id, label, color, dash: byRun ? k : 0, best: run.best, faded: byRun && run.faded, points });
         if (!byRun) legend.push({ label: key, color, series: id });
       });
       // Colours repeat after ten runs; hovering a legend entry picks its run out.
       if (byRun && run.curve.length > 0) {
-        legend.push({ label: run.name, color: PALETTE[r % PALETTE.length]!, series: String(r), best: run.best });
+        legend.push({ label: run.name, color: PALETTE[r % PALETTE.length]!, series: String(r), best: run.best, faded: run.faded, tag: run.tag });
       }
     });
     if (byRun && keys.length > 1) keys.forEach((key, k) => legend.push({ label: key, color: "#656d76", dash: k }));
-    charts.push(lineChart({ name: group.chart, title: group.title, xTitle: "epoch", yTitle: group.yTitle, series, legend }));
+    charts.push(lineChart({ name: group.chart, title: group.title, xTitle: "epoch", yTitle: group.yTitle, series, legend, caption }));
   }
   if (charts.length === 0) {
     return note(`The learning curves hold no loss or accuracy values (their keys: ${allKeys.join(", ")}).`, "learning-curves");

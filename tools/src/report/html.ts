@@ -175,6 +175,8 @@ tr.best td{background:var(--best)}
 tr.best td:first-child{box-shadow:inset 3px 0 0 #d4a72c}
 tr.failed td{color:var(--muted)}
 tr.failed td.outcome{color:#cf222e;font-weight:600}
+tr.pruned td.outcome{color:var(--muted);font-style:italic}
+.pruned-count{color:var(--fg)}
 .badge{display:inline-block;margin-left:6px;padding:0 6px;border-radius:8px;background:#d4a72c;color:#fff;font-size:11px;font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
 figure{margin:0;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--bg);max-width:100%}
@@ -186,8 +188,11 @@ svg.chart .grid{stroke:#eaeef2}
 svg.chart .axis{stroke:#8c959f}
 svg.chart .point{stroke:#fff;stroke-width:1}
 svg.chart .point.best{stroke:#1f2328;stroke-width:2}
+svg.chart .point.faded{opacity:.6}
 svg.chart .line{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}
 svg.chart .series.best .line{stroke-width:3.5}
+svg.chart .series.faded{opacity:.3}
+svg.chart .series.faded .line{stroke-width:1.25}
 svg.chart.dim .series{opacity:.15}
 svg.chart.dim .series.on{opacity:1}
 svg.chart.dim .series.on .line{stroke-width:4}
@@ -196,6 +201,28 @@ svg.chart.dim .series.on .line{stroke-width:4}
 .legend .swatch{width:18px;height:0;border-top:3px solid}
 .legend .dash1{border-top-style:dashed}
 .legend .dash2{border-top-style:dotted}
+.legend li.faded{color:var(--muted)}
+.legend li.faded .swatch{opacity:.4}
+.legend .tag{color:var(--muted);font-style:italic}
+.bracket{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;margin:0 0 20px}
+svg.chart[data-chart^=promotions] text.lane{font-size:11px;fill:var(--fg)}
+svg.chart[data-chart^=promotions] text.lane.best{font-weight:700}
+svg.chart[data-chart^=promotions] text.cut-label{font-size:11px;fill:var(--fg);paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart[data-chart^=promotions] text.failed-mark{font-size:10px;fill:#cf222e;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart[data-chart^=promotions] .lane-bar:hover rect.bar{filter:brightness(.9)}
+table.rungs th .detail{font-weight:400;color:var(--muted);font-size:11.5px}
+table.rungs th{vertical-align:bottom}
+table.rungs td{padding:2px 10px}
+table.rungs td.trial{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;max-width:none}
+table.rungs td.rung{text-align:right}
+table.rungs td.rung .d{display:inline-block;min-width:4.6em;text-align:left;font-size:12px}
+table.rungs td.continue .d{color:#1a7f37;font-weight:600}
+table.rungs td.stop .d{color:var(--muted)}
+table.rungs td.final .d{color:#0969da;font-weight:600}
+table.rungs td.failed .d{color:#cf222e;font-weight:600}
+table.rungs td.stop .v{color:var(--muted)}
+table.rungs tr.best td{background:var(--best)}
+.forced{display:inline-block;padding:0 5px;border-radius:8px;background:#ddf4ff;color:#0969da;font-size:11px;font-weight:600}
 table.matrix td{text-align:right;min-width:3.2em;border:1px solid #fff}
 table.matrix th{text-align:center}
 table.matrix th[scope=row]{text-align:right}

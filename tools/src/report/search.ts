@@ -1,11 +1,17 @@
-// The report of a hyperparam_search: leaderboard, the metric against each hyperparameter,
-// every trial's learning curve, and the best trial's confusion matrix.
-import { readLeaderboard, type Ranked } from "../formats/leaderboard.ts";
+// The report of a hyperparam_search: leaderboard, the promotions of an adaptive search, the
+// metric against each hyperparameter, every trial's learning curve, and the best trial's
+// confusion matrix.
+import { readLeaderboard, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
+import { columns as boardColumns, row as boardRow, toLeaderboard } from "../leaderboard/render.ts";
 import { confusionMatrix } from "./classes.ts";
 import { curveCharts, readCurve } from "./curves.ts";
 import { esc, formatNumber, isNumeric, note, page, readJson, section, table, type Cell, type Column } from "./html.ts";
 import type { SearchReportManifest } from "../formats/report-manifest.ts";
+import { promotions } from "./promotions.ts";
 import { scatterChart, valueScale } from "./svg.ts";
+
+/** Trials that failed, timed out or diverged: a pruned trial is not one, it was stopped on purpose. */
+const isFailure = (t: { outcome: string }): boolean => t.outcome !== "succeeded" && t.outcome !== "pruned";
 
 export function searchReport(m: SearchReportManifest): string {
   const board = readLeaderboard(m.leaderboard, m.label);
@@ -16,15 +22,22 @@ export function searchReport(m: SearchReportManifest): string {
   const hyperparams = [...new Set(byDeclaration.flatMap((t) => Object.keys(t.hyperparams)))];
   const best = trials.find((t) => t.trial === board.best);
   const better = m.goal === "maximize" ? "higher" : "lower";
-  const failed = trials.filter((t) => t.outcome !== "succeeded").length;
+  const failed = trials.filter(isFailure).length;
+  const pruned = trials.filter((t) => t.outcome === "pruned").length;
+  const schedule = board.schedule;
+  const scheduler = schedule === null ? "" : schedule.scheduler === "hyperband" ? "Hyperband" : "successive halving";
 
   const subtitle =
     `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` +
     (best?.value != null ? ` · best: <b>${esc(best.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best.value))}` : "") +
+    (schedule ? ` · ${esc(scheduler)}, ${esc(schedule.min_epochs)} to ${esc(schedule.max_epochs)} epochs` : "") +
+    (pruned ? ` · <span class="pruned-count">${pruned} pruned</span>` : "") +
     (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
 
+  const outcomes = new Map(trials.map((t) => [t.trial, t]));
   const sections = [
-    section("leaderboard-section", "Leaderboard", leaderboardTable(m, trials, hyperparams, board.best)),
+    section("leaderboard-section", "Leaderboard", leaderboardTable(board, hyperparams)),
+    ...(schedule ? [section("promotions-section", "Promotions", promotions(board, declared))] : []),
     section(
       "hyperparameters-section",
       `${m.metric} by hyperparameter`,
@@ -34,8 +47,12 @@ export function searchReport(m: SearchReportManifest): string {
       "curves-section",
       "Learning curves",
       curveCharts(
-        m.trials.map((t) => ({ name: t.name, curve: readCurve(t.curve), best: t.name === board.best })),
+        m.trials.map((t) => {
+          const stopped = outcomes.get(t.name)?.outcome === "pruned";
+          return { name: t.name, curve: readCurve(t.curve), best: t.name === board.best, faded: stopped, tag: stopped ? "pruned" : undefined };
+        }),
         true,
+        pruned ? "Faint: the trials pruned at a rung, up to the epoch they were stopped at." : undefined,
       ),
     ),
   ];
@@ -45,37 +62,54 @@ export function searchReport(m: SearchReportManifest): string {
   return page({ kind: "hyperparam_search", label: m.label, subtitle, sections });
 }
 
-function leaderboardTable(m: SearchReportManifest, trials: Ranked[], hyperparams: string[], best: string): string {
-  const others = [...new Set(trials.flatMap((t) => Object.keys(t.metrics)))].filter((k) => k !== m.metric).sort();
-  const failures = trials.some((t) => t.outcome !== "succeeded");
-  const columns: Column[] = [
-    { key: "rank", numeric: true },
-    { key: "trial", numeric: false },
-    ...hyperparams.map((h) => ({ key: h, numeric: trials.every((t) => isNumeric(t.hyperparams[h] ?? "")), className: "hp" })),
-    { key: m.metric, header: `${m.metric} ${m.goal === "maximize" ? "\u2191" : "\u2193"}`, numeric: true, className: "metric" },
-    ...others.map((k) => ({ key: k, numeric: true })),
-    ...(failures ? [{ key: "outcome", numeric: false, className: "outcome" }, { key: "error", numeric: false, className: "error" }] : []),
-  ];
-  const num = (v: number | null | undefined): Cell => (v == null ? { text: "" } : { text: formatNumber(v), value: String(v) });
-  const rows = trials.map((t): Cell[] => [
-    { text: String(t.rank) },
-    { text: t.trial },
-    ...hyperparams.map((h) => ({ text: t.hyperparams[h] ?? "" })),
-    num(t.value),
-    ...others.map((k) => num(t.metrics[k])),
-    ...(failures ? [{ text: t.outcome }, { text: t.error ?? "" }] : []),
-  ]);
+/**
+ * The leaderboard's columns and cells are those of its CSV and Markdown (tools/src/leaderboard/render.ts):
+ * rank, trial, in an adaptive search bracket (Hyperband), rung and epochs_trained, the
+ * hyperparameters, the metric, the other metrics, and outcome and error when not all succeeded.
+ */
+function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string {
+  const board = toLeaderboard(json);
+  // The report keeps the hyperparameters in declaration order; render.ts sorts them.
+  board.hyperparamNames = hyperparams;
+  const trials = board.trials;
+  const keys = boardColumns(board);
+  const others = board.metricNames.filter((k) => k !== board.metric);
+  const adaptive = (board.brackets ? 1 : 0) + (board.adaptive ? 2 : 0);
+  // Column i's role, by position: the layout of render.ts's columns().
+  const hpStart = 2 + adaptive;
+  const metricAt = hpStart + hyperparams.length;
+  const columns = keys.map((key, i): Column => {
+    if (i < 2) return { key, numeric: key === "rank" };
+    if (i < hpStart) return { key, numeric: true, className: "sched" };
+    if (i < metricAt) {
+      const h = hyperparams[i - hpStart]!;
+      return { key, numeric: trials.every((t) => isNumeric(t.hyperparams[h] ?? "")), className: "hp" };
+    }
+    if (i === metricAt) return { key, header: `${key} ${board.goal === "maximize" ? "\u2191" : "\u2193"}`, numeric: true, className: "metric" };
+    if (i <= metricAt + others.length) return { key, numeric: true };
+    return { key, numeric: false, className: key };
+  });
+  const rows = trials.map((t): Cell[] =>
+    boardRow(board, t).map((text, i): Cell => {
+      // Numbers sort by their full value, not the shown digits.
+      const raw = i === metricAt ? t.value : i > metricAt && i <= metricAt + others.length ? t.metrics[others[i - metricAt - 1]!] : undefined;
+      return raw == null ? { text } : { text, value: String(raw) };
+    }),
+  );
+  const failures = trials.some(isFailure);
+  const pruned = trials.some((t) => t.outcome === "pruned");
+  const hint =
+    (pruned ? "; the trials that trained to the last rung rank first, then the pruned ones, those stopped later first, scored at their last checkpoint" : "") +
+    (failures ? "; trials that did not succeed rank last, with their error" : "");
   return (
-    `<p class="hint">Click a column to sort; the best trial is highlighted` +
-    (failures ? "; trials that did not succeed rank last, with their error." : ".") +
-    `</p>\n` +
+    `<p class="hint">Click a column to sort; the best trial is highlighted${esc(hint)}.</p>\n` +
     table(columns, rows, {
       id: "leaderboard",
       className: "sortable",
       rowAttrs: (i) => {
         const t = trials[i]!;
-        const cls = t.trial === best ? "best" : t.outcome !== "succeeded" ? "failed" : "";
-        return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${t.outcome}"`;
+        const cls = t.trial === json.best ? "best" : t.outcome === "pruned" ? "pruned" : isFailure(t) ? "failed" : "";
+        return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${esc(t.outcome)}"`;
       },
     })
   );
@@ -97,7 +131,10 @@ function metricCharts(m: SearchReportManifest, trials: Ranked[], hyperparams: st
         x: values[i]!,
         y: t.value ?? 0,
         best: t.trial === best,
-        label: `${t.trial}\n${h} = ${values[i]}\n${m.metric} = ${formatNumber(t.value ?? 0)}${t.trial === best ? " (best)" : ""}`,
+        faded: t.outcome === "pruned",
+        label:
+          `${t.trial}\n${h} = ${values[i]}\n${m.metric} = ${formatNumber(t.value ?? 0)}${t.trial === best ? " (best)" : ""}` +
+          (t.outcome === "pruned" ? `\npruned after ${t.epochs} epoch${t.epochs === 1 ? "" : "s"}` : ""),
       })),
     });
   });
@@ -105,5 +142,6 @@ function metricCharts(m: SearchReportManifest, trials: Ranked[], hyperparams: st
     .filter((h) => !varying.includes(h))
     .map((h) => `${esc(h)} = ${esc(trials[0]?.hyperparams[h] ?? "")}`);
   const same = fixed.length ? `Same in every trial: ${fixed.join(", ")}. ` : "";
-  return `<p class="hint">${same}The best trial is the larger, gold point.</p>\n<div class="charts">\n${charts.join("\n")}\n</div>`;
+  const faint = trials.some((t) => t.outcome === "pruned") ? " Grey: trials pruned at a rung, scored at their last checkpoint." : "";
+  return `<p class="hint">${same}The best trial is the larger, gold point.${faint}</p>\n<div class="charts">\n${charts.join("\n")}\n</div>`;
 }

@@ -12,6 +12,9 @@ const Y_RANGE: [number, number] = [HEIGHT - MARGIN.bottom, MARGIN.top];
 /** Tableau 10: distinct hues that stay readable on white. */
 export const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
 
+/** Pruned trials' points. */
+export const FADED = "#8c959f";
+
 /** Line styles: solid, dashed, dotted (legend swatches: CSS classes dash1, dash2). */
 const DASHES = ["", "6 4", "1.5 3.5"];
 
@@ -27,7 +30,7 @@ export interface Scale {
   ticks: Tick[];
 }
 
-const px = (n: number): string => String(Math.round(n * 10) / 10);
+export const px = (n: number): string => String(Math.round(n * 10) / 10);
 const tickLabel = (n: number): string => formatNumber(Number(n.toPrecision(12)));
 
 function niceStep(span: number, count: number): number {
@@ -107,7 +110,7 @@ export function valueScale(values: string[], numeric: boolean): Scale {
   return min > 0 && max / min > 100 ? logScale(nums, X_RANGE) : linearScale(nums, X_RANGE);
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}\u2026`;
 }
 
@@ -143,19 +146,24 @@ export interface LegendItem {
   /** Links the item to the chart's series with this data-series, for hover highlighting. */
   series?: string;
   best?: boolean;
+  /** Drawn faint, like its series (a pruned trial's curve). */
+  faded?: boolean;
+  /** A short word after the label, e.g. "pruned". */
+  tag?: string;
 }
 
-function legend(items: LegendItem[]): string {
+export function legend(items: LegendItem[]): string {
   if (items.length === 0) return "";
   const lis = items.map((it) => {
-    const attr = it.series === undefined ? "" : ` data-series="${esc(it.series)}"`;
+    const attr = `${it.series === undefined ? "" : ` data-series="${esc(it.series)}"`}${it.faded ? ` class="faded"` : ""}`;
     const badge = it.best ? `<span class="badge">best</span>` : "";
-    return `<li${attr}><span class="swatch${it.dash ? ` dash${it.dash % DASHES.length}` : ""}" style="border-color:${it.color}"></span>${esc(it.label)}${badge}</li>`;
+    const tag = it.tag ? ` <span class="tag">${esc(it.tag)}</span>` : "";
+    return `<li${attr}><span class="swatch${it.dash ? ` dash${it.dash % DASHES.length}` : ""}" style="border-color:${it.color}"></span>${esc(it.label)}${tag}${badge}</li>`;
   });
   return `<ul class="legend">${lis.join("")}</ul>`;
 }
 
-interface Figure {
+export interface Figure {
   /** data-chart of the <svg>: what tests and readers look it up by. */
   name: string;
   /** The x axis's kind, as data-x-scale: "linear", "log" or "band". */
@@ -164,12 +172,19 @@ interface Figure {
   body: string;
   legend?: LegendItem[];
   caption?: string;
+  /** The drawing's size in px; the line and scatter charts' 560 x 320 by default. */
+  width?: number;
+  height?: number;
 }
 
-function figure(f: Figure): string {
+export function figure(f: Figure): string {
+  const width = f.width ?? WIDTH;
+  const height = f.height ?? HEIGHT;
+  // svg.chart is 560 px wide by CSS (shrinking on narrow screens); other sizes say theirs.
+  const size = width === WIDTH ? "" : ` style="width:${width}px"`;
   const svg =
     `<svg class="chart" data-chart="${esc(f.name)}" data-x-scale="${f.xScale}" ` +
-    `viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${esc(f.title)}">\n` +
+    `viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${size} role="img" aria-label="${esc(f.title)}">\n` +
     `${f.body}\n</svg>`;
   const caption = f.caption ? `<p class="hint">${esc(f.caption)}</p>` : "";
   return `<figure>\n<figcaption>${esc(f.title)}</figcaption>\n${svg}\n${legend(f.legend ?? [])}${caption}\n</figure>`;
@@ -181,6 +196,8 @@ export interface ScatterPoint {
   /** The tooltip. */
   label: string;
   best?: boolean;
+  /** Drawn faint and grey (a pruned trial, scored at its last checkpoint). */
+  faded?: boolean;
 }
 
 export interface ScatterSpec {
@@ -199,19 +216,26 @@ export function scatterChart(s: ScatterSpec): string {
     Y_RANGE,
   );
   // Trials that land on the same spot (a grid's ties) share one point and one tooltip.
-  const spots = new Map<string, { cx: string; cy: string; labels: string[]; best: boolean }>();
+  // A spot is faded only when every trial on it is.
+  const spots = new Map<string, { cx: string; cy: string; labels: string[]; best: boolean; faded: boolean }>();
   for (const p of s.points) {
     const cx = px(s.x.at(p.x));
     const cy = px(y.at(p.y));
-    const spot = spots.get(`${cx},${cy}`) ?? { cx, cy, labels: [], best: false };
+    const spot = spots.get(`${cx},${cy}`) ?? { cx, cy, labels: [], best: false, faded: true };
     spot.labels.push(p.label);
     spot.best ||= p.best === true;
+    spot.faded &&= p.faded === true;
     spots.set(`${cx},${cy}`, spot);
   }
-  // The best point last, so it is drawn on top.
-  const ordered = [...spots.values()].sort((a, b) => Number(a.best) - Number(b.best));
+  // Faded points first and the best last, so the best is drawn on top.
+  const layer = (p: { best: boolean; faded: boolean }): number => (p.best ? 2 : p.faded ? 0 : 1);
+  const ordered = [...spots.values()].sort((a, b) => layer(a) - layer(b));
   const dots = ordered.map((p) => {
-    const look = p.best ? `class="point best" r="7" fill="#d4a72c"` : `class="point" r="5.5" fill="${PALETTE[0]}"`;
+    const look = p.best
+      ? `class="point best" r="7" fill="#d4a72c"`
+      : p.faded
+        ? `class="point faded" r="5" fill="${FADED}"`
+        : `class="point" r="5.5" fill="${PALETTE[0]}"`;
     const title = `<title>${esc(p.labels.join("\n\n"))}</title>`;
     return `<circle ${look} cx="${p.cx}" cy="${p.cy}" data-trials="${p.labels.length}">${title}</circle>`;
   });
@@ -226,6 +250,8 @@ export interface Series {
   /** Index of the line style (DASHES); solid by default. */
   dash?: number;
   best?: boolean;
+  /** Drawn faint, under the others (a pruned trial's curve). */
+  faded?: boolean;
   points: { x: number; y: number }[];
 }
 
@@ -250,8 +276,12 @@ export function lineChart(s: LineSpec): string {
     all.map((p) => p.y),
     Y_RANGE,
   );
-  // The best series last, so it is drawn on top.
-  const ordered = [...s.series.filter((ser) => !ser.best), ...s.series.filter((ser) => ser.best)];
+  // Faded series first, the best last, so it is drawn on top.
+  const ordered = [
+    ...s.series.filter((ser) => ser.faded && !ser.best),
+    ...s.series.filter((ser) => !ser.faded && !ser.best),
+    ...s.series.filter((ser) => ser.best),
+  ];
   const groups = ordered.map((ser) => {
     const d = ser.points.map((p, i) => `${i === 0 ? "M" : "L"}${px(x.at(p.x))},${px(y.at(p.y))}`).join("");
     const pattern = DASHES[(ser.dash ?? 0) % DASHES.length];
@@ -261,7 +291,7 @@ export function lineChart(s: LineSpec): string {
       return `<circle cx="${px(x.at(p.x))}" cy="${px(y.at(p.y))}" r="2.5" fill="${ser.color}">${title}</circle>`;
     });
     return (
-      `<g class="series${ser.best ? " best" : ""}" data-series="${esc(ser.id)}">` +
+      `<g class="series${ser.best ? " best" : ""}${ser.faded ? " faded" : ""}" data-series="${esc(ser.id)}">` +
       `<path class="line" d="${d}" stroke="${ser.color}"${dash}><title>${esc(ser.label)}</title></path>${dots.join("")}</g>`
     );
   });
