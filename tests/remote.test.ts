@@ -1,10 +1,12 @@
 // Remote execution on a real Remote Execution API engine: BuildGrid with two buildbox workers
 // (tools/remote/cluster.sh). `--config=remote` runs the mnist search's train and eval actions on
 // the workers, its 4 trials queue for the 2 workers, a local build computes the same action keys
-// and gives byte-identical outputs, a search survives a worker killed mid-search (Bazel executes the action again), and
-// stopping the cluster leaves nothing running.
+// and gives byte-identical outputs, a successive-halving search (checkpointed segments, decisions
+// at each rung) runs on the workers with outputs byte-identical to a local build's, a search
+// survives a worker killed mid-search (Bazel executes the action again), and stopping the cluster
+// leaves nothing running.
 import { execa } from "execa";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -12,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns, type Spawn } from "../tools/bench/execution-log.ts";
 import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
 import { clusterScript, clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
-import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
+import { consumerWorkspace, removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const WORKERS = 2;
 const unavailable = clusterUnavailable();
@@ -57,6 +59,70 @@ function files(dir: string, prefix: string, root = dir, out: Record<string, Buff
     else out[rel] = readFileSync(path);
   }
   return out;
+}
+
+/** A spawn of the execution log, with what makes up its action key. */
+interface LoggedSpawn extends Spawn {
+  commandArgs?: string[];
+  environmentVariables?: unknown;
+  platform?: unknown;
+  inputs?: { path: string; digest?: { hash: string } }[];
+}
+
+/** A run record of the halving search: a segment's, a validation evaluation's or a final one's. */
+const isHalvingRecord = (path: string): boolean => /(^|\/)(run|epoch_\d+)\.(train|eval|validation\.eval)\.json$/.test(path);
+
+/**
+ * The halving search's outputs in `bin`, without Bazel's parameter files for persistent workers
+ * (which only local builds write).
+ */
+const halvingOutputs = (bin: string): Record<string, Buffer> =>
+  Object.fromEntries(Object.entries(files(bin, "halving")).filter(([path]) => !/-\d+\.params$/.test(path)));
+
+/** The trials of halvingWorkspace's search, named by their learning rate. */
+const HALVING_TRIALS = ["lr_0.01", "lr_0.03", "lr_0.1", "lr_1"];
+
+/**
+ * A consumer workspace with //:halving: successive halving over 4 trials, rungs at 1, 2 and 4
+ * epochs, with the adaptive fixture's checkpointing train script and its eval script and data.
+ */
+function halvingWorkspace(): string {
+  const ws = consumerWorkspace({
+    "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "hyperparam_search")
+load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
+
+sh_binary(
+    name = "train",
+    srcs = ["train.sh"],
+    tags = ["databazel:checkpoints"],
+)
+
+sh_binary(
+    name = "eval",
+    srcs = ["eval.sh"],
+)
+
+hyperparam_search(
+    name = "halving",
+    eval_executable = ":eval",
+    grid = {"lr": [${HALVING_TRIALS.map((t) => JSON.stringify(t.slice("lr_".length))).join(", ")}]},
+    max_epochs = 4,
+    metric = "accuracy",
+    min_epochs = 1,
+    reduction_factor = 2,
+    scheduler = "successive_halving",
+    seed = 1,
+    test_data = "test.csv",
+    train_executable = ":train",
+    training_data = "train.csv",
+    validation_data = "validation.csv",
+)
+`,
+  });
+  for (const file of ["train.sh", "eval.sh", "train.csv", "validation.csv", "test.csv"]) {
+    copyFileSync(join(repoRoot, "tests", "adaptive", file), join(ws, file));
+  }
+  return ws;
 }
 
 const jobsOf = (jobs: Job[], spawnsOf: Spawn[]): Job[] => {
@@ -161,6 +227,152 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     console.log(`identical to the local build: ${compared.length} files`);
   });
 
+  // A successive-halving search (adaptive.bzl) in a consumer workspace: 4 trials of the adaptive
+  // fixture's scripts (tests/adaptive), rungs at 1, 2 and 4 epochs. A segment continues from a
+  // checkpoint that another worker may have made, and the DatabazelDecide actions that say which
+  // segments train run on the workers too. The local build reuses the remote build's output base
+  // after `bazel clean` (every action runs again; the server and external repositories stay).
+  let halving: { ws: string; base: string; outputs: Record<string, Buffer>; spawns: LoggedSpawn[] } | undefined;
+  const halvingFlags = [
+    // What the repository's .bazelrc sets for every build, so local and remote keys agree.
+    "--incompatible_strict_action_env",
+    "--remote_default_exec_properties=OSFamily=linux",
+    "--remote_default_exec_properties=ISA=x86-64",
+    "--experimental_convenience_symlinks=ignore",
+  ];
+  const halvingMnemonics = { DatabazelTrain: 12, DatabazelEval: 12, DatabazelDecide: 2 };
+
+  it("runs a successive-halving search's trainings, evaluations and decisions on the workers", async () => {
+    const c = cluster!;
+    const ws = halvingWorkspace();
+    workspaces.push(ws);
+    const base = outputBase(ws);
+    const log = join(base, "exec.json");
+    const remote = [
+      `--remote_executor=${c.executor}`,
+      `--remote_instance_name=${c.instance}`,
+      "--remote_download_outputs=all",
+      "--remote_retries=5",
+      "--jobs=16",
+    ];
+    const build = await bazel([`--output_base=${base}`, "build", ...halvingFlags, ...remote, `--execution_log_json_file=${log}`, "//:halving"], { cwd: ws });
+    const summary = processSummary(build.all ?? "");
+    console.log(`remote //:halving: ${JSON.stringify(summary)}`);
+    expect(summary.local ?? 0).toBe(0);
+    expect(summary.worker ?? 0).toBe(0);
+    // 4 trials × 3 segments, 4 × 2 validation evaluations and 4 final ones, 2 decisions: each
+    // executed on a worker, none came from a cache.
+    const ran: LoggedSpawn[] = [];
+    for (const [mnemonic, n] of Object.entries(halvingMnemonics)) {
+      const entries = logged(log, mnemonic);
+      expect(entries.map((s) => `${s.runner}${s.cacheHit ? " (cache hit)" : ""}`), mnemonic).toEqual(Array(n).fill("remote"));
+      ran.push(...entries);
+    }
+    expect(summary.remote).toBeGreaterThanOrEqual(ran.length);
+    // BuildGrid's own record: one job per action, run once by one of the workers, succeeded.
+    const jobs = jobsOf(await c.jobs(), ran);
+    expect(new Set(jobs.map((job) => job.action)).size).toBe(ran.length);
+    const workerNames = Array.from({ length: WORKERS }, (_, i) => `w${i + 1}-${new URL(c.executor).port}`);
+    const unexpected = jobs.filter((job) => job.status !== 0 || job.tries !== 1 || !workerNames.includes(job.worker));
+    expect(unexpected).toEqual([]);
+
+    const bin = (await bazel([`--output_base=${base}`, "info", ...halvingFlags, ...remote, "bazel-bin"], { cwd: ws })).stdout.trim();
+    // What the fixture's metric (best at lr = 0.05) makes the workers decide: 2 of 4 go on after
+    // epoch 1, 1 of those after epoch 2.
+    const read = (path: string): string => readFileSync(join(bin, "halving", path), "utf8");
+    const decision = (trial: string, epochs: number): string =>
+      (JSON.parse(read(`segments/${trial}/epoch_${epochs}.decision.json`)) as { decision: string }).decision;
+    expect(Object.fromEntries(HALVING_TRIALS.map((t) => [t, [decision(t, 1), decision(t, 2)]]))).toEqual({
+      "lr_0.01": ["stop", "stop"],
+      "lr_0.03": ["continue", "continue"],
+      "lr_0.1": ["continue", "stop"],
+      lr_1: ["stop", "stop"],
+    });
+    // Each final model lists the segments that trained it: a stopped trial's later segments ran
+    // no script and carried its checkpoint forward (as a file: a worker stages inputs as files).
+    const runs = (trial: string): string => /^runs=(.*)$/m.exec(read(`segments/${trial}/epoch_4.ckpt`))?.[1] ?? "";
+    expect(Object.fromEntries(HALVING_TRIALS.map((t) => [t, runs(t)]))).toEqual({
+      "lr_0.01": "0-1",
+      "lr_0.03": "0-1,1-2,2-4",
+      "lr_0.1": "0-1,1-2",
+      lr_1: "0-1",
+    });
+    for (const t of HALVING_TRIALS) expect(lstatSync(join(bin, "halving", "segments", t, "epoch_4.ckpt")).isFile(), t).toBe(true);
+    expect((JSON.parse(readFileSync(join(bin, "halving.leaderboard.json"), "utf8")) as { best: string }).best).toBe("lr_0.03");
+
+    halving = { ws, base, outputs: halvingOutputs(bin), spawns: spawns(log) };
+    await bazel([`--output_base=${base}`, "clean"], { cwd: ws });
+  });
+
+  it("a local build of the successive-halving search gives byte-identical outputs; keys differ only through run records", async () => {
+    expect(halving, "the remote build did not run").toBeDefined();
+    const { ws, base, outputs: remoteFiles, spawns: remoteSpawns } = halving!;
+    const log = join(base, "exec-local.json");
+    const local = await bazel(
+      [`--output_base=${base}`, "build", ...halvingFlags, `--disk_cache=${join(base, "disk-cache")}`, `--execution_log_json_file=${log}`, "//:halving"],
+      { cwd: ws },
+    );
+    expect(processSummary(local.all ?? "").remote).toBeUndefined();
+    const localBin = (await bazel([`--output_base=${base}`, "info", ...halvingFlags, "bazel-bin"], { cwd: ws })).stdout.trim();
+    const localFiles = halvingOutputs(localBin);
+
+    expect(Object.keys(remoteFiles).sort()).toEqual(Object.keys(localFiles).sort());
+    const paths = Object.keys(localFiles);
+    // The leaderboard, every rung's summary, every trial's decisions and final model.
+    expect(paths).toEqual(expect.arrayContaining(["halving.leaderboard.json", "halving.best_model", "halving.report.html"]));
+    expect(paths.filter((p) => /^halving\/rungs\/[^/]+\.rung\.json$/.test(p)).sort()).toEqual([
+      "halving/rungs/bracket_0_epoch_1.rung.json",
+      "halving/rungs/bracket_0_epoch_2.rung.json",
+    ]);
+    expect(paths.filter((p) => p.endsWith(".decision.json")).length).toBe(8);
+    expect(paths).toEqual(expect.arrayContaining(HALVING_TRIALS.map((t) => `halving/segments/${t}/epoch_4.ckpt`)));
+    // Byte for byte, logs included, except the run records' wall time. (files() reads through
+    // symlinks: the local build's carried-forward checkpoints are symlinks to the checkpoint
+    // before, as the sandbox staged it and the shim copied it; the workers' are files.)
+    const comparable = (path: string, bytes: Buffer): unknown => {
+      if (!isHalvingRecord(path)) return bytes.toString("base64");
+      const record = JSON.parse(bytes.toString("utf8")) as { duration_ms?: number };
+      delete record.duration_ms;
+      return record;
+    };
+    const differing = paths.filter((path) => !isDeepStrictEqual(comparable(path, remoteFiles[path]!), comparable(path, localFiles[path]!)));
+    expect(differing).toEqual([]);
+    // 12 segments' and 12 evaluations' run records.
+    expect(paths.filter(isHalvingRecord).length).toBe(24);
+
+    // Every action ran here, and has the remote one's command, environment and platform. Its key
+    // is the remote one's unless an input differs, and the only inputs that differ are run
+    // records (whose wall time a later segment, a validation evaluation or a decision reads).
+    const localSpawns = spawns(log);
+    const byOutputs = (list: LoggedSpawn[], mnemonic: string): Map<string, LoggedSpawn> =>
+      new Map(list.filter((s) => s.mnemonic === mnemonic).map((s) => [[...(s.listedOutputs ?? [])].sort().join(" "), s]));
+    const problems: string[] = [];
+    let sameKeys = 0;
+    for (const [mnemonic, n] of Object.entries(halvingMnemonics)) {
+      const mine = byOutputs(localSpawns, mnemonic);
+      const theirs = byOutputs(remoteSpawns, mnemonic);
+      expect([...mine.values()].map((s) => (s.runner === "remote" || s.cacheHit ? "not local" : "local")), mnemonic).toEqual(Array(n).fill("local"));
+      expect([...mine.keys()].sort(), mnemonic).toEqual([...theirs.keys()].sort());
+      for (const [outputs, l] of mine) {
+        const r = theirs.get(outputs)!;
+        const what = `${mnemonic} ${outputs.split(" ")[0]}`;
+        for (const field of ["commandArgs", "environmentVariables", "platform"] as const) {
+          if (!isDeepStrictEqual(l[field], r[field])) problems.push(`${what}: ${field} differs`);
+        }
+        const digests = (s: LoggedSpawn): Map<string, string> => new Map((s.inputs ?? []).map((i) => [i.path, i.digest?.hash ?? "none"]));
+        const [li, ri] = [digests(l), digests(r)];
+        const changed = [...new Set([...li.keys(), ...ri.keys()])].filter((path) => li.get(path) !== ri.get(path));
+        for (const path of changed.filter((path) => !isHalvingRecord(path))) problems.push(`${what}: input ${path} differs`);
+        if (l.digest?.hash === r.digest?.hash) sameKeys++;
+        else if (changed.length === 0) problems.push(`${what}: same inputs, different key`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // At least the first segments and the final evaluations read no run record.
+    expect(sameKeys).toBeGreaterThanOrEqual(8);
+    console.log(`//:halving identical to the local build: ${paths.length} files; ${sameKeys} of ${localSpawns.filter((s) => Object.hasOwn(halvingMnemonics, s.mnemonic ?? "")).length} action keys match`);
+  });
+
   it("completes a search when a worker is killed mid-search: Bazel executes the lost action again", async () => {
     const c = cluster!;
     // A consumer workspace whose trials take 4 × 2 s, so a worker can be killed mid-action.
@@ -202,16 +414,18 @@ hyperparam_search(
       ],
       { cwd: ws, all: true, reject: false, stdin: "ignore" },
     );
-    // Kill the worker a second into an action it runs: a training (4 epochs of 2 s), not one of
-    // the search's quick digest actions, which may come first.
-    const runningForASecond = async (): Promise<boolean> =>
-      (await c.jobs()).some((j) => j.worker === victimName && Number.isNaN(j.completed) && Date.now() - j.started > 1000);
+    // Kill the worker a second into a training it runs (4 epochs of 2 s), not into one of the
+    // search's digest actions, which come first and, on a loaded machine, can take a second too.
+    const trainingForASecond = async (): Promise<boolean> =>
+      (await c.jobs()).some(
+        (j) => j.worker === victimName && j.command.includes("train_shim") && Number.isNaN(j.completed) && Date.now() - j.started > 1000,
+      );
     const deadline = Date.now() + 180_000;
     let ready = false;
-    while (!(ready = await runningForASecond()) && Date.now() < deadline && build.exitCode === null) {
+    while (!(ready = await trainingForASecond()) && Date.now() < deadline && build.exitCode === null) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(ready, "the worker never ran an action for a second").toBe(true);
+    expect(ready, "the worker never ran a training for a second").toBe(true);
     await c.killWorker(victim);
 
     const result = await build;

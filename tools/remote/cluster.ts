@@ -20,6 +20,8 @@ export interface Job {
   /** When a worker took it and when it finished, in ms since the epoch (NaN if never). */
   started: number;
   completed: number;
+  /** The start of its command line, as BuildGrid records it (e.g. `.../node .../train_shim.cjs @...`). */
+  command: string;
 }
 
 export interface Cluster {
@@ -87,16 +89,17 @@ export async function startCluster(workers: number): Promise<Cluster> {
     },
     jobs: async () => {
       const rows = await psql(
-        "select action_digest, n_tries, status_code, worker_name, worker_start_timestamp, worker_completed_timestamp" +
-          " from jobs order by queued_timestamp",
+        "select action_digest, n_tries, status_code, worker_name, worker_start_timestamp, worker_completed_timestamp," +
+          " translate(left(command, 200), '|' || chr(10), '  ') from jobs order by queued_timestamp",
       );
-      return rows.map(([action, tries, status, worker, started, completed]) => ({
+      return rows.map(([action, tries, status, worker, started, completed, command]) => ({
         action: action!.split("/")[0]!,
         tries: Number(tries),
         status: status === "" ? NaN : Number(status),
         worker: worker ?? "",
         started: millis(started),
         completed: millis(completed),
+        command: command ?? "",
       }));
     },
     status: async () => {
