@@ -2,7 +2,7 @@
 // their checkpoints while building. What trained is read from Bazel's execution log and from the
 // models themselves: the test script records every run it makes in its model (`runs=0-1,1-3`).
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -282,6 +282,70 @@ describe("Hyperband", () => {
     expect(b.trials.filter((t) => t.epochs === 9)).toHaveLength(5);
     expect(executed.DatabazelDecide).toBe(3);
     expect(readFileSync(bin("hyperband.leaderboard.md"), "utf8").split("\n")[2]).toContain("| bracket | rung | epochs_trained |");
+  });
+});
+
+// Models as directories: a pruned trial's directory is carried forward file by file, as bytes.
+const TRAIN_DIR = `#!/bin/sh
+set -eu
+model="" start="" end="" init="" hp=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --model) model=$2 ;; --start_epoch) start=$2 ;; --end_epoch) end=$2 ;;
+    --init_checkpoint) init=$2 ;; --hyperparams) hp=$2 ;;
+  esac
+  shift 2
+done
+runs=""
+[ -n "$init" ] && runs=$(sed -n 's/^runs=//p' "$init/weights.txt")
+mkdir -p "$model"
+printf 'hyperparams=%s\\nepochs=%s\\nruns=%s%s-%s\\n' "$hp" "$end" "\${runs:+$runs,}" "$start" "$end" >"$model/weights.txt"
+`;
+
+const EVAL_DIR = `#!/bin/sh
+set -eu
+m="" metrics=""
+while [ $# -gt 0 ]; do case "$1" in --model) m=$2 ;; --metrics) metrics=$2 ;; esac; shift 2; done
+lr=$(sed -n 's/.*"lr":"\\([^"]*\\)".*/\\1/p' "$m/weights.txt")
+e=$(sed -n 's/^epochs=//p' "$m/weights.txt")
+awk -v lr="$lr" -v e="$e" 'BEGIN { d = log(lr / 0.05); printf "{\\"accuracy\\": %.6f}\\n", 0.9 - 0.01 * d * d - 0.1 / (e + 1) }' >"$metrics"
+`;
+
+describe("models as directories", () => {
+  it("carries a pruned trial's directory forward as regular files, and copies the best one out the same way", async () => {
+    writeFileSync(join(ws, "train_dir.sh"), TRAIN_DIR, { mode: 0o755 });
+    writeFileSync(join(ws, "eval_dir.sh"), EVAL_DIR, { mode: 0o755 });
+    writeBuild(
+      halving(),
+      `
+sh_binary(name = "train_dir", srcs = ["train_dir.sh"], tags = ["databazel:checkpoints"])
+
+sh_binary(name = "eval_dir", srcs = ["eval_dir.sh"])
+
+hyperparam_search(
+    name = "dirs",
+    training_data = "train.csv",
+    validation_data = "validation.csv",
+    test_data = "test.csv",
+    train_executable = ":train_dir",
+    eval_executable = ":eval_dir",
+    grid = {"lr": ["0.001", "0.05", "0.1", "3"]},
+    metric = "accuracy",
+    model_is_dir = True,
+    scheduler = "successive_halving",
+    max_epochs = 4,
+    reduction_factor = 2,
+)
+`,
+    );
+    await build(["//:dirs"]);
+    const carried = bin("dirs", "segments", "lr_3", "epoch_4.ckpt", "weights.txt");
+    expect(lstatSync(carried).isFile()).toBe(true);
+    expect(readFileSync(carried, "utf8")).toContain("runs=0-1\n");
+    const best = bin("dirs.best_model.d", "weights.txt");
+    expect(lstatSync(best).isFile()).toBe(true);
+    expect(readFileSync(best, "utf8")).toContain("runs=0-1,1-2,2-4\n");
+    writeBuild(halving());
   });
 });
 

@@ -257,7 +257,7 @@ describe("a signal to the shim itself", () => {
       [
         join(repoRoot, "databazel", "private", "bundles", "train_shim.cjs"),
         ...["--shim_label", "//:signal", "--shim_executable", join(repoRoot, "tests", "outcomes", "train.sh")],
-        ...["--shim_record", at("run.json"), "--shim_log", at("run.log"), "--shim_curve", at("curve.json"), "--shim_record_failures"],
+        ...["--shim_record", at("run.json"), "--shim_outcome", at("run.outcome.json"), "--shim_log", at("run.log"), "--shim_curve", at("curve.json"), "--shim_record_failures"],
         ...["--training_data", at("data.csv"), "--model", at("model"), "--hyperparams_file", at("hp.json"), "--seed", "0", "--output_dir", at("extras")],
       ],
       { reject: false, all: true },

@@ -209,6 +209,7 @@ def _validation_eval(ctx, *, prefix, trial_name, segment, epochs, validation, re
     out = struct(
         metrics = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_metrics"]),
         record = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_record"]),
+        outcome = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_outcome"]),
         log = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_log"]),
     )
     eval_action(
@@ -219,8 +220,8 @@ def _validation_eval(ctx, *, prefix, trial_name, segment, epochs, validation, re
         data_digests = validation.digests,
         eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
         trial = "{} after {} epochs".format(trial_name, epochs),
-        record_failures = struct(train_record = segment.record, metric = ctx.attr.metric) if record_failures else None,
-        train_record = segment.record,
+        record_failures = struct(train_outcome = segment.outcome, metric = ctx.attr.metric) if record_failures else None,
+        train_outcome = segment.outcome,
         skip_pruned = True,
         data_kind = "validation",
     )
@@ -287,7 +288,7 @@ def train_adaptive(ctx, plan, *, common, validation):
                 )
                 records.append(scored.record)
                 logs.append(scored.log)
-                at_rung[trial.name].append(struct(name = trial.name, metrics = scored.metrics, record = scored.record, decision = gates[r.epochs]))
+                at_rung[trial.name].append(struct(name = trial.name, metrics = scored.metrics, outcome = scored.outcome, decision = gates[r.epochs]))
         names = [t.name for t in bracket.trials]
         rungs_manifest = []
         for i, r in enumerate(deciding):

@@ -33,14 +33,15 @@ SHIM_FLAGS = {
     "label": "--shim_label",
     "log": "--shim_log",
     "model_is_dir": "--shim_model_is_dir",
+    "outcome": "--shim_outcome",
     "previous_curve": "--shim_previous_curve",
-    "previous_record": "--shim_previous_record",
+    "previous_outcome": "--shim_previous_outcome",
     "record": "--shim_record",
     "record_failures": "--shim_record_failures",
     "search_metric": "--shim_search_metric",
     "skip_pruned": "--shim_skip_pruned",
     "timeout": "--shim_timeout",
-    "train_record": "--shim_train_record",
+    "train_outcome": "--shim_train_outcome",
     "trial": "--shim_trial",
 }
 
@@ -85,6 +86,7 @@ FILE_SUFFIXES = {
     "decide_manifest": ".decide.json",
     "decision": ".decision.json",
     "eval_log": ".eval.log",
+    "eval_outcome": ".eval.outcome.json",
     "eval_record": ".eval.json",
     "extras": ".extras",
     "hyperparams": ".hyperparams.json",
@@ -96,11 +98,13 @@ FILE_SUFFIXES = {
     "rung_summary": ".rung.json",
     "test_data_digests": ".test_data.digests.json",
     "train_log": ".train.log",
+    "train_outcome": ".train.outcome.json",
     "train_record": ".train.json",
     "training_data_digests": ".training_data.digests.json",
     "validation_data_digests": ".validation_data.digests.json",
     "validation_log": ".validation.eval.log",
     "validation_metrics": ".validation.json",
+    "validation_outcome": ".validation.outcome.json",
     "validation_record": ".validation.eval.json",
 }
 
@@ -114,7 +118,7 @@ AGGREGATE_MANIFEST_FIELDS = {
 # The DatabazelDecide manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/schedule.ts).
 DECIDE_MANIFEST_FIELDS = {
     "manifest": ["bracket", "continue_trials", "epochs", "goal", "keep", "label", "metric", "rung", "rungs", "trials"],
-    "trial": ["decision", "metrics", "name", "record"],
+    "trial": ["decision", "metrics", "name", "outcome"],
 }
 
 # Each report kind's manifest fields, sorted, and a search report trial's (tools/src/formats/report-manifest.ts).

@@ -46,7 +46,7 @@ def add_path(args, flag, file):
     """
     args.add_all([file], before_each = flag, expand_directories = False)
 
-def shim_args(ctx, *, shim, executable, record, log, trial):
+def shim_args(ctx, *, shim, executable, record, outcome, log, trial):
     """The shim's own arguments, which come first on every train and eval command line.
 
     Args:
@@ -54,6 +54,7 @@ def shim_args(ctx, *, shim, executable, record, log, trial):
       shim: File, the bundled shim.
       executable: File, the user's executable.
       record: File, where the run record goes.
+      outcome: File, where the run's outcome alone goes (tools/src/formats/outcome.ts).
       log: File, where the script's output goes.
       trial: the trial (or segment) name, or None.
 
@@ -66,6 +67,7 @@ def shim_args(ctx, *, shim, executable, record, log, trial):
         args.add(SHIM_FLAGS["trial"], trial)
     args.add(SHIM_FLAGS["executable"], executable)
     args.add(SHIM_FLAGS["record"], record)
+    args.add(SHIM_FLAGS["outcome"], outcome)
     args.add(SHIM_FLAGS["log"], log)
     return startup, args
 

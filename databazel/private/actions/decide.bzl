@@ -15,8 +15,8 @@ def decide_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_t
       rungs: int, how many rungs the bracket has.
       epochs: int, the epochs every trial of the rung has trained.
       keep: int, how many trials go on.
-      trials: list of struct(name, metrics, record, decision): the validation metrics and eval
-        run record of each trial, and the decision File it gets, in declared order.
+      trials: list of struct(name, metrics, outcome, decision): the validation metrics and eval
+        outcome of each trial, and the decision File it gets, in declared order.
       continue_trials: list of trial names that go on whatever their metric.
 
     Returns:
@@ -40,7 +40,7 @@ def decide_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_t
                 "decision": t.decision.path,
                 "metrics": t.metrics.path,
                 "name": t.name,
-                "record": t.record.path,
+                "outcome": t.outcome.path,
             }, DECIDE_MANIFEST_FIELDS["trial"])
             for t in trials
         ],
@@ -52,7 +52,7 @@ def decide_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_t
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
-        inputs = [ctx.file._decide, manifest] + [t.metrics for t in trials] + [t.record for t in trials],
+        inputs = [ctx.file._decide, manifest] + [t.metrics for t in trials] + [t.outcome for t in trials],
         outputs = [summary] + [t.decision for t in trials],
         mnemonic = "DatabazelDecide",
         progress_message = "Deciding which %d of %d trials of %%{label} go on after %d epochs" % (keep, len(trials), epochs),

@@ -14,15 +14,16 @@ def declare_eval_outputs(ctx, prefix, metrics_name):
       metrics_name: the metrics file's name, relative to the package.
 
     Returns:
-      A struct of Files: metrics, record, log.
+      A struct of Files: metrics, record, outcome, log.
     """
     return struct(
         metrics = ctx.actions.declare_file(metrics_name),
         record = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_record"]),
+        outcome = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_outcome"]),
         log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_log"]),
     )
 
-def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None, data_digests = None, train_record = None, skip_pruned = False, data_kind = "test"):
+def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None, data_digests = None, train_outcome = None, skip_pruned = False, data_kind = "test"):
     """Registers the DatabazelEval action for one model.
 
     Args:
@@ -33,11 +34,12 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
       eval_executable: the eval executable's FilesToRunProvider.
       trial: the trial name inside a search, or None.
       data_digests: File or None: the test data's digests (`digest_action`); None hashes it here.
-      record_failures: inside a search with `max_failed_trials`, struct(train_record, metric):
-        the model's train run record (a failure there passes on without running the eval) and
+      record_failures: inside a search with `max_failed_trials`, struct(train_outcome, metric):
+        the model's training outcome (`train(...).outcome`; a failure there passes on without
+        running the eval; a run record, as `train_record`, works too but holds its wall time) and
         the search's metric (NaN, infinite or missing makes the trial `diverged`); None fails
         the action on any failure.
-      train_record: in an adaptive search, the model's train run record, also without
+      train_outcome: in an adaptive search, the model's training outcome, also without
         record_failures: a failure there passes on, and with skip_pruned so does a stopped trial.
       skip_pruned: at a rung of an adaptive search: a trial stopped earlier is not scored again.
       data_kind: "test" or "validation", for the progress message.
@@ -47,6 +49,7 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         shim = ctx.file._eval_shim,
         executable = eval_executable.executable,
         record = outputs.record,
+        outcome = outputs.outcome,
         log = outputs.log,
         trial = trial,
     )
@@ -61,9 +64,9 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
     if record_failures != None:
         args.add(SHIM_FLAGS["record_failures"])
         args.add(SHIM_FLAGS["search_metric"], record_failures.metric)
-        train_record = record_failures.train_record
-    if train_record != None:
-        args.add(SHIM_FLAGS["train_record"], train_record)
+        train_outcome = getattr(record_failures, "train_outcome", None) or getattr(record_failures, "train_record", None)
+    if train_outcome != None:
+        args.add(SHIM_FLAGS["train_outcome"], train_outcome)
     if skip_pruned:
         args.add(SHIM_FLAGS["skip_pruned"])
 
@@ -71,13 +74,13 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         executable = node_runtime(ctx).node,
         arguments = [startup, args],
         inputs = depset(
-            [model] + ([train_record] if train_record != None else []) +
+            [model] + ([train_outcome] if train_outcome != None else []) +
             ([data_digests] if data_digests != None else []),
             transitive = [test_data],
         ),
         # The shim is a tool: a worker is restarted when it changes.
         tools = [ctx.file._eval_shim, eval_executable],
-        outputs = [outputs.metrics, outputs.record, outputs.log],
+        outputs = [outputs.metrics, outputs.record, outputs.outcome, outputs.log],
         mnemonic = "DatabazelEval",
         progress_message = "Evaluating %{label}" + (" trial " + trial if trial != None else "") +
                            (" on the validation data" if data_kind == "validation" else ""),

@@ -79,6 +79,7 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
         shim = ctx.file._train_shim,
         executable = train_executable.executable,
         record = out.record,
+        outcome = out.outcome,
         log = out.log,
         trial = trial,
     )
@@ -90,14 +91,15 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
     timeout = checked_timeout(ctx, "train_timeout")
     if timeout:
         args.add(SHIM_FLAGS["timeout"], timeout)
-    previous_record = getattr(previous, "record", None) if previous != None else None
+    previous_outcome = getattr(previous, "outcome", None) if previous != None else None
     if record_failures:
         args.add(SHIM_FLAGS["record_failures"])
-    if (record_failures or propagate) and previous_record != None:
-        # A failed (or stopped) earlier segment passes its outcome on instead of training.
-        args.add(SHIM_FLAGS["previous_record"], previous_record)
+    if (record_failures or propagate) and previous_outcome != None:
+        # A failed (or stopped) earlier segment passes its outcome on instead of training. The
+        # outcome file, unlike the run record, holds no wall time: the key stays the same.
+        args.add(SHIM_FLAGS["previous_outcome"], previous_outcome)
     else:
-        previous_record = None
+        previous_outcome = None
     if gate != None:
         args.add(SHIM_FLAGS["decision"], gate)
     if data_digests != None:
@@ -122,14 +124,14 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
         inputs = depset(
             [hyperparams_file] +
             ([f for f in (previous.model, previous.curve) if f != None] if previous else []) +
-            ([previous_record] if previous_record != None else []) +
+            ([previous_outcome] if previous_outcome != None else []) +
             ([gate] if gate != None else []) +
             ([data_digests] if data_digests != None else []),
             transitive = [training_data],
         ),
         # The shim is a tool: a worker is restarted when it changes.
         tools = [ctx.file._train_shim, train_executable],
-        outputs = [out.model, out.output_dir, out.record, out.log, out.curve],
+        outputs = [out.model, out.output_dir, out.record, out.outcome, out.log, out.curve],
         mnemonic = "DatabazelTrain",
         progress_message = "Training %{label}" + (" " + trial if trial != None else ""),
         execution_requirements = requirements,
@@ -143,6 +145,7 @@ def _declare(ctx, prefix, model_name, model_is_dir):
         model = declare(model_name),
         output_dir = ctx.actions.declare_directory(prefix + FILE_SUFFIXES["extras"]),
         record = ctx.actions.declare_file(prefix + FILE_SUFFIXES["train_record"]),
+        outcome = ctx.actions.declare_file(prefix + FILE_SUFFIXES["train_outcome"]),
         log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["train_log"]),
         curve = ctx.actions.declare_file(prefix + FILE_SUFFIXES["curve"]),
     )
@@ -194,8 +197,8 @@ def train(
         the chain passes that on (each reads its predecessor's run record).
 
     Returns:
-      struct(model, curve, record, log, output_dir, checkpoints, records, by_end): the last
-      run's files, every checkpoint and run record of the chain in order, and each segment's
+      struct(model, curve, record, outcome, log, output_dir, checkpoints, records, by_end): the
+      last run's files (`outcome`: its outcome alone, for `evaluate(record_failures = ...)`), every checkpoint and run record of the chain in order, and each segment's
       files by the epoch it ends at.
     """
 
@@ -240,6 +243,7 @@ def train(
         model = last.model,
         curve = last.curve,
         record = last.record,
+        outcome = last.outcome,
         log = last.log,
         output_dir = last.output_dir,
         checkpoints = [s.model for s in chain] if epochs != None else [],

@@ -313,8 +313,8 @@ var decideTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
-  /** The validation eval's run record: a trial that failed or was stopped earlier passes that on. */
-  record: string,
+  /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
+  outcome: string,
   /** Where its decision goes. */
   decision: string
 });
@@ -600,6 +600,14 @@ function discard(path, isDirectory = false) {
   (0, import_node_fs4.mkdirSync)(path, { recursive: true });
   for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
+function copyResolved(from, to) {
+  if (!(0, import_node_fs4.statSync)(from).isDirectory()) {
+    (0, import_node_fs4.copyFileSync)(from, to);
+    return;
+  }
+  (0, import_node_fs4.mkdirSync)(to, { recursive: true });
+  for (const entry of (0, import_node_fs4.readdirSync)(from).sort()) copyResolved((0, import_node_path.join)(from, entry), (0, import_node_path.join)(to, entry));
+}
 
 // tools/src/schedule/outcomes.ts
 function readScheduleOutcomes(schedule2, label) {
@@ -830,7 +838,7 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
     });
     (0, import_node_fs5.writeFileSync)(outputs.bestHyperparams, stableJson(best2.trial.hyperparams));
     if (modelIsDir) discard(outputs.bestModel, true);
-    (0, import_node_fs5.cpSync)(best2.trial.model, outputs.bestModel, { recursive: modelIsDir });
+    copyResolved(best2.trial.model, outputs.bestModel);
   } catch (err) {
     for (const path of [outputs.json, outputs.csv, outputs.md, outputs.best, outputs.bestHyperparams]) discard(path);
     discard(outputs.bestModel, modelIsDir);

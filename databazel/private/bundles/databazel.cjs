@@ -926,8 +926,10 @@ function diff(ws, labelA, labelB, json, style) {
 // tools/src/formats/files.ts
 var FILE_SUFFIXES = {
   train_record: ".train.json",
+  train_outcome: ".train.outcome.json",
   train_log: ".train.log",
   eval_record: ".eval.json",
+  eval_outcome: ".eval.outcome.json",
   eval_log: ".eval.log",
   curve: ".curve.json",
   extras: ".extras",
@@ -948,6 +950,7 @@ var FILE_SUFFIXES = {
   decision: ".decision.json",
   validation_metrics: ".validation.json",
   validation_record: ".validation.eval.json",
+  validation_outcome: ".validation.outcome.json",
   validation_log: ".validation.eval.log",
   decide_manifest: ".decide.json",
   rung_summary: ".rung.json"

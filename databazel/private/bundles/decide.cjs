@@ -139,17 +139,6 @@ function formatVersion(version) {
 function rebuildFix(label) {
   return label ? `rebuild it (bazel build ${label}).` : "rebuild it with bazel build.";
 }
-function checkFormatVersion(value, file, what, version, fix) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return;
-  const found = "format" in value ? value.format : 0;
-  if (typeof found !== "number" || found === version) return;
-  const writer = found < version ? "an older" : "a newer";
-  const advice = found < version ? fix : `update databazel to a version that reads format ${found}, or ${fix}`;
-  throw new FormatError(
-    `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
-Fix: ${advice}`
-  );
-}
 
 // tools/src/formats/run-record.ts
 var RUN_RECORD_FORMAT = 3;
@@ -196,15 +185,19 @@ var evalRecord = object({
   inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
   outputs: object({ metrics: fileDigest })
 });
-var WHAT = "run record";
-function parseRunRecord(value, file, label) {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
-  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
-  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
-}
-function readRunRecord(path, label) {
-  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
+
+// tools/src/formats/outcome.ts
+var OUTCOME_FORMAT = 1;
+var runOutcome = object({
+  outcome,
+  error: nullable(string),
+  failure_message: nullable(string),
+  log_tail: arrayOf(string)
+});
+var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
+function readOutcome(path) {
+  const fix = rebuildFix(void 0);
+  return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
 }
 
 // tools/src/formats/schedule.ts
@@ -297,8 +290,8 @@ var decideTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
-  /** The validation eval's run record: a trial that failed or was stopped earlier passes that on. */
-  record: string,
+  /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
+  outcome: string,
   /** Where its decision goes. */
   decision: string
 });
@@ -546,7 +539,7 @@ main(async (argv) => {
   const manifest = readDecideManifest(one(flags, DECIDE_FLAGS.manifest));
   const forced = new Set(manifest.continue_trials);
   const results = manifest.trials.map((trial, order) => {
-    const { outcome: outcome2 } = readRunRecord(trial.record);
+    const { outcome: outcome2 } = readOutcome(trial.outcome);
     const value = outcome2 === "succeeded" ? metricAt(parseJsonAllowingNonFinite((0, import_node_fs4.readFileSync)(trial.metrics, "utf8")), manifest.metric) : void 0;
     return { trial: trial.name, order, outcome: outcome2, value };
   });

@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/eval_shim.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -122,6 +122,8 @@ var SHIM_FLAGS = {
   trial: "--shim_trial",
   executable: "--shim_executable",
   record: "--shim_record",
+  /** Where the run's outcome alone goes (tools/src/formats/outcome.ts), for the trial's next actions. */
+  outcome: "--shim_outcome",
   log: "--shim_log",
   curve: "--shim_curve",
   model_is_dir: "--shim_model_is_dir",
@@ -130,14 +132,14 @@ var SHIM_FLAGS = {
   timeout: "--shim_timeout",
   /** Inside a search with max_failed_trials: record a failed run as its outcome, and succeed. */
   record_failures: "--shim_record_failures",
-  /** Train: the run record of the segment this one continues; a failure (or a stopped trial) there passes on. */
-  previous_record: "--shim_previous_record",
+  /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
+  previous_outcome: "--shim_previous_outcome",
   /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
   decision: "--shim_decision",
   /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",
-  /** Eval: the run record of the model's training; a failure there passes on. */
-  train_record: "--shim_train_record",
+  /** Eval: the outcome of the model's training; a failure there passes on. */
+  train_outcome: "--shim_train_outcome",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
   search_metric: "--shim_search_metric",
   /** The digests of the data (tools/src/formats/digests.ts), computed once by a DatabazelDigest action. */
@@ -170,8 +172,8 @@ function all(flags, flag) {
 var UsageError = class extends Error {
 };
 
-// tools/src/formats/run-record.ts
-var import_node_fs2 = require("node:fs");
+// tools/src/formats/outcome.ts
+var import_node_fs3 = require("node:fs");
 
 // tools/src/lib/json.ts
 function sortKeys(value) {
@@ -185,6 +187,9 @@ function sortKeys(value) {
 function stableJson(value) {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
 }
+
+// tools/src/formats/run-record.ts
+var import_node_fs2 = require("node:fs");
 
 // tools/src/formats/shape.ts
 var import_node_fs = require("node:fs");
@@ -359,18 +364,27 @@ var evalRecord = object({
   inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
   outputs: object({ metrics: fileDigest })
 });
-var WHAT = "run record";
 function writeRunRecord(path, record) {
   (0, import_node_fs2.writeFileSync)(path, stableJson(record));
 }
-function parseRunRecord(value, file, label) {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
-  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
-  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
+
+// tools/src/formats/outcome.ts
+var OUTCOME_FORMAT = 1;
+var runOutcome = object({
+  outcome,
+  error: nullable(string),
+  failure_message: nullable(string),
+  log_tail: arrayOf(string)
+});
+var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
+function writeOutcome(path, value) {
+  const { outcome: o, error, failure_message, log_tail } = value;
+  const file = { format: OUTCOME_FORMAT, outcome: o, error, failure_message, log_tail };
+  (0, import_node_fs3.writeFileSync)(path, stableJson(file));
 }
-function readRunRecord(path, label) {
-  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
+function readOutcome(path) {
+  const fix = rebuildFix(void 0);
+  return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
 }
 
 // tools/src/lib/duration.ts
@@ -382,7 +396,7 @@ function durationMs(text) {
 }
 
 // tools/src/lib/worker.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 
 // tools/src/lib/json-stream.ts
 var JsonObjectStream = class {
@@ -423,7 +437,7 @@ var PERSISTENT_WORKER_FLAG = "--persistent_worker";
 function expandFlagfile(argv) {
   const [only] = argv;
   if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
-  const text = (0, import_node_fs3.readFileSync)(only.slice(1), "utf8");
+  const text = (0, import_node_fs4.readFileSync)(only.slice(1), "utf8");
   return text === "" ? [] : text.replace(/\n$/, "").split("\n");
 }
 function inputDigestHex(base64) {
@@ -501,7 +515,7 @@ function main(body) {
 }
 
 // tools/src/shim/executable.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 function attributeOf(what) {
   const match = /^the (\w+) executable$/.exec(what);
   return match ? `${match[1]}_executable` : what;
@@ -509,13 +523,13 @@ function attributeOf(what) {
 function unrunnableProblem(path, what) {
   const attribute = attributeOf(what);
   try {
-    if ((0, import_node_fs4.statSync)(path).isDirectory()) {
+    if ((0, import_node_fs5.statSync)(path).isDirectory()) {
       return {
         cause: `${path} (${attribute}) is a directory, not a program.`,
         fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
       };
     }
-    (0, import_node_fs4.accessSync)(path, import_node_fs4.constants.X_OK);
+    (0, import_node_fs5.accessSync)(path, import_node_fs5.constants.X_OK);
     return void 0;
   } catch {
     return {
@@ -584,12 +598,12 @@ function externalSignal(run) {
 }
 
 // tools/src/shim/placeholder.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 function earlierFailure(path, logPath, passPruned = false) {
   if (path === void 0) return void 0;
-  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
+  const { outcome: outcome2, error, failure_message, log_tail } = readOutcome(path);
   if (outcome2 === "succeeded" || outcome2 === "pruned" && !passPruned) return void 0;
-  (0, import_node_fs5.writeFileSync)(logPath, notRunLog(outcome2, error));
+  (0, import_node_fs6.writeFileSync)(logPath, notRunLog(outcome2, error));
   return { outcome: outcome2, error, failure_message, log_tail };
 }
 function notRunLog(outcome2, error) {
@@ -600,7 +614,7 @@ function notRunLog(outcome2, error) {
 
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -616,7 +630,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath, timeoutMs) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs6.createWriteStream)(logPath);
+  const log = (0, import_node_fs7.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -684,6 +698,7 @@ function shimFlags(flags) {
     trial: optional(flags, SHIM_FLAGS.trial),
     executable: one(flags, SHIM_FLAGS.executable),
     recordPath: one(flags, SHIM_FLAGS.record),
+    outcomePath: one(flags, SHIM_FLAGS.outcome),
     logPath: one(flags, SHIM_FLAGS.log),
     timeout: optional(flags, SHIM_FLAGS.timeout),
     dataDigests: optional(flags, SHIM_FLAGS.data_digests),
@@ -712,7 +727,7 @@ function runProblem(run, shim, timeoutAttr) {
 }
 async function runUnderContract(options) {
   const { shim } = options;
-  const upstream = earlierFailure(options.upstreamRecord, shim.logPath, options.passPruned);
+  const upstream = earlierFailure(options.upstreamOutcome, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
   const unrunnable = unrunnableProblem(shim.executable, options.what);
@@ -762,18 +777,18 @@ function runRecordBase(shim, command, run, outcome2) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path2 = require("node:path");
 
 // tools/src/formats/digests.ts
 var DIGESTS_FORMAT = 1;
 var dataDigests = object({ format: formatVersion(DIGESTS_FORMAT), files: arrayOf(fileDigest) });
-var WHAT2 = "data digests file";
+var WHAT = "data digests file";
 var FIX = "report it: the digests and the shims that read them come from one databazel.";
 function readDataDigests(path) {
-  const value = readJsonFile(path, `the ${WHAT2}`, FIX);
-  checkFormatVersion(value, path, WHAT2, DIGESTS_FORMAT, FIX);
-  return new Map(checkFile(dataDigests, value, path, WHAT2, FIX).files.map((d) => [d.path, d]));
+  const value = readJsonFile(path, `the ${WHAT}`, FIX);
+  checkFormatVersion(value, path, WHAT, DIGESTS_FORMAT, FIX);
+  return new Map(checkFile(dataDigests, value, path, WHAT, FIX).files.map((d) => [d.path, d]));
 }
 
 // tools/src/shim/digest.ts
@@ -784,18 +799,18 @@ function sha256(data) {
 function fileDigest2(path) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   const buffer = Buffer.allocUnsafe(CHUNK);
-  const fd = (0, import_node_fs7.openSync)(path, "r");
+  const fd = (0, import_node_fs8.openSync)(path, "r");
   let bytes = 0;
   try {
-    for (let n; (n = (0, import_node_fs7.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+    for (let n; (n = (0, import_node_fs8.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
   } finally {
-    (0, import_node_fs7.closeSync)(fd);
+    (0, import_node_fs8.closeSync)(fd);
   }
   return { sha256: hash.digest("hex"), bytes };
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs8.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -804,7 +819,7 @@ function filesUnder(dir) {
 }
 var NONE = /* @__PURE__ */ new Map();
 function digest(path, known = NONE) {
-  const stat = (0, import_node_fs7.statSync)(path);
+  const stat = (0, import_node_fs8.statSync)(path);
   if (!stat.isDirectory()) {
     const sha2562 = known.get(path);
     return sha2562 ? { path, sha256: sha2562, bytes: stat.size } : { path, ...fileDigest2(path) };
@@ -827,7 +842,7 @@ var bazelDigestsAreSha256;
 function inputDigester(inputDigests) {
   if (inputDigests.size > 0 && bazelDigestsAreSha256 === void 0) {
     for (const [path, hex] of inputDigests) {
-      const stat = (0, import_node_fs7.statSync)(path, { throwIfNoEntry: false });
+      const stat = (0, import_node_fs8.statSync)(path, { throwIfNoEntry: false });
       if (stat?.isFile() && stat.size <= PROBE_MAX_BYTES) {
         bazelDigestsAreSha256 = fileDigest2(path).sha256 === hex;
         break;
@@ -897,15 +912,15 @@ function parseJsonAllowingNonFinite(text) {
 }
 
 // tools/src/lib/outputs.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path3 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs8.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs9.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs8.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs8.readdirSync)(path)) (0, import_node_fs8.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs9.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs9.readdirSync)(path)) (0, import_node_fs9.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/eval_shim.ts
@@ -943,7 +958,7 @@ main(async (argv, request) => {
   ];
   const { run, outcome: outcome2 } = await runUnderContract({
     shim,
-    upstreamRecord: optional(flags, SHIM_FLAGS.train_record),
+    upstreamOutcome: optional(flags, SHIM_FLAGS.train_outcome),
     passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
     timeoutAttr: "eval_timeout",
@@ -955,15 +970,16 @@ main(async (argv, request) => {
     },
     discard: () => discard(metrics),
     check: () => {
-      if (!(0, import_node_fs9.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
-      const text = (0, import_node_fs9.readFileSync)(metrics, "utf8");
+      if (!(0, import_node_fs10.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
+      const text = (0, import_node_fs10.readFileSync)(metrics, "utf8");
       const diverged = shim.recordFailures && searchMetric !== void 0 ? divergence(text, searchMetric) : void 0;
       if (diverged) return diverged;
       const problem = metricsProblem(text);
       return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : void 0;
     }
   });
-  if (outcome2.outcome !== "succeeded") (0, import_node_fs9.writeFileSync)(metrics, "{}\n");
+  if (outcome2.outcome !== "succeeded") (0, import_node_fs10.writeFileSync)(metrics, "{}\n");
+  writeOutcome(shim.outcomePath, outcome2);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),
     kind: "eval",

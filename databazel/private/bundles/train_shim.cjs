@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path5 = require("node:path");
 
 // tools/src/contract.ts
@@ -198,6 +198,8 @@ var SHIM_FLAGS = {
   trial: "--shim_trial",
   executable: "--shim_executable",
   record: "--shim_record",
+  /** Where the run's outcome alone goes (tools/src/formats/outcome.ts), for the trial's next actions. */
+  outcome: "--shim_outcome",
   log: "--shim_log",
   curve: "--shim_curve",
   model_is_dir: "--shim_model_is_dir",
@@ -206,22 +208,22 @@ var SHIM_FLAGS = {
   timeout: "--shim_timeout",
   /** Inside a search with max_failed_trials: record a failed run as its outcome, and succeed. */
   record_failures: "--shim_record_failures",
-  /** Train: the run record of the segment this one continues; a failure (or a stopped trial) there passes on. */
-  previous_record: "--shim_previous_record",
+  /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
+  previous_outcome: "--shim_previous_outcome",
   /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
   decision: "--shim_decision",
   /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",
-  /** Eval: the run record of the model's training; a failure there passes on. */
-  train_record: "--shim_train_record",
+  /** Eval: the outcome of the model's training; a failure there passes on. */
+  train_outcome: "--shim_train_outcome",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
   search_metric: "--shim_search_metric",
   /** The digests of the data (tools/src/formats/digests.ts), computed once by a DatabazelDigest action. */
   data_digests: "--shim_data_digests"
 };
 
-// tools/src/formats/run-record.ts
-var import_node_fs3 = require("node:fs");
+// tools/src/formats/outcome.ts
+var import_node_fs4 = require("node:fs");
 
 // tools/src/lib/json.ts
 function sortKeys(value) {
@@ -235,6 +237,9 @@ function sortKeys(value) {
 function stableJson(value) {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
 }
+
+// tools/src/formats/run-record.ts
+var import_node_fs3 = require("node:fs");
 
 // tools/src/formats/shape.ts
 var import_node_fs2 = require("node:fs");
@@ -409,18 +414,27 @@ var evalRecord = object({
   inputs: object({ model: fileDigest, test_data: arrayOf(fileDigest), executable: fileDigest }),
   outputs: object({ metrics: fileDigest })
 });
-var WHAT = "run record";
 function writeRunRecord(path, record) {
   (0, import_node_fs3.writeFileSync)(path, stableJson(record));
 }
-function parseRunRecord(value, file, label) {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
-  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
-  return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
+
+// tools/src/formats/outcome.ts
+var OUTCOME_FORMAT = 1;
+var runOutcome = object({
+  outcome,
+  error: nullable(string),
+  failure_message: nullable(string),
+  log_tail: arrayOf(string)
+});
+var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
+function writeOutcome(path, value) {
+  const { outcome: o, error, failure_message, log_tail } = value;
+  const file = { format: OUTCOME_FORMAT, outcome: o, error, failure_message, log_tail };
+  (0, import_node_fs4.writeFileSync)(path, stableJson(file));
 }
-function readRunRecord(path, label) {
-  return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
+function readOutcome(path) {
+  const fix = rebuildFix(void 0);
+  return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
 }
 
 // tools/src/lib/duration.ts
@@ -432,7 +446,7 @@ function durationMs(text) {
 }
 
 // tools/src/lib/worker.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 
 // tools/src/lib/json-stream.ts
 var JsonObjectStream = class {
@@ -473,7 +487,7 @@ var PERSISTENT_WORKER_FLAG = "--persistent_worker";
 function expandFlagfile(argv) {
   const [only] = argv;
   if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
-  const text = (0, import_node_fs4.readFileSync)(only.slice(1), "utf8");
+  const text = (0, import_node_fs5.readFileSync)(only.slice(1), "utf8");
   return text === "" ? [] : text.replace(/\n$/, "").split("\n");
 }
 function inputDigestHex(base64) {
@@ -551,7 +565,7 @@ function main(body) {
 }
 
 // tools/src/shim/executable.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 function attributeOf(what) {
   const match = /^the (\w+) executable$/.exec(what);
   return match ? `${match[1]}_executable` : what;
@@ -559,13 +573,13 @@ function attributeOf(what) {
 function unrunnableProblem(path, what) {
   const attribute = attributeOf(what);
   try {
-    if ((0, import_node_fs5.statSync)(path).isDirectory()) {
+    if ((0, import_node_fs6.statSync)(path).isDirectory()) {
       return {
         cause: `${path} (${attribute}) is a directory, not a program.`,
         fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
       };
     }
-    (0, import_node_fs5.accessSync)(path, import_node_fs5.constants.X_OK);
+    (0, import_node_fs6.accessSync)(path, import_node_fs6.constants.X_OK);
     return void 0;
   } catch {
     return {
@@ -634,23 +648,23 @@ function externalSignal(run) {
 }
 
 // tools/src/shim/placeholder.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path = require("node:path");
 function writePlaceholderModel(path, isDirectory, outcome2) {
   const text = `databazel: no model: this trial ${outcome2.outcome.replace("_", " ")} (${outcome2.error}).
 `;
   if (!isDirectory) {
-    (0, import_node_fs6.writeFileSync)(path, text);
+    (0, import_node_fs7.writeFileSync)(path, text);
     return;
   }
-  (0, import_node_fs6.mkdirSync)(path, { recursive: true });
-  (0, import_node_fs6.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
+  (0, import_node_fs7.mkdirSync)(path, { recursive: true });
+  (0, import_node_fs7.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
 }
 function earlierFailure(path, logPath, passPruned = false) {
   if (path === void 0) return void 0;
-  const { outcome: outcome2, error, failure_message, log_tail } = readRunRecord(path);
+  const { outcome: outcome2, error, failure_message, log_tail } = readOutcome(path);
   if (outcome2 === "succeeded" || outcome2 === "pruned" && !passPruned) return void 0;
-  (0, import_node_fs6.writeFileSync)(logPath, notRunLog(outcome2, error));
+  (0, import_node_fs7.writeFileSync)(logPath, notRunLog(outcome2, error));
   return { outcome: outcome2, error, failure_message, log_tail };
 }
 function notRunLog(outcome2, error) {
@@ -661,7 +675,7 @@ function notRunLog(outcome2, error) {
 
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path2 = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -677,7 +691,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath, timeoutMs) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs7.createWriteStream)(logPath);
+  const log = (0, import_node_fs8.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -745,6 +759,7 @@ function shimFlags(flags) {
     trial: optional(flags, SHIM_FLAGS.trial),
     executable: one(flags, SHIM_FLAGS.executable),
     recordPath: one(flags, SHIM_FLAGS.record),
+    outcomePath: one(flags, SHIM_FLAGS.outcome),
     logPath: one(flags, SHIM_FLAGS.log),
     timeout: optional(flags, SHIM_FLAGS.timeout),
     dataDigests: optional(flags, SHIM_FLAGS.data_digests),
@@ -773,7 +788,7 @@ function runProblem(run, shim, timeoutAttr) {
 }
 async function runUnderContract(options) {
   const { shim } = options;
-  const upstream = earlierFailure(options.upstreamRecord, shim.logPath, options.passPruned);
+  const upstream = earlierFailure(options.upstreamOutcome, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
   const unrunnable = unrunnableProblem(shim.executable, options.what);
@@ -823,18 +838,18 @@ function runRecordBase(shim, command, run, outcome2) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path3 = require("node:path");
 
 // tools/src/formats/digests.ts
 var DIGESTS_FORMAT = 1;
 var dataDigests = object({ format: formatVersion(DIGESTS_FORMAT), files: arrayOf(fileDigest) });
-var WHAT2 = "data digests file";
+var WHAT = "data digests file";
 var FIX = "report it: the digests and the shims that read them come from one databazel.";
 function readDataDigests(path) {
-  const value = readJsonFile(path, `the ${WHAT2}`, FIX);
-  checkFormatVersion(value, path, WHAT2, DIGESTS_FORMAT, FIX);
-  return new Map(checkFile(dataDigests, value, path, WHAT2, FIX).files.map((d) => [d.path, d]));
+  const value = readJsonFile(path, `the ${WHAT}`, FIX);
+  checkFormatVersion(value, path, WHAT, DIGESTS_FORMAT, FIX);
+  return new Map(checkFile(dataDigests, value, path, WHAT, FIX).files.map((d) => [d.path, d]));
 }
 
 // tools/src/shim/digest.ts
@@ -845,18 +860,18 @@ function sha256(data) {
 function fileDigest2(path) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   const buffer = Buffer.allocUnsafe(CHUNK);
-  const fd = (0, import_node_fs8.openSync)(path, "r");
+  const fd = (0, import_node_fs9.openSync)(path, "r");
   let bytes = 0;
   try {
-    for (let n; (n = (0, import_node_fs8.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+    for (let n; (n = (0, import_node_fs9.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
   } finally {
-    (0, import_node_fs8.closeSync)(fd);
+    (0, import_node_fs9.closeSync)(fd);
   }
   return { sha256: hash.digest("hex"), bytes };
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs8.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs9.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path3.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -865,7 +880,7 @@ function filesUnder(dir) {
 }
 var NONE = /* @__PURE__ */ new Map();
 function digest(path, known = NONE) {
-  const stat = (0, import_node_fs8.statSync)(path);
+  const stat = (0, import_node_fs9.statSync)(path);
   if (!stat.isDirectory()) {
     const sha2562 = known.get(path);
     return sha2562 ? { path, sha256: sha2562, bytes: stat.size } : { path, ...fileDigest2(path) };
@@ -888,7 +903,7 @@ var bazelDigestsAreSha256;
 function inputDigester(inputDigests) {
   if (inputDigests.size > 0 && bazelDigestsAreSha256 === void 0) {
     for (const [path, hex] of inputDigests) {
-      const stat = (0, import_node_fs8.statSync)(path, { throwIfNoEntry: false });
+      const stat = (0, import_node_fs9.statSync)(path, { throwIfNoEntry: false });
       if (stat?.isFile() && stat.size <= PROBE_MAX_BYTES) {
         bazelDigestsAreSha256 = fileDigest2(path).sha256 === hex;
         break;
@@ -900,7 +915,27 @@ function inputDigester(inputDigests) {
 }
 
 // tools/src/shim/pruned.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs11 = require("node:fs");
+
+// tools/src/lib/outputs.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path4 = require("node:path");
+function discard(path, isDirectory = false) {
+  if (!isDirectory) {
+    (0, import_node_fs10.rmSync)(path, { force: true, recursive: true });
+    return;
+  }
+  (0, import_node_fs10.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs10.readdirSync)(path)) (0, import_node_fs10.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
+}
+function copyResolved(from, to) {
+  if (!(0, import_node_fs10.statSync)(from).isDirectory()) {
+    (0, import_node_fs10.copyFileSync)(from, to);
+    return;
+  }
+  (0, import_node_fs10.mkdirSync)(to, { recursive: true });
+  for (const entry of (0, import_node_fs10.readdirSync)(from).sort()) copyResolved((0, import_node_path4.join)(from, entry), (0, import_node_path4.join)(to, entry));
+}
 
 // tools/src/formats/leaderboard.ts
 var LEADERBOARD_FORMAT = 3;
@@ -983,8 +1018,8 @@ var decideTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
-  /** The validation eval's run record: a trial that failed or was stopped earlier passes that on. */
-  record: string,
+  /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
+  outcome: string,
   /** Where its decision goes. */
   decision: string
 });
@@ -1050,8 +1085,8 @@ var rungSummary = object({
 });
 
 // tools/src/shim/pruned.ts
-function prunedOutcome(decisionPath, previousRecord) {
-  const previous = previousRecord === void 0 ? void 0 : readRunRecord(previousRecord);
+function prunedOutcome(decisionPath, previousOutcome) {
+  const previous = previousOutcome === void 0 ? void 0 : readOutcome(previousOutcome);
   if (previous && previous.outcome !== "succeeded") {
     return previous.outcome === "pruned" ? { outcome: "pruned", error: previous.error, failure_message: null, log_tail: [] } : void 0;
   }
@@ -1061,30 +1096,19 @@ function prunedOutcome(decisionPath, previousRecord) {
   return { outcome: "pruned", error: prunedError(decision2), failure_message: null, log_tail: [] };
 }
 function carryForward(options) {
-  (0, import_node_fs9.cpSync)(options.initCheckpoint, options.model, { recursive: options.modelIsDir });
-  (0, import_node_fs9.mkdirSync)(options.outputDir, { recursive: true });
-  (0, import_node_fs9.writeFileSync)(options.logPath, notRunLog("pruned", options.outcome.error));
-}
-
-// tools/src/lib/outputs.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path4 = require("node:path");
-function discard(path, isDirectory = false) {
-  if (!isDirectory) {
-    (0, import_node_fs10.rmSync)(path, { force: true, recursive: true });
-    return;
-  }
-  (0, import_node_fs10.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs10.readdirSync)(path)) (0, import_node_fs10.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
+  if (options.modelIsDir) discard(options.model, true);
+  copyResolved(options.initCheckpoint, options.model);
+  (0, import_node_fs11.mkdirSync)(options.outputDir, { recursive: true });
+  (0, import_node_fs11.writeFileSync)(options.logPath, notRunLog("pruned", options.outcome.error));
 }
 
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs11.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs11.statSync)(path);
+  if (!(0, import_node_fs12.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs12.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs11.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs12.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -1101,7 +1125,7 @@ main(async (argv, request) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs11.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs12.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
@@ -1129,14 +1153,14 @@ main(async (argv, request) => {
     outputDir,
     ...epochFlags
   ];
-  const previousRecord = optional(flags, SHIM_FLAGS.previous_record);
-  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousRecord);
+  const previousOutcome = optional(flags, SHIM_FLAGS.previous_outcome);
+  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousOutcome);
   if (pruned && !initCheckpoint) {
     throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
   const { run, outcome: outcome2 } = pruned ? { run: { exitCode: null, durationMs: 0 }, outcome: pruned } : await runUnderContract({
     shim,
-    upstreamRecord: previousRecord,
+    upstreamOutcome: previousOutcome,
     what: "the train executable",
     timeoutAttr: "train_timeout",
     command,
@@ -1178,7 +1202,8 @@ main(async (argv, request) => {
   if (pruned) carryForward({ initCheckpoint, model, modelIsDir, outputDir, logPath: shim.logPath, outcome: pruned });
   else if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
   const curve = [...previousCurve, ...succeeded ? readSegmentCurve(segmentCurve) : []];
-  (0, import_node_fs11.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs12.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  writeOutcome(shim.outcomePath, outcome2);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),
     kind: "train",

@@ -118,7 +118,7 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
         data_digests = test_data_digests,
         eval_executable = eval_executable,
         trial = trial.name,
-        record_failures = struct(train_record = trained.record, metric = ctx.attr.metric) if ctx.attr.max_failed_trials > 0 else None,
+        record_failures = struct(train_outcome = trained.outcome, metric = ctx.attr.metric) if ctx.attr.max_failed_trials > 0 else None,
     )
     return struct(
         info = search_trial(

@@ -2,7 +2,7 @@
 // goal, writes the leaderboard (JSON, CSV, Markdown), and copies the best trial's model out.
 // Called by hyperparam_search; the manifest is written at analysis time by
 // databazel/private/actions/aggregate.bzl (see tools/src/formats/aggregate-manifest.ts).
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { AGGREGATE_FLAGS } from "../formats/action-flags.ts";
 import { readAggregateManifest } from "../formats/aggregate-manifest.ts";
 import { LEADERBOARD_FORMAT, writeBest, writeLeaderboard, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
@@ -10,7 +10,7 @@ import { one, parseFlags } from "../lib/flags.ts";
 import { stableJson } from "../lib/json.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { metricAt, scalarMetrics } from "../lib/metrics.ts";
-import { discard } from "../lib/outputs.ts";
+import { copyResolved, discard } from "../lib/outputs.ts";
 import { FAILURES, readRunRecord } from "../formats/run-record.ts";
 import { leaderboardSchedule, readScheduleOutcomes } from "../schedule/outcomes.ts";
 import { tooManyFailures } from "../leaderboard/failures.ts";
@@ -128,7 +128,7 @@ main(async (argv) => {
     });
     writeFileSync(outputs.bestHyperparams, stableJson(best.trial.hyperparams));
     if (modelIsDir) discard(outputs.bestModel, true);
-    cpSync(best.trial.model, outputs.bestModel, { recursive: modelIsDir });
+    copyResolved(best.trial.model, outputs.bestModel);
   } catch (err) {
     for (const path of [outputs.json, outputs.csv, outputs.md, outputs.best, outputs.bestHyperparams]) discard(path);
     discard(outputs.bestModel, modelIsDir);

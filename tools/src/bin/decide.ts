@@ -4,7 +4,7 @@
 // tools/src/formats/schedule.ts.
 import { readFileSync } from "node:fs";
 import { DECIDE_FLAGS } from "../formats/action-flags.ts";
-import { readRunRecord } from "../formats/run-record.ts";
+import { readOutcome } from "../formats/outcome.ts";
 import { readDecideManifest, writeDecision, writeRungSummary, RUNG_SUMMARY_FORMAT, type RungEntry } from "../formats/schedule.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { main } from "../lib/main.ts";
@@ -17,7 +17,7 @@ main(async (argv) => {
   const manifest = readDecideManifest(one(flags, DECIDE_FLAGS.manifest));
   const forced = new Set(manifest.continue_trials);
   const results: RungResult[] = manifest.trials.map((trial, order) => {
-    const { outcome } = readRunRecord(trial.record);
+    const { outcome } = readOutcome(trial.outcome);
     const value = outcome === "succeeded" ? metricAt(parseJsonAllowingNonFinite(readFileSync(trial.metrics, "utf8")), manifest.metric) : undefined;
     return { trial: trial.name, order, outcome, value };
   });

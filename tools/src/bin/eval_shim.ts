@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { ENV_VARS, EVAL_FLAGS, PATH_LIST_SEPARATOR } from "../contract.ts";
 import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { all, one, optional, parseFlags } from "../lib/flags.ts";
+import { writeOutcome } from "../formats/outcome.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
@@ -52,7 +53,7 @@ main(async (argv, request) => {
   ];
   const { run, outcome } = await runUnderContract({
     shim,
-    upstreamRecord: optional(flags, SHIM_FLAGS.train_record),
+    upstreamOutcome: optional(flags, SHIM_FLAGS.train_outcome),
     passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
     timeoutAttr: "eval_timeout",
@@ -75,6 +76,7 @@ main(async (argv, request) => {
   // A trial that did not succeed has no metrics; its run record says why.
   if (outcome.outcome !== "succeeded") writeFileSync(metrics, "{}\n");
 
+  writeOutcome(shim.outcomePath, outcome);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome),
     kind: "eval",

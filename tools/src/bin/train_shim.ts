@@ -6,6 +6,7 @@ import { ENV_VARS, OUTPUT_DIR_FILES, PATH_LIST_SEPARATOR, TRAIN_FLAGS } from "..
 import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { readPreviousCurve, readSegmentCurve, type Curve } from "../lib/curve.ts";
 import { SHIM_FLAGS } from "../formats/action-flags.ts";
+import { writeOutcome } from "../formats/outcome.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
 import { writePlaceholderModel } from "../shim/placeholder.ts";
@@ -68,8 +69,8 @@ main(async (argv, request) => {
     ...epochFlags,
   ];
   // In an adaptive search, a stopped trial's segments train nothing (tools/src/shim/pruned.ts).
-  const previousRecord = optional(flags, SHIM_FLAGS.previous_record);
-  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousRecord);
+  const previousOutcome = optional(flags, SHIM_FLAGS.previous_outcome);
+  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousOutcome);
   if (pruned && !initCheckpoint) {
     throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
@@ -77,7 +78,7 @@ main(async (argv, request) => {
     ? { run: { exitCode: null, durationMs: 0 }, outcome: pruned }
     : await runUnderContract({
     shim,
-    upstreamRecord: previousRecord,
+    upstreamOutcome: previousOutcome,
     what: "the train executable",
     timeoutAttr: "train_timeout",
     command,
@@ -123,6 +124,7 @@ main(async (argv, request) => {
   const curve: Curve = [...previousCurve, ...(succeeded ? (readSegmentCurve(segmentCurve) as Curve) : [])];
   writeFileSync(curvePath, JSON.stringify(curve) + "\n");
 
+  writeOutcome(shim.outcomePath, outcome);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome),
     kind: "train",

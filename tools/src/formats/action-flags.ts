@@ -8,6 +8,8 @@ export const SHIM_FLAGS = {
   trial: "--shim_trial",
   executable: "--shim_executable",
   record: "--shim_record",
+  /** Where the run's outcome alone goes (tools/src/formats/outcome.ts), for the trial's next actions. */
+  outcome: "--shim_outcome",
   log: "--shim_log",
   curve: "--shim_curve",
   model_is_dir: "--shim_model_is_dir",
@@ -16,14 +18,14 @@ export const SHIM_FLAGS = {
   timeout: "--shim_timeout",
   /** Inside a search with max_failed_trials: record a failed run as its outcome, and succeed. */
   record_failures: "--shim_record_failures",
-  /** Train: the run record of the segment this one continues; a failure (or a stopped trial) there passes on. */
-  previous_record: "--shim_previous_record",
+  /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
+  previous_outcome: "--shim_previous_outcome",
   /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
   decision: "--shim_decision",
   /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",
-  /** Eval: the run record of the model's training; a failure there passes on. */
-  train_record: "--shim_train_record",
+  /** Eval: the outcome of the model's training; a failure there passes on. */
+  train_outcome: "--shim_train_outcome",
   /** Eval: the search's metric, checked to be a finite number (else the trial diverged). */
   search_metric: "--shim_search_metric",
   /** The digests of the data (tools/src/formats/digests.ts), computed once by a DatabazelDigest action. */

@@ -5,8 +5,10 @@
 /** Suffixes appended to a target's or a run's name, e.g. `<name>.leaderboard.json`. */
 export const FILE_SUFFIXES = {
   train_record: ".train.json",
+  train_outcome: ".train.outcome.json",
   train_log: ".train.log",
   eval_record: ".eval.json",
+  eval_outcome: ".eval.outcome.json",
   eval_log: ".eval.log",
   curve: ".curve.json",
   extras: ".extras",
@@ -27,6 +29,7 @@ export const FILE_SUFFIXES = {
   decision: ".decision.json",
   validation_metrics: ".validation.json",
   validation_record: ".validation.eval.json",
+  validation_outcome: ".validation.outcome.json",
   validation_log: ".validation.eval.log",
   decide_manifest: ".decide.json",
   rung_summary: ".rung.json",

@@ -18,8 +18,8 @@ export const decideTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
-  /** The validation eval's run record: a trial that failed or was stopped earlier passes that on. */
-  record: string,
+  /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
+  outcome: string,
   /** Where its decision goes. */
   decision: string,
 });

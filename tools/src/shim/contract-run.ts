@@ -18,6 +18,8 @@ export interface ShimFlags {
   trial: string | undefined;
   executable: string;
   recordPath: string;
+  /** Where the outcome alone goes (tools/src/formats/outcome.ts). */
+  outcomePath: string;
   logPath: string;
   /** As the rule's attribute gave it ("30m"), or undefined for none. */
   timeout: string | undefined;
@@ -36,6 +38,7 @@ export function shimFlags(flags: Flags): ShimFlags {
     trial: optional(flags, SHIM_FLAGS.trial),
     executable: one(flags, SHIM_FLAGS.executable),
     recordPath: one(flags, SHIM_FLAGS.record),
+    outcomePath: one(flags, SHIM_FLAGS.outcome),
     logPath: one(flags, SHIM_FLAGS.log),
     timeout: optional(flags, SHIM_FLAGS.timeout),
     dataDigests: optional(flags, SHIM_FLAGS.data_digests),
@@ -96,11 +99,11 @@ function runProblem(run: ScriptRun, shim: ShimFlags, timeoutAttr: string): Probl
 export async function runUnderContract(options: {
   shim: ShimFlags;
   /**
-   * The run record of the run this one builds on (an earlier segment, the model's training),
+   * The outcome file of the run this one builds on (an earlier segment, the model's training),
    * when failures are recorded: if that run did not succeed, this one passes its outcome on
    * without running the script.
    */
-  upstreamRecord?: string | undefined;
+  upstreamOutcome?: string | undefined;
   /** Whether a trial stopped by an adaptive search passes on too (validation evals) or runs (the final eval). */
   passPruned?: boolean;
   what: string;
@@ -112,7 +115,7 @@ export async function runUnderContract(options: {
   check: () => Problem | undefined;
 }): Promise<{ run: Pick<ScriptRun, "exitCode" | "durationMs">; outcome: RunOutcome }> {
   const { shim } = options;
-  const upstream = earlierFailure(options.upstreamRecord, shim.logPath, options.passPruned);
+  const upstream = earlierFailure(options.upstreamOutcome, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
   // Checked before running, so that it is not reported as the script's own failure (nor as a trial's).

@@ -4,7 +4,7 @@
 // passes on without running the script.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readRunRecord } from "../formats/run-record.ts";
+import { readOutcome } from "../formats/outcome.ts";
 import type { RunOutcome } from "./contract-run.ts";
 
 /** Stands in for the model of a trial that has none; the eval shim never scores it. */
@@ -19,14 +19,14 @@ export function writePlaceholderModel(path: string, isDirectory: boolean, outcom
 }
 
 /**
- * The outcome of the run recorded at `path` when it did not succeed, else undefined. This run
+ * The outcome at `path` (an outcome file, or a run record) when it did not succeed, else undefined. This run
  * then does not run its script; its log (a declared output) says why. A trial that an adaptive
  * search stopped ("pruned") passes on only with `passPruned`: its last checkpoint is a real model,
  * which the final evaluation scores.
  */
 export function earlierFailure(path: string | undefined, logPath: string, passPruned = false): RunOutcome | undefined {
   if (path === undefined) return undefined;
-  const { outcome, error, failure_message, log_tail } = readRunRecord(path);
+  const { outcome, error, failure_message, log_tail } = readOutcome(path);
   if (outcome === "succeeded" || (outcome === "pruned" && !passPruned)) return undefined;
   writeFileSync(logPath, notRunLog(outcome, error));
   return { outcome, error, failure_message, log_tail };

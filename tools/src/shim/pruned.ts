@@ -1,8 +1,9 @@
 // A segment of a trial that an adaptive search stopped: it runs nothing, carries the trial's last
 // checkpoint forward as its model (so the final evaluation scores what the trial last trained),
 // and records the outcome "pruned". Declared-but-skipped segments thus cost a file copy.
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
-import { readRunRecord } from "../formats/run-record.ts";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { copyResolved, discard } from "../lib/outputs.ts";
+import { readOutcome } from "../formats/outcome.ts";
 import { prunedError, readDecision } from "../formats/schedule.ts";
 import type { RunOutcome } from "./contract-run.ts";
 import { notRunLog } from "./placeholder.ts";
@@ -12,8 +13,8 @@ import { notRunLog } from "./placeholder.ts";
  * pruned; undefined when it trains. A failure before it is not this function's: the contract
  * run passes it on.
  */
-export function prunedOutcome(decisionPath: string | undefined, previousRecord: string | undefined): RunOutcome | undefined {
-  const previous = previousRecord === undefined ? undefined : readRunRecord(previousRecord);
+export function prunedOutcome(decisionPath: string | undefined, previousOutcome: string | undefined): RunOutcome | undefined {
+  const previous = previousOutcome === undefined ? undefined : readOutcome(previousOutcome);
   if (previous && previous.outcome !== "succeeded") {
     return previous.outcome === "pruned"
       ? { outcome: "pruned", error: previous.error, failure_message: null, log_tail: [] }
@@ -34,7 +35,8 @@ export function carryForward(options: {
   logPath: string;
   outcome: RunOutcome;
 }): void {
-  cpSync(options.initCheckpoint, options.model, { recursive: options.modelIsDir });
+  if (options.modelIsDir) discard(options.model, true);
+  copyResolved(options.initCheckpoint, options.model);
   mkdirSync(options.outputDir, { recursive: true });
   writeFileSync(options.logPath, notRunLog("pruned", options.outcome.error));
 }
