@@ -304,7 +304,7 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     await bazel([`--output_base=${base}`, "clean"], { cwd: ws });
   });
 
-  it("a local build of the successive-halving search gives byte-identical outputs; keys differ only through run records", async () => {
+  it("a local build of the successive-halving search gives byte-identical outputs and computes the same action keys", async () => {
     expect(halving, "the remote build did not run").toBeDefined();
     const { ws, base, outputs: remoteFiles, spawns: remoteSpawns } = halving!;
     const log = join(base, "exec-local.json");
@@ -340,9 +340,9 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     // 12 segments' and 12 evaluations' run records.
     expect(paths.filter(isHalvingRecord).length).toBe(24);
 
-    // Every action ran here, and has the remote one's command, environment and platform. Its key
-    // is the remote one's unless an input differs, and the only inputs that differ are run
-    // records (whose wall time a later segment, a validation evaluation or a decision reads).
+    // Every action ran here, with the remote one's command, environment, platform and inputs, so
+    // the same key: a later segment, a validation evaluation or a decision reads the outcome
+    // files, not the run records and their wall time.
     const localSpawns = spawns(log);
     const byOutputs = (list: LoggedSpawn[], mnemonic: string): Map<string, LoggedSpawn> =>
       new Map(list.filter((s) => s.mnemonic === mnemonic).map((s) => [[...(s.listedOutputs ?? [])].sort().join(" "), s]));
@@ -362,14 +362,13 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
         const digests = (s: LoggedSpawn): Map<string, string> => new Map((s.inputs ?? []).map((i) => [i.path, i.digest?.hash ?? "none"]));
         const [li, ri] = [digests(l), digests(r)];
         const changed = [...new Set([...li.keys(), ...ri.keys()])].filter((path) => li.get(path) !== ri.get(path));
-        for (const path of changed.filter((path) => !isHalvingRecord(path))) problems.push(`${what}: input ${path} differs`);
+        for (const path of changed) problems.push(`${what}: input ${path} differs`);
         if (l.digest?.hash === r.digest?.hash) sameKeys++;
         else if (changed.length === 0) problems.push(`${what}: same inputs, different key`);
       }
     }
     expect(problems).toEqual([]);
-    // At least the first segments and the final evaluations read no run record.
-    expect(sameKeys).toBeGreaterThanOrEqual(8);
+    expect(sameKeys).toBe(Object.values(halvingMnemonics).reduce((a, b) => a + b, 0));
     console.log(`//:halving identical to the local build: ${paths.length} files; ${sameKeys} of ${localSpawns.filter((s) => Object.hasOwn(halvingMnemonics, s.mnemonic ?? "")).length} action keys match`);
   });
 
