@@ -103,7 +103,7 @@ MetricsInfo, _new_metrics_info = provider(
     init = _metrics_info_init,
 )
 
-def search_trial(*, name, hyperparams, seed, model, metrics, run_record, learning_curve = None):
+def search_trial(*, name, hyperparams, seed, model, metrics, run_record, learning_curve = None, hyperparams_file = None):
     """One trial of a search, as `SearchInfo.trials` holds it; checks its fields.
 
     Args:
@@ -115,6 +115,8 @@ def search_trial(*, name, hyperparams, seed, model, metrics, run_record, learnin
       run_record: File, its eval run record, whose `outcome` says whether the trial
         succeeded (known only once built: see the leaderboard).
       learning_curve: File or None, its per-epoch metrics.
+      hyperparams_file: File or None: set when a sampler proposes the trial's hyperparameters
+        while building (`hyperparams` then holds only those every trial shares).
 
     Returns:
       struct with the same fields.
@@ -126,8 +128,10 @@ def search_trial(*, name, hyperparams, seed, model, metrics, run_record, learnin
     _check_file("SearchInfo.trials[]", "metrics", metrics)
     _check_file("SearchInfo.trials[]", "run_record", run_record)
     _check_file("SearchInfo.trials[]", "learning_curve", learning_curve, optional = True)
+    _check_file("SearchInfo.trials[]", "hyperparams_file", hyperparams_file, optional = True)
     return struct(
         hyperparams = hyperparams,
+        hyperparams_file = hyperparams_file,
         learning_curve = learning_curve,
         metrics = metrics,
         model = model,

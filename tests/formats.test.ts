@@ -173,7 +173,7 @@ describe("manifest readers", () => {
       goal: "maximize",
       max_failed_trials: 0,
       trials: [
-        { name: "a", hyperparams: {}, seed: 0, model: "bazel-out/m", model_short_path: "x/m", metrics: "bazel-out/a.json", record: "bazel-out/a.eval.json" },
+        { name: "a", hyperparams: {}, hyperparams_file: null, seed: 0, model: "bazel-out/m", model_short_path: "x/m", metrics: "bazel-out/a.json", record: "bazel-out/a.eval.json" },
       ],
       schedule: null,
     };

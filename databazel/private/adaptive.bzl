@@ -37,7 +37,8 @@ def _set_adaptive_attrs(attrs):
             ("min_epochs", attrs.min_epochs != 1),
             ("max_epochs", attrs.max_epochs != 0),
             ("reduction_factor", attrs.reduction_factor != 3),
-            ("validation_data", attrs.validation_data != None),
+            # A sampler scores trials on validation_data too.
+            ("validation_data", attrs.validation_data != None and not attrs.sampler),
             ("continue_trials", len(attrs.continue_trials) > 0),
         ]
         if is_set

@@ -20,6 +20,10 @@ HELPER_ATTRS = {
         default = Label("//databazel/private/bundles:eval_shim.cjs"),
         allow_single_file = True,
     ),
+    "_propose": attr.label(
+        default = Label("//databazel/private/bundles:propose.cjs"),
+        allow_single_file = True,
+    ),
     "_report": attr.label(
         default = Label("//databazel/private/bundles:report.cjs"),
         allow_single_file = True,

@@ -69,6 +69,11 @@ DECIDE_FLAGS = {
     "summary": "--summary",
 }
 
+# Flags of the DatabazelPropose action (tools/src/formats/action-flags.ts).
+PROPOSE_FLAGS = {
+    "manifest": "--manifest",
+}
+
 # Flags of the DatabazelDigest action (tools/src/formats/action-flags.ts).
 DIGEST_FLAGS = {
     "file": "--file",
@@ -93,6 +98,7 @@ FILE_SUFFIXES = {
     "leaderboard_csv": ".leaderboard.csv",
     "leaderboard_json": ".leaderboard.json",
     "leaderboard_md": ".leaderboard.md",
+    "propose_manifest": ".propose.json",
     "report_html": ".report.html",
     "report_manifest": ".report.json",
     "rung_summary": ".rung.json",
@@ -112,7 +118,14 @@ FILE_SUFFIXES = {
 AGGREGATE_MANIFEST_FIELDS = {
     "manifest": ["goal", "label", "max_failed_trials", "metric", "schedule", "trials"],
     "schedule": ["brackets", "max_epochs", "min_epochs", "reduction_factor", "scheduler"],
-    "trial": ["hyperparams", "metrics", "model", "model_short_path", "name", "record", "seed"],
+    "trial": ["hyperparams", "hyperparams_file", "metrics", "model", "model_short_path", "name", "record", "seed"],
+}
+
+# The DatabazelPropose manifest's fields, sorted: the manifest's, a distribution's and a history trial's (tools/src/formats/propose.ts).
+PROPOSE_MANIFEST_FIELDS = {
+    "distribution": ["choices", "high", "kind", "low"],
+    "history_trial": ["hyperparams", "metrics", "name", "outcome"],
+    "manifest": ["batch", "fixed", "goal", "history", "label", "metric", "proposals", "sampler", "seed", "space"],
 }
 
 # The DatabazelDecide manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/schedule.ts).

@@ -1,5 +1,5 @@
 #!/bin/sh
-# A train executable for the adaptive-search tests: it supports epoch segments (its "model"
+# A train executable for the adaptive-search and sampler tests: it supports epoch segments (its "model"
 # counts the epochs trained, continuing from --init_checkpoint), writes one curve point per
 # epoch, and records every run it makes in the model, so a test can tell which segments trained.
 # Hyperparameters: lr (the model's quality peaks at 0.05), sleep (seconds per epoch), fail_at
@@ -17,14 +17,19 @@ while [ $# -gt 0 ]; do
   esac
   shift 2
 done
-[ -n "$end" ] || { echo "train.sh trains only in segments" >&2; exit 4; }
+value() { echo "$hp" | sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+if [ -z "$end" ]; then
+  # Not in segments (a sampler's trials): all `epochs` (default 3) in one run.
+  start=0
+  end=$(value epochs)
+  end=${end:-3}
+fi
 done_epochs=0 runs=""
 if [ -n "$init" ]; then
   done_epochs=$(sed -n 's/^epochs=//p' "$init")
   runs=$(sed -n 's/^runs=//p' "$init")
 fi
 [ "$done_epochs" = "$start" ] || { echo "checkpoint has $done_epochs epochs, start is $start" >&2; exit 5; }
-value() { echo "$hp" | sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
 pause=$(value sleep)
 fail_at=$(value fail_at)
 curve="["

@@ -3,7 +3,8 @@
 // they cannot drift. It imports the constants themselves and reads no file, so it also runs
 // from a bundle (inside a Bazel action, say).
 import { EVAL_FLAGS, TRAIN_FLAGS } from "../src/contract.ts";
-import { AGGREGATE_FLAGS, DECIDE_FLAGS, DIGEST_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
+import { AGGREGATE_FLAGS, DECIDE_FLAGS, DIGEST_FLAGS, PROPOSE_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
+import { distribution, proposeHistoryTrial, proposeManifest } from "../src/formats/propose.ts";
 import { aggregateManifest, aggregateSchedule, aggregateTrial } from "../src/formats/aggregate-manifest.ts";
 import { decideManifest, decideTrial } from "../src/formats/schedule.ts";
 import { FILE_SUFFIXES } from "../src/formats/files.ts";
@@ -28,6 +29,7 @@ const CONSTANTS: Constant[] = [
   { name: "AGGREGATE_FLAGS", doc: "Flags of the DatabazelAggregate action (tools/src/formats/action-flags.ts).", value: AGGREGATE_FLAGS },
   { name: "REPORT_FLAGS", doc: "Flags of the DatabazelReport action (tools/src/formats/action-flags.ts).", value: REPORT_FLAGS },
   { name: "DECIDE_FLAGS", doc: "Flags of the DatabazelDecide action (tools/src/formats/action-flags.ts).", value: DECIDE_FLAGS },
+  { name: "PROPOSE_FLAGS", doc: "Flags of the DatabazelPropose action (tools/src/formats/action-flags.ts).", value: PROPOSE_FLAGS },
   { name: "DIGEST_FLAGS", doc: "Flags of the DatabazelDigest action (tools/src/formats/action-flags.ts).", value: DIGEST_FLAGS },
   {
     name: "FILE_SUFFIXES",
@@ -38,6 +40,11 @@ const CONSTANTS: Constant[] = [
     name: "AGGREGATE_MANIFEST_FIELDS",
     doc: "The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).",
     value: { manifest: fieldNames(aggregateManifest), schedule: fieldNames(aggregateSchedule), trial: fieldNames(aggregateTrial) },
+  },
+  {
+    name: "PROPOSE_MANIFEST_FIELDS",
+    doc: "The DatabazelPropose manifest's fields, sorted: the manifest's, a distribution's and a history trial's (tools/src/formats/propose.ts).",
+    value: { manifest: fieldNames(proposeManifest), distribution: fieldNames(distribution), history_trial: fieldNames(proposeHistoryTrial) },
   },
   {
     name: "DECIDE_MANIFEST_FIELDS",

@@ -59,6 +59,7 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 
         "trials": [
             check_fields("aggregate manifest's trial", {
                 "hyperparams": t.hyperparams,
+                "hyperparams_file": t.hyperparams_file.path if getattr(t, "hyperparams_file", None) else None,
                 "metrics": t.metrics.path,
                 "model": t.model.path,
                 "model_short_path": t.model.short_path,
@@ -85,7 +86,8 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
-        inputs = [ctx.file._aggregate, manifest] + [t.model for t in trials] + [t.metrics for t in trials] + [t.run_record for t in trials] + rung_summaries,
+        inputs = [ctx.file._aggregate, manifest] + [t.model for t in trials] + [t.metrics for t in trials] + [t.run_record for t in trials] + rung_summaries +
+                 [t.hyperparams_file for t in trials if getattr(t, "hyperparams_file", None)],
         outputs = [outputs.best_model, outputs.json, outputs.csv, outputs.md, outputs.best, outputs.best_hyperparams],
         mnemonic = "DatabazelAggregate",
         progress_message = "Ranking %d trials of %%{label} by %s" % (len(trials), metric),

@@ -385,6 +385,8 @@ function readRungSummary(path, label) {
 var aggregateTrial = object({
   name: string,
   hyperparams: recordOf(string),
+  /** Set when the trial's hyperparameters are known only while building (proposed by a sampler): read them from here. */
+  hyperparams_file: nullable(string),
   seed: number,
   /** The trial's model, exec-root relative: what the action reads and copies. */
   model: string,
@@ -757,7 +759,10 @@ main(async (argv) => {
   };
   const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
   const schedule2 = manifest.schedule === null ? null : readScheduleOutcomes(manifest.schedule, manifest.label);
-  const outcomes = manifest.trials.map((trial, order) => {
+  const trials = manifest.trials.map(
+    (trial) => trial.hyperparams_file === null ? trial : { ...trial, hyperparams: JSON.parse((0, import_node_fs5.readFileSync)(trial.hyperparams_file, "utf8")) }
+  );
+  const outcomes = trials.map((trial, order) => {
     const record = readRunRecord(trial.record);
     const place = schedule2?.places.get(trial.name) ?? null;
     const pruned = record.outcome === "succeeded" && place?.pruned ? place.pruned : null;

@@ -953,7 +953,8 @@ var FILE_SUFFIXES = {
   validation_outcome: ".validation.outcome.json",
   validation_log: ".validation.eval.log",
   decide_manifest: ".decide.json",
-  rung_summary: ".rung.json"
+  rung_summary: ".rung.json",
+  propose_manifest: ".propose.json"
 };
 
 // tools/src/shim/digest.ts

@@ -11,6 +11,7 @@ load("//databazel/private:hyperparams.bzl", "hyperparam_value", "string_hyperpar
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private:sampler.bzl", "SAMPLERS", "check_sampler", "check_sampler_templates", "sampled_trials")
 load("//databazel/private:trials.bzl", "expand_trials")
 load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
 load("//databazel/private/actions:digest.bzl", "digest_action")
@@ -129,6 +130,7 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
             metrics = evaluated.metrics,
             run_record = evaluated.record,
             learning_curve = trained.curve,
+            hyperparams_file = getattr(trial, "hyperparams_file", None),
         ),
         lineage = model_lineage(
             training_data = ctx.attr.training_data,
@@ -204,9 +206,29 @@ def _hyperparam_search_impl(ctx):
         train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
         seed = ctx.attr.seed,
     )
+    n_trials = _N_TRIALS_DEFAULT if ctx.attr.n_trials == _N_TRIALS_UNSET else ctx.attr.n_trials
+    sampled = check_sampler(ctx, where, n_trials)
     schedule = None
-    if adaptive:
-        plan = adaptive_plan(ctx, where, _N_TRIALS_DEFAULT if ctx.attr.n_trials == _N_TRIALS_UNSET else ctx.attr.n_trials)
+    sampler_outputs = None
+    if sampled:
+        check_sampler_templates(ctx, where)
+        validation_data = required_data_files(ctx.attr.validation_data, where, "validation_data")
+        sampler_outputs = sampled_trials(
+            ctx,
+            where,
+            n_trials = n_trials,
+            common = common,
+            validation = struct(
+                data = validation_data,
+                digests = digest_action(ctx, data = validation_data, kind = "validation_data"),
+            ),
+            model_name = lambda t: expand_template(ctx.attr.model, _placeholders(ctx, t), where, "model"),
+        )
+        expanded = sampler_outputs.trials
+        _check_distinct_outputs(ctx, expanded, where)
+        trained = sampler_outputs.trained
+    elif adaptive:
+        plan = adaptive_plan(ctx, where, n_trials)
         check_continue_trials(ctx, plan, where)
         expanded = [t for b in plan for t in b.trials]
         _check_distinct_outputs(ctx, expanded, where)
@@ -226,7 +248,7 @@ def _hyperparam_search_impl(ctx):
             fixed = ctx.attr.hyperparams,
             grid = ctx.attr.grid,
             space = ctx.attr.space,
-            n_trials = _N_TRIALS_DEFAULT if ctx.attr.n_trials == _N_TRIALS_UNSET else ctx.attr.n_trials,
+            n_trials = n_trials,
             seed = ctx.attr.seed,
             where = where,
         )
@@ -282,8 +304,8 @@ def _hyperparam_search_impl(ctx):
         ),
         OutputGroupInfo(
             best_model = depset([ranked.best_model]),
-            logs = depset([f for r in ran for f in r.logs] + (schedule.logs if schedule else [])),
-            records = depset([f for r in ran for f in r.records] + (schedule.records if schedule else [])),
+            logs = depset([f for r in ran for f in r.logs] + (schedule.logs if schedule else []) + (sampler_outputs.logs if sampler_outputs else [])),
+            records = depset([f for r in ran for f in r.records] + (schedule.records if schedule else []) + (sampler_outputs.records if sampler_outputs else [])),
             report = depset([report]),
             rungs = depset(schedule.summaries if schedule else []),
             trials = depset([t.model for t in trials] + [t.metrics for t in trials]),
@@ -295,6 +317,10 @@ _hyperparam_search = rule(
     doc = "The rule behind the `hyperparam_search` macro; use the macro, which checks its arguments.",
     attrs = dict(
         HELPER_ATTRS,
+        batch_size = attr.int(
+            doc = "With `sampler`: how many trials each batch has; it divides n_trials.",
+            default = 0,
+        ),
         best_model = attr.output(
             doc = "Where the best trial's model is copied; the macro names it `<name>.best_model`.",
             mandatory = True,
@@ -346,6 +372,12 @@ _hyperparam_search = rule(
                   "them reduction_factor times as many epochs.",
             default = 3,
         ),
+        sampler = attr.string(
+            doc = "Empty for grid and random search; `tpe` proposes each batch of trials from the earlier " +
+                  "batches' validation metrics (Tree-structured Parzen Estimator).",
+            values = [""] + SAMPLERS,
+            default = "",
+        ),
         scheduler = attr.string(
             doc = "Empty for grid and random search; `successive_halving` or `hyperband` to stop poor trials " +
                   "at rungs and continue the best from their checkpoints.",
@@ -365,8 +397,9 @@ _hyperparam_search = rule(
             aspects = [checkpoint_support_aspect],
         ),
         validation_data = attr.label(
-            doc = "Adaptive search: the data each rung scores trials on to decide which go on; held out " +
-                  "of the training data, and never the test data.",
+            doc = "Adaptive search: the data each rung scores trials on to decide which go on; with " +
+                  "`sampler`, the data the proposals learn from. Held out of the training data, and never " +
+                  "the test data.",
             allow_files = True,
         ),
         **dict({k: v for k, v in TRAIN_ATTRS.items() if k != "train_executable"}, **EVAL_ATTRS)
@@ -409,6 +442,8 @@ def hyperparam_search(
         reduction_factor = 3,
         validation_data = None,
         continue_trials = [],
+        sampler = "",
+        batch_size = 0,
         **kwargs):
     """Searches hyperparameters: trains and evaluates one model per trial, then ranks them.
 
@@ -508,6 +543,14 @@ def hyperparam_search(
         each trial's last checkpoint (a pruned trial's is the one it stopped at).
       continue_trials: trial names to continue to max_epochs although a rung stopped them
         (repechage): their checkpoints are reused, and no other trial's decision changes.
+      sampler: `""` for grid and random search; `"tpe"` runs n_trials / batch_size batches: the
+        first drawn at random from `space`, each later one proposed by a `DatabazelPropose`
+        action (a Tree-structured Parzen Estimator) from every earlier trial's hyperparameters
+        and metric on `validation_data`. Trials are named by position (`b2_t3`); their values
+        are in the leaderboard and in `<name>/<trial>/run.hyperparams.json`. Needs `space`
+        (no grid), `seed` and `validation_data`.
+      batch_size: with `sampler`, the trials of one batch, run in parallel; it divides n_trials
+        and leaves at least two batches.
       **kwargs: common attributes: tags, visibility, testonly, ...
     """
     where = "hyperparam_search(name = \"{}\")".format(name)
@@ -546,6 +589,8 @@ def hyperparam_search(
         reduction_factor = reduction_factor,
         validation_data = validation_data,
         continue_trials = continue_trials,
+        sampler = sampler,
+        batch_size = batch_size,
         grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
         space = space or {},
         seed = seed if seed != None else 0,

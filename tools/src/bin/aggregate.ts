@@ -31,7 +31,13 @@ main(async (argv) => {
 
   // In an adaptive search, where each trial stopped; its final evaluation scored its last checkpoint.
   const schedule = manifest.schedule === null ? null : readScheduleOutcomes(manifest.schedule, manifest.label);
-  const outcomes = manifest.trials.map((trial, order) => {
+  // A sampler's proposals are known only now: their hyperparameters come from their files.
+  const trials = manifest.trials.map((trial) =>
+    trial.hyperparams_file === null
+      ? trial
+      : { ...trial, hyperparams: JSON.parse(readFileSync(trial.hyperparams_file, "utf8")) as Record<string, string> },
+  );
+  const outcomes = trials.map((trial, order) => {
     const record = readRunRecord(trial.record);
     const place = schedule?.places.get(trial.name) ?? null;
     const pruned = record.outcome === "succeeded" && place?.pruned ? place.pruned : null;

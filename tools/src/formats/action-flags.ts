@@ -56,6 +56,11 @@ export const DECIDE_FLAGS = {
   summary: "--summary",
 } as const;
 
+/** Flags of the DatabazelPropose action (tools/src/bin/propose.ts). */
+export const PROPOSE_FLAGS = {
+  manifest: "--manifest",
+} as const;
+
 /** Flags of the DatabazelReport action (tools/src/bin/report.ts). */
 export const REPORT_FLAGS = {
   manifest: "--manifest",

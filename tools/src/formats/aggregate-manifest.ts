@@ -9,6 +9,8 @@ import { arrayOf, nullable, number, object, recordOf, string, type ShapeOf } fro
 export const aggregateTrial = object({
   name: string,
   hyperparams: recordOf(string),
+  /** Set when the trial's hyperparameters are known only while building (proposed by a sampler): read them from here. */
+  hyperparams_file: nullable(string),
   seed: number,
   /** The trial's model, exec-root relative: what the action reads and copies. */
   model: string,

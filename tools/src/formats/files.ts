@@ -33,4 +33,5 @@ export const FILE_SUFFIXES = {
   validation_log: ".validation.eval.log",
   decide_manifest: ".decide.json",
   rung_summary: ".rung.json",
+  propose_manifest: ".propose.json",
 } as const;

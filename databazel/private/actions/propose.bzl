@@ -1,0 +1,62 @@
+"""The DatabazelPropose action: the next batch of a search with a sampler, from the earlier ones."""
+
+load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "PROPOSE_FLAGS", "PROPOSE_MANIFEST_FIELDS")
+load("//databazel/private:names.bzl", "display_label")
+load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load(":common.bzl", "check_fields", "write_manifest")
+
+def propose_action(ctx, *, batch, space, fixed, history, proposals):
+    """Registers the proposal of one batch: one hyperparameter file per new trial.
+
+    Args:
+      ctx: the rule context; the rule must declare the Node toolchain and `_propose`.
+      batch: int, the batch's number (2 or more).
+      space: dict of name to struct(kind, low, high, choices), as trials.bzl's parse_space.
+      fixed: dict of the hyperparameters every trial shares.
+      history: list of struct(name, hyperparams, metrics, outcome): every earlier trial's
+        hyperparameter file, validation metrics and validation outcome, in order.
+      proposals: list of struct(name, hyperparams): the new trials and their files to write.
+    """
+    manifest = ctx.actions.declare_file("{}/batches/batch_{}{}".format(ctx.label.name, batch, FILE_SUFFIXES["propose_manifest"]))
+    write_manifest(ctx, manifest, check_fields("propose manifest", {
+        "batch": batch,
+        "fixed": fixed,
+        "goal": ctx.attr.goal,
+        "history": [
+            check_fields("propose manifest's history trial", {
+                "hyperparams": t.hyperparams.path,
+                "metrics": t.metrics.path,
+                "name": t.name,
+                "outcome": t.outcome.path,
+            }, PROPOSE_MANIFEST_FIELDS["history_trial"])
+            for t in history
+        ],
+        "label": display_label(ctx.label),
+        "metric": ctx.attr.metric,
+        "proposals": [{"hyperparams": p.hyperparams.path, "name": p.name} for p in proposals],
+        "sampler": ctx.attr.sampler,
+        "seed": ctx.attr.seed,
+        "space": {
+            k: check_fields("propose manifest's distribution", {
+                "choices": d.choices,
+                "high": d.high,
+                "kind": d.kind,
+                "low": d.low,
+            }, PROPOSE_MANIFEST_FIELDS["distribution"])
+            for k, d in space.items()
+        },
+    }, PROPOSE_MANIFEST_FIELDS["manifest"]))
+    args = ctx.actions.args()
+    args.add(ctx.file._propose)
+    args.add(PROPOSE_FLAGS["manifest"], manifest)
+    ctx.actions.run(
+        executable = node_runtime(ctx).node,
+        arguments = [args],
+        inputs = [ctx.file._propose, manifest] +
+                 [f for t in history for f in (t.hyperparams, t.metrics, t.outcome)],
+        outputs = [p.hyperparams for p in proposals],
+        mnemonic = "DatabazelPropose",
+        progress_message = "Proposing batch %d (%d trials) of %%{label} from %d earlier trials" % (batch, len(proposals), len(history)),
+        # No path mapping: the manifest names its inputs by their unmapped paths.
+        toolchain = NODE_TOOLCHAIN_TYPE,
+    )

@@ -1,0 +1,46 @@
+// The manifest databazel/private/sampler.bzl writes for each DatabazelPropose action (a batch of
+// a search with `sampler`): the space, every earlier trial's files, and where the new trials'
+// hyperparameter files go (tools/src/bin/propose.ts writes them).
+import { readManifest } from "./manifest.ts";
+import { goal } from "./leaderboard.ts";
+import { arrayOf, literal, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
+
+/** One parameter of `space`, as the rules parsed it (databazel/private/trials.bzl). */
+export const distribution = object({
+  kind: literal("uniform", "loguniform", "int", "choice"),
+  low: number,
+  high: number,
+  /** The options of choice(); [] for the others. */
+  choices: arrayOf(string),
+});
+export type DistributionFields = ShapeOf<typeof distribution>;
+
+/** An earlier trial: its hyperparameters (a file, since they may be proposed too) and its validation result. */
+export const proposeHistoryTrial = object({
+  name: string,
+  hyperparams: string,
+  metrics: string,
+  outcome: string,
+});
+
+export const proposeManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  sampler: literal("tpe"),
+  seed: number,
+  /** 1-based; the first batch is drawn at random at analysis time and has no propose action. */
+  batch: number,
+  space: recordOf(distribution),
+  /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
+  fixed: recordOf(string),
+  /** Every trial of the earlier batches, in order. */
+  history: arrayOf(proposeHistoryTrial),
+  /** The new trials: their names and where their hyperparameter files go. */
+  proposals: arrayOf(object({ name: string, hyperparams: string })),
+});
+export type ProposeManifest = ShapeOf<typeof proposeManifest>;
+
+export function readProposeManifest(path: string): ProposeManifest {
+  return readManifest(proposeManifest, path, "propose manifest");
+}
