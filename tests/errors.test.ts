@@ -62,6 +62,7 @@ exports_files(["data.csv"])
       "grid_not_list/BUILD.bazel": search('    metric = "accuracy",\n    grid = {"lr": "0.1"},'),
       "no_seed/BUILD.bazel": search('    metric = "accuracy",\n    space = {"lr": "uniform(0, 1)"},'),
       "no_metric/BUILD.bazel": search('    grid = {"lr": ["0.1"]},'),
+      "unknown_sampler/BUILD.bazel": search('    metric = "accuracy",\n    seed = 1,\n    space = {"lr": "uniform(0, 1)"},\n    sampler = "cmaes",'),
       "train_no_model/BUILD.bazel": `${LOADS}model(name = "m", training_data = "//:data.csv", train_executable = "//no_model")\n`,
       "train_crash/BUILD.bazel": `${LOADS}model(name = "m", training_data = "//:data.csv", train_executable = "//crash")\n`,
       "eval_bad_json/BUILD.bazel": `${LOADS}evaluate(name = "e", model = "//train_ok:m", test_data = "//:data.csv", eval_executable = "//bad_json")\n`,
@@ -108,6 +109,7 @@ describe("loading-time errors from the hyperparam_search macro name the cause an
     ["grid_not_list", ['grid["lr"] must be a list of values, got string', 'Fix: write it as a list']],
     ["no_seed", ["random search needs a seed", "Fix: add seed = 1"]],
     ["no_metric", ["metric is not named", 'Fix: set metric = "accuracy"']],
+    ["unknown_sampler", ['sampler = "cmaes" is not a sampler databazel knows', 'Fix: use sampler = "tpe"']],
   ];
   for (const [pkg, messages] of cases) {
     it(pkg, async () => {

@@ -562,6 +562,10 @@ def hyperparam_search(
         fail("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
     if space != None and type(space) != "dict":
         fail("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
+    if type(sampler) != "string" or (sampler and sampler not in SAMPLERS):
+        fail(("databazel: {}: sampler = {} is not a sampler databazel knows (it knows: {}).\n" +
+              "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), or leave sampler out for random " +
+              "search.").format(where, json.encode(sampler), ", ".join(SAMPLERS)))
     if space and seed == None:
         fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
               "Fix: add seed = 1 (any integer).").format(where))

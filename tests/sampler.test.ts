@@ -1,0 +1,139 @@
+// Search that learns from earlier trials (issue 16): sampler = "tpe" proposes each batch while
+// building, from the earlier trials' hyperparameters and validation metrics. What ran is read
+// from Bazel's execution log; the proposals from the trials' hyperparameter files.
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bazel, repoRoot } from "./harness/bazel.ts";
+import { executedByMnemonic } from "./harness/execution-log.ts";
+import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
+
+const HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
+load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
+
+sh_binary(name = "train", srcs = ["train.sh"])
+
+sh_binary(name = "eval", srcs = ["eval.sh"])
+`;
+
+function search(nTrials: number): string {
+  return `
+hyperparam_search(
+    name = "tpe",
+    training_data = "train.csv",
+    validation_data = "validation.csv",
+    test_data = "test.csv",
+    train_executable = ":train",
+    eval_executable = ":eval",
+    space = {"lr": "loguniform(0.001, 1)"},
+    seed = 1,
+    metric = "accuracy",
+    sampler = "tpe",
+    n_trials = ${nTrials},
+    batch_size = 4,
+)
+`;
+}
+
+let ws = "";
+let scratch = "";
+let step = 0;
+
+async function build(flags: string[] = []): Promise<Record<string, number>> {
+  const log = join(scratch, `exec-${step++}.json`);
+  await bazel(["build", "//:tpe", `--execution_log_json_file=${log}`, ...flags], { cwd: ws });
+  return executedByMnemonic(log);
+}
+
+const bin = (...rel: string[]): string => join(ws, "bazel-bin", ...rel);
+const board = (): LeaderboardJson => JSON.parse(readFileSync(bin("tpe.leaderboard.json"), "utf8")) as LeaderboardJson;
+
+/** sha256 of every trial's hyperparameters and model, and of the leaderboard, under `root`. */
+function digests(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const hash = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+  for (const trial of readdirSync(join(root, "tpe")).filter((t) => /^b\d+_t\d+$/.test(t)).sort()) {
+    for (const file of ["run.hyperparams.json", "model"]) out[`${trial}/${file}`] = hash(join(root, "tpe", trial, file));
+  }
+  out["tpe.leaderboard.json"] = hash(join(root, "tpe.leaderboard.json"));
+  return out;
+}
+
+beforeAll(() => {
+  ws = consumerWorkspace({
+    "BUILD.bazel": HEADER + search(12),
+    "train.csv": "bias=0\n",
+    "validation.csv": "bias=0.01\n",
+    "test.csv": "bias=0\n",
+  });
+  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "adaptive", script), join(ws, script));
+  scratch = mkdtempSync(join(tmpdir(), "databazel-sampler-"));
+});
+
+afterAll(async () => {
+  if (ws) await removeWorkspace(ws);
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("sampler = \"tpe\"", () => {
+  it("runs 3 batches of 4 in one build: the first at random, the next two proposed", async () => {
+    const executed = await build();
+    expect(executed.DatabazelPropose).toBe(2);
+    expect(executed.DatabazelTrain).toBe(12);
+    const b = board();
+    expect(b.trials.map((t) => t.trial).sort()).toEqual(
+      [1, 2, 3].flatMap((batch) => [1, 2, 3, 4].map((i) => `b${batch}_t${i}`)).sort(),
+    );
+    // The leaderboard shows the proposed values, all inside the space and all different.
+    const lrs = b.trials.map((t) => Number(t.hyperparams.lr));
+    expect(lrs.every((lr) => lr >= 0.001 && lr < 1)).toBe(true);
+    expect(new Set(lrs).size).toBe(12);
+    console.log(b.trials.map((t) => `${t.trial}: lr ${t.hyperparams.lr} -> ${t.value}`).join("\n"));
+  });
+
+  it("learns: the proposed batches' median lr is nearer the best (0.05) than the random batch's", () => {
+    const distance = (batch: number): number => {
+      const d = board()
+        .trials.filter((t) => t.trial.startsWith(`b${batch}_`))
+        .map((t) => Math.abs(Math.log10(Number(t.hyperparams.lr) / 0.05)))
+        .sort((a, b) => a - b);
+      return (d[1]! + d[2]!) / 2;
+    };
+    expect(distance(3)).toBeLessThan(distance(1));
+  });
+
+  it("gives byte-identical proposals, models and leaderboards from two clean builds in different output bases", async () => {
+    const here = digests(bin());
+    const otherBase = join(scratch, "other-base");
+    try {
+      await bazel([`--output_base=${otherBase}`, "build", "//:tpe", "--disk_cache=", "--remote_cache="], { cwd: ws });
+      const otherBin = (await bazel([`--output_base=${otherBase}`, "info", "bazel-bin"], { cwd: ws })).stdout.trim();
+      expect(digests(otherBin)).toEqual(here);
+    } finally {
+      await bazel([`--output_base=${otherBase}`, "shutdown"], { cwd: ws, allowFailure: true });
+    }
+  });
+
+  it("raising n_trials by one batch runs only that batch: its proposal, trainings and evaluations", async () => {
+    writeFileSync(join(ws, "BUILD.bazel"), HEADER + search(16));
+    const executed = await build();
+    expect(executed.DatabazelPropose).toBe(1);
+    expect(executed.DatabazelTrain).toBe(4);
+    expect(executed.DatabazelEval).toBe(8); // 4 on the validation data, 4 on the test data
+    expect(board().trials).toHaveLength(16);
+  });
+
+  // Last: after a build served from a disk cache, a build without it runs everything again (Bazel's own behaviour).
+  it("rebuilds after bazel clean from a disk cache without running a train or propose action", async () => {
+    const cache = `--disk_cache=${join(scratch, "disk-cache")}`;
+    await bazel(["clean"], { cwd: ws });
+    await build([cache]);
+    await bazel(["clean"], { cwd: ws });
+    const executed = await build([cache]);
+    expect(executed.DatabazelTrain ?? 0).toBe(0);
+    expect(executed.DatabazelPropose ?? 0).toBe(0);
+  });
+});
