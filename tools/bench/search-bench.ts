@@ -10,6 +10,8 @@
 // BENCH_PREFIX=0 skips the prefix-sharing part (BENCH_PREFIX=1, the default, runs it).
 // Then adaptive-bench.ts builds //mnist:bzl_halving against //mnist:bzl_halving_full (the same 27
 // configurations each trained to the end) and //mnist:bzl_hyperband; BENCH_ADAPTIVE=0 skips it.
+// Then sampler-bench.ts builds //mnist:bzl_tpe_search against //mnist:bzl_random_16 at
+// BENCH_SAMPLER_SEEDS=1,2,3,4,5; BENCH_SAMPLER=0 skips it.
 // Then remote-bench.ts times a 16-trial search locally and on the local remote-execution cluster
 // with 2 and 4 workers (needs root, like the cluster); BENCH_REMOTE=0 skips it.
 // Then breakdown-bench.ts breaks a train/eval action's cost down into Bazel, the sandbox, Node,
@@ -33,6 +35,7 @@ import {
 } from "./breakdown-bench.ts";
 import { adaptiveReport, measureAdaptive, type AdaptiveResult } from "./adaptive-bench.ts";
 import { measurePrefixSharing, prefixReport, type PrefixResult } from "./prefix-bench.ts";
+import { measureSampler, samplerReport, samplerSeeds, type SamplerResult } from "./sampler-bench.ts";
 import { analysisPhaseSeconds } from "./profile.ts";
 import { measureRemote, remoteBenchUnavailable, remoteReport, type RemoteResult } from "./remote-bench.ts";
 import { gridShape, makeBenchWorkspace } from "./workspace.ts";
@@ -140,14 +143,16 @@ async function main(): Promise<void> {
   const sizes = parseSizes(process.env.BENCH_SIZES);
   const prefix = parsePart("BENCH_PREFIX", "prefix-sharing", process.env.BENCH_PREFIX);
   const adaptive = parsePart("BENCH_ADAPTIVE", "adaptive-search", process.env.BENCH_ADAPTIVE);
+  const sampler = parsePart("BENCH_SAMPLER", "TPE-against-random", process.env.BENCH_SAMPLER);
+  const seeds = samplerSeeds(process.env.BENCH_SAMPLER_SEEDS);
   const remote = parsePart("BENCH_REMOTE", "remote-execution", process.env.BENCH_REMOTE);
   const breakdown = parsePart("BENCH_BREAKDOWN", "per-action breakdown", process.env.BENCH_BREAKDOWN);
   const breakdownN = breakdownSize(process.env.BENCH_BREAKDOWN_N);
   const bigData = parsePart("BENCH_BIGDATA", "4 GB training file", process.env.BENCH_BIGDATA);
   const rounds = bigDataRounds(process.env.BENCH_BIGDATA_ROUNDS);
-  if (sizes.length === 0 && !prefix && !adaptive && !remote && !breakdown && !bigData) {
+  if (sizes.length === 0 && !prefix && !adaptive && !sampler && !remote && !breakdown && !bigData) {
     throw new Error(
-      "BENCH_SIZES= (empty), BENCH_PREFIX=0, BENCH_ADAPTIVE=0, BENCH_REMOTE=0, BENCH_BREAKDOWN=0 and BENCH_BIGDATA=0: nothing to measure",
+      "BENCH_SIZES= (empty), BENCH_PREFIX=0, BENCH_ADAPTIVE=0, BENCH_SAMPLER=0, BENCH_REMOTE=0, BENCH_BREAKDOWN=0 and BENCH_BIGDATA=0: nothing to measure",
     );
   }
 
@@ -155,6 +160,7 @@ async function main(): Promise<void> {
     `BENCH_SIZES=${sizes.join(",")}`,
     ...(prefix ? [] : ["BENCH_PREFIX=0"]),
     ...(adaptive ? [] : ["BENCH_ADAPTIVE=0"]),
+    ...(sampler ? [`BENCH_SAMPLER_SEEDS=${seeds.join(",")}`] : ["BENCH_SAMPLER=0"]),
     ...(remote ? [] : ["BENCH_REMOTE=0"]),
     ...(breakdown ? [`BENCH_BREAKDOWN_N=${breakdownN}`] : ["BENCH_BREAKDOWN=0"]),
     ...(bigData ? [`BENCH_BIGDATA_ROUNDS=${rounds}`] : ["BENCH_BIGDATA=0"]),
@@ -188,6 +194,11 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
     adaptiveSearch = await measureAdaptive();
     console.log(`\n## Adaptive search\n\n${adaptiveReport(adaptiveSearch)}`);
   }
+  let samplerSearch: SamplerResult | undefined;
+  if (sampler) {
+    samplerSearch = await measureSampler(seeds);
+    console.log(`\n## TPE against random search\n\n${samplerReport(samplerSearch)}`);
+  }
   let remoteExecution: RemoteResult | undefined;
   const remoteSkipped = remote ? remoteBenchUnavailable() : undefined;
   if (remoteSkipped) console.log(`\n## Remote execution\n\nSkipped: ${remoteSkipped}.`);
@@ -217,6 +228,7 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
           rows,
           ...(prefixSharing ? { prefixSharing } : {}),
           ...(adaptiveSearch ? { adaptiveSearch } : {}),
+          ...(samplerSearch ? { samplerSearch } : {}),
           ...(remoteExecution ? { remoteExecution } : {}),
           ...(costBreakdown ? { costBreakdown } : {}),
           ...(bigTrainingFile ? { bigTrainingFile } : {}),
