@@ -3,9 +3,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseBest, readLeaderboard } from "../tools/src/formats/leaderboard.ts";
+import { LEADERBOARD_FORMAT, parseBest, readLeaderboard } from "../tools/src/formats/leaderboard.ts";
 import { parseTargetLine, type Target } from "../tools/src/formats/providers.ts";
-import { readRunRecord } from "../tools/src/formats/run-record.ts";
+import { readRunRecord, RUN_RECORD_FORMAT } from "../tools/src/formats/run-record.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 
 const bin = join(repoRoot, "bazel-bin", "tests", "rules");
@@ -189,13 +189,14 @@ describe("the formats the rules write pass their readers", () => {
     expect(targets.get("//tests/rules:search")!.search!.trials).toHaveLength(4);
   });
 
-  it("run records, the leaderboard and best.json are in format 2, every trial succeeded", () => {
+  it("run records, the leaderboard and best.json are in their current formats, every trial succeeded", () => {
     const exec = (path: string): string => join(execRoot, path);
-    expect(readRunRecord(exec(targets.get("//tests/rules:mlp")!.model!.run_record!)).format).toBe(2);
+    expect(readRunRecord(exec(targets.get("//tests/rules:mlp")!.model!.run_record!)).format).toBe(RUN_RECORD_FORMAT);
     expect(readRunRecord(exec(targets.get("//tests/rules:mlp_eval")!.metrics!.run_record!)).kind).toBe("eval");
     const search = targets.get("//tests/rules:search")!.search!;
     const board = readLeaderboard(exec(search.leaderboard_json));
-    expect(board.format).toBe(2);
+    expect(board.format).toBe(LEADERBOARD_FORMAT);
+    expect(board.schedule).toBeNull();
     expect(board.trials.map((t) => t.outcome)).toEqual(board.trials.map(() => "succeeded"));
     expect(readRunRecord(exec(search.trials[0]!.run_record)).outcome).toBe("succeeded");
     expect(parseBest(JSON.parse(readFileSync(exec(search.best), "utf8")), search.best).trial).toBe("hidden_64__lr_0.05");
