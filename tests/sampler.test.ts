@@ -2,7 +2,7 @@
 // building, from the earlier trials' hyperparameters and validation metrics. What ran is read
 // from Bazel's execution log; the proposals from the trials' hyperparameter files.
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +17,29 @@ load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
 sh_binary(name = "train", srcs = ["train.sh"])
 
 sh_binary(name = "eval", srcs = ["eval.sh"])
+
+[sh_binary(name = "sweep_" + mode, srcs = ["sweep_sampler.sh"]) for mode in ["ok", "count", "range", "repeat"]]
 `;
+
+/** A search whose batches a sampler executable proposes. */
+function executableSearch(name: string, sampler: string): string {
+  return `
+hyperparam_search(
+    name = "${name}",
+    training_data = "train.csv",
+    validation_data = "validation.csv",
+    test_data = "test.csv",
+    train_executable = ":train",
+    eval_executable = ":eval",
+    space = {"lr": "loguniform(0.001, 1)"},
+    seed = 1,
+    metric = "accuracy",
+    sampler = "${sampler}",
+    n_trials = 8,
+    batch_size = 4,
+)
+`;
+}
 
 function search(nTrials: number): string {
   return `
@@ -69,7 +91,7 @@ beforeAll(() => {
     "validation.csv": "bias=0.01\n",
     "test.csv": "bias=0\n",
   });
-  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "adaptive", script), join(ws, script));
+  for (const script of ["train.sh", "eval.sh", "sweep_sampler.sh"]) copyFileSync(join(repoRoot, "tests", "adaptive", script), join(ws, script));
   scratch = mkdtempSync(join(tmpdir(), "databazel-sampler-"));
 });
 
@@ -137,3 +159,43 @@ describe("sampler = \"tpe\"", () => {
     expect(executed.DatabazelPropose ?? 0).toBe(0);
   });
 });
+
+describe("a sampler executable", () => {
+  it("proposes each later batch from the history it reads; the leaderboard shows its values", async () => {
+    writeFileSync(join(ws, "BUILD.bazel"), HEADER + executableSearch("mine", ":sweep_ok"));
+    await bazel(["build", "//:mine"], { cwd: ws });
+    const b = JSON.parse(readFileSync(bin("mine.leaderboard.json"), "utf8")) as LeaderboardJson;
+    const lr = (trial: string) => b.trials.find((t) => t.trial === trial)!.hyperparams.lr;
+    expect([1, 2, 3, 4].map((i) => lr(`b2_t${i}`))).toEqual(["0.021", "0.022", "0.023", "0.024"]);
+    // What it read: the first batch's values and validation metrics.
+    const history = JSON.parse(readFileSync(bin("mine", "batches", "batch_2.history.json"), "utf8")) as {
+      count: number;
+      trials: { trial: string; hyperparams: Record<string, string>; value: number | null }[];
+    };
+    expect(history.count).toBe(4);
+    expect(history.trials.map((t) => t.trial)).toEqual(["b1_t1", "b1_t2", "b1_t3", "b1_t4"]);
+    expect(history.trials.every((t) => typeof t.value === "number")).toBe(true);
+  });
+
+  const cases: [string, string][] = [
+    ["count", "wrote 3 configurations for batch 2, but the batch has 4 trials"],
+    ["range", "configuration 2 gives lr = 5, outside loguniform(0.001, 1)"],
+    ["repeat", "configuration 2 repeats configuration 1 of this batch's hyperparameters (lr = 0.021)"],
+  ];
+  for (const [mode, message] of cases) {
+    it(`fails with what is wrong when it breaks the contract: ${mode}`, async () => {
+      writeFileSync(join(ws, "BUILD.bazel"), HEADER + executableSearch("bad", `:sweep_${mode}`));
+      const result = await bazel(["build", "//:bad"], { cwd: ws, allowFailure: true });
+      expect(result.exitCode).not.toBe(0);
+      expect(result.all).toContain(`databazel: //:bad: the sampler //:sweep_${mode} (batch 2) ${message}.`);
+      expect(result.all).toContain("Fix: write exactly 4 configurations, each giving every parameter of space a value inside it");
+      // No partial batch: nothing of it is left.
+      const batch = join(await bazelBin(), "bad", "b2_t1", "run.hyperparams.json");
+      expect(existsSync(batch)).toBe(false);
+    });
+  }
+});
+
+async function bazelBin(): Promise<string> {
+  return (await bazel(["info", "bazel-bin"], { cwd: ws })).stdout.trim();
+}

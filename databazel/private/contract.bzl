@@ -71,7 +71,9 @@ DECIDE_FLAGS = {
 
 # Flags of the DatabazelPropose action (tools/src/formats/action-flags.ts).
 PROPOSE_FLAGS = {
+    "history": "--history",
     "manifest": "--manifest",
+    "proposals": "--proposals",
 }
 
 # Flags of the DatabazelDigest action (tools/src/formats/action-flags.ts).
@@ -102,6 +104,8 @@ FILE_SUFFIXES = {
     "report_html": ".report.html",
     "report_manifest": ".report.json",
     "rung_summary": ".rung.json",
+    "sampler_history": ".history.json",
+    "sampler_proposals": ".proposals.json",
     "test_data_digests": ".test_data.digests.json",
     "train_log": ".train.log",
     "train_outcome": ".train.outcome.json",
@@ -125,7 +129,7 @@ AGGREGATE_MANIFEST_FIELDS = {
 PROPOSE_MANIFEST_FIELDS = {
     "distribution": ["choices", "high", "kind", "low"],
     "history_trial": ["hyperparams", "metrics", "name", "outcome"],
-    "manifest": ["batch", "fixed", "goal", "history", "label", "metric", "proposals", "sampler", "seed", "space"],
+    "manifest": ["batch", "executable", "fixed", "goal", "history", "label", "metric", "proposals", "sampler", "sampler_label", "seed", "space"],
 }
 
 # The DatabazelDecide manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/schedule.ts).

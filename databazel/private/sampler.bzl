@@ -12,9 +12,34 @@ load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private/actions:eval.bzl", "eval_action")
 load("//databazel/private/actions:propose.bzl", "propose_action")
 load("//databazel/private/actions:train.bzl", "train", "write_hyperparams")
+load(":names.bzl", "display_label")
 load(":trials.bzl", "expand_trials", "parse_space")
 
+# The samplers a user names; a sampler executable is "executable" (the macro sets it for a label).
 SAMPLERS = ["tpe"]
+SAMPLER_KINDS = SAMPLERS + ["executable"]
+
+def sampler_executable(ctx, where):
+    """The sampler executable, checked at analysis, or None for a built-in sampler.
+
+    Args:
+      ctx: the rule context.
+      where: string naming the target.
+
+    Returns:
+      struct(files_to_run, label) or None.
+    """
+    target = ctx.attr.sampler_executable
+    if ctx.attr.sampler != "executable":
+        return None
+    files_to_run = target[DefaultInfo].files_to_run
+    # A plain file (even a script) is refused: its execute bit is not known at analysis.
+    if files_to_run == None or files_to_run.executable == None or files_to_run.executable.is_source:
+        fail(("databazel: {}: sampler = \"{}\" is not an executable target: Bazel cannot run it to propose a batch.\n" +
+              "Fix: point sampler at an executable target, e.g. py_binary(name = \"my_sampler\", srcs = " +
+              "[\"my_sampler.py\"]) or sh_binary(...), which reads --history and writes --output " +
+              "(docs/contract.md).").format(where, display_label(target.label)))
+    return struct(files_to_run = files_to_run, label = target.label)
 
 def check_sampler(ctx, where, n_trials):
     """Fails at analysis on a sampler set up wrongly; returns whether the search has one.
@@ -84,7 +109,8 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
       model_name: function of a trial struct (name, hyperparams) to its model's file name.
 
     Returns:
-      struct(trials, trained, records, logs): trials are struct(name, hyperparams, varying,
+      struct(trials, trained, records, logs, batches): batches are the proposals' history and
+      output files; trials are struct(name, hyperparams, varying,
       hyperparams_file) in order (hyperparams: the fixed ones); trained maps each trial's name
       to struct(trained, hyperparams_file); records and logs are the validation evals'.
     """
@@ -92,9 +118,11 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
     size = attrs.batch_size
     space = parse_space(attrs.space, where)
     record_failures = attrs.max_failed_trials > 0
+    executable = sampler_executable(ctx, where)
     trials = []
     trained = {}
     history = []
+    batches = []
     records = []
     logs = []
 
@@ -107,14 +135,15 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
             for sample, file in zip(first, files):
                 write_hyperparams(ctx, file, sample.hyperparams)
         else:
-            propose_action(
+            batches.append(propose_action(
                 ctx,
                 batch = batch,
                 space = space,
                 fixed = attrs.hyperparams,
                 history = list(history),
                 proposals = [struct(name = n, hyperparams = f) for n, f in zip(names, files)],
-            )
+                executable = executable,
+            ))
         for name, file in zip(names, files):
             prefix = "{}/{}/run".format(ctx.label.name, name)
             trial = struct(name = name, hyperparams = dict(attrs.hyperparams), varying = {}, hyperparams_file = file)
@@ -149,7 +178,13 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
             history.append(struct(name = name, hyperparams = file, metrics = scored.metrics, outcome = scored.outcome))
             trained[name] = struct(trained = chain, hyperparams_file = file)
             trials.append(trial)
-    return struct(trials = trials, trained = trained, records = records, logs = logs)
+    return struct(
+        trials = trials,
+        trained = trained,
+        records = records,
+        logs = logs,
+        batches = [f for b in batches for f in (b.history, b.proposals)],
+    )
 
 def check_sampler_templates(ctx, where):
     """Fails when `model` or `metrics` names a searched hyperparameter, unknown until proposed.

@@ -28,6 +28,12 @@ export const EVAL_FLAGS = {
   metrics: "--metrics",
 } as const;
 
+/** Flags a sampler executable (`hyperparam_search(sampler = ":my_sampler")`) receives. */
+export const SAMPLER_FLAGS = {
+  history: "--history",
+  output: "--output",
+} as const;
+
 /** Environment variables that carry the same values, for scripts that prefer them. */
 export const ENV_VARS = {
   training_data: "DATABAZEL_TRAINING_DATA",
@@ -50,7 +56,7 @@ export const PATH_LIST_SEPARATOR = {
 
 /** One row of the contract's documentation (README and docs/contract.md are generated from these). */
 export interface ContractRow {
-  script: "train" | "eval";
+  script: "train" | "eval" | "sampler";
   flag: string;
   env: string;
   meaning: string;
@@ -131,6 +137,20 @@ export const CONTRACT_ROWS: ContractRow[] = [
     flag: `${EVAL_FLAGS.metrics} PATH`,
     env: ENV_VARS.metrics,
     meaning: "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)",
+  },
+  {
+    script: "sampler",
+    flag: `${SAMPLER_FLAGS.history} PATH`,
+    env: "",
+    meaning:
+      'the search so far, JSON: `space` (each parameter\'s `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)',
+  },
+  {
+    script: "sampler",
+    flag: `${SAMPLER_FLAGS.output} PATH`,
+    env: "",
+    meaning:
+      "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch",
   },
 ];
 

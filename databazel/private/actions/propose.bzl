@@ -5,7 +5,7 @@ load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
 load(":common.bzl", "check_fields", "write_manifest")
 
-def propose_action(ctx, *, batch, space, fixed, history, proposals):
+def propose_action(ctx, *, batch, space, fixed, history, proposals, executable = None):
     """Registers the proposal of one batch: one hyperparameter file per new trial.
 
     Args:
@@ -16,10 +16,18 @@ def propose_action(ctx, *, batch, space, fixed, history, proposals):
       history: list of struct(name, hyperparams, metrics, outcome): every earlier trial's
         hyperparameter file, validation metrics and validation outcome, in order.
       proposals: list of struct(name, hyperparams): the new trials and their files to write.
+      executable: struct(files_to_run, label) of a sampler executable, or None for the built-in TPE.
+
+    Returns:
+      struct(history, proposals): the Files of the history the sampler read and of what it wrote.
     """
-    manifest = ctx.actions.declare_file("{}/batches/batch_{}{}".format(ctx.label.name, batch, FILE_SUFFIXES["propose_manifest"]))
+    prefix = "{}/batches/batch_{}".format(ctx.label.name, batch)
+    manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["propose_manifest"])
+    history_file = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_history"])
+    proposals_file = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_proposals"])
     write_manifest(ctx, manifest, check_fields("propose manifest", {
         "batch": batch,
+        "executable": executable.files_to_run.executable.path if executable else None,
         "fixed": fixed,
         "goal": ctx.attr.goal,
         "history": [
@@ -35,6 +43,7 @@ def propose_action(ctx, *, batch, space, fixed, history, proposals):
         "metric": ctx.attr.metric,
         "proposals": [{"hyperparams": p.hyperparams.path, "name": p.name} for p in proposals],
         "sampler": ctx.attr.sampler,
+        "sampler_label": display_label(executable.label) if executable else None,
         "seed": ctx.attr.seed,
         "space": {
             k: check_fields("propose manifest's distribution", {
@@ -49,14 +58,19 @@ def propose_action(ctx, *, batch, space, fixed, history, proposals):
     args = ctx.actions.args()
     args.add(ctx.file._propose)
     args.add(PROPOSE_FLAGS["manifest"], manifest)
+    args.add(PROPOSE_FLAGS["history"], history_file)
+    args.add(PROPOSE_FLAGS["proposals"], proposals_file)
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
         inputs = [ctx.file._propose, manifest] +
                  [f for t in history for f in (t.hyperparams, t.metrics, t.outcome)],
-        outputs = [p.hyperparams for p in proposals],
+        outputs = [history_file, proposals_file] + [p.hyperparams for p in proposals],
+        tools = [executable.files_to_run] if executable else [],
         mnemonic = "DatabazelPropose",
         progress_message = "Proposing batch %d (%d trials) of %%{label} from %d earlier trials" % (batch, len(proposals), len(history)),
+        # The sampler runs in the exec configuration, like the train and eval executables.
         # No path mapping: the manifest names its inputs by their unmapped paths.
         toolchain = NODE_TOOLCHAIN_TYPE,
     )
+    return struct(history = history_file, proposals = proposals_file)

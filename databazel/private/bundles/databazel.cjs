@@ -954,7 +954,9 @@ var FILE_SUFFIXES = {
   validation_log: ".validation.eval.log",
   decide_manifest: ".decide.json",
   rung_summary: ".rung.json",
-  propose_manifest: ".propose.json"
+  propose_manifest: ".propose.json",
+  sampler_history: ".history.json",
+  sampler_proposals: ".proposals.json"
 };
 
 // tools/src/shim/digest.ts

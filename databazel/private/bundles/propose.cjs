@@ -2,11 +2,144 @@
 "use strict";
 
 // tools/src/bin/propose.ts
+var import_node_child_process = require("node:child_process");
 var import_node_fs4 = require("node:fs");
+
+// tools/src/contract.ts
+var TRAIN_FLAGS = {
+  training_data: "--training_data",
+  model: "--model",
+  hyperparams: "--hyperparams",
+  hyperparams_file: "--hyperparams_file",
+  seed: "--seed",
+  output_dir: "--output_dir",
+  init_checkpoint: "--init_checkpoint",
+  start_epoch: "--start_epoch",
+  end_epoch: "--end_epoch"
+};
+var OUTPUT_DIR_FILES = {
+  curve: "curve.json"
+};
+var EVAL_FLAGS = {
+  model: "--model",
+  test_data: "--test_data",
+  metrics: "--metrics"
+};
+var SAMPLER_FLAGS = {
+  history: "--history",
+  output: "--output"
+};
+var ENV_VARS = {
+  training_data: "DATABAZEL_TRAINING_DATA",
+  test_data: "DATABAZEL_TEST_DATA",
+  model: "DATABAZEL_MODEL",
+  hyperparams: "DATABAZEL_HYPERPARAMS",
+  hyperparams_file: "DATABAZEL_HYPERPARAMS_FILE",
+  seed: "DATABAZEL_SEED",
+  output_dir: "DATABAZEL_OUTPUT_DIR",
+  metrics: "DATABAZEL_METRICS",
+  init_checkpoint: "DATABAZEL_INIT_CHECKPOINT",
+  start_epoch: "DATABAZEL_START_EPOCH",
+  end_epoch: "DATABAZEL_END_EPOCH"
+};
+var PATH_LIST_SEPARATOR = {
+  env: ":"
+};
+var CONTRACT_ROWS = [
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.training_data} PATH`,
+    env: `${ENV_VARS.training_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
+    meaning: "the training data; repeated for several files; a directory is one path"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.model} PATH`,
+    env: ENV_VARS.model,
+    meaning: "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.hyperparams} JSON`,
+    env: ENV_VARS.hyperparams,
+    meaning: "the hyperparameters, a JSON object of strings"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.hyperparams_file} PATH`,
+    env: ENV_VARS.hyperparams_file,
+    meaning: "the same JSON, in a file"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.seed} N`,
+    env: ENV_VARS.seed,
+    meaning: "the seed; the same inputs and seed must give the same model"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.output_dir} DIR`,
+    env: ENV_VARS.output_dir,
+    meaning: "optional extras: per-epoch metrics, logs, plots"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.start_epoch} N`,
+    env: ENV_VARS.start_epoch,
+    meaning: "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.end_epoch} N`,
+    env: ENV_VARS.end_epoch,
+    meaning: "with `epochs` set: the epoch this segment ends with, counted from the start of training"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.init_checkpoint} PATH`,
+    env: ENV_VARS.init_checkpoint,
+    meaning: "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.output_dir}/${OUTPUT_DIR_FILES.curve}`,
+    env: "",
+    meaning: 'optional: a JSON array of per-epoch metrics, e.g. `[{"epoch": 1, "loss": 0.4}]`; databazel joins the segments\' into the model\'s learning curve'
+  },
+  { script: "eval", flag: `${EVAL_FLAGS.model} PATH`, env: ENV_VARS.model, meaning: "the model to score" },
+  {
+    script: "eval",
+    flag: `${EVAL_FLAGS.test_data} PATH`,
+    env: `${ENV_VARS.test_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
+    meaning: `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``
+  },
+  {
+    script: "eval",
+    flag: `${EVAL_FLAGS.metrics} PATH`,
+    env: ENV_VARS.metrics,
+    meaning: "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"
+  },
+  {
+    script: "sampler",
+    flag: `${SAMPLER_FLAGS.history} PATH`,
+    env: "",
+    meaning: "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
+  },
+  {
+    script: "sampler",
+    flag: `${SAMPLER_FLAGS.output} PATH`,
+    env: "",
+    meaning: "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch"
+  }
+];
 
 // tools/src/formats/action-flags.ts
 var PROPOSE_FLAGS = {
-  manifest: "--manifest"
+  manifest: "--manifest",
+  /** Where the history goes (tools/src/formats/sampler-history.ts): what a sampler executable reads. */
+  history: "--history",
+  /** Where the batch's proposals go, as the sampler wrote them. */
+  proposals: "--proposals"
 };
 
 // tools/src/lib/json.ts
@@ -297,7 +430,12 @@ var proposeManifest = object({
   label: string,
   metric: string,
   goal,
-  sampler: literal("tpe"),
+  /** "tpe", or "executable" for a sampler executable. */
+  sampler: literal("tpe", "executable"),
+  /** The sampler executable's path, for "executable"; else null. */
+  executable: nullable(string),
+  /** Its label, for messages; else null. */
+  sampler_label: nullable(string),
   seed: number,
   /** 1-based; the first batch is drawn at random at analysis time and has no propose action. */
   batch: number,
@@ -311,184 +449,6 @@ var proposeManifest = object({
 });
 function readProposeManifest(path) {
   return readManifest(proposeManifest, path, "propose manifest");
-}
-
-// tools/src/lib/flags.ts
-function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
-  const flags = /* @__PURE__ */ new Map();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
-    const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === void 0) throw new UsageError(`${flag} needs a value`);
-    flags.set(flag, [...flags.get(flag) ?? [], value]);
-  }
-  return flags;
-}
-function one(flags, flag) {
-  const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
-  return values[0];
-}
-var UsageError = class extends Error {
-};
-
-// tools/src/lib/worker.ts
-var import_node_fs2 = require("node:fs");
-
-// tools/src/lib/json-stream.ts
-var JsonObjectStream = class {
-  text = "";
-  scanned = 0;
-  depth = 0;
-  start = 0;
-  inString = false;
-  escaped = false;
-  /** Adds text; returns the objects it completed. */
-  push(chunk) {
-    this.text += chunk;
-    const out = [];
-    for (let i = this.scanned; i < this.text.length; i++) {
-      const c = this.text[i];
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === "\\") this.escaped = true;
-        else if (c === '"') this.inString = false;
-      } else if (c === '"') this.inString = true;
-      else if (c === "{" && this.depth++ === 0) this.start = i;
-      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
-    }
-    if (this.depth === 0) {
-      this.text = "";
-      this.scanned = 0;
-    } else {
-      this.text = this.text.slice(this.start);
-      this.scanned = this.text.length;
-      this.start = 0;
-    }
-    return out;
-  }
-};
-
-// tools/src/lib/worker.ts
-var PERSISTENT_WORKER_FLAG = "--persistent_worker";
-function expandFlagfile(argv) {
-  const [only] = argv;
-  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
-  const text = (0, import_node_fs2.readFileSync)(only.slice(1), "utf8");
-  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
-}
-function inputDigestHex(base64) {
-  const bytes = Buffer.from(base64, "base64");
-  const ascii = bytes.toString("latin1");
-  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
-  return bytes.length === 32 ? bytes.toString("hex") : void 0;
-}
-function digestsOf(request) {
-  const out = /* @__PURE__ */ new Map();
-  for (const input of request.inputs ?? []) {
-    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
-    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
-  }
-  return out;
-}
-function serveWorkRequests(run) {
-  const respond = process.stdout.write.bind(process.stdout);
-  let captured = [];
-  const capture = (chunk, ...rest) => {
-    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
-    const callback = rest.find((r) => typeof r === "function");
-    if (callback) process.nextTick(callback);
-    return true;
-  };
-  process.stdout.write = capture;
-  process.stderr.write = capture;
-  let queue = Promise.resolve();
-  const requests = new JsonObjectStream();
-  const handle = async (request) => {
-    if (request.cancel) return;
-    captured = [];
-    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
-    const output = captured.join("") + ended.output;
-    captured = [];
-    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
-  };
-  process.stdin.setEncoding("utf8");
-  process.stdin.on("data", (text) => {
-    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
-  });
-  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
-}
-
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
-};
-function failureMessage(err) {
-  if (err instanceof ContractError) return err.message;
-  if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
-    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
-  }
-  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
-}
-async function runBody(body, ...call) {
-  try {
-    await body(...call);
-    return { exitCode: 0, output: "" };
-  } catch (err) {
-    return { exitCode: 1, output: failureMessage(err) + "\n" };
-  }
-}
-function main(body) {
-  const argv = process.argv.slice(2);
-  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
-    serveWorkRequests((args, request) => runBody(body, args, request));
-    return;
-  }
-  void (async () => {
-    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
-    process.stderr.write(ended.output);
-    process.exitCode = ended.exitCode;
-  })();
-}
-
-// tools/src/lib/metrics.ts
-function metricAt(metrics, name) {
-  if (metrics === null || typeof metrics !== "object") return void 0;
-  const node = metrics;
-  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
-  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
-    const head = name.slice(0, dot);
-    if (!Object.hasOwn(node, head)) continue;
-    const value = metricAt(node[head], name.slice(dot + 1));
-    if (value !== void 0) return value;
-  }
-  return void 0;
-}
-
-// tools/src/lib/nonfinite-json.ts
-var MARK = "\0databazel-nonfinite:";
-function parseJsonAllowingNonFinite(text) {
-  const marked = text.replace(
-    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
-    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
-  );
-  return JSON.parse(
-    marked,
-    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
-  );
-}
-
-// tools/src/lib/outputs.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path = require("node:path");
-function discard(path, isDirectory = false) {
-  if (!isDirectory) {
-    (0, import_node_fs3.rmSync)(path, { force: true, recursive: true });
-    return;
-  }
-  (0, import_node_fs3.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs3.readdirSync)(path)) (0, import_node_fs3.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/sampler/format.ts
@@ -697,6 +657,222 @@ function cardinality(dist) {
   if (dist.kind === "choice") return dist.choices.length;
   if (dist.kind === "int") return dist.high - dist.low + 1;
   return Infinity;
+}
+
+// tools/src/formats/sampler-history.ts
+var SAMPLER_HISTORY_FORMAT = 1;
+function describe2(dist) {
+  return dist.kind === "choice" ? `choice(${dist.choices.join(", ")})` : `${dist.kind}(${dist.low}, ${dist.high})`;
+}
+function checkProposals(parsed, history) {
+  const names = Object.keys(history.space).sort();
+  if (!Array.isArray(parsed)) return { problem: `wrote ${parsed === null ? "null" : typeof parsed}, not a JSON array of configurations` };
+  if (parsed.length !== history.count) {
+    return { problem: `wrote ${parsed.length} configuration${parsed.length === 1 ? "" : "s"} for batch ${history.batch}, but the batch has ${history.count} trials` };
+  }
+  const key = (hp) => names.map((n) => canonicalValue(history.space[n], hp[n])).join("\0");
+  const seen = new Map(history.trials.map((t) => [names.every((n) => t.hyperparams[n] !== void 0 && inSpace(history.space[n], t.hyperparams[n])) ? key(t.hyperparams) : `?${t.trial}`, t.trial]));
+  const proposals = [];
+  for (const [i, item] of parsed.entries()) {
+    const where = `configuration ${i + 1}`;
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return { problem: `${where} is not a JSON object of parameter to value` };
+    const entries = Object.entries(item);
+    const unknown = entries.map(([k2]) => k2).filter((k2) => !(k2 in history.space));
+    if (unknown.length) return { problem: `${where} has ${unknown.join(", ")}, which space does not have (it has ${names.join(", ")})` };
+    const hp = {};
+    for (const name of names) {
+      const value = item[name];
+      if (value === void 0) return { problem: `${where} gives no value for ${name}` };
+      if (typeof value !== "string" && typeof value !== "number") return { problem: `${where} gives ${name} = ${JSON.stringify(value)}, neither a string nor a number` };
+      const text = String(value);
+      if (!inSpace(history.space[name], text)) return { problem: `${where} gives ${name} = ${text}, outside ${describe2(history.space[name])}` };
+      hp[name] = text;
+    }
+    const k = key(hp);
+    const earlier = seen.get(k);
+    if (earlier !== void 0) return { problem: `${where} repeats ${earlier}'s hyperparameters (${names.map((n) => `${n} = ${hp[n]}`).join(", ")})` };
+    seen.set(k, `configuration ${i + 1} of this batch`);
+    proposals.push(hp);
+  }
+  return { proposals };
+}
+
+// tools/src/lib/flags.ts
+function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
+  const flags = /* @__PURE__ */ new Map();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    const value = booleans.has(flag) ? "true" : argv[++i];
+    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    flags.set(flag, [...flags.get(flag) ?? [], value]);
+  }
+  return flags;
+}
+function one(flags, flag) {
+  const values = flags.get(flag);
+  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  return values[0];
+}
+var UsageError = class extends Error {
+};
+
+// tools/src/lib/worker.ts
+var import_node_fs2 = require("node:fs");
+
+// tools/src/lib/json-stream.ts
+var JsonObjectStream = class {
+  text = "";
+  scanned = 0;
+  depth = 0;
+  start = 0;
+  inString = false;
+  escaped = false;
+  /** Adds text; returns the objects it completed. */
+  push(chunk) {
+    this.text += chunk;
+    const out = [];
+    for (let i = this.scanned; i < this.text.length; i++) {
+      const c = this.text[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === "\\") this.escaped = true;
+        else if (c === '"') this.inString = false;
+      } else if (c === '"') this.inString = true;
+      else if (c === "{" && this.depth++ === 0) this.start = i;
+      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
+    }
+    if (this.depth === 0) {
+      this.text = "";
+      this.scanned = 0;
+    } else {
+      this.text = this.text.slice(this.start);
+      this.scanned = this.text.length;
+      this.start = 0;
+    }
+    return out;
+  }
+};
+
+// tools/src/lib/worker.ts
+var PERSISTENT_WORKER_FLAG = "--persistent_worker";
+function expandFlagfile(argv) {
+  const [only] = argv;
+  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
+  const text = (0, import_node_fs2.readFileSync)(only.slice(1), "utf8");
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+function inputDigestHex(base64) {
+  const bytes = Buffer.from(base64, "base64");
+  const ascii = bytes.toString("latin1");
+  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
+  return bytes.length === 32 ? bytes.toString("hex") : void 0;
+}
+function digestsOf(request) {
+  const out = /* @__PURE__ */ new Map();
+  for (const input of request.inputs ?? []) {
+    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
+    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
+  }
+  return out;
+}
+function serveWorkRequests(run) {
+  const respond = process.stdout.write.bind(process.stdout);
+  let captured = [];
+  const capture = (chunk, ...rest) => {
+    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const callback = rest.find((r) => typeof r === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  let queue = Promise.resolve();
+  const requests = new JsonObjectStream();
+  const handle = async (request) => {
+    if (request.cancel) return;
+    captured = [];
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const output = captured.join("") + ended.output;
+    captured = [];
+    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (text) => {
+    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
+  });
+  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
+}
+
+// tools/src/lib/main.ts
+var ContractError = class extends Error {
+};
+function failureMessage(err) {
+  if (err instanceof ContractError) return err.message;
+  if (err instanceof FormatError) return `databazel: ${err.message}`;
+  if (err instanceof UsageError) {
+    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
+  }
+  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+}
+async function runBody(body, ...call) {
+  try {
+    await body(...call);
+    return { exitCode: 0, output: "" };
+  } catch (err) {
+    return { exitCode: 1, output: failureMessage(err) + "\n" };
+  }
+}
+function main(body) {
+  const argv = process.argv.slice(2);
+  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
+    serveWorkRequests((args, request) => runBody(body, args, request));
+    return;
+  }
+  void (async () => {
+    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
+    process.stderr.write(ended.output);
+    process.exitCode = ended.exitCode;
+  })();
+}
+
+// tools/src/lib/metrics.ts
+function metricAt(metrics, name) {
+  if (metrics === null || typeof metrics !== "object") return void 0;
+  const node = metrics;
+  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
+  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
+    const head = name.slice(0, dot);
+    if (!Object.hasOwn(node, head)) continue;
+    const value = metricAt(node[head], name.slice(dot + 1));
+    if (value !== void 0) return value;
+  }
+  return void 0;
+}
+
+// tools/src/lib/nonfinite-json.ts
+var MARK = "\0databazel-nonfinite:";
+function parseJsonAllowingNonFinite(text) {
+  const marked = text.replace(
+    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
+    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
+  );
+  return JSON.parse(
+    marked,
+    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
+  );
+}
+
+// tools/src/lib/outputs.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path = require("node:path");
+function discard(path, isDirectory = false) {
+  if (!isDirectory) {
+    (0, import_node_fs3.rmSync)(path, { force: true, recursive: true });
+    return;
+  }
+  (0, import_node_fs3.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs3.readdirSync)(path)) (0, import_node_fs3.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/sampler/fresh.ts
@@ -1016,30 +1192,86 @@ function tpeModel(dists, history, goal2, settings) {
 function toDistribution(d) {
   return d.kind === "choice" ? { kind: "choice", choices: d.choices } : { kind: d.kind, low: d.low, high: d.high };
 }
-main(async (argv) => {
-  const flags = parseFlags(argv, /* @__PURE__ */ new Set());
-  const manifest = readProposeManifest(one(flags, PROPOSE_FLAGS.manifest));
+function readHistory(manifest) {
   const space = Object.fromEntries(Object.entries(manifest.space).map(([k, d]) => [k, toDistribution(d)]));
-  const history = manifest.history.map((trial) => {
+  const trials = manifest.history.map((trial) => {
     const all = JSON.parse((0, import_node_fs4.readFileSync)(trial.hyperparams, "utf8"));
     const hyperparams = Object.fromEntries(Object.keys(space).map((k) => [k, all[k] ?? ""]));
     const { outcome: outcome2 } = readOutcome(trial.outcome);
     const value = outcome2 === "succeeded" ? metricAt(parseJsonAllowingNonFinite((0, import_node_fs4.readFileSync)(trial.metrics, "utf8")), manifest.metric) : void 0;
-    return { hyperparams, value: value !== void 0 && Number.isFinite(value) ? value : null };
+    return { trial: trial.name, hyperparams, outcome: outcome2, value: value !== void 0 && Number.isFinite(value) ? value : null };
   });
-  let proposed;
+  return {
+    format: SAMPLER_HISTORY_FORMAT,
+    space,
+    goal: manifest.goal,
+    metric: manifest.metric,
+    seed: manifest.seed,
+    batch: manifest.batch,
+    count: manifest.proposals.length,
+    trials
+  };
+}
+function runExecutable(manifest, history, historyPath, outputPath) {
+  const sampler = `the sampler ${manifest.sampler_label}`;
+  const command = [manifest.executable, SAMPLER_FLAGS.history, historyPath, SAMPLER_FLAGS.output, outputPath];
+  const run = (0, import_node_child_process.spawnSync)(command[0], command.slice(1), { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const where = `databazel: ${manifest.label}: ${sampler} (batch ${manifest.batch})`;
+  const tail = `${run.stdout ?? ""}${run.stderr ?? ""}`.trimEnd().split("\n").slice(-20).join("\n");
+  const rerun = `Reproduce it with: ${command.join(" ")}`;
+  if (run.error || run.status !== 0) {
+    const cause = run.error ? `could not run: ${run.error.message}` : run.signal ? `was killed by ${run.signal}` : `failed with exit code ${run.status}`;
+    throw new ContractError(`${where} ${cause}.
+${tail ? `Its last lines:
+${tail}
+` : ""}${rerun}`);
+  }
+  let parsed;
   try {
-    proposed = proposeTpe({ space, history, goal: manifest.goal, count: manifest.proposals.length, seed: manifest.seed });
+    parsed = JSON.parse((0, import_node_fs4.readFileSync)(outputPath, "utf8"));
   } catch (err) {
     throw new ContractError(
-      `databazel: ${manifest.label}: the TPE sampler cannot propose batch ${manifest.batch}: ${err.message}
-Fix: widen space (a continuous distribution, or more choices), or lower n_trials.`
+      `${where} wrote no valid JSON to ${SAMPLER_FLAGS.output} (${err.message}).
+Fix: write a JSON array of ${history.count} objects, one per new trial, e.g. [{"lr": "0.01"}].
+${rerun}`
     );
   }
+  const checked = checkProposals(parsed, history);
+  if ("problem" in checked) {
+    throw new ContractError(
+      `${where} ${checked.problem}.
+Fix: write exactly ${history.count} configurations, each giving every parameter of space a value inside it, none repeating an earlier trial or another of the batch (the history is in ${historyPath}).
+${rerun}`
+    );
+  }
+  return checked.proposals;
+}
+main(async (argv) => {
+  const flags = parseFlags(argv, /* @__PURE__ */ new Set());
+  const manifest = readProposeManifest(one(flags, PROPOSE_FLAGS.manifest));
+  const historyPath = one(flags, PROPOSE_FLAGS.history);
+  const outputPath = one(flags, PROPOSE_FLAGS.proposals);
+  const outputs = [historyPath, outputPath, ...manifest.proposals.map((p) => p.hyperparams)];
   try {
+    const history = readHistory(manifest);
+    (0, import_node_fs4.writeFileSync)(historyPath, stableJson(history));
+    let proposed;
+    if (manifest.sampler === "executable") {
+      proposed = runExecutable(manifest, history, historyPath, outputPath);
+    } else {
+      try {
+        proposed = proposeTpe({ space: history.space, history: history.trials, goal: manifest.goal, count: history.count, seed: manifest.seed });
+      } catch (err) {
+        throw new ContractError(
+          `databazel: ${manifest.label}: the TPE sampler cannot propose batch ${manifest.batch}: ${err.message}
+Fix: widen space (a continuous distribution, or more choices), or lower n_trials.`
+        );
+      }
+      (0, import_node_fs4.writeFileSync)(outputPath, stableJson(proposed));
+    }
     manifest.proposals.forEach((p, i) => (0, import_node_fs4.writeFileSync)(p.hyperparams, stableJson({ ...manifest.fixed, ...proposed[i] })));
   } catch (err) {
-    for (const p of manifest.proposals) discard(p.hyperparams);
+    for (const path of outputs) discard(path);
     throw err;
   }
 });

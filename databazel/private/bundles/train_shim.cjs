@@ -25,6 +25,10 @@ var EVAL_FLAGS = {
   test_data: "--test_data",
   metrics: "--metrics"
 };
+var SAMPLER_FLAGS = {
+  history: "--history",
+  output: "--output"
+};
 var ENV_VARS = {
   training_data: "DATABAZEL_TRAINING_DATA",
   test_data: "DATABAZEL_TEST_DATA",
@@ -114,6 +118,18 @@ var CONTRACT_ROWS = [
     flag: `${EVAL_FLAGS.metrics} PATH`,
     env: ENV_VARS.metrics,
     meaning: "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"
+  },
+  {
+    script: "sampler",
+    flag: `${SAMPLER_FLAGS.history} PATH`,
+    env: "",
+    meaning: "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
+  },
+  {
+    script: "sampler",
+    flag: `${SAMPLER_FLAGS.output} PATH`,
+    env: "",
+    meaning: "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch"
   }
 ];
 

@@ -11,7 +11,7 @@ load("//databazel/private:hyperparams.bzl", "hyperparam_value", "string_hyperpar
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
-load("//databazel/private:sampler.bzl", "SAMPLERS", "check_sampler", "check_sampler_templates", "sampled_trials")
+load("//databazel/private:sampler.bzl", "SAMPLERS", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials")
 load("//databazel/private:trials.bzl", "expand_trials")
 load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
 load("//databazel/private/actions:digest.bzl", "digest_action")
@@ -308,6 +308,7 @@ def _hyperparam_search_impl(ctx):
             records = depset([f for r in ran for f in r.records] + (schedule.records if schedule else []) + (sampler_outputs.records if sampler_outputs else [])),
             report = depset([report]),
             rungs = depset(schedule.summaries if schedule else []),
+            batches = depset(sampler_outputs.batches if sampler_outputs else []),
             trials = depset([t.model for t in trials] + [t.metrics for t in trials]),
         ),
     ]
@@ -374,9 +375,16 @@ _hyperparam_search = rule(
         ),
         sampler = attr.string(
             doc = "Empty for grid and random search; `tpe` proposes each batch of trials from the earlier " +
-                  "batches' validation metrics (Tree-structured Parzen Estimator).",
-            values = [""] + SAMPLERS,
+                  "batches' validation metrics (Tree-structured Parzen Estimator); `executable` runs " +
+                  "`sampler_executable` instead (the macro sets both when `sampler` names a target).",
+            values = [""] + SAMPLER_KINDS,
             default = "",
+        ),
+        sampler_executable = attr.label(
+            doc = "With `sampler = \"executable\"`: the program that proposes each batch: it reads " +
+                  "`--history` and writes `--output` (docs/contract.md).",
+            cfg = "exec",
+            allow_files = True,
         ),
         scheduler = attr.string(
             doc = "Empty for grid and random search; `successive_halving` or `hyperband` to stop poor trials " +
@@ -546,7 +554,10 @@ def hyperparam_search(
       sampler: `""` for grid and random search; `"tpe"` runs n_trials / batch_size batches: the
         first drawn at random from `space`, each later one proposed by a `DatabazelPropose`
         action (a Tree-structured Parzen Estimator) from every earlier trial's hyperparameters
-        and metric on `validation_data`. Trials are named by position (`b2_t3`); their values
+        and metric on `validation_data`. A label (`":my_sampler"`) names an executable that
+        proposes instead: it reads the history from `--history` and writes the batch to
+        `--output` (docs/contract.md); a malformed batch fails the build with what is wrong.
+        Each batch's history and proposals are in the output group `batches`. Trials are named by position (`b2_t3`); their values
         are in the leaderboard and in `<name>/<trial>/run.hyperparams.json`. Needs `space`
         (no grid), `seed` and `validation_data`.
       batch_size: with `sampler`, the trials of one batch, run in parallel; it divides n_trials
@@ -562,9 +573,14 @@ def hyperparam_search(
         fail("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
     if space != None and type(space) != "dict":
         fail("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
-    if type(sampler) != "string" or (sampler and sampler not in SAMPLERS):
+    sampler_executable = None
+    if type(sampler) == "string" and sampler[:1] in (":", "/", "@"):
+        sampler_executable = sampler
+        sampler = "executable"
+    elif type(sampler) != "string" or (sampler and sampler not in SAMPLERS):
         fail(("databazel: {}: sampler = {} is not a sampler databazel knows (it knows: {}).\n" +
-              "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), or leave sampler out for random " +
+              "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), or a label of your own " +
+              "sampler executable such as \":my_sampler\" (docs/contract.md), or leave sampler out for random " +
               "search.").format(where, json.encode(sampler), ", ".join(SAMPLERS)))
     if space and seed == None:
         fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
@@ -594,6 +610,7 @@ def hyperparam_search(
         validation_data = validation_data,
         continue_trials = continue_trials,
         sampler = sampler,
+        sampler_executable = sampler_executable,
         batch_size = batch_size,
         grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
         space = space or {},

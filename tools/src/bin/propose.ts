@@ -1,48 +1,108 @@
-// DatabazelPropose: proposes the next batch of a search with `sampler = "tpe"` from every earlier
-// trial's hyperparameters and validation metric (tools/src/sampler/tpe.ts), and writes one
-// hyperparameter file per new trial. Called by databazel/private/sampler.bzl; the manifest's
-// shape is tools/src/formats/propose.ts.
+// DatabazelPropose: proposes the next batch of a search with a sampler from every earlier trial's
+// hyperparameters and validation metric, and writes one hyperparameter file per new trial. The
+// built-in "tpe" runs tools/src/sampler/tpe.ts; a sampler executable gets the history as JSON
+// and writes the batch (the contract: tools/src/contract.ts), which is checked before use.
+// Called by databazel/private/actions/propose.bzl; the manifest's shape is tools/src/formats/propose.ts.
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { SAMPLER_FLAGS } from "../contract.ts";
 import { PROPOSE_FLAGS } from "../formats/action-flags.ts";
 import { readOutcome } from "../formats/outcome.ts";
-import { readProposeManifest, type DistributionFields } from "../formats/propose.ts";
+import { readProposeManifest, type DistributionFields, type ProposeManifest } from "../formats/propose.ts";
+import { checkProposals, SAMPLER_HISTORY_FORMAT, type SamplerHistory } from "../formats/sampler-history.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { stableJson } from "../lib/json.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { metricAt } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import { discard } from "../lib/outputs.ts";
-import { proposeTpe, type Distribution, type Observation } from "../sampler/tpe.ts";
+import { proposeTpe, type Distribution } from "../sampler/tpe.ts";
 
 function toDistribution(d: DistributionFields): Distribution {
   return d.kind === "choice" ? { kind: "choice", choices: d.choices } : { kind: d.kind, low: d.low, high: d.high };
 }
 
-main(async (argv) => {
-  const flags = parseFlags(argv, new Set());
-  const manifest = readProposeManifest(one(flags, PROPOSE_FLAGS.manifest));
+/** The search so far, as a sampler executable reads it. */
+function readHistory(manifest: ProposeManifest): SamplerHistory {
   const space = Object.fromEntries(Object.entries(manifest.space).map(([k, d]) => [k, toDistribution(d)]));
-  const history: Observation[] = manifest.history.map((trial) => {
+  const trials = manifest.history.map((trial) => {
     const all = JSON.parse(readFileSync(trial.hyperparams, "utf8")) as Record<string, string>;
     const hyperparams = Object.fromEntries(Object.keys(space).map((k) => [k, all[k] ?? ""]));
     const { outcome } = readOutcome(trial.outcome);
     const value = outcome === "succeeded" ? metricAt(parseJsonAllowingNonFinite(readFileSync(trial.metrics, "utf8")), manifest.metric) : undefined;
-    // A failed, diverged or pruned trial is a bad one for the sampler.
-    return { hyperparams, value: value !== undefined && Number.isFinite(value) ? value : null };
+    // A failed or diverged trial has no value: a bad one for the sampler.
+    return { trial: trial.name, hyperparams, outcome, value: value !== undefined && Number.isFinite(value) ? value : null };
   });
-  let proposed: Record<string, string>[];
+  return {
+    format: SAMPLER_HISTORY_FORMAT,
+    space,
+    goal: manifest.goal,
+    metric: manifest.metric,
+    seed: manifest.seed,
+    batch: manifest.batch,
+    count: manifest.proposals.length,
+    trials,
+  };
+}
+
+function runExecutable(manifest: ProposeManifest, history: SamplerHistory, historyPath: string, outputPath: string): Record<string, string>[] {
+  const sampler = `the sampler ${manifest.sampler_label}`;
+  const command = [manifest.executable!, SAMPLER_FLAGS.history, historyPath, SAMPLER_FLAGS.output, outputPath];
+  const run = spawnSync(command[0]!, command.slice(1), { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const where = `databazel: ${manifest.label}: ${sampler} (batch ${manifest.batch})`;
+  const tail = `${run.stdout ?? ""}${run.stderr ?? ""}`.trimEnd().split("\n").slice(-20).join("\n");
+  const rerun = `Reproduce it with: ${command.join(" ")}`;
+  if (run.error || run.status !== 0) {
+    const cause = run.error ? `could not run: ${run.error.message}` : run.signal ? `was killed by ${run.signal}` : `failed with exit code ${run.status}`;
+    throw new ContractError(`${where} ${cause}.\n${tail ? `Its last lines:\n${tail}\n` : ""}${rerun}`);
+  }
+  let parsed: unknown;
   try {
-    proposed = proposeTpe({ space, history, goal: manifest.goal, count: manifest.proposals.length, seed: manifest.seed });
+    parsed = JSON.parse(readFileSync(outputPath, "utf8"));
   } catch (err) {
     throw new ContractError(
-      `databazel: ${manifest.label}: the TPE sampler cannot propose batch ${manifest.batch}: ${(err as Error).message}\n` +
-        "Fix: widen space (a continuous distribution, or more choices), or lower n_trials.",
+      `${where} wrote no valid JSON to ${SAMPLER_FLAGS.output} (${(err as Error).message}).\n` +
+        `Fix: write a JSON array of ${history.count} objects, one per new trial, e.g. [{"lr": "0.01"}].\n${rerun}`,
     );
   }
+  const checked = checkProposals(parsed, history);
+  if ("problem" in checked) {
+    throw new ContractError(
+      `${where} ${checked.problem}.\n` +
+        `Fix: write exactly ${history.count} configurations, each giving every parameter of space a value inside it, ` +
+        `none repeating an earlier trial or another of the batch (the history is in ${historyPath}).\n${rerun}`,
+    );
+  }
+  return checked.proposals;
+}
+
+main(async (argv) => {
+  const flags = parseFlags(argv, new Set());
+  const manifest = readProposeManifest(one(flags, PROPOSE_FLAGS.manifest));
+  const historyPath = one(flags, PROPOSE_FLAGS.history);
+  const outputPath = one(flags, PROPOSE_FLAGS.proposals);
+  const outputs = [historyPath, outputPath, ...manifest.proposals.map((p) => p.hyperparams)];
   try {
+    const history = readHistory(manifest);
+    writeFileSync(historyPath, stableJson(history));
+    let proposed: Record<string, string>[];
+    if (manifest.sampler === "executable") {
+      proposed = runExecutable(manifest, history, historyPath, outputPath);
+    } else {
+      try {
+        proposed = proposeTpe({ space: history.space, history: history.trials, goal: manifest.goal, count: history.count, seed: manifest.seed });
+      } catch (err) {
+        throw new ContractError(
+          `databazel: ${manifest.label}: the TPE sampler cannot propose batch ${manifest.batch}: ${(err as Error).message}\n` +
+            "Fix: widen space (a continuous distribution, or more choices), or lower n_trials.",
+        );
+      }
+      writeFileSync(outputPath, stableJson(proposed));
+    }
     manifest.proposals.forEach((p, i) => writeFileSync(p.hyperparams, stableJson({ ...manifest.fixed, ...proposed[i]! })));
   } catch (err) {
-    for (const p of manifest.proposals) discard(p.hyperparams);
+    // No partial batch: a later build proposes it again.
+    for (const path of outputs) discard(path);
     throw err;
   }
 });

@@ -59,6 +59,10 @@ export const DECIDE_FLAGS = {
 /** Flags of the DatabazelPropose action (tools/src/bin/propose.ts). */
 export const PROPOSE_FLAGS = {
   manifest: "--manifest",
+  /** Where the history goes (tools/src/formats/sampler-history.ts): what a sampler executable reads. */
+  history: "--history",
+  /** Where the batch's proposals go, as the sampler wrote them. */
+  proposals: "--proposals",
 } as const;
 
 /** Flags of the DatabazelReport action (tools/src/bin/report.ts). */

@@ -34,4 +34,6 @@ export const FILE_SUFFIXES = {
   decide_manifest: ".decide.json",
   rung_summary: ".rung.json",
   propose_manifest: ".propose.json",
+  sampler_history: ".history.json",
+  sampler_proposals: ".proposals.json",
 } as const;

@@ -3,7 +3,7 @@
 // hyperparameter files go (tools/src/bin/propose.ts writes them).
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
-import { arrayOf, literal, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
+import { arrayOf, literal, nullable, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
 /** One parameter of `space`, as the rules parsed it (databazel/private/trials.bzl). */
 export const distribution = object({
@@ -27,7 +27,12 @@ export const proposeManifest = object({
   label: string,
   metric: string,
   goal,
-  sampler: literal("tpe"),
+  /** "tpe", or "executable" for a sampler executable. */
+  sampler: literal("tpe", "executable"),
+  /** The sampler executable's path, for "executable"; else null. */
+  executable: nullable(string),
+  /** Its label, for messages; else null. */
+  sampler_label: nullable(string),
   seed: number,
   /** 1-based; the first batch is drawn at random at analysis time and has no propose action. */
   batch: number,
