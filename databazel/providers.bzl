@@ -181,8 +181,8 @@ SearchInfo, _new_search_info = provider(
                     "rungs a list of struct(epochs, trials) (how many trials train to how many epochs); " +
                     "rung_summaries is a depset of the deciding rungs' summaries (JSON: every trial's " +
                     "validation metric and decision).",
-        "trials": "list of structs (name, hyperparams, seed, model, metrics, run_record, learning_curve), in declaration " +
-                  "order, as `search_trial()` makes them. A trial's outcome (`succeeded`, `failed`, `timed_out`, " +
+        "trials": "list of structs (name, hyperparams, hyperparams_file, seed, model, metrics, run_record, learning_curve), " +
+                  "in declaration order, as `search_trial()` makes them. A trial's outcome (`succeeded`, `failed`, `timed_out`, " +
                   "`diverged`, `pruned`) is known only once built: it is the `outcome` of its `run_record`, and of its row " +
                   "in the leaderboard.",
     },

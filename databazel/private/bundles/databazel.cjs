@@ -657,7 +657,9 @@ var searchTrialFields = object({
   metrics: string,
   /** The trial's eval run record; its `outcome` says whether the trial succeeded. */
   run_record: string,
-  learning_curve: nullable(string)
+  learning_curve: nullable(string),
+  /** Set when a sampler proposed the trial's hyperparameters: the file that holds them. */
+  hyperparams_file: nullable(string)
 });
 var searchFields = object({
   metric: string,

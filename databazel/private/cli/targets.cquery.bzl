@@ -56,6 +56,7 @@ def _search(info):
         "trials": [
             {
                 "hyperparams": t.hyperparams,
+                "hyperparams_file": _path(getattr(t, "hyperparams_file", None)),
                 "learning_curve": _path(t.learning_curve),
                 "metrics": _path(t.metrics),
                 "model": _path(t.model),

@@ -28,6 +28,8 @@ export const searchTrialFields = object({
   /** The trial's eval run record; its `outcome` says whether the trial succeeded. */
   run_record: string,
   learning_curve: nullable(string),
+  /** Set when a sampler proposed the trial's hyperparameters: the file that holds them. */
+  hyperparams_file: nullable(string),
 });
 export type SearchTrialFields = ShapeOf<typeof searchTrialFields>;
 
