@@ -33,6 +33,7 @@ def sampler_executable(ctx, where):
     if ctx.attr.sampler != "executable":
         return None
     files_to_run = target[DefaultInfo].files_to_run
+
     # A plain file (even a script) is refused: its execute bit is not known at analysis.
     if files_to_run == None or files_to_run.executable == None or files_to_run.executable.is_source:
         fail(("databazel: {}: sampler = \"{}\" is not an executable target: Bazel cannot run it to propose a batch.\n" +
