@@ -16,7 +16,7 @@ decision and segment.
 """
 
 load("//databazel/private/actions:decide.bzl", "decide_action")
-load("//databazel/private/actions:eval.bzl", "eval_action")
+load("//databazel/private/actions:eval.bzl", "validation_eval")
 load("//databazel/private/actions:train.bzl", "train", "write_hyperparams")
 load(":checkpoint_support.bzl", "CHECKPOINTS_TAG", "supports_checkpoints")
 load(":contract.bzl", "FILE_SUFFIXES")
@@ -205,29 +205,6 @@ def check_continue_trials(ctx, plan, where):
                 display_label(ctx.label),
             ))
 
-def _validation_eval(ctx, *, prefix, trial_name, segment, epochs, validation, record_failures):
-    base = "{}/epoch_{}".format(prefix, epochs)
-    out = struct(
-        metrics = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_metrics"]),
-        record = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_record"]),
-        outcome = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_outcome"]),
-        log = ctx.actions.declare_file(base + FILE_SUFFIXES["validation_log"]),
-    )
-    eval_action(
-        ctx,
-        outputs = out,
-        model = segment.model,
-        test_data = validation.data,
-        data_digests = validation.digests,
-        eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
-        trial = "{} after {} epochs".format(trial_name, epochs),
-        record_failures = struct(train_outcome = segment.outcome, metric = ctx.attr.metric) if record_failures else None,
-        train_outcome = segment.outcome,
-        skip_pruned = True,
-        data_kind = "validation",
-    )
-    return out
-
 def train_adaptive(ctx, plan, *, common, validation):
     """Registers every trial's segments, the validation evals at each rung, and the decisions.
 
@@ -278,14 +255,16 @@ def train_adaptive(ctx, plan, *, common, validation):
             trained[trial.name] = struct(trained = chain, hyperparams_file = hyperparams_file)
             at_rung[trial.name] = []
             for r in deciding:
-                scored = _validation_eval(
+                segment = chain.by_end[r.epochs]
+                scored = validation_eval(
                     ctx,
-                    prefix = prefix,
-                    trial_name = trial.name,
-                    segment = chain.by_end[r.epochs],
-                    epochs = r.epochs,
+                    prefix = "{}/epoch_{}".format(prefix, r.epochs),
+                    trial = "{} after {} epochs".format(trial.name, r.epochs),
+                    model = segment.model,
+                    train_outcome = segment.outcome,
                     validation = validation,
                     record_failures = record_failures,
+                    skip_pruned = True,
                 )
                 records.append(scored.record)
                 logs.append(scored.log)

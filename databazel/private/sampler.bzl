@@ -9,7 +9,7 @@ and the same seed replays the same proposals.
 """
 
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
-load("//databazel/private/actions:eval.bzl", "eval_action")
+load("//databazel/private/actions:eval.bzl", "validation_eval")
 load("//databazel/private/actions:propose.bzl", "propose_action")
 load("//databazel/private/actions:train.bzl", "train", "write_hyperparams")
 load(":names.bzl", "display_label")
@@ -157,22 +157,14 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
                 record_failures = record_failures,
                 **common
             )
-            scored = struct(
-                metrics = ctx.actions.declare_file(prefix + FILE_SUFFIXES["validation_metrics"]),
-                record = ctx.actions.declare_file(prefix + FILE_SUFFIXES["validation_record"]),
-                outcome = ctx.actions.declare_file(prefix + FILE_SUFFIXES["validation_outcome"]),
-                log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["validation_log"]),
-            )
-            eval_action(
+            scored = validation_eval(
                 ctx,
-                outputs = scored,
-                model = chain.model,
-                test_data = validation.data,
-                data_digests = validation.digests,
-                eval_executable = attrs.eval_executable[DefaultInfo].files_to_run,
+                prefix = prefix,
                 trial = name,
-                record_failures = struct(train_outcome = chain.outcome, metric = attrs.metric) if record_failures else None,
-                data_kind = "validation",
+                model = chain.model,
+                train_outcome = chain.outcome,
+                validation = validation,
+                record_failures = record_failures,
             )
             records.append(scored.record)
             logs.append(scored.log)

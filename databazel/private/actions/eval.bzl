@@ -87,3 +87,40 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         execution_requirements = EXECUTION_REQUIREMENTS,
         toolchain = NODE_TOOLCHAIN_TYPE,
     )
+
+def validation_eval(ctx, *, prefix, trial, model, train_outcome, validation, record_failures, skip_pruned = False):
+    """Scores a trial's model on the search's validation data: what its next decision reads.
+
+    Args:
+      ctx: the hyperparam_search rule context.
+      prefix: the path prefix of the outputs (`<prefix>.validation.json`, ...).
+      trial: the trial's name in messages.
+      model: the model File (or directory) to score.
+      train_outcome: File, the outcome of the training that wrote it.
+      validation: struct(data, digests): the validation data's Files and their digests.
+      record_failures: whether the search records failures (`max_failed_trials`).
+      skip_pruned: whether a trial an adaptive search stopped passes on without a score.
+
+    Returns:
+      struct(metrics, record, outcome, log): Files.
+    """
+    out = struct(
+        metrics = ctx.actions.declare_file(prefix + FILE_SUFFIXES["validation_metrics"]),
+        record = ctx.actions.declare_file(prefix + FILE_SUFFIXES["validation_record"]),
+        outcome = ctx.actions.declare_file(prefix + FILE_SUFFIXES["validation_outcome"]),
+        log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["validation_log"]),
+    )
+    eval_action(
+        ctx,
+        outputs = out,
+        model = model,
+        test_data = validation.data,
+        data_digests = validation.digests,
+        eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
+        trial = trial,
+        record_failures = struct(train_outcome = train_outcome, metric = ctx.attr.metric) if record_failures else None,
+        train_outcome = train_outcome,
+        skip_pruned = skip_pruned,
+        data_kind = "validation",
+    )
+    return out
