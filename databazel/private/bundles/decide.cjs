@@ -1,14 +1,14 @@
 // Generated from tools/src/bin/decide.ts by `npm run build:tools`. Do not edit.
 "use strict";
 
-// tools/src/bin/decide.ts
-var import_node_fs4 = require("node:fs");
-
 // tools/src/formats/action-flags.ts
 var DECIDE_FLAGS = {
   manifest: "--manifest",
   summary: "--summary"
 };
+
+// tools/src/formats/outcome.ts
+var import_node_fs2 = require("node:fs");
 
 // tools/src/lib/json.ts
 function sortKeys(value) {
@@ -21,6 +21,33 @@ function sortKeys(value) {
 }
 function stableJson(value) {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
+
+// tools/src/lib/metrics.ts
+function metricAt(metrics, name) {
+  if (metrics === null || typeof metrics !== "object") return void 0;
+  const node = metrics;
+  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
+  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
+    const head = name.slice(0, dot);
+    if (!Object.hasOwn(node, head)) continue;
+    const value = metricAt(node[head], name.slice(dot + 1));
+    if (value !== void 0) return value;
+  }
+  return void 0;
+}
+
+// tools/src/lib/nonfinite-json.ts
+var MARK = "\0databazel-nonfinite:";
+function parseJsonAllowingNonFinite(text) {
+  const marked = text.replace(
+    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
+    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
+  );
+  return JSON.parse(
+    marked,
+    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
+  );
 }
 
 // tools/src/formats/shape.ts
@@ -199,9 +226,14 @@ function readOutcome(path) {
   const fix = rebuildFix(void 0);
   return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
 }
+function readScoredOutcome(outcomePath, metricsPath, metric) {
+  const { outcome: o } = readOutcome(outcomePath);
+  const value = o === "succeeded" ? metricAt(parseJsonAllowingNonFinite((0, import_node_fs2.readFileSync)(metricsPath, "utf8")), metric) : void 0;
+  return { outcome: o, value: value !== void 0 && Number.isFinite(value) ? value : null };
+}
 
 // tools/src/formats/schedule.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
@@ -328,7 +360,7 @@ var decision = object({
   of: number
 });
 function writeDecision(path, value) {
-  (0, import_node_fs2.writeFileSync)(path, stableJson(value));
+  (0, import_node_fs3.writeFileSync)(path, stableJson(value));
 }
 var RUNG_SUMMARY_FORMAT = 1;
 var rungEntry = object({
@@ -355,7 +387,7 @@ var rungSummary = object({
   trials: arrayOf(rungEntry)
 });
 function writeRungSummary(path, value) {
-  (0, import_node_fs2.writeFileSync)(path, stableJson(value));
+  (0, import_node_fs3.writeFileSync)(path, stableJson(value));
 }
 
 // tools/src/lib/flags.ts
@@ -379,7 +411,7 @@ var UsageError = class extends Error {
 };
 
 // tools/src/lib/worker.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 
 // tools/src/lib/json-stream.ts
 var JsonObjectStream = class {
@@ -420,7 +452,7 @@ var PERSISTENT_WORKER_FLAG = "--persistent_worker";
 function expandFlagfile(argv) {
   const [only] = argv;
   if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
-  const text = (0, import_node_fs3.readFileSync)(only.slice(1), "utf8");
+  const text = (0, import_node_fs4.readFileSync)(only.slice(1), "utf8");
   return text === "" ? [] : text.replace(/\n$/, "").split("\n");
 }
 function inputDigestHex(base64) {
@@ -497,33 +529,6 @@ function main(body) {
   })();
 }
 
-// tools/src/lib/metrics.ts
-function metricAt(metrics, name) {
-  if (metrics === null || typeof metrics !== "object") return void 0;
-  const node = metrics;
-  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
-  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
-    const head = name.slice(0, dot);
-    if (!Object.hasOwn(node, head)) continue;
-    const value = metricAt(node[head], name.slice(dot + 1));
-    if (value !== void 0) return value;
-  }
-  return void 0;
-}
-
-// tools/src/lib/nonfinite-json.ts
-var MARK = "\0databazel-nonfinite:";
-function parseJsonAllowingNonFinite(text) {
-  const marked = text.replace(
-    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
-    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
-  );
-  return JSON.parse(
-    marked,
-    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
-  );
-}
-
 // tools/src/schedule/promote.ts
 function promote(results, goal2, keep) {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number >= 1, got ${keep}`);
@@ -539,9 +544,8 @@ main(async (argv) => {
   const manifest = readDecideManifest(one(flags, DECIDE_FLAGS.manifest));
   const forced = new Set(manifest.continue_trials);
   const results = manifest.trials.map((trial, order) => {
-    const { outcome: outcome2 } = readOutcome(trial.outcome);
-    const value = outcome2 === "succeeded" ? metricAt(parseJsonAllowingNonFinite((0, import_node_fs4.readFileSync)(trial.metrics, "utf8")), manifest.metric) : void 0;
-    return { trial: trial.name, order, outcome: outcome2, value };
+    const { outcome: outcome2, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
+    return { trial: trial.name, order, outcome: outcome2, value: value ?? void 0 };
   });
   const decided = promote(results, manifest.goal, manifest.keep);
   const entries = results.map((r) => {
@@ -549,7 +553,7 @@ main(async (argv) => {
     return {
       trial: r.trial,
       outcome: r.outcome,
-      value: r.value !== void 0 && Number.isFinite(r.value) ? r.value : null,
+      value: r.value ?? null,
       decision: isForced ? "continue" : decided.get(r.trial),
       forced: isForced
     };

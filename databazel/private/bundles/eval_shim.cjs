@@ -204,6 +204,64 @@ function stableJson(value) {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
 }
 
+// tools/src/lib/metrics.ts
+function firstNonNumericLeaf(value, path = "metrics") {
+  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  return `${path} is ${JSON.stringify(value)} (${value === null ? "null" : typeof value})`;
+}
+function metricsProblem(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    return "is not a JSON object";
+  }
+  const bad = firstNonNumericLeaf(parsed);
+  return bad ? `has a leaf that is not a number: ${bad}` : void 0;
+}
+function metricAt(metrics, name) {
+  if (metrics === null || typeof metrics !== "object") return void 0;
+  const node = metrics;
+  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
+  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
+    const head = name.slice(0, dot);
+    if (!Object.hasOwn(node, head)) continue;
+    const value = metricAt(node[head], name.slice(dot + 1));
+    if (value !== void 0) return value;
+  }
+  return void 0;
+}
+
+// tools/src/lib/nonfinite-json.ts
+var MARK = "\0databazel-nonfinite:";
+function parseJsonAllowingNonFinite(text) {
+  const marked = text.replace(
+    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
+    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
+  );
+  return JSON.parse(
+    marked,
+    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
+  );
+}
+
 // tools/src/formats/run-record.ts
 var import_node_fs2 = require("node:fs");
 
@@ -867,64 +925,6 @@ function inputDigester(inputDigests) {
   }
   const known = bazelDigestsAreSha256 ? inputDigests : NONE;
   return (path) => digest(path, known);
-}
-
-// tools/src/lib/metrics.ts
-function firstNonNumericLeaf(value, path = "metrics") {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
-      if (bad) return bad;
-    }
-    return void 0;
-  }
-  if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
-      if (bad) return bad;
-    }
-    return void 0;
-  }
-  return `${path} is ${JSON.stringify(value)} (${value === null ? "null" : typeof value})`;
-}
-function metricsProblem(text) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    return "is not a JSON object";
-  }
-  const bad = firstNonNumericLeaf(parsed);
-  return bad ? `has a leaf that is not a number: ${bad}` : void 0;
-}
-function metricAt(metrics, name) {
-  if (metrics === null || typeof metrics !== "object") return void 0;
-  const node = metrics;
-  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
-  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
-    const head = name.slice(0, dot);
-    if (!Object.hasOwn(node, head)) continue;
-    const value = metricAt(node[head], name.slice(dot + 1));
-    if (value !== void 0) return value;
-  }
-  return void 0;
-}
-
-// tools/src/lib/nonfinite-json.ts
-var MARK = "\0databazel-nonfinite:";
-function parseJsonAllowingNonFinite(text) {
-  const marked = text.replace(
-    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
-    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
-  );
-  return JSON.parse(
-    marked,
-    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
-  );
 }
 
 // tools/src/lib/outputs.ts

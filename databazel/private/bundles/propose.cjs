@@ -3,7 +3,7 @@
 
 // tools/src/bin/propose.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -142,6 +142,9 @@ var PROPOSE_FLAGS = {
   proposals: "--proposals"
 };
 
+// tools/src/formats/outcome.ts
+var import_node_fs2 = require("node:fs");
+
 // tools/src/lib/json.ts
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -153,6 +156,33 @@ function sortKeys(value) {
 }
 function stableJson(value) {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
+
+// tools/src/lib/metrics.ts
+function metricAt(metrics, name) {
+  if (metrics === null || typeof metrics !== "object") return void 0;
+  const node = metrics;
+  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
+  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
+    const head = name.slice(0, dot);
+    if (!Object.hasOwn(node, head)) continue;
+    const value = metricAt(node[head], name.slice(dot + 1));
+    if (value !== void 0) return value;
+  }
+  return void 0;
+}
+
+// tools/src/lib/nonfinite-json.ts
+var MARK = "\0databazel-nonfinite:";
+function parseJsonAllowingNonFinite(text) {
+  const marked = text.replace(
+    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
+    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
+  );
+  return JSON.parse(
+    marked,
+    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
+  );
 }
 
 // tools/src/formats/shape.ts
@@ -330,6 +360,11 @@ var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fiel
 function readOutcome(path) {
   const fix = rebuildFix(void 0);
   return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
+}
+function readScoredOutcome(outcomePath, metricsPath, metric) {
+  const { outcome: o } = readOutcome(outcomePath);
+  const value = o === "succeeded" ? metricAt(parseJsonAllowingNonFinite((0, import_node_fs2.readFileSync)(metricsPath, "utf8")), metric) : void 0;
+  return { outcome: o, value: value !== void 0 && Number.isFinite(value) ? value : null };
 }
 
 // tools/src/formats/manifest.ts
@@ -718,7 +753,7 @@ var UsageError = class extends Error {
 };
 
 // tools/src/lib/worker.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 
 // tools/src/lib/json-stream.ts
 var JsonObjectStream = class {
@@ -759,7 +794,7 @@ var PERSISTENT_WORKER_FLAG = "--persistent_worker";
 function expandFlagfile(argv) {
   const [only] = argv;
   if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
-  const text = (0, import_node_fs2.readFileSync)(only.slice(1), "utf8");
+  const text = (0, import_node_fs3.readFileSync)(only.slice(1), "utf8");
   return text === "" ? [] : text.replace(/\n$/, "").split("\n");
 }
 function inputDigestHex(base64) {
@@ -836,43 +871,16 @@ function main(body) {
   })();
 }
 
-// tools/src/lib/metrics.ts
-function metricAt(metrics, name) {
-  if (metrics === null || typeof metrics !== "object") return void 0;
-  const node = metrics;
-  if (Object.hasOwn(node, name) && typeof node[name] === "number") return node[name];
-  for (let dot = name.lastIndexOf("."); dot > 0; dot = name.lastIndexOf(".", dot - 1)) {
-    const head = name.slice(0, dot);
-    if (!Object.hasOwn(node, head)) continue;
-    const value = metricAt(node[head], name.slice(dot + 1));
-    if (value !== void 0) return value;
-  }
-  return void 0;
-}
-
-// tools/src/lib/nonfinite-json.ts
-var MARK = "\0databazel-nonfinite:";
-function parseJsonAllowingNonFinite(text) {
-  const marked = text.replace(
-    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
-    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
-  );
-  return JSON.parse(
-    marked,
-    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
-  );
-}
-
 // tools/src/lib/outputs.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs3.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs4.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs3.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs3.readdirSync)(path)) (0, import_node_fs3.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs4.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs4.readdirSync)(path)) (0, import_node_fs4.rmSync)((0, import_node_path.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/sampler/fresh.ts
@@ -1195,11 +1203,10 @@ function toDistribution(d) {
 function readHistory(manifest) {
   const space = Object.fromEntries(Object.entries(manifest.space).map(([k, d]) => [k, toDistribution(d)]));
   const trials = manifest.history.map((trial) => {
-    const all = JSON.parse((0, import_node_fs4.readFileSync)(trial.hyperparams, "utf8"));
+    const all = JSON.parse((0, import_node_fs5.readFileSync)(trial.hyperparams, "utf8"));
     const hyperparams = Object.fromEntries(Object.keys(space).map((k) => [k, all[k] ?? ""]));
-    const { outcome: outcome2 } = readOutcome(trial.outcome);
-    const value = outcome2 === "succeeded" ? metricAt(parseJsonAllowingNonFinite((0, import_node_fs4.readFileSync)(trial.metrics, "utf8")), manifest.metric) : void 0;
-    return { trial: trial.name, hyperparams, outcome: outcome2, value: value !== void 0 && Number.isFinite(value) ? value : null };
+    const { outcome: outcome2, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
+    return { trial: trial.name, hyperparams, outcome: outcome2, value };
   });
   return {
     format: SAMPLER_HISTORY_FORMAT,
@@ -1228,7 +1235,7 @@ ${tail}
   }
   let parsed;
   try {
-    parsed = JSON.parse((0, import_node_fs4.readFileSync)(outputPath, "utf8"));
+    parsed = JSON.parse((0, import_node_fs5.readFileSync)(outputPath, "utf8"));
   } catch (err) {
     throw new ContractError(
       `${where} wrote no valid JSON to ${SAMPLER_FLAGS.output} (${err.message}).
@@ -1254,7 +1261,7 @@ main(async (argv) => {
   const outputs = [historyPath, outputPath, ...manifest.proposals.map((p) => p.hyperparams)];
   try {
     const history = readHistory(manifest);
-    (0, import_node_fs4.writeFileSync)(historyPath, stableJson(history));
+    (0, import_node_fs5.writeFileSync)(historyPath, stableJson(history));
     let proposed;
     if (manifest.sampler === "executable") {
       proposed = runExecutable(manifest, history, historyPath, outputPath);
@@ -1267,9 +1274,9 @@ main(async (argv) => {
 Fix: widen space (a continuous distribution, or more choices), or lower n_trials.`
         );
       }
-      (0, import_node_fs4.writeFileSync)(outputPath, stableJson(proposed));
+      (0, import_node_fs5.writeFileSync)(outputPath, stableJson(proposed));
     }
-    manifest.proposals.forEach((p, i) => (0, import_node_fs4.writeFileSync)(p.hyperparams, stableJson({ ...manifest.fixed, ...proposed[i] })));
+    manifest.proposals.forEach((p, i) => (0, import_node_fs5.writeFileSync)(p.hyperparams, stableJson({ ...manifest.fixed, ...proposed[i] })));
   } catch (err) {
     for (const path of outputs) discard(path);
     throw err;

@@ -142,6 +142,11 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
         records = trained.records + [evaluated.record],
     )
 
+def _validation(ctx, where):
+    """The validation data that rungs and samplers score trials on, hashed once for every run record."""
+    data = required_data_files(ctx.attr.validation_data, where, "validation_data")
+    return struct(data = data, digests = digest_action(ctx, data = data, kind = "validation_data"))
+
 def _train_trials(ctx, trials, where, *, common):
     """Trains grid and random search trials: struct(trained, hyperparams_file) by trial name."""
     segments = {}
@@ -212,16 +217,12 @@ def _hyperparam_search_impl(ctx):
     sampler_outputs = None
     if sampled:
         check_sampler_templates(ctx, where)
-        validation_data = required_data_files(ctx.attr.validation_data, where, "validation_data")
         sampler_outputs = sampled_trials(
             ctx,
             where,
             n_trials = n_trials,
             common = common,
-            validation = struct(
-                data = validation_data,
-                digests = digest_action(ctx, data = validation_data, kind = "validation_data"),
-            ),
+            validation = _validation(ctx, where),
             model_name = lambda t: expand_template(ctx.attr.model, _placeholders(ctx, t), where, "model"),
         )
         expanded = sampler_outputs.trials
@@ -232,16 +233,7 @@ def _hyperparam_search_impl(ctx):
         check_continue_trials(ctx, plan, where)
         expanded = [t for b in plan for t in b.trials]
         _check_distinct_outputs(ctx, expanded, where)
-        validation_data = required_data_files(ctx.attr.validation_data, where, "validation_data")
-        schedule = train_adaptive(
-            ctx,
-            plan,
-            common = common,
-            validation = struct(
-                data = validation_data,
-                digests = digest_action(ctx, data = validation_data, kind = "validation_data"),
-            ),
-        )
+        schedule = train_adaptive(ctx, plan, common = common, validation = _validation(ctx, where))
         trained = schedule.trained
     else:
         expanded = expand_trials(

@@ -2,14 +2,11 @@
 // trial's validation metric and writes each trial's decision, `continue` or `stop`, plus the
 // rung's summary. Called by databazel/private/adaptive.bzl; the manifest's shape is in
 // tools/src/formats/schedule.ts.
-import { readFileSync } from "node:fs";
 import { DECIDE_FLAGS } from "../formats/action-flags.ts";
-import { readOutcome } from "../formats/outcome.ts";
+import { readScoredOutcome } from "../formats/outcome.ts";
 import { readDecideManifest, writeDecision, writeRungSummary, RUNG_SUMMARY_FORMAT, type RungEntry } from "../formats/schedule.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { main } from "../lib/main.ts";
-import { metricAt } from "../lib/metrics.ts";
-import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import { promote, type RungResult } from "../schedule/promote.ts";
 
 main(async (argv) => {
@@ -17,9 +14,8 @@ main(async (argv) => {
   const manifest = readDecideManifest(one(flags, DECIDE_FLAGS.manifest));
   const forced = new Set(manifest.continue_trials);
   const results: RungResult[] = manifest.trials.map((trial, order) => {
-    const { outcome } = readOutcome(trial.outcome);
-    const value = outcome === "succeeded" ? metricAt(parseJsonAllowingNonFinite(readFileSync(trial.metrics, "utf8")), manifest.metric) : undefined;
-    return { trial: trial.name, order, outcome, value };
+    const { outcome, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
+    return { trial: trial.name, order, outcome, value: value ?? undefined };
   });
   // continue_trials only adds to the `keep` best: every other trial's decision stays as it was,
   // and so do its cache hits.
@@ -29,7 +25,7 @@ main(async (argv) => {
     return {
       trial: r.trial,
       outcome: r.outcome,
-      value: r.value !== undefined && Number.isFinite(r.value) ? r.value : null,
+      value: r.value ?? null,
       decision: isForced ? "continue" : decided.get(r.trial)!,
       forced: isForced,
     };

@@ -7,14 +7,12 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { SAMPLER_FLAGS } from "../contract.ts";
 import { PROPOSE_FLAGS } from "../formats/action-flags.ts";
-import { readOutcome } from "../formats/outcome.ts";
+import { readScoredOutcome } from "../formats/outcome.ts";
 import { readProposeManifest, type DistributionFields, type ProposeManifest } from "../formats/propose.ts";
 import { checkProposals, SAMPLER_HISTORY_FORMAT, type SamplerHistory } from "../formats/sampler-history.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { stableJson } from "../lib/json.ts";
 import { ContractError, main } from "../lib/main.ts";
-import { metricAt } from "../lib/metrics.ts";
-import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import { discard } from "../lib/outputs.ts";
 import { proposeTpe, type Distribution } from "../sampler/tpe.ts";
 
@@ -28,10 +26,9 @@ function readHistory(manifest: ProposeManifest): SamplerHistory {
   const trials = manifest.history.map((trial) => {
     const all = JSON.parse(readFileSync(trial.hyperparams, "utf8")) as Record<string, string>;
     const hyperparams = Object.fromEntries(Object.keys(space).map((k) => [k, all[k] ?? ""]));
-    const { outcome } = readOutcome(trial.outcome);
-    const value = outcome === "succeeded" ? metricAt(parseJsonAllowingNonFinite(readFileSync(trial.metrics, "utf8")), manifest.metric) : undefined;
     // A failed or diverged trial has no value: a bad one for the sampler.
-    return { trial: trial.name, hyperparams, outcome, value: value !== undefined && Number.isFinite(value) ? value : null };
+    const { outcome, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
+    return { trial: trial.name, hyperparams, outcome, value };
   });
   return {
     format: SAMPLER_HISTORY_FORMAT,

@@ -2,9 +2,11 @@
 // the run before it (an earlier segment, the training of the model to score, a rung's
 // evaluations), without the run record's wall time. Being deterministic, it keeps those actions'
 // keys the same in every build: local, remote, or after a cache lost an entry.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
-import { outcome } from "./run-record.ts";
+import { metricAt } from "../lib/metrics.ts";
+import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
+import { outcome, type Outcome } from "./run-record.ts";
 import { arrayOf, checkFile, nullable, object, readJsonFile, string, type ShapeOf } from "./shape.ts";
 import { formatVersion, rebuildFix } from "./versioned.ts";
 
@@ -31,4 +33,14 @@ export function writeOutcome(path: string, value: RunOutcomeFile): void {
 export function readOutcome(path: string): RunOutcomeFile {
   const fix = rebuildFix(undefined);
   return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
+}
+
+/**
+ * A trial's validation result, as a rung's decision and a sampler read it: its outcome, and its
+ * metric when it succeeded with a finite one (null otherwise: never promoted, a bad trial).
+ */
+export function readScoredOutcome(outcomePath: string, metricsPath: string, metric: string): { outcome: Outcome; value: number | null } {
+  const { outcome: o } = readOutcome(outcomePath);
+  const value = o === "succeeded" ? metricAt(parseJsonAllowingNonFinite(readFileSync(metricsPath, "utf8")), metric) : undefined;
+  return { outcome: o, value: value !== undefined && Number.isFinite(value) ? value : null };
 }
