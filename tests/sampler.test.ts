@@ -18,7 +18,7 @@ sh_binary(name = "train", srcs = ["train.sh"])
 
 sh_binary(name = "eval", srcs = ["eval.sh"])
 
-[sh_binary(name = "sweep_" + mode, srcs = ["sweep_sampler.sh"]) for mode in ["ok", "count", "range", "repeat"]]
+[sh_binary(name = "sweep_" + mode, srcs = ["sweep_sampler.sh"]) for mode in ["ok", "count", "range", "repeat", "crash", "garbage"]]
 `;
 
 /** A search whose batches a sampler executable proposes. */
@@ -194,6 +194,26 @@ describe("a sampler executable", () => {
       expect(existsSync(batch)).toBe(false);
     });
   }
+
+  it("fails with its exit code and last lines when it crashes, or with the fix when its output is not JSON", async () => {
+    writeFileSync(join(ws, "BUILD.bazel"), HEADER + executableSearch("crash", ":sweep_crash") + executableSearch("garbage", ":sweep_garbage"));
+    const crash = await bazel(["build", "//:crash"], { cwd: ws, allowFailure: true });
+    expect(crash.all).toContain("databazel: //:crash: the sampler //:sweep_crash (batch 2) failed with exit code 3.");
+    expect(crash.all).toContain("ValueError: the sampler's study is corrupt");
+    expect(crash.all).toContain("Reproduce it with: ");
+    const garbage = await bazel(["build", "//:garbage"], { cwd: ws, allowFailure: true });
+    expect(garbage.all).toContain("databazel: //:garbage: the sampler //:sweep_garbage (batch 2) wrote no valid JSON to --output");
+    expect(garbage.all).toContain('Fix: write a JSON array of 4 objects, one per new trial, e.g. [{"lr": "0.01"}].');
+  });
+
+  // 6 values, 8 trials: the random first batch takes 4 (distinct at seed 9), and 2 are left for batch 2's 4.
+  it("the TPE says so, with a fix, when a small space has no new configuration left", async () => {
+    writeFileSync(join(ws, "BUILD.bazel"), HEADER + executableSearch("small", "tpe").replace('space = {"lr": "loguniform(0.001, 1)"}', 'space = {"depth": "int(1, 6)"},\n    hyperparams = {"lr": "0.05"}').replace("seed = 1", "seed = 9"));
+    const result = await bazel(["build", "//:small"], { cwd: ws, allowFailure: true });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.all).toContain("databazel: //:small: the TPE sampler cannot propose batch 2:");
+    expect(result.all).toContain("Fix: widen space (a continuous distribution, or more choices), or lower n_trials.");
+  });
 });
 
 async function bazelBin(): Promise<string> {
