@@ -1,12 +1,12 @@
 // The consumer workspaces under e2e/, built from scratch (a fresh output base each) through
 // the launcher: Bzlmod with Python and shell scripts, and WORKSPACE mode.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
-import { pinnedNodeFromNodeModules } from "./harness/workspace.ts";
+import { e2eWorkspaceCopy } from "./harness/workspace.ts";
 
 const outputBases: { outputBase: string; cwd: string }[] = [];
 
@@ -15,17 +15,9 @@ const copies: string[] = [];
 /** Workspaces the CLI ran Bazel in, with their default output base. */
 const cliWorkspaces: string[] = [];
 
-/**
- * A copy of e2e/smoke that takes the pinned Node from this repository's node_modules: the
- * offline Bazel has no npm, and e2e/smoke itself stays as a consumer elsewhere (the registry's
- * presubmit) uses it, fetching the pinned Node with npm.
- */
 function smokeCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "databazel-e2e-smoke-ws-"));
+  const dir = e2eWorkspaceCopy("smoke");
   copies.push(dir);
-  cpSync(join(repoRoot, "e2e", "smoke"), dir, { recursive: true, filter: (src) => !/\/bazel-[^/]*$/.test(src) });
-  const module = readFileSync(join(dir, "MODULE.bazel"), "utf8").replace('path = "../.."', `path = ${JSON.stringify(repoRoot)}`);
-  writeFileSync(join(dir, "MODULE.bazel"), [module, ...pinnedNodeFromNodeModules()].join("\n"));
   return dir;
 }
 

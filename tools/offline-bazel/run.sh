@@ -24,10 +24,16 @@ if [ ! -f "$root/.databazel-provisioned" ]; then
   flock "$cache/provision.lock" "$here/provision.sh" "$root"
 fi
 # The stubs can change with this repository; reinstall them when they differ from the root's.
-stubs_digest=$(cd "$here/stubs" && find . -type f | LC_ALL=C sort | xargs cat | cksum)
+stubs_digest=$({ cat "$here/install-stubs.sh" && cd "$here/stubs" && find . -type f | LC_ALL=C sort | xargs cat; } | cksum)
 if [ "$(cat "$root/.databazel-stubs" 2>/dev/null)" != "$stubs_digest" ]; then
   flock "$cache/provision.lock" "$here/install-stubs.sh" "$root"
   echo "$stubs_digest" >"$root/.databazel-stubs"
+fi
+# The host's extra CA certificates, likewise.
+cas_digest=$({ cat "$here/trust-host-cas.sh" && cat /usr/local/share/ca-certificates/*.crt 2>/dev/null; } | cksum | tr ' ' -)
+if [ "$(cat "$root/.databazel-host-cas" 2>/dev/null)" != "$cas_digest" ]; then
+  flock "$cache/provision.lock" "$here/trust-host-cas.sh" "$root" "$cas_digest"
+  echo "$cas_digest" >"$root/.databazel-host-cas"
 fi
 
 if [ -n "${DATABAZEL_VERBOSE:-}" ]; then
