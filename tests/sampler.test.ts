@@ -2,63 +2,20 @@
 // building, from the earlier trials' hyperparameters and validation metrics. What ran is read
 // from Bazel's execution log; the proposals from the trials' hyperparameter files.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, repoRoot } from "./harness/bazel.ts";
+import { bazel } from "./harness/bazel.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { SAMPLER_HEADER as HEADER, samplerSearch, samplerWorkspace } from "./harness/sampler.ts";
+import { removeWorkspace } from "./harness/workspace.ts";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 
-const HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-
-sh_binary(name = "train", srcs = ["train.sh"])
-
-sh_binary(name = "eval", srcs = ["eval.sh"])
-
-[sh_binary(name = "sweep_" + mode, srcs = ["sweep_sampler.sh"]) for mode in ["ok", "count", "range", "repeat", "crash", "garbage"]]
-`;
-
 /** A search whose batches a sampler executable proposes. */
-function executableSearch(name: string, sampler: string): string {
-  return `
-hyperparam_search(
-    name = "${name}",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    space = {"lr": "loguniform(0.001, 1)"},
-    seed = 1,
-    metric = "accuracy",
-    sampler = "${sampler}",
-    n_trials = 8,
-    batch_size = 4,
-)
-`;
-}
+const executableSearch = (name: string, sampler: string): string => samplerSearch({ name, sampler });
 
-function search(nTrials: number): string {
-  return `
-hyperparam_search(
-    name = "tpe",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    space = {"lr": "loguniform(0.001, 1)"},
-    seed = 1,
-    metric = "accuracy",
-    sampler = "tpe",
-    n_trials = ${nTrials},
-    batch_size = 4,
-)
-`;
-}
+const search = (nTrials: number): string => samplerSearch({ name: "tpe", sampler: "tpe", nTrials });
 
 let ws = "";
 let scratch = "";
@@ -85,13 +42,7 @@ function digests(root: string): Record<string, string> {
 }
 
 beforeAll(() => {
-  ws = consumerWorkspace({
-    "BUILD.bazel": HEADER + search(12),
-    "train.csv": "bias=0\n",
-    "validation.csv": "bias=0.01\n",
-    "test.csv": "bias=0\n",
-  });
-  for (const script of ["train.sh", "eval.sh", "sweep_sampler.sh"]) copyFileSync(join(repoRoot, "tests", "adaptive", script), join(ws, script));
+  ws = samplerWorkspace(HEADER + search(12));
   scratch = mkdtempSync(join(tmpdir(), "databazel-sampler-"));
 });
 

@@ -16,3 +16,10 @@ export function executedByMnemonic(logPath: string): Record<string, number> {
 export function cacheHitsByMnemonic(logPath: string): Record<string, number> {
   return countBy(spawns(logPath).filter((s) => s.cacheHit));
 }
+
+/** executedByMnemonic per target: label ("//:search") to mnemonic to count. */
+export function executedByTarget(logPath: string): Record<string, Record<string, number>> {
+  const byTarget: Record<string, Spawn[]> = {};
+  for (const s of spawns(logPath)) if (!s.cacheHit) (byTarget[s.targetLabel ?? ""] ??= []).push(s);
+  return Object.fromEntries(Object.entries(byTarget).map(([label, entries]) => [label, countBy(entries)]));
+}

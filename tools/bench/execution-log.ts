@@ -6,6 +6,8 @@ import { JsonObjectStream } from "../src/lib/json-stream.ts";
 
 export interface Spawn {
   mnemonic?: string;
+  /** The target whose action it is ("//:search"). */
+  targetLabel?: string;
   cacheHit?: boolean;
   /** Which spawn runner ran it: "remote", "processwrapper-sandbox", ... */
   runner?: string;
