@@ -17,13 +17,15 @@ var UsageError = class extends CliError {
 };
 
 // tools/src/cli/args.ts
-var USAGE = `databazel: look at what databazel's rules built.
+var USAGE = `databazel: look at what databazel's rules built, or export it to TensorBoard.
 
 Usage:
   databazel show LABEL [--json | --csv | --md]   a hyperparam_search's leaderboard, best first
   databazel diff LABEL_A LABEL_B [--json]        hyperparameters and metrics side by side, B - A
   databazel lineage LABEL [--json]               what produced a model: data, script, checkpoints
   databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
+  databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
+                                                 TensorBoard event files in DIR/<name>/
   databazel --help
 
 LABEL is a Bazel label, resolved from the current directory as Bazel does:
@@ -32,6 +34,8 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
            (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
   lineage  a model or a hyperparam_search (its best trial)
   open     a model, an evaluate target or a hyperparam_search
+  export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
+           DIR/<name>/) or a model; an earlier export there is replaced
 
 The outputs are read from Bazel's output tree; when some are missing the target is built
 first (Bazel's progress goes to stderr).
@@ -51,9 +55,11 @@ var COMMAND_FLAGS = {
   show: ["--json", "--csv", "--md"],
   diff: ["--json"],
   lineage: ["--json"],
-  open: ["--print"]
+  open: ["--print"],
+  export: ["--tensorboard"]
 };
-var ARITY = { show: 1, diff: 2, lineage: 1, open: 1 };
+var VALUE_FLAGS = /* @__PURE__ */ new Set(["--tensorboard"]);
+var ARITY = { show: 1, diff: 2, lineage: 1, open: 1, export: 1 };
 function usage(message) {
   return new UsageError(`${message}
 Run \`databazel --help\` for usage.`);
@@ -71,16 +77,27 @@ function parseArgs(argv) {
     throw usage(`unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMAND_FLAGS).join(", ")}.`);
   }
   const flags = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Map();
   const positionals = [];
   let alwaysBuild = false;
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
     if (arg === "--build") alwaysBuild = true;
     else if (arg.startsWith("-")) {
-      if (!allowed.includes(arg)) {
+      const eq = arg.indexOf("=");
+      const flag = eq > 0 ? arg.slice(0, eq) : arg;
+      if (!allowed.includes(flag) || eq > 0 && !VALUE_FLAGS.has(flag)) {
         const known = [...allowed, "--build"].join(", ");
         throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
       }
-      flags.add(arg);
+      if (VALUE_FLAGS.has(flag)) {
+        const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+        if (value === void 0 || value === "" || eq < 0 && value.startsWith("-")) {
+          throw usage(`databazel ${name}: ${flag} takes a directory: ${flag} DIR.`);
+        }
+        values.set(flag, value);
+      }
+      flags.add(flag);
     } else positionals.push(arg);
   }
   const arity = ARITY[name];
@@ -100,6 +117,11 @@ function parseArgs(argv) {
         return { name, a: first, b: second, json: flags.has("--json") };
       case "lineage":
         return { name, label: first, json: flags.has("--json") };
+      case "export": {
+        const tensorboard = values.get("--tensorboard");
+        if (tensorboard === void 0) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
+        return { name, label: first, tensorboard };
+      }
       default:
         return { name: "open", label: first, print: flags.has("--print") };
     }
@@ -192,6 +214,22 @@ ${bazelErrors(result.stderr)}`);
     const line = result.stdout.split("\n").find((l) => l.trim() !== "");
     const match = line?.match(/^(.*) \S+$/);
     return match?.[1];
+  }
+  /**
+   * A rule's attributes as `bazel query --output=streamed_jsonproto` prints them (after its macro
+   * ran), by name; undefined when the query fails or the label is not a rule.
+   */
+  ruleAttributes(label) {
+    const result = this.#capture(["query", "--output=streamed_jsonproto", "--", label]);
+    if (result.status !== 0) return void 0;
+    try {
+      const line = result.stdout.split("\n").find((l) => l.trim() !== "");
+      const rule = line === void 0 ? void 0 : JSON.parse(line).rule;
+      if (!rule?.attribute) return void 0;
+      return new Map(rule.attribute.filter((a) => typeof a.name === "string").map((a) => [a.name, a]));
+    } catch {
+      return void 0;
+    }
   }
   /** Bazel's execution root: every File.path cquery reports is relative to it. */
   executionRoot() {
@@ -569,6 +607,24 @@ function toMarkdown(board) {
 }
 
 // tools/src/lib/metrics.ts
+function firstNonNumericLeaf(value, path = "metrics") {
+  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      if (bad) return bad;
+    }
+    return void 0;
+  }
+  return `${path} is ${JSON.stringify(value)} (${value === null ? "null" : typeof value})`;
+}
 function metricAt(metrics, name) {
   if (metrics === null || typeof metrics !== "object") return void 0;
   const node = metrics;
@@ -925,6 +981,10 @@ function diff(ws, labelA, labelB, json, style) {
   return json ? stableJson(result) : renderDiff(result, a, b, style);
 }
 
+// tools/src/cli/export.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path4 = require("node:path");
+
 // tools/src/formats/files.ts
 var FILE_SUFFIXES = {
   train_record: ".train.json",
@@ -960,6 +1020,303 @@ var FILE_SUFFIXES = {
   sampler_history: ".history.json",
   sampler_proposals: ".proposals.json"
 };
+
+// tools/src/lib/curve.ts
+function parseCurve(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
+  if (!Array.isArray(parsed)) return "is not a JSON array";
+  for (const [i, point] of parsed.entries()) {
+    if (point === null || typeof point !== "object" || Array.isArray(point)) return `has an entry ${i} that is not an object`;
+    const bad = firstNonNumericLeaf(point, `curve[${i}]`);
+    if (bad) return `has a value that is not a number: ${bad}`;
+  }
+  return parsed;
+}
+
+// tools/src/tensorboard/hparams.ts
+var NUMBER2 = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+var isNumber = (text) => NUMBER2.test(text.trim());
+function parseDistribution(expr) {
+  const match = expr.trim().match(/^(\w+)\s*\((.*)\)$/s);
+  if (!match) return void 0;
+  const [, kind, args] = match;
+  const parts = args.split(",").map((p) => p.trim());
+  if (kind === "choice") return { discrete: parts.map((p) => p.replace(/^["']+|["']+$/g, "")) };
+  if (!["uniform", "loguniform", "int"].includes(kind) || parts.length !== 2 || !parts.every(isNumber)) return void 0;
+  return { interval: { min: Number(parts[0]), max: Number(parts[1]) } };
+}
+var byText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function unique(values) {
+  const seen = /* @__PURE__ */ new Set();
+  return values.filter((v) => {
+    const key = typeof v === "number" ? `n${v}` : `s${String(v)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function declaredDomain(name, declared) {
+  const expr = declared?.space[name];
+  if (expr !== void 0) {
+    const dist = parseDistribution(expr);
+    const description = `space: ${expr}`;
+    return dist && "interval" in dist ? { range: dist.interval, description } : { ...dist ? { listed: dist.discrete } : {}, description };
+  }
+  const axis = declared?.grid[name];
+  if (axis) return { listed: axis, description: `grid: ${axis.join(", ")}` };
+  const fixed = declared?.fixed[name];
+  if (fixed !== void 0) return { listed: [fixed], description: `fixed: ${fixed}` };
+  return { description: "the values the trials ran with" };
+}
+function hparamInfos(trials, declared) {
+  const names = [...new Set(trials.flatMap((t) => Object.keys(t)))].sort(byText);
+  return names.map((name) => {
+    const observed = [...new Set(trials.flatMap((t) => name in t ? [t[name]] : []))].sort(byText);
+    const { listed = [], range, description } = declaredDomain(name, declared);
+    const numeric = [...listed, ...observed].every(isNumber);
+    if (range && numeric) {
+      const values2 = observed.map(Number);
+      return { name, type: "float64", domain: { interval: { min: Math.min(range.min, ...values2), max: Math.max(range.max, ...values2) } }, description };
+    }
+    const others = observed.filter((v) => !listed.includes(v));
+    if (numeric) others.sort((a, b) => Number(a) - Number(b));
+    const values = [...listed, ...others].map((v) => numeric ? Number(v) : v);
+    return { name, type: numeric ? "float64" : "string", domain: { discrete: unique(values) }, description };
+  });
+}
+function typedHparams(hparams, infos) {
+  const types = new Map(infos.map((i) => [i.name, i.type]));
+  return Object.fromEntries(
+    Object.entries(hparams).map(([k, v]) => [k, (types.get(k) ?? (isNumber(v) ? "float64" : "string")) === "float64" && isNumber(v) ? Number(v) : v])
+  );
+}
+
+// tools/src/tensorboard/protobuf.ts
+var VARINT = 0;
+var I64 = 1;
+var LEN = 2;
+var I32 = 5;
+var ProtoWriter = class {
+  #parts = [];
+  #varint(value) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new Error(`protobuf varint: ${value} is not a non-negative safe integer`);
+    }
+    const bytes = [];
+    let v = value;
+    while (v >= 128) {
+      bytes.push(v % 128 | 128);
+      v = Math.floor(v / 128);
+    }
+    bytes.push(v);
+    this.#parts.push(Buffer.from(bytes));
+  }
+  #tag(field, wireType) {
+    this.#varint(field * 8 + wireType);
+  }
+  /** An unsigned or non-negative integer field: int32, int64, uint64, bool, enum. */
+  uint(field, value) {
+    this.#tag(field, VARINT);
+    this.#varint(value);
+    return this;
+  }
+  bool(field, value) {
+    return this.uint(field, value ? 1 : 0);
+  }
+  /** A `double` field: 8 bytes, little-endian. */
+  double(field, value) {
+    this.#tag(field, I64);
+    const b = Buffer.alloc(8);
+    b.writeDoubleLE(value);
+    this.#parts.push(b);
+    return this;
+  }
+  /** A `float` field: 4 bytes, little-endian (the value rounded to single precision). */
+  float(field, value) {
+    this.#tag(field, I32);
+    const b = Buffer.alloc(4);
+    b.writeFloatLE(value);
+    this.#parts.push(b);
+    return this;
+  }
+  /** A `bytes` field, or a nested message's bytes. */
+  bytes(field, value) {
+    this.#tag(field, LEN);
+    this.#varint(value.length);
+    this.#parts.push(Buffer.from(value));
+    return this;
+  }
+  string(field, value) {
+    return this.bytes(field, Buffer.from(value, "utf8"));
+  }
+  message(field, value) {
+    return this.bytes(field, value.finish());
+  }
+  finish() {
+    return Buffer.concat(this.#parts);
+  }
+};
+
+// tools/src/tensorboard/tfrecord.ts
+var TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 2197175160 ^ c >>> 1 : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+function crc32c(data) {
+  let crc = 4294967295;
+  for (const byte of data) crc = TABLE[(crc ^ byte) & 255] ^ crc >>> 8;
+  return (crc ^ 4294967295) >>> 0;
+}
+function maskedCrc32c(data) {
+  const crc = crc32c(data);
+  return ((crc >>> 15 | crc << 17) >>> 0) + 2726488792 >>> 0;
+}
+function tfRecord(data) {
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64LE(BigInt(data.length));
+  const crcs = Buffer.alloc(8);
+  crcs.writeUInt32LE(maskedCrc32c(length), 0);
+  crcs.writeUInt32LE(maskedCrc32c(data), 4);
+  return Buffer.concat([length, crcs.subarray(0, 4), data, crcs.subarray(4)]);
+}
+
+// tools/src/tensorboard/events.ts
+var FILE_VERSION = "brain.Event:2";
+var HPARAMS_PLUGIN = "hparams";
+var HPARAMS_PLUGIN_DATA_VERSION = 0;
+var EXPERIMENT_TAG = "_hparams_/experiment";
+var SESSION_START_INFO_TAG = "_hparams_/session_start_info";
+var SESSION_END_INFO_TAG = "_hparams_/session_end_info";
+var STATUS = { unknown: 0, success: 1, failure: 2, running: 3 };
+var DATA_TYPE = { string: 1, bool: 2, float64: 3 };
+function event(wallTime, step) {
+  return new ProtoWriter().double(1, wallTime).uint(2, step);
+}
+function fileVersionEvent(wallTime) {
+  return new ProtoWriter().double(1, wallTime).string(3, FILE_VERSION).finish();
+}
+function scalarsEvent(wallTime, step, scalars) {
+  const summary = new ProtoWriter();
+  for (const { tag, value } of scalars) summary.message(1, new ProtoWriter().string(1, tag).float(2, value));
+  return event(wallTime, step).message(5, summary).finish();
+}
+function nullTensor() {
+  return new ProtoWriter().uint(
+    1,
+    1
+    /* DT_FLOAT */
+  ).message(2, new ProtoWriter().message(2, new ProtoWriter()));
+}
+function hparamsEvent(wallTime, step, tag, data) {
+  const pluginData2 = new ProtoWriter().string(1, HPARAMS_PLUGIN).message(2, data);
+  const value = new ProtoWriter().string(1, tag).message(8, nullTensor()).message(9, new ProtoWriter().message(1, pluginData2));
+  return event(wallTime, step).message(5, new ProtoWriter().message(1, value)).finish();
+}
+function pluginData(field, message) {
+  return new ProtoWriter().uint(1, HPARAMS_PLUGIN_DATA_VERSION).message(field, message);
+}
+function protoValue(value) {
+  if (typeof value === "number") return new ProtoWriter().double(2, value);
+  if (typeof value === "boolean") return new ProtoWriter().bool(4, value);
+  return new ProtoWriter().string(3, value);
+}
+function experimentEvent(wallTime, experiment) {
+  const e = new ProtoWriter().string(1, experiment.description).double(3, experiment.timeCreatedSecs);
+  for (const h of experiment.hparams) {
+    const info = new ProtoWriter().string(1, h.name);
+    if (h.description) info.string(3, h.description);
+    info.uint(4, DATA_TYPE[h.type]);
+    if (h.domain && "discrete" in h.domain) {
+      const list = new ProtoWriter();
+      for (const v of h.domain.discrete) list.message(1, protoValue(v));
+      info.message(5, list);
+    } else if (h.domain) {
+      info.message(6, new ProtoWriter().double(1, h.domain.interval.min).double(2, h.domain.interval.max));
+    }
+    e.message(4, info);
+  }
+  for (const m of experiment.metrics) {
+    const info = new ProtoWriter().message(1, new ProtoWriter().string(2, m.tag));
+    if (m.displayName) info.string(3, m.displayName);
+    if (m.description) info.string(4, m.description);
+    e.message(5, info);
+  }
+  e.string(6, experiment.name);
+  return hparamsEvent(wallTime, 0, EXPERIMENT_TAG, pluginData(2, e));
+}
+function sessionStartEvent(wallTime, hparams) {
+  const start = new ProtoWriter();
+  for (const name of Object.keys(hparams).sort()) {
+    start.message(1, new ProtoWriter().string(1, name).message(2, protoValue(hparams[name])));
+  }
+  start.double(5, wallTime);
+  return hparamsEvent(wallTime, 0, SESSION_START_INFO_TAG, pluginData(3, start));
+}
+function sessionEndEvent(wallTime, step, status) {
+  const end = new ProtoWriter().uint(1, STATUS[status]).double(2, wallTime);
+  return hparamsEvent(wallTime, step, SESSION_END_INFO_TAG, pluginData(4, end));
+}
+function eventFile(events) {
+  return Buffer.concat(events.map(tfRecord));
+}
+
+// tools/src/tensorboard/runs.ts
+var EVENT_FILE = "events.out.tfevents.0.databazel";
+var TEST_PREFIX = "test/";
+function curveSteps(curve) {
+  const byEpoch = curve.length > 0 && curve.every((p) => Number.isSafeInteger(p.epoch) && p.epoch >= 0);
+  return { steps: curve.map((p, i) => byEpoch ? p.epoch : i + 1), byEpoch };
+}
+function pointScalars(point, byEpoch) {
+  return Object.entries(scalarMetrics(point)).filter(([tag]) => !(byEpoch && tag === "epoch")).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([tag, value]) => ({ tag, value }));
+}
+function curveTags(curve) {
+  const { byEpoch } = curveSteps(curve);
+  return [...new Set(curve.flatMap((p) => pointScalars(p, byEpoch).map((s) => s.tag)))].sort();
+}
+var ms = (seconds2) => Math.round(seconds2 * 1e3) / 1e3;
+function trainingClock(training, lastStep) {
+  const spans = training.map((s) => ({ start: s.epochs?.start ?? 0, end: s.epochs?.end ?? lastStep, seconds: s.seconds }));
+  return (step) => ms(
+    spans.reduce((sum, s) => {
+      if (step >= s.end) return sum + s.seconds;
+      if (step <= s.start) return sum;
+      return sum + s.seconds * (step - s.start) / (s.end - s.start);
+    }, 0)
+  );
+}
+function sessionStatus(outcome2) {
+  return outcome2 === "succeeded" || outcome2 === "pruned" ? "success" : "failure";
+}
+function runEventFile(run2) {
+  const { steps, byEpoch } = curveSteps(run2.curve);
+  const lastStep = steps.at(-1) ?? run2.epochs ?? 0;
+  const clock = trainingClock(run2.training, lastStep);
+  const trained2 = clock(Number.POSITIVE_INFINITY);
+  const end = ms(trained2 + run2.evalSeconds);
+  const events = [fileVersionEvent(0), sessionStartEvent(0, run2.hparams)];
+  run2.curve.forEach((point, i) => {
+    const scalars = pointScalars(point, byEpoch);
+    if (scalars.length > 0) events.push(scalarsEvent(clock(steps[i]), steps[i], scalars));
+  });
+  const finals = Object.keys(run2.metrics).sort().map((name) => ({ tag: `${TEST_PREFIX}${name}`, value: run2.metrics[name] }));
+  if (finals.length > 0) events.push(scalarsEvent(end, lastStep, finals));
+  events.push(sessionEndEvent(end, lastStep, sessionStatus(run2.outcome)));
+  return eventFile(events);
+}
+function experimentEventFile(experiment) {
+  return eventFile([fileVersionEvent(0), experimentEvent(0, experiment)]);
+}
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
@@ -1140,8 +1497,8 @@ function lineageOf(ws, target2) {
 function digest2(file) {
   return file.sha256 ? `sha256 ${file.sha256}` : "";
 }
-function seconds(ms) {
-  return `${(ms / 1e3).toFixed(1)} s`;
+function seconds(ms2) {
+  return `${(ms2 / 1e3).toFixed(1)} s`;
 }
 function renderLineage(l, style) {
   const out = [];
@@ -1198,6 +1555,235 @@ function lineage(ws, label, json, style) {
   return json ? stableJson(result) : renderLineage(result, style);
 }
 
+// tools/src/cli/export.ts
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function readCurveFile(path, label) {
+  let text;
+  try {
+    text = (0, import_node_fs6.readFileSync)(path, "utf8");
+  } catch (err) {
+    throw new CliError(`cannot read the learning curve ${path}: ${err.message}.
+Fix: rebuild it (bazel build ${label}).`);
+  }
+  const curve = parseCurve(text);
+  if (typeof curve === "string") throw new CliError(`the learning curve ${path} ${curve}.
+Fix: rebuild it (bazel build ${label}).`);
+  return curve;
+}
+function trainRecordPaths(target2) {
+  return (target2.output_groups.records ?? []).filter((p) => p.endsWith(FILE_SUFFIXES.train_record));
+}
+function readTrainRecords(paths, hostPaths, label) {
+  const records = /* @__PURE__ */ new Map();
+  paths.forEach((path, i) => {
+    const record = readRunRecord(hostPaths[i], label);
+    if (record.kind === "train") records.set(path, record);
+  });
+  return records;
+}
+function trainingOf(model, records) {
+  const last = [...records.values()].find((r) => r.outputs.model.path === model);
+  if (!last) return [];
+  return chain(last, records, () => true).map((r) => ({ epochs: r.epochs, seconds: r.duration_ms / 1e3 }));
+}
+function declaredOf(ws, label) {
+  const attrs = ws.bazel.ruleAttributes(label);
+  if (!attrs) return void 0;
+  const dict = (name) => {
+    const entries = attrs.get(name)?.stringDictValue;
+    return Array.isArray(entries) ? Object.fromEntries(entries.map((e) => [e.key, e.value])) : {};
+  };
+  const listDict = (name) => {
+    const entries = attrs.get(name)?.stringListDictValue;
+    return Array.isArray(entries) ? Object.fromEntries(entries.map((e) => [e.key, e.value ?? []])) : {};
+  };
+  return { fixed: dict("hyperparams"), grid: listDict("grid"), space: dict("space") };
+}
+function searchExport(ws, target2) {
+  const label = displayLabel(target2.label);
+  const search = target2.search;
+  const curves = search.trials.flatMap((t) => t.learning_curve ? [t.learning_curve] : []);
+  const evals = search.trials.map((t) => t.run_record);
+  const recordPaths = trainRecordPaths(target2);
+  const host = ensureOutputs(ws, target2, [search.leaderboard_json, ...curves, ...evals, ...recordPaths]);
+  const hostOf = new Map([search.leaderboard_json, ...curves, ...evals, ...recordPaths].map((p, i) => [p, host[i]]));
+  const board = readLeaderboard(hostOf.get(search.leaderboard_json), label);
+  const records = readTrainRecords(recordPaths, recordPaths.map((p) => hostOf.get(p)), label);
+  const infos = hparamInfos(
+    board.trials.map((t) => t.hyperparams),
+    declaredOf(ws, target2.label)
+  );
+  const files = /* @__PURE__ */ new Map();
+  const tags = /* @__PURE__ */ new Set();
+  const metricNames = /* @__PURE__ */ new Set();
+  const outcomes = /* @__PURE__ */ new Map();
+  for (const ranked2 of board.trials) {
+    const trial = search.trials.find((t) => t.name === ranked2.trial);
+    if (!trial) throw new CliError(`the leaderboard of ${label} names a trial ${ranked2.trial} that ${label} does not have.
+Fix: rebuild it (bazel build ${label}).`);
+    const curve = trial.learning_curve ? readCurveFile(hostOf.get(trial.learning_curve), label) : [];
+    const evalRecord2 = readRunRecord(hostOf.get(trial.run_record), label);
+    const run2 = {
+      hparams: typedHparams(ranked2.hyperparams, infos),
+      curve,
+      metrics: ranked2.metrics,
+      outcome: ranked2.outcome,
+      training: trainingOf(trial.model, records),
+      evalSeconds: evalRecord2.duration_ms / 1e3,
+      epochs: ranked2.epochs
+    };
+    files.set((0, import_node_path4.join)(ranked2.trial, EVENT_FILE), runEventFile(run2));
+    for (const tag of curveTags(curve)) tags.add(tag);
+    for (const name of Object.keys(ranked2.metrics)) metricNames.add(name);
+    outcomes.set(ranked2.outcome, (outcomes.get(ranked2.outcome) ?? 0) + 1);
+  }
+  const finals = [...metricNames].sort((a, b) => Number(b === board.metric) - Number(a === board.metric) || (a < b ? -1 : a > b ? 1 : 0));
+  const metrics = [
+    ...finals.map((name) => ({
+      tag: `${TEST_PREFIX}${name}`,
+      description: `${name} on the test data${name === board.metric ? `, the metric the search ranks by (${board.goal})` : ""}`
+    })),
+    ...[...tags].sort().map((tag) => ({ tag, description: `${tag} at the last epoch of the learning curve` }))
+  ];
+  files.set(
+    EVENT_FILE,
+    experimentEventFile({
+      name: label,
+      description: `${label}: ${plural(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}); the best is ${board.best}.`,
+      timeCreatedSecs: 0,
+      hparams: infos,
+      metrics
+    })
+  );
+  const counts = OUTCOMES.filter((o) => outcomes.has(o)).map((o) => `${outcomes.get(o)} ${o}`).join(", ");
+  return { name: target2.label.replace(/^.*:/, ""), files, summary: `${plural(board.trials.length, "trial")} (${counts})` };
+}
+function modelExport(ws, target2) {
+  const label = displayLabel(target2.label);
+  const model = target2.model;
+  const recordPaths = trainRecordPaths(target2);
+  const wanted = [model.hyperparams_file, ...model.learning_curve ? [model.learning_curve] : [], ...recordPaths];
+  const host = ensureOutputs(ws, target2, wanted);
+  const hostOf = new Map(wanted.map((p, i) => [p, host[i]]));
+  const records = readTrainRecords(recordPaths, recordPaths.map((p) => hostOf.get(p)), label);
+  let hyperparams = model.hyperparams;
+  if (Object.keys(hyperparams).length === 0) {
+    const parsed = readJsonFile(hostOf.get(model.hyperparams_file), "the hyperparameters", `rebuild it (bazel build ${label}).`);
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+      hyperparams = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+    }
+  }
+  const last = model.run_record ? records.get(model.run_record) : void 0;
+  const curve = model.learning_curve ? readCurveFile(hostOf.get(model.learning_curve), label) : [];
+  const run2 = {
+    hparams: typedHparams(hyperparams, []),
+    curve,
+    metrics: {},
+    outcome: last?.outcome ?? "succeeded",
+    training: trainingOf(model.model, records),
+    evalSeconds: 0,
+    epochs: null
+  };
+  return {
+    name: target2.label.replace(/^.*:/, ""),
+    files: /* @__PURE__ */ new Map([[EVENT_FILE, runEventFile(run2)]]),
+    summary: `its learning curve (${plural(curve.length, "epoch")})`
+  };
+}
+var OUR_FILE = /^events\.out\.tfevents\.\d+\.databazel$/;
+function foreignFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of (0, import_node_fs6.readdirSync)(d, { withFileTypes: true })) {
+      const path = (0, import_node_path4.join)(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (!(entry.isFile() && OUR_FILE.test(entry.name))) out.push((0, import_node_path4.relative)(dir, path));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+function checkDestination(dir) {
+  const fix = "Fix: give --tensorboard a directory you can write to (it is made if missing).";
+  let probe = (0, import_node_path4.resolve)(dir);
+  while (!(0, import_node_fs6.existsSync)(probe) && (0, import_node_path4.dirname)(probe) !== probe) probe = (0, import_node_path4.dirname)(probe);
+  if (!(0, import_node_fs6.statSync)(probe).isDirectory()) {
+    const what = probe === (0, import_node_path4.resolve)(dir) ? `${dir} is a file, not a directory` : `${probe} is a file, so ${dir} cannot be made`;
+    throw new CliError(`cannot export to ${dir}: ${what}.
+${fix}`);
+  }
+  try {
+    (0, import_node_fs6.accessSync)(probe, import_node_fs6.constants.W_OK | import_node_fs6.constants.X_OK);
+  } catch {
+    throw new CliError(`cannot export to ${dir}: ${probe === (0, import_node_path4.resolve)(dir) ? dir : `${probe}, where it would be made,`} is not writable.
+${fix}`);
+  }
+}
+function writeExport(dir, exported) {
+  const final = (0, import_node_path4.join)(dir, exported.name);
+  const fail = (err) => err instanceof CliError ? err : new CliError(`cannot write the TensorBoard files to ${final}: ${err.message}.
+Fix: give --tensorboard a directory you can write to, with space to spare.`);
+  if ((0, import_node_fs6.existsSync)(final)) {
+    const foreign = (0, import_node_fs6.statSync)(final).isDirectory() ? foreignFiles(final) : [(0, import_node_path4.basename)(final)];
+    if (foreign.length > 0) {
+      const list = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", ..." : "");
+      throw new CliError(
+        `cannot export to ${final}: it exists and holds files that databazel export did not write (${list}).
+Fix: move it away, or give --tensorboard another directory.`
+      );
+    }
+  }
+  let created;
+  let tmp;
+  try {
+    created = (0, import_node_fs6.mkdirSync)((0, import_node_path4.dirname)(final), { recursive: true });
+    tmp = (0, import_node_fs6.mkdtempSync)((0, import_node_path4.join)((0, import_node_path4.dirname)(final), `.${(0, import_node_path4.basename)(final)}.databazel-export-`));
+    for (const [rel, bytes] of [...exported.files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+      (0, import_node_fs6.mkdirSync)((0, import_node_path4.dirname)((0, import_node_path4.join)(tmp, rel)), { recursive: true });
+      (0, import_node_fs6.writeFileSync)((0, import_node_path4.join)(tmp, rel), bytes);
+    }
+    if ((0, import_node_fs6.existsSync)(final)) {
+      const old = `${tmp}.old`;
+      (0, import_node_fs6.renameSync)(final, old);
+      try {
+        (0, import_node_fs6.renameSync)(tmp, final);
+      } catch (err) {
+        (0, import_node_fs6.renameSync)(old, final);
+        throw err;
+      }
+      tmp = void 0;
+      try {
+        (0, import_node_fs6.rmSync)(old, { recursive: true, force: true });
+      } catch {
+      }
+    } else {
+      (0, import_node_fs6.renameSync)(tmp, final);
+      tmp = void 0;
+    }
+    return final;
+  } catch (err) {
+    if (tmp) (0, import_node_fs6.rmSync)(tmp, { recursive: true, force: true });
+    if (created) (0, import_node_fs6.rmSync)(created, { recursive: true, force: true });
+    throw fail(err);
+  }
+}
+function exportTensorBoard(ws, label, dir) {
+  checkDestination(dir);
+  const target2 = describe2(ws, label);
+  const kind = requireKind(
+    ws,
+    target2,
+    "export",
+    ["search", "model"],
+    (k) => k === "evaluate" ? `It scores ${displayLabel(target2.metrics.model_label)}: databazel export --tensorboard ${dir} ${displayLabel(target2.metrics.model_label)}` : ""
+  );
+  const exported = kind === "search" ? searchExport(ws, target2) : modelExport(ws, target2);
+  const path = writeExport(dir, exported);
+  return `${displayLabel(target2.label)}: wrote ${exported.summary} as TensorBoard event files to ${path}
+View them: tensorboard --logdir ${path}
+`;
+}
+
 // tools/src/cli/open.ts
 var import_node_child_process2 = require("node:child_process");
 function reportPath(ws, label) {
@@ -1224,14 +1810,14 @@ function open(ws, label, printOnly) {
 }
 
 // tools/src/cli/show.ts
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function renderLeaderboard(board, style, schedule2 = null) {
   const better = board.goal === "maximize" ? "higher" : "lower";
   const headers = ["", ...columns(board)];
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
   const failed = board.trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
   const pruned = board.trials.filter((t) => t.outcome === "pruned").length;
-  const title = `${board.label}: ${plural(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
+  const title = `${board.label}: ${plural2(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
   const table = renderTable(autoColumns(headers, rows), rows, {
     style,
     highlight: (i) => board.trials[i]?.rank === 1
@@ -1249,7 +1835,7 @@ function renderRungs(schedule2, metric, goal2, style) {
   const title = `Rungs (${hyperband ? "Hyperband" : "successive halving"}, reduction factor ${schedule2.reduction_factor}): ${metric} on the validation data, at the last rung on the test data.`;
   const blocks = schedule2.brackets.map(
     (bracket) => bracket.rungs.map((rung, i) => {
-      const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural(rung.trials.length, "trial")} at ${plural(rung.epochs, "epoch")}`;
+      const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural2(rung.trials.length, "trial")} at ${plural2(rung.epochs, "epoch")}`;
       const broken = rung.trials.filter((e) => e.outcome !== "succeeded");
       const failures = broken.length ? `; ${broken.length} did not succeed: ${broken.map((e) => `${e.trial} (${e.outcome})`).join(", ")}` : "";
       const ok = rung.trials.filter((e) => e.outcome === "succeeded");
@@ -1302,6 +1888,8 @@ function execute(invocation, ws) {
       return lineage(ws, command.label, command.json, style);
     case "open":
       return open(ws, command.label, command.print);
+    case "export":
+      return exportTensorBoard(ws, command.label, command.tensorboard);
   }
 }
 function run(argv) {

@@ -9,7 +9,8 @@ export type Command =
   | { name: "show"; label: string; format: ShowFormat }
   | { name: "diff"; a: string; b: string; json: boolean }
   | { name: "lineage"; label: string; json: boolean }
-  | { name: "open"; label: string; print: boolean };
+  | { name: "open"; label: string; print: boolean }
+  | { name: "export"; label: string; tensorboard: string };
 
 export interface Invocation {
   command: Command;
@@ -19,13 +20,15 @@ export interface Invocation {
   bazelFlags: string[];
 }
 
-export const USAGE = `databazel: look at what databazel's rules built.
+export const USAGE = `databazel: look at what databazel's rules built, or export it to TensorBoard.
 
 Usage:
   databazel show LABEL [--json | --csv | --md]   a hyperparam_search's leaderboard, best first
   databazel diff LABEL_A LABEL_B [--json]        hyperparameters and metrics side by side, B - A
   databazel lineage LABEL [--json]               what produced a model: data, script, checkpoints
   databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
+  databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
+                                                 TensorBoard event files in DIR/<name>/
   databazel --help
 
 LABEL is a Bazel label, resolved from the current directory as Bazel does:
@@ -34,6 +37,8 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
            (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
   lineage  a model or a hyperparam_search (its best trial)
   open     a model, an evaluate target or a hyperparam_search
+  export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
+           DIR/<name>/) or a model; an earlier export there is replaced
 
 The outputs are read from Bazel's output tree; when some are missing the target is built
 first (Bazel's progress goes to stderr).
@@ -55,9 +60,13 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   diff: ["--json"],
   lineage: ["--json"],
   open: ["--print"],
+  export: ["--tensorboard"],
 };
 
-const ARITY: Record<string, number> = { show: 1, diff: 2, lineage: 1, open: 1 };
+/** Flags that take a value: `--flag VALUE` or `--flag=VALUE`. */
+const VALUE_FLAGS: ReadonlySet<string> = new Set(["--tensorboard"]);
+
+const ARITY: Record<string, number> = { show: 1, diff: 2, lineage: 1, open: 1, export: 1 };
 
 function usage(message: string): UsageError {
   return new UsageError(`${message}\nRun \`databazel --help\` for usage.`);
@@ -76,16 +85,27 @@ export function parseArgs(argv: readonly string[]): Invocation {
     throw usage(`unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMAND_FLAGS).join(", ")}.`);
   }
   const flags = new Set<string>();
+  const values = new Map<string, string>();
   const positionals: string[] = [];
   let alwaysBuild = false;
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
     if (arg === "--build") alwaysBuild = true;
     else if (arg.startsWith("-")) {
-      if (!allowed.includes(arg)) {
+      const eq = arg.indexOf("=");
+      const flag = eq > 0 ? arg.slice(0, eq) : arg;
+      if (!allowed.includes(flag) || (eq > 0 && !VALUE_FLAGS.has(flag))) {
         const known = [...allowed, "--build"].join(", ");
         throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
       }
-      flags.add(arg);
+      if (VALUE_FLAGS.has(flag)) {
+        const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+        if (value === undefined || value === "" || (eq < 0 && value.startsWith("-"))) {
+          throw usage(`databazel ${name}: ${flag} takes a directory: ${flag} DIR.`);
+        }
+        values.set(flag, value);
+      }
+      flags.add(flag);
     } else positionals.push(arg);
   }
   const arity = ARITY[name]!;
@@ -105,6 +125,11 @@ export function parseArgs(argv: readonly string[]): Invocation {
         return { name, a: first, b: second, json: flags.has("--json") };
       case "lineage":
         return { name, label: first, json: flags.has("--json") };
+      case "export": {
+        const tensorboard = values.get("--tensorboard");
+        if (tensorboard === undefined) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
+        return { name, label: first, tensorboard };
+      }
       default:
         return { name: "open", label: first, print: flags.has("--print") };
     }

@@ -110,6 +110,23 @@ export class Bazel {
     return match?.[1];
   }
 
+  /**
+   * A rule's attributes as `bazel query --output=streamed_jsonproto` prints them (after its macro
+   * ran), by name; undefined when the query fails or the label is not a rule.
+   */
+  ruleAttributes(label: string): Map<string, Record<string, unknown>> | undefined {
+    const result = this.#capture(["query", "--output=streamed_jsonproto", "--", label]);
+    if (result.status !== 0) return undefined;
+    try {
+      const line = result.stdout.split("\n").find((l) => l.trim() !== "");
+      const rule = line === undefined ? undefined : (JSON.parse(line) as { rule?: { attribute?: Record<string, unknown>[] } }).rule;
+      if (!rule?.attribute) return undefined;
+      return new Map(rule.attribute.filter((a) => typeof a.name === "string").map((a) => [a.name as string, a]));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Bazel's execution root: every File.path cquery reports is relative to it. */
   executionRoot(): string {
     if (this.#executionRoot === undefined) {

@@ -2,6 +2,7 @@
 import { parseArgs, USAGE, type Invocation } from "./args.ts";
 import { Bazel, cqueryFormatFile, findLauncher, packageRoot } from "./bazel.ts";
 import { diff } from "./diff.ts";
+import { exportTensorBoard } from "./export.ts";
 import { FormatError } from "../formats/shape.ts";
 import { CliError } from "./errors.ts";
 import { lineage } from "./lineage.ts";
@@ -24,6 +25,8 @@ function execute(invocation: Invocation, ws: Workspace): string {
       return lineage(ws, command.label, command.json, style);
     case "open":
       return open(ws, command.label, command.print);
+    case "export":
+      return exportTensorBoard(ws, command.label, command.tensorboard);
   }
 }
 
