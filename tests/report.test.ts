@@ -102,6 +102,8 @@ describe("reports", () => {
       goal: "maximize",
       leaderboard: file("board.json", board),
       trials: names.map((name, i) => ({ name, metrics: file(`m${i}.json`, { accuracy: 0.9 }), curve: file(`c${i}.json`, []) })),
+      space: {},
+      grid: {},
     });
     rmSync(dir, { recursive: true, force: true });
     expect(html).not.toContain("<img");
@@ -182,6 +184,8 @@ describe("reports", () => {
       goal: "maximize",
       leaderboard: file("board.json", board),
       trials: names.map((name, i) => ({ name, metrics: file(`m${i}.json`, { accuracy: 0.9 }), curve: file(`c${i}.json`, curves[i]) })),
+      space: {},
+      grid: { lr: ["0.1", "0.2", "0.3", "0.4"] },
     });
     mkdirSync(artifacts, { recursive: true });
     writeFileSync(join(artifacts, "report-adaptive-fixture.html"), html);

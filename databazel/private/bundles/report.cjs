@@ -285,6 +285,42 @@ function hyperparamNames(trials) {
   return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
 }
 
+// tools/src/formats/propose.ts
+var distribution = object({
+  kind: literal("uniform", "loguniform", "int", "choice"),
+  low: number,
+  high: number,
+  /** The options of choice(); [] for the others. */
+  choices: arrayOf(string)
+});
+var proposeHistoryTrial = object({
+  name: string,
+  hyperparams: string,
+  metrics: string,
+  outcome: string
+});
+var proposeManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  /** "tpe", or "executable" for a sampler executable. */
+  sampler: literal("tpe", "executable"),
+  /** The sampler executable's path, for "executable"; else null. */
+  executable: nullable(string),
+  /** Its label, for messages; else null. */
+  sampler_label: nullable(string),
+  seed: number,
+  /** 1-based; the first batch is drawn at random at analysis time and has no propose action. */
+  batch: number,
+  space: recordOf(distribution),
+  /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
+  fixed: recordOf(string),
+  /** Every trial of the earlier batches, in order. */
+  history: arrayOf(proposeHistoryTrial),
+  /** The new trials: their names and where their hyperparameter files go. */
+  proposals: arrayOf(object({ name: string, hyperparams: string }))
+});
+
 // tools/src/formats/report-manifest.ts
 var searchReportTrial = object({
   name: string,
@@ -301,7 +337,14 @@ var searchReportManifest = object({
   /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
   leaderboard: string,
   /** Every trial, in declaration order. */
-  trials: arrayOf(searchReportTrial)
+  trials: arrayOf(searchReportTrial),
+  /**
+   * The search's `space`, parsed (databazel/private/trials.bzl): each hyperparameter's kind, so
+   * that the charts draw a loguniform one on a log axis and a choice's options as categories.
+   */
+  space: recordOf(distribution),
+  /** The search's `grid`: each hyperparameter's values, in the order the BUILD file gives them. */
+  grid: recordOf(arrayOf(string))
 });
 var modelReportManifest = object({
   kind: literal("model"),
