@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReport } from "../tools/src/report/render.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { dumpDom, findChromium, screenshot } from "./harness/chromium.ts";
+import { databazel } from "./harness/cli.ts";
 
 const bin = join(repoRoot, "bazel-bin", "mnist");
 const artifacts = join(repoRoot, "test-artifacts");
@@ -443,6 +444,33 @@ describe("reports in headless Chromium", () => {
     expect(dom).toMatch(/<th data-key="trial"[^>]*>trial<\/th><th data-key="outcome"/);
     expect(count(dom, /<td data-v="succeeded" class="outcome">succeeded<\/td>/g)).toBe(board.trials.length);
     await shoot("bzl_random_search");
+  });
+
+  it("index (databazel report): every target listed and linked, each search's section with its parallel coordinates", async (context) => {
+    if (!chromium) context.skip(`no chromium: ${skip}`);
+    const targets = REPORTS.map((r) => `//mnist:${r}`);
+    const result = await databazel(["report", ...targets, "--output", report("index")]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const dom = await dumpDom(chromium, report("index"));
+    const rows = [...dom.matchAll(/<tr data-target="([^"]*)">/g)].map((m) => m[1]);
+    expect(rows).toEqual(["//mnist:bzl_random_search", "//mnist:bzl_search", "//mnist:bzl_checkpointed", "//mnist:bzl_eval"]);
+    expect(rows.sort()).toEqual([...targets].sort());
+    for (const search of ["bzl_random_search", "bzl_search"]) {
+      const board = readJson<Board>(join(bin, `${search}.leaderboard.json`));
+      const row = new RegExp(
+        `<tr data-target="//mnist:${search}"><td class="target"><a href="#(target-mnist-${search})">//mnist:${search}</a></td>` +
+          `<td class="num" data-v="${board.trials.length}">${board.trials.length}</td>[\\s\\S]*?<td class="trial" title="${board.best}">${board.best}</td>`,
+      ).exec(dom);
+      expect(row, search).not.toBeNull();
+      const at = dom.indexOf(`<section id="${row![1]}"`);
+      expect(at, search).toBeGreaterThan(0);
+      expect(count(chart(dom.slice(at), "parallel-coordinates"), /<polyline class="pc-line /g), search).toBe(board.trials.length);
+    }
+    const links = [...dom.matchAll(/<a class="report-link" href="([^"]*)">report<\/a>/g)].map((m) => m[1]!.split("/").at(-1));
+    expect(links).toEqual(["bzl_random_search.report.html", "bzl_search.report.html", "bzl_checkpointed.report.html", "bzl_eval.report.html"]);
+    const png = join(artifacts, "report-index.png");
+    await screenshot(chromium, report("index"), png, "1280,2400");
+    expect(statSync(png).size, png).toBeGreaterThan(30_000);
   });
 
   it("evaluate: metrics, per-class table and confusion matrix of bzl_eval", async (context) => {

@@ -9,7 +9,8 @@ export type Command =
   | { name: "show"; label: string; format: ShowFormat }
   | { name: "diff"; a: string; b: string; json: boolean }
   | { name: "lineage"; label: string; json: boolean }
-  | { name: "open"; label: string; print: boolean };
+  | { name: "open"; labels: string[]; print: boolean }
+  | { name: "report"; labels: string[]; output: string | null };
 
 export interface Invocation {
   command: Command;
@@ -26,6 +27,9 @@ Usage:
   databazel diff LABEL_A LABEL_B [--json]        hyperparameters and metrics side by side, B - A
   databazel lineage LABEL [--json]               what produced a model: data, script, checkpoints
   databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
+  databazel open PATTERN... [--print]            the index of every search, model and evaluation
+                                                 they name, e.g. //mnist:all or //mnist/...
+  databazel report PATTERN... [--output FILE]    write that index to FILE (default: stdout)
   databazel --help
 
 LABEL is a Bazel label, resolved from the current directory as Bazel does:
@@ -34,6 +38,10 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
            (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
   lineage  a model or a hyperparam_search (its best trial)
   open     a model, an evaluate target or a hyperparam_search
+PATTERN is a label or a target pattern (//pkg:all, //pkg/...); several name their union.
+The index is one self-contained HTML page: each search with its best trial, its outcomes and
+its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
+writes it under Bazel's output base (databazel-index/) and opens it.
 
 The outputs are read from Bazel's output tree; when some are missing the target is built
 first (Bazel's progress goes to stderr).
@@ -55,9 +63,14 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   diff: ["--json"],
   lineage: ["--json"],
   open: ["--print"],
+  report: ["--output"],
 };
 
-const ARITY: Record<string, number> = { show: 1, diff: 2, lineage: 1, open: 1 };
+/** How many labels each command takes; open and report take one or more (Infinity: no limit). */
+const ARITY: Record<string, [number, number]> = { show: [1, 1], diff: [2, 2], lineage: [1, 1], open: [1, Infinity], report: [1, Infinity] };
+
+/** Flags that take a value: `--output FILE` or `--output=FILE` (and -o FILE). */
+const VALUE_FLAGS: Record<string, string> = { "--output": "--output", "-o": "--output" };
 
 function usage(message: string): UsageError {
   return new UsageError(`${message}\nRun \`databazel --help\` for usage.`);
@@ -76,11 +89,19 @@ export function parseArgs(argv: readonly string[]): Invocation {
     throw usage(`unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMAND_FLAGS).join(", ")}.`);
   }
   const flags = new Set<string>();
+  const values = new Map<string, string>();
   const positionals: string[] = [];
   let alwaysBuild = false;
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const eq = arg.indexOf("=");
+    const valueFlag = VALUE_FLAGS[eq > 0 ? arg.slice(0, eq) : arg];
     if (arg === "--build") alwaysBuild = true;
-    else if (arg.startsWith("-")) {
+    else if (valueFlag && allowed.includes(valueFlag)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === "") throw usage(`databazel ${name}: ${valueFlag} takes a file name.`);
+      values.set(valueFlag, value);
+    } else if (arg.startsWith("-")) {
       if (!allowed.includes(arg)) {
         const known = [...allowed, "--build"].join(", ");
         throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
@@ -88,9 +109,9 @@ export function parseArgs(argv: readonly string[]): Invocation {
       flags.add(arg);
     } else positionals.push(arg);
   }
-  const arity = ARITY[name]!;
-  if (positionals.length !== arity) {
-    const what = arity === 1 ? "one label" : `${arity} labels`;
+  const [least, most] = ARITY[name]!;
+  if (positionals.length < least || positionals.length > most) {
+    const what = most === Infinity ? "one or more labels or patterns" : least === 1 ? "one label" : `${least} labels`;
     throw usage(`databazel ${name} takes ${what}, got ${positionals.length === 0 ? "none" : positionals.join(" ")}.`);
   }
   const [first, second] = positionals as [string, string];
@@ -105,8 +126,10 @@ export function parseArgs(argv: readonly string[]): Invocation {
         return { name, a: first, b: second, json: flags.has("--json") };
       case "lineage":
         return { name, label: first, json: flags.has("--json") };
+      case "report":
+        return { name, labels: positionals, output: values.get("--output") ?? null };
       default:
-        return { name: "open", label: first, print: flags.has("--print") };
+        return { name: "open", labels: positionals, print: flags.has("--print") };
     }
   })();
   return { command, alwaysBuild, bazelFlags };

@@ -68,3 +68,22 @@ export function readReportManifest(path: string): ReportManifest {
   const { kind } = readManifest(object({ kind: literal("search", "model", "evaluate") }), path, "report manifest");
   return readManifest<ReportManifest>(REPORT_MANIFESTS[kind], path, `${kind} report manifest`);
 }
+
+/**
+ * The manifest with every path it names passed through `resolve`: the manifest names them
+ * relative to the execution root, where the report action runs; the CLI reads them from elsewhere.
+ */
+export function resolveManifestPaths(m: ReportManifest, resolve: (path: string) => string): ReportManifest {
+  switch (m.kind) {
+    case "search":
+      return {
+        ...m,
+        leaderboard: resolve(m.leaderboard),
+        trials: m.trials.map((t) => ({ ...t, metrics: resolve(t.metrics), curve: resolve(t.curve) })),
+      };
+    case "model":
+      return { ...m, hyperparams: resolve(m.hyperparams), curve: resolve(m.curve), records: m.records.map(resolve) };
+    case "evaluate":
+      return { ...m, metrics: resolve(m.metrics) };
+  }
+}

@@ -234,6 +234,18 @@ svg.chart .pc-line:hover{stroke-width:4;opacity:1}
 svg.chart .pc-axis text.tick,svg.chart text.tick.no-value{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 svg.chart .pc-axis .axis{stroke:#57606a}
 svg.chart .axis-note{font-size:10.5px;font-style:italic}
+table.index td.target,table.top td.trial,table.index td.trial{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
+table.index td.hp,table.top td.hp{max-width:36em;color:var(--muted)}
+table.top tr.best td{background:var(--best)}
+.count[data-outcome=succeeded]{color:#1a7f37}
+.count[data-outcome=pruned]{color:var(--muted);font-style:italic}
+.count[data-outcome=failed],.count[data-outcome=timed_out],.count[data-outcome=diverged]{color:#cf222e;font-weight:600}
+a{color:var(--accent)}
+.none{color:var(--muted)}
+section.target{margin-top:28px}
+section.target h2{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:15.5px}
+.facts{margin:4px 0 10px}
+table.top{margin-bottom:6px}
 table.matrix td{text-align:right;min-width:3.2em;border:1px solid #fff}
 table.matrix th{text-align:center}
 table.matrix th[scope=row]{text-align:right}
