@@ -38,6 +38,7 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
            (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
   lineage  a model or a hyperparam_search (its best trial)
   open     a model, an evaluate target or a hyperparam_search
+
 PATTERN is a label or a target pattern (//pkg:all, //pkg/...); several name their union.
 The index is one self-contained HTML page: each search with its best trial, its outcomes and
 its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
