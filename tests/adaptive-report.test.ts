@@ -161,7 +161,7 @@ describe("the report of an adaptive search in headless Chromium", () => {
     expect(dom).not.toContain("did not succeed");
     expect(dom).toContain(`<span class="pruned-count">8 pruned</span>`);
     const head = between(dom, `<table id="leaderboard"`, "</thead>");
-    expect(attrs(head, /data-key="([^"]*)"/g)).toEqual(["rank", "trial", "rung", "epochs_trained", "lr", "accuracy", "seen_epochs", "outcome", "error"]);
+    expect(attrs(head, /data-key="([^"]*)"/g)).toEqual(["rank", "trial", "outcome", "rung", "epochs_trained", "lr", "accuracy", "seen_epochs", "error"]);
     // The outcome cell of a pruned row is not red, that of a failure would be.
     const color = join(scratch, "halving-color.html");
     const colorScript = `document.body.setAttribute("data-color", getComputedStyle(document.querySelector('tr.pruned td.outcome')).color);`;
@@ -188,9 +188,47 @@ describe("the report of an adaptive search in headless Chromium", () => {
     expect(count(chart(dom, "promotions-0"), /<rect class="bar completed best"/g)).toBe(1);
     expect(count(chart(dom, "promotions-2"), /<rect class="bar completed"/g)).toBe(1);
     const head = between(dom, `<table id="leaderboard"`, "</thead>");
-    expect(attrs(head, /data-key="([^"]*)"/g).slice(0, 5)).toEqual(["rank", "trial", "bracket", "rung", "epochs_trained"]);
+    expect(attrs(head, /data-key="([^"]*)"/g).slice(0, 6)).toEqual(["rank", "trial", "outcome", "bracket", "rung", "epochs_trained"]);
     expect(count(chart(dom, "learning-curves"), /<g class="series[^"]*faded/g)).toBe(json.trials.filter((t) => t.outcome === "pruned").length);
     await shoot("hyperband", "1280,3000");
+  });
+
+  it("hyperband: parallel coordinates on a log lr axis, a line per trial, the pruned ones grey and dashed", async (context) => {
+    if (!chromium) context.skip(`no chromium: ${skip}`);
+    const json = board("hyperband");
+    const dom = await dumpDom(chromium, report("hyperband"));
+    // space = {"lr": "loguniform(0.001, 1)"}: a tick per decade, on the scatter and on the parallel axis.
+    const scatter = chart(dom, "metric-vs-lr");
+    expect(scatter).toContain(`data-x-scale="log"`);
+    expect(attrs(scatter, /<text x="[\d.]+" y="290" text-anchor="middle">([^<]*)<\/text>/g)).toEqual(["0.001", "0.01", "0.1", "1"]);
+    const svg = chart(dom, "parallel-coordinates");
+    const axes = [...svg.matchAll(/<g class="pc-axis" data-axis="([^"]*)" data-scale="(\w+)">([\s\S]*?)<\/g>/g)];
+    expect(axes.map((a) => `${a[1]}:${a[2]}`)).toEqual(["lr:log", "accuracy \u2191:metric"]);
+    expect(attrs(axes[0]![3]!, /<text class="tick"[^>]*>([^<]*)<\/text>/g)).toEqual(["0.001", "0.01", "0.1", "1"]);
+    // One line per trial; the 12 pruned grey and dashed, under the 5 that trained to the end.
+    const lines = [...svg.matchAll(/<polyline class="pc-line (\w+)( best)?" data-trial="([^"]*)" data-outcome="(\w+)" points="[^"]*" fill="none" stroke="(#[0-9a-f]{6})"( stroke-dasharray="([\d ]+)")?/g)];
+    expect(lines).toHaveLength(json.trials.length);
+    expect(new Set(lines.map((l) => l[3]))).toEqual(new Set(json.trials.map((t) => t.trial)));
+    for (const l of lines) expect(l[4], l[3]).toBe(json.trials.find((t) => t.trial === l[3])!.outcome);
+    const pruned = lines.filter((l) => l[1] === "pruned");
+    expect(pruned).toHaveLength(12);
+    expect(new Set(pruned.map((l) => `${l[5]} ${l[7]}`))).toEqual(new Set(["#8c959f 5 4"]));
+    expect(lines.slice(0, 12).every((l) => l[1] === "pruned")).toBe(true);
+    const completed = lines.filter((l) => l[1] === "completed");
+    expect(completed.every((l) => l[6] === undefined)).toBe(true);
+    // The best is drawn last, in the darkest colour; the others' colours follow their accuracy.
+    expect(lines.at(-1)![3]).toBe(json.best);
+    expect(lines.at(-1)![2]).toBe(" best");
+    expect(new Set(completed.map((l) => l[5])).size).toBe(completed.length);
+    // The computed stroke of the pruned lines is dashed in the browser too.
+    const probe = join(scratch, "hyperband-probe.html");
+    const script =
+      `document.querySelectorAll('svg[data-chart="parallel-coordinates"] polyline').forEach(function (p) {` +
+      `p.setAttribute("data-dash", getComputedStyle(p).strokeDasharray); });`;
+    writeFileSync(probe, readFileSync(report("hyperband"), "utf8") + `<script>${script}</script>\n`);
+    const probed = chart(await dumpDom(chromium, probe), "parallel-coordinates");
+    expect(count(probed, /class="pc-line pruned"[^>]*data-dash="5px, 4px"/g)).toBe(12);
+    expect(count(probed, /class="pc-line completed[^"]*"[^>]*data-dash="none"/g)).toBe(5);
   });
 });
 

@@ -265,7 +265,15 @@ describe("usage and errors", () => {
   });
 
   it("wrong arguments: exit 2 with a pointer to --help", async () => {
-    for (const args of [["frobnicate", "//x"], ["show"], ["show", "//mnist:bzl_search", "--nope"], ["diff", "//mnist:bzl_eval"]]) {
+    for (const args of [
+      ["frobnicate", "//x"],
+      ["show"],
+      ["show", "//mnist:bzl_search", "--nope"],
+      ["diff", "//mnist:bzl_eval"],
+      ["report"],
+      ["report", "//mnist:all", "--output"],
+      ["show", "//mnist:bzl_search", "--output", "x.html"],
+    ]) {
       const result = await databazel(args);
       expect(result.exitCode, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("databazel --help");
@@ -302,6 +310,25 @@ model(
     training_data = ":parent",
     train_executable = ":train",
     hyperparams = {"lr": "0.3"},
+)
+
+evaluate(
+    name = "parent_eval",
+    model = ":parent",
+    test_data = "data.csv",
+    eval_executable = ":eval",
+)
+
+hyperparam_search(
+    name = "random",
+    training_data = "data.csv",
+    test_data = "data.csv",
+    train_executable = ":train",
+    eval_executable = ":eval",
+    space = {"lr": "loguniform(0.001, 0.1)", "hidden": "choice(32, 64)"},
+    n_trials = 5,
+    seed = 3,
+    metric = "accuracy",
 )
 `,
     });
@@ -357,5 +384,68 @@ model(
     expect(l.training_data[0]!.model).toBe("//:parent");
     expect(l.training_data[0]!.sha256).toBe(sha256(join(ws, "bazel-bin", "parent.model")));
     expect(l.lineage.find((f) => f.model === "//:parent")?.path).toMatch(/\/parent\.model$/);
+  });
+
+  it("report: one index page of every search, model and evaluation a pattern names, built first, the same bytes each time", async () => {
+    const out = join(ws, "index.html");
+    const first = await databazel(["report", "//:all", "--output", out], ws);
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/databazel: building [^\n]*\/\/:parent_eval/);
+    expect(first.stderr).toContain(`databazel: wrote the index of //:all to ${out}`);
+    const html = read(out);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/https?:\/\/|\bsrc\s*=|<link\b|url\(/i);
+    const listed = (table: string): string[] => {
+      const at = html.indexOf(`<table id="${table}"`);
+      return at < 0 ? [] : [...html.slice(at, html.indexOf("</table>", at)).matchAll(/<tr data-target="([^"]*)"/g)].map((m) => m[1]!);
+    };
+    expect(listed("searches")).toEqual(["//:random", "//:search"]);
+    expect(listed("models")).toEqual(["//:distilled", "//:parent"]);
+    expect(listed("evaluations")).toEqual(["//:parent_eval"]);
+    expect(html).not.toMatch(/data-target="\/\/:(train|eval)"/);
+    // Each search: its row links to its section, which has its best trial and a line per trial.
+    for (const [name, trials] of [["search", 4], ["random", 5]] as const) {
+      const board = readJson<Board>(join(ws, "bazel-bin", `${name}.leaderboard.json`));
+      expect(html).toContain(`<td class="target"><a href="#target-${name}">//:${name}</a></td>`);
+      const at = html.indexOf(`<section id="target-${name}"`);
+      expect(at, name).toBeGreaterThan(0);
+      const body = html.slice(at, html.indexOf("</section>", at));
+      expect(body).toContain(`best: <b>${board.best}</b>`);
+      expect(body.match(/<polyline class="pc-line /g), name).toHaveLength(trials);
+      expect(body).toContain(`${trials} succeeded`);
+    }
+    expect(html.slice(html.indexOf(`<section id="target-random"`))).toContain(`data-axis="lr" data-scale="log"`);
+    // Each target's report is linked, and there.
+    const links = [...html.matchAll(/<a class="report-link" href="file:\/\/([^"]*)">report<\/a>/g)].map((m) => decodeURIComponent(m[1]!));
+    expect(links.map((l) => l.split("/").at(-1))).toEqual([
+      "random.report.html", "search.report.html", "distilled.report.html", "parent.report.html", "parent_eval.report.html",
+    ]);
+    for (const link of links) expect(existsSync(link), link).toBe(true);
+
+    // Nothing left to build: the same page, to stdout too.
+    const again = await databazel(["report", "//:all"], ws);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain("building");
+    // (execa drops the last newline)
+    expect(`${again.stdout}\n` === html).toBe(true);
+
+    // open with a pattern: the same index, kept under the output base.
+    const opened = await databazel(["open", "//:all", "--print"], ws);
+    expect(opened.exitCode, opened.stderr).toBe(0);
+    const path = opened.stdout.trim();
+    expect(path).toBe(join(await bazelInfo("output_base", { cwd: ws }), "databazel-index", "all.html"));
+    expect(read(path) === html).toBe(true);
+    // One label is still that target's own report.
+    const one = await databazel(["open", "//:random", "--print"], ws);
+    expect(one.stdout.trim().endsWith("/random.report.html")).toBe(true);
+    // Several labels: the index of those.
+    const two = await databazel(["report", "//:parent", "//:random"], ws);
+    expect(two.exitCode, two.stderr).toBe(0);
+    expect(two.stdout).toContain(`<tr data-target="//:random">`);
+    expect(two.stdout).not.toContain(`data-target="//:search"`);
+
+    const none = await databazel(["report", "//:train"], ws);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain("//:train names no model, evaluate or hyperparam_search target");
   });
 });

@@ -138,10 +138,11 @@ DECIDE_MANIFEST_FIELDS = {
     "trial": ["decision", "metrics", "name", "outcome"],
 }
 
-# Each report kind's manifest fields, sorted, and a search report trial's (tools/src/formats/report-manifest.ts).
+# Each report kind's manifest fields, sorted, and a search report trial's and distribution's (tools/src/formats/report-manifest.ts).
 REPORT_MANIFEST_FIELDS = {
     "evaluate": ["kind", "label", "metrics", "model_label"],
     "model": ["curve", "hyperparams", "kind", "label", "records"],
-    "search": ["goal", "kind", "label", "leaderboard", "metric", "trials"],
+    "search": ["goal", "grid", "kind", "label", "leaderboard", "metric", "space", "trials"],
+    "search_distribution": ["choices", "high", "kind", "low"],
     "search_trial": ["curve", "metrics", "name"],
 }

@@ -53,10 +53,11 @@ const CONSTANTS: Constant[] = [
   },
   {
     name: "REPORT_MANIFEST_FIELDS",
-    doc: "Each report kind's manifest fields, sorted, and a search report trial's (tools/src/formats/report-manifest.ts).",
+    doc: "Each report kind's manifest fields, sorted, and a search report trial's and distribution's (tools/src/formats/report-manifest.ts).",
     value: {
       ...Object.fromEntries(Object.entries(REPORT_MANIFESTS).map(([kind, shape]) => [kind, fieldNames(shape)])),
       search_trial: fieldNames(searchReportTrial),
+      search_distribution: fieldNames(distribution),
     },
   },
 ];

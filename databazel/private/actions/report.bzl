@@ -21,6 +21,8 @@ def report_action(ctx, *, kind, details, inputs):
     """
     for trial in details.get("trials", []):
         check_fields("search report manifest's trial", trial, REPORT_MANIFEST_FIELDS["search_trial"])
+    for distribution in details.get("space", {}).values():
+        check_fields("search report manifest's distribution", distribution, REPORT_MANIFEST_FIELDS["search_distribution"])
     manifest = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["report_manifest"])
     write_manifest(ctx, manifest, check_fields(
         kind + " report manifest",

@@ -24,6 +24,9 @@ Usage:
   databazel diff LABEL_A LABEL_B [--json]        hyperparameters and metrics side by side, B - A
   databazel lineage LABEL [--json]               what produced a model: data, script, checkpoints
   databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
+  databazel open PATTERN... [--print]            the index of every search, model and evaluation
+                                                 they name, e.g. //mnist:all or //mnist/...
+  databazel report PATTERN... [--output FILE]    write that index to FILE (default: stdout)
   databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
                                                  TensorBoard event files in DIR/<name>/
   databazel --help
@@ -36,6 +39,11 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
   open     a model, an evaluate target or a hyperparam_search
   export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
            DIR/<name>/) or a model; an earlier export there is replaced
+
+PATTERN is a label or a target pattern (//pkg:all, //pkg/...); several name their union.
+The index is one self-contained HTML page: each search with its best trial, its outcomes and
+its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
+writes it under Bazel's output base (databazel-index/) and opens it.
 
 The outputs are read from Bazel's output tree; when some are missing the target is built
 first (Bazel's progress goes to stderr).
@@ -56,10 +64,12 @@ var COMMAND_FLAGS = {
   diff: ["--json"],
   lineage: ["--json"],
   open: ["--print"],
+  report: ["--output"],
   export: ["--tensorboard"]
 };
-var VALUE_FLAGS = /* @__PURE__ */ new Set(["--tensorboard"]);
-var ARITY = { show: 1, diff: 2, lineage: 1, open: 1, export: 1 };
+var ARITY = { show: [1, 1], diff: [2, 2], lineage: [1, 1], open: [1, Infinity], report: [1, Infinity], export: [1, 1] };
+var VALUE_FLAGS = { "--output": "--output", "-o": "--output", "--tensorboard": "--tensorboard" };
+var VALUE_NAMES = { "--output": "a file name", "--tensorboard": "a directory: --tensorboard DIR" };
 function usage(message) {
   return new UsageError(`${message}
 Run \`databazel --help\` for usage.`);
@@ -82,27 +92,26 @@ function parseArgs(argv) {
   let alwaysBuild = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
+    const eq = arg.indexOf("=");
+    const valueFlag = VALUE_FLAGS[eq > 0 ? arg.slice(0, eq) : arg];
     if (arg === "--build") alwaysBuild = true;
-    else if (arg.startsWith("-")) {
-      const eq = arg.indexOf("=");
-      const flag = eq > 0 ? arg.slice(0, eq) : arg;
-      if (!allowed.includes(flag) || eq > 0 && !VALUE_FLAGS.has(flag)) {
+    else if (valueFlag && allowed.includes(valueFlag)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === void 0 || value === "" || eq < 0 && value.startsWith("-")) {
+        throw usage(`databazel ${name}: ${valueFlag} takes ${VALUE_NAMES[valueFlag]}.`);
+      }
+      values.set(valueFlag, value);
+    } else if (arg.startsWith("-")) {
+      if (!allowed.includes(arg)) {
         const known = [...allowed, "--build"].join(", ");
         throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
       }
-      if (VALUE_FLAGS.has(flag)) {
-        const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-        if (value === void 0 || value === "" || eq < 0 && value.startsWith("-")) {
-          throw usage(`databazel ${name}: ${flag} takes a directory: ${flag} DIR.`);
-        }
-        values.set(flag, value);
-      }
-      flags.add(flag);
+      flags.add(arg);
     } else positionals.push(arg);
   }
-  const arity = ARITY[name];
-  if (positionals.length !== arity) {
-    const what = arity === 1 ? "one label" : `${arity} labels`;
+  const [least, most] = ARITY[name];
+  if (positionals.length < least || positionals.length > most) {
+    const what = most === Infinity ? "one or more labels or patterns" : least === 1 ? "one label" : `${least} labels`;
     throw usage(`databazel ${name} takes ${what}, got ${positionals.length === 0 ? "none" : positionals.join(" ")}.`);
   }
   const [first, second] = positionals;
@@ -117,13 +126,15 @@ function parseArgs(argv) {
         return { name, a: first, b: second, json: flags.has("--json") };
       case "lineage":
         return { name, label: first, json: flags.has("--json") };
+      case "report":
+        return { name, labels: positionals, output: values.get("--output") ?? null };
       case "export": {
         const tensorboard = values.get("--tensorboard");
         if (tensorboard === void 0) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
         return { name, label: first, tensorboard };
       }
       default:
-        return { name: "open", label: first, print: flags.has("--print") };
+        return { name: "open", labels: positionals, print: flags.has("--print") };
     }
   })();
   return { command, alwaysBuild, bazelFlags };
@@ -231,15 +242,20 @@ ${bazelErrors(result.stderr)}`);
       return void 0;
     }
   }
+  #info(key) {
+    const result = this.#capture(["info", key]);
+    if (result.status !== 0) throw new CliError(`bazel info ${key} failed:
+${bazelErrors(result.stderr)}`);
+    return result.stdout.trim();
+  }
   /** Bazel's execution root: every File.path cquery reports is relative to it. */
   executionRoot() {
-    if (this.#executionRoot === void 0) {
-      const result = this.#capture(["info", "execution_root"]);
-      if (result.status !== 0) throw new CliError(`bazel info execution_root failed:
-${bazelErrors(result.stderr)}`);
-      this.#executionRoot = result.stdout.trim();
-    }
+    this.#executionRoot ??= this.#info("execution_root");
     return this.#executionRoot;
+  }
+  /** The workspace's output base: Bazel's own directory for it, outside the source tree. */
+  outputBase() {
+    return this.#info("output_base");
   }
   /** `bazel build` with Bazel's progress on stderr (its stdout too, so that ours stays clean). */
   build(labels, outputGroups) {
@@ -824,21 +840,30 @@ function hostPath(ws, path) {
   return (0, import_node_path2.isAbsolute)(path) ? path : (0, import_node_path2.join)(ws.bazel.executionRoot(), path);
 }
 function ensureOutputs(ws, target2, paths) {
-  const label = displayLabel(target2.label);
-  const missing = () => paths.filter((p) => !(0, import_node_fs3.existsSync)(hostPath(ws, p)));
-  const before = missing();
-  if (ws.alwaysBuild || before.length > 0) {
+  return ensureAllOutputs(ws, [{ target: target2, paths }])[0];
+}
+function ensureAllOutputs(ws, wanted) {
+  const missing = (paths) => paths.filter((p) => !(0, import_node_fs3.existsSync)(hostPath(ws, p)));
+  const before = wanted.map((w) => missing(w.paths));
+  const build = wanted.filter((w, i) => ws.alwaysBuild || before[i].length > 0);
+  if (build.length > 0) {
+    const labels = build.map((w) => displayLabel(w.target.label));
+    const count = before.reduce((n, m) => n + m.length, 0);
+    const what = labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
     ws.log(
-      ws.alwaysBuild ? `databazel: building ${label} ...` : `databazel: building ${label}: ${before.length} of the outputs it needs ${before.length === 1 ? "is" : "are"} missing ...`
+      ws.alwaysBuild ? `databazel: building ${what} ...` : `databazel: building ${what}: ${count} of the outputs ${labels.length === 1 ? "it needs" : "they need"} ${count === 1 ? "is" : "are"} missing ...`
     );
-    ws.bazel.build([target2.label], [...OUTPUT_GROUPS]);
-    const after = missing();
+    ws.bazel.build(
+      build.map((w) => w.target.label),
+      [...OUTPUT_GROUPS]
+    );
+    const after = wanted.flatMap((w) => missing(w.paths));
     if (after.length > 0) {
-      throw new CliError(`${label} was built, but these outputs are still missing:
+      throw new CliError(`${what} ${labels.length === 1 ? "was" : "were"} built, but these outputs are still missing:
   ${after.join("\n  ")}`);
     }
   }
-  return paths.map((p) => hostPath(ws, p));
+  return wanted.map((w) => w.paths.map((p) => hostPath(ws, p)));
 }
 
 // tools/src/cli/diff.ts
@@ -1067,8 +1092,8 @@ function declaredDomain(name, declared) {
     const description = `space: ${expr}`;
     return dist && "interval" in dist ? { range: dist.interval, description } : { ...dist ? { listed: dist.discrete } : {}, description };
   }
-  const axis = declared?.grid[name];
-  if (axis) return { listed: axis, description: `grid: ${axis.join(", ")}` };
+  const axis2 = declared?.grid[name];
+  if (axis2) return { listed: axis2, description: `grid: ${axis2.join(", ")}` };
   const fixed = declared?.fixed[name];
   if (fixed !== void 0) return { listed: [fixed], description: `fixed: ${fixed}` };
   return { description: "the values the trials ran with" };
@@ -1164,13 +1189,13 @@ var ProtoWriter = class {
 
 // tools/src/tensorboard/tfrecord.ts
 var TABLE = (() => {
-  const table = new Uint32Array(256);
+  const table2 = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 2197175160 ^ c >>> 1 : c >>> 1;
-    table[n] = c >>> 0;
+    table2[n] = c >>> 0;
   }
-  return table;
+  return table2;
 })();
 function crc32c(data) {
   let crc = 4294967295;
@@ -1786,18 +1811,826 @@ View them: tensorboard --logdir ${path}
 
 // tools/src/cli/open.ts
 var import_node_child_process2 = require("node:child_process");
+
+// tools/src/cli/report.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path5 = require("node:path");
+var import_node_url = require("node:url");
+
+// tools/src/formats/manifest.ts
+var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
+function readManifest(shape, path, what) {
+  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
+}
+
+// tools/src/formats/propose.ts
+var distribution = object({
+  kind: literal("uniform", "loguniform", "int", "choice"),
+  low: number,
+  high: number,
+  /** The options of choice(); [] for the others. */
+  choices: arrayOf(string)
+});
+var proposeHistoryTrial = object({
+  name: string,
+  hyperparams: string,
+  metrics: string,
+  outcome: string
+});
+var proposeManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  /** "tpe", or "executable" for a sampler executable. */
+  sampler: literal("tpe", "executable"),
+  /** The sampler executable's path, for "executable"; else null. */
+  executable: nullable(string),
+  /** Its label, for messages; else null. */
+  sampler_label: nullable(string),
+  seed: number,
+  /** 1-based; the first batch is drawn at random at analysis time and has no propose action. */
+  batch: number,
+  space: recordOf(distribution),
+  /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
+  fixed: recordOf(string),
+  /** Every trial of the earlier batches, in order. */
+  history: arrayOf(proposeHistoryTrial),
+  /** The new trials: their names and where their hyperparameter files go. */
+  proposals: arrayOf(object({ name: string, hyperparams: string }))
+});
+
+// tools/src/formats/report-manifest.ts
+var searchReportTrial = object({
+  name: string,
+  /** The trial's metrics JSON. */
+  metrics: string,
+  /** Its learning curve: a JSON array of per-epoch objects, possibly empty. */
+  curve: string
+});
+var searchReportManifest = object({
+  kind: literal("search"),
+  label: string,
+  metric: string,
+  goal,
+  /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
+  leaderboard: string,
+  /** Every trial, in declaration order. */
+  trials: arrayOf(searchReportTrial),
+  /**
+   * The search's `space`, parsed (databazel/private/trials.bzl): each hyperparameter's kind, so
+   * that the charts draw a loguniform one on a log axis and a choice's options as categories.
+   */
+  space: recordOf(distribution),
+  /** The search's `grid`: each hyperparameter's values, in the order the BUILD file gives them. */
+  grid: recordOf(arrayOf(string))
+});
+var modelReportManifest = object({
+  kind: literal("model"),
+  label: string,
+  /** The hyperparameters, a JSON object of strings. */
+  hyperparams: string,
+  /** The learning curve, a JSON array of per-epoch objects of numbers (possibly empty). */
+  curve: string,
+  /** The run records of the training actions, in order (one, or one per segment). */
+  records: arrayOf(string)
+});
+var evaluateReportManifest = object({
+  kind: literal("evaluate"),
+  label: string,
+  model_label: string,
+  /** The metrics JSON: numbers, nested; may hold confusion_matrix (rows = true class). */
+  metrics: string
+});
+var REPORT_MANIFESTS = {
+  search: searchReportManifest,
+  model: modelReportManifest,
+  evaluate: evaluateReportManifest
+};
+function readReportManifest(path) {
+  const { kind } = readManifest(object({ kind: literal("search", "model", "evaluate") }), path, "report manifest");
+  return readManifest(REPORT_MANIFESTS[kind], path, `${kind} report manifest`);
+}
+function resolveManifestPaths(m, resolve2) {
+  switch (m.kind) {
+    case "search":
+      return {
+        ...m,
+        leaderboard: resolve2(m.leaderboard),
+        trials: m.trials.map((t) => ({ ...t, metrics: resolve2(t.metrics), curve: resolve2(t.curve) }))
+      };
+    case "model":
+      return { ...m, hyperparams: resolve2(m.hyperparams), curve: resolve2(m.curve), records: m.records.map(resolve2) };
+    case "evaluate":
+      return { ...m, metrics: resolve2(m.metrics) };
+  }
+}
+
+// tools/src/report/curves.ts
+var import_node_fs8 = require("node:fs");
+
+// tools/src/lib/main.ts
+var ContractError = class extends Error {
+};
+
+// tools/src/report/html.ts
+var import_node_fs7 = require("node:fs");
+function esc(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function readJson2(path, what) {
+  let text;
+  try {
+    text = (0, import_node_fs7.readFileSync)(path, "utf8");
+  } catch (err) {
+    throw new ContractError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ContractError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
+  }
+}
+function isNumeric(text) {
+  return text.trim() !== "" && Number.isFinite(Number(text));
+}
+function section2(id, title, body) {
+  return `<section id="${esc(id)}">
+<h2>${esc(title)}</h2>
+${body}
+</section>`;
+}
+function note(text, missing) {
+  return `<p class="note"${missing ? ` data-missing="${esc(missing)}"` : ""}>${esc(text)}</p>`;
+}
+function page(p) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>${esc(p.label)} · ${esc(p.kind)} report</title>
+<style>${CSS}</style>
+</head>
+<body data-kind="${esc(p.kind)}">
+<header>
+<p class="kind">databazel · ${esc(p.kind)}</p>
+<h1>${esc(p.label)}</h1>
+<p class="sub">${p.subtitle}</p>
+</header>
+<main>
+${p.sections.join("\n")}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+var CSS = `
+:root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#fff;--panel:#f6f8fa;--accent:#0969da;--best:#fff4c2}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
+header{padding:20px 32px 12px;border-bottom:1px solid var(--line);background:var(--panel)}
+header h1{margin:2px 0 4px;font-size:22px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
+.kind{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;font-size:12px}
+.sub{margin:0;color:var(--muted)}
+.sub b,.sub code{color:var(--fg)}
+main{padding:8px 32px 32px;max-width:1400px}
+h2{font-size:17px;margin:24px 0 8px;padding-bottom:4px;border-bottom:1px solid var(--line)}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
+.note,.hint{color:var(--muted);margin:6px 0}
+.note{font-style:italic}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
+th{background:var(--panel);font-weight:600}
+td{max-width:28em;overflow:hidden;text-overflow:ellipsis}
+.num{text-align:right}
+th.metric,td.metric{font-weight:600}
+table.sortable th{cursor:pointer;user-select:none}
+table.sortable th:hover{color:var(--accent)}
+table.sortable th::after{content:"";display:inline-block;width:1em;color:var(--accent)}
+table.sortable th[aria-sort=ascending]::after{content:" \\25B2"}
+table.sortable th[aria-sort=descending]::after{content:" \\25BC"}
+tr.best td{background:var(--best)}
+tr.best td:first-child{box-shadow:inset 3px 0 0 #d4a72c}
+tr.failed td{color:var(--muted)}
+tr.failed td.outcome{color:#cf222e;font-weight:600}
+tr.pruned td.outcome{color:var(--muted);font-style:italic}
+td.outcome[data-v=succeeded]{color:#1a7f37}
+td.outcome[data-v=failed],td.outcome[data-v=timed_out],td.outcome[data-v=diverged]{color:#cf222e;font-weight:600}
+td.outcome::before{content:"";display:inline-block;width:7px;height:7px;margin:0 6px 1px 0;border-radius:50%;background:currentColor}
+.pruned-count{color:var(--fg)}
+.badge{display:inline-block;margin-left:6px;padding:0 6px;border-radius:8px;background:#d4a72c;color:#fff;font-size:11px;font-weight:600}
+.charts{display:flex;flex-wrap:wrap;gap:16px}
+figure{margin:0;padding:8px 10px;border:1px solid var(--line);border-radius:6px;background:var(--bg);max-width:100%}
+figcaption{font-weight:600;margin:0 0 4px}
+svg.chart{display:block;width:560px;max-width:100%;height:auto}
+svg.chart text{font-size:11px;fill:var(--muted)}
+svg.chart .axis-title{font-size:12px;fill:var(--fg)}
+svg.chart .grid{stroke:#eaeef2}
+svg.chart .axis{stroke:#8c959f}
+svg.chart .point{stroke:#fff;stroke-width:1}
+svg.chart .point.best{stroke:#1f2328;stroke-width:2}
+svg.chart .point.faded{opacity:.6}
+svg.chart .line{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}
+svg.chart .series.best .line{stroke-width:3.5}
+svg.chart .series.faded{opacity:.3}
+svg.chart .series.faded .line{stroke-width:1.25}
+svg.chart.dim .series{opacity:.15}
+svg.chart.dim .series.on{opacity:1}
+svg.chart.dim .series.on .line{stroke-width:4}
+.legend{list-style:none;margin:6px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;max-width:560px}
+.legend li{display:flex;align-items:center;gap:5px;cursor:default}
+.legend .swatch{width:18px;height:0;border-top:3px solid}
+.legend .dash1{border-top-style:dashed}
+.legend .dash2{border-top-style:dotted}
+.legend li.faded{color:var(--muted)}
+.legend li.faded .swatch{opacity:.4}
+.legend .tag{color:var(--muted);font-style:italic}
+.bracket{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;margin:0 0 20px}
+svg.chart[data-chart^=promotions] text.lane{font-size:11px;fill:var(--fg)}
+svg.chart[data-chart^=promotions] text.lane.best{font-weight:700}
+svg.chart[data-chart^=promotions] text.cut-label{font-size:11px;fill:var(--fg);paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart[data-chart^=promotions] text.failed-mark{font-size:10px;fill:#cf222e;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart[data-chart^=promotions] .lane-bar:hover rect.bar{filter:brightness(.9)}
+table.rungs th .detail{font-weight:400;color:var(--muted);font-size:11.5px}
+table.rungs th{vertical-align:bottom}
+table.rungs td{padding:2px 10px}
+table.rungs td.trial{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;max-width:none}
+table.rungs td.rung{text-align:right}
+table.rungs td.rung .d{display:inline-block;min-width:4.6em;text-align:left;font-size:12px}
+table.rungs td.continue .d{color:#1a7f37;font-weight:600}
+table.rungs td.stop .d{color:var(--muted)}
+table.rungs td.final .d{color:#0969da;font-weight:600}
+table.rungs td.failed .d{color:#cf222e;font-weight:600}
+table.rungs td.stop .v{color:var(--muted)}
+table.rungs tr.best td{background:var(--best)}
+.forced{display:inline-block;padding:0 5px;border-radius:8px;background:#ddf4ff;color:#0969da;font-size:11px;font-weight:600}
+svg.chart .pc-line{stroke-width:1.6;stroke-linejoin:round;opacity:.9}
+svg.chart .pc-line.pruned{stroke-width:1.2;opacity:.55}
+svg.chart .pc-line.failed{stroke-width:1.4;opacity:.8}
+svg.chart .pc-line.best{stroke-width:3.5;opacity:1}
+svg.chart .pc-line:hover{stroke-width:4;opacity:1}
+svg.chart .pc-axis text.tick,svg.chart text.tick.no-value{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart .pc-axis .axis{stroke:#57606a}
+svg.chart .axis-note{font-size:10.5px;font-style:italic}
+table.index td.target,table.top td.trial,table.index td.trial{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
+table.index td.hp,table.top td.hp{max-width:36em;color:var(--muted)}
+table.top tr.best td{background:var(--best)}
+.count[data-outcome=succeeded]{color:#1a7f37}
+.count[data-outcome=pruned]{color:var(--muted);font-style:italic}
+.count[data-outcome=failed],.count[data-outcome=timed_out],.count[data-outcome=diverged]{color:#cf222e;font-weight:600}
+a{color:var(--accent)}
+.none{color:var(--muted)}
+section.target{margin-top:28px}
+section.target h2{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:15.5px}
+.facts{margin:4px 0 10px}
+table.top{margin-bottom:6px}
+table.matrix td{text-align:right;min-width:3.2em;border:1px solid #fff}
+table.matrix th{text-align:center}
+table.matrix th[scope=row]{text-align:right}
+table.matrix td.zero{color:#c4c9ce}
+`;
+var SCRIPT = `
+(function () {
+  function sortTable(table, key, dir) {
+    var ths = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var col = -1;
+    for (var i = 0; i < ths.length; i++) if (ths[i].getAttribute("data-key") === key) { col = i; break; }
+    if (col < 0) return false;
+    var numeric = ths[col].getAttribute("data-type") === "num";
+    var sign = dir === "desc" ? -1 : 1;
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.forEach(function (r, i) { if (!r.hasAttribute("data-order")) r.setAttribute("data-order", String(i)); });
+    function value(r) {
+      var v = r.cells[col] ? r.cells[col].getAttribute("data-v") : "";
+      return numeric ? (v === "" || v === null ? NaN : Number(v)) : (v || "");
+    }
+    rows.sort(function (a, b) {
+      var x = value(a), y = value(b);
+      if (numeric) {
+        if (isNaN(x) !== isNaN(y)) return isNaN(x) ? 1 : -1;
+        if (!isNaN(x) && x !== y) return sign * (x - y);
+      } else if (x !== y) {
+        return sign * (x < y ? -1 : 1);
+      }
+      return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    ths.forEach(function (th, i) {
+      th.setAttribute("aria-sort", i === col ? (dir === "desc" ? "descending" : "ascending") : "none");
+    });
+    return true;
+  }
+  var tables = Array.prototype.slice.call(document.querySelectorAll("table.sortable"));
+  tables.forEach(function (table, t) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      th.tabIndex = 0;
+      function go() {
+        var key = th.getAttribute("data-key");
+        var dir = th.getAttribute("aria-sort") === "ascending" ? "desc" : "asc";
+        sortTable(table, key, dir);
+        if (t === 0) {
+          try { history.replaceState(null, "", "#sort=" + encodeURIComponent(key) + "&dir=" + dir); } catch (e) {}
+        }
+      }
+      th.addEventListener("click", go);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); go(); } });
+    });
+  });
+  function fromHash() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var key = params.get("sort");
+    if (key !== null && tables[0]) sortTable(tables[0], key, params.get("dir") === "desc" ? "desc" : "asc");
+  }
+  fromHash();
+  window.addEventListener("hashchange", fromHash);
+  Array.prototype.forEach.call(document.querySelectorAll("figure"), function (fig) {
+    var svg = fig.querySelector("svg.chart");
+    Array.prototype.forEach.call(fig.querySelectorAll(".legend li[data-series]"), function (li) {
+      var n = li.getAttribute("data-series");
+      li.addEventListener("mouseenter", function () {
+        svg.classList.add("dim");
+        Array.prototype.forEach.call(svg.querySelectorAll('.series[data-series="' + n + '"]'), function (g) { g.classList.add("on"); });
+      });
+      li.addEventListener("mouseleave", function () {
+        svg.classList.remove("dim");
+        Array.prototype.forEach.call(svg.querySelectorAll(".series.on"), function (g) { g.classList.remove("on"); });
+      });
+    });
+  });
+})();
+`;
+
+// tools/src/report/svg.ts
+var WIDTH = 560;
+var HEIGHT = 320;
+var MARGIN = { left: 60, right: 18, top: 14, bottom: 46 };
+var X_RANGE = [MARGIN.left, WIDTH - MARGIN.right];
+var Y_RANGE = [HEIGHT - MARGIN.bottom, MARGIN.top];
+var FADED = "#8c959f";
+var DASHES = ["", "6 4", "1.5 3.5"];
+var px = (n) => String(Math.round(n * 10) / 10);
+var tickLabel = (n) => formatNumber(Number(n.toPrecision(12)));
+function niceStep(span, count) {
+  const raw = span / count;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / pow;
+  return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * pow;
+}
+function linearScale(values, range, options = {}) {
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (lo === hi) {
+    const d = Math.abs(lo) * 0.1 || 1;
+    lo -= d;
+    hi += d;
+  } else {
+    const p = (hi - lo) * (options.pad ?? 0.05);
+    lo = Math.min(...values) >= 0 ? Math.max(0, lo - p) : lo - p;
+    hi += p;
+  }
+  let step = niceStep(hi - lo, 5);
+  if (options.integer) step = Math.max(1, Math.round(step));
+  const ticks = [];
+  for (let i = Math.ceil(lo / step - 1e-9); i * step <= hi + step * 1e-9; i++) {
+    const v = i * step;
+    ticks.push({ at: range[0] + (v - lo) / (hi - lo) * (range[1] - range[0]), label: tickLabel(v) });
+  }
+  return {
+    kind: "linear",
+    at: (v) => range[0] + (Number(v) - lo) / (hi - lo) * (range[1] - range[0]),
+    ticks
+  };
+}
+function logScale(values, range, options = {}) {
+  const logs = values.map(Math.log10);
+  let lo = Math.min(...logs);
+  let hi = Math.max(...logs);
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  } else {
+    const p = (hi - lo) * (options.pad ?? 0.05);
+    lo -= p;
+    hi += p;
+  }
+  const at = (v) => range[0] + (Math.log10(Number(v)) - lo) / (hi - lo) * (range[1] - range[0]);
+  const steps = hi - lo < 2 ? [1, 2, 5] : [1];
+  const ticks = [];
+  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) {
+    for (const m of steps) {
+      const v = Number((m * 10 ** k).toPrecision(12));
+      const l = Math.log10(v);
+      if (l >= lo - 1e-9 && l <= hi + 1e-9) ticks.push({ at: at(v), label: tickLabel(v) });
+    }
+  }
+  return { kind: "log", at, ticks };
+}
+function bandScale(categories, range) {
+  const step = (range[1] - range[0]) / Math.max(1, categories.length);
+  const index = new Map(categories.map((c, i) => [c, i]));
+  return {
+    kind: "band",
+    at: (v) => range[0] + ((index.get(String(v)) ?? 0) + 0.5) * step,
+    ticks: categories.map((c, i) => ({ at: range[0] + (i + 0.5) * step, label: c }))
+  };
+}
+function paramScale(values, param, range) {
+  const numeric = values.every(isNumeric);
+  const nums = numeric ? values.map(Number) : [];
+  if (param?.kind === "choice") return bandScale([.../* @__PURE__ */ new Set([...param.choices, ...values])], range);
+  if (param?.kind === "grid") {
+    const all = [.../* @__PURE__ */ new Set([...param.values, ...values])];
+    return bandScale(all.every(isNumeric) ? all.sort((a, b) => Number(a) - Number(b)) : all, range);
+  }
+  if (param && numeric) {
+    const bounds = [...nums, param.low, param.high];
+    if (param.kind === "loguniform") return logScale(bounds, range, { pad: 0.03 });
+    return linearScale(bounds, range, { pad: 0.03, integer: param.kind === "int" });
+  }
+  if (!numeric) return bandScale([...new Set(values)], range);
+  const min = Math.min(...nums);
+  const max = Math.max(...nums);
+  return min > 0 && max / min > 100 ? logScale(nums, range) : linearScale(nums, range);
+}
+function truncate(text, max) {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+function legend(items) {
+  if (items.length === 0) return "";
+  const lis = items.map((it) => {
+    const attr = `${it.series === void 0 ? "" : ` data-series="${esc(it.series)}"`}${it.faded ? ` class="faded"` : ""}`;
+    const badge = it.best ? `<span class="badge">best</span>` : "";
+    const tag = it.tag ? ` <span class="tag">${esc(it.tag)}</span>` : "";
+    return `<li${attr}><span class="swatch${it.dash ? ` dash${it.dash % DASHES.length}` : ""}" style="border-color:${it.color}"></span>${esc(it.label)}${tag}${badge}</li>`;
+  });
+  return `<ul class="legend">${lis.join("")}</ul>`;
+}
+function figure(f) {
+  const width = f.width ?? WIDTH;
+  const height = f.height ?? HEIGHT;
+  const size = width === WIDTH ? "" : ` style="width:${width}px"`;
+  const svg = `<svg class="chart" data-chart="${esc(f.name)}" data-x-scale="${f.xScale}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${size} role="img" aria-label="${esc(f.title)}">
+${f.body}
+</svg>`;
+  const caption = f.caption ? `<p class="hint">${esc(f.caption)}</p>` : "";
+  return `<figure style="max-width:${width + 22}px">
+<figcaption>${esc(f.title)}</figcaption>
+${svg}
+${legend(f.legend ?? [])}${caption}
+</figure>`;
+}
+
+// tools/src/report/curves.ts
+function readCurve(path) {
+  const curve = parseCurve((0, import_node_fs8.readFileSync)(path, "utf8"));
+  if (typeof curve === "string") throw new ContractError(`databazel: the report's learning curve ${path} ${curve}`);
+  return curve;
+}
+
+// tools/src/report/parallel.ts
+var VIRIDIS = ["#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c", "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"];
+var WORST = 0.85;
+var FAILED = "#cf222e";
+function sequential(t) {
+  const x = (1 - Math.min(1, Math.max(0, t))) * WORST * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const f = x - i;
+  const a = parseInt(VIRIDIS[i].slice(1), 16);
+  const b = parseInt(VIRIDIS[i + 1].slice(1), 16);
+  const mix = (shift) => Math.round((a >> shift & 255) * (1 - f) + (b >> shift & 255) * f);
+  return `#${[16, 8, 0].map((s) => mix(s).toString(16).padStart(2, "0")).join("")}`;
+}
+var TOP = 44;
+var PLOT = 250;
+var SPACING = 150;
+var SIDE = 84;
+function parallelChart(s) {
+  const axes = s.hyperparams.length + 1;
+  const width = Math.max(560, SIDE * 2 + (axes - 1) * SPACING);
+  const step = (width - SIDE * 2) / (axes - 1);
+  const xs = Array.from({ length: axes }, (_, i) => SIDE + i * step);
+  const bottom = TOP + PLOT;
+  const range = [bottom, TOP];
+  const failed = s.trials.some((t) => t.value === null);
+  const noValue = bottom + 22;
+  const barTop = (failed ? noValue : bottom) + 34;
+  const height = barTop + 40;
+  const scales = s.hyperparams.map((h) => paramScale(s.trials.map((t) => t.hyperparams[h] ?? ""), s.kinds.get(h), range));
+  const values = s.trials.flatMap((t) => t.value === null ? [] : [t.value]);
+  const completed = s.trials.filter((t) => t.outcome === "succeeded" && t.value !== null).map((t) => t.value);
+  const metricScale = values.length ? linearScale(values, range) : void 0;
+  const [lo, hi] = completed.length ? [Math.min(...completed), Math.max(...completed)] : [0, 0];
+  const goodness = (v) => hi === lo ? 1 : s.goal === "maximize" ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo);
+  const layer = (t) => t.trial === s.best ? 3 : t.outcome === "pruned" ? 0 : t.value === null ? 1 : 2;
+  const ordered = [...s.trials].map((t, i) => ({ t, i })).sort((a, b) => {
+    const d = layer(a.t) - layer(b.t);
+    if (d !== 0) return d;
+    if (layer(a.t) === 2) return goodness(a.t.value) - goodness(b.t.value) || a.i - b.i;
+    return a.i - b.i;
+  });
+  const lines = ordered.map(({ t }) => {
+    const points = [];
+    s.hyperparams.forEach((h, i) => {
+      const v = t.hyperparams[h];
+      if (v !== void 0) points.push(`${px(xs[i])},${px(scales[i].at(v))}`);
+    });
+    const last = xs[axes - 1];
+    points.push(`${px(last)},${px(t.value === null || !metricScale ? noValue : metricScale.at(t.value))}`);
+    const status = t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed";
+    const look = status === "completed" ? `stroke="${sequential(goodness(t.value))}"` : status === "pruned" ? `stroke="${FADED}" stroke-dasharray="5 4"` : `stroke="${FAILED}" stroke-dasharray="2 3"`;
+    const cls = `pc-line ${status}${t.trial === s.best ? " best" : ""}`;
+    const tip = [
+      `${t.trial}${t.trial === s.best ? " (best)" : ""}`,
+      ...s.hyperparams.map((h) => `${h} = ${t.hyperparams[h] ?? ""}`),
+      t.value === null ? `${s.metric}: none (${t.outcome})` : `${s.metric} = ${formatNumber(t.value)}${status === "pruned" ? ` (pruned after ${t.epochs} epochs)` : ""}`
+    ].join("\n");
+    return `<polyline class="${cls}" data-trial="${esc(t.trial)}" data-outcome="${esc(t.outcome)}" points="${points.join(" ")}" fill="none" ${look}><title>${esc(tip)}</title></polyline>`;
+  });
+  const parts = [`<g class="pc-lines">`, ...lines, `</g>`];
+  s.hyperparams.forEach((h, i) => parts.push(axis(xs[i], scales[i], h, i === 0 ? SIDE : step)));
+  const arrow = s.goal === "maximize" ? "↑" : "↓";
+  parts.push(axis(xs[axes - 1], metricScale ?? linearScale([0, 1], range), `${s.metric} ${arrow}`, step, true));
+  if (failed) {
+    const x = xs[axes - 1];
+    parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
+    parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+  }
+  const best2 = s.trials.find((t) => t.trial === s.best);
+  if (best2?.value != null && metricScale) {
+    parts.push(`<circle class="pc-best" cx="${px(xs[axes - 1])}" cy="${px(metricScale.at(best2.value))}" r="4.5" fill="${sequential(1)}" stroke="#fff" stroke-width="1.5"/>`);
+  }
+  if (completed.length) parts.push(colourBar(s, lo, hi, barTop));
+  const present = new Set(s.trials.map((t) => t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed"));
+  const legend3 = [
+    ...present.has("pruned") ? [{ label: "pruned: metric at the rung it stopped at", color: FADED, dash: 1 }] : [],
+    ...present.has("failed") ? [{ label: "failed, timed out or diverged: no metric", color: FAILED, dash: 2 }] : []
+  ];
+  const chart = figure({
+    name: "parallel-coordinates",
+    xScale: "band",
+    title: `Parallel coordinates: ${s.trials.length} trial${s.trials.length === 1 ? "" : "s"}`,
+    body: parts.join("\n"),
+    width,
+    height,
+    legend: legend3,
+    caption: `One line per trial, through its hyperparameters to its ${s.metric}. The best trial is the thick line; hover a line for its trial.`
+  });
+  return `<div class="charts">
+${chart}
+</div>`;
+}
+function axis(x, scale, title, room, metric = false) {
+  const out = [];
+  const top = TOP;
+  const bottom = TOP + PLOT;
+  const kind = metric ? "metric" : scale.kind;
+  const side = metric ? 1 : -1;
+  out.push(`<g class="pc-axis" data-axis="${esc(title)}" data-scale="${kind}">`);
+  out.push(`<line class="axis" x1="${px(x)}" x2="${px(x)}" y1="${top}" y2="${bottom}"/>`);
+  const chars = Math.max(4, Math.floor((room - 16) / 6.3));
+  for (const t of scale.ticks) {
+    const shown2 = truncate(t.label, chars);
+    const full2 = shown2 === t.label ? "" : `<title>${esc(t.label)}</title>`;
+    out.push(`<line class="axis" x1="${px(x + side * 4)}" x2="${px(x)}" y1="${px(t.at)}" y2="${px(t.at)}"/>`);
+    out.push(`<text class="tick" x="${px(x + side * 7)}" y="${px(t.at)}" dy="0.32em" text-anchor="${metric ? "start" : "end"}">${full2}${esc(shown2)}</text>`);
+  }
+  const shown = truncate(title, Math.floor((Math.min(room, SIDE) * 2 - 8) / 7));
+  const full = shown === title ? "" : `<title>${esc(title)}</title>`;
+  out.push(`<text class="axis-title" x="${px(x)}" y="14" text-anchor="middle">${full}${esc(shown)}</text>`);
+  if (scale.kind === "log" && !metric) out.push(`<text class="axis-note" x="${px(x)}" y="28" text-anchor="middle">log scale</text>`);
+  out.push(`</g>`);
+  return out.join("\n");
+}
+function colourBar(s, lo, hi, y) {
+  const x0 = SIDE;
+  const w = 240;
+  const n = 24;
+  const top = y + 6;
+  const cells = Array.from({ length: n }, (_, i) => {
+    const t = i / (n - 1);
+    return `<rect x="${px(x0 + i * w / n)}" y="${top}" width="${px(w / n + 0.5)}" height="10" fill="${sequential(t)}"/>`;
+  });
+  const [worst, bestValue] = s.goal === "maximize" ? [lo, hi] : [hi, lo];
+  return `<g class="colour-bar" data-worst="${worst}" data-best="${bestValue}">
+<text class="axis-title" x="${x0}" y="${y}" text-anchor="start">${esc(s.metric)} of the completed trials, darker is better</text>
+${cells.join("")}
+<text class="tick" x="${x0}" y="${top + 23}" text-anchor="start">${esc(formatNumber(worst))}</text><text class="tick" x="${x0 + w}" y="${top + 23}" text-anchor="end">${esc(formatNumber(bestValue))}</text>
+</g>`;
+}
+
+// tools/src/report/search.ts
+function paramKinds(m) {
+  const kinds = /* @__PURE__ */ new Map();
+  for (const [name, values] of Object.entries(m.grid)) kinds.set(name, { kind: "grid", values });
+  for (const [name, d] of Object.entries(m.space)) kinds.set(name, { kind: d.kind, low: d.low, high: d.high, choices: d.choices });
+  return kinds;
+}
+
+// tools/src/report/index.ts
+var TOP2 = 5;
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function anchors(labels) {
+  const used = /* @__PURE__ */ new Set();
+  const out = /* @__PURE__ */ new Map();
+  for (const label of labels) {
+    const base = `target-${label.replace(/^@*\/\//, "").replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^-|-$/g, "")}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    out.set(label, id);
+  }
+  return out;
+}
+function outcomeCounts(trials) {
+  const order = ["succeeded", "pruned", "failed", "timed_out", "diverged"];
+  const counts = /* @__PURE__ */ new Map();
+  for (const t of trials) counts.set(t.outcome, (counts.get(t.outcome) ?? 0) + 1);
+  const keys = [...counts.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || compare2(a, b));
+  return keys.map((k) => `<span class="count" data-outcome="${esc(k)}">${counts.get(k)} ${esc(k)}</span>`).join(" · ");
+}
+var reportLink = (href) => href ? `<a class="report-link" href="${esc(href)}">report</a>` : `<span class="none">no report</span>`;
+function indexReport(title, given) {
+  const entries = [...given].sort((a, b) => compare2(a.label, b.label));
+  const ids = anchors(entries.map((e) => e.label));
+  const searches = entries.flatMap(
+    (e) => e.kind === "search" ? [{ entry: e, board: readLeaderboard(e.manifest.leaderboard, e.label), id: ids.get(e.label) }] : []
+  );
+  const models = entries.filter((e) => e.kind === "model");
+  const evaluations = entries.filter((e) => e.kind === "evaluate");
+  const counts = [
+    searches.length ? `${searches.length} search${searches.length === 1 ? "" : "es"}` : "",
+    models.length ? plural2(models.length, "model") : "",
+    evaluations.length ? plural2(evaluations.length, "evaluation") : ""
+  ].filter(Boolean);
+  const subtitle = `${esc(counts.join(" · ") || "no databazel targets")} · click a search for its best trials; <i>report</i> opens a target's own report`;
+  const sections = [];
+  if (searches.length) sections.push(section2("searches-section", "Searches", searchTable(searches)));
+  if (models.length) sections.push(section2("models-section", "Models", modelTable(models)));
+  if (evaluations.length) sections.push(section2("evaluations-section", "Evaluations", evaluationTable(evaluations)));
+  if (entries.length === 0) sections.push(note("The targets hold no model, evaluate or hyperparam_search target."));
+  for (const s of searches) sections.push(searchSection(s));
+  return page({ kind: "index", label: title, subtitle, sections });
+}
+function searchTable(searches) {
+  const rows = searches.map(({ entry, board, id }) => {
+    const best2 = board.trials.find((t) => t.trial === board.best);
+    const arrow = board.goal === "maximize" ? "↑" : "↓";
+    return `<tr data-target="${esc(entry.label)}"><td class="target"><a href="#${esc(id)}">${esc(entry.label)}</a></td><td class="num" data-v="${board.trials.length}">${board.trials.length}</td><td class="outcomes">${outcomeCounts(board.trials)}</td><td>${esc(board.metric)} ${arrow}</td><td class="num metric" data-v="${best2?.value ?? ""}">${best2?.value == null ? "" : esc(formatNumber(best2.value))}</td><td class="trial" title="${esc(board.best)}">${esc(board.best)}</td><td>${reportLink(entry.report)}</td></tr>`;
+  });
+  return `<div class="scroll"><table id="searches" class="index">
+<thead><tr><th scope="col">search</th><th scope="col" class="num">trials</th><th scope="col">outcomes</th><th scope="col">metric</th><th scope="col" class="num">best</th><th scope="col">best trial</th><th scope="col"></th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table></div>`;
+}
+function lastOf(curve, match) {
+  const last = curve[curve.length - 1];
+  if (!last) return void 0;
+  const key = Object.keys(last).filter((k) => k !== "epoch" && match.test(k)).sort()[0];
+  return key === void 0 ? void 0 : { key, value: last[key] };
+}
+function modelTable(models) {
+  const rows = models.map((m) => {
+    const curve = m.manifest ? readCurve(m.manifest.curve) : [];
+    const hyperparams = m.manifest ? readJson2(m.manifest.hyperparams, `the hyperparameters of ${m.label}`) : m.hyperparams;
+    const loss = lastOf(curve, /loss/i);
+    const accuracy = lastOf(curve, /acc/i);
+    const hp = Object.keys(hyperparams).sort().map((k) => `${k} = ${hyperparams[k]}`).join(", ");
+    const cell2 = (v) => v ? `<td class="num" data-v="${v.value}" title="${esc(v.key)}">${esc(formatNumber(v.value))}</td>` : `<td class="num"></td>`;
+    return `<tr data-target="${esc(m.label)}"><td class="target">${esc(m.label)}</td><td class="num">${curve.length || ""}</td>${cell2(loss)}${cell2(accuracy)}<td class="hp" title="${esc(hp)}">${esc(hp)}</td><td>${reportLink(m.report)}</td></tr>`;
+  });
+  return `<div class="scroll"><table id="models" class="index">
+<thead><tr><th scope="col">model</th><th scope="col" class="num">epochs</th><th scope="col" class="num">final loss</th><th scope="col" class="num">final accuracy</th><th scope="col">hyperparameters</th><th scope="col"></th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table></div>
+<p class="hint">Final loss and accuracy: the last epoch of the learning curve (on the training data, as the training script wrote it).</p>`;
+}
+function evaluationTable(evaluations) {
+  const metrics = evaluations.map((e) => scalarMetrics(readJson2(e.manifest.metrics, `the metrics of ${e.label}`)));
+  const names = [...new Set(metrics.flatMap((m) => Object.keys(m).filter((k) => !k.includes("."))))].sort().slice(0, 6);
+  const rows = evaluations.map((e, i) => {
+    const cells = names.map((n) => {
+      const v = metrics[i][n];
+      return v === void 0 ? `<td class="num"></td>` : `<td class="num" data-v="${v}">${esc(formatNumber(v))}</td>`;
+    });
+    return `<tr data-target="${esc(e.label)}"><td class="target">${esc(e.label)}</td><td>${esc(e.manifest.model_label)}</td>${cells.join("")}<td>${reportLink(e.report)}</td></tr>`;
+  });
+  const head = names.map((n) => `<th scope="col" class="num">${esc(n)}</th>`).join("");
+  return `<div class="scroll"><table id="evaluations" class="index">
+<thead><tr><th scope="col">evaluation</th><th scope="col">model</th>${head}<th scope="col"></th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table></div>`;
+}
+function searchSection({ entry, board, id }) {
+  const m = entry.manifest;
+  const trials = [...board.trials].sort((a, b) => a.rank - b.rank);
+  const best2 = trials.find((t) => t.trial === board.best);
+  const schedule2 = board.schedule;
+  const scheduler = schedule2 === null ? "" : schedule2.scheduler === "hyperband" ? "Hyperband" : "successive halving";
+  const facts = `${plural2(trials.length, "trial")} (${outcomeCounts(trials)}) · ${esc(board.metric)}, ${board.goal === "maximize" ? "higher" : "lower"} is better` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(formatNumber(best2.value))}` : "") + (schedule2 ? ` · ${esc(scheduler)}, ${schedule2.min_epochs} to ${schedule2.max_epochs} epochs` : "") + (entry.report ? ` · <a class="report-link" href="${esc(entry.report)}">the full report</a>` : "");
+  const declared = new Map(m.trials.map((t, i) => [t.name, i]));
+  const byDeclaration = [...trials].sort((a, b) => (declared.get(a.trial) ?? 0) - (declared.get(b.trial) ?? 0));
+  const names = [...new Set(byDeclaration.flatMap((t) => Object.keys(t.hyperparams)))];
+  const varying = names.filter((h) => new Set(trials.map((t) => t.hyperparams[h] ?? "")).size > 1);
+  const top = trials.slice(0, TOP2).map((t) => {
+    const hp = varying.map((h) => `${h} = ${t.hyperparams[h] ?? ""}`).join(", ");
+    return `<tr data-trial="${esc(t.trial)}" data-outcome="${esc(t.outcome)}"${t.trial === board.best ? ` class="best"` : ""}><td class="num">${t.rank}</td><td class="trial" title="${esc(t.trial)}">${esc(t.trial)}</td><td class="outcome" data-v="${esc(t.outcome)}">${esc(t.outcome)}</td><td class="num metric">${t.value === null ? "" : esc(formatNumber(t.value))}</td><td class="hp" title="${esc(hp)}">${esc(hp)}</td></tr>`;
+  });
+  const more = trials.length > TOP2 ? `<p class="hint">and ${plural2(trials.length - TOP2, "more trial")}: see the full report.</p>` : "";
+  const table2 = `<div class="scroll"><table class="top">
+<thead><tr><th scope="col" class="num">rank</th><th scope="col">trial</th><th scope="col">outcome</th><th scope="col" class="num">${esc(board.metric)}</th><th scope="col">hyperparameters</th></tr></thead>
+<tbody>
+${top.join("\n")}
+</tbody>
+</table></div>${more}`;
+  const chart = varying.length ? parallelChart({ metric: board.metric, goal: board.goal, best: board.best, hyperparams: varying, kinds: paramKinds(m), trials: byDeclaration }) : note("No hyperparameter varies between the trials.", "parallel-coordinates");
+  return `<section id="${esc(id)}" class="target" data-kind="search">
+<h2>${esc(entry.label)}</h2>
+<p class="facts">${facts}</p>
+${table2}
+${chart}
+</section>`;
+}
+
+// tools/src/cli/report.ts
+function isPattern(label) {
+  return /(^|\/)\.\.\.(:.*)?$|:(all|\*|all-targets)$/.test(label);
+}
+function renderIndex(ws, patterns) {
+  const expression = patterns.map((p) => /\s/.test(p) ? `"${p}"` : p).join(" + ");
+  const targets = queryTargets(ws, expression).filter((t) => kindOf(t) !== void 0).sort((a, b) => displayLabel(a.label) < displayLabel(b.label) ? -1 : 1);
+  if (targets.length === 0) {
+    throw new UsageError(`${patterns.join(" ")} ${patterns.length === 1 ? "names" : "name"} no model, evaluate or hyperparam_search target.`);
+  }
+  const wanted = targets.map((target2) => {
+    const html = target2.output_groups.report?.find((p) => p.endsWith(FILE_SUFFIXES.report_html));
+    const paths = html ? [html, html.slice(0, -FILE_SUFFIXES.report_html.length) + FILE_SUFFIXES.report_manifest] : [];
+    return { target: target2, paths };
+  });
+  const built = ensureAllOutputs(ws, wanted);
+  const entries = targets.map((target2, i) => {
+    const label = displayLabel(target2.label);
+    const [html, manifestPath] = built[i];
+    const manifest = manifestPath ? resolveManifestPaths(readReportManifest(manifestPath), (p) => hostPath(ws, p)) : null;
+    const report2 = html ? (0, import_node_url.pathToFileURL)(html).href : null;
+    const kind = kindOf(target2);
+    const expect = (k) => {
+      if (manifest?.kind !== k) throw new CliError(`${label} is a ${kind} target, but its report is a ${manifest?.kind ?? "missing"} report.`);
+      return manifest;
+    };
+    switch (kind) {
+      case "search":
+        return { kind, label, report: report2, manifest: expect("search") };
+      case "evaluate":
+        return { kind, label, report: report2, manifest: expect("evaluate") };
+      case "model":
+        return { kind, label, report: report2, manifest: manifest ? expect("model") : null, hyperparams: target2.model?.hyperparams ?? {} };
+    }
+  });
+  return indexReport(patterns.join(" "), entries);
+}
+function report(ws, patterns, output) {
+  const html = renderIndex(ws, patterns);
+  if (output === null || output === "-") return html;
+  (0, import_node_fs9.writeFileSync)(output, html);
+  ws.log(`databazel: wrote the index of ${patterns.join(" ")} to ${output}`);
+  return "";
+}
+function indexPath(ws, patterns) {
+  const name = patterns.join("+").replace(/^@*\/\//, "").replace(/[^A-Za-z0-9_.+-]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 120);
+  return (0, import_node_path5.join)(ws.bazel.outputBase(), "databazel-index", `${name || "root"}.html`);
+}
+function writeIndex(ws, patterns) {
+  const html = renderIndex(ws, patterns);
+  const path = indexPath(ws, patterns);
+  (0, import_node_fs9.mkdirSync)((0, import_node_path5.join)(path, ".."), { recursive: true });
+  (0, import_node_fs9.writeFileSync)(path, html);
+  return path;
+}
+
+// tools/src/cli/open.ts
 function reportPath(ws, label) {
   const target2 = describe2(ws, label);
   requireKind(ws, target2, "open", ["model", "evaluate", "search"]);
-  const report = target2.output_groups.report?.find((p) => p.endsWith(".html"));
-  if (!report) throw new CliError(`${displayLabel(target2.label)} has no HTML report (no \`report\` output group).`);
-  return ensureOutputs(ws, target2, [report])[0];
+  const report2 = target2.output_groups.report?.find((p) => p.endsWith(".html"));
+  if (!report2) throw new CliError(`${displayLabel(target2.label)} has no HTML report (no \`report\` output group).`);
+  return ensureOutputs(ws, target2, [report2])[0];
 }
 function opener(env = process.env) {
   return onPath(process.platform === "darwin" ? "open" : "xdg-open", env);
 }
-function open(ws, label, printOnly) {
-  const path = reportPath(ws, label);
+function open(ws, labels, printOnly) {
+  const path = labels.length === 1 && !isPattern(labels[0]) ? reportPath(ws, labels[0]) : writeIndex(ws, labels);
   const program = printOnly ? void 0 : opener();
   if (program) {
     const child = (0, import_node_child_process2.spawn)(program, [path], { detached: true, stdio: "ignore" });
@@ -1810,21 +2643,21 @@ function open(ws, label, printOnly) {
 }
 
 // tools/src/cli/show.ts
-var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function renderLeaderboard(board, style, schedule2 = null) {
   const better = board.goal === "maximize" ? "higher" : "lower";
   const headers = ["", ...columns(board)];
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
   const failed = board.trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
   const pruned = board.trials.filter((t) => t.outcome === "pruned").length;
-  const title = `${board.label}: ${plural2(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
-  const table = renderTable(autoColumns(headers, rows), rows, {
+  const title = `${board.label}: ${plural3(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
+  const table2 = renderTable(autoColumns(headers, rows), rows, {
     style,
     highlight: (i) => board.trials[i]?.rank === 1
   });
   return `${style.bold(title)}
 
-${table}${schedule2 ? `
+${table2}${schedule2 ? `
 ${renderRungs(schedule2, board.metric, board.goal, style)}` : ""}`;
 }
 function renderRungs(schedule2, metric, goal2, style) {
@@ -1835,7 +2668,7 @@ function renderRungs(schedule2, metric, goal2, style) {
   const title = `Rungs (${hyperband ? "Hyperband" : "successive halving"}, reduction factor ${schedule2.reduction_factor}): ${metric} on the validation data, at the last rung on the test data.`;
   const blocks = schedule2.brackets.map(
     (bracket) => bracket.rungs.map((rung, i) => {
-      const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural2(rung.trials.length, "trial")} at ${plural2(rung.epochs, "epoch")}`;
+      const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural3(rung.trials.length, "trial")} at ${plural3(rung.epochs, "epoch")}`;
       const broken = rung.trials.filter((e) => e.outcome !== "succeeded");
       const failures = broken.length ? `; ${broken.length} did not succeed: ${broken.map((e) => `${e.trial} (${e.outcome})`).join(", ")}` : "";
       const ok = rung.trials.filter((e) => e.outcome === "succeeded");
@@ -1887,7 +2720,9 @@ function execute(invocation, ws) {
     case "lineage":
       return lineage(ws, command.label, command.json, style);
     case "open":
-      return open(ws, command.label, command.print);
+      return open(ws, command.labels, command.print);
+    case "report":
+      return report(ws, command.labels, command.output);
     case "export":
       return exportTensorBoard(ws, command.label, command.tensorboard);
   }

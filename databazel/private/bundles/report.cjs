@@ -285,6 +285,42 @@ function hyperparamNames(trials) {
   return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
 }
 
+// tools/src/formats/propose.ts
+var distribution = object({
+  kind: literal("uniform", "loguniform", "int", "choice"),
+  low: number,
+  high: number,
+  /** The options of choice(); [] for the others. */
+  choices: arrayOf(string)
+});
+var proposeHistoryTrial = object({
+  name: string,
+  hyperparams: string,
+  metrics: string,
+  outcome: string
+});
+var proposeManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  /** "tpe", or "executable" for a sampler executable. */
+  sampler: literal("tpe", "executable"),
+  /** The sampler executable's path, for "executable"; else null. */
+  executable: nullable(string),
+  /** Its label, for messages; else null. */
+  sampler_label: nullable(string),
+  seed: number,
+  /** 1-based; the first batch is drawn at random at analysis time and has no propose action. */
+  batch: number,
+  space: recordOf(distribution),
+  /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
+  fixed: recordOf(string),
+  /** Every trial of the earlier batches, in order. */
+  history: arrayOf(proposeHistoryTrial),
+  /** The new trials: their names and where their hyperparameter files go. */
+  proposals: arrayOf(object({ name: string, hyperparams: string }))
+});
+
 // tools/src/formats/report-manifest.ts
 var searchReportTrial = object({
   name: string,
@@ -301,7 +337,14 @@ var searchReportManifest = object({
   /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
   leaderboard: string,
   /** Every trial, in declaration order. */
-  trials: arrayOf(searchReportTrial)
+  trials: arrayOf(searchReportTrial),
+  /**
+   * The search's `space`, parsed (databazel/private/trials.bzl): each hyperparameter's kind, so
+   * that the charts draw a loguniform one on a log axis and a choice's options as categories.
+   */
+  space: recordOf(distribution),
+  /** The search's `grid`: each hyperparameter's values, in the order the BUILD file gives them. */
+  grid: recordOf(arrayOf(string))
 });
 var modelReportManifest = object({
   kind: literal("model"),
@@ -677,6 +720,9 @@ tr.best td:first-child{box-shadow:inset 3px 0 0 #d4a72c}
 tr.failed td{color:var(--muted)}
 tr.failed td.outcome{color:#cf222e;font-weight:600}
 tr.pruned td.outcome{color:var(--muted);font-style:italic}
+td.outcome[data-v=succeeded]{color:#1a7f37}
+td.outcome[data-v=failed],td.outcome[data-v=timed_out],td.outcome[data-v=diverged]{color:#cf222e;font-weight:600}
+td.outcome::before{content:"";display:inline-block;width:7px;height:7px;margin:0 6px 1px 0;border-radius:50%;background:currentColor}
 .pruned-count{color:var(--fg)}
 .badge{display:inline-block;margin-left:6px;padding:0 6px;border-radius:8px;background:#d4a72c;color:#fff;font-size:11px;font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
@@ -724,6 +770,26 @@ table.rungs td.failed .d{color:#cf222e;font-weight:600}
 table.rungs td.stop .v{color:var(--muted)}
 table.rungs tr.best td{background:var(--best)}
 .forced{display:inline-block;padding:0 5px;border-radius:8px;background:#ddf4ff;color:#0969da;font-size:11px;font-weight:600}
+svg.chart .pc-line{stroke-width:1.6;stroke-linejoin:round;opacity:.9}
+svg.chart .pc-line.pruned{stroke-width:1.2;opacity:.55}
+svg.chart .pc-line.failed{stroke-width:1.4;opacity:.8}
+svg.chart .pc-line.best{stroke-width:3.5;opacity:1}
+svg.chart .pc-line:hover{stroke-width:4;opacity:1}
+svg.chart .pc-axis text.tick,svg.chart text.tick.no-value{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart .pc-axis .axis{stroke:#57606a}
+svg.chart .axis-note{font-size:10.5px;font-style:italic}
+table.index td.target,table.top td.trial,table.index td.trial{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
+table.index td.hp,table.top td.hp{max-width:36em;color:var(--muted)}
+table.top tr.best td{background:var(--best)}
+.count[data-outcome=succeeded]{color:#1a7f37}
+.count[data-outcome=pruned]{color:var(--muted);font-style:italic}
+.count[data-outcome=failed],.count[data-outcome=timed_out],.count[data-outcome=diverged]{color:#cf222e;font-weight:600}
+a{color:var(--accent)}
+.none{color:var(--muted)}
+section.target{margin-top:28px}
+section.target h2{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:15.5px}
+.facts{margin:4px 0 10px}
+table.top{margin-bottom:6px}
 table.matrix td{text-align:right;min-width:3.2em;border:1px solid #fff}
 table.matrix th{text-align:center}
 table.matrix th[scope=row]{text-align:right}
@@ -939,14 +1005,28 @@ function linearScale(values, range, options = {}) {
     ticks
   };
 }
-function logScale(values, range) {
+function logScale(values, range, options = {}) {
   const logs = values.map(Math.log10);
-  const p = (Math.max(...logs) - Math.min(...logs)) * 0.05;
-  const lo = Math.min(...logs) - p;
-  const hi = Math.max(...logs) + p;
+  let lo = Math.min(...logs);
+  let hi = Math.max(...logs);
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  } else {
+    const p = (hi - lo) * (options.pad ?? 0.05);
+    lo -= p;
+    hi += p;
+  }
   const at = (v) => range[0] + (Math.log10(Number(v)) - lo) / (hi - lo) * (range[1] - range[0]);
+  const steps = hi - lo < 2 ? [1, 2, 5] : [1];
   const ticks = [];
-  for (let k = Math.ceil(lo); k <= Math.floor(hi); k++) ticks.push({ at: at(10 ** k), label: tickLabel(10 ** k) });
+  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) {
+    for (const m of steps) {
+      const v = Number((m * 10 ** k).toPrecision(12));
+      const l = Math.log10(v);
+      if (l >= lo - 1e-9 && l <= hi + 1e-9) ticks.push({ at: at(v), label: tickLabel(v) });
+    }
+  }
   return { kind: "log", at, ticks };
 }
 function bandScale(categories, range) {
@@ -958,12 +1038,26 @@ function bandScale(categories, range) {
     ticks: categories.map((c, i) => ({ at: range[0] + (i + 0.5) * step, label: c }))
   };
 }
-function valueScale(values, numeric) {
-  if (!numeric) return bandScale([...new Set(values)], X_RANGE);
-  const nums = values.map(Number);
+function paramScale(values, param, range) {
+  const numeric = values.every(isNumeric);
+  const nums = numeric ? values.map(Number) : [];
+  if (param?.kind === "choice") return bandScale([.../* @__PURE__ */ new Set([...param.choices, ...values])], range);
+  if (param?.kind === "grid") {
+    const all = [.../* @__PURE__ */ new Set([...param.values, ...values])];
+    return bandScale(all.every(isNumeric) ? all.sort((a, b) => Number(a) - Number(b)) : all, range);
+  }
+  if (param && numeric) {
+    const bounds = [...nums, param.low, param.high];
+    if (param.kind === "loguniform") return logScale(bounds, range, { pad: 0.03 });
+    return linearScale(bounds, range, { pad: 0.03, integer: param.kind === "int" });
+  }
+  if (!numeric) return bandScale([...new Set(values)], range);
   const min = Math.min(...nums);
   const max = Math.max(...nums);
-  return min > 0 && max / min > 100 ? logScale(nums, X_RANGE) : linearScale(nums, X_RANGE);
+  return min > 0 && max / min > 100 ? logScale(nums, range) : linearScale(nums, range);
+}
+function valueScale(values, param) {
+  return paramScale(values, param, X_RANGE);
 }
 function truncate(text, max) {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
@@ -1008,7 +1102,7 @@ function figure(f) {
 ${f.body}
 </svg>`;
   const caption = f.caption ? `<p class="hint">${esc(f.caption)}</p>` : "";
-  return `<figure>
+  return `<figure style="max-width:${width + 22}px">
 <figcaption>${esc(f.title)}</figcaption>
 ${svg}
 ${legend(f.legend ?? [])}${caption}
@@ -1191,6 +1285,137 @@ function runsTable(records) {
     rows,
     { id: "runs" }
   );
+}
+
+// tools/src/report/parallel.ts
+var VIRIDIS = ["#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c", "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"];
+var WORST = 0.85;
+var FAILED = "#cf222e";
+function sequential(t) {
+  const x = (1 - Math.min(1, Math.max(0, t))) * WORST * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const f = x - i;
+  const a = parseInt(VIRIDIS[i].slice(1), 16);
+  const b = parseInt(VIRIDIS[i + 1].slice(1), 16);
+  const mix = (shift) => Math.round((a >> shift & 255) * (1 - f) + (b >> shift & 255) * f);
+  return `#${[16, 8, 0].map((s) => mix(s).toString(16).padStart(2, "0")).join("")}`;
+}
+var TOP = 44;
+var PLOT = 250;
+var SPACING = 150;
+var SIDE = 84;
+function parallelChart(s) {
+  const axes2 = s.hyperparams.length + 1;
+  const width = Math.max(560, SIDE * 2 + (axes2 - 1) * SPACING);
+  const step = (width - SIDE * 2) / (axes2 - 1);
+  const xs = Array.from({ length: axes2 }, (_, i) => SIDE + i * step);
+  const bottom = TOP + PLOT;
+  const range = [bottom, TOP];
+  const failed = s.trials.some((t) => t.value === null);
+  const noValue = bottom + 22;
+  const barTop = (failed ? noValue : bottom) + 34;
+  const height = barTop + 40;
+  const scales = s.hyperparams.map((h) => paramScale(s.trials.map((t) => t.hyperparams[h] ?? ""), s.kinds.get(h), range));
+  const values = s.trials.flatMap((t) => t.value === null ? [] : [t.value]);
+  const completed = s.trials.filter((t) => t.outcome === "succeeded" && t.value !== null).map((t) => t.value);
+  const metricScale = values.length ? linearScale(values, range) : void 0;
+  const [lo, hi] = completed.length ? [Math.min(...completed), Math.max(...completed)] : [0, 0];
+  const goodness = (v) => hi === lo ? 1 : s.goal === "maximize" ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo);
+  const layer = (t) => t.trial === s.best ? 3 : t.outcome === "pruned" ? 0 : t.value === null ? 1 : 2;
+  const ordered = [...s.trials].map((t, i) => ({ t, i })).sort((a, b) => {
+    const d = layer(a.t) - layer(b.t);
+    if (d !== 0) return d;
+    if (layer(a.t) === 2) return goodness(a.t.value) - goodness(b.t.value) || a.i - b.i;
+    return a.i - b.i;
+  });
+  const lines = ordered.map(({ t }) => {
+    const points = [];
+    s.hyperparams.forEach((h, i) => {
+      const v = t.hyperparams[h];
+      if (v !== void 0) points.push(`${px(xs[i])},${px(scales[i].at(v))}`);
+    });
+    const last = xs[axes2 - 1];
+    points.push(`${px(last)},${px(t.value === null || !metricScale ? noValue : metricScale.at(t.value))}`);
+    const status = t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed";
+    const look = status === "completed" ? `stroke="${sequential(goodness(t.value))}"` : status === "pruned" ? `stroke="${FADED}" stroke-dasharray="5 4"` : `stroke="${FAILED}" stroke-dasharray="2 3"`;
+    const cls = `pc-line ${status}${t.trial === s.best ? " best" : ""}`;
+    const tip = [
+      `${t.trial}${t.trial === s.best ? " (best)" : ""}`,
+      ...s.hyperparams.map((h) => `${h} = ${t.hyperparams[h] ?? ""}`),
+      t.value === null ? `${s.metric}: none (${t.outcome})` : `${s.metric} = ${formatNumber(t.value)}${status === "pruned" ? ` (pruned after ${t.epochs} epochs)` : ""}`
+    ].join("\n");
+    return `<polyline class="${cls}" data-trial="${esc(t.trial)}" data-outcome="${esc(t.outcome)}" points="${points.join(" ")}" fill="none" ${look}><title>${esc(tip)}</title></polyline>`;
+  });
+  const parts = [`<g class="pc-lines">`, ...lines, `</g>`];
+  s.hyperparams.forEach((h, i) => parts.push(axis(xs[i], scales[i], h, i === 0 ? SIDE : step)));
+  const arrow = s.goal === "maximize" ? "↑" : "↓";
+  parts.push(axis(xs[axes2 - 1], metricScale ?? linearScale([0, 1], range), `${s.metric} ${arrow}`, step, true));
+  if (failed) {
+    const x = xs[axes2 - 1];
+    parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
+    parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+  }
+  const best2 = s.trials.find((t) => t.trial === s.best);
+  if (best2?.value != null && metricScale) {
+    parts.push(`<circle class="pc-best" cx="${px(xs[axes2 - 1])}" cy="${px(metricScale.at(best2.value))}" r="4.5" fill="${sequential(1)}" stroke="#fff" stroke-width="1.5"/>`);
+  }
+  if (completed.length) parts.push(colourBar(s, lo, hi, barTop));
+  const present = new Set(s.trials.map((t) => t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed"));
+  const legend3 = [
+    ...present.has("pruned") ? [{ label: "pruned: metric at the rung it stopped at", color: FADED, dash: 1 }] : [],
+    ...present.has("failed") ? [{ label: "failed, timed out or diverged: no metric", color: FAILED, dash: 2 }] : []
+  ];
+  const chart = figure({
+    name: "parallel-coordinates",
+    xScale: "band",
+    title: `Parallel coordinates: ${s.trials.length} trial${s.trials.length === 1 ? "" : "s"}`,
+    body: parts.join("\n"),
+    width,
+    height,
+    legend: legend3,
+    caption: `One line per trial, through its hyperparameters to its ${s.metric}. The best trial is the thick line; hover a line for its trial.`
+  });
+  return `<div class="charts">
+${chart}
+</div>`;
+}
+function axis(x, scale, title, room, metric = false) {
+  const out = [];
+  const top = TOP;
+  const bottom = TOP + PLOT;
+  const kind = metric ? "metric" : scale.kind;
+  const side = metric ? 1 : -1;
+  out.push(`<g class="pc-axis" data-axis="${esc(title)}" data-scale="${kind}">`);
+  out.push(`<line class="axis" x1="${px(x)}" x2="${px(x)}" y1="${top}" y2="${bottom}"/>`);
+  const chars = Math.max(4, Math.floor((room - 16) / 6.3));
+  for (const t of scale.ticks) {
+    const shown2 = truncate(t.label, chars);
+    const full2 = shown2 === t.label ? "" : `<title>${esc(t.label)}</title>`;
+    out.push(`<line class="axis" x1="${px(x + side * 4)}" x2="${px(x)}" y1="${px(t.at)}" y2="${px(t.at)}"/>`);
+    out.push(`<text class="tick" x="${px(x + side * 7)}" y="${px(t.at)}" dy="0.32em" text-anchor="${metric ? "start" : "end"}">${full2}${esc(shown2)}</text>`);
+  }
+  const shown = truncate(title, Math.floor((Math.min(room, SIDE) * 2 - 8) / 7));
+  const full = shown === title ? "" : `<title>${esc(title)}</title>`;
+  out.push(`<text class="axis-title" x="${px(x)}" y="14" text-anchor="middle">${full}${esc(shown)}</text>`);
+  if (scale.kind === "log" && !metric) out.push(`<text class="axis-note" x="${px(x)}" y="28" text-anchor="middle">log scale</text>`);
+  out.push(`</g>`);
+  return out.join("\n");
+}
+function colourBar(s, lo, hi, y) {
+  const x0 = SIDE;
+  const w = 240;
+  const n = 24;
+  const top = y + 6;
+  const cells = Array.from({ length: n }, (_, i) => {
+    const t = i / (n - 1);
+    return `<rect x="${px(x0 + i * w / n)}" y="${top}" width="${px(w / n + 0.5)}" height="10" fill="${sequential(t)}"/>`;
+  });
+  const [worst, bestValue] = s.goal === "maximize" ? [lo, hi] : [hi, lo];
+  return `<g class="colour-bar" data-worst="${worst}" data-best="${bestValue}">
+<text class="axis-title" x="${x0}" y="${y}" text-anchor="start">${esc(s.metric)} of the completed trials, darker is better</text>
+${cells.join("")}
+<text class="tick" x="${x0}" y="${top + 23}" text-anchor="start">${esc(formatNumber(worst))}</text><text class="tick" x="${x0 + w}" y="${top + 23}" text-anchor="end">${esc(formatNumber(bestValue))}</text>
+</g>`;
 }
 
 // tools/src/report/promotions.ts
@@ -1408,13 +1633,20 @@ function searchReport(m) {
   const scheduler = schedule2 === null ? "" : schedule2.scheduler === "hyperband" ? "Hyperband" : "successive halving";
   const subtitle = `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best2.value))}` : "") + (schedule2 ? ` · ${esc(scheduler)}, ${esc(schedule2.min_epochs)} to ${esc(schedule2.max_epochs)} epochs` : "") + (pruned ? ` · <span class="pruned-count">${pruned} pruned</span>` : "") + (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
   const outcomes = new Map(trials.map((t) => [t.trial, t]));
+  const kinds = paramKinds(m);
+  const varying = hyperparams.filter((h) => new Set(trials.map((t) => t.hyperparams[h] ?? "")).size > 1);
   const sections = [
     section("leaderboard-section", "Leaderboard", leaderboardTable(board, hyperparams)),
     ...schedule2 ? [section("promotions-section", "Promotions", promotions(board, declared))] : [],
     section(
+      "parallel-section",
+      "Parallel coordinates",
+      varying.length ? parallelChart({ metric: m.metric, goal: m.goal, best: board.best, hyperparams: varying, kinds, trials: byDeclaration }) : note("No hyperparameter varies between the trials: nothing to plot.", "parallel-coordinates")
+    ),
+    section(
       "hyperparameters-section",
       `${m.metric} by hyperparameter`,
-      metricCharts(m, byDeclaration.filter((t) => t.value !== null), hyperparams, board.best)
+      metricCharts(m, byDeclaration.filter((t) => t.value !== null), hyperparams, board.best, kinds)
     ),
     section(
       "curves-section",
@@ -1438,7 +1670,8 @@ function leaderboardTable(json, hyperparams) {
   const board = toLeaderboard(json);
   board.hyperparamNames = hyperparams;
   const trials = board.trials;
-  const keys = columns(board);
+  const withOutcome = !board.hasFailures;
+  const keys = [...columns(board), ...withOutcome ? ["outcome"] : []];
   const others = board.metricNames.filter((k) => k !== board.metric);
   const adaptive = (board.brackets ? 1 : 0) + (board.adaptive ? 2 : 0);
   const hpStart = 2 + adaptive;
@@ -1455,37 +1688,48 @@ function leaderboardTable(json, hyperparams) {
     return { key, numeric: false, className: key };
   });
   const rows = trials.map(
-    (t) => row(board, t).map((text, i) => {
+    (t) => [...row(board, t), ...withOutcome ? [t.outcome] : []].map((text, i) => {
       const raw = i === metricAt2 ? t.value : i > metricAt2 && i <= metricAt2 + others.length ? t.metrics[others[i - metricAt2 - 1]] : void 0;
       return raw == null ? { text } : { text, value: String(raw) };
     })
   );
+  const at = keys.length - (withOutcome ? 1 : 2);
+  const order = [0, 1, at, ...keys.map((_, i) => i).filter((i) => i > 1 && i !== at)];
   const failures = trials.some(isFailure);
   const pruned = trials.some((t) => t.outcome === "pruned");
   const hint = (pruned ? "; the trials that trained to the last rung rank first, then the pruned ones, those stopped later first, scored at their last checkpoint" : "") + (failures ? "; trials that did not succeed rank last, with their error" : "");
   return `<p class="hint">Click a column to sort; the best trial is highlighted${esc(hint)}.</p>
-` + table(columns2, rows, {
-    id: "leaderboard",
-    className: "sortable",
-    rowAttrs: (i) => {
-      const t = trials[i];
-      const cls = t.trial === json.best ? "best" : t.outcome === "pruned" ? "pruned" : isFailure(t) ? "failed" : "";
-      return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${esc(t.outcome)}"`;
+` + table(
+    order.map((i) => columns2[i]),
+    rows.map((cells) => order.map((i) => cells[i])),
+    {
+      id: "leaderboard",
+      className: "sortable",
+      rowAttrs: (i) => {
+        const t = trials[i];
+        const cls = t.trial === json.best ? "best" : t.outcome === "pruned" ? "pruned" : isFailure(t) ? "failed" : "";
+        return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${esc(t.outcome)}"`;
+      }
     }
-  });
+  );
 }
-function metricCharts(m, trials, hyperparams, best2) {
+function paramKinds(m) {
+  const kinds = /* @__PURE__ */ new Map();
+  for (const [name, values] of Object.entries(m.grid)) kinds.set(name, { kind: "grid", values });
+  for (const [name, d] of Object.entries(m.space)) kinds.set(name, { kind: d.kind, low: d.low, high: d.high, choices: d.choices });
+  return kinds;
+}
+function metricCharts(m, trials, hyperparams, best2, kinds) {
   const varying = hyperparams.filter((h) => new Set(trials.map((t) => t.hyperparams[h] ?? "")).size > 1);
   if (varying.length === 0) return note("No hyperparameter varies between the trials: nothing to plot.", "metric-vs");
   const charts = varying.map((h) => {
     const values = trials.map((t) => t.hyperparams[h] ?? "");
-    const numeric = values.every(isNumeric);
     return scatterChart({
       name: `metric-vs-${h}`,
       title: `${m.metric} against ${h}`,
       xTitle: h,
       yTitle: m.metric,
-      x: valueScale(values, numeric),
+      x: valueScale(values, kinds.get(h)),
       points: trials.map((t, i) => ({
         x: values[i],
         y: t.value ?? 0,

@@ -12,7 +12,7 @@ load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
 load("//databazel/private:sampler.bzl", "SAMPLERS", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials")
-load("//databazel/private:trials.bzl", "expand_trials")
+load("//databazel/private:trials.bzl", "expand_trials", "parse_space")
 load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
 load("//databazel/private/actions:digest.bzl", "digest_action")
 load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
@@ -164,14 +164,21 @@ def _train_trials(ctx, trials, where, *, common):
         out[trial.name] = struct(trained = trained, hyperparams_file = hyperparams_file)
     return out
 
-def _search_report(ctx, trials, leaderboard):
+def _search_report(ctx, trials, leaderboard, where):
     return report_action(
         ctx,
         kind = "search",
         details = {
             "goal": ctx.attr.goal,
+            # What each hyperparameter is, for the charts' axes: log for loguniform, categories
+            # for choice (in its order) and for a grid of words.
+            "grid": ctx.attr.grid,
             "leaderboard": leaderboard.path,
             "metric": ctx.attr.metric,
+            "space": {
+                k: {"choices": d.choices, "high": d.high, "kind": d.kind, "low": d.low}
+                for k, d in parse_space(ctx.attr.space, where).items()
+            },
             "trials": [
                 {
                     "curve": t.learning_curve.path,
@@ -273,7 +280,7 @@ def _hyperparam_search_impl(ctx):
         schedule = schedule.manifest if schedule else None,
         rung_summaries = schedule.summaries if schedule else [],
     )
-    report = _search_report(ctx, trials, ranked.json)
+    report = _search_report(ctx, trials, ranked.json, where)
     return [
         DefaultInfo(files = depset([ranked.md, ranked.csv, ranked.json, ranked.best, ranked.best_model, report])),
         SearchInfo(

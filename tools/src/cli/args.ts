@@ -9,7 +9,8 @@ export type Command =
   | { name: "show"; label: string; format: ShowFormat }
   | { name: "diff"; a: string; b: string; json: boolean }
   | { name: "lineage"; label: string; json: boolean }
-  | { name: "open"; label: string; print: boolean }
+  | { name: "open"; labels: string[]; print: boolean }
+  | { name: "report"; labels: string[]; output: string | null }
   | { name: "export"; label: string; tensorboard: string };
 
 export interface Invocation {
@@ -27,6 +28,9 @@ Usage:
   databazel diff LABEL_A LABEL_B [--json]        hyperparameters and metrics side by side, B - A
   databazel lineage LABEL [--json]               what produced a model: data, script, checkpoints
   databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
+  databazel open PATTERN... [--print]            the index of every search, model and evaluation
+                                                 they name, e.g. //mnist:all or //mnist/...
+  databazel report PATTERN... [--output FILE]    write that index to FILE (default: stdout)
   databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
                                                  TensorBoard event files in DIR/<name>/
   databazel --help
@@ -39,6 +43,11 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
   open     a model, an evaluate target or a hyperparam_search
   export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
            DIR/<name>/) or a model; an earlier export there is replaced
+
+PATTERN is a label or a target pattern (//pkg:all, //pkg/...); several name their union.
+The index is one self-contained HTML page: each search with its best trial, its outcomes and
+its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
+writes it under Bazel's output base (databazel-index/) and opens it.
 
 The outputs are read from Bazel's output tree; when some are missing the target is built
 first (Bazel's progress goes to stderr).
@@ -60,13 +69,18 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   diff: ["--json"],
   lineage: ["--json"],
   open: ["--print"],
+  report: ["--output"],
   export: ["--tensorboard"],
 };
 
-/** Flags that take a value: `--flag VALUE` or `--flag=VALUE`. */
-const VALUE_FLAGS: ReadonlySet<string> = new Set(["--tensorboard"]);
+/** How many labels each command takes; open and report take one or more (Infinity: no limit). */
+const ARITY: Record<string, [number, number]> = { show: [1, 1], diff: [2, 2], lineage: [1, 1], open: [1, Infinity], report: [1, Infinity], export: [1, 1] };
 
-const ARITY: Record<string, number> = { show: 1, diff: 2, lineage: 1, open: 1, export: 1 };
+/** Flags that take a value: `--output FILE` or `--output=FILE` (and -o FILE), `--tensorboard DIR`. */
+const VALUE_FLAGS: Record<string, string> = { "--output": "--output", "-o": "--output", "--tensorboard": "--tensorboard" };
+
+/** What each value flag's value is, for the message when it is missing. */
+const VALUE_NAMES: Record<string, string> = { "--output": "a file name", "--tensorboard": "a directory: --tensorboard DIR" };
 
 function usage(message: string): UsageError {
   return new UsageError(`${message}\nRun \`databazel --help\` for usage.`);
@@ -90,27 +104,26 @@ export function parseArgs(argv: readonly string[]): Invocation {
   let alwaysBuild = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
+    const eq = arg.indexOf("=");
+    const valueFlag = VALUE_FLAGS[eq > 0 ? arg.slice(0, eq) : arg];
     if (arg === "--build") alwaysBuild = true;
-    else if (arg.startsWith("-")) {
-      const eq = arg.indexOf("=");
-      const flag = eq > 0 ? arg.slice(0, eq) : arg;
-      if (!allowed.includes(flag) || (eq > 0 && !VALUE_FLAGS.has(flag))) {
+    else if (valueFlag && allowed.includes(valueFlag)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === "" || (eq < 0 && value.startsWith("-"))) {
+        throw usage(`databazel ${name}: ${valueFlag} takes ${VALUE_NAMES[valueFlag]}.`);
+      }
+      values.set(valueFlag, value);
+    } else if (arg.startsWith("-")) {
+      if (!allowed.includes(arg)) {
         const known = [...allowed, "--build"].join(", ");
         throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
       }
-      if (VALUE_FLAGS.has(flag)) {
-        const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-        if (value === undefined || value === "" || (eq < 0 && value.startsWith("-"))) {
-          throw usage(`databazel ${name}: ${flag} takes a directory: ${flag} DIR.`);
-        }
-        values.set(flag, value);
-      }
-      flags.add(flag);
+      flags.add(arg);
     } else positionals.push(arg);
   }
-  const arity = ARITY[name]!;
-  if (positionals.length !== arity) {
-    const what = arity === 1 ? "one label" : `${arity} labels`;
+  const [least, most] = ARITY[name]!;
+  if (positionals.length < least || positionals.length > most) {
+    const what = most === Infinity ? "one or more labels or patterns" : least === 1 ? "one label" : `${least} labels`;
     throw usage(`databazel ${name} takes ${what}, got ${positionals.length === 0 ? "none" : positionals.join(" ")}.`);
   }
   const [first, second] = positionals as [string, string];
@@ -125,13 +138,15 @@ export function parseArgs(argv: readonly string[]): Invocation {
         return { name, a: first, b: second, json: flags.has("--json") };
       case "lineage":
         return { name, label: first, json: flags.has("--json") };
+      case "report":
+        return { name, labels: positionals, output: values.get("--output") ?? null };
       case "export": {
         const tensorboard = values.get("--tensorboard");
         if (tensorboard === undefined) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
         return { name, label: first, tensorboard };
       }
       default:
-        return { name: "open", label: first, print: flags.has("--print") };
+        return { name: "open", labels: positionals, print: flags.has("--print") };
     }
   })();
   return { command, alwaysBuild, bazelFlags };

@@ -127,14 +127,21 @@ export class Bazel {
     }
   }
 
+  #info(key: string): string {
+    const result = this.#capture(["info", key]);
+    if (result.status !== 0) throw new CliError(`bazel info ${key} failed:\n${bazelErrors(result.stderr)}`);
+    return result.stdout.trim();
+  }
+
   /** Bazel's execution root: every File.path cquery reports is relative to it. */
   executionRoot(): string {
-    if (this.#executionRoot === undefined) {
-      const result = this.#capture(["info", "execution_root"]);
-      if (result.status !== 0) throw new CliError(`bazel info execution_root failed:\n${bazelErrors(result.stderr)}`);
-      this.#executionRoot = result.stdout.trim();
-    }
+    this.#executionRoot ??= this.#info("execution_root");
     return this.#executionRoot;
+  }
+
+  /** The workspace's output base: Bazel's own directory for it, outside the source tree. */
+  outputBase(): string {
+    return this.#info("output_base");
   }
 
   /** `bazel build` with Bazel's progress on stderr (its stdout too, so that ours stays clean). */

@@ -7,6 +7,7 @@ import { FormatError } from "../formats/shape.ts";
 import { CliError } from "./errors.ts";
 import { lineage } from "./lineage.ts";
 import { open } from "./open.ts";
+import { report } from "./report.ts";
 import { show } from "./show.ts";
 import { styleFor } from "./table.ts";
 import type { Workspace } from "./targets.ts";
@@ -24,7 +25,9 @@ function execute(invocation: Invocation, ws: Workspace): string {
     case "lineage":
       return lineage(ws, command.label, command.json, style);
     case "open":
-      return open(ws, command.label, command.print);
+      return open(ws, command.labels, command.print);
+    case "report":
+      return report(ws, command.labels, command.output);
     case "export":
       return exportTensorBoard(ws, command.label, command.tensorboard);
   }

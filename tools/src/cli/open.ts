@@ -1,7 +1,9 @@
-// `databazel open LABEL`: the path of the target's HTML report, opened in a browser when it can.
+// `databazel open LABEL`: the path of the target's HTML report, opened in a browser when it can;
+// `databazel open PATTERN...` (//pkg:all, //pkg/..., several labels): the index of the targets.
 import { spawn } from "node:child_process";
 import { onPath } from "./bazel.ts";
 import { CliError } from "./errors.ts";
+import { isPattern, writeIndex } from "./report.ts";
 import { describe, displayLabel, ensureOutputs, requireKind, type Workspace } from "./targets.ts";
 
 /** The absolute path of the target's `<name>.report.html` (built first if missing). */
@@ -18,9 +20,12 @@ export function opener(env: NodeJS.ProcessEnv = process.env): string | undefined
   return onPath(process.platform === "darwin" ? "open" : "xdg-open", env);
 }
 
-/** Prints the report's path; without --print, also hands it to xdg-open (or open) when there is one. */
-export function open(ws: Workspace, label: string, printOnly: boolean): string {
-  const path = reportPath(ws, label);
+/**
+ * Prints the path of the report (of one label), or of the index (of a pattern or several labels);
+ * without --print, also hands it to xdg-open (or open) when there is one.
+ */
+export function open(ws: Workspace, labels: string[], printOnly: boolean): string {
+  const path = labels.length === 1 && !isPattern(labels[0]!) ? reportPath(ws, labels[0]!) : writeIndex(ws, labels);
   const program = printOnly ? undefined : opener();
   if (program) {
     const child = spawn(program, [path], { detached: true, stdio: "ignore" });

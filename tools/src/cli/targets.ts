@@ -100,20 +100,34 @@ export function hostPath(ws: Workspace, path: string): string {
  * output groups, when one is missing (or always, with --build). Returns their absolute paths.
  */
 export function ensureOutputs(ws: Workspace, target: Target, paths: string[]): string[] {
-  const label = displayLabel(target.label);
-  const missing = (): string[] => paths.filter((p) => !existsSync(hostPath(ws, p)));
-  const before = missing();
-  if (ws.alwaysBuild || before.length > 0) {
+  return ensureAllOutputs(ws, [{ target, paths }])[0]!;
+}
+
+/**
+ * ensureOutputs for several targets, in one `bazel build` of those with a missing output (of
+ * all of them, with --build). Returns each target's absolute paths, in order.
+ */
+export function ensureAllOutputs(ws: Workspace, wanted: { target: Target; paths: string[] }[]): string[][] {
+  const missing = (paths: string[]): string[] => paths.filter((p) => !existsSync(hostPath(ws, p)));
+  const before = wanted.map((w) => missing(w.paths));
+  const build = wanted.filter((w, i) => ws.alwaysBuild || before[i]!.length > 0);
+  if (build.length > 0) {
+    const labels = build.map((w) => displayLabel(w.target.label));
+    const count = before.reduce((n, m) => n + m.length, 0);
+    const what = labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
     ws.log(
       ws.alwaysBuild
-        ? `databazel: building ${label} ...`
-        : `databazel: building ${label}: ${before.length} of the outputs it needs ${before.length === 1 ? "is" : "are"} missing ...`,
+        ? `databazel: building ${what} ...`
+        : `databazel: building ${what}: ${count} of the outputs ${labels.length === 1 ? "it needs" : "they need"} ${count === 1 ? "is" : "are"} missing ...`,
     );
-    ws.bazel.build([target.label], [...OUTPUT_GROUPS]);
-    const after = missing();
+    ws.bazel.build(
+      build.map((w) => w.target.label),
+      [...OUTPUT_GROUPS],
+    );
+    const after = wanted.flatMap((w) => missing(w.paths));
     if (after.length > 0) {
-      throw new CliError(`${label} was built, but these outputs are still missing:\n  ${after.join("\n  ")}`);
+      throw new CliError(`${what} ${labels.length === 1 ? "was" : "were"} built, but these outputs are still missing:\n  ${after.join("\n  ")}`);
     }
   }
-  return paths.map((p) => hostPath(ws, p));
+  return wanted.map((w) => w.paths.map((p) => hostPath(ws, p)));
 }

@@ -4,7 +4,8 @@
 // databazel/private/contract.bzl, where report_action checks the rules' details against them.
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
-import { arrayOf, literal, object, string, type ShapeOf } from "./shape.ts";
+import { distribution } from "./propose.ts";
+import { arrayOf, literal, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
 export const searchReportTrial = object({
   name: string,
@@ -23,6 +24,13 @@ export const searchReportManifest = object({
   leaderboard: string,
   /** Every trial, in declaration order. */
   trials: arrayOf(searchReportTrial),
+  /**
+   * The search's `space`, parsed (databazel/private/trials.bzl): each hyperparameter's kind, so
+   * that the charts draw a loguniform one on a log axis and a choice's options as categories.
+   */
+  space: recordOf(distribution),
+  /** The search's `grid`: each hyperparameter's values, in the order the BUILD file gives them. */
+  grid: recordOf(arrayOf(string)),
 });
 export type SearchReportManifest = ShapeOf<typeof searchReportManifest>;
 
@@ -59,4 +67,23 @@ export const REPORT_MANIFESTS = {
 export function readReportManifest(path: string): ReportManifest {
   const { kind } = readManifest(object({ kind: literal("search", "model", "evaluate") }), path, "report manifest");
   return readManifest<ReportManifest>(REPORT_MANIFESTS[kind], path, `${kind} report manifest`);
+}
+
+/**
+ * The manifest with every path it names passed through `resolve`: the manifest names them
+ * relative to the execution root, where the report action runs; the CLI reads them from elsewhere.
+ */
+export function resolveManifestPaths(m: ReportManifest, resolve: (path: string) => string): ReportManifest {
+  switch (m.kind) {
+    case "search":
+      return {
+        ...m,
+        leaderboard: resolve(m.leaderboard),
+        trials: m.trials.map((t) => ({ ...t, metrics: resolve(t.metrics), curve: resolve(t.curve) })),
+      };
+    case "model":
+      return { ...m, hyperparams: resolve(m.hyperparams), curve: resolve(m.curve), records: m.records.map(resolve) };
+    case "evaluate":
+      return { ...m, metrics: resolve(m.metrics) };
+  }
 }

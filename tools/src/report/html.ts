@@ -176,6 +176,9 @@ tr.best td:first-child{box-shadow:inset 3px 0 0 #d4a72c}
 tr.failed td{color:var(--muted)}
 tr.failed td.outcome{color:#cf222e;font-weight:600}
 tr.pruned td.outcome{color:var(--muted);font-style:italic}
+td.outcome[data-v=succeeded]{color:#1a7f37}
+td.outcome[data-v=failed],td.outcome[data-v=timed_out],td.outcome[data-v=diverged]{color:#cf222e;font-weight:600}
+td.outcome::before{content:"";display:inline-block;width:7px;height:7px;margin:0 6px 1px 0;border-radius:50%;background:currentColor}
 .pruned-count{color:var(--fg)}
 .badge{display:inline-block;margin-left:6px;padding:0 6px;border-radius:8px;background:#d4a72c;color:#fff;font-size:11px;font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
@@ -223,6 +226,26 @@ table.rungs td.failed .d{color:#cf222e;font-weight:600}
 table.rungs td.stop .v{color:var(--muted)}
 table.rungs tr.best td{background:var(--best)}
 .forced{display:inline-block;padding:0 5px;border-radius:8px;background:#ddf4ff;color:#0969da;font-size:11px;font-weight:600}
+svg.chart .pc-line{stroke-width:1.6;stroke-linejoin:round;opacity:.9}
+svg.chart .pc-line.pruned{stroke-width:1.2;opacity:.55}
+svg.chart .pc-line.failed{stroke-width:1.4;opacity:.8}
+svg.chart .pc-line.best{stroke-width:3.5;opacity:1}
+svg.chart .pc-line:hover{stroke-width:4;opacity:1}
+svg.chart .pc-axis text.tick,svg.chart text.tick.no-value{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.chart .pc-axis .axis{stroke:#57606a}
+svg.chart .axis-note{font-size:10.5px;font-style:italic}
+table.index td.target,table.top td.trial,table.index td.trial{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
+table.index td.hp,table.top td.hp{max-width:36em;color:var(--muted)}
+table.top tr.best td{background:var(--best)}
+.count[data-outcome=succeeded]{color:#1a7f37}
+.count[data-outcome=pruned]{color:var(--muted);font-style:italic}
+.count[data-outcome=failed],.count[data-outcome=timed_out],.count[data-outcome=diverged]{color:#cf222e;font-weight:600}
+a{color:var(--accent)}
+.none{color:var(--muted)}
+section.target{margin-top:28px}
+section.target h2{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:15.5px}
+.facts{margin:4px 0 10px}
+table.top{margin-bottom:6px}
 table.matrix td{text-align:right;min-width:3.2em;border:1px solid #fff}
 table.matrix th{text-align:center}
 table.matrix th[scope=row]{text-align:right}

@@ -1,14 +1,15 @@
-// The report of a hyperparam_search: leaderboard, the promotions of an adaptive search, the
-// metric against each hyperparameter, every trial's learning curve, and the best trial's
-// confusion matrix.
+// The report of a hyperparam_search: leaderboard (with every trial's outcome), the promotions of
+// an adaptive search, the parallel coordinates of every trial, the metric against each
+// hyperparameter, every trial's learning curve, and the best trial's confusion matrix.
 import { readLeaderboard, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
 import { columns as boardColumns, row as boardRow, toLeaderboard } from "../leaderboard/render.ts";
 import { confusionMatrix } from "./classes.ts";
 import { curveCharts, readCurve } from "./curves.ts";
 import { esc, formatNumber, isNumeric, note, page, readJson, section, table, type Cell, type Column } from "./html.ts";
 import type { SearchReportManifest } from "../formats/report-manifest.ts";
+import { parallelChart } from "./parallel.ts";
 import { promotions } from "./promotions.ts";
-import { scatterChart, valueScale } from "./svg.ts";
+import { scatterChart, valueScale, type ParamKind } from "./svg.ts";
 
 /** Trials that failed, timed out or diverged: a pruned trial is not one, it was stopped on purpose. */
 const isFailure = (t: { outcome: string }): boolean => t.outcome !== "succeeded" && t.outcome !== "pruned";
@@ -35,13 +36,22 @@ export function searchReport(m: SearchReportManifest): string {
     (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
 
   const outcomes = new Map(trials.map((t) => [t.trial, t]));
+  const kinds = paramKinds(m);
+  const varying = hyperparams.filter((h) => new Set(trials.map((t) => t.hyperparams[h] ?? "")).size > 1);
   const sections = [
     section("leaderboard-section", "Leaderboard", leaderboardTable(board, hyperparams)),
     ...(schedule ? [section("promotions-section", "Promotions", promotions(board, declared))] : []),
     section(
+      "parallel-section",
+      "Parallel coordinates",
+      varying.length
+        ? parallelChart({ metric: m.metric, goal: m.goal, best: board.best, hyperparams: varying, kinds, trials: byDeclaration })
+        : note("No hyperparameter varies between the trials: nothing to plot.", "parallel-coordinates"),
+    ),
+    section(
       "hyperparameters-section",
       `${m.metric} by hyperparameter`,
-      metricCharts(m, byDeclaration.filter((t) => t.value !== null), hyperparams, board.best),
+      metricCharts(m, byDeclaration.filter((t) => t.value !== null), hyperparams, board.best, kinds),
     ),
     section(
       "curves-section",
@@ -65,14 +75,16 @@ export function searchReport(m: SearchReportManifest): string {
 /**
  * The leaderboard's columns and cells are those of its CSV and Markdown (tools/src/leaderboard/render.ts):
  * rank, trial, in an adaptive search bracket (Hyperband), rung and epochs_trained, the
- * hyperparameters, the metric, the other metrics, and outcome and error when not all succeeded.
+ * hyperparameters, the metric, the other metrics, the outcome, and the error when not all succeeded.
  */
 function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string {
   const board = toLeaderboard(json);
   // The report keeps the hyperparameters in declaration order; render.ts sorts them.
   board.hyperparamNames = hyperparams;
   const trials = board.trials;
-  const keys = boardColumns(board);
+  // Every trial's outcome is shown, also when all succeeded (the CSV then has no outcome column).
+  const withOutcome = !board.hasFailures;
+  const keys = [...boardColumns(board), ...(withOutcome ? ["outcome"] : [])];
   const others = board.metricNames.filter((k) => k !== board.metric);
   const adaptive = (board.brackets ? 1 : 0) + (board.adaptive ? 2 : 0);
   // Column i's role, by position: the layout of render.ts's columns().
@@ -90,12 +102,15 @@ function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string 
     return { key, numeric: false, className: key };
   });
   const rows = trials.map((t): Cell[] =>
-    boardRow(board, t).map((text, i): Cell => {
+    [...boardRow(board, t), ...(withOutcome ? [t.outcome] : [])].map((text, i): Cell => {
       // Numbers sort by their full value, not the shown digits.
       const raw = i === metricAt ? t.value : i > metricAt && i <= metricAt + others.length ? t.metrics[others[i - metricAt - 1]!] : undefined;
       return raw == null ? { text } : { text, value: String(raw) };
     }),
   );
+  // The outcome goes right after the trial's name, where it is seen without scrolling.
+  const at = keys.length - (withOutcome ? 1 : 2);
+  const order = [0, 1, at, ...keys.map((_, i) => i).filter((i) => i > 1 && i !== at)];
   const failures = trials.some(isFailure);
   const pruned = trials.some((t) => t.outcome === "pruned");
   const hint =
@@ -103,30 +118,41 @@ function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string 
     (failures ? "; trials that did not succeed rank last, with their error" : "");
   return (
     `<p class="hint">Click a column to sort; the best trial is highlighted${esc(hint)}.</p>\n` +
-    table(columns, rows, {
-      id: "leaderboard",
-      className: "sortable",
-      rowAttrs: (i) => {
-        const t = trials[i]!;
-        const cls = t.trial === json.best ? "best" : t.outcome === "pruned" ? "pruned" : isFailure(t) ? "failed" : "";
-        return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${esc(t.outcome)}"`;
+    table(
+      order.map((i) => columns[i]!),
+      rows.map((cells) => order.map((i) => cells[i]!)),
+      {
+        id: "leaderboard",
+        className: "sortable",
+        rowAttrs: (i) => {
+          const t = trials[i]!;
+          const cls = t.trial === json.best ? "best" : t.outcome === "pruned" ? "pruned" : isFailure(t) ? "failed" : "";
+          return ` data-trial="${esc(t.trial)}" data-rank="${t.rank}"${cls ? ` class="${cls}"` : ""} data-outcome="${esc(t.outcome)}"`;
+        },
       },
-    })
+    )
   );
 }
 
-function metricCharts(m: SearchReportManifest, trials: Ranked[], hyperparams: string[], best: string): string {
+/** What the search says each hyperparameter is: a distribution of its space, or its grid's values. */
+export function paramKinds(m: Pick<SearchReportManifest, "space" | "grid">): Map<string, ParamKind> {
+  const kinds = new Map<string, ParamKind>();
+  for (const [name, values] of Object.entries(m.grid)) kinds.set(name, { kind: "grid", values });
+  for (const [name, d] of Object.entries(m.space)) kinds.set(name, { kind: d.kind, low: d.low, high: d.high, choices: d.choices });
+  return kinds;
+}
+
+function metricCharts(m: SearchReportManifest, trials: Ranked[], hyperparams: string[], best: string, kinds: Map<string, ParamKind>): string {
   const varying = hyperparams.filter((h) => new Set(trials.map((t) => t.hyperparams[h] ?? "")).size > 1);
   if (varying.length === 0) return note("No hyperparameter varies between the trials: nothing to plot.", "metric-vs");
   const charts = varying.map((h) => {
     const values = trials.map((t) => t.hyperparams[h] ?? "");
-    const numeric = values.every(isNumeric);
     return scatterChart({
       name: `metric-vs-${h}`,
       title: `${m.metric} against ${h}`,
       xTitle: h,
       yTitle: m.metric,
-      x: valueScale(values, numeric),
+      x: valueScale(values, kinds.get(h)),
       points: trials.map((t, i) => ({
         x: values[i]!,
         y: t.value ?? 0,

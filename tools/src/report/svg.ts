@@ -1,6 +1,7 @@
 // Inline SVG charts, written as text: scales with "nice" ticks, axes, a scatter and a line chart.
 // Coordinates are rounded to 0.1 px so the output is short and stable.
-import { esc, formatNumber } from "./html.ts";
+import type { DistributionFields } from "../formats/propose.ts";
+import { esc, formatNumber, isNumeric } from "./html.ts";
 
 // Two charts side by side on a laptop screen.
 const WIDTH = 560;
@@ -75,15 +76,37 @@ export function linearScale(values: number[], range: [number, number], options: 
   };
 }
 
-/** For positive values spanning decades (learning rates, regularisation). */
-export function logScale(values: number[], range: [number, number]): Scale {
+export interface LogOptions {
+  /** Margin added on both sides, as a fraction of the data's span in decades. */
+  pad?: number;
+}
+
+/**
+ * For positive values spanning decades (learning rates, regularisation): a tick at each power of
+ * ten, and at 2 and 5 times each when the axis spans less than two decades.
+ */
+export function logScale(values: number[], range: [number, number], options: LogOptions = {}): Scale {
   const logs = values.map(Math.log10);
-  const p = (Math.max(...logs) - Math.min(...logs)) * 0.05;
-  const lo = Math.min(...logs) - p;
-  const hi = Math.max(...logs) + p;
+  let lo = Math.min(...logs);
+  let hi = Math.max(...logs);
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  } else {
+    const p = (hi - lo) * (options.pad ?? 0.05);
+    lo -= p;
+    hi += p;
+  }
   const at = (v: number | string): number => range[0] + ((Math.log10(Number(v)) - lo) / (hi - lo)) * (range[1] - range[0]);
+  const steps = hi - lo < 2 ? [1, 2, 5] : [1];
   const ticks: Tick[] = [];
-  for (let k = Math.ceil(lo); k <= Math.floor(hi); k++) ticks.push({ at: at(10 ** k), label: tickLabel(10 ** k) });
+  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) {
+    for (const m of steps) {
+      const v = Number((m * 10 ** k).toPrecision(12));
+      const l = Math.log10(v);
+      if (l >= lo - 1e-9 && l <= hi + 1e-9) ticks.push({ at: at(v), label: tickLabel(v) });
+    }
+  }
   return { kind: "log", at, ticks };
 }
 
@@ -98,16 +121,39 @@ export function bandScale(categories: string[], range: [number, number]): Scale 
   };
 }
 
+/** What the search says a hyperparameter is: a distribution of its `space`, or its `grid` values. */
+export type ParamKind = { kind: DistributionFields["kind"]; low: number; high: number; choices: string[] } | { kind: "grid"; values: string[] };
+
 /**
- * The x scale for a hyperparameter's values: numeric when they all parse as numbers (log when
- * all are positive and span more than two decades), otherwise one band per distinct value.
+ * The scale of a hyperparameter's values along `range`. With its kind from the search:
+ * loguniform is a log axis and uniform and int a linear one, each spanning the whole of
+ * [low, high]; choice is one category per option, in its order; a grid is one category per
+ * value (in increasing order when they are numbers, else as the grid lists them), so each tick
+ * is a value the grid tried. Without a kind: numeric when every value parses as a number, log
+ * when they are all positive and span more than two decades; otherwise one category per value.
  */
-export function valueScale(values: string[], numeric: boolean): Scale {
-  if (!numeric) return bandScale([...new Set(values)], X_RANGE);
-  const nums = values.map(Number);
+export function paramScale(values: string[], param: ParamKind | undefined, range: [number, number]): Scale {
+  const numeric = values.every(isNumeric);
+  const nums = numeric ? values.map(Number) : [];
+  if (param?.kind === "choice") return bandScale([...new Set([...param.choices, ...values])], range);
+  if (param?.kind === "grid") {
+    const all = [...new Set([...param.values, ...values])];
+    return bandScale(all.every(isNumeric) ? all.sort((a, b) => Number(a) - Number(b)) : all, range);
+  }
+  if (param && numeric) {
+    const bounds = [...nums, param.low, param.high];
+    if (param.kind === "loguniform") return logScale(bounds, range, { pad: 0.03 });
+    return linearScale(bounds, range, { pad: 0.03, integer: param.kind === "int" });
+  }
+  if (!numeric) return bandScale([...new Set(values)], range);
   const min = Math.min(...nums);
   const max = Math.max(...nums);
-  return min > 0 && max / min > 100 ? logScale(nums, X_RANGE) : linearScale(nums, X_RANGE);
+  return min > 0 && max / min > 100 ? logScale(nums, range) : linearScale(nums, range);
+}
+
+/** The x scale of a hyperparameter in a metric-against-hyperparameter chart (paramScale). */
+export function valueScale(values: string[], param?: ParamKind): Scale {
+  return paramScale(values, param, X_RANGE);
 }
 
 export function truncate(text: string, max: number): string {
@@ -187,7 +233,8 @@ export function figure(f: Figure): string {
     `viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${size} role="img" aria-label="${esc(f.title)}">\n` +
     `${f.body}\n</svg>`;
   const caption = f.caption ? `<p class="hint">${esc(f.caption)}</p>` : "";
-  return `<figure>\n<figcaption>${esc(f.title)}</figcaption>\n${svg}\n${legend(f.legend ?? [])}${caption}\n</figure>`;
+  // A caption wraps at the drawing's width instead of widening the figure.
+  return `<figure style="max-width:${width + 22}px">\n<figcaption>${esc(f.title)}</figcaption>\n${svg}\n${legend(f.legend ?? [])}${caption}\n</figure>`;
 }
 
 export interface ScatterPoint {
