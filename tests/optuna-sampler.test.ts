@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel } from "./harness/bazel.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
+import { pypiUnreachable } from "./harness/pypi.ts";
 import { e2eWorkspaceCopy } from "./harness/workspace.ts";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 
@@ -39,9 +40,9 @@ beforeAll(async () => {
   const result = await build(log);
   if (result.exitCode !== 0) {
     // Only PyPI out of reach skips; any other failure (a wrong hash, a broken sampler) is reported.
-    const network = /^.*(?:PKIX path|Connection (?:refused|reset)|Could not resolve|Temporary failure in name resolution|Network is unreachable|Read timed out|ProxyError|No matching distribution).*$/m.exec(result.output);
-    if (!network) throw new Error(`bazel build //:search in e2e/optuna_sampler failed:\n${result.output}`);
-    unavailable = network[0].trim();
+    const offline = pypiUnreachable(result.output);
+    if (!offline) throw new Error(`bazel build //:search in e2e/optuna_sampler failed:\n${result.output}`);
+    unavailable = offline;
     return;
   }
   executed = executedByMnemonic(log);

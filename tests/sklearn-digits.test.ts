@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
+import { pypiUnreachable } from "./harness/pypi.ts";
 import { e2eWorkspaceCopy } from "./harness/workspace.ts";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 
@@ -20,9 +21,6 @@ let diskCache = "";
 /** Why scikit-learn could not be installed, when it could not. */
 let unavailable = "";
 let firstBuildSeconds = 0;
-
-/** The networked failures that mean PyPI is out of reach (any other failure is reported). */
-const OFFLINE = /^.*(?:PKIX path|Connection (?:refused|reset)|Could not resolve|Temporary failure in name resolution|Network is unreachable|Read timed out|ProxyError|No matching distribution).*$/m;
 
 async function build(args: string[], log: string): Promise<Record<string, number>> {
   await bazel([...args, `--execution_log_json_file=${log}`], { cwd: ws });
@@ -51,9 +49,10 @@ beforeAll(async () => {
   const result = await bazel(["build", `--disk_cache=${diskCache}`, "//..."], { cwd: ws, allowFailure: true });
   firstBuildSeconds = (Date.now() - started) / 1000;
   if (result.exitCode !== 0) {
-    const offline = OFFLINE.exec(String(result.all));
+    // Only PyPI out of reach skips; any other failure is reported.
+    const offline = pypiUnreachable(String(result.all));
     if (!offline) throw new Error(`bazel build //... in e2e/sklearn_digits failed:\n${String(result.all)}`);
-    unavailable = offline[0].trim();
+    unavailable = offline;
   }
 }, 1_200_000);
 
