@@ -15,11 +15,13 @@ cp -R "$here/stubs/." "$root$dest/"
 # (stubs/rules_python) and a pip and setuptools that install wheels on Python 3.12 and later
 # (0.22.1's pip 22.3.1 fails there: pkgutil.ImpImporter is gone). Bazel downloads them from PyPI,
 # checking the sha256 below.
+# Made beside the old copy and swapped in, so that a running Bazel server never finds it half made.
 py_dest=/usr/share/databazel/rules_python
-rm -rf "$root$py_dest"
-cp -R "$root/usr/share/bazel/rules/python" "$root$py_dest"
-cp "$here/stubs/rules_python/"*.bzl "$root$py_dest/python/extensions/"
-wheels="$root$py_dest/python/pip_install/repositories.bzl"
+py_new="$root$py_dest.new"
+rm -rf "$py_new" "$root$py_dest.old"
+cp -R "$root/usr/share/bazel/rules/python" "$py_new"
+cp "$here/stubs/rules_python/"*.bzl "$py_new/python/extensions/"
+wheels="$py_new/python/pip_install/repositories.bzl"
 sed -i \
   -e 's|https://files.pythonhosted.org/packages/09/bd/2410905c76ee14c62baf69e3f4aa780226c1bbfc9485731ad018e35b0cb5/pip-22.3.1-py3-none-any.whl|https://files.pythonhosted.org/packages/c9/bc/b7db44f5f39f9d0494071bddae6880eb645970366d0a200022a1a93d57f5/pip-25.0.1-py3-none-any.whl|' \
   -e 's|908c78e6bc29b676ede1c4d57981d490cb892eb45cd8c214ab6298125119e077|c46efd13b6aa8279f33f2864459c8ce587ea6a1a59ee20de055868d8f7688f7f|' \
@@ -31,6 +33,9 @@ sed -i \
   echo "  Fix: update the pip and setuptools lines in tools/offline-bazel/install-stubs.sh for it." >&2
   exit 1
 }
+[ ! -d "$root$py_dest" ] || mv "$root$py_dest" "$root$py_dest.old"
+mv "$py_new" "$root$py_dest"
+rm -rf "$root$py_dest.old"
 
 # Debian's own bazelrc (read after the one below) overrides rules_python with its copy: point
 # that line at the patched one.
