@@ -1,6 +1,6 @@
 // The consumer workspaces under e2e/, built from scratch (a fresh output base each) through
 // the launcher: Bzlmod with Python and shell scripts, and WORKSPACE mode.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -86,6 +86,47 @@ describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell sc
     expect(search.exitCode, search.stderr).toBe(0);
     const labels = (JSON.parse(search.stdout) as { parent_models: { label: string }[] }).parent_models.map((p) => p.label);
     expect(labels).toEqual(expect.arrayContaining(["//:tuned", "//:line"]));
+  });
+});
+
+describe("e2e/smoke: the CLI as a Bazel target, `bazel run @databazel//:databazel`", () => {
+  /** `bazel run @databazel//:databazel -- ARGS` through the launcher, in `cwd`. */
+  const cli = (cwd: string, args: string[]) =>
+    bazel(["run", "--ui_event_filters=-info", "--noshow_progress", "@databazel//:databazel", "--", ...args], { cwd });
+  /** How many Bazel servers a command started: the CLI's own calls must reach the server that ran it. */
+  const serversStarted = (output: string): number => output.split("\n").filter((l) => l.includes("Starting local Bazel server")).length;
+
+  it("show, diff and lineage from the consumer, with the Bazel that started them", async () => {
+    const cwd = smokeCopy();
+    cliWorkspaces.push(cwd);
+
+    const show = await cli(cwd, ["show", "//:search"]);
+    expect(show.stdout).toContain("//:search: 3 trials ranked by mse (minimize: lower is better); * marks the best.");
+    expect(show.stdout).toMatch(/^\*\s+1\s+l2_0\.0\s+0\.0\s/m);
+    expect(show.stdout.split("\n").filter((l) => /^\s+[23]\s+l2_/.test(l))).toHaveLength(2);
+    // Nothing was built in the fresh copy: the CLI built the search, in the same server.
+    expect(show.all).toContain("databazel: building //:search");
+    expect(serversStarted(show.all)).toBeLessThanOrEqual(1);
+
+    const diff = await cli(cwd, ["diff", "//:line_eval", "//:tuned_eval", "--json"]);
+    const rows = JSON.parse(diff.stdout) as { a: { label: string }; b: { label: string }; hyperparams: { name: string; a: unknown; b: unknown }[]; metrics: { name: string }[] };
+    expect([rows.a.label, rows.b.label]).toEqual(["//:line_eval", "//:tuned_eval"]);
+    expect(rows.hyperparams.find((r) => r.name === "l2")).toMatchObject({ a: "0.0", b: "10.0" });
+    expect(rows.metrics.map((r) => r.name)).toContain("mse");
+    expect(serversStarted(diff.all)).toBe(0);
+
+    const lineage = await cli(cwd, ["lineage", "//:tuned", "--json"]);
+    expect((JSON.parse(lineage.stdout) as { parent_models: { label: string }[] }).parent_models.map((p) => p.label)).toEqual(["//:line"]);
+    expect(serversStarted(lineage.all)).toBe(0);
+  });
+
+  it("works in the directory `bazel run` was started from", async () => {
+    const cwd = copies.at(-1)!;
+    const sub = join(cwd, "notes");
+    mkdirSync(sub);
+    await cli(sub, ["export", "--tensorboard", "tb", "//:search"]);
+    // DIR is relative to where the user ran Bazel, not to the CLI's runfiles.
+    expect(readdirSync(join(sub, "tb", "search")).sort()).toEqual(expect.arrayContaining(["l2_0.0", "l2_1.0", "l2_100.0"]));
   });
 });
 

@@ -31,7 +31,7 @@ describe("release archive", () => {
   it("leaves tests, examples and development tools out", () => {
     // Only the ruleset's directory and a few root files: nothing else can leak in.
     const topLevel = [...new Set(listing.filter(Boolean).map((path) => path.split("/")[0]))].sort();
-    expect(topLevel).toEqual([".bazelversion", "BUILD.bazel", "MODULE.bazel", "README.md", "WORKSPACE", "databazel", "defs.bzl"]);
+    expect(topLevel).toEqual([".bazelversion", "BUILD.bazel", "LICENSE", "MODULE.bazel", "README.md", "WORKSPACE", "databazel", "defs.bzl"]);
     expect(listing).toEqual(
       expect.arrayContaining([
         "databazel/defs.bzl",
@@ -66,5 +66,10 @@ describe("release archive", () => {
     const query = await bazel(["query", "@databazel//..."], { cwd: ws });
     expect(query.stdout).toContain("@databazel//databazel:node_toolchain_type");
     await bazel(["build", "@databazel//..."], { cwd: ws });
+  });
+
+  it("runs the CLI from the consumer with bazel run", async () => {
+    const result = await bazel(["run", "@databazel//:databazel", "--", "show", "//:search", "--json"], { cwd: ws });
+    expect((JSON.parse(result.stdout) as { best: string }).best).toBe("lr_0.05");
   });
 });

@@ -43,6 +43,15 @@ sed -i "s|^common --override_module=rules_python=.*|common --override_module=rul
 grep -qx "common --override_module=rules_python=$py_dest" "$root/etc/bazel/bazelrc" ||
   echo "common --override_module=rules_python=$py_dest" >>"$root/etc/bazel/bazelrc"
 
+# Debian's bazelrc also sets `build --host_javabase=@local_jdk//:jdk`, which makes every command
+# print "WARNING: Option 'host_javabase' is deprecated". In Bazel 7 the flag is a no-op kept for
+# old bazelrc files: Java rules resolve their runtime as a toolchain (--tool_java_runtime_version,
+# remotejdk_11 by default, with or without the flag), and actions keep the same keys with any
+# value of it. So the line goes, and nothing Bazel does changes; --tool_java_runtime_version=
+# local_jdk would be its modern spelling, but it would change the tools' Java, which the line
+# never did.
+sed -i '/^build --host_javabase=/d' "$root/etc/bazel/bazelrc"
+
 rc="$root/etc/bazel.bazelrc"
 begin="# BEGIN databazel offline stubs"
 end="# END databazel offline stubs"

@@ -36,8 +36,39 @@ if [ "$(cat "$root/.databazel-host-cas" 2>/dev/null)" != "$cas_digest" ]; then
   echo "$cas_digest" >"$root/.databazel-host-cas"
 fi
 
+label=$(cat "$root/usr/share/bazel/build-label.txt")
 if [ -n "${DATABAZEL_VERBOSE:-}" ]; then
-  echo "databazel: using the offline Bazel $(cat "$root/usr/share/bazel/build-label.txt") in $root" >&2
+  echo "databazel: using the offline Bazel $label in $root" >&2
+fi
+
+# `bazel version` and `bazel --version` say which Bazel this is. Debian's build has no build
+# label for `version` to print ("ERROR: Version information not available"), so the launcher
+# answers both itself, from the label Debian records and its package's version, without
+# starting a server. `--version` keeps Bazel's own first words ("bazel 7.7.1"), which scripts
+# parse; `version --gnu_format` prints only them, as Bazel does.
+command=
+for arg in "$@"; do
+  case "$arg" in
+    --version) command=--version && break ;;
+    --*) ;;
+    *) command=$arg && break ;;
+  esac
+done
+if [ "$command" = version ] || [ "$command" = --version ]; then
+  package=$(awk '/^Package: /{p = ($2 == "bazel-bootstrap")} p && /^Version: /{print $2; exit}' "$root/var/lib/dpkg/status")
+  package="Debian's bazel-bootstrap ${package:-(version unknown)}"
+  if [ "$command" = --version ]; then
+    echo "bazel $label ($package, the offline Bazel of tools/bazel)"
+  elif printf '%s\n' "$@" | grep -qx -e --gnu_format -e --gnu_format=true -e --gnu_format=yes -e --gnu_format=1; then
+    echo "bazel $label"
+  else
+    echo "Build label: $label"
+    echo "Package: $package"
+    echo "Launcher: tools/bazel, the offline Bazel in its own root filesystem"
+    echo "Root filesystem: $root"
+    echo "Output user root: $output_user_root"
+  fi
+  exit 0
 fi
 
 # The workspace is the nearest directory above $PWD that Bazel would take for one.
@@ -120,8 +151,12 @@ prepare_namespace() {
 pid=$(flock -o "$cache/namespace.lock" bash -c "$(declare -f holder_alive prepare_namespace); $(declare -p cache root holder_file mounts); prepare_namespace")
 
 # shellcheck disable=SC2016 # the inner command expands its own arguments
+# What `bazel run` starts runs in the root too, with this environment: DATABAZEL_BAZEL there is
+# this same Bazel (server and output root), for programs that call Bazel again (the databazel
+# CLI, or tools/bazel, which honours it); `bazel` on the root's PATH would start another server.
 exec nsenter --mount="/proc/$pid/ns/mnt" chroot "$root" /usr/bin/env -i \
   HOME="${HOME:-/root}" USER="${USER:-root}" TERM="${TERM:-dumb}" LANG=C.UTF-8 \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+  DATABAZEL_BAZEL="$here/in-root.sh" DATABAZEL_OUTPUT_USER_ROOT="$output_user_root" \
   /bin/sh -c 'cd "$0" && out=$1 && shift && exec bazel --output_user_root="$out" "$@"' \
   "$PWD" "$output_user_root" "$@"

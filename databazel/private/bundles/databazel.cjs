@@ -2,6 +2,11 @@
 // Generated from tools/src/bin/databazel.ts by `npm run build:tools`. Do not edit.
 "use strict";
 
+// tools/src/cli/bazel.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+
 // tools/src/cli/errors.ts
 var CliError = class extends Error {
   constructor(message, exitCode = 1) {
@@ -16,141 +21,14 @@ var UsageError = class extends CliError {
   }
 };
 
-// tools/src/cli/args.ts
-var USAGE = `databazel: look at what databazel's rules built, or export it to TensorBoard.
-
-Usage:
-  databazel show LABEL [--json | --csv | --md]   a hyperparam_search's leaderboard, best first
-  databazel diff LABEL_A LABEL_B [--json]        hyperparameters and metrics side by side, B - A
-  databazel lineage LABEL [--json]               what produced a model: data, script, checkpoints
-  databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
-  databazel open PATTERN... [--print]            the index of every search, model and evaluation
-                                                 they name, e.g. //mnist:all or //mnist/...
-  databazel report PATTERN... [--output FILE]    write that index to FILE (default: stdout)
-  databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
-                                                 TensorBoard event files in DIR/<name>/
-  databazel --help
-
-LABEL is a Bazel label, resolved from the current directory as Bazel does:
-  show     a hyperparam_search
-  diff     a model (metrics: the last epoch of its learning curve), an evaluate target
-           (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
-  lineage  a model or a hyperparam_search (its best trial)
-  open     a model, an evaluate target or a hyperparam_search
-  export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
-           DIR/<name>/) or a model; an earlier export there is replaced
-
-PATTERN is a label or a target pattern (//pkg:all, //pkg/...); several name their union.
-The index is one self-contained HTML page: each search with its best trial, its outcomes and
-its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
-writes it under Bazel's output base (databazel-index/) and opens it.
-
-The outputs are read from Bazel's output tree; when some are missing the target is built
-first (Bazel's progress goes to stderr).
-
-Options:
-  --build        build the target even when its outputs exist, to bring them up to date
-  -- FLAGS...    Bazel flags for every cquery and build, e.g. -- --config=remote
-  -h, --help     this text
-
-Bazel: the launcher tools/bazel beside this CLI when there is one, otherwise $DATABAZEL_BAZEL,
-otherwise \`bazel\` on PATH.
-
-Exit codes: 0 success; 1 Bazel or a file failed; 2 usage error (arguments, flags, or a label
-the command does not apply to).
-`;
-var COMMAND_FLAGS = {
-  show: ["--json", "--csv", "--md"],
-  diff: ["--json"],
-  lineage: ["--json"],
-  open: ["--print"],
-  report: ["--output"],
-  export: ["--tensorboard"]
-};
-var ARITY = { show: [1, 1], diff: [2, 2], lineage: [1, 1], open: [1, Infinity], report: [1, Infinity], export: [1, 1] };
-var VALUE_FLAGS = { "--output": "--output", "-o": "--output", "--tensorboard": "--tensorboard" };
-var VALUE_NAMES = { "--output": "a file name", "--tensorboard": "a directory: --tensorboard DIR" };
-function usage(message) {
-  return new UsageError(`${message}
-Run \`databazel --help\` for usage.`);
-}
-function parseArgs(argv) {
-  const dashes = argv.indexOf("--");
-  const own = dashes === -1 ? [...argv] : argv.slice(0, dashes);
-  const bazelFlags = dashes === -1 ? [] : argv.slice(dashes + 1);
-  if (own.length === 0 || own.some((a) => a === "-h" || a === "--help") || own[0] === "help") {
-    return { command: { name: "help" }, alwaysBuild: false, bazelFlags };
-  }
-  const [name, ...rest] = own;
-  const allowed = COMMAND_FLAGS[name];
-  if (!allowed) {
-    throw usage(`unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMAND_FLAGS).join(", ")}.`);
-  }
-  const flags = /* @__PURE__ */ new Set();
-  const values = /* @__PURE__ */ new Map();
-  const positionals = [];
-  let alwaysBuild = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const eq = arg.indexOf("=");
-    const valueFlag = VALUE_FLAGS[eq > 0 ? arg.slice(0, eq) : arg];
-    if (arg === "--build") alwaysBuild = true;
-    else if (valueFlag && allowed.includes(valueFlag)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      if (value === void 0 || value === "" || eq < 0 && value.startsWith("-")) {
-        throw usage(`databazel ${name}: ${valueFlag} takes ${VALUE_NAMES[valueFlag]}.`);
-      }
-      values.set(valueFlag, value);
-    } else if (arg.startsWith("-")) {
-      if (!allowed.includes(arg)) {
-        const known = [...allowed, "--build"].join(", ");
-        throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
-      }
-      flags.add(arg);
-    } else positionals.push(arg);
-  }
-  const [least, most] = ARITY[name];
-  if (positionals.length < least || positionals.length > most) {
-    const what = most === Infinity ? "one or more labels or patterns" : least === 1 ? "one label" : `${least} labels`;
-    throw usage(`databazel ${name} takes ${what}, got ${positionals.length === 0 ? "none" : positionals.join(" ")}.`);
-  }
-  const [first, second] = positionals;
-  const command = (() => {
-    switch (name) {
-      case "show": {
-        const formats = ["json", "csv", "md"].filter((f) => flags.has(`--${f}`));
-        if (formats.length > 1) throw usage(`databazel show: choose one of --json, --csv, --md.`);
-        return { name, label: first, format: formats[0] ?? "table" };
-      }
-      case "diff":
-        return { name, a: first, b: second, json: flags.has("--json") };
-      case "lineage":
-        return { name, label: first, json: flags.has("--json") };
-      case "report":
-        return { name, labels: positionals, output: values.get("--output") ?? null };
-      case "export": {
-        const tensorboard = values.get("--tensorboard");
-        if (tensorboard === void 0) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
-        return { name, label: first, tensorboard };
-      }
-      default:
-        return { name: "open", labels: positionals, print: flags.has("--print") };
-    }
-  })();
-  return { command, alwaysBuild, bazelFlags };
-}
-
 // tools/src/cli/bazel.ts
-var import_node_child_process = require("node:child_process");
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
 var CQUERY_FILE = (0, import_node_path.join)("databazel", "private", "cli", "targets.cquery.bzl");
 function packageRoot(script = process.argv[1] ?? "") {
   const start = (0, import_node_path.dirname)((0, import_node_fs.existsSync)(script) ? (0, import_node_fs.realpathSync)(script) : script);
   for (let dir = start; ; dir = (0, import_node_path.dirname)(dir)) {
     if ((0, import_node_fs.existsSync)((0, import_node_path.join)(dir, CQUERY_FILE))) return dir;
     if ((0, import_node_path.dirname)(dir) === dir) {
-      throw new CliError(`cannot find ${CQUERY_FILE} in any directory above ${start}; is this CLI part of a databazel checkout?`);
+      throw new CliError(`cannot find ${CQUERY_FILE} in any directory above ${start}; is this CLI part of a databazel checkout, its npm package or @databazel//:databazel?`);
     }
   }
 }
@@ -169,13 +47,21 @@ function onPath(name, env = process.env) {
   }
   return void 0;
 }
+function bazelRunDirectory(env = process.env) {
+  return env.BUILD_WORKING_DIRECTORY || env.BUILD_WORKSPACE_DIRECTORY || void 0;
+}
 function findLauncher(root, env = process.env) {
+  if (env.DATABAZEL_BAZEL) return { command: env.DATABAZEL_BAZEL, source: `DATABAZEL_BAZEL=${env.DATABAZEL_BAZEL}` };
+  const fromBazelRun = bazelRunDirectory(env) !== void 0;
+  if (fromBazelRun && env.BAZEL_REAL) return { command: env.BAZEL_REAL, source: `BAZEL_REAL=${env.BAZEL_REAL}` };
+  const bazel = onPath("bazel", env);
+  if (fromBazelRun && bazel) return { command: bazel, source: `${bazel} (on PATH)` };
   const launcher = (0, import_node_path.join)(root, "tools", "bazel");
   if ((0, import_node_fs.existsSync)(launcher)) return { command: launcher, source: `the launcher ${launcher}` };
-  if (env.DATABAZEL_BAZEL) return { command: env.DATABAZEL_BAZEL, source: `DATABAZEL_BAZEL=${env.DATABAZEL_BAZEL}` };
-  const bazel = onPath("bazel", env);
   if (bazel) return { command: bazel, source: `${bazel} (on PATH)` };
-  throw new CliError("no Bazel found: there is no tools/bazel beside this CLI, DATABAZEL_BAZEL is unset and `bazel` is not on PATH.");
+  throw new CliError(
+    "no Bazel found: DATABAZEL_BAZEL is unset, `bazel` is not on PATH and there is no tools/bazel beside this CLI. Set DATABAZEL_BAZEL to your Bazel (or bazelisk), or put `bazel` on PATH."
+  );
 }
 function bazelErrors(stderr) {
   const lines = stderr.split("\n").filter((l) => l.trim() !== "");
@@ -269,6 +155,131 @@ ${bazelErrors(result.stderr)}`);
     }
   }
 };
+
+// tools/src/cli/args.ts
+var USAGE = `databazel: look at what databazel's rules built, or export it to TensorBoard.
+
+Usage:
+  databazel show LABEL [--json | --csv | --md]   a hyperparam_search's leaderboard, best first
+  databazel diff LABEL_A LABEL_B [--json]        hyperparameters and metrics side by side, B - A
+  databazel lineage LABEL [--json]               what produced a model: data, script, checkpoints
+  databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
+  databazel open PATTERN... [--print]            the index of every search, model and evaluation
+                                                 they name, e.g. //mnist:all or //mnist/...
+  databazel report PATTERN... [--output FILE]    write that index to FILE (default: stdout)
+  databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
+                                                 TensorBoard event files in DIR/<name>/
+  databazel --help
+
+LABEL is a Bazel label, resolved from the current directory as Bazel does:
+  show     a hyperparam_search
+  diff     a model (metrics: the last epoch of its learning curve), an evaluate target
+           (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
+  lineage  a model or a hyperparam_search (its best trial)
+  open     a model, an evaluate target or a hyperparam_search
+  export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
+           DIR/<name>/) or a model; an earlier export there is replaced
+
+PATTERN is a label or a target pattern (//pkg:all, //pkg/...); several name their union.
+The index is one self-contained HTML page: each search with its best trial, its outcomes and
+its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
+writes it under Bazel's output base (databazel-index/) and opens it.
+
+The outputs are read from Bazel's output tree; when some are missing the target is built
+first (Bazel's progress goes to stderr).
+
+Options:
+  --build        build the target even when its outputs exist, to bring them up to date
+  -- FLAGS...    Bazel flags for every cquery and build, e.g. -- --config=remote
+  -h, --help     this text
+
+Bazel: $DATABAZEL_BAZEL when set. Under \`bazel run @databazel//:databazel\`, the Bazel that
+started it ($BAZEL_REAL, else \`bazel\` on PATH), in the directory it was started from.
+Otherwise the launcher tools/bazel beside this CLI when there is one, else \`bazel\` on PATH.
+
+Exit codes: 0 success; 1 Bazel or a file failed; 2 usage error (arguments, flags, or a label
+the command does not apply to).
+`;
+var COMMAND_FLAGS = {
+  show: ["--json", "--csv", "--md"],
+  diff: ["--json"],
+  lineage: ["--json"],
+  open: ["--print"],
+  report: ["--output"],
+  export: ["--tensorboard"]
+};
+var ARITY = { show: [1, 1], diff: [2, 2], lineage: [1, 1], open: [1, Infinity], report: [1, Infinity], export: [1, 1] };
+var VALUE_FLAGS = { "--output": "--output", "-o": "--output", "--tensorboard": "--tensorboard" };
+var VALUE_NAMES = { "--output": "a file name", "--tensorboard": "a directory: --tensorboard DIR" };
+function usage(message) {
+  return new UsageError(`${message}
+Run \`databazel --help\` for usage.`);
+}
+function parseArgs(argv) {
+  const dashes = argv.indexOf("--");
+  const own = dashes === -1 ? [...argv] : argv.slice(0, dashes);
+  const bazelFlags = dashes === -1 ? [] : argv.slice(dashes + 1);
+  if (own.length === 0 || own.some((a) => a === "-h" || a === "--help") || own[0] === "help") {
+    return { command: { name: "help" }, alwaysBuild: false, bazelFlags };
+  }
+  const [name, ...rest] = own;
+  const allowed = COMMAND_FLAGS[name];
+  if (!allowed) {
+    throw usage(`unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMAND_FLAGS).join(", ")}.`);
+  }
+  const flags = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Map();
+  const positionals = [];
+  let alwaysBuild = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const eq = arg.indexOf("=");
+    const valueFlag = VALUE_FLAGS[eq > 0 ? arg.slice(0, eq) : arg];
+    if (arg === "--build") alwaysBuild = true;
+    else if (valueFlag && allowed.includes(valueFlag)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === void 0 || value === "" || eq < 0 && value.startsWith("-")) {
+        throw usage(`databazel ${name}: ${valueFlag} takes ${VALUE_NAMES[valueFlag]}.`);
+      }
+      values.set(valueFlag, value);
+    } else if (arg.startsWith("-")) {
+      if (!allowed.includes(arg)) {
+        const known = [...allowed, "--build"].join(", ");
+        throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
+      }
+      flags.add(arg);
+    } else positionals.push(arg);
+  }
+  const [least, most] = ARITY[name];
+  if (positionals.length < least || positionals.length > most) {
+    const what = most === Infinity ? "one or more labels or patterns" : least === 1 ? "one label" : `${least} labels`;
+    throw usage(`databazel ${name} takes ${what}, got ${positionals.length === 0 ? "none" : positionals.join(" ")}.`);
+  }
+  const [first, second] = positionals;
+  const command = (() => {
+    switch (name) {
+      case "show": {
+        const formats = ["json", "csv", "md"].filter((f) => flags.has(`--${f}`));
+        if (formats.length > 1) throw usage(`databazel show: choose one of --json, --csv, --md.`);
+        return { name, label: first, format: formats[0] ?? "table" };
+      }
+      case "diff":
+        return { name, a: first, b: second, json: flags.has("--json") };
+      case "lineage":
+        return { name, label: first, json: flags.has("--json") };
+      case "report":
+        return { name, labels: positionals, output: values.get("--output") ?? null };
+      case "export": {
+        const tensorboard = values.get("--tensorboard");
+        if (tensorboard === void 0) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
+        return { name, label: first, tensorboard };
+      }
+      default:
+        return { name: "open", labels: positionals, print: flags.has("--print") };
+    }
+  })();
+  return { command, alwaysBuild, bazelFlags };
+}
 
 // tools/src/cli/diff.ts
 var import_node_fs4 = require("node:fs");
@@ -2760,4 +2771,6 @@ function run(argv) {
 }
 
 // tools/src/bin/databazel.ts
+var workingDirectory = bazelRunDirectory();
+if (workingDirectory) process.chdir(workingDirectory);
 process.exitCode = run(process.argv.slice(2));

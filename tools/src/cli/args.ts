@@ -57,8 +57,9 @@ Options:
   -- FLAGS...    Bazel flags for every cquery and build, e.g. -- --config=remote
   -h, --help     this text
 
-Bazel: the launcher tools/bazel beside this CLI when there is one, otherwise $DATABAZEL_BAZEL,
-otherwise \`bazel\` on PATH.
+Bazel: $DATABAZEL_BAZEL when set. Under \`bazel run @databazel//:databazel\`, the Bazel that
+started it ($BAZEL_REAL, else \`bazel\` on PATH), in the directory it was started from.
+Otherwise the launcher tools/bazel beside this CLI when there is one, else \`bazel\` on PATH.
 
 Exit codes: 0 success; 1 Bazel or a file failed; 2 usage error (arguments, flags, or a label
 the command does not apply to).

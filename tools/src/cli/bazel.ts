@@ -16,7 +16,7 @@ export function packageRoot(script: string = process.argv[1] ?? ""): string {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, CQUERY_FILE))) return dir;
     if (dirname(dir) === dir) {
-      throw new CliError(`cannot find ${CQUERY_FILE} in any directory above ${start}; is this CLI part of a databazel checkout?`);
+      throw new CliError(`cannot find ${CQUERY_FILE} in any directory above ${start}; is this CLI part of a databazel checkout, its npm package or @databazel//:databazel?`);
     }
   }
 }
@@ -46,14 +46,33 @@ export function onPath(name: string, env: NodeJS.ProcessEnv = process.env): stri
   return undefined;
 }
 
-/** The package's launcher (tools/bazel), else $DATABAZEL_BAZEL, else `bazel` on PATH. */
+/**
+ * The workspace directory `bazel run` started the CLI from (BUILD_WORKING_DIRECTORY, else
+ * BUILD_WORKSPACE_DIRECTORY), or undefined when Bazel did not start it.
+ */
+export function bazelRunDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.BUILD_WORKING_DIRECTORY || env.BUILD_WORKSPACE_DIRECTORY || undefined;
+}
+
+/**
+ * The Bazel to run. $DATABAZEL_BAZEL first, in every case. Started by `bazel run` (as
+ * `@databazel//:databazel`), the Bazel that started it: $BAZEL_REAL (set by bazelisk and Bazel's
+ * own wrapper when a tools/bazel wrapper ran it), else `bazel` on PATH. Otherwise the launcher
+ * tools/bazel beside the CLI (a databazel checkout), else `bazel` on PATH.
+ */
 export function findLauncher(root: string, env: NodeJS.ProcessEnv = process.env): Launcher {
+  if (env.DATABAZEL_BAZEL) return { command: env.DATABAZEL_BAZEL, source: `DATABAZEL_BAZEL=${env.DATABAZEL_BAZEL}` };
+  const fromBazelRun = bazelRunDirectory(env) !== undefined;
+  if (fromBazelRun && env.BAZEL_REAL) return { command: env.BAZEL_REAL, source: `BAZEL_REAL=${env.BAZEL_REAL}` };
+  const bazel = onPath("bazel", env);
+  if (fromBazelRun && bazel) return { command: bazel, source: `${bazel} (on PATH)` };
   const launcher = join(root, "tools", "bazel");
   if (existsSync(launcher)) return { command: launcher, source: `the launcher ${launcher}` };
-  if (env.DATABAZEL_BAZEL) return { command: env.DATABAZEL_BAZEL, source: `DATABAZEL_BAZEL=${env.DATABAZEL_BAZEL}` };
-  const bazel = onPath("bazel", env);
   if (bazel) return { command: bazel, source: `${bazel} (on PATH)` };
-  throw new CliError("no Bazel found: there is no tools/bazel beside this CLI, DATABAZEL_BAZEL is unset and `bazel` is not on PATH.");
+  throw new CliError(
+    "no Bazel found: DATABAZEL_BAZEL is unset, `bazel` is not on PATH and there is no tools/bazel beside this CLI. " +
+      "Set DATABAZEL_BAZEL to your Bazel (or bazelisk), or put `bazel` on PATH.",
+  );
 }
 
 /** Returns Bazel's ERROR lines, or its last lines when it printed none. */
