@@ -108,6 +108,15 @@ describe("e2e/smoke: the CLI as a Bazel target, `bazel run @databazel//:databaze
     expect(show.all).toContain("databazel: building //:search");
     expect(serversStarted(show.all)).toBeLessThanOrEqual(1);
 
+    // A pattern: every search it names, each under its label.
+    const all = await cli(cwd, ["show", "//..."]);
+    expect(all.stdout).toMatch(/^\/\/:distill_search\n\n\/\/:distill_search: 2 trials ranked by mse/m);
+    expect(all.stdout).toMatch(/^\/\/:search\n\n\/\/:search: 3 trials ranked by mse/m);
+    const many = await bazel(["run", "--ui_event_filters=-info", "--noshow_progress", "@databazel//:databazel", "--", "show", "--json", "//..."], { cwd, allowFailure: true });
+    expect(many.exitCode).not.toBe(0);
+    expect(many.all).toContain("databazel show --json prints one search, and //... names 2 (//:distill_search, //:search).");
+    expect(many.all).toContain("Fix: name one, e.g. databazel show --json //:distill_search; or leave out --json to see them all.");
+
     const diff = await cli(cwd, ["diff", "//:line_eval", "//:tuned_eval", "--json"]);
     const rows = JSON.parse(diff.stdout) as { a: { label: string }; b: { label: string }; hyperparams: { name: string; a: unknown; b: unknown }[]; metrics: { name: string }[] };
     expect([rows.a.label, rows.b.label]).toEqual(["//:line_eval", "//:tuned_eval"]);

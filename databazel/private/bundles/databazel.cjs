@@ -172,7 +172,7 @@ Usage:
   databazel --help
 
 LABEL is a Bazel label, resolved from the current directory as Bazel does:
-  show     a hyperparam_search
+  show     a hyperparam_search, or a pattern (//...): each search it names, under its label
   diff     a model (metrics: the last epoch of its learning curve), an evaluate target
            (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
   lineage  a model or a hyperparam_search (its best trial)
@@ -794,6 +794,9 @@ Fix: ${fix}`);
 }
 
 // tools/src/cli/targets.ts
+function isPattern(label) {
+  return /(^|\/)\.\.\.(:.*)?$|:(all|\*|all-targets)$/.test(label);
+}
 function kindOf(target2) {
   if (target2.search) return "search";
   if (target2.metrics) return "evaluate";
@@ -2574,9 +2577,6 @@ ${chart}
 }
 
 // tools/src/cli/report.ts
-function isPattern(label) {
-  return /(^|\/)\.\.\.(:.*)?$|:(all|\*|all-targets)$/.test(label);
-}
 function renderIndex(ws, patterns) {
   const expression = patterns.map((p) => /\s/.test(p) ? `"${p}"` : p).join(" + ");
   const targets = queryTargets(ws, expression).filter((t) => kindOf(t) !== void 0).sort((a, b) => displayLabel(a.label) < displayLabel(b.label) ? -1 : 1);
@@ -2694,6 +2694,7 @@ ${blocks.join(hyperband ? "\n\n" : "\n")}
 `;
 }
 function show(ws, label, format, style) {
+  if (isPattern(label)) return showPattern(ws, label, format, style);
   const target2 = describe2(ws, label);
   requireKind(
     ws,
@@ -2703,6 +2704,26 @@ function show(ws, label, format, style) {
     (kind) => `Compare its ${kind === "model" ? "hyperparameters and learning curve" : "metrics"} with another target's: databazel diff ${displayLabel(target2.label)} OTHER_LABEL` + (kind === "model" ? `; what produced it: databazel lineage ${displayLabel(target2.label)}` : "")
   );
   const [path] = ensureOutputs(ws, target2, [target2.search.leaderboard_json]);
+  return format_(target2, path, format, style);
+}
+function showPattern(ws, pattern, format, style) {
+  const searches = queryTargets(ws, pattern).filter((t) => kindOf(t) === "search").sort((a, b) => displayLabel(a.label) < displayLabel(b.label) ? -1 : 1);
+  const labels = searches.map((t) => displayLabel(t.label));
+  if (searches.length === 0) throw new UsageError(`${pattern} names no hyperparam_search target: show prints a search's leaderboard.`);
+  if (searches.length > 1 && (format === "json" || format === "csv")) {
+    throw new UsageError(
+      `databazel show --${format} prints one search, and ${pattern} names ${searches.length} (${labels.join(", ")}).
+Fix: name one, e.g. databazel show --${format} ${labels[0]}; or leave out --${format} to see them all.`
+    );
+  }
+  const paths = ensureAllOutputs(ws, searches.map((target2) => ({ target: target2, paths: [target2.search.leaderboard_json] })));
+  if (searches.length === 1) return format_(searches[0], paths[0][0], format, style);
+  const heading = (label) => format === "md" ? `## ${label}` : style.bold(label);
+  return searches.map((t, i) => `${heading(labels[i])}
+
+${format_(t, paths[i][0], format, style)}`).join("\n\n");
+}
+function format_(target2, path, format, style) {
   const json = readLeaderboard(path, displayLabel(target2.label));
   const board = toLeaderboard(json);
   switch (format) {

@@ -36,7 +36,7 @@ Usage:
   databazel --help
 
 LABEL is a Bazel label, resolved from the current directory as Bazel does:
-  show     a hyperparam_search
+  show     a hyperparam_search, or a pattern (//...): each search it names, under its label
   diff     a model (metrics: the last epoch of its learning curve), an evaluate target
            (its metrics, and its model's hyperparameters) or a hyperparam_search (its best trial)
   lineage  a model or a hyperparam_search (its best trial)

@@ -3,8 +3,8 @@
 import { spawn } from "node:child_process";
 import { onPath } from "./bazel.ts";
 import { CliError } from "./errors.ts";
-import { isPattern, writeIndex } from "./report.ts";
-import { describe, displayLabel, ensureOutputs, requireKind, type Workspace } from "./targets.ts";
+import { writeIndex } from "./report.ts";
+import { describe, displayLabel, ensureOutputs, isPattern, requireKind, type Workspace } from "./targets.ts";
 
 /** The absolute path of the target's `<name>.report.html` (built first if missing). */
 export function reportPath(ws: Workspace, label: string): string {

@@ -10,11 +10,6 @@ import { indexReport, type IndexEntry } from "../report/index.ts";
 import { CliError, UsageError } from "./errors.ts";
 import { displayLabel, ensureAllOutputs, hostPath, kindOf, queryTargets, type Workspace } from "./targets.ts";
 
-/** Whether a label is a target pattern that can name several targets (`:all`, `...`, `:*`). */
-export function isPattern(label: string): boolean {
-  return /(^|\/)\.\.\.(:.*)?$|:(all|\*|all-targets)$/.test(label);
-}
-
 /** The index page of the databazel targets `patterns` name (their union), built first as needed. */
 export function renderIndex(ws: Workspace, patterns: string[]): string {
   const expression = patterns.map((p) => (/\s/.test(p) ? `"${p}"` : p)).join(" + ");

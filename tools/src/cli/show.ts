@@ -5,7 +5,9 @@ import { columns, formatNumber, row, toCsv, toLeaderboard, toMarkdown, type Lead
 import { stableJson } from "../lib/json.ts";
 import type { ShowFormat } from "./args.ts";
 import { autoColumns, renderTable, type Style } from "./table.ts";
-import { describe, displayLabel, ensureOutputs, requireKind, type Workspace } from "./targets.ts";
+import { UsageError } from "./errors.ts";
+import type { Target } from "../formats/providers.ts";
+import { describe, displayLabel, ensureAllOutputs, ensureOutputs, isPattern, kindOf, queryTargets, requireKind, type Workspace } from "./targets.ts";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -67,6 +69,7 @@ export function renderRungs(schedule: Schedule, metric: string, goal: Goal, styl
 }
 
 export function show(ws: Workspace, label: string, format: ShowFormat, style: Style): string {
+  if (isPattern(label)) return showPattern(ws, label, format, style);
   const target = describe(ws, label);
   requireKind(
     ws,
@@ -79,7 +82,34 @@ export function show(ws: Workspace, label: string, format: ShowFormat, style: St
       (kind === "model" ? `; what produced it: databazel lineage ${displayLabel(target.label)}` : ""),
   );
   const [path] = ensureOutputs(ws, target, [target.search!.leaderboard_json]);
-  const json = readLeaderboard(path!, displayLabel(target.label));
+  return format_(target, path!, format, style);
+}
+
+/**
+ * `databazel show //pkg/...`: every search the pattern names, one after another under its
+ * label, built in one `bazel build`. JSON and CSV take one search: several would not parse.
+ */
+function showPattern(ws: Workspace, pattern: string, format: ShowFormat, style: Style): string {
+  const searches = queryTargets(ws, pattern)
+    .filter((t) => kindOf(t) === "search")
+    .sort((a, b) => (displayLabel(a.label) < displayLabel(b.label) ? -1 : 1));
+  const labels = searches.map((t) => displayLabel(t.label));
+  if (searches.length === 0) throw new UsageError(`${pattern} names no hyperparam_search target: show prints a search's leaderboard.`);
+  if (searches.length > 1 && (format === "json" || format === "csv")) {
+    throw new UsageError(
+      `databazel show --${format} prints one search, and ${pattern} names ${searches.length} (${labels.join(", ")}).\n` +
+        `Fix: name one, e.g. databazel show --${format} ${labels[0]}; or leave out --${format} to see them all.`,
+    );
+  }
+  const paths = ensureAllOutputs(ws, searches.map((target) => ({ target, paths: [target.search!.leaderboard_json] })));
+  if (searches.length === 1) return format_(searches[0]!, paths[0]![0]!, format, style);
+  const heading = (label: string): string => (format === "md" ? `## ${label}` : style.bold(label));
+  return searches.map((t, i) => `${heading(labels[i]!)}\n\n${format_(t, paths[i]![0]!, format, style)}`).join("\n\n");
+}
+
+/** One search's leaderboard, read from its JSON at `path`, in `format`. */
+function format_(target: Target, path: string, format: ShowFormat, style: Style): string {
+  const json = readLeaderboard(path, displayLabel(target.label));
   const board = toLeaderboard(json);
   switch (format) {
     case "json":

@@ -8,6 +8,11 @@ import { CliError, UsageError } from "./errors.ts";
 
 export type Kind = "search" | "evaluate" | "model";
 
+/** Whether a label is a target pattern that can name several targets (`:all`, `...`, `:*`). */
+export function isPattern(label: string): boolean {
+  return /(^|\/)\.\.\.(:.*)?$|:(all|\*|all-targets)$/.test(label);
+}
+
 /** What the rules make: a search also provides ModelInfo (its best model), so it is a search first. */
 export function kindOf(target: Target): Kind | undefined {
   if (target.search) return "search";
