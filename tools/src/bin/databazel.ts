@@ -4,4 +4,6 @@
 // See tools/src/cli/args.ts for the commands, and the README's "The databazel CLI".
 import { run } from "../cli/main.ts";
 
-process.exitCode = run(process.argv.slice(2));
+void Promise.resolve(run(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -10,7 +10,9 @@ export type Command =
   | { name: "diff"; a: string; b: string; json: boolean }
   | { name: "lineage"; label: string; json: boolean }
   | { name: "open"; label: string; print: boolean }
-  | { name: "export"; label: string; tensorboard: string };
+  | { name: "export"; label: string; tensorboard: string }
+  | { name: "watch"; label: string }
+  | { name: "build"; label: string };
 
 export interface Invocation {
   command: Command;
@@ -20,7 +22,7 @@ export interface Invocation {
   bazelFlags: string[];
 }
 
-export const USAGE = `databazel: look at what databazel's rules built, or export it to TensorBoard.
+export const USAGE = `databazel: look at what databazel's rules built (or watch them build), or export it to TensorBoard.
 
 Usage:
   databazel show LABEL [--json | --csv | --md]   a hyperparam_search's leaderboard, best first
@@ -29,6 +31,8 @@ Usage:
   databazel open LABEL [--print]                 the target's HTML report (opened with xdg-open)
   databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
                                                  TensorBoard event files in DIR/<name>/
+  databazel watch LABEL                          a live table of the trials while Bazel builds them
+  databazel build LABEL                          build with Bazel and watch, in one
   databazel --help
 
 LABEL is a Bazel label, resolved from the current directory as Bazel does:
@@ -39,6 +43,9 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
   open     a model, an evaluate target or a hyperparam_search
   export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
            DIR/<name>/) or a model; an earlier export there is replaced
+  watch    a hyperparam_search or a model: each trial's state (queued, running, done, failed,
+  build    pruned), epoch, elapsed time and latest metrics, once a second; watch follows the
+           build running in this workspace (or waits for one) and ends with it
 
 The outputs are read from Bazel's output tree; when some are missing the target is built
 first (Bazel's progress goes to stderr).
@@ -52,7 +59,7 @@ Bazel: the launcher tools/bazel beside this CLI when there is one, otherwise $DA
 otherwise \`bazel\` on PATH.
 
 Exit codes: 0 success; 1 Bazel or a file failed; 2 usage error (arguments, flags, or a label
-the command does not apply to).
+the command does not apply to); build: Bazel's exit code; watch stopped with Ctrl-C: 130.
 `;
 
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
@@ -61,12 +68,14 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   lineage: ["--json"],
   open: ["--print"],
   export: ["--tensorboard"],
+  watch: [],
+  build: [],
 };
 
 /** Flags that take a value: `--flag VALUE` or `--flag=VALUE`. */
 const VALUE_FLAGS: ReadonlySet<string> = new Set(["--tensorboard"]);
 
-const ARITY: Record<string, number> = { show: 1, diff: 2, lineage: 1, open: 1, export: 1 };
+const ARITY: Record<string, number> = { show: 1, diff: 2, lineage: 1, open: 1, export: 1, watch: 1, build: 1 };
 
 function usage(message: string): UsageError {
   return new UsageError(`${message}\nRun \`databazel --help\` for usage.`);
@@ -130,6 +139,9 @@ export function parseArgs(argv: readonly string[]): Invocation {
         if (tensorboard === undefined) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
         return { name, label: first, tensorboard };
       }
+      case "watch":
+      case "build":
+        return { name, label: first };
       default:
         return { name: "open", label: first, print: flags.has("--print") };
     }
