@@ -1960,7 +1960,16 @@ function remoteExecutor(args) {
   return value !== void 0 && value !== "";
 }
 var PROGRESS_LINE = /^\[[\d,]+ \/ [\d,]+\] (.*)$/;
-var TRAINING = /^(?:\[\w+\] )?Training (\S+)(?: (.+?))?;/;
+var TRAINING = /^Training (\S+)(?: (.+?))?;/;
+function applyProgressLine(events, line) {
+  const progress2 = PROGRESS_LINE.exec(line.trim())?.[1];
+  if (progress2 === void 0) return;
+  events.status = progress2;
+  const training = TRAINING.exec(progress2);
+  if (!training) return;
+  const named = { label: training[1], trial: training[2] ?? "" };
+  if (!events.running.some((r) => r.label === named.label && r.trial === named.trial)) events.running.push(named);
+}
 function applyEvent(events, event2) {
   if (event2.started?.startTimeMillis !== void 0) events.startedMs = Number(event2.started.startTimeMillis);
   if (event2.optionsParsed?.cmdLine) events.remote = remoteExecutor(event2.optionsParsed.cmdLine);
@@ -1968,13 +1977,7 @@ function applyEvent(events, event2) {
   if (completed?.primaryOutput && event2.action?.type === "DatabazelTrain") {
     events.trained.set(completed.primaryOutput, event2.action.success === true);
   }
-  const lines = (event2.progress?.stderr ?? "").split("\n").map((l) => PROGRESS_LINE.exec(l.trim())?.[1]).filter((l) => !!l);
-  const last = lines.at(-1);
-  if (last !== void 0) {
-    events.status = last;
-    const training = TRAINING.exec(last);
-    events.running = training ? [{ label: training[1], trial: training[2] ?? "" }] : [];
-  }
+  for (const line of (event2.progress?.stderr ?? "").split("\n")) applyProgressLine(events, line);
   if (event2.finished?.exitCode) events.exitCode = event2.finished.exitCode.code ?? 0;
 }
 var BepReader = class {
@@ -2093,8 +2096,8 @@ var withoutEpoch = (point) => {
   return Object.keys(rest).length > 0 ? rest : null;
 };
 function chainOf(trial) {
-  const match = /^(.*) epochs \d+-(\d+)$/.exec(trial);
-  return match ? { chain: match[1], end: Number(match[2]) } : { chain: trial, end: null };
+  const match = /^(?:(.*) )?epochs \d+-(\d+)$/.exec(trial);
+  return match ? { chain: match[1] ?? "", end: Number(match[2]) } : { chain: trial, end: null };
 }
 function namesTrial(plan, running, trial) {
   if (running.label !== plan.label) return false;
@@ -2137,7 +2140,11 @@ function row2(plan, trial, obs, mine) {
     const ends = trained2.map(([model]) => segmentEnd(binPath(model)));
     const reached = ends.every((e) => e !== null) && ends.length > 0 ? Math.max(...ends) : null;
     if (trained2.some(([, ok]) => !ok)) return { ...base, state: "failed", epoch: reached };
-    if (obs.events.running.some((r) => namesTrial(plan, r, trial))) return { ...base, state: "running", epoch: reached };
+    const running = obs.events.running.filter((r) => namesTrial(plan, r, trial)).some((r) => {
+      const { end } = chainOf(r.trial);
+      return end === null ? trained2.length === 0 : reached === null || end > reached;
+    });
+    if (running) return { ...base, state: "running", epoch: reached };
     if (trained2.length > 0) {
       const whole = reached === null || trial.epochs === null || reached >= trial.epochs;
       return { ...base, state: whole ? "done" : "queued", epoch: reached };
@@ -2592,8 +2599,8 @@ function inExecRoot(execRoot, path) {
 
 // tools/src/cli/watch.ts
 var REFRESH_MS = 1e3;
-var REMOTE_NOTE = "Remote execution: the actions run on other machines, so live per-epoch data is not available here; the states are the train actions' from Bazel's build events.";
-var REMOTE_NO_BEP_NOTE = "Remote execution: the actions run on other machines, so live per-epoch data is not available here. Give the build --build_event_json_file=FILE (databazel build does) to see its actions' states.";
+var REMOTE_NOTE = "Remote execution: no live per-epoch data (the actions run elsewhere); states from Bazel's build events.";
+var REMOTE_NO_BEP_NOTE = "Remote execution: no live per-epoch data (the actions run elsewhere). For the actions' states, give the build --build_event_json_file=FILE, or use databazel build.";
 function processScreen() {
   const out = process.stdout;
   return {
@@ -2765,8 +2772,13 @@ async function buildAndWatch(ws, label, screen = processScreen()) {
   const args = ["build", ...ws.bazel.flags, `--build_event_json_file=${bepPath}`, "--build_event_publish_all_actions", "--", plan.label];
   const child = (0, import_node_child_process3.spawn)(ws.bazel.launcher.command, args, { cwd: ws.bazel.cwd, stdio: ["ignore", screen.isTTY ? "pipe" : 2, screen.isTTY ? "pipe" : 2] });
   let output = "";
+  let partial = "";
   const keep = (chunk) => {
-    output = (output + chunk.toString("utf8")).slice(-2e5);
+    const text = chunk.toString("utf8");
+    output = (output + text).slice(-2e5);
+    const lines = (partial + text).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) applyProgressLine(bep.events, line);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);

@@ -1,7 +1,7 @@
 // Bazel's build event protocol as `--build_event_json_file` writes it (one JSON event a line, as
 // the build goes), read by `databazel watch` for what it tells without any action's help: whether
 // the build executes remotely, which train actions completed (with
-// --build_event_publish_all_actions), which one Bazel's progress line names as running, and how
+// --build_event_publish_all_actions), which ones Bazel's progress lines name as running, and how
 // the build ended.
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
@@ -38,7 +38,22 @@ export function remoteExecutor(args: readonly string[]): boolean {
 
 /** Bazel's progress lines, e.g. "[16 / 24] Training //:s lr_3; 0s worker ... (2 actions running)". */
 const PROGRESS_LINE = /^\[[\d,]+ \/ [\d,]+\] (.*)$/;
-const TRAINING = /^(?:\[\w+\] )?Training (\S+)(?: (.+?))?;/;
+/** The action it names, when it runs (not "[Sched] Training ...", waiting for a slot). */
+const TRAINING = /^Training (\S+)(?: (.+?))?;/;
+
+/**
+ * Folds in one line of Bazel's progress output. It names one running action at a time; a train
+ * action it named stays in `running` (the watch takes it for running until it completes).
+ */
+export function applyProgressLine(events: BuildEvents, line: string): void {
+  const progress = PROGRESS_LINE.exec(line.trim())?.[1];
+  if (progress === undefined) return;
+  events.status = progress;
+  const training = TRAINING.exec(progress);
+  if (!training) return;
+  const named = { label: training[1]!, trial: training[2] ?? "" };
+  if (!events.running.some((r) => r.label === named.label && r.trial === named.trial)) events.running.push(named);
+}
 
 /** Folds one event into what is known. */
 export function applyEvent(events: BuildEvents, event: Event): void {
@@ -48,13 +63,7 @@ export function applyEvent(events: BuildEvents, event: Event): void {
   if (completed?.primaryOutput && event.action?.type === "DatabazelTrain") {
     events.trained.set(completed.primaryOutput, event.action.success === true);
   }
-  const lines = (event.progress?.stderr ?? "").split("\n").map((l) => PROGRESS_LINE.exec(l.trim())?.[1]).filter((l): l is string => !!l);
-  const last = lines.at(-1);
-  if (last !== undefined) {
-    events.status = last;
-    const training = TRAINING.exec(last);
-    events.running = training ? [{ label: training[1]!, trial: training[2] ?? "" }] : [];
-  }
+  for (const line of (event.progress?.stderr ?? "").split("\n")) applyProgressLine(events, line);
   if (event.finished?.exitCode) events.exitCode = event.finished.exitCode.code ?? 0;
 }
 

@@ -44,7 +44,10 @@ export interface BuildEvents {
   startedMs: number | null;
   /** The DatabazelTrain actions that completed, by primary output (the model), and whether they succeeded. */
   trained: Map<string, boolean>;
-  /** The train actions Bazel's progress names as running: its progress message "Training LABEL TRIAL". */
+  /**
+   * The train actions Bazel's progress lines named as running ("Training LABEL TRIAL"); one that
+   * completed since is in `trained` too.
+   */
   running: { label: string; trial: string }[];
   /** Bazel's last progress line, e.g. "[16 / 24] Training //:s lr_3; 3s remote". */
   status: string | null;
@@ -167,8 +170,8 @@ const withoutEpoch = (point: Record<string, number> | undefined): Record<string,
 
 /** The trial's name in a shim's --shim_trial: "<trial>", or "<chain> epochs 2-4" for a segment. */
 function chainOf(trial: string): { chain: string; end: number | null } {
-  const match = /^(.*) epochs \d+-(\d+)$/.exec(trial);
-  return match ? { chain: match[1]!, end: Number(match[2]) } : { chain: trial, end: null };
+  const match = /^(?:(.*) )?epochs \d+-(\d+)$/.exec(trial);
+  return match ? { chain: match[1] ?? "", end: Number(match[2]) } : { chain: trial, end: null };
 }
 
 /** Whether Bazel's progress message "Training LABEL TRIAL" is about this trial. */
@@ -215,7 +218,12 @@ function row(plan: Plan, trial: PlanTrial, obs: Observation, mine: readonly Prog
     const ends = trained.map(([model]) => segmentEnd(binPath(model)));
     const reached = ends.every((e) => e !== null) && ends.length > 0 ? Math.max(...(ends as number[])) : null;
     if (trained.some(([, ok]) => !ok)) return { ...base, state: "failed", epoch: reached };
-    if (obs.events.running.some((r) => namesTrial(plan, r, trial))) return { ...base, state: "running", epoch: reached };
+    // Named as running, and not completed since (a segment: none that ends as late completed).
+    const running = obs.events.running.filter((r) => namesTrial(plan, r, trial)).some((r) => {
+      const { end } = chainOf(r.trial);
+      return end === null ? trained.length === 0 : reached === null || end > reached;
+    });
+    if (running) return { ...base, state: "running", epoch: reached };
     if (trained.length > 0) {
       const whole = reached === null || trial.epochs === null || reached >= trial.epochs;
       return { ...base, state: whole ? "done" : "queued", epoch: reached };

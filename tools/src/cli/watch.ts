@@ -20,7 +20,7 @@ import { WATCH_DIR } from "../formats/progress.ts";
 import { metricAt } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import type { Outcome } from "../formats/run-record.ts";
-import { BepReader, lastFlag, remoteExecutor } from "./bep.ts";
+import { applyProgressLine, BepReader, lastFlag, remoteExecutor } from "./bep.ts";
 import { bazelErrors } from "./bazel.ts";
 import { CliError } from "./errors.ts";
 import { styleFor, plain } from "./table.ts";
@@ -47,12 +47,10 @@ import {
 
 const REFRESH_MS = 1000;
 
-export const REMOTE_NOTE =
-  "Remote execution: the actions run on other machines, so live per-epoch data is not available here; " +
-  "the states are the train actions' from Bazel's build events.";
+export const REMOTE_NOTE = "Remote execution: no live per-epoch data (the actions run elsewhere); states from Bazel's build events.";
 const REMOTE_NO_BEP_NOTE =
-  "Remote execution: the actions run on other machines, so live per-epoch data is not available here. " +
-  "Give the build --build_event_json_file=FILE (databazel build does) to see its actions' states.";
+  "Remote execution: no live per-epoch data (the actions run elsewhere). For the actions' states, give the build " +
+  "--build_event_json_file=FILE, or use databazel build.";
 
 /** Where the table goes: a terminal gets it redrawn in place, anything else one line per change. */
 export interface Screen {
@@ -251,8 +249,14 @@ export async function buildAndWatch(ws: Workspace, label: string, screen: Screen
   // On a terminal Bazel's output would tear the table: it is kept, and its errors shown at the end.
   const child = spawn(ws.bazel.launcher.command, args, { cwd: ws.bazel.cwd, stdio: ["ignore", screen.isTTY ? "pipe" : 2, screen.isTTY ? "pipe" : 2] });
   let output = "";
+  let partial = "";
   const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString("utf8")).slice(-200_000);
+    const text = chunk.toString("utf8");
+    output = (output + text).slice(-200_000);
+    // Bazel's progress lines name a running action sooner than its build events do.
+    const lines = (partial + text).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) applyProgressLine(bep.events, line);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
