@@ -115,6 +115,7 @@ const trial = (name: string, extra: Partial<PlanTrial> = {}): PlanTrial => ({
   record: `bazel-out/k8-fastbuild/bin/s/${name}/run.eval.json`,
   curve: `bazel-out/k8-fastbuild/bin/s/${name}/run.curve.json`,
   metrics: `bazel-out/k8-fastbuild/bin/s/${name}/metrics.json`,
+  trainRecord: null,
   epochs: 4,
   ...extra,
 });
@@ -177,6 +178,16 @@ describe("the trials' states", () => {
     );
     expect(fresh.map((r) => r.state)).toEqual(["queued", "queued", "done"]);
     expect(summarize(plan, fresh).best).toEqual({ trial: "c", key: "accuracy", value: 0.91, test: true });
+  });
+
+  it("an adaptive search's stopped trial: its evaluation succeeds, its last segment says pruned", () => {
+    const t = trial("h", { model: "bazel-out/k8-fastbuild/bin/s/segments/h/epoch_9.ckpt", trainRecord: "bazel-out/k8-fastbuild/bin/s/segments/h/epoch_9.train.json", epochs: 9 });
+    const records = new Map([
+      [t.record!, { outcome: "succeeded" as const, mtimeMs: T0 + 5 }],
+      [t.trainRecord!, { outcome: "pruned" as const, mtimeMs: T0 + 4 }],
+    ]);
+    const curves = new Map([[t.curve!, [{ epoch: 1, loss: 0.9 }, { epoch: 2, loss: 0.8 }, { epoch: 3, loss: 0.7 }]]]);
+    expect(deriveRows({ ...plan, trials: [t] }, observe({ records, curves }))).toMatchObject([{ trial: "h", state: "pruned", epoch: 3, epochs: 9, value: null }]);
   });
 
   it("an action whose progress stopped is not running: queued while the build goes on, failed once it ended", () => {

@@ -2042,6 +2042,9 @@ function trains(model, trial) {
   const end = segmentEnd(mine);
   return end !== null && segmentEnd(theirs) !== null && dirOf(mine) === dirOf(theirs) && trial.epochs !== null && end <= trial.epochs;
 }
+function trainRecordOf(model) {
+  return segmentEnd(model) === null ? null : model.replace(/\.ckpt$/, FILE_SUFFIXES.train_record);
+}
 function epochsOf(model, hyperparams) {
   const end = segmentEnd(model);
   if (end !== null) return end;
@@ -2063,6 +2066,7 @@ function planOf(target2) {
         record: t.run_record,
         curve: t.learning_curve,
         metrics: t.metrics,
+        trainRecord: trainRecordOf(t.model),
         epochs: epochsOf(t.model, t.hyperparams)
       }))
     };
@@ -2080,6 +2084,7 @@ function planOf(target2) {
         record: m.run_record,
         curve: m.learning_curve,
         metrics: null,
+        trainRecord: null,
         epochs: epochsOf(m.model, m.hyperparams)
       }
     ]
@@ -2110,24 +2115,25 @@ function namesTrial(plan, running, trial) {
 function row2(plan, trial, obs, mine) {
   const base = { trial: trial.name, state: "queued", epoch: null, epochs: trial.epochs, elapsedMs: null, latest: null, value: null };
   const now = mine.filter((p) => p.updated_ms >= obs.since).sort((a, b) => b.epoch - a.epoch || b.updated_ms - a.updated_ms);
-  const started = Math.min(...now.map((p) => p.started_ms));
   const live = now.filter((p) => p.state === "running" && obs.now - p.updated_ms <= STALE_MS);
+  const elapsedMs = now.length > 0 ? now.reduce((sum, p) => sum + ((live.includes(p) ? obs.now : p.updated_ms) - p.started_ms), 0) : null;
   const best2 = now[0];
-  const fromProgress = best2 ? { epoch: best2.epoch, latest: withoutEpoch(best2.latest ?? void 0) } : {};
+  const latest = now.find((p) => p.latest !== null)?.latest ?? void 0;
+  const fromProgress = best2 ? { epoch: best2.epoch, latest: withoutEpoch(latest) } : {};
   if (live.length > 0) {
-    return { ...base, state: "running", ...fromProgress, elapsedMs: obs.now - started };
+    return { ...base, state: "running", ...fromProgress, elapsedMs };
   }
   const record = trial.record ? obs.records.get(trial.record) : void 0;
   if (record && (record.mtimeMs >= obs.since || !obs.building)) {
     const curve = trial.curve ? obs.curves.get(trial.curve) : void 0;
-    const elapsedMs = now.length > 0 ? Math.max(...now.map((p) => p.updated_ms)) - started : null;
     const fromCurve = curve && curve.length > 0 ? { epoch: curve.length, latest: withoutEpoch(curve.at(-1)) } : fromProgress;
-    const value = record.outcome === "succeeded" && trial.metrics ? obs.metrics.get(trial.metrics) ?? null : null;
-    return { ...base, state: stateOf(record.outcome), ...fromCurve, elapsedMs, value };
+    const trained2 = trial.trainRecord ? obs.records.get(trial.trainRecord) : void 0;
+    const outcome2 = record.outcome === "succeeded" && (trained2?.outcome === "pruned" || now.some((p) => p.state === "pruned")) ? "pruned" : record.outcome;
+    const value = outcome2 === "succeeded" && trial.metrics ? obs.metrics.get(trial.metrics) ?? null : null;
+    return { ...base, state: stateOf(outcome2), ...fromCurve, elapsedMs, value };
   }
   const ended = now.filter((p) => p.state !== "running");
   if (ended.length > 0) {
-    const elapsedMs = Math.max(...ended.map((p) => p.updated_ms)) - started;
     const failed = ended.find((p) => FAILURES.includes(p.state));
     if (failed) return { ...base, state: "failed", ...fromProgress, elapsedMs };
     if (ended.some((p) => p.state === "pruned")) return { ...base, state: "pruned", ...fromProgress, elapsedMs };
@@ -2169,7 +2175,7 @@ function deriveRows(plan, obs) {
   }
   for (const [name, mine] of extra) {
     const ends = mine.map((p) => p.end_epoch).filter((e) => e !== null);
-    const trial = { name, model: mine[0].model, record: null, curve: null, metrics: null, epochs: ends.length > 0 ? Math.max(...ends) : null };
+    const trial = { name, model: mine[0].model, record: null, curve: null, metrics: null, trainRecord: null, epochs: ends.length > 0 ? Math.max(...ends) : null };
     rows.push({ ...row2(plan, trial, obs, mine), epochs: null });
   }
   return rows;
@@ -2586,7 +2592,7 @@ function planFromManifest(workspace, label) {
       trials: manifest.trials.map((t) => {
         const end = /\/epoch_(\d+)\.ckpt$/.exec(t.model);
         const epochs = end ? Number(end[1]) : Number(t.hyperparams.epochs);
-        return { name: t.name, model: t.model, record: t.record, curve: null, metrics: t.metrics, epochs: Number.isInteger(epochs) && epochs > 0 ? epochs : null };
+        return { name: t.name, model: t.model, record: t.record, curve: null, metrics: t.metrics, trainRecord: trainRecordOf(t.model), epochs: Number.isInteger(epochs) && epochs > 0 ? epochs : null };
       })
     };
   } catch {
@@ -2663,8 +2669,10 @@ var Sources = class {
       const scored = t.metrics && metric ? this.metrics.get(inExecRoot(this.execRoot, t.metrics)) : void 0;
       const value = scored ? metricAt(scored.value, metric) : void 0;
       if (value !== void 0 && Number.isFinite(value)) metrics.set(t.metrics, value);
-      const record = t.record ? this.records.get(inExecRoot(this.execRoot, t.record)) : void 0;
-      if (record) records.set(t.record, { outcome: record.value, mtimeMs: record.mtimeMs });
+      for (const path of [t.record, t.trainRecord]) {
+        const record = path ? this.records.get(inExecRoot(this.execRoot, path)) : void 0;
+        if (record) records.set(path, { outcome: record.value, mtimeMs: record.mtimeMs });
+      }
       const curve = t.curve ? this.curves.get(inExecRoot(this.execRoot, t.curve)) : void 0;
       if (curve) curves.set(t.curve, curve.value);
     }

@@ -1,6 +1,7 @@
 // `databazel watch`, the pure part: what a search's (or a model's) trials are doing, derived from
 // what was observed: the shims' progress files, bazel-bin's run records and learning curves, and
 // Bazel's build events. Reading them is ./watch-sources.ts; showing them, ./watch-render.ts.
+import { FILE_SUFFIXES } from "../formats/files.ts";
 import type { Goal } from "../formats/leaderboard.ts";
 import { HEARTBEAT_MS, type Progress } from "../formats/progress.ts";
 import { FAILURES, type Outcome } from "../formats/run-record.ts";
@@ -24,6 +25,8 @@ export interface PlanTrial {
   curve: string | null;
   /** A search trial's metrics on the test data, exec-root relative. */
   metrics: string | null;
+  /** The run record of its last training segment, when it trains in segments (it says "pruned"). */
+  trainRecord: string | null;
   /** How many epochs it trains, when that is known. */
   epochs: number | null;
 }
@@ -110,6 +113,11 @@ export function trains(model: string, trial: PlanTrial): boolean {
   return end !== null && segmentEnd(theirs) !== null && dirOf(mine) === dirOf(theirs) && trial.epochs !== null && end <= trial.epochs;
 }
 
+/** A segment's run record: <chain>/epoch_<N>.ckpt trains with <chain>/epoch_<N>.train.json. */
+export function trainRecordOf(model: string): string | null {
+  return segmentEnd(model) === null ? null : model.replace(/\.ckpt$/, FILE_SUFFIXES.train_record);
+}
+
 function epochsOf(model: string, hyperparams: Record<string, string>): number | null {
   const end = segmentEnd(model);
   if (end !== null) return end;
@@ -133,6 +141,7 @@ export function planOf(target: Target): Plan {
         record: t.run_record,
         curve: t.learning_curve,
         metrics: t.metrics,
+        trainRecord: trainRecordOf(t.model),
         epochs: epochsOf(t.model, t.hyperparams),
       })),
     };
@@ -150,6 +159,7 @@ export function planOf(target: Target): Plan {
         record: m.run_record,
         curve: m.learning_curve,
         metrics: null,
+        trainRecord: null,
         epochs: epochsOf(m.model, m.hyperparams),
       },
     ],
@@ -188,24 +198,27 @@ function row(plan: Plan, trial: PlanTrial, obs: Observation, mine: readonly Prog
   const base: Row = { trial: trial.name, state: "queued", epoch: null, epochs: trial.epochs, elapsedMs: null, latest: null, value: null };
   // This build's progress of the trial, most advanced first.
   const now = mine.filter((p) => p.updated_ms >= obs.since).sort((a, b) => b.epoch - a.epoch || b.updated_ms - a.updated_ms);
-  const started = Math.min(...now.map((p) => p.started_ms));
   const live = now.filter((p) => p.state === "running" && obs.now - p.updated_ms <= STALE_MS);
+  // Time spent training: the segments' own times, not the waits between them (at a rung, say).
+  const elapsedMs = now.length > 0 ? now.reduce((sum, p) => sum + ((live.includes(p) ? obs.now : p.updated_ms) - p.started_ms), 0) : null;
   const best = now[0];
-  const fromProgress = best ? { epoch: best.epoch, latest: withoutEpoch(best.latest ?? undefined) } : {};
+  const latest = now.find((p) => p.latest !== null)?.latest ?? undefined;
+  const fromProgress = best ? { epoch: best.epoch, latest: withoutEpoch(latest) } : {};
   if (live.length > 0) {
-    return { ...base, state: "running", ...fromProgress, elapsedMs: obs.now - started };
+    return { ...base, state: "running", ...fromProgress, elapsedMs };
   }
   const record = trial.record ? obs.records.get(trial.record) : undefined;
   if (record && (record.mtimeMs >= obs.since || !obs.building)) {
     const curve = trial.curve ? obs.curves.get(trial.curve) : undefined;
-    const elapsedMs = now.length > 0 ? Math.max(...now.map((p) => p.updated_ms)) - started : null;
     const fromCurve = curve && curve.length > 0 ? { epoch: curve.length, latest: withoutEpoch(curve.at(-1)) } : fromProgress;
-    const value = record.outcome === "succeeded" && trial.metrics ? (obs.metrics.get(trial.metrics) ?? null) : null;
-    return { ...base, state: stateOf(record.outcome), ...fromCurve, elapsedMs, value };
+    // An adaptive search evaluates a stopped trial's model too: its training says it was pruned.
+    const trained = trial.trainRecord ? obs.records.get(trial.trainRecord) : undefined;
+    const outcome = record.outcome === "succeeded" && (trained?.outcome === "pruned" || now.some((p) => p.state === "pruned")) ? "pruned" : record.outcome;
+    const value = outcome === "succeeded" && trial.metrics ? (obs.metrics.get(trial.metrics) ?? null) : null;
+    return { ...base, state: stateOf(outcome), ...fromCurve, elapsedMs, value };
   }
   const ended = now.filter((p) => p.state !== "running");
   if (ended.length > 0) {
-    const elapsedMs = Math.max(...ended.map((p) => p.updated_ms)) - started;
     const failed = ended.find((p) => (FAILURES as readonly string[]).includes(p.state));
     if (failed) return { ...base, state: "failed", ...fromProgress, elapsedMs };
     if (ended.some((p) => p.state === "pruned")) return { ...base, state: "pruned", ...fromProgress, elapsedMs };
@@ -252,7 +265,7 @@ export function deriveRows(plan: Plan, obs: Observation): Row[] {
   }
   for (const [name, mine] of extra) {
     const ends = mine.map((p) => p.end_epoch).filter((e): e is number => e !== null);
-    const trial: PlanTrial = { name, model: mine[0]!.model, record: null, curve: null, metrics: null, epochs: ends.length > 0 ? Math.max(...ends) : null };
+    const trial: PlanTrial = { name, model: mine[0]!.model, record: null, curve: null, metrics: null, trainRecord: null, epochs: ends.length > 0 ? Math.max(...ends) : null };
     rows.push({ ...row(plan, trial, obs, mine), epochs: null });
   }
   return rows;

@@ -7,7 +7,7 @@ import { aggregateManifest } from "../formats/aggregate-manifest.ts";
 import { FILE_SUFFIXES } from "../formats/files.ts";
 import { parseProgress, PROGRESS_DIR, SANDBOX_PROGRESS_DIR, WATCH_DIR, WATCHING, type Progress } from "../formats/progress.ts";
 import { OUTCOMES, type Outcome } from "../formats/run-record.ts";
-import type { Plan } from "./watch-model.ts";
+import { trainRecordOf, type Plan } from "./watch-model.ts";
 
 const WORKSPACE_MARKERS = ["MODULE.bazel", "REPO.bazel", "WORKSPACE", "WORKSPACE.bazel"];
 
@@ -245,7 +245,7 @@ export function planFromManifest(workspace: string, label: string): Plan | undef
       trials: manifest.trials.map((t) => {
         const end = /\/epoch_(\d+)\.ckpt$/.exec(t.model);
         const epochs = end ? Number(end[1]) : Number(t.hyperparams.epochs);
-        return { name: t.name, model: t.model, record: t.record, curve: null, metrics: t.metrics, epochs: Number.isInteger(epochs) && epochs > 0 ? epochs : null };
+        return { name: t.name, model: t.model, record: t.record, curve: null, metrics: t.metrics, trainRecord: trainRecordOf(t.model), epochs: Number.isInteger(epochs) && epochs > 0 ? epochs : null };
       }),
     };
   } catch {

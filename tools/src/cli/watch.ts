@@ -127,8 +127,10 @@ class Sources {
       const scored = t.metrics && metric ? this.metrics.get(inExecRoot(this.execRoot, t.metrics)) : undefined;
       const value = scored ? metricAt(scored.value, metric!) : undefined;
       if (value !== undefined && Number.isFinite(value)) metrics.set(t.metrics!, value);
-      const record = t.record ? this.records.get(inExecRoot(this.execRoot, t.record)) : undefined;
-      if (record) records.set(t.record!, { outcome: record.value, mtimeMs: record.mtimeMs });
+      for (const path of [t.record, t.trainRecord]) {
+        const record = path ? this.records.get(inExecRoot(this.execRoot, path)) : undefined;
+        if (record) records.set(path!, { outcome: record.value, mtimeMs: record.mtimeMs });
+      }
       const curve = t.curve ? this.curves.get(inExecRoot(this.execRoot, t.curve)) : undefined;
       if (curve) curves.set(t.curve!, curve.value);
     }
