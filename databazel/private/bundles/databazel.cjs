@@ -2747,8 +2747,10 @@ Fix: wait for the first build to get past analysis, or build and watch in one: d
         remote = remoteExecutor(command.args) || events?.remote === true;
       }
       const rows = sources.look(now, command?.startedMs ?? 0, building, events);
-      const status = building ? `bazel ${command.command ?? "build"} (pid ${command.pid}) has been running for ${Math.round((now - command.startedMs) / 1e3)}s` + (events?.status ? `: ${events.status}` : "") : sawBuild ? "The build finished." : `Waiting for a build of ${plan.label}: run \`bazel build ${plan.label}\` in another terminal, or \`databazel build ${plan.label}\` to build and watch in one. Ctrl-C stops.`;
-      frame = { plan, rows, notes: [...notes, ...remote ? [events ? REMOTE_NOTE : REMOTE_NO_BEP_NOTE] : []], status };
+      const waiting = `Waiting for a build of ${plan.label}: run \`bazel build ${plan.label}\` in another terminal, or \`databazel build ${plan.label}\` to build and watch in one. Ctrl-C stops.`;
+      const status = building ? `bazel ${command.command ?? "build"} (pid ${command.pid}) has been running for ${Math.round((now - command.startedMs) / 1e3)}s` + (events?.status ? `: ${events.status}` : "") : sawBuild ? "The build finished." : waiting;
+      const plainNotes = !screen.isTTY && status === waiting ? [waiting] : [];
+      frame = { plan, rows, notes: [...notes, ...remote ? [events ? REMOTE_NOTE : REMOTE_NO_BEP_NOTE] : [], ...plainNotes], status };
       if (stop || sawBuild && !building) break;
       display.show(frame);
       await sleep(REFRESH_MS);

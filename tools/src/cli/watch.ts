@@ -208,13 +208,16 @@ export async function watch(ws: Workspace, label: string, screen: Screen = proce
         remote = remoteExecutor(command.args) || events?.remote === true;
       }
       const rows = sources.look(now, command?.startedMs ?? 0, building, events);
+      const waiting = `Waiting for a build of ${plan.label}: run \`bazel build ${plan.label}\` in another terminal, or \`databazel build ${plan.label}\` to build and watch in one. Ctrl-C stops.`;
       const status = building
         ? `bazel ${command.command ?? "build"} (pid ${command.pid}) has been running for ${Math.round((now - command.startedMs) / 1000)}s` +
           (events?.status ? `: ${events.status}` : "")
         : sawBuild
           ? "The build finished."
-          : `Waiting for a build of ${plan.label}: run \`bazel build ${plan.label}\` in another terminal, or \`databazel build ${plan.label}\` to build and watch in one. Ctrl-C stops.`;
-      frame = { plan, rows, notes: [...notes, ...(remote ? [events ? REMOTE_NOTE : REMOTE_NO_BEP_NOTE] : [])], status };
+          : waiting;
+      // Plain output has no status line: it says once that it waits.
+      const plainNotes = !screen.isTTY && status === waiting ? [waiting] : [];
+      frame = { plan, rows, notes: [...notes, ...(remote ? [events ? REMOTE_NOTE : REMOTE_NO_BEP_NOTE] : []), ...plainNotes], status };
       if (stop || (sawBuild && !building)) break;
       display.show(frame);
       await sleep(REFRESH_MS);
