@@ -10,10 +10,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseArgs } from "../tools/src/cli/args.ts";
 import { applyEvent, BepReader, emptyEvents, remoteExecutor } from "../tools/src/cli/bep.ts";
-import { deriveRows, summarize, trains, type Observation, type Plan, type PlanTrial } from "../tools/src/cli/watch-model.ts";
+import { deriveRows, planOf, summarize, trains, type Observation, type Plan, type PlanTrial } from "../tools/src/cli/watch-model.ts";
 import { formatElapsed, PlainLog, renderFrame, summaryLine, type Frame } from "../tools/src/cli/watch-render.ts";
 import { absoluteLabel, commandOf, openProgressDir, readProgress } from "../tools/src/cli/watch-sources.ts";
 import { PROGRESS_FORMAT, WATCHING, type Progress } from "../tools/src/formats/progress.ts";
+import type { Target } from "../tools/src/formats/providers.ts";
 import { outputBaseOf, startProgress } from "../tools/src/shim/progress.ts";
 import { bazel, launcher } from "./harness/bazel.ts";
 import { cliBundle } from "./harness/cli.ts";
@@ -141,6 +142,49 @@ function progress(name: string, extra: Partial<Progress> = {}): Progress {
 function observe(extra: Partial<Observation> = {}): Observation {
   return { now: T0 + 10_000, since: T0, building: true, progress: [], records: new Map(), curves: new Map(), metrics: new Map(), ...extra };
 }
+
+describe("the plan", () => {
+  it("a search's trials from cquery (a segmented one trains to its last checkpoint's epoch); a model is one row", () => {
+    const target: Target = {
+      label: "@@//:s",
+      files: [],
+      output_groups: {},
+      metrics: null,
+      model: null,
+      search: {
+        metric: "accuracy",
+        goal: "maximize",
+        leaderboard_json: "l.json",
+        leaderboard_csv: "l.csv",
+        leaderboard_md: "l.md",
+        best: "b.json",
+        best_model: "b",
+        schedule: null,
+        trials: [
+          { name: "e8", hyperparams: { epochs: "8" }, seed: 1, model: "bazel-out/k8-fastbuild/bin/s/segments/all/epoch_8.ckpt", metrics: "m8", run_record: "r8", learning_curve: "c8", hyperparams_file: null },
+          { name: "lr_1", hyperparams: { epochs: "3", lr: "1" }, seed: 1, model: "bazel-out/k8-fastbuild/bin/s/lr_1/model", metrics: "m1", run_record: "r1", learning_curve: null, hyperparams_file: null },
+        ],
+      },
+    };
+    expect(planOf(target)).toEqual({
+      label: "//:s",
+      kind: "search",
+      metric: "accuracy",
+      goal: "maximize",
+      trials: [
+        { name: "e8", model: "bazel-out/k8-fastbuild/bin/s/segments/all/epoch_8.ckpt", record: "r8", curve: "c8", metrics: "m8", trainRecord: "bazel-out/k8-fastbuild/bin/s/segments/all/epoch_8.train.json", epochs: 8 },
+        { name: "lr_1", model: "bazel-out/k8-fastbuild/bin/s/lr_1/model", record: "r1", curve: null, metrics: "m1", trainRecord: null, epochs: 3 },
+      ],
+    });
+    const model: Target = {
+      ...target,
+      label: "@@//pkg:m",
+      search: null,
+      model: { model: "bazel-out/k8-fastbuild/bin/pkg/m.model", hyperparams: {}, hyperparams_file: "h", seed: 1, label: "@@//pkg:m", data: [], lineage: [], run_record: "rec", learning_curve: "cur" },
+    };
+    expect(planOf(model)).toMatchObject({ label: "//pkg:m", kind: "model", trials: [{ name: "m", record: "rec", curve: "cur", epochs: null }] });
+  });
+});
 
 describe("the trials' states", () => {
   it("queued, running (with its epoch and latest metrics), done, failed and pruned", () => {
