@@ -2461,6 +2461,22 @@ function bazelCommand(outputBase) {
   }
   return { pid, running, startedMs, args, command: commandOf(args), cwd: field("cwd") };
 }
+function lastCommandBuilt(outputBase) {
+  try {
+    const path = (0, import_node_path5.join)(outputBase, "command.log");
+    const size = (0, import_node_fs8.statSync)(path).size;
+    const fd = (0, import_node_fs8.openSync)(path, "r");
+    try {
+      const tail = Buffer.alloc(Math.min(size, 64 * 1024));
+      (0, import_node_fs8.readSync)(fd, tail, 0, tail.length, size - tail.length);
+      return /Build completed successfully|Build did NOT complete successfully/.test(tail.toString("utf8"));
+    } finally {
+      (0, import_node_fs8.closeSync)(fd);
+    }
+  } catch {
+    return false;
+  }
+}
 function serverRunning(outputBase) {
   try {
     const pid = Number((0, import_node_fs8.readFileSync)((0, import_node_path5.join)(outputBase, "server", "server.pid.txt"), "utf8").trim());
@@ -2712,7 +2728,7 @@ async function watch(ws, label, screen = processScreen()) {
       ws.log("databazel: no Bazel server is running in this workspace, so nothing is building; starting one to list the trials ...");
     }
     plan = planFor(ws, label, "watch");
-    execRoot = ws.bazel.executionRoot();
+    execRoot ??= ws.bazel.executionRoot();
   }
   if (!execRoot) {
     throw new CliError(
@@ -2728,6 +2744,7 @@ Fix: wait for the first build to get past analysis, or build and watch in one: d
   process.on("SIGINT", interrupt);
   let bep;
   let sawBuild = false;
+  let lastCommand = bazelCommand(sources.outputBase)?.startedMs;
   let frame;
   try {
     for (; ; ) {
@@ -2736,6 +2753,8 @@ Fix: wait for the first build to get past analysis, or build and watch in one: d
       const building = command?.running === true && (command.command === null || BUILDING_COMMANDS.has(command.command));
       let events;
       let remote = false;
+      if (!building && command && command.startedMs !== lastCommand && !command.running && lastCommandBuilt(sources.outputBase)) sawBuild = true;
+      lastCommand = command?.startedMs;
       if (building) {
         sawBuild = true;
         const file = lastFlag(command.args, "--build_event_json_file");

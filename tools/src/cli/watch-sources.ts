@@ -1,7 +1,7 @@
 // `databazel watch`, its inputs: where Bazel keeps things (the output base, found without asking
 // Bazel, which answers nothing while it builds), whether a Bazel command is running, the shims'
 // progress files, and bazel-bin's run records and learning curves.
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { aggregateManifest } from "../formats/aggregate-manifest.ts";
 import { FILE_SUFFIXES } from "../formats/files.ts";
@@ -88,6 +88,28 @@ export function bazelCommand(outputBase: string): BazelCommand | undefined {
     }
   }
   return { pid, running, startedMs, args, command: commandOf(args), cwd: field("cwd") };
+}
+
+/**
+ * Whether the last command was a build that ended (its output, which the server keeps in
+ * <output_base>/command.log, ends with Bazel's verdict): a build too quick for the watch to see
+ * running (everything cached) still ends the watch.
+ */
+export function lastCommandBuilt(outputBase: string): boolean {
+  try {
+    const path = join(outputBase, "command.log");
+    const size = statSync(path).size;
+    const fd = openSync(path, "r");
+    try {
+      const tail = Buffer.alloc(Math.min(size, 64 * 1024));
+      readSync(fd, tail, 0, tail.length, size - tail.length);
+      return /Build completed successfully|Build did NOT complete successfully/.test(tail.toString("utf8"));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the Bazel server of this output base is up (it writes its pid when it starts). */

@@ -34,6 +34,7 @@ import {
   executionRootFromSymlink,
   FileCache,
   inExecRoot,
+  lastCommandBuilt,
   markWatching,
   openProgressDir,
   outputBaseOfExecRoot,
@@ -173,7 +174,8 @@ export async function watch(ws: Workspace, label: string, screen: Screen = proce
       ws.log("databazel: no Bazel server is running in this workspace, so nothing is building; starting one to list the trials ...");
     }
     plan = planFor(ws, label, "watch");
-    execRoot = ws.bazel.executionRoot();
+    // The symlink saves a Bazel command (whose output would replace the last build's in command.log).
+    execRoot ??= ws.bazel.executionRoot();
   }
   if (!execRoot) {
     throw new CliError(
@@ -189,6 +191,7 @@ export async function watch(ws: Workspace, label: string, screen: Screen = proce
   process.on("SIGINT", interrupt);
   let bep: BepReader | undefined;
   let sawBuild = false;
+  let lastCommand = bazelCommand(sources.outputBase)?.startedMs;
   let frame: Frame;
   try {
     for (;;) {
@@ -197,6 +200,9 @@ export async function watch(ws: Workspace, label: string, screen: Screen = proce
       const building = command?.running === true && (command.command === null || BUILDING_COMMANDS.has(command.command));
       let events: BuildEvents | undefined;
       let remote = false;
+      // A command that started and ended since the last look: a build if its output says so.
+      if (!building && command && command.startedMs !== lastCommand && !command.running && lastCommandBuilt(sources.outputBase)) sawBuild = true;
+      lastCommand = command?.startedMs;
       if (building) {
         sawBuild = true;
         const file = lastFlag(command.args, "--build_event_json_file");
