@@ -650,18 +650,25 @@ run("train", (argv) => {
   console.log(
     `training ${hp.model} ${sizes.join("-")} on ${train.length} digits` + (val.length ? ` (${val.length} held out)` : "") + `: ${hp.optimizer} lr=${hp.lr} (${hp.schedule}` + (hp.schedule === "linear" && hp.decay_epochs !== hp.epochs ? ` over ${hp.decay_epochs} epochs` : "") + ")" + (hp.optimizer === "sgd" ? ` momentum=${hp.momentum}` : "") + ` batch=${hp.batch} ` + (segment === null ? `epochs=${hp.epochs}` : `epochs ${startEpoch + 1}-${endEpoch}` + (segment.init !== void 0 ? ` from ${segment.init}` : "")) + ` l2=${hp.l2}`
   );
+  const outputDir = flags.get("--output_dir")?.[0];
+  const writeCurve = (curve2) => {
+    if (outputDir === void 0) return;
+    (0, import_node_fs2.mkdirSync)(outputDir, { recursive: true });
+    const path = (0, import_node_path2.join)(outputDir, "curve.json");
+    (0, import_node_fs2.writeFileSync)(`${path}.tmp`, stableJson(curve2.map((s) => ({ ...s }))) + "\n");
+    (0, import_node_fs2.renameSync)(`${path}.tmp`, path);
+  };
+  const soFar = [];
   const curve = trainNetwork(net, data, train, val, hp, epochs, state, (s) => {
     const valText = s.val_accuracy === void 0 ? "" : ` val_accuracy ${s.val_accuracy.toFixed(4)}`;
     console.log(`epoch ${s.epoch}/${endEpoch} loss ${s.loss.toFixed(4)} train_accuracy ${s.train_accuracy.toFixed(4)}${valText}`);
+    soFar.push(s);
+    writeCurve(soFar);
   });
   (0, import_node_fs2.mkdirSync)((0, import_node_path2.dirname)(modelPath), { recursive: true });
   (0, import_node_fs2.writeFileSync)(
     modelPath,
     segmented ? writeCheckpoint(net, state, { ...position, completedEpochs: endEpoch }) : serialize(net)
   );
-  const outputDir = flags.get("--output_dir")?.[0];
-  if (outputDir !== void 0) {
-    (0, import_node_fs2.mkdirSync)(outputDir, { recursive: true });
-    (0, import_node_fs2.writeFileSync)((0, import_node_path2.join)(outputDir, "curve.json"), stableJson(curve.map((s) => ({ ...s }))) + "\n");
-  }
+  writeCurve(curve);
 });

@@ -157,7 +157,7 @@ ${bazelErrors(result.stderr)}`);
 };
 
 // tools/src/cli/args.ts
-var USAGE = `databazel: look at what databazel's rules built, or export it to TensorBoard.
+var USAGE = `databazel: look at what databazel's rules built (or watch them build), or export it to TensorBoard.
 
 Usage:
   databazel show LABEL [--json | --csv | --md]   a hyperparam_search's leaderboard, best first
@@ -169,6 +169,8 @@ Usage:
   databazel report PATTERN... [--output FILE]    write that index to FILE (default: stdout)
   databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
                                                  TensorBoard event files in DIR/<name>/
+  databazel watch LABEL                          a live table of the trials while Bazel builds them
+  databazel build LABEL                          build with Bazel and watch, in one
   databazel --help
 
 LABEL is a Bazel label, resolved from the current directory as Bazel does:
@@ -179,6 +181,9 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
   open     a model, an evaluate target or a hyperparam_search
   export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
            DIR/<name>/) or a model; an earlier export there is replaced
+  watch    a hyperparam_search or a model: each trial's state (queued, running, done, failed,
+  build    pruned), epoch, elapsed time and latest metrics, once a second; watch follows the
+           build running in this workspace (or waits for one) and ends with it
 
 PATTERN is a label or a target pattern (//pkg:all, //pkg/...); several name their union.
 The index is one self-contained HTML page: each search with its best trial, its outcomes and
@@ -198,7 +203,7 @@ started it ($BAZEL_REAL, else \`bazel\` on PATH), in the directory it was starte
 Otherwise the launcher tools/bazel beside this CLI when there is one, else \`bazel\` on PATH.
 
 Exit codes: 0 success; 1 Bazel or a file failed; 2 usage error (arguments, flags, or a label
-the command does not apply to).
+the command does not apply to); build: Bazel's exit code; watch stopped with Ctrl-C: 130.
 `;
 var COMMAND_FLAGS = {
   show: ["--json", "--csv", "--md"],
@@ -206,9 +211,20 @@ var COMMAND_FLAGS = {
   lineage: ["--json"],
   open: ["--print"],
   report: ["--output"],
-  export: ["--tensorboard"]
+  export: ["--tensorboard"],
+  watch: [],
+  build: []
 };
-var ARITY = { show: [1, 1], diff: [2, 2], lineage: [1, 1], open: [1, Infinity], report: [1, Infinity], export: [1, 1] };
+var ARITY = {
+  show: [1, 1],
+  diff: [2, 2],
+  lineage: [1, 1],
+  open: [1, Infinity],
+  report: [1, Infinity],
+  export: [1, 1],
+  watch: [1, 1],
+  build: [1, 1]
+};
 var VALUE_FLAGS = { "--output": "--output", "-o": "--output", "--tensorboard": "--tensorboard" };
 var VALUE_NAMES = { "--output": "a file name", "--tensorboard": "a directory: --tensorboard DIR" };
 function usage(message) {
@@ -274,6 +290,9 @@ function parseArgs(argv) {
         if (tensorboard === void 0) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
         return { name, label: first, tensorboard };
       }
+      case "watch":
+      case "build":
+        return { name, label: first };
       default:
         return { name: "open", labels: positionals, print: flags.has("--print") };
     }
@@ -428,6 +447,7 @@ Fix: ${advice}`
 // tools/src/formats/run-record.ts
 var RUN_RECORD_FORMAT = 3;
 var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
+var FAILURES = ["failed", "timed_out", "diverged"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
 var common = {
@@ -703,8 +723,8 @@ function renderTable(columns2, rows, options = {}) {
     return c.align === "right" ? cell2.padStart(width) : cell2.padEnd(width);
   }).join("  ").trimEnd();
   const out = [indent + style.bold(line(columns2.map((c) => c.header)))];
-  rows.forEach((row2, i) => {
-    const text = line(row2);
+  rows.forEach((row3, i) => {
+    const text = line(row3);
     out.push(indent + (options.highlight?.(i) ? style.highlight(text) : text));
   });
   return out.join("\n") + "\n";
@@ -844,9 +864,9 @@ function requireKind(ws, target2, command, accepted, hint = () => "") {
   if (kind !== void 0 && accepted.includes(kind)) return kind;
   const advice = kind === void 0 ? "" : hint(kind);
   const expected = accepted.map(kindName);
-  const list = expected.length === 1 ? expected[0] : `${expected.slice(0, -1).join(", ")} or ${expected.at(-1)}`;
+  const list2 = expected.length === 1 ? expected[0] : `${expected.slice(0, -1).join(", ")} or ${expected.at(-1)}`;
   throw new UsageError(
-    `${displayLabel(target2.label)} is ${whatIs(ws, target2)}; \`databazel ${command}\` expects ${list}.${advice ? `
+    `${displayLabel(target2.label)} is ${whatIs(ws, target2)}; \`databazel ${command}\` expects ${list2}.${advice ? `
 ${advice}` : ""}`
   );
 }
@@ -981,8 +1001,8 @@ function changeCell(change) {
   if (typeof change !== "number") return change;
   return change > 0 ? `+${formatNumber(change)}` : formatNumber(change);
 }
-function section(title, rows, a, b, style) {
-  if (rows.length === 0) return `${style.bold(title)}: none
+function section(title2, rows, a, b, style) {
+  if (rows.length === 0) return `${style.bold(title2)}: none
 `;
   const numeric = rows.every((r) => [r.a, r.b].every((v) => v === null || asNumber(v) !== void 0));
   const columns2 = [
@@ -992,7 +1012,7 @@ function section(title, rows, a, b, style) {
     { header: "change", align: "right" }
   ];
   const cells = rows.map((r) => [r.name, cell(r.a), cell(r.b), changeCell(r.change)]);
-  return `${style.bold(title)}
+  return `${style.bold(title2)}
 ${renderTable(columns2, cells, { style, indent: "  " })}`;
 }
 function compare(a, b) {
@@ -1276,9 +1296,9 @@ function experimentEvent(wallTime, experiment) {
     if (h.description) info.string(3, h.description);
     info.uint(4, DATA_TYPE[h.type]);
     if (h.domain && "discrete" in h.domain) {
-      const list = new ProtoWriter();
-      for (const v of h.domain.discrete) list.message(1, protoValue(v));
-      info.message(5, list);
+      const list2 = new ProtoWriter();
+      for (const v of h.domain.discrete) list2.message(1, protoValue(v));
+      info.message(5, list2);
     } else if (h.domain) {
       info.message(6, new ProtoWriter().double(1, h.domain.interval.min).double(2, h.domain.interval.max));
     }
@@ -1765,9 +1785,9 @@ Fix: give --tensorboard a directory you can write to, with space to spare.`);
   if ((0, import_node_fs6.existsSync)(final)) {
     const foreign = (0, import_node_fs6.statSync)(final).isDirectory() ? foreignFiles(final) : [(0, import_node_path4.basename)(final)];
     if (foreign.length > 0) {
-      const list = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", ..." : "");
+      const list2 = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", ..." : "");
       throw new CliError(
-        `cannot export to ${final}: it exists and holds files that databazel export did not write (${list}).
+        `cannot export to ${final}: it exists and holds files that databazel export did not write (${list2}).
 Fix: move it away, or give --tensorboard another directory.`
       );
     }
@@ -1924,18 +1944,18 @@ function readReportManifest(path) {
   const { kind } = readManifest(object({ kind: literal("search", "model", "evaluate") }), path, "report manifest");
   return readManifest(REPORT_MANIFESTS[kind], path, `${kind} report manifest`);
 }
-function resolveManifestPaths(m, resolve2) {
+function resolveManifestPaths(m, resolve4) {
   switch (m.kind) {
     case "search":
       return {
         ...m,
-        leaderboard: resolve2(m.leaderboard),
-        trials: m.trials.map((t) => ({ ...t, metrics: resolve2(t.metrics), curve: resolve2(t.curve) }))
+        leaderboard: resolve4(m.leaderboard),
+        trials: m.trials.map((t) => ({ ...t, metrics: resolve4(t.metrics), curve: resolve4(t.curve) }))
       };
     case "model":
-      return { ...m, hyperparams: resolve2(m.hyperparams), curve: resolve2(m.curve), records: m.records.map(resolve2) };
+      return { ...m, hyperparams: resolve4(m.hyperparams), curve: resolve4(m.curve), records: m.records.map(resolve4) };
     case "evaluate":
-      return { ...m, metrics: resolve2(m.metrics) };
+      return { ...m, metrics: resolve4(m.metrics) };
   }
 }
 
@@ -1967,9 +1987,9 @@ function readJson2(path, what) {
 function isNumeric(text) {
   return text.trim() !== "" && Number.isFinite(Number(text));
 }
-function section2(id, title, body) {
+function section2(id, title2, body) {
   return `<section id="${esc(id)}">
-<h2>${esc(title)}</h2>
+<h2>${esc(title2)}</h2>
 ${body}
 </section>`;
 }
@@ -2397,13 +2417,13 @@ function parallelChart(s) {
 ${chart}
 </div>`;
 }
-function axis(x, scale, title, room, metric = false) {
+function axis(x, scale, title2, room, metric = false) {
   const out = [];
   const top = TOP;
   const bottom = TOP + PLOT;
   const kind = metric ? "metric" : scale.kind;
   const side = metric ? 1 : -1;
-  out.push(`<g class="pc-axis" data-axis="${esc(title)}" data-scale="${kind}">`);
+  out.push(`<g class="pc-axis" data-axis="${esc(title2)}" data-scale="${kind}">`);
   out.push(`<line class="axis" x1="${px(x)}" x2="${px(x)}" y1="${top}" y2="${bottom}"/>`);
   const chars = Math.max(4, Math.floor((room - 16) / 6.3));
   for (const t of scale.ticks) {
@@ -2412,8 +2432,8 @@ function axis(x, scale, title, room, metric = false) {
     out.push(`<line class="axis" x1="${px(x + side * 4)}" x2="${px(x)}" y1="${px(t.at)}" y2="${px(t.at)}"/>`);
     out.push(`<text class="tick" x="${px(x + side * 7)}" y="${px(t.at)}" dy="0.32em" text-anchor="${metric ? "start" : "end"}">${full2}${esc(shown2)}</text>`);
   }
-  const shown = truncate(title, Math.floor((Math.min(room, SIDE) * 2 - 8) / 7));
-  const full = shown === title ? "" : `<title>${esc(title)}</title>`;
+  const shown = truncate(title2, Math.floor((Math.min(room, SIDE) * 2 - 8) / 7));
+  const full = shown === title2 ? "" : `<title>${esc(title2)}</title>`;
   out.push(`<text class="axis-title" x="${px(x)}" y="14" text-anchor="middle">${full}${esc(shown)}</text>`);
   if (scale.kind === "log" && !metric) out.push(`<text class="axis-note" x="${px(x)}" y="28" text-anchor="middle">log scale</text>`);
   out.push(`</g>`);
@@ -2468,7 +2488,7 @@ function outcomeCounts(trials) {
   return keys.map((k) => `<span class="count" data-outcome="${esc(k)}">${counts.get(k)} ${esc(k)}</span>`).join(" · ");
 }
 var reportLink = (href) => href ? `<a class="report-link" href="${esc(href)}">report</a>` : `<span class="none">no report</span>`;
-function indexReport(title, given) {
+function indexReport(title2, given) {
   const entries = [...given].sort((a, b) => compare2(a.label, b.label));
   const ids = anchors(entries.map((e) => e.label));
   const searches = entries.flatMap(
@@ -2488,7 +2508,7 @@ function indexReport(title, given) {
   if (evaluations.length) sections.push(section2("evaluations-section", "Evaluations", evaluationTable(evaluations)));
   if (entries.length === 0) sections.push(note("The targets hold no model, evaluate or hyperparam_search target."));
   for (const s of searches) sections.push(searchSection(s));
-  return page({ kind: "index", label: title, subtitle, sections });
+  return page({ kind: "index", label: title2, subtitle, sections });
 }
 function searchTable(searches) {
   const rows = searches.map(({ entry, board, id }) => {
@@ -2550,8 +2570,8 @@ function searchSection({ entry, board, id }) {
   const trials = [...board.trials].sort((a, b) => a.rank - b.rank);
   const best2 = trials.find((t) => t.trial === board.best);
   const schedule2 = board.schedule;
-  const scheduler = schedule2 === null ? "" : schedule2.scheduler === "hyperband" ? "Hyperband" : "successive halving";
-  const facts = `${plural2(trials.length, "trial")} (${outcomeCounts(trials)}) · ${esc(board.metric)}, ${board.goal === "maximize" ? "higher" : "lower"} is better` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(formatNumber(best2.value))}` : "") + (schedule2 ? ` · ${esc(scheduler)}, ${schedule2.min_epochs} to ${schedule2.max_epochs} epochs` : "") + (entry.report ? ` · <a class="report-link" href="${esc(entry.report)}">the full report</a>` : "");
+  const scheduler2 = schedule2 === null ? "" : schedule2.scheduler === "hyperband" ? "Hyperband" : "successive halving";
+  const facts = `${plural2(trials.length, "trial")} (${outcomeCounts(trials)}) · ${esc(board.metric)}, ${board.goal === "maximize" ? "higher" : "lower"} is better` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(formatNumber(best2.value))}` : "") + (schedule2 ? ` · ${esc(scheduler2)}, ${schedule2.min_epochs} to ${schedule2.max_epochs} epochs` : "") + (entry.report ? ` · <a class="report-link" href="${esc(entry.report)}">the full report</a>` : "");
   const declared = new Map(m.trials.map((t, i) => [t.name, i]));
   const byDeclaration = [...trials].sort((a, b) => (declared.get(a.trial) ?? 0) - (declared.get(b.trial) ?? 0));
   const names = [...new Set(byDeclaration.flatMap((t) => Object.keys(t.hyperparams)))];
@@ -2661,12 +2681,12 @@ function renderLeaderboard(board, style, schedule2 = null) {
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
   const failed = board.trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
   const pruned = board.trials.filter((t) => t.outcome === "pruned").length;
-  const title = `${board.label}: ${plural3(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
+  const title2 = `${board.label}: ${plural3(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
   const table2 = renderTable(autoColumns(headers, rows), rows, {
     style,
     highlight: (i) => board.trials[i]?.rank === 1
   });
-  return `${style.bold(title)}
+  return `${style.bold(title2)}
 
 ${table2}${schedule2 ? `
 ${renderRungs(schedule2, board.metric, board.goal, style)}` : ""}`;
@@ -2676,7 +2696,7 @@ function renderRungs(schedule2, metric, goal2, style) {
   const sign = goal2 === "maximize" ? -1 : 1;
   const bestFirst = (entries) => [...entries].sort((a, b) => a.value === null || b.value === null ? Number(a.value === null) - Number(b.value === null) : sign * (a.value - b.value));
   const scored = (e) => `${e.trial} (${[e.value === null ? "" : formatNumber(e.value), e.forced ? "continue_trials" : ""].filter(Boolean).join(", ")})`;
-  const title = `Rungs (${hyperband ? "Hyperband" : "successive halving"}, reduction factor ${schedule2.reduction_factor}): ${metric} on the validation data, at the last rung on the test data.`;
+  const title2 = `Rungs (${hyperband ? "Hyperband" : "successive halving"}, reduction factor ${schedule2.reduction_factor}): ${metric} on the validation data, at the last rung on the test data.`;
   const blocks = schedule2.brackets.map(
     (bracket) => bracket.rungs.map((rung, i) => {
       const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural3(rung.trials.length, "trial")} at ${plural3(rung.epochs, "epoch")}`;
@@ -2689,7 +2709,7 @@ function renderRungs(schedule2, metric, goal2, style) {
       return `${head}, ${goes}${failures}`;
     }).join("\n")
   );
-  return `${style.bold(title)}
+  return `${style.bold(title2)}
 ${blocks.join(hyperband ? "\n\n" : "\n")}
 `;
 }
@@ -2738,6 +2758,970 @@ function format_(target2, path, format, style) {
   }
 }
 
+// tools/src/cli/watch.ts
+var import_node_child_process3 = require("node:child_process");
+var import_node_fs12 = require("node:fs");
+var import_node_path7 = require("node:path");
+
+// tools/src/formats/progress.ts
+var PROGRESS_FORMAT = 1;
+var WATCH_DIR = "databazel-watch";
+var PROGRESS_DIR = "progress";
+var SANDBOX_PROGRESS_DIR = ".databazel-watch";
+var HEARTBEAT_MS = 1e3;
+var WATCHING = ".watching";
+var WATCHING_TTL_MS = 10 * HEARTBEAT_MS;
+var progressState = literal("running", ...OUTCOMES);
+var progress = object({
+  format: number,
+  /** The target, as the shim's --shim_label gives it ("//pkg:name"). */
+  label: string,
+  /** The shim's --shim_trial: the trial, "<chain> epochs 2-4" for a segment; null for a model. */
+  trial: nullable(string),
+  /** The model this action writes, exec-root relative (possibly path-mapped: bazel-out/cfg/...). */
+  model: string,
+  /** The segment's epochs (--start_epoch, --end_epoch), or null when the run is not a segment. */
+  start_epoch: nullable(number),
+  end_epoch: nullable(number),
+  /** Epochs done: the start epoch plus the points of the curve.json the script has written so far. */
+  epoch: number,
+  /** The last point of that curve.json, or null before the first. */
+  latest: nullable(recordOf(number)),
+  /** "running" while the script runs, then the run's outcome. */
+  state: progressState,
+  started_ms: number,
+  /** When the file was last written: every HEARTBEAT_MS while running. */
+  updated_ms: number
+});
+function parseProgress(text) {
+  try {
+    const value = progress.check(JSON.parse(text), "");
+    return value.format === PROGRESS_FORMAT ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// tools/src/lib/nonfinite-json.ts
+var MARK = "\0databazel-nonfinite:";
+function parseJsonAllowingNonFinite(text) {
+  const marked = text.replace(
+    /"(?:[^"\\]|\\.)*"|(-?)(NaN|Infinity)\b/g,
+    (match, sign, word) => word ? JSON.stringify(MARK + (sign ?? "") + word) : match
+  );
+  return JSON.parse(
+    marked,
+    (_key, value) => typeof value === "string" && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value
+  );
+}
+
+// tools/src/cli/bep.ts
+var import_node_fs10 = require("node:fs");
+var import_node_string_decoder = require("node:string_decoder");
+function emptyEvents() {
+  return { remote: false, startedMs: null, trained: /* @__PURE__ */ new Map(), running: [], status: null, exitCode: null };
+}
+function lastFlag(args, flag) {
+  let value;
+  args.forEach((arg, i) => {
+    if (arg.startsWith(`${flag}=`)) value = arg.slice(flag.length + 1);
+    else if (arg === flag && i + 1 < args.length) value = args[i + 1];
+  });
+  return value;
+}
+function remoteExecutor(args) {
+  const value = lastFlag(args, "--remote_executor");
+  return value !== void 0 && value !== "";
+}
+var PROGRESS_LINE = /^\[[\d,]+ \/ [\d,]+\] (.*)$/;
+var TRAINING = /^Training (\S+)(?: (.+?))?;/;
+function applyProgressLine(events, line) {
+  const progress2 = PROGRESS_LINE.exec(line.trim())?.[1];
+  if (progress2 === void 0) return;
+  events.status = progress2;
+  const training = TRAINING.exec(progress2);
+  if (!training) return;
+  const named = { label: training[1], trial: training[2] ?? "" };
+  if (!events.running.some((r) => r.label === named.label && r.trial === named.trial)) events.running.push(named);
+}
+function applyEvent(events, event2) {
+  if (event2.started?.startTimeMillis !== void 0) events.startedMs = Number(event2.started.startTimeMillis);
+  if (event2.optionsParsed?.cmdLine) events.remote = remoteExecutor(event2.optionsParsed.cmdLine);
+  const completed = event2.id?.actionCompleted;
+  if (completed?.primaryOutput && event2.action?.type === "DatabazelTrain") {
+    events.trained.set(completed.primaryOutput, event2.action.success === true);
+  }
+  for (const line of (event2.progress?.stderr ?? "").split("\n")) applyProgressLine(events, line);
+  if (event2.finished?.exitCode) events.exitCode = event2.finished.exitCode.code ?? 0;
+}
+var BepReader = class {
+  constructor(path) {
+    this.path = path;
+  }
+  path;
+  events = emptyEvents();
+  #offset = 0;
+  #partial = "";
+  #decoder = new import_node_string_decoder.StringDecoder("utf8");
+  read() {
+    let size;
+    try {
+      size = (0, import_node_fs10.statSync)(this.path).size;
+    } catch {
+      return this.events;
+    }
+    if (size < this.#offset) {
+      Object.assign(this.events, emptyEvents());
+      this.#offset = 0;
+      this.#partial = "";
+      this.#decoder = new import_node_string_decoder.StringDecoder("utf8");
+    }
+    if (size === this.#offset) return this.events;
+    const buffer = Buffer.alloc(size - this.#offset);
+    const fd = (0, import_node_fs10.openSync)(this.path, "r");
+    try {
+      (0, import_node_fs10.readSync)(fd, buffer, 0, buffer.length, this.#offset);
+    } finally {
+      (0, import_node_fs10.closeSync)(fd);
+    }
+    this.#offset = size;
+    const lines = (this.#partial + this.#decoder.write(buffer)).split("\n");
+    this.#partial = lines.pop() ?? "";
+    for (const line of lines) {
+      if (line.trim() === "") continue;
+      try {
+        applyEvent(this.events, JSON.parse(line));
+      } catch {
+      }
+    }
+    return this.events;
+  }
+};
+
+// tools/src/cli/watch-model.ts
+var STATES = ["queued", "running", "done", "failed", "pruned"];
+var STALE_MS = 5 * HEARTBEAT_MS;
+function segmentEnd(model) {
+  const match = /\/epoch_(\d+)\.ckpt$/.exec(model);
+  return match ? Number(match[1]) : null;
+}
+function binPath(path) {
+  return path.replace(/^bazel-out\/[^/]+\/bin\//, "");
+}
+var dirOf = (path) => path.slice(0, path.lastIndexOf("/") + 1);
+function trains(model, trial) {
+  const mine = binPath(model);
+  const theirs = binPath(trial.model);
+  if (mine === theirs) return true;
+  const end = segmentEnd(mine);
+  return end !== null && segmentEnd(theirs) !== null && dirOf(mine) === dirOf(theirs) && trial.epochs !== null && end <= trial.epochs;
+}
+function trainRecordOf(model) {
+  return segmentEnd(model) === null ? null : model.replace(/\.ckpt$/, FILE_SUFFIXES.train_record);
+}
+function epochsOf(model, hyperparams) {
+  const end = segmentEnd(model);
+  if (end !== null) return end;
+  const epochs = Number(hyperparams.epochs);
+  return Number.isInteger(epochs) && epochs > 0 ? epochs : null;
+}
+function planOf(target2) {
+  const label = displayLabel(target2.label);
+  if (target2.search) {
+    const s = target2.search;
+    return {
+      label,
+      kind: "search",
+      metric: s.metric,
+      goal: s.goal,
+      trials: s.trials.map((t) => ({
+        name: t.name,
+        model: t.model,
+        record: t.run_record,
+        curve: t.learning_curve,
+        metrics: t.metrics,
+        trainRecord: trainRecordOf(t.model),
+        epochs: epochsOf(t.model, t.hyperparams)
+      }))
+    };
+  }
+  const m = target2.model;
+  return {
+    label,
+    kind: "model",
+    metric: null,
+    goal: null,
+    trials: [
+      {
+        name: label.slice(label.lastIndexOf(":") + 1),
+        model: m.model,
+        record: m.run_record,
+        curve: m.learning_curve,
+        metrics: null,
+        trainRecord: null,
+        epochs: epochsOf(m.model, m.hyperparams)
+      }
+    ]
+  };
+}
+function stateOf(outcome2) {
+  if (outcome2 === "succeeded") return "done";
+  if (outcome2 === "pruned") return "pruned";
+  return "failed";
+}
+var withoutEpoch = (point) => {
+  if (!point) return null;
+  const { epoch: _epoch, ...rest } = point;
+  return Object.keys(rest).length > 0 ? rest : null;
+};
+function chainOf(trial) {
+  const match = /^(?:(.*) )?epochs \d+-(\d+)$/.exec(trial);
+  return match ? { chain: match[1] ?? "", end: Number(match[2]) } : { chain: trial, end: null };
+}
+function namesTrial(plan, running, trial) {
+  if (running.label !== plan.label) return false;
+  if (plan.kind === "model") return true;
+  const { chain: chain2, end } = chainOf(running.trial);
+  if (end === null) return chain2 === trial.name;
+  const dir = binPath(trial.model).split("/").at(-2);
+  return chain2 === dir && trial.epochs !== null && end <= trial.epochs;
+}
+function row2(plan, trial, obs, mine) {
+  const base = { trial: trial.name, state: "queued", epoch: null, epochs: trial.epochs, elapsedMs: null, latest: null, value: null };
+  const now = mine.filter((p) => p.updated_ms >= obs.since).sort((a, b) => b.epoch - a.epoch || b.updated_ms - a.updated_ms);
+  const live = now.filter((p) => p.state === "running" && obs.now - p.updated_ms <= STALE_MS);
+  const elapsedMs = now.length > 0 ? now.reduce((sum, p) => sum + ((live.includes(p) ? obs.now : p.updated_ms) - p.started_ms), 0) : null;
+  const best2 = now[0];
+  const latest = now.find((p) => p.latest !== null)?.latest ?? void 0;
+  const fromProgress = best2 ? { epoch: best2.epoch, latest: withoutEpoch(latest) } : {};
+  if (live.length > 0) {
+    return { ...base, state: "running", ...fromProgress, elapsedMs };
+  }
+  const record = trial.record ? obs.records.get(trial.record) : void 0;
+  if (record && (record.mtimeMs >= obs.since || !obs.building)) {
+    const curve = trial.curve ? obs.curves.get(trial.curve) : void 0;
+    const fromCurve = curve && curve.length > 0 ? { epoch: curve.length, latest: withoutEpoch(curve.at(-1)) } : fromProgress;
+    const trained2 = trial.trainRecord ? obs.records.get(trial.trainRecord) : void 0;
+    const outcome2 = record.outcome === "succeeded" && (trained2?.outcome === "pruned" || now.some((p) => p.state === "pruned")) ? "pruned" : record.outcome;
+    const value = outcome2 === "succeeded" && trial.metrics ? obs.metrics.get(trial.metrics) ?? null : null;
+    return { ...base, state: stateOf(outcome2), ...fromCurve, elapsedMs, value };
+  }
+  const ended = now.filter((p) => p.state !== "running");
+  if (ended.length > 0) {
+    const failed = ended.find((p) => FAILURES.includes(p.state));
+    if (failed) return { ...base, state: "failed", ...fromProgress, elapsedMs };
+    if (ended.some((p) => p.state === "pruned")) return { ...base, state: "pruned", ...fromProgress, elapsedMs };
+    const reached = Math.max(...ended.map((p) => p.end_epoch ?? p.epoch));
+    const whole = ended.some((p) => p.end_epoch === null) || trial.epochs === null || reached >= trial.epochs;
+    return { ...base, state: whole ? "done" : "queued", ...fromProgress, elapsedMs };
+  }
+  if (obs.events) {
+    const trained2 = [...obs.events.trained].filter(([model]) => trains(model, trial));
+    const ends = trained2.map(([model]) => segmentEnd(binPath(model)));
+    const reached = ends.every((e) => e !== null) && ends.length > 0 ? Math.max(...ends) : null;
+    if (trained2.some(([, ok]) => !ok)) return { ...base, state: "failed", epoch: reached };
+    const running = obs.events.running.filter((r) => namesTrial(plan, r, trial)).some((r) => {
+      const { end } = chainOf(r.trial);
+      return end === null ? trained2.length === 0 : reached === null || end > reached;
+    });
+    if (running) return { ...base, state: "running", epoch: reached };
+    if (trained2.length > 0) {
+      const whole = reached === null || trial.epochs === null || reached >= trial.epochs;
+      return { ...base, state: whole ? "done" : "queued", epoch: reached };
+    }
+  }
+  if (!obs.building && now.length > 0) return { ...base, state: "failed", ...fromProgress };
+  return { ...base, ...fromProgress };
+}
+function deriveRows(plan, obs) {
+  const ofLabel = obs.progress.filter((p) => p.label === plan.label);
+  const claimed = /* @__PURE__ */ new Set();
+  const rows = plan.trials.map((trial) => {
+    const mine = plan.kind === "model" ? ofLabel : ofLabel.filter((p) => trains(p.model, trial));
+    mine.forEach((p) => claimed.add(p));
+    return row2(plan, trial, obs, mine);
+  });
+  const extra = /* @__PURE__ */ new Map();
+  for (const p of ofLabel) {
+    if (claimed.has(p) || p.updated_ms < obs.since) continue;
+    const name = chainOf(p.trial ?? plan.label).chain;
+    extra.set(name, [...extra.get(name) ?? [], p]);
+  }
+  for (const [name, mine] of extra) {
+    const ends = mine.map((p) => p.end_epoch).filter((e) => e !== null);
+    const trial = { name, model: mine[0].model, record: null, curve: null, metrics: null, trainRecord: null, epochs: ends.length > 0 ? Math.max(...ends) : null };
+    rows.push({ ...row2(plan, trial, obs, mine), epochs: null });
+  }
+  return rows;
+}
+function rankedBy(plan, rows) {
+  const keys = rows.flatMap((r) => Object.keys(r.latest ?? {}));
+  if (keys.length === 0) return null;
+  const key = plan.metric && keys.includes(plan.metric) ? plan.metric : keys.includes("loss") ? "loss" : keys[0];
+  const goal2 = key === plan.metric && plan.goal ? plan.goal : /loss|error|mse|mae|rmse|perplexity/i.test(key) ? "minimize" : "maximize";
+  return { key, goal: goal2 };
+}
+function summarize(plan, rows) {
+  const counts = Object.fromEntries(STATES.map((s) => [s, rows.filter((r) => r.state === s).length]));
+  const pick = (key, goal2, test, valueOf) => {
+    let best2 = null;
+    for (const r of rows) {
+      const value = valueOf(r);
+      if (r.state === "failed" || value === void 0 || value === null) continue;
+      if (!best2 || (goal2 === "minimize" ? value < best2.value : value > best2.value)) best2 = { trial: r.trial, key, value, test };
+    }
+    return best2;
+  };
+  const tested = plan.metric && plan.goal ? pick(plan.metric, plan.goal, true, (r) => r.value) : null;
+  if (tested) return { counts, best: tested };
+  const by = rankedBy(plan, rows);
+  return { counts, best: by ? pick(by.key, by.goal, false, (r) => r.latest?.[by.key]) : null };
+}
+
+// tools/src/cli/watch-render.ts
+var COLOURS = {
+  queued: "\x1B[2m",
+  running: "\x1B[36m",
+  done: "\x1B[32m",
+  failed: "\x1B[31m",
+  pruned: "\x1B[35m"
+};
+var RESET = "\x1B[0m";
+var BOLD = (t) => `\x1B[1m${t}\x1B[22m`;
+var DIM = (t) => `\x1B[2m${t}\x1B[22m`;
+function formatElapsed(ms2) {
+  if (ms2 === null || !Number.isFinite(ms2) || ms2 < 0) return "";
+  const s = Math.floor(ms2 / 1e3);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, "0")}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`;
+}
+function formatEpoch(row3) {
+  const epoch = row3.epoch ?? (row3.state === "done" ? row3.epochs : row3.state === "queued" || row3.state === "running" ? row3.epochs === null ? null : 0 : null);
+  if (epoch === null) return "";
+  return row3.epochs === null ? String(epoch) : `${epoch}/${row3.epochs}`;
+}
+var short = (n) => String(Number(n.toPrecision(4)));
+function formatLatest(row3, first) {
+  const keys = Object.keys(row3.latest ?? {}).sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
+  return keys.slice(0, 3).map((k) => `${k}=${short(row3.latest[k])}`).join(" ");
+}
+function summaryLine(plan, rows) {
+  const { counts, best: best2 } = summarize(plan, rows);
+  const parts = [`${counts.done} done`, `${counts.running} running`];
+  for (const state of ["queued", "failed", "pruned"]) if (counts[state] > 0) parts.push(`${counts[state]} ${state}`);
+  const bestText = best2 ? `${best2.trial} (${best2.key} ${short(best2.value)}${best2.test ? " on the test data" : ""})` : "none yet";
+  return `${parts.join(", ")}; best so far: ${bestText}`;
+}
+function title(plan) {
+  const what = plan.kind === "search" ? `${plan.trials.length} trial${plan.trials.length === 1 ? "" : "s"}` : "a model";
+  return `databazel watch ${plan.label}: ${what}${plan.metric ? ` (metric: ${plan.metric}, ${plan.goal})` : ""}`;
+}
+var HEADERS = ["trial", "state", "epoch", "elapsed", "latest"];
+function renderFrame(frame, options) {
+  const { plan, rows } = frame;
+  const width = options.width ?? Infinity;
+  const by = rankedBy(plan, rows)?.key ?? null;
+  const cells = rows.map((r) => [r.trial, r.state, formatEpoch(r), formatElapsed(r.elapsedMs), formatLatest(r, by)]);
+  const fixed = 3 + frame.notes.length + (frame.status ? 1 : 0);
+  const room = Math.max(1, (options.height ?? Infinity) - fixed - 1);
+  const shown = cells.length > room ? cells.slice(0, room - 1) : cells;
+  const widths = HEADERS.map((h, i) => Math.max(h.length, ...shown.map((c) => c[i].length)));
+  const align = (c) => c.map((cell2, i) => i === 2 || i === 3 ? cell2.padStart(widths[i]) : cell2.padEnd(widths[i])).join("  ").trimEnd();
+  const cut = (line) => line.length > width ? line.slice(0, Math.max(0, width - 1)) + "…" : line;
+  const paint = (line, state) => {
+    if (!options.colour) return line;
+    const at = widths[0] + 2;
+    const end = Math.min(line.length, at + state.length);
+    return end <= at ? line : `${line.slice(0, at)}${COLOURS[state]}${line.slice(at, end)}${RESET}${line.slice(end)}`;
+  };
+  const bold = options.colour ? BOLD : (t) => t;
+  const dim = options.colour ? DIM : (t) => t;
+  const lines = [bold(cut(title(plan))), ...frame.notes.map((n) => cut(n)), bold(cut(align(HEADERS)))];
+  shown.forEach((c, i) => lines.push(paint(cut(align(c)), rows[i].state)));
+  if (shown.length < cells.length) lines.push(cut(`... and ${cells.length - shown.length} more trials`));
+  lines.push(cut(summaryLine(plan, rows)));
+  if (frame.status) lines.push(dim(cut(frame.status)));
+  return lines;
+}
+function plainLine(row3, by) {
+  const epoch = formatEpoch(row3);
+  const parts = [row3.state, epoch ? `epoch ${epoch}` : "", formatElapsed(row3.elapsedMs), formatLatest(row3, by)].filter(Boolean);
+  return `${row3.trial}: ${parts.join(", ")}`;
+}
+var PlainLog = class {
+  #seen = /* @__PURE__ */ new Map();
+  #notes = /* @__PURE__ */ new Set();
+  update(frame) {
+    const out = [];
+    for (const note2 of frame.notes) {
+      if (!this.#notes.has(note2)) out.push(note2);
+      this.#notes.add(note2);
+    }
+    const by = rankedBy(frame.plan, frame.rows)?.key ?? null;
+    for (const row3 of frame.rows) {
+      const key = `${row3.state} ${formatEpoch(row3)}`;
+      if (this.#seen.get(row3.trial) === key) continue;
+      this.#seen.set(row3.trial, key);
+      out.push(plainLine(row3, by));
+    }
+    return out;
+  }
+};
+
+// tools/src/cli/watch-sources.ts
+var import_node_fs11 = require("node:fs");
+var import_node_path6 = require("node:path");
+
+// tools/src/formats/schedule.ts
+var SCHEDULERS = ["successive_halving", "hyperband"];
+var scheduler = literal(...SCHEDULERS);
+var decideTrial = object({
+  name: string,
+  /** Its metrics on the validation data at this rung. */
+  metrics: string,
+  /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
+  outcome: string,
+  /** Where its decision goes. */
+  decision: string
+});
+var decideManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  /** 1-based: the first rung is 1. */
+  rung: number,
+  /** How many rungs the bracket has, the last at max_epochs. */
+  rungs: number,
+  /** The epochs every trial of this rung has trained. */
+  epochs: number,
+  /** How many go on to the next rung. */
+  keep: number,
+  /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
+  continue_trials: arrayOf(string),
+  /** In declared order: ties keep it. */
+  trials: arrayOf(decideTrial)
+});
+var DECISIONS = ["continue", "stop"];
+var decisionValue = literal(...DECISIONS);
+var decision = object({
+  decision: decisionValue,
+  bracket: number,
+  rung: number,
+  epochs: number,
+  keep: number,
+  /** How many trials the rung had. */
+  of: number
+});
+var RUNG_SUMMARY_FORMAT = 1;
+var rungEntry = object({
+  trial: string,
+  /** The validation eval's outcome: "pruned" for a trial stopped at an earlier rung. */
+  outcome,
+  /** The metric on the validation data; null when the trial did not succeed. */
+  value: nullable(number),
+  decision: decisionValue,
+  /** Set when `continue_trials` made it go on, though it was not among the best. */
+  forced: boolean
+});
+var rungSummary = object({
+  format: formatVersion(RUNG_SUMMARY_FORMAT),
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
+  /** In declared order. */
+  trials: arrayOf(rungEntry)
+});
+
+// tools/src/formats/aggregate-manifest.ts
+var aggregateTrial = object({
+  name: string,
+  hyperparams: recordOf(string),
+  /** Set when the trial's hyperparameters are known only while building (proposed by a sampler): read them from here. */
+  hyperparams_file: nullable(string),
+  seed: number,
+  /** The trial's model, exec-root relative: what the action reads and copies. */
+  model: string,
+  /** The same model relative to bazel-bin's root, for the leaderboard. */
+  model_short_path: string,
+  metrics: string,
+  /** The trial's eval run record: its outcome (an eval of a failed training passes that on). */
+  record: string
+});
+var aggregateSchedule = object({
+  scheduler,
+  min_epochs: number,
+  max_epochs: number,
+  reduction_factor: number,
+  brackets: arrayOf(
+    object({
+      bracket: number,
+      /** The bracket's trials, in declared order. */
+      trials: arrayOf(string),
+      /** keep and summary are null at the last rung, which decides nothing. */
+      rungs: arrayOf(object({ epochs: number, keep: nullable(number), summary: nullable(string) }))
+    })
+  )
+});
+var aggregateManifest = object({
+  label: string,
+  metric: string,
+  goal,
+  /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
+  max_failed_trials: number,
+  /** In declaration order: equal scores keep it. */
+  trials: arrayOf(aggregateTrial),
+  /** Set for successive halving and Hyperband; null for grid and random search. */
+  schedule: nullable(aggregateSchedule)
+});
+
+// tools/src/cli/watch-sources.ts
+var WORKSPACE_MARKERS = ["MODULE.bazel", "REPO.bazel", "WORKSPACE", "WORKSPACE.bazel"];
+function workspaceRoot(cwd) {
+  for (let dir = (0, import_node_path6.resolve)(cwd); ; dir = (0, import_node_path6.dirname)(dir)) {
+    if (WORKSPACE_MARKERS.some((m) => (0, import_node_fs11.existsSync)((0, import_node_path6.join)(dir, m)))) return dir;
+    if ((0, import_node_path6.dirname)(dir) === dir) return void 0;
+  }
+}
+function executionRootFromSymlink(workspace) {
+  try {
+    const out = (0, import_node_fs11.realpathSync)((0, import_node_path6.join)(workspace, "bazel-out"));
+    const execRoot = (0, import_node_path6.dirname)(out);
+    return (0, import_node_path6.basename)((0, import_node_path6.dirname)(execRoot)) === "execroot" ? execRoot : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var outputBaseOfExecRoot = (execRoot) => (0, import_node_path6.dirname)((0, import_node_path6.dirname)(execRoot));
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+function commandOf(args) {
+  return args.slice(1).find((a) => !a.startsWith("-")) ?? null;
+}
+var BUILDING_COMMANDS = /* @__PURE__ */ new Set(["build", "test", "run", "coverage", "mobile-install", "print_action"]);
+function bazelCommand(outputBase) {
+  const lock = (0, import_node_path6.join)(outputBase, "lock");
+  let text;
+  let startedMs;
+  try {
+    text = (0, import_node_fs11.readFileSync)(lock, "utf8");
+    startedMs = (0, import_node_fs11.statSync)(lock).mtimeMs;
+  } catch {
+    return void 0;
+  }
+  const field = (name) => new RegExp(`^${name}=(.*)$`, "m").exec(text)?.[1] ?? null;
+  const pid = Number(field("pid"));
+  if (!Number.isInteger(pid) || pid <= 0) return void 0;
+  const running = alive(pid);
+  let args = [];
+  if (running) {
+    try {
+      args = (0, import_node_fs11.readFileSync)(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    } catch {
+    }
+  }
+  return { pid, running, startedMs, args, command: commandOf(args), cwd: field("cwd") };
+}
+function lastCommandBuilt(outputBase) {
+  try {
+    const path = (0, import_node_path6.join)(outputBase, "command.log");
+    const size = (0, import_node_fs11.statSync)(path).size;
+    const fd = (0, import_node_fs11.openSync)(path, "r");
+    try {
+      const tail = Buffer.alloc(Math.min(size, 64 * 1024));
+      (0, import_node_fs11.readSync)(fd, tail, 0, tail.length, size - tail.length);
+      return /Build completed successfully|Build did NOT complete successfully/.test(tail.toString("utf8"));
+    } finally {
+      (0, import_node_fs11.closeSync)(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+function serverRunning(outputBase) {
+  try {
+    const pid = Number((0, import_node_fs11.readFileSync)((0, import_node_path6.join)(outputBase, "server", "server.pid.txt"), "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 && alive(pid);
+  } catch {
+    return false;
+  }
+}
+var progressDir = (outputBase) => (0, import_node_path6.join)(outputBase, WATCH_DIR, PROGRESS_DIR);
+function markWatching(outputBase) {
+  try {
+    (0, import_node_fs11.writeFileSync)((0, import_node_path6.join)(progressDir(outputBase), WATCHING), `${process.pid}
+`);
+  } catch {
+  }
+}
+function openProgressDir(outputBase, now = Date.now()) {
+  const dir = progressDir(outputBase);
+  (0, import_node_fs11.mkdirSync)(dir, { recursive: true });
+  markWatching(outputBase);
+  for (const name of (0, import_node_fs11.readdirSync)(dir)) {
+    try {
+      if (now - (0, import_node_fs11.statSync)((0, import_node_path6.join)(dir, name)).mtimeMs > 7 * 24 * 36e5) (0, import_node_fs11.rmSync)((0, import_node_path6.join)(dir, name), { force: true });
+    } catch {
+    }
+  }
+}
+var list = (dir) => {
+  try {
+    return (0, import_node_fs11.readdirSync)(dir);
+  } catch {
+    return [];
+  }
+};
+function readProgress(outputBase) {
+  const dirs = [progressDir(outputBase)];
+  for (const strategy of list((0, import_node_path6.join)(outputBase, "sandbox"))) {
+    for (const n of list((0, import_node_path6.join)(outputBase, "sandbox", strategy))) {
+      for (const ws of list((0, import_node_path6.join)(outputBase, "sandbox", strategy, n, "execroot"))) {
+        dirs.push((0, import_node_path6.join)(outputBase, "sandbox", strategy, n, "execroot", ws, SANDBOX_PROGRESS_DIR));
+      }
+    }
+  }
+  for (const worker of list((0, import_node_path6.join)(outputBase, "bazel-workers"))) {
+    for (const ws of list((0, import_node_path6.join)(outputBase, "bazel-workers", worker))) dirs.push((0, import_node_path6.join)(outputBase, "bazel-workers", worker, ws, SANDBOX_PROGRESS_DIR));
+  }
+  const out = [];
+  for (const dir of dirs) {
+    for (const name of list(dir)) {
+      if (!name.endsWith(".json")) continue;
+      try {
+        const p = parseProgress((0, import_node_fs11.readFileSync)((0, import_node_path6.join)(dir, name), "utf8"));
+        if (p) out.push(p);
+      } catch {
+      }
+    }
+  }
+  return out;
+}
+var FileCache = class {
+  constructor(parse) {
+    this.parse = parse;
+  }
+  parse;
+  #cache = /* @__PURE__ */ new Map();
+  get(path) {
+    let key;
+    let mtimeMs;
+    try {
+      const stat = (0, import_node_fs11.statSync)(path);
+      mtimeMs = stat.mtimeMs;
+      key = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    } catch {
+      this.#cache.delete(path);
+      return void 0;
+    }
+    let hit = this.#cache.get(path);
+    if (hit?.key !== key) {
+      let value;
+      try {
+        value = this.parse((0, import_node_fs11.readFileSync)(path, "utf8"));
+      } catch {
+        value = void 0;
+      }
+      hit = { key, value };
+      this.#cache.set(path, hit);
+    }
+    return hit.value === void 0 ? void 0 : { value: hit.value, mtimeMs };
+  }
+};
+function parseOutcome(text) {
+  const value = JSON.parse(text).outcome;
+  return OUTCOMES.includes(value) ? value : void 0;
+}
+function parseCurve2(text) {
+  const value = JSON.parse(text);
+  if (!Array.isArray(value)) return void 0;
+  return value.map(
+    (p) => Object.fromEntries(Object.entries(p !== null && typeof p === "object" ? p : {}).filter((e) => typeof e[1] === "number"))
+  );
+}
+function absoluteLabel(label, cwd, workspace) {
+  const main = label.replace(/^@@?\/\//, "//");
+  const split = (pkgAndName) => {
+    const colon = pkgAndName.indexOf(":");
+    if (colon >= 0) return [pkgAndName.slice(0, colon), pkgAndName.slice(colon + 1)];
+    return [pkgAndName, pkgAndName.split("/").at(-1)];
+  };
+  if (main.startsWith("//")) {
+    const [pkg, name2] = split(main.slice(2));
+    return `//${pkg}:${name2}`;
+  }
+  const here = (0, import_node_path6.relative)(workspace, (0, import_node_path6.resolve)(cwd)).split("\\").join("/");
+  if (main.startsWith(":")) return `//${here}:${main.slice(1)}`;
+  if (!main.includes(":")) return `//${here}:${main}`;
+  const [sub, name] = split(main);
+  return `//${[here, sub].filter(Boolean).join("/")}:${name}`;
+}
+function planFromManifest(workspace, label) {
+  const [pkg, name] = label.slice(2).split(":");
+  const path = (0, import_node_path6.join)(workspace, "bazel-bin", pkg, `${name}${FILE_SUFFIXES.aggregate_manifest}`);
+  try {
+    const manifest = aggregateManifest.check(JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8")), "");
+    return {
+      label,
+      kind: "search",
+      metric: manifest.metric,
+      goal: manifest.goal,
+      trials: manifest.trials.map((t) => {
+        const end = /\/epoch_(\d+)\.ckpt$/.exec(t.model);
+        const epochs = end ? Number(end[1]) : Number(t.hyperparams.epochs);
+        return { name: t.name, model: t.model, record: t.record, curve: null, metrics: t.metrics, trainRecord: trainRecordOf(t.model), epochs: Number.isInteger(epochs) && epochs > 0 ? epochs : null };
+      })
+    };
+  } catch {
+    return void 0;
+  }
+}
+function inExecRoot(execRoot, path) {
+  return (0, import_node_path6.isAbsolute)(path) ? path : (0, import_node_path6.join)(execRoot, path);
+}
+
+// tools/src/cli/watch.ts
+var REFRESH_MS = 1e3;
+var REMOTE_NOTE = "Remote execution: no live per-epoch data (the actions run elsewhere); states from Bazel's build events.";
+var REMOTE_NO_BEP_NOTE = "Remote execution: no live per-epoch data (the actions run elsewhere). For the actions' states, give the build --build_event_json_file=FILE, or use databazel build.";
+function processScreen() {
+  const out = process.stdout;
+  return {
+    write: (text) => void out.write(text),
+    isTTY: out.isTTY === true,
+    colour: styleFor(out) !== plain,
+    columns: out.isTTY ? out.columns : void 0,
+    rows: out.isTTY ? out.rows : void 0
+  };
+}
+var Display = class {
+  constructor(screen) {
+    this.screen = screen;
+    if (screen.isTTY) screen.write("\x1B[?25l");
+  }
+  screen;
+  #lines = 0;
+  #log = new PlainLog();
+  show(frame) {
+    if (!this.screen.isTTY) {
+      const lines2 = this.#log.update(frame);
+      if (lines2.length > 0) this.screen.write(lines2.join("\n") + "\n");
+      return;
+    }
+    const lines = renderFrame(frame, { colour: this.screen.colour, width: this.screen.columns, height: this.screen.rows });
+    const up = this.#lines > 0 ? `\x1B[${this.#lines}F` : "";
+    this.screen.write(`${up}\x1B[J${lines.join("\n")}
+`);
+    this.#lines = lines.length;
+  }
+  /** The last frame stays; plain output ends with the summary. */
+  close(frame) {
+    this.show(frame);
+    if (this.screen.isTTY) this.screen.write("\x1B[?25h");
+    else this.screen.write(`${summaryLine(frame.plan, frame.rows)}
+`);
+  }
+};
+var sleep = (ms2) => new Promise((done) => setTimeout(done, ms2));
+var Sources = class {
+  constructor(execRoot, plan) {
+    this.execRoot = execRoot;
+    this.plan = plan;
+  }
+  execRoot;
+  plan;
+  records = new FileCache(parseOutcome);
+  curves = new FileCache(parseCurve2);
+  metrics = new FileCache(parseJsonAllowingNonFinite);
+  get outputBase() {
+    return outputBaseOfExecRoot(this.execRoot);
+  }
+  look(now, since, building, events) {
+    markWatching(this.outputBase);
+    const records = /* @__PURE__ */ new Map();
+    const curves = /* @__PURE__ */ new Map();
+    const metrics = /* @__PURE__ */ new Map();
+    const metric = this.plan.metric;
+    for (const t of this.plan.trials) {
+      const scored = t.metrics && metric ? this.metrics.get(inExecRoot(this.execRoot, t.metrics)) : void 0;
+      const value = scored ? metricAt(scored.value, metric) : void 0;
+      if (value !== void 0 && Number.isFinite(value)) metrics.set(t.metrics, value);
+      for (const path of [t.record, t.trainRecord]) {
+        const record = path ? this.records.get(inExecRoot(this.execRoot, path)) : void 0;
+        if (record) records.set(path, { outcome: record.value, mtimeMs: record.mtimeMs });
+      }
+      const curve = t.curve ? this.curves.get(inExecRoot(this.execRoot, t.curve)) : void 0;
+      if (curve) curves.set(t.curve, curve.value);
+    }
+    const progress2 = readProgress(this.outputBase);
+    return deriveRows(this.plan, { now, since, building, progress: progress2, records, curves, metrics, events });
+  }
+};
+function planFor(ws, label, command) {
+  const target2 = describe2(ws, label);
+  requireKind(
+    ws,
+    target2,
+    command,
+    ["search", "model"],
+    (kind) => kind === "evaluate" && target2.metrics ? `An evaluation trains nothing; watch the model it scores: databazel ${command} ${displayLabel(target2.metrics.model_label)}` : ""
+  );
+  return planOf(target2);
+}
+async function watch(ws, label, screen = processScreen()) {
+  const workspace = workspaceRoot(ws.bazel.cwd);
+  if (!workspace) throw new CliError(`${ws.bazel.cwd} is not in a Bazel workspace (no MODULE.bazel, REPO.bazel or WORKSPACE above it).`);
+  let execRoot = executionRootFromSymlink(workspace);
+  const before = execRoot ? bazelCommand(outputBaseOfExecRoot(execRoot)) : void 0;
+  const notes = [];
+  let plan;
+  let partialPlan = false;
+  if (before?.running) {
+    const absolute = absoluteLabel(label, ws.bazel.cwd, workspace);
+    const manifest = planFromManifest(workspace, absolute);
+    plan = manifest ?? { label: absolute, kind: "search", metric: null, goal: null, trials: [] };
+    partialPlan = true;
+    notes.push(
+      `Bazel is busy (bazel ${before.command ?? "command"}, pid ${before.pid}) and cannot be asked for the trials: ` + (manifest ? "they come from the search's manifest in bazel-bin." : "each shows when it starts.")
+    );
+  } else {
+    if (execRoot && !serverRunning(outputBaseOfExecRoot(execRoot))) {
+      ws.log("databazel: no Bazel server is running in this workspace, so nothing is building; starting one to list the trials ...");
+    }
+    plan = planFor(ws, label, "watch");
+    execRoot ??= ws.bazel.executionRoot();
+  }
+  if (!execRoot) {
+    throw new CliError(
+      `cannot find ${displayLabel(label)}'s output base: Bazel is busy, and ${workspace} has no bazel-out symlink yet.
+Fix: wait for the first build to get past analysis, or build and watch in one: databazel build ${label}`
+    );
+  }
+  const sources = new Sources(execRoot, plan);
+  openProgressDir(sources.outputBase);
+  const display = new Display(screen);
+  let stop = false;
+  const interrupt = () => void (stop = true);
+  process.on("SIGINT", interrupt);
+  let bep;
+  let sawBuild = false;
+  let lastCommand = bazelCommand(sources.outputBase)?.startedMs;
+  let frame;
+  try {
+    for (; ; ) {
+      const now = Date.now();
+      const command = bazelCommand(sources.outputBase);
+      const building = command?.running === true && (command.command === null || BUILDING_COMMANDS.has(command.command));
+      let events;
+      let remote = false;
+      if (!building && command && command.startedMs !== lastCommand && !command.running && lastCommandBuilt(sources.outputBase)) sawBuild = true;
+      lastCommand = command?.startedMs;
+      if (building) {
+        sawBuild = true;
+        const file = lastFlag(command.args, "--build_event_json_file");
+        if (file) {
+          const path = (0, import_node_path7.resolve)(command.cwd ?? workspace, file);
+          if (bep?.path !== path) bep = new BepReader(path);
+          events = bep.read();
+        }
+        remote = remoteExecutor(command.args) || events?.remote === true;
+      }
+      const rows = sources.look(now, command?.startedMs ?? 0, building, events);
+      const waiting = `Waiting for a build of ${plan.label}: run \`bazel build ${plan.label}\` in another terminal, or \`databazel build ${plan.label}\` to build and watch in one. Ctrl-C stops.`;
+      const status = building ? `bazel ${command.command ?? "build"} (pid ${command.pid}) has been running for ${Math.round((now - command.startedMs) / 1e3)}s` + (events?.status ? `: ${events.status}` : "") : sawBuild ? "The build finished." : waiting;
+      const plainNotes = !screen.isTTY && status === waiting ? [waiting] : [];
+      frame = { plan, rows, notes: [...notes, ...remote ? [events ? REMOTE_NOTE : REMOTE_NO_BEP_NOTE] : [], ...plainNotes], status };
+      if (stop || sawBuild && !building) break;
+      display.show(frame);
+      await sleep(REFRESH_MS);
+    }
+    if (!stop && partialPlan) {
+      try {
+        sources.plan = plan = planFor(ws, label, "watch");
+        frame = { ...frame, plan, rows: sources.look(Date.now(), bazelCommand(sources.outputBase)?.startedMs ?? 0, false, void 0), notes: [] };
+      } catch {
+      }
+    }
+    display.close(frame);
+  } finally {
+    process.off("SIGINT", interrupt);
+    if (screen.isTTY) screen.write("\x1B[?25h");
+  }
+  return stop ? 130 : 0;
+}
+async function buildAndWatch(ws, label, screen = processScreen()) {
+  const plan = planFor(ws, label, "build");
+  const execRoot = ws.bazel.executionRoot();
+  const sources = new Sources(execRoot, plan);
+  openProgressDir(sources.outputBase);
+  const bepDir = (0, import_node_path7.join)(sources.outputBase, WATCH_DIR, "bep");
+  (0, import_node_fs12.mkdirSync)(bepDir, { recursive: true });
+  const bepPath = (0, import_node_path7.join)(bepDir, `${process.pid}-${Date.now()}.json`);
+  const bep = new BepReader(bepPath);
+  const started = Date.now();
+  const args = ["build", ...ws.bazel.flags, `--build_event_json_file=${bepPath}`, "--build_event_publish_all_actions", "--", plan.label];
+  const child = (0, import_node_child_process3.spawn)(ws.bazel.launcher.command, args, { cwd: ws.bazel.cwd, stdio: ["ignore", screen.isTTY ? "pipe" : 2, screen.isTTY ? "pipe" : 2] });
+  let output = "";
+  let partial = "";
+  const keep = (chunk) => {
+    const text = chunk.toString("utf8");
+    output = (output + text).slice(-2e5);
+    const lines = (partial + text).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) applyProgressLine(bep.events, line);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exit = new Promise((done, fail) => {
+    child.on("error", (err) => fail(new CliError(`cannot run Bazel (${ws.bazel.launcher.source}): ${err.message}`)));
+    child.on("close", (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+  let exitCode;
+  void exit.then(
+    (code) => void (exitCode = code),
+    () => void (exitCode = 1)
+  );
+  const display = new Display(screen);
+  const interrupt = () => void 0;
+  process.on("SIGINT", interrupt);
+  let frame;
+  try {
+    for (; ; ) {
+      const building = exitCode === void 0;
+      const events = bep.read();
+      const rows = sources.look(Date.now(), events.startedMs ?? started, building, events);
+      const lastLine = output.split("\n").map((l) => l.trim()).filter(Boolean).at(-1);
+      const verdict = output.split("\n").filter((l) => /Build completed successfully|Build did NOT complete successfully/.test(l)).at(-1);
+      const status = building ? lastLine ?? events.status ?? "Bazel is starting ..." : verdict?.replace(/^\w+: /, "") ?? `Bazel exited ${exitCode}.`;
+      frame = { plan, rows, notes: events.remote ? [REMOTE_NOTE] : [], status: screen.isTTY ? status : null };
+      if (!building) break;
+      display.show(frame);
+      await Promise.race([sleep(REFRESH_MS), exit.catch(() => void 0)]);
+    }
+    display.close(frame);
+  } finally {
+    process.off("SIGINT", interrupt);
+    if (screen.isTTY) screen.write("\x1B[?25h");
+    (0, import_node_fs12.rmSync)(bepPath, { force: true });
+  }
+  await exit;
+  if (exitCode !== 0 && screen.isTTY) ws.log(bazelErrors(output));
+  return exitCode ?? 1;
+}
+
 // tools/src/cli/main.ts
 function execute(invocation, ws) {
   const style = styleFor(process.stdout);
@@ -2757,11 +3741,26 @@ function execute(invocation, ws) {
       return report(ws, command.labels, command.output);
     case "export":
       return exportTensorBoard(ws, command.label, command.tensorboard);
+    case "watch":
+    case "build":
+      throw new Error(`${command.name} runs asynchronously`);
   }
 }
 function run(argv) {
   const log = (line) => void process.stderr.write(`${line}
 `);
+  const failed = (err) => {
+    if (err instanceof CliError) {
+      log(`databazel: error: ${err.message}`);
+      return err.exitCode;
+    }
+    if (err instanceof FormatError) {
+      log(`databazel: error: ${err.message}`);
+      return 1;
+    }
+    log(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return 1;
+  };
   try {
     const invocation = parseArgs(argv);
     if (invocation.command.name === "help") {
@@ -2775,23 +3774,19 @@ function run(argv) {
       alwaysBuild: invocation.alwaysBuild,
       log
     };
+    const { command } = invocation;
+    if (command.name === "watch") return watch(ws, command.label).catch(failed);
+    if (command.name === "build") return buildAndWatch(ws, command.label).catch(failed);
     process.stdout.write(execute(invocation, ws));
     return 0;
   } catch (err) {
-    if (err instanceof CliError) {
-      log(`databazel: error: ${err.message}`);
-      return err.exitCode;
-    }
-    if (err instanceof FormatError) {
-      log(`databazel: error: ${err.message}`);
-      return 1;
-    }
-    log(`databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return 1;
+    return failed(err);
   }
 }
 
 // tools/src/bin/databazel.ts
 var workingDirectory = bazelRunDirectory();
 if (workingDirectory) process.chdir(workingDirectory);
-process.exitCode = run(process.argv.slice(2));
+void Promise.resolve(run(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

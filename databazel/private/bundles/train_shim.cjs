@@ -2,8 +2,8 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_fs13 = require("node:fs");
+var import_node_path6 = require("node:path");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -1118,13 +1118,169 @@ function carryForward(options) {
   (0, import_node_fs11.writeFileSync)(options.logPath, notRunLog("pruned", options.outcome.error));
 }
 
+// tools/src/shim/progress.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs12 = require("node:fs");
+var import_node_path5 = require("node:path");
+
+// tools/src/formats/progress.ts
+var PROGRESS_FORMAT = 1;
+var WATCH_DIR = "databazel-watch";
+var PROGRESS_DIR = "progress";
+var SANDBOX_PROGRESS_DIR = ".databazel-watch";
+var HEARTBEAT_MS = 1e3;
+var WATCHING = ".watching";
+var WATCHING_TTL_MS = 10 * HEARTBEAT_MS;
+var progressState = literal("running", ...OUTCOMES);
+var progress = object({
+  format: number,
+  /** The target, as the shim's --shim_label gives it ("//pkg:name"). */
+  label: string,
+  /** The shim's --shim_trial: the trial, "<chain> epochs 2-4" for a segment; null for a model. */
+  trial: nullable(string),
+  /** The model this action writes, exec-root relative (possibly path-mapped: bazel-out/cfg/...). */
+  model: string,
+  /** The segment's epochs (--start_epoch, --end_epoch), or null when the run is not a segment. */
+  start_epoch: nullable(number),
+  end_epoch: nullable(number),
+  /** Epochs done: the start epoch plus the points of the curve.json the script has written so far. */
+  epoch: number,
+  /** The last point of that curve.json, or null before the first. */
+  latest: nullable(recordOf(number)),
+  /** "running" while the script runs, then the run's outcome. */
+  state: progressState,
+  started_ms: number,
+  /** When the file was last written: every HEARTBEAT_MS while running. */
+  updated_ms: number
+});
+
+// tools/src/shim/progress.ts
+var EXEC_ROOT_BELOW_OUTPUT_BASE = [
+  /^(.+)\/execroot\/[^/]+$/,
+  /^(.+)\/sandbox\/[^/]+\/\d+\/execroot\/[^/]+$/,
+  /^(.+)\/bazel-workers\/[^/]+\/[^/]+$/
+];
+function outputBaseOf(cwd) {
+  for (const pattern of [...EXEC_ROOT_BELOW_OUTPUT_BASE].reverse()) {
+    const match = pattern.exec(cwd);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+function isPrivate(cwd) {
+  return EXEC_ROOT_BELOW_OUTPUT_BASE.slice(1).some((p) => p.test(cwd));
+}
+var NOTHING = { finish: () => void 0 };
+function readCurve(path) {
+  try {
+    const parsed = JSON.parse((0, import_node_fs12.readFileSync)(path, "utf8"));
+    if (!Array.isArray(parsed)) return void 0;
+    return parsed.map(
+      (point) => Object.fromEntries(
+        Object.entries(point !== null && typeof point === "object" ? point : {}).filter(
+          (e) => typeof e[1] === "number" && Number.isFinite(e[1])
+        )
+      )
+    );
+  } catch {
+    return void 0;
+  }
+}
+function startProgress(options) {
+  try {
+    return start(options);
+  } catch {
+    return NOTHING;
+  }
+}
+function start(options) {
+  const cwd = options.cwd ?? process.cwd();
+  const now = options.now ?? Date.now;
+  const outputBase = outputBaseOf(cwd);
+  if (!outputBase) return NOTHING;
+  const watchDir = (0, import_node_path5.join)(outputBase, WATCH_DIR, PROGRESS_DIR);
+  const id = (0, import_node_crypto2.createHash)("sha256").update(`${options.label}\0${options.model}`).digest("hex").slice(0, 24);
+  const places = [(0, import_node_path5.join)(watchDir, `${id}.json`), ...isPrivate(cwd) ? [(0, import_node_path5.join)(cwd, SANDBOX_PROGRESS_DIR, `${id}.json`)] : []];
+  let place = 0;
+  const started = now();
+  let curveSeen = "";
+  let epoch = options.startEpoch ?? 0;
+  let latest = null;
+  const readProgress = () => {
+    let seen = "";
+    try {
+      const stat = (0, import_node_fs12.statSync)(options.curve);
+      seen = `${stat.mtimeMs}:${stat.size}`;
+    } catch {
+      return;
+    }
+    if (seen === curveSeen) return;
+    const curve = readCurve(options.curve);
+    if (!curve) return;
+    curveSeen = seen;
+    epoch = (options.startEpoch ?? 0) + curve.length;
+    latest = curve.at(-1) ?? null;
+  };
+  const write = (state) => {
+    const value = {
+      format: PROGRESS_FORMAT,
+      label: options.label,
+      trial: options.trial,
+      model: options.model,
+      start_epoch: options.startEpoch,
+      end_epoch: options.endEpoch,
+      epoch,
+      latest,
+      state,
+      started_ms: started,
+      updated_ms: now()
+    };
+    while (place < places.length) {
+      const path = places[place];
+      try {
+        if (place > 0) (0, import_node_fs12.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true });
+        (0, import_node_fs12.writeFileSync)(`${path}.tmp`, JSON.stringify(value) + "\n");
+        (0, import_node_fs12.renameSync)(`${path}.tmp`, path);
+        return;
+      } catch {
+        place++;
+      }
+    }
+  };
+  const watched = () => {
+    try {
+      return now() - (0, import_node_fs12.statSync)((0, import_node_path5.join)(watchDir, WATCHING)).mtimeMs < WATCHING_TTL_MS;
+    } catch {
+      return false;
+    }
+  };
+  const tick = (state) => {
+    try {
+      if (!watched()) return;
+      readProgress();
+      write(state);
+    } catch {
+    }
+  };
+  tick("running");
+  const timer = setInterval(() => tick("running"), HEARTBEAT_MS);
+  timer.unref();
+  return {
+    finish(state) {
+      clearInterval(timer);
+      tick(state);
+      if (place > 0 && place < places.length) (0, import_node_fs12.rmSync)(places[place], { force: true });
+    }
+  };
+}
+
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs12.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs12.statSync)(path);
+  if (!(0, import_node_fs13.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs13.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs12.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs13.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -1141,14 +1297,14 @@ main(async (argv, request) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs12.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs13.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
   const endEpoch = optional(flags, TRAIN_FLAGS.end_epoch);
   const curvePath = one(flags, SHIM_FLAGS.curve);
   const previousCurve = readPreviousCurve(optional(flags, SHIM_FLAGS.previous_curve));
-  const segmentCurve = (0, import_node_path5.join)(outputDir, OUTPUT_DIR_FILES.curve);
+  const segmentCurve = (0, import_node_path6.join)(outputDir, OUTPUT_DIR_FILES.curve);
   const epochFlags = [
     ...initCheckpoint ? [TRAIN_FLAGS.init_checkpoint, initCheckpoint] : [],
     ...startEpoch !== void 0 ? [TRAIN_FLAGS.start_epoch, startEpoch] : [],
@@ -1174,7 +1330,15 @@ main(async (argv, request) => {
   if (pruned && !initCheckpoint) {
     throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
-  const { run, outcome: outcome2 } = pruned ? { run: { exitCode: null, durationMs: 0 }, outcome: pruned } : await runUnderContract({
+  const progress2 = startProgress({
+    label: shim.label,
+    trial: shim.trial ?? null,
+    model,
+    curve: segmentCurve,
+    startEpoch: startEpoch !== void 0 ? Number(startEpoch) : null,
+    endEpoch: endEpoch !== void 0 ? Number(endEpoch) : null
+  });
+  const ran = pruned ? { run: { exitCode: null, durationMs: 0 }, outcome: pruned } : runUnderContract({
     shim,
     upstreamOutcome: previousOutcome,
     what: "the train executable",
@@ -1214,11 +1378,21 @@ main(async (argv, request) => {
       return void 0;
     }
   });
+  const { run, outcome: outcome2 } = await Promise.resolve(ran).then(
+    (result) => {
+      progress2.finish(result.outcome.outcome);
+      return result;
+    },
+    (err) => {
+      progress2.finish("failed");
+      throw err;
+    }
+  );
   const succeeded = outcome2.outcome === "succeeded";
   if (pruned) carryForward({ initCheckpoint, model, modelIsDir, outputDir, logPath: shim.logPath, outcome: pruned });
   else if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
   const curve = [...previousCurve, ...succeeded ? readSegmentCurve(segmentCurve) : []];
-  (0, import_node_fs12.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs13.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeOutcome(shim.outcomePath, outcome2);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),

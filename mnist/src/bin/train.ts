@@ -17,7 +17,7 @@
 //   (seed, epoch), so no PRNG state passes between segments;
 // - the linear schedule decays over decay_epochs (default 10), not over the run.
 // curve.json then holds the segment's epochs only.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readCheckpoint, writeCheckpoint } from "../lib/checkpoint.ts";
 import { parseFlags, required, run, UsageError } from "../lib/cli.ts";
@@ -126,11 +126,24 @@ run("train", (argv) => {
         : `epochs ${startEpoch + 1}-${endEpoch}` + (segment.init !== undefined ? ` from ${segment.init}` : "")) +
       ` l2=${hp.l2}`,
   );
+  // The curve so far, rewritten after each epoch (through a rename, so a reader never sees half of
+  // it): `databazel watch` shows the epochs as they go.
+  const outputDir = flags.get("--output_dir")?.[0];
+  const writeCurve = (curve: readonly object[]): void => {
+    if (outputDir === undefined) return;
+    mkdirSync(outputDir, { recursive: true });
+    const path = join(outputDir, "curve.json");
+    writeFileSync(`${path}.tmp`, stableJson(curve.map((s) => ({ ...s }))) + "\n");
+    renameSync(`${path}.tmp`, path);
+  };
+  const soFar: object[] = [];
   // No wall times here: the log is an output, and outputs must be byte-identical between builds
   // (the shim's run record holds the action's duration).
   const curve = trainNetwork(net, data, train, val, hp, epochs, state, (s) => {
     const valText = s.val_accuracy === undefined ? "" : ` val_accuracy ${s.val_accuracy.toFixed(4)}`;
     console.log(`epoch ${s.epoch}/${endEpoch} loss ${s.loss.toFixed(4)} train_accuracy ${s.train_accuracy.toFixed(4)}${valText}`);
+    soFar.push(s);
+    writeCurve(soFar);
   });
 
   mkdirSync(dirname(modelPath), { recursive: true });
@@ -138,9 +151,5 @@ run("train", (argv) => {
     modelPath,
     segmented ? writeCheckpoint(net, state, { ...position, completedEpochs: endEpoch }) : serialize(net),
   );
-  const outputDir = flags.get("--output_dir")?.[0];
-  if (outputDir !== undefined) {
-    mkdirSync(outputDir, { recursive: true });
-    writeFileSync(join(outputDir, "curve.json"), stableJson(curve.map((s) => ({ ...s }))) + "\n");
-  }
+  writeCurve(curve);
 });

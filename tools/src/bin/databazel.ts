@@ -10,4 +10,6 @@ import { run } from "../cli/main.ts";
 const workingDirectory = bazelRunDirectory();
 if (workingDirectory) process.chdir(workingDirectory);
 
-process.exitCode = run(process.argv.slice(2));
+void Promise.resolve(run(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -13,6 +13,7 @@ import { writePlaceholderModel } from "../shim/placeholder.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { carryForward, prunedOutcome } from "../shim/pruned.ts";
+import { startProgress } from "../shim/progress.ts";
 import { discard } from "../lib/outputs.ts";
 
 function modelProblem(path: string, isDirectory: boolean): string | undefined {
@@ -74,9 +75,18 @@ main(async (argv, request) => {
   if (pruned && !initCheckpoint) {
     throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
-  const { run, outcome } = pruned
+  // For `databazel watch`; it writes nothing unless a watch is looking (tools/src/shim/progress.ts).
+  const progress = startProgress({
+    label: shim.label,
+    trial: shim.trial ?? null,
+    model,
+    curve: segmentCurve,
+    startEpoch: startEpoch !== undefined ? Number(startEpoch) : null,
+    endEpoch: endEpoch !== undefined ? Number(endEpoch) : null,
+  });
+  const ran = pruned
     ? { run: { exitCode: null, durationMs: 0 }, outcome: pruned }
-    : await runUnderContract({
+    : runUnderContract({
     shim,
     upstreamOutcome: previousOutcome,
     what: "the train executable",
@@ -118,6 +128,16 @@ main(async (argv, request) => {
       return undefined;
     },
   });
+  const { run, outcome } = await Promise.resolve(ran).then(
+    (result) => {
+      progress.finish(result.outcome.outcome);
+      return result;
+    },
+    (err: unknown) => {
+      progress.finish("failed");
+      throw err;
+    },
+  );
   const succeeded = outcome.outcome === "succeeded";
   if (pruned) carryForward({ initCheckpoint: initCheckpoint!, model, modelIsDir, outputDir, logPath: shim.logPath, outcome: pruned });
   else if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome);

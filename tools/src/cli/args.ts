@@ -11,7 +11,9 @@ export type Command =
   | { name: "lineage"; label: string; json: boolean }
   | { name: "open"; labels: string[]; print: boolean }
   | { name: "report"; labels: string[]; output: string | null }
-  | { name: "export"; label: string; tensorboard: string };
+  | { name: "export"; label: string; tensorboard: string }
+  | { name: "watch"; label: string }
+  | { name: "build"; label: string };
 
 export interface Invocation {
   command: Command;
@@ -21,7 +23,7 @@ export interface Invocation {
   bazelFlags: string[];
 }
 
-export const USAGE = `databazel: look at what databazel's rules built, or export it to TensorBoard.
+export const USAGE = `databazel: look at what databazel's rules built (or watch them build), or export it to TensorBoard.
 
 Usage:
   databazel show LABEL [--json | --csv | --md]   a hyperparam_search's leaderboard, best first
@@ -33,6 +35,8 @@ Usage:
   databazel report PATTERN... [--output FILE]    write that index to FILE (default: stdout)
   databazel export --tensorboard DIR LABEL       learning curves, metrics and hyperparameters as
                                                  TensorBoard event files in DIR/<name>/
+  databazel watch LABEL                          a live table of the trials while Bazel builds them
+  databazel build LABEL                          build with Bazel and watch, in one
   databazel --help
 
 LABEL is a Bazel label, resolved from the current directory as Bazel does:
@@ -43,6 +47,9 @@ LABEL is a Bazel label, resolved from the current directory as Bazel does:
   open     a model, an evaluate target or a hyperparam_search
   export   a hyperparam_search (each trial in DIR/<name>/<trial>/, the hparams experiment in
            DIR/<name>/) or a model; an earlier export there is replaced
+  watch    a hyperparam_search or a model: each trial's state (queued, running, done, failed,
+  build    pruned), epoch, elapsed time and latest metrics, once a second; watch follows the
+           build running in this workspace (or waits for one) and ends with it
 
 PATTERN is a label or a target pattern (//pkg:all, //pkg/...); several name their union.
 The index is one self-contained HTML page: each search with its best trial, its outcomes and
@@ -62,7 +69,7 @@ started it ($BAZEL_REAL, else \`bazel\` on PATH), in the directory it was starte
 Otherwise the launcher tools/bazel beside this CLI when there is one, else \`bazel\` on PATH.
 
 Exit codes: 0 success; 1 Bazel or a file failed; 2 usage error (arguments, flags, or a label
-the command does not apply to).
+the command does not apply to); build: Bazel's exit code; watch stopped with Ctrl-C: 130.
 `;
 
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
@@ -72,10 +79,21 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   open: ["--print"],
   report: ["--output"],
   export: ["--tensorboard"],
+  watch: [],
+  build: [],
 };
 
 /** How many labels each command takes; open and report take one or more (Infinity: no limit). */
-const ARITY: Record<string, [number, number]> = { show: [1, 1], diff: [2, 2], lineage: [1, 1], open: [1, Infinity], report: [1, Infinity], export: [1, 1] };
+const ARITY: Record<string, [number, number]> = {
+  show: [1, 1],
+  diff: [2, 2],
+  lineage: [1, 1],
+  open: [1, Infinity],
+  report: [1, Infinity],
+  export: [1, 1],
+  watch: [1, 1],
+  build: [1, 1],
+};
 
 /** Flags that take a value: `--output FILE` or `--output=FILE` (and -o FILE), `--tensorboard DIR`. */
 const VALUE_FLAGS: Record<string, string> = { "--output": "--output", "-o": "--output", "--tensorboard": "--tensorboard" };
@@ -146,6 +164,9 @@ export function parseArgs(argv: readonly string[]): Invocation {
         if (tensorboard === undefined) throw usage(`databazel export: say where to write: --tensorboard DIR (TensorBoard event files).`);
         return { name, label: first, tensorboard };
       }
+      case "watch":
+      case "build":
+        return { name, label: first };
       default:
         return { name: "open", labels: positionals, print: flags.has("--print") };
     }

@@ -11,6 +11,7 @@ import { report } from "./report.ts";
 import { show } from "./show.ts";
 import { styleFor } from "./table.ts";
 import type { Workspace } from "./targets.ts";
+import { buildAndWatch, watch } from "./watch.ts";
 
 function execute(invocation: Invocation, ws: Workspace): string {
   const style = styleFor(process.stdout);
@@ -30,12 +31,27 @@ function execute(invocation: Invocation, ws: Workspace): string {
       return report(ws, command.labels, command.output);
     case "export":
       return exportTensorBoard(ws, command.label, command.tensorboard);
+    case "watch":
+    case "build":
+      throw new Error(`${command.name} runs asynchronously`);
   }
 }
 
-/** Runs the CLI; returns the exit code. */
-export function run(argv: readonly string[]): number {
+/** Runs the CLI; returns the exit code (a promise of it for the commands that keep running). */
+export function run(argv: readonly string[]): number | Promise<number> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const failed = (err: unknown): number => {
+    if (err instanceof CliError) {
+      log(`databazel: error: ${err.message}`);
+      return err.exitCode;
+    }
+    if (err instanceof FormatError) {
+      log(`databazel: error: ${err.message}`);
+      return 1;
+    }
+    log(`databazel: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  };
   try {
     const invocation = parseArgs(argv);
     if (invocation.command.name === "help") {
@@ -49,18 +65,12 @@ export function run(argv: readonly string[]): number {
       alwaysBuild: invocation.alwaysBuild,
       log,
     };
+    const { command } = invocation;
+    if (command.name === "watch") return watch(ws, command.label).catch(failed);
+    if (command.name === "build") return buildAndWatch(ws, command.label).catch(failed);
     process.stdout.write(execute(invocation, ws));
     return 0;
   } catch (err) {
-    if (err instanceof CliError) {
-      log(`databazel: error: ${err.message}`);
-      return err.exitCode;
-    }
-    if (err instanceof FormatError) {
-      log(`databazel: error: ${err.message}`);
-      return 1;
-    }
-    log(`databazel: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return 1;
+    return failed(err);
   }
 }
