@@ -1096,6 +1096,17 @@ function parseCurve(text) {
   }
   return parsed;
 }
+function curveNumbers(text) {
+  const parsed = JSON.parse(text);
+  if (!Array.isArray(parsed)) return void 0;
+  return parsed.map(
+    (point) => Object.fromEntries(
+      Object.entries(point !== null && typeof point === "object" ? point : {}).filter(
+        (e) => typeof e[1] === "number" && Number.isFinite(e[1])
+      )
+    )
+  );
+}
 
 // tools/src/tensorboard/hparams.ts
 var NUMBER2 = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -3445,13 +3456,6 @@ function parseOutcome(text) {
   const value = JSON.parse(text).outcome;
   return OUTCOMES.includes(value) ? value : void 0;
 }
-function parseCurve2(text) {
-  const value = JSON.parse(text);
-  if (!Array.isArray(value)) return void 0;
-  return value.map(
-    (p) => Object.fromEntries(Object.entries(p !== null && typeof p === "object" ? p : {}).filter((e) => typeof e[1] === "number"))
-  );
-}
 function absoluteLabel(label, cwd, workspace) {
   const main = label.replace(/^@@?\/\//, "//");
   const split = (pkgAndName) => {
@@ -3544,7 +3548,7 @@ var Sources = class {
   execRoot;
   plan;
   records = new FileCache(parseOutcome);
-  curves = new FileCache(parseCurve2);
+  curves = new FileCache(curveNumbers);
   metrics = new FileCache(parseJsonAllowingNonFinite);
   get outputBase() {
     return outputBaseOfExecRoot(this.execRoot);

@@ -198,6 +198,17 @@ function parseCurve(text) {
   }
   return parsed;
 }
+function curveNumbers(text) {
+  const parsed = JSON.parse(text);
+  if (!Array.isArray(parsed)) return void 0;
+  return parsed.map(
+    (point) => Object.fromEntries(
+      Object.entries(point !== null && typeof point === "object" ? point : {}).filter(
+        (e) => typeof e[1] === "number" && Number.isFinite(e[1])
+      )
+    )
+  );
+}
 function readPreviousCurve(path) {
   if (!path) return [];
   const curve = parseCurve((0, import_node_fs.readFileSync)(path, "utf8"));
@@ -1173,15 +1184,7 @@ function isPrivate(cwd) {
 var NOTHING = { finish: () => void 0 };
 function readCurve(path) {
   try {
-    const parsed = JSON.parse((0, import_node_fs12.readFileSync)(path, "utf8"));
-    if (!Array.isArray(parsed)) return void 0;
-    return parsed.map(
-      (point) => Object.fromEntries(
-        Object.entries(point !== null && typeof point === "object" ? point : {}).filter(
-          (e) => typeof e[1] === "number" && Number.isFinite(e[1])
-        )
-      )
-    );
+    return curveNumbers((0, import_node_fs12.readFileSync)(path, "utf8"));
   } catch {
     return void 0;
   }

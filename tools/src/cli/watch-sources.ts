@@ -223,14 +223,6 @@ export function parseOutcome(text: string): Outcome | undefined {
   return (OUTCOMES as readonly unknown[]).includes(value) ? (value as Outcome) : undefined;
 }
 
-export function parseCurve(text: string): Record<string, number>[] | undefined {
-  const value: unknown = JSON.parse(text);
-  if (!Array.isArray(value)) return undefined;
-  return value.map((p) =>
-    Object.fromEntries(Object.entries(p !== null && typeof p === "object" ? p : {}).filter((e): e is [string, number] => typeof e[1] === "number")),
-  );
-}
-
 /** `//pkg:name`, `//pkg`, `:name`, `name` or `sub/pkg:name` as //pkg:name, relative to `cwd` in `workspace`. */
 export function absoluteLabel(label: string, cwd: string, workspace: string): string {
   const main = label.replace(/^@@?\/\//, "//");

@@ -38,13 +38,13 @@ import {
   markWatching,
   openProgressDir,
   outputBaseOfExecRoot,
-  parseCurve,
   parseOutcome,
   planFromManifest,
   readProgress,
   serverRunning,
   workspaceRoot,
 } from "./watch-sources.ts";
+import { curveNumbers } from "../lib/curve.ts";
 
 const REFRESH_MS = 1000;
 
@@ -106,7 +106,7 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
 /** What the watch reads each second. */
 class Sources {
   readonly records = new FileCache<Outcome>(parseOutcome);
-  readonly curves = new FileCache<Record<string, number>[]>(parseCurve);
+  readonly curves = new FileCache<Record<string, number>[]>(curveNumbers);
   readonly metrics = new FileCache<unknown>(parseJsonAllowingNonFinite);
 
   constructor(

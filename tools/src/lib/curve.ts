@@ -22,6 +22,23 @@ export function parseCurve(text: string): Curve | string {
   return parsed as Curve;
 }
 
+/**
+ * The finite numbers of each point of a curve that a script may still be writing, as a watch
+ * reads it while it grows (no check: a half-written file is simply read again later); undefined
+ * when it is not a JSON array. Throws when the text is not JSON.
+ */
+export function curveNumbers(text: string): Curve | undefined {
+  const parsed: unknown = JSON.parse(text);
+  if (!Array.isArray(parsed)) return undefined;
+  return parsed.map((point) =>
+    Object.fromEntries(
+      Object.entries(point !== null && typeof point === "object" ? point : {}).filter(
+        (e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1]),
+      ),
+    ),
+  );
+}
+
 /** The curve a previous segment left (an empty one when this is the first segment). */
 export function readPreviousCurve(path: string | undefined): Curve {
   if (!path) return [];

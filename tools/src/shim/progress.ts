@@ -26,6 +26,7 @@ import {
   type Progress,
   type ProgressState,
 } from "../formats/progress.ts";
+import { curveNumbers } from "../lib/curve.ts";
 
 const EXEC_ROOT_BELOW_OUTPUT_BASE = [
   /^(.+)\/execroot\/[^/]+$/,
@@ -68,18 +69,10 @@ export interface LiveProgress {
 
 const NOTHING: LiveProgress = { finish: () => undefined };
 
-/** The last point of a curve the script is writing, flattened to its numbers; undefined when unreadable. */
+/** The curve the script is writing, its numbers only; undefined when unreadable. */
 function readCurve(path: string): Record<string, number>[] | undefined {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
-    if (!Array.isArray(parsed)) return undefined;
-    return parsed.map((point) =>
-      Object.fromEntries(
-        Object.entries(point !== null && typeof point === "object" ? point : {}).filter(
-          (e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1]),
-        ),
-      ),
-    );
+    return curveNumbers(readFileSync(path, "utf8"));
   } catch {
     return undefined; // not written yet, or half-written: the next tick reads it again
   }
