@@ -61,7 +61,7 @@ describe("the offline Bazel's rules_python", () => {
     expect(toolchain).toContain('python.toolchain(python_version = "3.11") asks for Python 3.11');
   });
 
-  it("asks for hub_name when pip.parse has none", async (context) => {
+  it("asks for hub_name when pip.parse has none, and for one name when it has two", async (context) => {
     if (!(await offlineBazel())) context.skip("tools/bazel does not run the offline Bazel here: rules_python is the registry's");
     const output = await failingModule("pip.bzl%pip", [
       'pip = use_extension("@rules_python//python/extensions:pip.bzl", "pip")',
@@ -69,5 +69,12 @@ describe("the offline Bazel's rules_python", () => {
     ]);
     expect(output).toContain("pip.parse needs hub_name, the repository that `requirement()` and `@<hub>//<package>` come from.");
     expect(output).toContain('Fix: pip.parse(hub_name = "pypi", python_version = "3.14", requirements_lock = "//:requirements_lock.txt").');
+
+    const twoNames = await failingModule("pip.bzl%pip", [
+      'pip = use_extension("@rules_python//python/extensions:pip.bzl", "pip")',
+      'pip.parse(hub_name = "pypi", name = "deps", requirements_lock = "//:requirements_lock.txt")',
+    ]);
+    expect(twoNames).toContain('pip.parse(hub_name = "pypi", name = "deps"): two names for one hub.');
+    expect(twoNames).toContain("Fix: keep hub_name only.");
   });
 });
