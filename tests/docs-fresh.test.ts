@@ -1,4 +1,4 @@
-// docs/ (the API reference) and the README's contract table must match what the docstrings
+// docs/ (the API reference) must match what the docstrings
 // and tools/src/contract.ts generate now through `npm run docs`; `bazel test //...` checks the
 // same files against the Bazel actions' outputs (docs/BUILD.bazel). Regenerate with either.
 import { readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { DOCUMENTED, generateDocs } from "../tools/docs/generate.ts";
 import { repoRoot } from "./harness/bazel.ts";
 
 describe("API reference", () => {
-  it("docs/ and the README's contract table are fresh", async () => {
+  it("docs/ is fresh", async () => {
     const generated = await generateDocs();
     for (const [path, content] of generated) {
       expect(readFileSync(join(repoRoot, path), "utf8") === content, `${path} is stale: run \`npm run docs\``).toBe(true);

@@ -108,11 +108,11 @@ hyperparam_search(
   });
 });
 
-// The README says how to get and install the package.
-describe("README", () => {
+// The CLI's guide says how to get and install the package.
+describe("docs/cli.md", () => {
   it("tells how to make and install the npm package", () => {
-    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
-    expect(readme).toContain("npm run pack:npm");
-    expect(readme).toContain("npm install --save-dev ./databazel-");
+    const guide = readFileSync(join(repoRoot, "docs", "cli.md"), "utf8");
+    expect(guide).toContain("npm run pack:npm");
+    expect(guide).toContain("npm install --save-dev ./databazel-");
   });
 });

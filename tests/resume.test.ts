@@ -1,8 +1,8 @@
 // Resume loses nothing: the Bazel server is SIGKILLed mid-build (what a crash or a preempted
 // machine does to it), and the rebuild executes only what had not finished. Bazel's in-memory
 // action cache dies with the server and this first build never saved the on-disk one, so what
-// keeps the finished actions is the disk cache in the workspace's .bazelrc, as the README tells
-// users to set. What ran is read from Bazel's execution log.
+// keeps the finished actions is the disk cache in the workspace's .bazelrc, as
+// docs/getting-started.md tells users to set. What ran is read from Bazel's execution log.
 import { execa } from "execa";
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +26,7 @@ async function workspaceWithDiskCache(build: string): Promise<{ ws: string; bin:
   workspaces.push(ws);
   const cache = mkdtempSync(join(tmpdir(), "databazel-resume-cache-"));
   caches.push(cache);
-  // What the README tells users to put in theirs, with a disk cache of this test's own.
+  // What docs/getting-started.md tells users to put in theirs, with a disk cache of this test's own.
   appendFileSync(join(ws, ".bazelrc"), `build --disk_cache=${cache}\nbuild --remote_download_outputs=all\n`);
   // Its output tree, not the bazel-bin symlink, which a fresh workspace gets only once a build ends.
   return { ws, bin: await bazelInfo("bazel-bin", { cwd: ws }) };

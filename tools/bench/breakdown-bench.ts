@@ -251,7 +251,7 @@ bazel_dep(name = "rules_shell", version = "0.4.1")
 `;
 
 // --nosandbox_debug: Debian's system bazelrc would otherwise keep every action's sandbox.
-// --worker_sandboxing: as the README tells users (databazel's helpers run as workers).
+// --worker_sandboxing: as docs/getting-started.md tells users (databazel's helpers run as workers).
 const BAZELRC = "common --noenable_workspace\ncommon --lockfile_mode=off\nbuild --nosandbox_debug\nbuild --worker_sandboxing\n";
 
 function writeFiles(dir: string, files: Record<string, string>, executables: string[]): void {

@@ -1,10 +1,10 @@
-// Generates the API reference (docs/*.md) and the README's contract table. The Starlark side
+// Generates the API reference (docs/<name>.md and docs/contract.md). The Starlark side
 // comes from starlark_doc_extract, built through the launcher; the contract from contract.ts.
 import { execa } from "execa";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
-import { contractPage, readmeWithTable } from "./contract-page.ts";
+import { contractPage } from "./contract-page.ts";
 import { renderModule } from "./render.ts";
 import { parseTextproto } from "./textproto.ts";
 
@@ -21,6 +21,5 @@ export async function generateDocs(): Promise<Map<string, string>> {
     files.set(`docs/${name}.md`, renderModule(parseTextproto(proto), `@databazel//databazel:${name}.bzl`));
   }
   files.set("docs/contract.md", contractPage());
-  files.set("README.md", readmeWithTable(readFileSync(join(repoRoot, "README.md"), "utf8")));
   return files;
 }

@@ -1,4 +1,4 @@
-// `npm run docs`: regenerates docs/*.md and the README's contract table.
+// `npm run docs`: regenerates the API reference in docs/ (the guides there are written by hand).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";

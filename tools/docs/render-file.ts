@@ -2,9 +2,8 @@
 // runs the same code as `npm run docs`, one file per action:
 //   module TEXTPROTO SOURCE OUT   docs/<name>.md from starlark_doc_extract's ModuleInfo of SOURCE
 //   contract OUT                  docs/contract.md
-//   readme README OUT             README.md with the contract table regenerated
 import { readFileSync, writeFileSync } from "node:fs";
-import { contractPage, readmeWithTable } from "./contract-page.ts";
+import { contractPage } from "./contract-page.ts";
 import { renderModule } from "./render.ts";
 import { parseTextproto } from "./textproto.ts";
 
@@ -15,8 +14,7 @@ function render(args: string[]): [string, string] {
     return [out, renderModule(parseTextproto(readFileSync(textproto, "utf8")), source)];
   }
   if (kind === "contract" && rest.length === 1) return [rest[0]!, contractPage()];
-  if (kind === "readme" && rest.length === 2) return [rest[1]!, readmeWithTable(readFileSync(rest[0]!, "utf8"))];
-  throw new Error("usage: render-file (module TEXTPROTO SOURCE | contract | readme README) OUT");
+  throw new Error("usage: render-file (module TEXTPROTO SOURCE | contract) OUT");
 }
 
 const [out, content] = render(process.argv.slice(2));

@@ -1,7 +1,7 @@
 // The contract between databazel's rules and the user's train and eval executables.
 // TRAIN_FLAGS and EVAL_FLAGS are generated into databazel/private/contract.bzl (tools/build/
 // gen-contract.ts, `npm run build:tools`), so the rules and the shims always agree on them; the
-// rest is what the shims pass on, and the documentation (README, docs/contract.md) of it all.
+// rest is what the shims pass on, and the documentation (docs/contract.md) of it all.
 
 /** Flags the train executable receives. */
 export const TRAIN_FLAGS = {
@@ -54,7 +54,7 @@ export const PATH_LIST_SEPARATOR = {
   env: ":",
 } as const;
 
-/** One row of the contract's documentation (README and docs/contract.md are generated from these). */
+/** One row of the contract's documentation (docs/contract.md is generated from these). */
 export interface ContractRow {
   script: "train" | "eval" | "sampler";
   flag: string;

@@ -474,7 +474,7 @@ def hyperparam_search(
     and Markdown add the `outcome` and `error` columns when a trial did not succeed, and the
     `bracket`, `rung` and `epochs` columns in an adaptive search.
 
-    With `scheduler`, the search is adaptive (docs/scheduler.md): every trial trains
+    With `scheduler`, the search is adaptive (docs/adaptive-search.md): every trial trains
     `min_epochs`, is scored on `validation_data`, and only the best 1/`reduction_factor` go on,
     continuing from their checkpoints, to `reduction_factor` times the epochs, and so on up to
     `max_epochs`. It is all one build: every segment is declared, and a stopped trial's later

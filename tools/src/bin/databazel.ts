@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npx databazel`, or `bazel run @databazel//:databazel --`: shows leaderboards, diffs, lineage
 // and reports of databazel targets, and exports searches to TensorBoard.
-// See tools/src/cli/args.ts for the commands, and the README's "The databazel CLI".
+// See tools/src/cli/args.ts for the commands, and docs/cli.md.
 import { bazelRunDirectory } from "../cli/bazel.ts";
 import { run } from "../cli/main.ts";
 
