@@ -7,11 +7,11 @@ load("//databazel/private:checkpoint_support.bzl", "CHECKPOINTS_TAG", "checkpoin
 load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "required_data_files")
-load("//databazel/private:hyperparams.bzl", "hyperparam_value", "string_hyperparams")
+load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argument_errors", "string_hyperparams", "string_values")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
-load("//databazel/private:sampler.bzl", "SAMPLERS", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials")
+load("//databazel/private:sampler.bzl", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials", "unknown_sampler")
 load("//databazel/private:trials.bzl", "expand_trials", "parse_space")
 load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
 load("//databazel/private/actions:digest.bzl", "digest_action")
@@ -191,7 +191,24 @@ def _search_report(ctx, trials, leaderboard, where):
         inputs = [leaderboard] + [t.metrics for t in trials] + [t.learning_curve for t in trials],
     )
 
+def _check_arguments(ctx):
+    """The checks of the macro's arguments, here so that a wrong one fails this target alone."""
+
+    # The messages name the target as the macro call, as they did when the macro checked them.
+    where = "hyperparam_search(name = \"{}\")".format(ctx.label.name)
+    if not ctx.attr.metric:
+        fail(("databazel: {}: metric is not named, so trials cannot be ranked.\n" +
+              "Fix: set metric = \"accuracy\" (or another number the eval executable writes), " +
+              "and goal = \"maximize\" or \"minimize\".").format(where))
+    fail_on_argument_errors(ctx)
+    if ctx.attr.sampler not in [""] + SAMPLER_KINDS:
+        fail(unknown_sampler(where, ctx.attr.sampler))
+    if ctx.attr.space and not ctx.attr.seed_given:
+        fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
+              "Fix: add seed = 1 (any integer).").format(where))
+
 def _hyperparam_search_impl(ctx):
+    _check_arguments(ctx)
     where = "hyperparam_search " + display_label(ctx.label)
     check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
     check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
@@ -317,6 +334,7 @@ _hyperparam_search = rule(
     doc = "The rule behind the `hyperparam_search` macro; use the macro, which checks its arguments.",
     attrs = dict(
         HELPER_ATTRS,
+        argument_errors = attr.string_list(doc = ARGUMENT_ERRORS_DOC),
         batch_size = attr.int(
             doc = "With `sampler`: how many trials each batch has; it divides n_trials.",
             default = 0,
@@ -347,8 +365,8 @@ _hyperparam_search = rule(
             default = 0,
         ),
         metric = attr.string(
-            doc = "The metric that ranks trials, as the eval executable names it (dotted for nested values).",
-            mandatory = True,
+            doc = "The metric that ranks trials, as the eval executable names it (dotted for nested values); " +
+                  "required, checked at analysis.",
         ),
         metrics = attr.string(
             doc = "Each trial's metrics file name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`.",
@@ -375,8 +393,8 @@ _hyperparam_search = rule(
         sampler = attr.string(
             doc = "Empty for grid and random search; `tpe` proposes each batch of trials from the earlier " +
                   "batches' validation metrics (Tree-structured Parzen Estimator); `executable` runs " +
-                  "`sampler_executable` instead (the macro sets both when `sampler` names a target).",
-            values = [""] + SAMPLER_KINDS,
+                  "`sampler_executable` instead (the macro sets both when `sampler` names a target). " +
+                  "Checked at analysis, so that an unknown one fails this target alone.",
             default = "",
         ),
         sampler_executable = attr.label(
@@ -394,6 +412,9 @@ _hyperparam_search = rule(
         seed = attr.int(
             doc = "The seed for random search, also passed to every trial's training as `--seed`.",
             default = 0,
+        ),
+        seed_given = attr.bool(
+            doc = "Set by the macro: whether `seed` was given (random search needs one).",
         ),
         space = attr.string_dict(
             doc = "Hyperparameters to sample at random: name to `uniform(lo, hi)`, `loguniform(lo, hi)`, " +
@@ -414,12 +435,6 @@ _hyperparam_search = rule(
     toolchains = [NODE_TOOLCHAIN],
     exec_groups = TRAIN_EXEC_GROUPS,
 )
-
-def _string_values(name, attr_name, values):
-    if type(values) not in ("list", "tuple"):
-        fail(("databazel: hyperparam_search(name = \"{}\"): {} must be a list of values, got {} ({}).\n" +
-              "Fix: write it as a list, e.g. [\"0.1\", \"0.01\"].").format(name, attr_name, type(values), values))
-    return [hyperparam_value("hyperparam_search(name = \"{}\")".format(name), attr_name, v) for v in values]
 
 def hyperparam_search(
         name,
@@ -563,34 +578,34 @@ def hyperparam_search(
         and leaves at least two batches.
       **kwargs: common attributes: tags, visibility, testonly, ...
     """
+    # Arguments are checked by the rule, at analysis, so that a wrong one fails this target alone
+    # and not its whole package; what the attributes cannot hold, the macro describes for it.
     where = "hyperparam_search(name = \"{}\")".format(name)
-    if type(metric) != "string" or not metric:
-        fail(("databazel: {}: metric is not named, so trials cannot be ranked.\n" +
-              "Fix: set metric = \"accuracy\" (or another number the eval executable writes), " +
-              "and goal = \"maximize\" or \"minimize\".").format(where))
+    problems = []
     if grid != None and type(grid) != "dict":
-        fail("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
+        problems.append("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
+        grid = None
     if space != None and type(space) != "dict":
-        fail("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
+        problems.append("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
+        space = None
     sampler_executable = None
-    if type(sampler) == "string" and sampler[:1] in (":", "/", "@"):
+    if type(sampler) != "string":
+        problems.append(unknown_sampler(where, sampler))
+        sampler = ""
+    elif sampler[:1] in (":", "/", "@"):
         sampler_executable = sampler
         sampler = "executable"
-    elif type(sampler) != "string" or (sampler and sampler not in SAMPLERS):
-        fail(("databazel: {}: sampler = {} is not a sampler databazel knows (it knows: {}).\n" +
-              "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), or a label of your own " +
-              "sampler executable such as \":my_sampler\" (docs/contract.md), or leave sampler out for random " +
-              "search.").format(where, json.encode(sampler), ", ".join(SAMPLERS)))
-    if space and seed == None:
-        fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
-              "Fix: add seed = 1 (any integer).").format(where))
+    grid_values = {k: string_values(where, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()}
+    hyperparams = string_hyperparams(where, hyperparams)
+    problems += [p for v in grid_values.values() for p in v.problems] + hyperparams.problems
     _hyperparam_search(
         name = name,
+        argument_errors = problems,
         training_data = training_data,
         test_data = test_data,
         train_executable = train_executable,
         eval_executable = eval_executable,
-        metric = metric,
+        metric = metric if type(metric) == "string" else "",
         goal = goal,
         n_trials = n_trials if n_trials != None else _N_TRIALS_UNSET,
         model = model,
@@ -611,10 +626,11 @@ def hyperparam_search(
         sampler = sampler,
         sampler_executable = sampler_executable,
         batch_size = batch_size,
-        grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
+        grid = {k: v.values for k, v in grid_values.items()},
         space = space or {},
         seed = seed if seed != None else 0,
-        hyperparams = string_hyperparams(where, hyperparams),
+        seed_given = seed != None,
+        hyperparams = hyperparams.values,
         best_model = name + FILE_SUFFIXES["best_model"],
         **kwargs
     )

@@ -61,11 +61,13 @@ def model(
         8 or 16).
       **kwargs: common attributes: tags, visibility, testonly, exec_properties, ...
     """
+    hyperparams = string_hyperparams("model(name = \"{}\")".format(name), hyperparams)
     _model_rule(
         name = name,
+        argument_errors = hyperparams.problems,
         training_data = training_data,
         train_executable = train_executable,
-        hyperparams = string_hyperparams("model(name = \"{}\")".format(name), hyperparams),
+        hyperparams = hyperparams.values,
         out = out,
         seed = seed,
         epochs = epochs,
