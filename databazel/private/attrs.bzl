@@ -73,7 +73,6 @@ TRAIN_ATTRS = {
     "train_cpus": attr.int(
         doc = "How many CPUs a training action takes from Bazel's local resources.",
         default = 1,
-        values = TRAIN_CPUS,
     ),
     "train_executable": train_executable_attr(),
     "train_tags": attr.string_list(

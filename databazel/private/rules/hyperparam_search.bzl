@@ -4,7 +4,7 @@ load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
 load("//databazel/private:adaptive.bzl", "SCHEDULERS", "adaptive_plan", "check_adaptive", "check_continue_trials", "train_adaptive")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS", "train_executable_attr")
 load("//databazel/private:checkpoint_support.bzl", "CHECKPOINTS_TAG", "checkpoint_support_aspect")
-load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
+load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative", "check_one_of")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "required_data_files")
 load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argument_errors", "string_hyperparams", "string_values")
@@ -210,6 +210,22 @@ def _check_arguments(ctx):
 def _hyperparam_search_impl(ctx):
     _check_arguments(ctx)
     where = "hyperparam_search " + display_label(ctx.label)
+    check_one_of(
+        where,
+        "goal",
+        ctx.attr.goal,
+        ["maximize", "minimize"],
+        "set goal = \"maximize\" for a metric that is better higher (accuracy), or \"minimize\" for one " +
+        "that is better lower (loss).",
+    )
+    check_one_of(
+        where,
+        "scheduler",
+        ctx.attr.scheduler,
+        [""] + SCHEDULERS,
+        "set scheduler = \"successive_halving\" or \"hyperband\" to stop poor trials early " +
+        "(docs/scheduler.md), or remove it for grid and random search.",
+    )
     check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
     check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
     check_not_negative(
@@ -349,7 +365,6 @@ _hyperparam_search = rule(
         ),
         goal = attr.string(
             doc = "`maximize` or `minimize` the metric.",
-            values = ["maximize", "minimize"],
             default = "maximize",
         ),
         grid = attr.string_list_dict(
@@ -406,7 +421,6 @@ _hyperparam_search = rule(
         scheduler = attr.string(
             doc = "Empty for grid and random search; `successive_halving` or `hyperband` to stop poor trials " +
                   "at rungs and continue the best from their checkpoints.",
-            values = [""] + SCHEDULERS,
             default = "",
         ),
         seed = attr.int(
@@ -588,6 +602,14 @@ def hyperparam_search(
     if space != None and type(space) != "dict":
         problems.append("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
         space = None
+    for key, value in (space or {}).items():
+        if type(value) != "string":
+            problems.append((
+                "databazel: {}: space[\"{}\"] = {} is a {}; a distribution is a string.\n" +
+                "Fix: write it as a string, e.g. \"uniform(0, 1)\" or \"choice(32, 64)\"; a value every trial " +
+                "shares goes in hyperparams."
+            ).format(where, key, repr(value), type(value)))
+    space = {k: v for k, v in (space or {}).items() if type(v) == "string"}
     sampler_executable = None
     if type(sampler) != "string":
         problems.append(unknown_sampler(where, sampler))
@@ -627,7 +649,7 @@ def hyperparam_search(
         sampler_executable = sampler_executable,
         batch_size = batch_size,
         grid = {k: v.values for k, v in grid_values.items()},
-        space = space or {},
+        space = space,
         seed = seed if seed != None else 0,
         seed_given = seed != None,
         hyperparams = hyperparams.values,
