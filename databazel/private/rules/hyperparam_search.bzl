@@ -524,7 +524,10 @@ def hyperparam_search(
         combination is a trial.
       space: dict of hyperparameter name to a distribution: `uniform(lo, hi)`,
         `loguniform(lo, hi)`, `int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.
-      n_trials: how many random samples to draw from `space` (for each grid point).
+      n_trials: how many random samples to draw from `space` (for each grid point); with `sampler`,
+        the trials of all batches together. Unset (`None`), the search draws 10; with
+        `scheduler = "hyperband"` it must stay unset, as the brackets set their own numbers.
+        Without `space` it is not used.
       seed: int, 0 or more; required with `space`, where the same seed always gives the same trials. Also
         passed to every trial's training as `--seed`.
       hyperparams: dict of hyperparameters shared by every trial: strings, or numbers, which
