@@ -15,16 +15,6 @@ const LOADS = [
   "",
 ].join("\n");
 
-const SEARCH_ARGS = `
-    training_data = "//:data.csv",
-    test_data = "//:data.csv",
-    train_executable = "//:train",
-    eval_executable = "//:eval",`;
-
-function search(args: string): string {
-  return `${LOADS}hyperparam_search(\n    name = "s",${SEARCH_ARGS}\n${args}\n)\n`;
-}
-
 function script(name: string, body: string): Record<string, string> {
   return {
     [`${name}/${name}.sh`]: `#!/bin/sh\n${body}\n`,
@@ -153,7 +143,8 @@ describe("contract errors from the shims", () => {
 
   it("a search metric the eval script does not write", async () => {
     const output = await buildFails("//missing_metric:s");
-    expect(output).toContain('trial lr_0.1 has no numeric metric "accuracy"');
-    expect(output).toContain("Its metrics are: loss.");
+    // The eval shim says it at the first eval (tests/wrong-metric.test.ts: before other trials train).
+    expect(output).toContain('databazel: //missing_metric:s (trial lr_0.1): metric = "accuracy" is not among the metrics the eval executable wrote (loss), so no trial can be ranked.');
+    expect(output).toContain('Fix: set metric to one of them, e.g. metric = "loss", or make the eval executable write "accuracy".');
   });
 });

@@ -119,7 +119,8 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
         data_digests = test_data_digests,
         eval_executable = eval_executable,
         trial = trial.name,
-        record_failures = struct(train_outcome = trained.outcome, metric = ctx.attr.metric) if ctx.attr.max_failed_trials > 0 else None,
+        metric = ctx.attr.metric,
+        record_failures = struct(train_outcome = trained.outcome) if ctx.attr.max_failed_trials > 0 else None,
     )
     return struct(
         info = search_trial(
@@ -375,7 +376,7 @@ _hyperparam_search = rule(
             default = 0,
         ),
         max_failed_trials = attr.int(
-            doc = "How many trials may fail (exit non-zero, time out, or diverge: a NaN, infinite or missing " +
+            doc = "How many trials may fail (exit non-zero, time out, or diverge: a NaN or infinite " +
                   "`metric`) while the search still ranks the others. 0 fails the build on the first failure.",
             default = 0,
         ),
@@ -518,7 +519,8 @@ def hyperparam_search(
       train_executable: the training program, as for `model`.
       eval_executable: the evaluation program, as for `evaluate`.
       metric: the metric that ranks trials, as the eval executable names it (dotted for nested
-        values). Required.
+        values). Required. The first eval that does not write it fails the build, naming the
+        metrics it did write.
       goal: `"maximize"` or `"minimize"` the metric.
       grid: dict of hyperparameter name to list of values (strings or numbers); every
         combination is a trial.
@@ -549,7 +551,7 @@ def hyperparam_search(
       max_failed_trials: how many trials may fail while the search still succeeds. 0 (the
         default) fails the build on the first failure. With N > 0, a trial whose train or eval
         script exits non-zero or breaks the contract (`failed`), overruns its timeout
-        (`timed_out`), or whose `metric` is NaN, infinite or missing (`diverged`; the eval script
+        (`timed_out`), or whose `metric` is NaN or infinite (`diverged`; the eval script
         may write `NaN`, `Infinity` or `-Infinity` as Python's json does) does not fail the
         build: its actions succeed and record the outcome, the error and the script's last lines
         in its run records (its model is a placeholder, its metrics `{}`). The leaderboard lists
@@ -561,7 +563,9 @@ def hyperparam_search(
         is cached. A recorded failure is cached like any result, since the same inputs fail the
         same way: to retry it, change its inputs (the script, data or an attribute such as the
         timeout), or `bazel clean` and build without the cache that holds it (`--disk_cache=`
-        for a disk cache, `--noremote_accept_cached` for a remote one).
+        for a disk cache, `--noremote_accept_cached` for a remote one). A `metric` that the
+        eval script does not write at all is not a trial's failure but a mistake in the BUILD
+        file or the script: it fails the build at the first eval that finishes.
       train_timeout: how long one training action may run: `"90s"`, `"30m"`, `"2h"`; empty for
         no limit. The script is stopped (SIGTERM to its process group, SIGKILL a few seconds
         later) and the action fails with `timed out after ...`, or the trial is `timed_out`
