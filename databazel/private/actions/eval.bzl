@@ -63,6 +63,7 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
     timeout = checked_timeout(ctx, "eval_timeout")
     if timeout:
         args.add(SHIM_FLAGS["timeout"], timeout)
+
     # record_failures carried the metric before `metric` was a parameter: it still may.
     metric = metric if metric != None else getattr(record_failures, "metric", None)
     if metric != None:

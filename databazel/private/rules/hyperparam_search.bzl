@@ -599,6 +599,7 @@ def hyperparam_search(
         and leaves at least two batches.
       **kwargs: common attributes: tags, visibility, testonly, ...
     """
+
     # Arguments are checked by the rule, at analysis, so that a wrong one fails this target alone
     # and not its whole package; what the attributes cannot hold, the macro describes for it.
     where = "hyperparam_search(name = \"{}\")".format(name)
