@@ -24,6 +24,10 @@ const BROKEN: Record<string, { build: string; messages: string[] }> = {
     build: `model(name = "model_train_cpus", ${MODEL_ARGS}, train_cpus = 3)`,
     messages: ["train_cpus = 3 is not one of 1, 2, 4, 8, 16.", "Fix: set train_cpus to one of them"],
   },
+  model_seed_string: {
+    build: `model(name = "model_seed_string", ${MODEL_ARGS}, seed = "1")`,
+    messages: ['seed = "1" is a string, but it must be a whole number.', "Fix: write it without quotes, e.g. seed = 1."],
+  },
   eval_not_a_model: {
     build: `evaluate(name = "eval_not_a_model", model = "data.csv", test_data = "data.csv", eval_executable = ":eval")`,
     messages: ['model = "//:data.csv" is not a model', 'Fix: to evaluate a model file that databazel did not train, wrap it'],
@@ -65,6 +69,10 @@ const BROKEN: Record<string, { build: string; messages: string[] }> = {
   search_unknown_sampler: {
     build: `hyperparam_search(name = "search_unknown_sampler", ${SEARCH_ARGS}, metric = "accuracy", seed = 1, space = {"lr": "uniform(0, 1)"}, sampler = "cmaes")`,
     messages: ['sampler = "cmaes" is not a sampler databazel knows (it knows: tpe).', 'Fix: use sampler = "tpe"'],
+  },
+  search_n_trials_string: {
+    build: `hyperparam_search(name = "search_n_trials_string", ${SEARCH_ARGS}, metric = "accuracy", seed = 1, space = {"lr": "uniform(0, 1)"}, n_trials = "5")`,
+    messages: ['n_trials = "5" is a string, but it must be a whole number.'],
   },
   search_unknown_goal: {
     build: `hyperparam_search(name = "search_unknown_goal", ${SEARCH_ARGS}, metric = "accuracy", grid = {"lr": ["0.1"]}, goal = "max")`,

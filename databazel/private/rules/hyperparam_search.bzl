@@ -2,6 +2,7 @@
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
 load("//databazel/private:adaptive.bzl", "SCHEDULERS", "adaptive_plan", "check_adaptive", "check_continue_trials", "train_adaptive")
+load("//databazel/private:argument_types.bzl", "checked_type")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS", "train_executable_attr")
 load("//databazel/private:checkpoint_support.bzl", "CHECKPOINTS_TAG", "checkpoint_support_aspect")
 load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative", "check_one_of")
@@ -628,39 +629,45 @@ def hyperparam_search(
     grid_values = {k: string_values(where, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()}
     hyperparams = string_hyperparams(where, hyperparams)
     problems += [p for v in grid_values.values() for p in v.problems] + hyperparams.problems
+    typed = lambda attr_name, value, kind, example: checked_type(where, problems, attr_name, value, kind, example)
+    if n_trials != None:
+        n_trials = typed("n_trials", n_trials, "int", "20")
+    if seed != None:
+        seed = typed("seed", seed, "int", "1")
     _hyperparam_search(
         name = name,
-        argument_errors = problems,
         training_data = training_data,
         test_data = test_data,
         train_executable = train_executable,
         eval_executable = eval_executable,
         metric = metric if type(metric) == "string" else "",
-        goal = goal,
+        goal = typed("goal", goal, "string", "\"minimize\""),
         n_trials = n_trials if n_trials != None else _N_TRIALS_UNSET,
-        model = model,
-        metrics = metrics,
-        model_is_dir = model_is_dir,
-        checkpoint_every = checkpoint_every,
-        train_tags = train_tags,
-        train_cpus = train_cpus,
-        max_failed_trials = max_failed_trials,
-        train_timeout = train_timeout,
-        eval_timeout = eval_timeout,
-        scheduler = scheduler,
-        min_epochs = min_epochs,
-        max_epochs = max_epochs,
-        reduction_factor = reduction_factor,
+        model = typed("model", model, "string", "\"%{name}/%{trial}/model.bin\""),
+        metrics = typed("metrics", metrics, "string", "\"%{name}/%{trial}/metrics.json\""),
+        model_is_dir = typed("model_is_dir", model_is_dir, "bool", "True"),
+        checkpoint_every = typed("checkpoint_every", checkpoint_every, "int", "2"),
+        train_tags = typed("train_tags", train_tags, "list", "[\"no-remote\"]"),
+        train_cpus = typed("train_cpus", train_cpus, "int", "2"),
+        max_failed_trials = typed("max_failed_trials", max_failed_trials, "int", "2"),
+        train_timeout = typed("train_timeout", train_timeout, "string", "\"30m\""),
+        eval_timeout = typed("eval_timeout", eval_timeout, "string", "\"5m\""),
+        scheduler = typed("scheduler", scheduler, "string", "\"hyperband\""),
+        min_epochs = typed("min_epochs", min_epochs, "int", "1"),
+        max_epochs = typed("max_epochs", max_epochs, "int", "27"),
+        reduction_factor = typed("reduction_factor", reduction_factor, "int", "3"),
         validation_data = validation_data,
-        continue_trials = continue_trials,
+        continue_trials = typed("continue_trials", continue_trials, "list", "[\"lr_0.1\"]"),
         sampler = sampler,
         sampler_executable = sampler_executable,
-        batch_size = batch_size,
+        batch_size = typed("batch_size", batch_size, "int", "4"),
         grid = {k: v.values for k, v in grid_values.items()},
         space = space,
         seed = seed if seed != None else 0,
         seed_given = seed != None,
         hyperparams = hyperparams.values,
         best_model = name + FILE_SUFFIXES["best_model"],
+        # Filled by the checks above and by `typed` in the arguments before it.
+        argument_errors = problems,
         **kwargs
     )
