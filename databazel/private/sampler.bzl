@@ -32,7 +32,7 @@ def unknown_sampler(where, sampler):
     return ("databazel: {}: sampler = {} is not a sampler databazel knows (it knows: {}).\n" +
             "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), or a label of your own " +
             "sampler executable such as \":my_sampler\" (docs/contract.md), or leave sampler out for random " +
-            "search.").format(where, json.encode(sampler), ", ".join(SAMPLERS))
+            "search.").format(where, repr(sampler), ", ".join(SAMPLERS))
 
 def sampler_executable(ctx, where):
     """The sampler executable, checked at analysis, or None for a built-in sampler.
