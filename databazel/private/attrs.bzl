@@ -1,6 +1,6 @@
 """Attributes shared by databazel's rules, so each is declared and documented once."""
 
-load("//databazel/private/actions:train.bzl", "TRAIN_CPUS", "TRAIN_EXEC_GROUP")
+load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUP")
 
 # The bundled helpers the actions run with the Node toolchain: private, so users never set them.
 HELPER_ATTRS = {
@@ -73,7 +73,6 @@ TRAIN_ATTRS = {
     "train_cpus": attr.int(
         doc = "How many CPUs a training action takes from Bazel's local resources.",
         default = 1,
-        values = TRAIN_CPUS,
     ),
     "train_executable": train_executable_attr(),
     "train_tags": attr.string_list(

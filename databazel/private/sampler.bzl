@@ -19,6 +19,21 @@ load(":trials.bzl", "expand_trials", "parse_space")
 SAMPLERS = ["tpe"]
 SAMPLER_KINDS = SAMPLERS + ["executable"]
 
+def unknown_sampler(where, sampler):
+    """The message for a `sampler` that is neither a known sampler nor a label.
+
+    Args:
+      where: string naming the target.
+      sampler: the value given.
+
+    Returns:
+      string: the message, with the fix.
+    """
+    return ("databazel: {}: sampler = {} is not a sampler databazel knows (it knows: {}).\n" +
+            "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), or a label of your own " +
+            "sampler executable such as \":my_sampler\" (docs/contract.md), or leave sampler out for random " +
+            "search.").format(where, repr(sampler), ", ".join(SAMPLERS))
+
 def sampler_executable(ctx, where):
     """The sampler executable, checked at analysis, or None for a built-in sampler.
 

@@ -176,7 +176,7 @@ def search_failure_test(name, messages, **kwargs):
       messages: substrings the analysis error must contain.
       **kwargs: hyperparam_search arguments (grid, space, seed, model, ...).
     """
-    _failing_target_test(name, hyperparam_search, messages, dict(_TRAIN, metric = "accuracy", **dict(_EVAL, **kwargs)))
+    _failing_target_test(name, hyperparam_search, messages, dict(_TRAIN, **dict({"metric": "accuracy"}, **dict(_EVAL, **kwargs))))
 
 _ADAPTIVE = {
     "max_epochs": 9,

@@ -23,7 +23,7 @@ def declare_eval_outputs(ctx, prefix, metrics_name):
         log = ctx.actions.declare_file(prefix + FILE_SUFFIXES["eval_log"]),
     )
 
-def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, record_failures = None, data_digests = None, train_outcome = None, skip_pruned = False, data_kind = "test"):
+def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None, metric = None, record_failures = None, data_digests = None, train_outcome = None, skip_pruned = False, data_kind = "test"):
     """Registers the DatabazelEval action for one model.
 
     Args:
@@ -33,12 +33,14 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
       test_data: depset of Files passed as `--test_data`.
       eval_executable: the eval executable's FilesToRunProvider.
       trial: the trial name inside a search, or None.
+      metric: inside a search, the metric that ranks its trials: an eval script that does not
+        write it fails the build at once, failures recorded or not, since no trial could be ranked.
       data_digests: File or None: the test data's digests (`digest_action`); None hashes it here.
-      record_failures: inside a search with `max_failed_trials`, struct(train_outcome, metric):
-        the model's training outcome (`train(...).outcome`; a failure there passes on without
-        running the eval; a run record, as `train_record`, works too but holds its wall time) and
-        the search's metric (NaN, infinite or missing makes the trial `diverged`); None fails
-        the action on any failure.
+      record_failures: inside a search with `max_failed_trials`, struct(train_outcome): the
+        model's training outcome (`train(...).outcome`; a failure there passes on without
+        running the eval; a run record, as `train_record`, works too but holds its wall time);
+        a NaN or infinite `metric` then makes the trial `diverged` (a `metric` field here works
+        as the `metric` parameter). None fails the action on any failure.
       train_outcome: in an adaptive search, the model's training outcome, also without
         record_failures: a failure there passes on, and with skip_pruned so does a stopped trial.
       skip_pruned: at a rung of an adaptive search: a trial stopped earlier is not scored again.
@@ -61,9 +63,13 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
     timeout = checked_timeout(ctx, "eval_timeout")
     if timeout:
         args.add(SHIM_FLAGS["timeout"], timeout)
+
+    # record_failures carried the metric before `metric` was a parameter: it still may.
+    metric = metric if metric != None else getattr(record_failures, "metric", None)
+    if metric != None:
+        args.add(SHIM_FLAGS["search_metric"], metric)
     if record_failures != None:
         args.add(SHIM_FLAGS["record_failures"])
-        args.add(SHIM_FLAGS["search_metric"], record_failures.metric)
         train_outcome = getattr(record_failures, "train_outcome", None) or getattr(record_failures, "train_record", None)
     if train_outcome != None:
         args.add(SHIM_FLAGS["train_outcome"], train_outcome)
@@ -118,7 +124,8 @@ def validation_eval(ctx, *, prefix, trial, model, train_outcome, validation, rec
         data_digests = validation.digests,
         eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
         trial = trial,
-        record_failures = struct(train_outcome = train_outcome, metric = ctx.attr.metric) if record_failures else None,
+        metric = ctx.attr.metric,
+        record_failures = struct(train_outcome = train_outcome) if record_failures else None,
         train_outcome = train_outcome,
         skip_pruned = skip_pruned,
         data_kind = "validation",

@@ -6,7 +6,9 @@ continues from the previous segment's checkpoint. Segment boundaries are multipl
 differ only in their length share their common prefix: it is the same action.
 """
 
+load("//databazel/private:checks.bzl", "check_one_of")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "SHIM_FLAGS", "TRAIN_FLAGS")
+load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN", "node_runtime")
 load("//databazel/private:timeouts.bzl", "checked_timeout")
 load(":common.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
@@ -115,6 +117,13 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
     if previous != None:
         add_path(args, TRAIN_FLAGS["init_checkpoint"], previous.model)
 
+    check_one_of(
+        display_label(ctx.label),
+        "train_cpus",
+        ctx.attr.train_cpus,
+        TRAIN_CPUS,
+        "set train_cpus to one of them: the CPUs one training action takes from Bazel's local resources.",
+    )
     requirements = dict(EXECUTION_REQUIREMENTS)
     for tag in ctx.attr.train_tags:
         requirements[tag] = ""

@@ -248,6 +248,18 @@ function metricAt(metrics, name) {
   }
   return void 0;
 }
+function scalarNames(metrics, prefix = "") {
+  if (metrics === null || typeof metrics !== "object" || Array.isArray(metrics)) return [];
+  return Object.entries(metrics).flatMap(([key, value]) => {
+    const name = prefix ? `${prefix}.${key}` : key;
+    return typeof value === "number" ? [name] : scalarNames(value, name);
+  });
+}
+function scalarMetrics(metrics) {
+  const out = {};
+  for (const name of scalarNames(metrics)) out[name] ??= metricAt(metrics, name);
+  return out;
+}
 
 // tools/src/lib/nonfinite-json.ts
 var MARK = "\0databazel-nonfinite:";
@@ -941,6 +953,24 @@ function discard(path, isDirectory = false) {
 
 // tools/src/bin/eval_shim.ts
 var FIX_METRICS = `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
+function onlyNumbers(value) {
+  if (typeof value === "number") return true;
+  if (value === null || typeof value !== "object") return false;
+  return Object.values(value).every(onlyNumbers);
+}
+function missingMetric(text, metric, label) {
+  let parsed;
+  try {
+    parsed = parseJsonAllowingNonFinite(text);
+  } catch {
+    return void 0;
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || !onlyNumbers(parsed)) return void 0;
+  if (metricAt(parsed, metric) !== void 0) return void 0;
+  const written2 = Object.keys(scalarMetrics(parsed));
+  return `databazel: ${label}: metric = "${metric}" is not among the metrics the eval executable wrote (${written2.length ? written2.join(", ") : "none"}), so no trial can be ranked.
+Fix: set metric to one of them${written2.length ? `, e.g. metric = "${written2[0]}"` : ""}, or make the eval executable write "${metric}".`;
+}
 function divergence(text, metric) {
   let parsed;
   try {
@@ -988,6 +1018,11 @@ main(async (argv, request) => {
     check: () => {
       if (!(0, import_node_fs10.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
       const text = (0, import_node_fs10.readFileSync)(metrics, "utf8");
+      const missing = searchMetric === void 0 ? void 0 : missingMetric(text, searchMetric, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
+      if (missing) {
+        discard(metrics);
+        throw new ContractError(missing);
+      }
       const diverged = shim.recordFailures && searchMetric !== void 0 ? divergence(text, searchMetric) : void 0;
       if (diverged) return diverged;
       const problem = metricsProblem(text);

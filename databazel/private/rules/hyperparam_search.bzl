@@ -2,16 +2,17 @@
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
 load("//databazel/private:adaptive.bzl", "SCHEDULERS", "adaptive_plan", "check_adaptive", "check_continue_trials", "train_adaptive")
+load("//databazel/private:argument_types.bzl", "checked_type")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS", "train_executable_attr")
 load("//databazel/private:checkpoint_support.bzl", "CHECKPOINTS_TAG", "checkpoint_support_aspect")
-load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
+load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative", "check_one_of")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "required_data_files")
-load("//databazel/private:hyperparams.bzl", "hyperparam_value", "string_hyperparams")
+load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argument_errors", "string_hyperparams", "string_values")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
-load("//databazel/private:sampler.bzl", "SAMPLERS", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials")
+load("//databazel/private:sampler.bzl", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials", "unknown_sampler")
 load("//databazel/private:trials.bzl", "expand_trials", "parse_space")
 load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
 load("//databazel/private/actions:digest.bzl", "digest_action")
@@ -119,7 +120,8 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
         data_digests = test_data_digests,
         eval_executable = eval_executable,
         trial = trial.name,
-        record_failures = struct(train_outcome = trained.outcome, metric = ctx.attr.metric) if ctx.attr.max_failed_trials > 0 else None,
+        metric = ctx.attr.metric,
+        record_failures = struct(train_outcome = trained.outcome) if ctx.attr.max_failed_trials > 0 else None,
     )
     return struct(
         info = search_trial(
@@ -191,8 +193,41 @@ def _search_report(ctx, trials, leaderboard, where):
         inputs = [leaderboard] + [t.metrics for t in trials] + [t.learning_curve for t in trials],
     )
 
+def _check_arguments(ctx):
+    """The checks of the macro's arguments, here so that a wrong one fails this target alone."""
+
+    # The messages name the target as the macro call, as they did when the macro checked them.
+    where = "hyperparam_search(name = \"{}\")".format(ctx.label.name)
+    if not ctx.attr.metric:
+        fail(("databazel: {}: metric is not named, so trials cannot be ranked.\n" +
+              "Fix: set metric = \"accuracy\" (or another number the eval executable writes), " +
+              "and goal = \"maximize\" or \"minimize\".").format(where))
+    fail_on_argument_errors(ctx)
+    if ctx.attr.sampler not in [""] + SAMPLER_KINDS:
+        fail(unknown_sampler(where, ctx.attr.sampler))
+    if ctx.attr.space and not ctx.attr.seed_given:
+        fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
+              "Fix: add seed = 1 (any integer).").format(where))
+
 def _hyperparam_search_impl(ctx):
+    _check_arguments(ctx)
     where = "hyperparam_search " + display_label(ctx.label)
+    check_one_of(
+        where,
+        "goal",
+        ctx.attr.goal,
+        ["maximize", "minimize"],
+        "set goal = \"maximize\" for a metric that is better higher (accuracy), or \"minimize\" for one " +
+        "that is better lower (loss).",
+    )
+    check_one_of(
+        where,
+        "scheduler",
+        ctx.attr.scheduler,
+        [""] + SCHEDULERS,
+        "set scheduler = \"successive_halving\" or \"hyperband\" to stop poor trials early " +
+        "(docs/scheduler.md), or remove it for grid and random search.",
+    )
     check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
     check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
     check_not_negative(
@@ -317,6 +352,7 @@ _hyperparam_search = rule(
     doc = "The rule behind the `hyperparam_search` macro; use the macro, which checks its arguments.",
     attrs = dict(
         HELPER_ATTRS,
+        argument_errors = attr.string_list(doc = ARGUMENT_ERRORS_DOC),
         batch_size = attr.int(
             doc = "With `sampler`: how many trials each batch has; it divides n_trials.",
             default = 0,
@@ -331,7 +367,6 @@ _hyperparam_search = rule(
         ),
         goal = attr.string(
             doc = "`maximize` or `minimize` the metric.",
-            values = ["maximize", "minimize"],
             default = "maximize",
         ),
         grid = attr.string_list_dict(
@@ -342,13 +377,13 @@ _hyperparam_search = rule(
             default = 0,
         ),
         max_failed_trials = attr.int(
-            doc = "How many trials may fail (exit non-zero, time out, or diverge: a NaN, infinite or missing " +
+            doc = "How many trials may fail (exit non-zero, time out, or diverge: a NaN or infinite " +
                   "`metric`) while the search still ranks the others. 0 fails the build on the first failure.",
             default = 0,
         ),
         metric = attr.string(
-            doc = "The metric that ranks trials, as the eval executable names it (dotted for nested values).",
-            mandatory = True,
+            doc = "The metric that ranks trials, as the eval executable names it (dotted for nested values); " +
+                  "required, checked at analysis.",
         ),
         metrics = attr.string(
             doc = "Each trial's metrics file name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`.",
@@ -375,8 +410,8 @@ _hyperparam_search = rule(
         sampler = attr.string(
             doc = "Empty for grid and random search; `tpe` proposes each batch of trials from the earlier " +
                   "batches' validation metrics (Tree-structured Parzen Estimator); `executable` runs " +
-                  "`sampler_executable` instead (the macro sets both when `sampler` names a target).",
-            values = [""] + SAMPLER_KINDS,
+                  "`sampler_executable` instead (the macro sets both when `sampler` names a target). " +
+                  "Checked at analysis, so that an unknown one fails this target alone.",
             default = "",
         ),
         sampler_executable = attr.label(
@@ -388,12 +423,14 @@ _hyperparam_search = rule(
         scheduler = attr.string(
             doc = "Empty for grid and random search; `successive_halving` or `hyperband` to stop poor trials " +
                   "at rungs and continue the best from their checkpoints.",
-            values = [""] + SCHEDULERS,
             default = "",
         ),
         seed = attr.int(
             doc = "The seed for random search, also passed to every trial's training as `--seed`.",
             default = 0,
+        ),
+        seed_given = attr.bool(
+            doc = "Set by the macro: whether `seed` was given (random search needs one).",
         ),
         space = attr.string_dict(
             doc = "Hyperparameters to sample at random: name to `uniform(lo, hi)`, `loguniform(lo, hi)`, " +
@@ -414,12 +451,6 @@ _hyperparam_search = rule(
     toolchains = [NODE_TOOLCHAIN],
     exec_groups = TRAIN_EXEC_GROUPS,
 )
-
-def _string_values(name, attr_name, values):
-    if type(values) not in ("list", "tuple"):
-        fail(("databazel: hyperparam_search(name = \"{}\"): {} must be a list of values, got {} ({}).\n" +
-              "Fix: write it as a list, e.g. [\"0.1\", \"0.01\"].").format(name, attr_name, type(values), values))
-    return [hyperparam_value("hyperparam_search(name = \"{}\")".format(name), attr_name, v) for v in values]
 
 def hyperparam_search(
         name,
@@ -489,13 +520,17 @@ def hyperparam_search(
       train_executable: the training program, as for `model`.
       eval_executable: the evaluation program, as for `evaluate`.
       metric: the metric that ranks trials, as the eval executable names it (dotted for nested
-        values). Required.
+        values). Required. The first eval that does not write it fails the build, naming the
+        metrics it did write.
       goal: `"maximize"` or `"minimize"` the metric.
       grid: dict of hyperparameter name to list of values (strings or numbers); every
         combination is a trial.
       space: dict of hyperparameter name to a distribution: `uniform(lo, hi)`,
         `loguniform(lo, hi)`, `int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.
-      n_trials: how many random samples to draw from `space` (for each grid point).
+      n_trials: how many random samples to draw from `space` (for each grid point); with `sampler`,
+        the trials of all batches together. Unset (`None`), the search draws 10; with
+        `scheduler = "hyperband"` it must stay unset, as the brackets set their own numbers.
+        Without `space` it is not used.
       seed: int, 0 or more; required with `space`, where the same seed always gives the same trials. Also
         passed to every trial's training as `--seed`.
       hyperparams: dict of hyperparameters shared by every trial: strings, or numbers, which
@@ -517,7 +552,7 @@ def hyperparam_search(
       max_failed_trials: how many trials may fail while the search still succeeds. 0 (the
         default) fails the build on the first failure. With N > 0, a trial whose train or eval
         script exits non-zero or breaks the contract (`failed`), overruns its timeout
-        (`timed_out`), or whose `metric` is NaN, infinite or missing (`diverged`; the eval script
+        (`timed_out`), or whose `metric` is NaN or infinite (`diverged`; the eval script
         may write `NaN`, `Infinity` or `-Infinity` as Python's json does) does not fail the
         build: its actions succeed and record the outcome, the error and the script's last lines
         in its run records (its model is a placeholder, its metrics `{}`). The leaderboard lists
@@ -529,7 +564,9 @@ def hyperparam_search(
         is cached. A recorded failure is cached like any result, since the same inputs fail the
         same way: to retry it, change its inputs (the script, data or an attribute such as the
         timeout), or `bazel clean` and build without the cache that holds it (`--disk_cache=`
-        for a disk cache, `--noremote_accept_cached` for a remote one).
+        for a disk cache, `--noremote_accept_cached` for a remote one). A `metric` that the
+        eval script does not write at all is not a trial's failure but a mistake in the BUILD
+        file or the script: it fails the build at the first eval that finishes.
       train_timeout: how long one training action may run: `"90s"`, `"30m"`, `"2h"`; empty for
         no limit. The script is stopped (SIGTERM to its process group, SIGKILL a few seconds
         later) and the action fails with `timed out after ...`, or the trial is `timed_out`
@@ -563,58 +600,74 @@ def hyperparam_search(
         and leaves at least two batches.
       **kwargs: common attributes: tags, visibility, testonly, ...
     """
+
+    # Arguments are checked by the rule, at analysis, so that a wrong one fails this target alone
+    # and not its whole package; what the attributes cannot hold, the macro describes for it.
     where = "hyperparam_search(name = \"{}\")".format(name)
-    if type(metric) != "string" or not metric:
-        fail(("databazel: {}: metric is not named, so trials cannot be ranked.\n" +
-              "Fix: set metric = \"accuracy\" (or another number the eval executable writes), " +
-              "and goal = \"maximize\" or \"minimize\".").format(where))
+    problems = []
     if grid != None and type(grid) != "dict":
-        fail("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
+        problems.append("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
+        grid = None
     if space != None and type(space) != "dict":
-        fail("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
+        problems.append("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
+        space = None
+    for key, value in (space or {}).items():
+        if type(value) != "string":
+            problems.append((
+                "databazel: {}: space[\"{}\"] = {} is a {}; a distribution is a string.\n" +
+                "Fix: write it as a string, e.g. \"uniform(0, 1)\" or \"choice(32, 64)\"; a value every trial " +
+                "shares goes in hyperparams."
+            ).format(where, key, repr(value), type(value)))
+    space = {k: v for k, v in (space or {}).items() if type(v) == "string"}
     sampler_executable = None
-    if type(sampler) == "string" and sampler[:1] in (":", "/", "@"):
+    if type(sampler) != "string":
+        problems.append(unknown_sampler(where, sampler))
+        sampler = ""
+    elif sampler[:1] in (":", "/", "@"):
         sampler_executable = sampler
         sampler = "executable"
-    elif type(sampler) != "string" or (sampler and sampler not in SAMPLERS):
-        fail(("databazel: {}: sampler = {} is not a sampler databazel knows (it knows: {}).\n" +
-              "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), or a label of your own " +
-              "sampler executable such as \":my_sampler\" (docs/contract.md), or leave sampler out for random " +
-              "search.").format(where, json.encode(sampler), ", ".join(SAMPLERS)))
-    if space and seed == None:
-        fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
-              "Fix: add seed = 1 (any integer).").format(where))
+    grid_values = {k: string_values(where, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()}
+    hyperparams = string_hyperparams(where, hyperparams)
+    problems += [p for v in grid_values.values() for p in v.problems] + hyperparams.problems
+    typed = lambda attr_name, value, kind, example: checked_type(where, problems, attr_name, value, kind, example)
+    if n_trials != None:
+        n_trials = typed("n_trials", n_trials, "int", "20")
+    if seed != None:
+        seed = typed("seed", seed, "int", "1")
     _hyperparam_search(
         name = name,
         training_data = training_data,
         test_data = test_data,
         train_executable = train_executable,
         eval_executable = eval_executable,
-        metric = metric,
-        goal = goal,
+        metric = metric if type(metric) == "string" else "",
+        goal = typed("goal", goal, "string", "\"minimize\""),
         n_trials = n_trials if n_trials != None else _N_TRIALS_UNSET,
-        model = model,
-        metrics = metrics,
-        model_is_dir = model_is_dir,
-        checkpoint_every = checkpoint_every,
-        train_tags = train_tags,
-        train_cpus = train_cpus,
-        max_failed_trials = max_failed_trials,
-        train_timeout = train_timeout,
-        eval_timeout = eval_timeout,
-        scheduler = scheduler,
-        min_epochs = min_epochs,
-        max_epochs = max_epochs,
-        reduction_factor = reduction_factor,
+        model = typed("model", model, "string", "\"%{name}/%{trial}/model.bin\""),
+        metrics = typed("metrics", metrics, "string", "\"%{name}/%{trial}/metrics.json\""),
+        model_is_dir = typed("model_is_dir", model_is_dir, "bool", "True"),
+        checkpoint_every = typed("checkpoint_every", checkpoint_every, "int", "2"),
+        train_tags = typed("train_tags", train_tags, "list", "[\"no-remote\"]"),
+        train_cpus = typed("train_cpus", train_cpus, "int", "2"),
+        max_failed_trials = typed("max_failed_trials", max_failed_trials, "int", "2"),
+        train_timeout = typed("train_timeout", train_timeout, "string", "\"30m\""),
+        eval_timeout = typed("eval_timeout", eval_timeout, "string", "\"5m\""),
+        scheduler = typed("scheduler", scheduler, "string", "\"hyperband\""),
+        min_epochs = typed("min_epochs", min_epochs, "int", "1"),
+        max_epochs = typed("max_epochs", max_epochs, "int", "27"),
+        reduction_factor = typed("reduction_factor", reduction_factor, "int", "3"),
         validation_data = validation_data,
-        continue_trials = continue_trials,
+        continue_trials = typed("continue_trials", continue_trials, "list", "[\"lr_0.1\"]"),
         sampler = sampler,
         sampler_executable = sampler_executable,
-        batch_size = batch_size,
-        grid = {k: _string_values(name, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()},
-        space = space or {},
+        batch_size = typed("batch_size", batch_size, "int", "4"),
+        grid = {k: v.values for k, v in grid_values.items()},
+        space = space,
         seed = seed if seed != None else 0,
-        hyperparams = string_hyperparams(where, hyperparams),
+        seed_given = seed != None,
+        hyperparams = hyperparams.values,
         best_model = name + FILE_SUFFIXES["best_model"],
+        # Filled by the checks above and by `typed` in the arguments before it.
+        argument_errors = problems,
         **kwargs
     )

@@ -10,6 +10,7 @@ load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "chec
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "required_data_files")
 load("//databazel/private:deprecation.bzl", "renamed_attr")
+load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argument_errors")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
@@ -18,6 +19,7 @@ load("//databazel/private/actions:report.bzl", "report_action")
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
 def _model_impl(ctx):
+    fail_on_argument_errors(ctx)
     where = "model " + display_label(ctx.label)
     epochs = ctx.attr.epochs
     check_not_negative(where, "epochs", epochs, "set epochs to the number of epochs to train, or 0.")
@@ -105,6 +107,7 @@ model = rule(
     doc = "The rule behind the `model` macro; use the macro, which documents it and accepts numbers in `hyperparams`.",
     attrs = dict(
         HELPER_ATTRS,
+        argument_errors = attr.string_list(doc = ARGUMENT_ERRORS_DOC),
         epochs = attr.int(
             doc = "Epochs to train, passed as `--start_epoch 0 --end_epoch N` (in segments with " +
                   "`checkpoint_every`) rather than as a hyperparameter. 0: the script decides, e.g. " +

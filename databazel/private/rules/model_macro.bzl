@@ -1,5 +1,6 @@
 """The `model` macro: hyperparameters as strings or numbers, then the `model` rule."""
 
+load("//databazel/private:argument_types.bzl", "checked_type")
 load("//databazel/private:hyperparams.bzl", "string_hyperparams")
 load(":model.bzl", _model_rule = "model")
 
@@ -61,17 +62,24 @@ def model(
         8 or 16).
       **kwargs: common attributes: tags, visibility, testonly, exec_properties, ...
     """
+
+    # Arguments of the wrong type fail this target alone, at analysis (argument_types.bzl).
+    where = "model(name = \"{}\")".format(name)
+    hyperparams = string_hyperparams(where, hyperparams)
+    problems = list(hyperparams.problems)
+    typed = lambda attr_name, value, kind, example: checked_type(where, problems, attr_name, value, kind, example)
     _model_rule(
         name = name,
         training_data = training_data,
         train_executable = train_executable,
-        hyperparams = string_hyperparams("model(name = \"{}\")".format(name), hyperparams),
-        out = out,
-        seed = seed,
-        epochs = epochs,
-        checkpoint_every = checkpoint_every,
-        model_is_dir = model_is_dir,
-        train_tags = train_tags,
-        train_cpus = train_cpus,
+        hyperparams = hyperparams.values,
+        out = typed("out", out, "string", "\"%{name}.bin\""),
+        seed = typed("seed", seed, "int", "1"),
+        epochs = typed("epochs", epochs, "int", "10"),
+        checkpoint_every = typed("checkpoint_every", checkpoint_every, "int", "2"),
+        model_is_dir = typed("model_is_dir", model_is_dir, "bool", "True"),
+        train_tags = typed("train_tags", train_tags, "list", "[\"no-remote\"]"),
+        train_cpus = typed("train_cpus", train_cpus, "int", "2"),
+        argument_errors = problems,
         **kwargs
     )

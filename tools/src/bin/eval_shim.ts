@@ -8,14 +8,44 @@ import { writeOutcome } from "../formats/outcome.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
-import { main } from "../lib/main.ts";
-import { metricAt, metricsProblem } from "../lib/metrics.ts";
+import { ContractError, main } from "../lib/main.ts";
+import { metricAt, metricsProblem, scalarMetrics } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import { discard } from "../lib/outputs.ts";
 
 const FIX_METRICS =
   `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, ` +
   `to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
+
+/** Whether every leaf of parsed metrics is a number (NaN and infinities too: divergence() judges those). */
+function onlyNumbers(value: unknown): boolean {
+  if (typeof value === "number") return true;
+  if (value === null || typeof value !== "object") return false;
+  return Object.values(value).every(onlyNumbers);
+}
+
+/**
+ * Inside a search: metrics that meet the contract but lack the search's metric are a mistake in
+ * the BUILD file or the script, the same for every trial, so the build fails at the first eval
+ * (never a recorded trial failure) instead of after every trial has trained.
+ */
+function missingMetric(text: string, metric: string, label: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = parseJsonAllowingNonFinite(text);
+  } catch {
+    return undefined; // metricsProblem says what is wrong with it
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || !onlyNumbers(parsed)) return undefined;
+  if (metricAt(parsed, metric) !== undefined) return undefined;
+  const written = Object.keys(scalarMetrics(parsed));
+  return (
+    `databazel: ${label}: metric = "${metric}" is not among the metrics the eval executable wrote ` +
+    `(${written.length ? written.join(", ") : "none"}), so no trial can be ranked.\n` +
+    `Fix: set metric to one of them${written.length ? `, e.g. metric = "${written[0]}"` : ""}, ` +
+    `or make the eval executable write "${metric}".`
+  );
+}
 
 /** Inside a search that records failures: a search metric that is not a finite number means the trial diverged. */
 function divergence(text: string, metric: string): Problem | undefined {
@@ -67,6 +97,11 @@ main(async (argv, request) => {
     check: () => {
       if (!existsSync(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
       const text = readFileSync(metrics, "utf8");
+      const missing = searchMetric === undefined ? undefined : missingMetric(text, searchMetric, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
+      if (missing) {
+        discard(metrics);
+        throw new ContractError(missing);
+      }
       const diverged = shim.recordFailures && searchMetric !== undefined ? divergence(text, searchMetric) : undefined;
       if (diverged) return diverged;
       const problem = metricsProblem(text);
