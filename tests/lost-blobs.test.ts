@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot, type BazelResult } from "./harness/bazel.ts";
+import { databazel } from "./harness/cli.ts";
 import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
@@ -190,6 +191,33 @@ describe("with Bazel's defaults (--remote_download_outputs=toplevel, no retries)
     const { result } = await build(defaults(cache), true);
     expect(result.exitCode, result.all).toBe(39);
     expect(result.all).toContain(LOST);
+  });
+});
+
+// Bazel's message names no remedy; the databazel CLI, which runs the build, says what to add.
+describe("the databazel CLI, with Bazel's defaults", () => {
+  const defaults = (cache: string): string[] => [`--disk_cache=${cache}`];
+  const FIX = [
+    "Fix: build again: Bazel has forgotten the lost outputs and runs the actions that made them. So that a build never stops on it, add to your .bazelrc:",
+    "  build --experimental_remote_cache_eviction_retries=5",
+    "  build --remote_download_outputs=all",
+  ].join("\n");
+
+  it("databazel build: Bazel's exit code 39, and what to add to .bazelrc", async () => {
+    const cache = await cachedThenLost(defaults, "deleted");
+    const result = await databazel(["build", "//:hyperband", "--", ...defaults(cache)], ws);
+    expect(result.exitCode, result.stderr).toBe(39);
+    expect(result.stderr).toContain(LOST);
+    expect(result.stderr).toContain("databazel: the cache lost outputs of earlier actions that this build reads (a disk cache trimmed by its GC or deleted");
+    expect(result.stderr).toContain(FIX);
+  });
+
+  it("a command that builds what it reads (databazel show --build): the same advice", async () => {
+    const cache = await cachedThenLost(defaults, "deleted");
+    const result = await databazel(["show", "--build", "//:tpe", "--", ...defaults(cache)], ws);
+    expect(result.exitCode, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/databazel: error: bazel build (@@)?\/\/:tpe failed \(exit 39\): the cache lost outputs of earlier actions/);
+    expect(result.stderr).toContain(FIX);
   });
 });
 
