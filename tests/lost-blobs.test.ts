@@ -1,14 +1,16 @@
-// A cache that lost blobs never fails a build (issue 25). The failure: an output base whose
-// actions' results came from the disk cache knows their outputs by digest only when Bazel's
-// default --remote_download_outputs=toplevel left them in the cache (every file but the
-// requested ones); the cache then loses the blobs (the directory deleted, or trimmed by Bazel's
-// GC); then a change makes an action run that reads them: a rung's decision, a trial that
-// continues from its checkpoint, the next TPE batch's evaluations and proposal. Bazel cannot
-// fetch them and fails with exit code 39. Outputs that executed in this output base are on
-// disk, which is why building, deleting the cache and changing the search does not fail: the
-// results must first come from the cache (after `bazel clean`, a crash, in another clone).
-// Whether the server restarts in between does not matter: the on-disk action cache remembers
-// the same digests.
+// A cache that lost blobs never fails a build (issue 25). The failure needs all of these:
+//   - results served from the cache (after `bazel clean`, a crash, in another clone) under
+//     Bazel's default --remote_download_outputs=toplevel, which downloads only the requested
+//     outputs: the output base knows every other one by its digest alone. (Outputs of actions
+//     that ran in this output base are on disk: building, losing the cache and changing the
+//     search does not fail.)
+//   - the cache then loses those blobs: the directory deleted, or trimmed by Bazel's GC;
+//   - within --experimental_remote_cache_ttl (3 h) of that build, a change makes an action run
+//     that reads them: a rung's decision, a trial continuing from its checkpoint, the next TPE
+//     batch's evaluations and proposal. Bazel cannot fetch them: exit code 39.
+// A server restart in between changes nothing: the on-disk action cache knows the same digests.
+// Bazel's GC deletes cache files oldest first until the cache fits; here it keeps nothing, the
+// one trim whose lost blobs a test can name in advance.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -191,6 +193,21 @@ describe("with Bazel's defaults (--remote_download_outputs=toplevel, no retries)
     const { result } = await build(defaults(cache), true);
     expect(result.exitCode, result.all).toBe(39);
     expect(result.all).toContain(LOST);
+  });
+});
+
+// Why building, losing the cache and rebuilding often does not fail: Bazel counts on a blob the
+// cache served for --experimental_remote_cache_ttl (3 hours by default), then checks the cache
+// again, finds nothing and runs the action.
+describe("past --experimental_remote_cache_ttl", () => {
+  const shortTtl = (cache: string): string[] => [`--disk_cache=${cache}`, "--experimental_remote_cache_ttl=1s"];
+
+  it("Bazel no longer counts on the lost blobs: the changed build runs what made them", async () => {
+    const cache = await cachedThenLost(shortTtl, "deleted");
+    await sleep(2_000);
+    const { result, log } = await build(shortTtl(cache));
+    expect(result.all).not.toContain(LOST);
+    expectChangedSearches(log, WHOLE_SEARCHES);
   });
 });
 
