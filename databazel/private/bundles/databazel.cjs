@@ -68,6 +68,14 @@ function bazelErrors(stderr) {
   const errors = lines.filter((l) => l.startsWith("ERROR:") && !l.includes("did NOT complete successfully"));
   return (errors.length > 0 ? errors : lines.slice(-10)).join("\n");
 }
+var LOST_INPUTS_EXIT = 39;
+var LOST_INPUTS_HELP = [
+  "the cache lost outputs of earlier actions that this build reads (a disk cache trimmed by its GC or deleted, or a remote cache that evicted them); Bazel had left them in the cache (--remote_download_outputs=toplevel, its default) and cannot fetch them now.",
+  "Fix: build again: Bazel has forgotten the lost outputs and runs the actions that made them. So that a build never stops on it, add to your .bazelrc:",
+  "  build --experimental_remote_cache_eviction_retries=5",
+  "  build --remote_download_outputs=all",
+  "(the first builds again by itself; the second keeps every output in bazel-out, so that a local build reads none from the cache)."
+].join("\n");
 var Bazel = class {
   constructor(launcher, flags, cwd = process.cwd()) {
     this.launcher = launcher;
@@ -150,6 +158,9 @@ ${bazelErrors(result.stderr)}`);
     args.push("--", ...labels);
     const result = (0, import_node_child_process.spawnSync)(this.launcher.command, args, { cwd: this.cwd, stdio: ["ignore", 2, "inherit"] });
     if (result.error) throw new CliError(`cannot run Bazel (${this.launcher.source}): ${result.error.message}`);
+    if (result.status === LOST_INPUTS_EXIT) {
+      throw new CliError(`bazel build ${labels.join(" ")} failed (exit ${result.status}): ${LOST_INPUTS_HELP}`);
+    }
     if (result.status !== 0) {
       throw new CliError(`bazel build ${labels.join(" ")} failed (exit ${result.status}); Bazel's messages are above.`);
     }
@@ -3723,6 +3734,7 @@ async function buildAndWatch(ws, label, screen = processScreen()) {
   }
   await exit;
   if (exitCode !== 0 && screen.isTTY) ws.log(bazelErrors(output));
+  if (exitCode === LOST_INPUTS_EXIT) ws.log(`databazel: ${LOST_INPUTS_HELP}`);
   return exitCode ?? 1;
 }
 

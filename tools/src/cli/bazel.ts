@@ -82,6 +82,22 @@ export function bazelErrors(stderr: string): string {
   return (errors.length > 0 ? errors : lines.slice(-10)).join("\n");
 }
 
+/**
+ * Bazel's exit code for a build that needed an output the cache no longer holds, which Bazel knew
+ * only by digest (--incompatible_remote_use_new_exit_code_for_lost_inputs, on by default).
+ */
+export const LOST_INPUTS_EXIT = 39;
+
+/** What to do about LOST_INPUTS_EXIT: Bazel's own message ("Failed to fetch blobs ...") names no remedy. */
+export const LOST_INPUTS_HELP = [
+  "the cache lost outputs of earlier actions that this build reads (a disk cache trimmed by its GC or deleted, or a remote cache that evicted them); " +
+    "Bazel had left them in the cache (--remote_download_outputs=toplevel, its default) and cannot fetch them now.",
+  "Fix: build again: Bazel has forgotten the lost outputs and runs the actions that made them. So that a build never stops on it, add to your .bazelrc:",
+  "  build --experimental_remote_cache_eviction_retries=5",
+  "  build --remote_download_outputs=all",
+  "(the first builds again by itself; the second keeps every output in bazel-out, so that a local build reads none from the cache).",
+].join("\n");
+
 /** Bazel in the current directory's workspace, with the user's extra flags. */
 export class Bazel {
   #executionRoot: string | undefined;
@@ -170,6 +186,9 @@ export class Bazel {
     args.push("--", ...labels);
     const result = spawnSync(this.launcher.command, args, { cwd: this.cwd, stdio: ["ignore", 2, "inherit"] });
     if (result.error) throw new CliError(`cannot run Bazel (${this.launcher.source}): ${result.error.message}`);
+    if (result.status === LOST_INPUTS_EXIT) {
+      throw new CliError(`bazel build ${labels.join(" ")} failed (exit ${result.status}): ${LOST_INPUTS_HELP}`);
+    }
     if (result.status !== 0) {
       throw new CliError(`bazel build ${labels.join(" ")} failed (exit ${result.status}); Bazel's messages are above.`);
     }

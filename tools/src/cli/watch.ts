@@ -21,7 +21,7 @@ import { metricAt } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import type { Outcome } from "../formats/run-record.ts";
 import { applyProgressLine, BepReader, lastFlag, remoteExecutor } from "./bep.ts";
-import { bazelErrors } from "./bazel.ts";
+import { bazelErrors, LOST_INPUTS_EXIT, LOST_INPUTS_HELP } from "./bazel.ts";
 import { CliError } from "./errors.ts";
 import { styleFor, plain } from "./table.ts";
 import { describe, displayLabel, requireKind, type Workspace } from "./targets.ts";
@@ -306,5 +306,6 @@ export async function buildAndWatch(ws: Workspace, label: string, screen: Screen
   }
   await exit;
   if (exitCode !== 0 && screen.isTTY) ws.log(bazelErrors(output));
+  if (exitCode === LOST_INPUTS_EXIT) ws.log(`databazel: ${LOST_INPUTS_HELP}`);
   return exitCode ?? 1;
 }
