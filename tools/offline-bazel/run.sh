@@ -35,6 +35,20 @@ if [ "$(cat "$root/.databazel-host-cas" 2>/dev/null)" != "$cas_digest" ]; then
   flock "$cache/provision.lock" "$here/trust-host-cas.sh" "$root" "$cas_digest"
   echo "$cas_digest" >"$root/.databazel-host-cas"
 fi
+# npm, for databazel's default Node toolchain, and the host's npm settings (registry, proxy, CA);
+# not the credentials in them (install-npm.sh says why).
+npm_digest=$({
+  cat "$here/install-npm.sh"
+  for f in "${NPM_CONFIG_USERCONFIG:-${HOME:-/root}/.npmrc}" ${NPM_CONFIG_GLOBALCONFIG:-} /etc/npmrc /usr/etc/npmrc /usr/local/etc/npmrc \
+    /etc/ssl/certs/ca-certificates.crt /usr/local/share/ca-certificates/*.crt; do
+    [ ! -f "$f" ] || cat "$f"
+  done
+  env | grep -i '^npm_config_' | LC_ALL=C sort || true
+} | cksum)
+if [ "$(cat "$root/.databazel-npm" 2>/dev/null)" != "$npm_digest" ]; then
+  flock "$cache/provision.lock" "$here/install-npm.sh" "$root"
+  echo "$npm_digest" >"$root/.databazel-npm"
+fi
 
 label=$(cat "$root/usr/share/bazel/build-label.txt")
 if [ -n "${DATABAZEL_VERBOSE:-}" ]; then
