@@ -4,8 +4,8 @@
 # Usage: run.sh CACHE_DIR BAZEL_ARGS...
 # The root lives in a private mount namespace held open by a small `sleep` process, so nothing
 # is mounted on the host. In it, /tmp, this repository, the workspace, Bazel's output root and
-# the default disk cache (~/.cache/databazel/disk-cache) are bind-mounted at their own absolute
-# paths: `bazel-bin/...` resolves from the host too.
+# the disk cache (~/.cache/databazel/disk-cache, or DATABAZEL_CACHE/disk-cache) are bind-mounted
+# at their own absolute paths: `bazel-bin/...` resolves from the host too.
 # Every call enters the same namespace, which is what lets the Bazel server that one call
 # starts serve the next ones (the client checks the server's cwd through /proc, which only
 # matches when both see the same root).
@@ -96,9 +96,10 @@ done
 # Commands outside any workspace (`bazel version`) still need $PWD to exist in the root.
 [ "$workspace" != / ] || workspace=$PWD
 
-# The default disk cache of .bazelrc (build --disk_cache=~/.cache/databazel/disk-cache): the
-# host's, so that Bazel from bazelisk and the offline one share it and `du` on the host sees it.
-disk_cache="${HOME:-/root}/.cache/databazel/disk-cache"
+# The disk cache: the default of .bazelrc (build --disk_cache=~/.cache/databazel/disk-cache), or
+# the one DATABAZEL_CACHE moved (tools/bazel passes it). The host's, so that Bazel from bazelisk
+# and the offline one share it and `du` on the host sees it.
+disk_cache="${DATABAZEL_DISK_CACHE:-${HOME:-/root}/.cache/databazel/disk-cache}"
 mkdir -p "$disk_cache"
 
 IFS=: read -r -a extra <<<"${DATABAZEL_MOUNTS:-}"
@@ -172,5 +173,6 @@ exec nsenter --mount="/proc/$pid/ns/mnt" chroot "$root" /usr/bin/env -i \
   HOME="${HOME:-/root}" USER="${USER:-root}" TERM="${TERM:-dumb}" LANG=C.UTF-8 \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   DATABAZEL_BAZEL="$here/in-root.sh" DATABAZEL_OUTPUT_USER_ROOT="$output_user_root" \
+  DATABAZEL_DISK_CACHE="${DATABAZEL_DISK_CACHE:-}" \
   /bin/sh -c 'cd "$0" && out=$1 && shift && exec bazel --output_user_root="$out" "$@"' \
   "$PWD" "$output_user_root" "$@"
