@@ -45,8 +45,8 @@ npm_digest=$({
   done
   env | grep -i '^npm_config_' | LC_ALL=C sort || true
 } | cksum)
-if [ "$(cat "$root/.databazel-npm" 2>/dev/null)" != "$npm_digest" ]; then
-  flock "$cache/provision.lock" "$here/install-npm.sh" "$root"
+if [ "$(cat "$root/.databazel-npm" 2>/dev/null)" != "$npm_digest" ] &&
+  flock "$cache/provision.lock" "$here/install-npm.sh" "$root"; then
   echo "$npm_digest" >"$root/.databazel-npm"
 fi
 
