@@ -51,6 +51,30 @@ function smokeReadme(): string {
   return parts.join("\n");
 }
 
+/**
+ * Writes the consumer that `readme` spells out into a temporary directory, builds `//...` there
+ * with the launcher (nothing appended), runs `check` on it, then deletes it, its output base and
+ * its server. Returns the directory it used.
+ */
+async function buildReadmeConsumer(readme: string, check: (consumer: string) => void = () => {}): Promise<string> {
+  const files = consumerBlocks(readFileSync(readme, "utf8"), readme);
+  const ws = mkdtempSync(join(tmpdir(), "databazel-readme-consumer-"));
+  try {
+    writeConsumer(files, ws, repoRoot);
+    const result = await shell(`${launcher} build //...`, ws);
+    expect(result.exitCode, result.all).toBe(0);
+    check(ws);
+  } finally {
+    // A temporary workspace has an output base of its own: delete it, or they pile up.
+    const outputBase = (await shell(`${launcher} info output_base`, ws)).stdout.trim();
+    await shell(`${launcher} clean --expunge`, ws);
+    rmSync(ws, { recursive: true, force: true });
+    expect(outputBase).not.toBe("");
+    expect(existsSync(join(outputBase, "external"))).toBe(false);
+  }
+  return ws;
+}
+
 describe("a consumer written from a README's marked code blocks", () => {
   const scratch: string[] = [];
   afterAll(() => {
@@ -88,27 +112,15 @@ describe("a consumer written from a README's marked code blocks", () => {
   });
 
   it("e2e/smoke, written as README blocks, builds with the launcher and nothing appended", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "databazel-readme-consumer-"));
+    const dir = mkdtempSync(join(tmpdir(), "databazel-readme-"));
     scratch.push(dir);
-    const readme = join(dir, "README.md");
-    writeFileSync(readme, smokeReadme());
-    const ws = join(dir, "consumer");
-    const files = consumerBlocks(readFileSync(readme, "utf8"), readme);
-    expect(files.map((f) => f.path)).toContain("MODULE.bazel");
-    writeConsumer(files, ws, repoRoot);
-    // Byte for byte the example's files, but for the override's path.
-    expect(readFileSync(join(ws, "train.py"), "utf8")).toBe(readFileSync(join(repoRoot, "e2e", "smoke", "train.py"), "utf8"));
-    expect(readFileSync(join(ws, "MODULE.bazel"), "utf8")).toContain(`path = ${JSON.stringify(repoRoot)}`);
-    try {
-      const result = await shell(`${launcher} build //...`, ws);
-      expect(result.exitCode, result.all).toBe(0);
-      expect(readFileSync(join(ws, "bazel-bin", "line_eval.metrics.json"), "utf8")).toContain("mse");
-    } finally {
-      // A temporary workspace has an output base of its own: delete it, or they pile up.
-      const outputBase = (await shell(`${launcher} info output_base`, ws)).stdout.trim();
-      await shell(`${launcher} clean --expunge`, ws);
-      expect(outputBase).not.toBe("");
-      expect(existsSync(join(outputBase, "external"))).toBe(false);
-    }
+    writeFileSync(join(dir, "README.md"), smokeReadme());
+    const ws = await buildReadmeConsumer(join(dir, "README.md"), (consumer) => {
+      // Byte for byte the example's files, but for the override's path.
+      expect(readFileSync(join(consumer, "train.py"), "utf8")).toBe(readFileSync(join(repoRoot, "e2e", "smoke", "train.py"), "utf8"));
+      expect(readFileSync(join(consumer, "MODULE.bazel"), "utf8")).toContain(`path = ${JSON.stringify(repoRoot)}`);
+      expect(readFileSync(join(consumer, "bazel-bin", "line_eval.metrics.json"), "utf8")).toContain("mse");
+    });
+    expect(existsSync(ws)).toBe(false);
   });
 });

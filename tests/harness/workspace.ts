@@ -63,9 +63,13 @@ export function consumerWorkspace(
   );
 }
 
-/** Stops the workspace's Bazel server and deletes the workspace. */
+/**
+ * Deletes the workspace, its output base and its Bazel server: each temporary workspace has an
+ * output base of its own (its path's hash), which nothing would ever reuse.
+ */
 export async function removeWorkspace(dir: string): Promise<void> {
-  await bazel(["shutdown"], { cwd: dir, allowFailure: true });
+  const expunged = await bazel(["clean", "--expunge"], { cwd: dir, allowFailure: true });
+  if (expunged.exitCode !== 0) await bazel(["shutdown"], { cwd: dir, allowFailure: true });
   rmSync(dir, { recursive: true, force: true });
 }
 
