@@ -3,7 +3,7 @@
 // prints the warning Debian's bazelrc used to cause (`--host_javabase`, a no-op in Bazel 7).
 import { execa } from "execa";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -136,6 +136,57 @@ describe("DATABAZEL_CACHE", () => {
       if (holder > 1) process.kill(holder);
       rmSync(cache, { recursive: true, force: true });
       rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the offline root's npm (tools/offline-bazel/install-npm.sh)", () => {
+  it("gets the host's registry, scoped registries, proxy and CA file, never its credentials", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "databazel-npmrc-"));
+    try {
+      // A root that already has its npm: the script only writes the configuration.
+      const root = join(dir, "root");
+      mkdirSync(join(root, "usr", "bin"), { recursive: true });
+      writeFileSync(join(root, "usr", "bin", "npm"), "#!/bin/sh\n", { mode: 0o755 });
+      writeFileSync(join(dir, "ca.pem"), "-----BEGIN CERTIFICATE-----\nTEST\n-----END CERTIFICATE-----\n");
+      writeFileSync(
+        join(dir, "npmrc"),
+        [
+          "registry=https://registry.example.internal/npm/",
+          "@corp:registry=https://corp.example.internal/",
+          "https-proxy=http://proxy.example.internal:3128/",
+          `cafile=${join(dir, "ca.pem")}`,
+          "//registry.example.internal/npm/:_authToken=SECRET-TOKEN",
+          "",
+        ].join("\n"),
+      );
+      const result = await execa(join(repoRoot, "tools", "offline-bazel", "install-npm.sh"), [root], {
+        all: true,
+        reject: false,
+        // Without the npm_config_* variables that `npx vitest` passes down: they would win.
+        extendEnv: false,
+        env: {
+          ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key))),
+          NPM_CONFIG_USERCONFIG: join(dir, "npmrc"),
+          NPM_CONFIG_NOPROXY: "localhost",
+        },
+      });
+      expect(result.exitCode, result.all).toBe(0);
+      const npmrc = readFileSync(join(root, "etc", "npmrc"), "utf8");
+      expect(npmrc.split("\n")).toEqual(
+        expect.arrayContaining([
+          "registry=https://registry.example.internal/npm/",
+          "@corp:registry=https://corp.example.internal/",
+          "https-proxy=http://proxy.example.internal:3128/",
+          "noproxy[]=localhost",
+          "cafile=/etc/databazel/npm-cafile.pem",
+        ]),
+      );
+      expect(npmrc).not.toContain("SECRET-TOKEN");
+      expect(npmrc).not.toContain("_authToken");
+      expect(readFileSync(join(root, "etc", "databazel", "npm-cafile.pem"), "utf8")).toBe(readFileSync(join(dir, "ca.pem"), "utf8"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -43,7 +43,9 @@ npm_digest=$({
     /etc/ssl/certs/ca-certificates.crt /usr/local/share/ca-certificates/*.crt; do
     [ ! -f "$f" ] || cat "$f"
   done
-  env | grep -i '^npm_config_' | LC_ALL=C sort || true
+  # A user's NPM_CONFIG_* variables count; not the lower-case npm_config_* ones that `npm run` and
+  # npx export from the files above (they would make the digest differ with how Bazel was run).
+  env | grep -E '^NPM_CONFIG_' | LC_ALL=C sort || true
 } | cksum)
 if [ "$(cat "$root/.databazel-npm" 2>/dev/null)" != "$npm_digest" ] &&
   flock "$cache/provision.lock" "$here/install-npm.sh" "$root"; then
