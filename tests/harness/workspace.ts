@@ -7,7 +7,8 @@ import { bazel, makeWorkspace, repoRoot } from "./bazel.ts";
 
 /**
  * MODULE.bazel lines that take databazel's pinned Node from this repository's node_modules (the
- * same bytes npm would fetch, checked against the same pin): the offline Bazel has no npm.
+ * same bytes npm would fetch, checked against the same pin): no 50 MB fetch for each test
+ * workspace's output base. tests/examples-in-place.test.ts builds without them, as users do.
  */
 export function pinnedNodeFromNodeModules(): string[] {
   return [
@@ -19,8 +20,9 @@ export function pinnedNodeFromNodeModules(): string[] {
 
 /**
  * A copy of the consumer workspace e2e/<name> that loads databazel from this repository and takes
- * the pinned Node from its node_modules: the offline Bazel has no npm, and e2e/<name> itself
- * stays as a consumer elsewhere (the registry's presubmit) uses it, fetching Node with npm.
+ * the pinned Node from its node_modules (no fetch per copy); e2e/<name> itself stays as a
+ * consumer elsewhere (the registry's presubmit) uses it, fetching Node with npm, and
+ * tests/examples-in-place.test.ts builds it so.
  * The caller deletes it.
  */
 export function e2eWorkspaceCopy(name: string): string {
@@ -63,9 +65,13 @@ export function consumerWorkspace(
   );
 }
 
-/** Stops the workspace's Bazel server and deletes the workspace. */
+/**
+ * Deletes the workspace, its output base and its Bazel server: each temporary workspace has an
+ * output base of its own (its path's hash), which nothing would ever reuse.
+ */
 export async function removeWorkspace(dir: string): Promise<void> {
-  await bazel(["shutdown"], { cwd: dir, allowFailure: true });
+  const expunged = await bazel(["clean", "--expunge"], { cwd: dir, allowFailure: true });
+  if (expunged.exitCode !== 0) await bazel(["shutdown"], { cwd: dir, allowFailure: true });
   rmSync(dir, { recursive: true, force: true });
 }
 

