@@ -40,17 +40,6 @@ describe("each e2e workspace builds in place, as the README says", () => {
   }
 });
 
-/** A README that spells out e2e/smoke, one marked block per file (as the lead's README will). */
-function smokeReadme(): string {
-  const files = ["MODULE.bazel", ".bazelrc", ".bazelversion", "BUILD.bazel", "fine_tune.bzl", "train.py", "eval.sh", "train.csv", "test.csv", "more.csv"];
-  const parts = ["# A consumer", "", "Some prose before the files.", ""];
-  for (const file of files) {
-    const content = readFileSync(join(repoRoot, "e2e", "smoke", file), "utf8");
-    parts.push(`<!-- consumer: ${file} -->`, "```", content.replace(/\n$/, ""), "```", "", "Prose between the blocks.", "");
-  }
-  return parts.join("\n");
-}
-
 /**
  * Writes the consumer that `readme` spells out into a temporary directory, builds `//...` there
  * with the launcher (nothing appended), runs `check` on it, then deletes it, its output base and
@@ -111,15 +100,15 @@ describe("a consumer written from a README's marked code blocks", () => {
     );
   });
 
-  it("e2e/smoke, written as README blocks, builds with the launcher and nothing appended", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "databazel-readme-"));
-    scratch.push(dir);
-    writeFileSync(join(dir, "README.md"), smokeReadme());
-    const ws = await buildReadmeConsumer(join(dir, "README.md"), (consumer) => {
-      // Byte for byte the example's files, but for the override's path.
-      expect(readFileSync(join(consumer, "train.py"), "utf8")).toBe(readFileSync(join(repoRoot, "e2e", "smoke", "train.py"), "utf8"));
+  it("README.md's consumer builds with the launcher and nothing appended, and ranks its trials as the README shows", async () => {
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    // The leaderboard rows the README prints after its consumer (rows that start with a rank).
+    const shown = readme.split("\n").filter((line) => /^\| \**\d+\** \|/.test(line));
+    expect(shown.length).toBeGreaterThan(1);
+    const ws = await buildReadmeConsumer(join(repoRoot, "README.md"), (consumer) => {
       expect(readFileSync(join(consumer, "MODULE.bazel"), "utf8")).toContain(`path = ${JSON.stringify(repoRoot)}`);
-      expect(readFileSync(join(consumer, "bazel-bin", "line_eval.metrics.json"), "utf8")).toContain("mse");
+      const built = readFileSync(join(consumer, "bazel-bin", "search.leaderboard.md"), "utf8");
+      for (const row of shown) expect(built).toContain(row);
     });
     expect(existsSync(ws)).toBe(false);
   });
