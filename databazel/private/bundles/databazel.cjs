@@ -916,7 +916,7 @@ Fix: leave out --no-build, and the CLI builds ${labels.length === 1 ? "it" : "th
     const names = targets.map(displayLabel);
     const building = names.length <= 3 ? names.join(", ") : `${names.length} targets (${names.slice(0, 3).join(", ")}, ...)`;
     ws.log(`databazel: building ${building} to bring ${names.length === 1 ? "it" : "them"} up to date (--no-build skips this) ...`);
-    ws.bazel.build(targets, [...new Set(todo.flatMap((r) => r.groups))].sort());
+    ws.bazel.build(names, [...new Set(todo.flatMap((r) => r.groups))].sort());
     for (const r of todo) for (const k of r.keys) ws.built.add(k);
   }
   const after = wanted.flatMap((w) => missing(w.paths));
