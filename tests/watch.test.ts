@@ -553,12 +553,19 @@ evaluate(
     // in that same process (exec): the lock file names the watch itself, alive and not Bazel.
     const watch = execa(launcher, ["run", "@databazel//:databazel", "--", "watch", "//:one"], { cwd: ws, reject: false, stdin: "ignore" });
     let out = "";
+    let built = false;
     watch.stdout!.on("data", (chunk: Buffer) => void (out += chunk.toString("utf8")));
-    for (let i = 0; i < 2400 && !out.includes("Waiting for a build of //:one") && watch.exitCode === null; i++) await sleep(250);
-    expect(out).toContain("Waiting for a build of //:one");
-    expect(out).not.toContain("Bazel is busy");
-    // And it follows the build that comes, then ends.
-    await bazel(["build", "//:one"], { cwd: ws });
+    try {
+      for (let i = 0; i < 2400 && !out.includes("Waiting for a build of //:one") && watch.exitCode === null; i++) await sleep(250);
+      expect(out).toContain("Waiting for a build of //:one");
+      expect(out).not.toContain("Bazel is busy");
+      // And it follows the build that comes, then ends.
+      await bazel(["build", "//:one"], { cwd: ws });
+      built = true;
+    } finally {
+      // Without a build, the watch would wait for one.
+      if (!built) watch.kill();
+    }
     const result = await watch;
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).not.toContain("Bazel is busy");
