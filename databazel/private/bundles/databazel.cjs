@@ -796,7 +796,7 @@ var metricsFields = object({
   run_record: nullable(string),
   trial: nullable(string)
 });
-var OUTPUT_GROUPS = ["records", "report"];
+var OUTPUT_GROUPS = ["records", "report", "hyperparams"];
 var target = object({
   label: string,
   model: nullable(modelFields),
