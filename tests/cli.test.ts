@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseArgs } from "../tools/src/cli/args.ts";
 import { LEADERBOARD_FORMAT } from "../tools/src/formats/leaderboard.ts";
 import { TEST_PREFIX } from "../tools/src/tensorboard/runs.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
@@ -263,6 +264,19 @@ describe("usage and errors", () => {
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain("//mnist:no_such_target");
     expect(result.stderr).toContain("no such target");
+  });
+
+  it("--no-build: for the commands that read outputs; --build, once needed to rebuild, is still accepted", () => {
+    for (const command of [["show", "//:s"], ["diff", "//:a", "//:b"], ["lineage", "//:s"], ["open", "//:s"], ["report", "//:all"], ["export", "--tensorboard", "tb", "//:s"]]) {
+      expect(parseArgs([...command, "--no-build"]).noBuild, command[0]).toBe(true);
+      expect(parseArgs(command).noBuild, command[0]).toBe(false);
+    }
+    expect(parseArgs(["show", "//:s", "--build"])).toMatchObject({ command: { name: "show", label: "//:s" }, noBuild: false });
+    expect(() => parseArgs(["watch", "//:s", "--no-build"])).toThrow(
+      "databazel watch: --no-build is for the commands that read what a build left (show, diff, lineage, open, report, export); watch follows a build.\nRun `databazel --help` for usage.",
+    );
+    expect(() => parseArgs(["build", "//:s", "--no-build"])).toThrow("; build is one.");
+    expect(() => parseArgs(["build", "//:s", "--nope"])).toThrow("databazel build: unknown flag --nope (it takes none).");
   });
 
   it("wrong arguments: exit 2 with a pointer to --help", async () => {

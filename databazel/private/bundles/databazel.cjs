@@ -192,10 +192,10 @@ The index is one self-contained HTML page: each search with its best trial, its 
 its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
 writes it under Bazel's output base (databazel-index/) and opens it.
 
-The outputs are read from Bazel's output tree, after a \`bazel build\` of exactly those
-outputs brings them up to date (Bazel's output goes to stderr; when nothing changed, it does
-nothing, in well under a second): what show, diff, lineage, open, report and export print is
-never older than the sources. When the build fails, so does the command, with Bazel's errors.
+The outputs are read from Bazel's output tree, after a \`bazel build\` of the output groups
+that hold them brings them up to date (Bazel's output goes to stderr; when nothing changed it
+does nothing, in about a second): what show, diff, lineage, open, report and export print is
+never older than the sources. When that build fails, so does the command, with Bazel's errors.
 
 Options:
   --no-build     read the outputs the last build left, without building first: faster, but
@@ -264,9 +264,12 @@ function parseArgs(argv) {
       }
       values.set(valueFlag, value);
     } else if (arg.startsWith("-")) {
+      if (arg === "--no-build" && !allowed.includes(arg)) {
+        throw usage(`databazel ${name}: --no-build is for the commands that read what a build left (show, diff, lineage, open, report, export); ${name} ${name === "watch" ? "follows a build" : "is one"}.`);
+      }
       if (!allowed.includes(arg)) {
-        const known = allowed.join(", ");
-        throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
+        const known = allowed.length > 0 ? `it takes ${allowed.join(", ")}` : "it takes none";
+        throw usage(`databazel ${name}: unknown flag ${arg} (${known}). Bazel flags go after \`--\`.`);
       }
       flags.add(arg);
     } else positionals.push(arg);
