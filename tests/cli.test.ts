@@ -3,10 +3,12 @@
 // yet, so that the CLI has to build what it reads.
 import { execa } from "execa";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseArgs } from "../tools/src/cli/args.ts";
 import { LEADERBOARD_FORMAT } from "../tools/src/formats/leaderboard.ts";
+import { TEST_PREFIX } from "../tools/src/tensorboard/runs.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { cliBundle, databazel } from "./harness/cli.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
@@ -264,6 +266,19 @@ describe("usage and errors", () => {
     expect(result.stderr).toContain("no such target");
   });
 
+  it("--no-build: for the commands that read outputs; --build, once needed to rebuild, is still accepted", () => {
+    for (const command of [["show", "//:s"], ["diff", "//:a", "//:b"], ["lineage", "//:s"], ["open", "//:s"], ["report", "//:all"], ["export", "--tensorboard", "tb", "//:s"]]) {
+      expect(parseArgs([...command, "--no-build"]).noBuild, command[0]).toBe(true);
+      expect(parseArgs(command).noBuild, command[0]).toBe(false);
+    }
+    expect(parseArgs(["show", "//:s", "--build"])).toMatchObject({ command: { name: "show", label: "//:s" }, noBuild: false });
+    expect(() => parseArgs(["watch", "//:s", "--no-build"])).toThrow(
+      "databazel watch: --no-build is for the commands that read what a build left (show, diff, lineage, open, report, export); watch follows a build.\nRun `databazel --help` for usage.",
+    );
+    expect(() => parseArgs(["build", "//:s", "--no-build"])).toThrow("; build is one.");
+    expect(() => parseArgs(["build", "//:s", "--nope"])).toThrow("databazel build: unknown flag --nope (it takes none).");
+  });
+
   it("wrong arguments: exit 2 with a pointer to --help", async () => {
     for (const args of [
       ["frobnicate", "//x"],
@@ -347,27 +362,32 @@ hyperparam_search(
     expect(board.best).toBe("hidden_64__lr_0.05");
     expect(first.stdout.split("\n").find((l) => l.startsWith("*"))).toContain(board.best);
 
+    // Built again (nothing to do): the same table.
     const again = await databazel(["show", "//:search"], ws);
     expect(again.exitCode, again.stderr).toBe(0);
-    expect(again.stderr).not.toContain("building");
+    expect(again.stderr).toContain("databazel: building //:search to bring it up to date (--no-build skips this)");
+    expect(again.stderr).toContain("Build completed successfully");
     expect(again.stdout).toBe(first.stdout);
   });
 
-  it("show on a leaderboard from an older databazel says so and how to rebuild it; --build does", async () => {
+  it("show --no-build on a leaderboard from an older databazel says so and how to rebuild it; show without it rebuilds it", async () => {
     const path = join(ws, "bazel-bin", "search.leaderboard.json");
     // A format 1 leaderboard: before trial outcomes.
     const current = readJson<{ trials: Record<string, unknown>[] }>(path);
     const old = { ...current, format: 1, trials: current.trials.map(({ outcome: _o, error: _e, ...t }) => t) };
     chmodSync(path, 0o644);
     writeFileSync(path, JSON.stringify(old));
-    const stale = await databazel(["show", "//:search"], ws);
+    const stale = await databazel(["show", "//:search", "--no-build"], ws);
     expect(stale.exitCode).toBe(1);
+    expect(stale.stderr).not.toContain("Build completed");
     expect(stale.stderr).toMatch(
       new RegExp(
         `databazel: error: \\S+search\\.leaderboard\\.json is a leaderboard in format 1 \\(written by an older databazel\\); ` +
           `this databazel reads format ${LEADERBOARD_FORMAT}\\.\\nFix: rebuild it \\(bazel build //:search\\)\\.`,
       ),
     );
+    // Bazel sees that an output changed, and makes it again. (--build, once the way to build
+    // outputs that exist, is still accepted.)
     const rebuilt = await databazel(["show", "//:search", "--build"], ws);
     expect(rebuilt.exitCode, rebuilt.stderr).toBe(0);
     expect(readJson<{ format: number }>(path).format).toBe(LEADERBOARD_FORMAT);
@@ -425,7 +445,6 @@ hyperparam_search(
     // Nothing left to build: the same page, to stdout too.
     const again = await databazel(["report", "//:all"], ws);
     expect(again.exitCode, again.stderr).toBe(0);
-    expect(again.stderr).not.toContain("building");
     // (execa drops the last newline)
     expect(`${again.stdout}\n` === html).toBe(true);
 
@@ -447,5 +466,118 @@ hyperparam_search(
     const none = await databazel(["report", "//:train"], ws);
     expect(none.exitCode).toBe(2);
     expect(none.stderr).toContain("//:train names no model, evaluate or hyperparam_search target");
+  });
+
+  it("never shows stale results: after an edit to the eval script, show, diff, open and export build first; --no-build reads the last build's, and says so", async () => {
+    // eval.sh's accuracy peaks at lr = 0.05 (state A: the best trial is hidden_64__lr_0.05);
+    // moved to 0.1 (state B) the best is hidden_64__lr_0.1. Each step switches state, so what
+    // bazel-bin holds before the command is the other state's.
+    const evalScript = join(ws, "eval.sh");
+    const original = read(evalScript);
+    const state = (s: "A" | "B"): void => writeFileSync(evalScript, s === "A" ? original : original.replace("d = lr - 0.05", "d = lr - 0.1"));
+    const BEST = { A: "hidden_64__lr_0.05", B: "hidden_64__lr_0.1" };
+    expect(original).toContain("d = lr - 0.05");
+    const digests = (dir: string): Record<string, string> => {
+      const out: Record<string, string> = {};
+      const walk = (d: string): void => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(join(d, e.name));
+          else out[relative(dir, join(d, e.name))] = sha256(join(d, e.name));
+        }
+      };
+      walk(dir);
+      return out;
+    };
+    try {
+      const exportA = await databazel(["export", "--tensorboard", join(ws, "tb-A"), "//:search"], ws);
+      expect(exportA.exitCode, exportA.stderr).toBe(0);
+      const boardA = await databazel(["show", "//:search", "--json"], ws);
+      expect((JSON.parse(boardA.stdout) as Board).best).toBe(BEST.A);
+
+      // show: --no-build prints the old leaderboard with the note; show builds, and its --json stays clean.
+      state("B");
+      const stale = await databazel(["show", "//:search", "--json", "--no-build"], ws);
+      expect(stale.exitCode, stale.stderr).toBe(0);
+      expect(stale.stdout).toBe(boardA.stdout);
+      expect(stale.stderr).toContain("databazel: --no-build: showing the outputs from the last build, which may be stale");
+      expect(stale.stderr).not.toContain("Build completed");
+      const table = await databazel(["show", "//:search", "--no-build"], ws);
+      expect(table.stdout.split("\n").find((l) => l.startsWith("*"))).toContain(BEST.A);
+      const fresh = await databazel(["show", "//:search", "--json"], ws);
+      expect(fresh.exitCode, fresh.stderr).toBe(0);
+      expect(fresh.stderr).toContain("databazel: building //:search to bring it up to date");
+      expect(fresh.stderr).toContain("Build completed successfully");
+      expect((JSON.parse(fresh.stdout) as Board).best).toBe(BEST.B);
+
+      // diff
+      state("A");
+      const diffed = await databazel(["diff", "//:search", "//:parent_eval", "--json"], ws);
+      expect(diffed.exitCode, diffed.stderr).toBe(0);
+      expect((JSON.parse(diffed.stdout) as { a: { source: string } }).a.source).toBe(`search; its best trial ${BEST.A}`);
+      const staleDiff = await databazel(["diff", "//:search", "//:parent_eval", "--json", "--no-build"], ws);
+      expect((JSON.parse(staleDiff.stdout) as { a: { source: string } }).a.source).toBe(`search; its best trial ${BEST.A}`);
+
+      // open: the index it writes, and the search's own report.
+      state("B");
+      const opened = await databazel(["open", "//:all", "--print"], ws);
+      expect(opened.exitCode, opened.stderr).toBe(0);
+      const index = read(opened.stdout.trim());
+      const section = index.slice(index.indexOf(`<section id="target-search"`));
+      expect(section).toContain(`best: <b>${BEST.B}</b>`);
+      const staleOpen = await databazel(["open", "//:all", "--print", "--no-build"], ws);
+      expect(staleOpen.stderr).toContain("databazel: --no-build: opening the outputs from the last build, which may be stale");
+
+      // export: --no-build writes the old results; export writes the new ones.
+      const exportB = await databazel(["export", "--tensorboard", join(ws, "tb-B"), "//:search", "--no-build"], ws);
+      expect(exportB.exitCode, exportB.stderr).toBe(0);
+      expect(digests(join(ws, "tb-B"))).not.toEqual(digests(join(ws, "tb-A")));
+      state("A");
+      const staleExport = await databazel(["export", "--tensorboard", join(ws, "tb-stale"), "//:search", "--no-build"], ws);
+      expect(staleExport.exitCode, staleExport.stderr).toBe(0);
+      expect(staleExport.stderr).toContain("databazel: --no-build: exporting the outputs from the last build, which may be stale");
+      expect(digests(join(ws, "tb-stale"))).toEqual(digests(join(ws, "tb-B")));
+      const exportA2 = await databazel(["export", "--tensorboard", join(ws, "tb-A2"), "//:search"], ws);
+      expect(exportA2.exitCode, exportA2.stderr).toBe(0);
+      expect(exportA2.stderr).toContain("Build completed successfully");
+      // The trial's test accuracy, a scalar summary (tag, then simple_value: float32), is state A's.
+      const accuracy = (dir: string, value: number): boolean => {
+        const tag = Buffer.from(`${TEST_PREFIX}accuracy`);
+        const float = Buffer.alloc(4);
+        float.writeFloatLE(value);
+        const scalar = Buffer.concat([Buffer.from([0x0a, tag.length]), tag, Buffer.from([0x15]), float]);
+        return readFileSync(join(dir, "search", "hidden_64__lr_0.05", "events.out.tfevents.0.databazel")).includes(scalar);
+      };
+      // hidden_64__lr_0.05: accuracy = 0.9 - (0.05 - peak)^2 - 1/64.
+      const [inA, inB] = [0.884375, 0.881875];
+      expect([accuracy(join(ws, "tb-A"), inA), accuracy(join(ws, "tb-A"), inB)]).toEqual([true, false]);
+      expect([accuracy(join(ws, "tb-stale"), inA), accuracy(join(ws, "tb-stale"), inB)]).toEqual([false, true]);
+      expect([accuracy(join(ws, "tb-A2"), inA), accuracy(join(ws, "tb-A2"), inB)]).toEqual([true, false]);
+
+      // A build that fails: Bazel's error and a non-zero exit, not the last build's table.
+      writeFileSync(evalScript, original.replace("set -eu\n", "set -eu\necho 'eval.sh: broken on purpose' >&2\nexit 3\n"));
+      const broken = await databazel(["show", "//:search"], ws);
+      console.log(broken.stderr);
+      expect(broken.exitCode).toBe(1);
+      expect(broken.stdout).toBe("");
+      expect(broken.stderr).toContain("eval.sh: broken on purpose");
+      expect(broken.stderr).toContain("databazel: error: bazel build //:search failed");
+      expect(broken.stderr).toMatch(/^ERROR: /m);
+    } finally {
+      writeFileSync(evalScript, original);
+    }
+  });
+
+  it("--no-build when an output is missing: says which, and how to build it", async () => {
+    const path = join(ws, "bazel-bin", "random.leaderboard.json");
+    rmSync(path);
+    const result = await databazel(["show", "//:random", "--no-build"], ws);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(
+      /databazel: error: --no-build, but \/\/:random has not been built: an output it reads is missing:\n {2}bazel-out\/\S+\/random\.leaderboard\.json\nFix: leave out --no-build, and the CLI builds it first\./,
+    );
+    const built = await databazel(["show", "//:random"], ws);
+    expect(built.exitCode, built.stderr).toBe(0);
+    expect(existsSync(path)).toBe(true);
   });
 });

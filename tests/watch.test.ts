@@ -2,7 +2,7 @@
 // derived from them (and from bazel-bin and Bazel's build events), the table and its plain
 // lines, and, in a real terminal (tmux), the table changing while a slow local search builds.
 import { execa } from "execa";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +12,7 @@ import { parseArgs } from "../tools/src/cli/args.ts";
 import { applyEvent, BepReader, emptyEvents, remoteExecutor } from "../tools/src/cli/bep.ts";
 import { deriveRows, planOf, summarize, trains, type Observation, type Plan, type PlanTrial } from "../tools/src/cli/watch-model.ts";
 import { formatElapsed, PlainLog, renderFrame, summaryLine, type Frame } from "../tools/src/cli/watch-render.ts";
-import { absoluteLabel, commandOf, openProgressDir, readProgress } from "../tools/src/cli/watch-sources.ts";
+import { absoluteLabel, bazelCommand, commandOf, openProgressDir, ownProcesses, readProgress } from "../tools/src/cli/watch-sources.ts";
 import { PROGRESS_FORMAT, WATCHING, type Progress } from "../tools/src/formats/progress.ts";
 import type { Target } from "../tools/src/formats/providers.ts";
 import { outputBaseOf, startProgress } from "../tools/src/shim/progress.ts";
@@ -377,6 +377,32 @@ describe("the command line", () => {
   });
 });
 
+describe("the busy Bazel: the command in the output base's lock file", () => {
+  it("a live client is a running command, unless it is this process or one above it (the bazel run that started it)", async () => {
+    const ob = temp();
+    const lock = (pid: number): void => writeFileSync(join(ob, "lock"), `pid=${pid}\nowner=client\ncwd=/ws\n`);
+    const other = spawn("sleep", ["30"], { stdio: "ignore" });
+    try {
+      lock(other.pid!);
+      expect(bazelCommand(ob)).toMatchObject({ pid: other.pid, running: true, args: ["sleep", "30"], cwd: "/ws" });
+      // \`bazel run\` execs the program in its client's process: the lock names the CLI itself.
+      lock(process.pid);
+      expect(bazelCommand(ob)).toMatchObject({ pid: process.pid, running: false });
+      // Or its launcher (a shell script that did not exec), or anything above that.
+      lock(process.ppid);
+      expect(bazelCommand(ob)).toMatchObject({ pid: process.ppid, running: false });
+      expect(ownProcesses()).toContain(process.pid);
+      expect(ownProcesses()).toContain(process.ppid);
+      expect(ownProcesses()).not.toContain(other.pid);
+    } finally {
+      other.kill();
+    }
+    await new Promise((done) => other.on("exit", done));
+    lock(other.pid!);
+    expect(bazelCommand(ob)).toMatchObject({ running: false });
+  });
+});
+
 // A slow search: the script sleeps each epoch and rewrites curve.json after it, as a real
 // trainer logs its epochs; three trials of four epochs, two training at a time.
 const SLOW_TRAIN = `#!/bin/sh
@@ -523,6 +549,31 @@ evaluate(
     expect(lines.filter((l) => /^lr_[45]: done, epoch 4\/4/.test(l))).toHaveLength(2);
     expect(lines.at(-1)).toBe("2 done, 0 running; best so far: lr_4 (accuracy 0.5 on the test data)");
     expect(result.stderr).toContain("Build completed successfully");
+  });
+
+  it("under bazel run, watch does not take the bazel run that started it for a busy Bazel", async () => {
+    // \`bazel run\` writes its client's pid into the output base's lock file, then runs the program
+    // in that same process (exec): the lock file names the watch itself, alive and not Bazel.
+    const watch = execa(launcher, ["run", "@databazel//:databazel", "--", "watch", "//:one"], { cwd: ws, reject: false, stdin: "ignore" });
+    let out = "";
+    let built = false;
+    watch.stdout!.on("data", (chunk: Buffer) => void (out += chunk.toString("utf8")));
+    try {
+      for (let i = 0; i < 2400 && !out.includes("Waiting for a build of //:one") && watch.exitCode === null; i++) await sleep(250);
+      expect(out).toContain("Waiting for a build of //:one");
+      expect(out).not.toContain("Bazel is busy");
+      // And it follows the build that comes, then ends.
+      await bazel(["build", "//:one"], { cwd: ws });
+      built = true;
+    } finally {
+      // Without a build, the watch would wait for one.
+      if (!built) watch.kill();
+    }
+    const result = await watch;
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain("Bazel is busy");
+    expect(result.stdout).toMatch(/^one: done\b/m);
+    expect(result.stdout).toMatch(/^1 done, 0 running; /m);
   });
 
   it("a label that is neither a search nor a model: says what it is and what to watch instead", async () => {

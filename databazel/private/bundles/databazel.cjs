@@ -151,10 +151,12 @@ ${bazelErrors(result.stderr)}`);
   outputBase() {
     return this.#info("output_base");
   }
-  /** `bazel build` with Bazel's progress on stderr (its stdout too, so that ours stays clean). */
+  /**
+   * `bazel build` of exactly `outputGroups` of `labels` ("default": their default outputs), with
+   * Bazel's progress on stderr (its stdout too, so that ours stays clean).
+   */
   build(labels, outputGroups) {
-    const args = ["build", ...this.flags];
-    if (outputGroups.length > 0) args.push(`--output_groups=${outputGroups.map((g) => `+${g}`).join(",")}`);
+    const args = ["build", ...this.flags, `--output_groups=${outputGroups.join(",")}`];
     args.push("--", ...labels);
     const result = (0, import_node_child_process.spawnSync)(this.launcher.command, args, { cwd: this.cwd, stdio: ["ignore", 2, "inherit"] });
     if (result.error) throw new CliError(`cannot run Bazel (${this.launcher.source}): ${result.error.message}`);
@@ -201,11 +203,15 @@ The index is one self-contained HTML page: each search with its best trial, its 
 its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
 writes it under Bazel's output base (databazel-index/) and opens it.
 
-The outputs are read from Bazel's output tree; when some are missing the target is built
-first (Bazel's progress goes to stderr).
+The outputs are read from Bazel's output tree, after a \`bazel build\` of the output groups
+that hold them brings them up to date (Bazel's output goes to stderr; when nothing changed it
+does nothing, in about a second): what show, diff, lineage, open, report and export print is
+never older than the sources. When that build fails, so does the command, with Bazel's errors.
 
 Options:
-  --build        build the target even when its outputs exist, to bring them up to date
+  --no-build     read the outputs the last build left, without building first: faster, but
+                 they may be stale (say, after an edit to a script), and a missing one is an
+                 error. Not for watch and build.
   -- FLAGS...    Bazel flags for every cquery and build, e.g. -- --config=remote
   -h, --help     this text
 
@@ -217,12 +223,12 @@ Exit codes: 0 success; 1 Bazel or a file failed; 2 usage error (arguments, flags
 the command does not apply to); build: Bazel's exit code; watch stopped with Ctrl-C: 130.
 `;
 var COMMAND_FLAGS = {
-  show: ["--json", "--csv", "--md"],
-  diff: ["--json"],
-  lineage: ["--json"],
-  open: ["--print"],
-  report: ["--output"],
-  export: ["--tensorboard"],
+  show: ["--json", "--csv", "--md", "--no-build"],
+  diff: ["--json", "--no-build"],
+  lineage: ["--json", "--no-build"],
+  open: ["--print", "--no-build"],
+  report: ["--output", "--no-build"],
+  export: ["--tensorboard", "--no-build"],
   watch: [],
   build: []
 };
@@ -247,7 +253,7 @@ function parseArgs(argv) {
   const own = dashes === -1 ? [...argv] : argv.slice(0, dashes);
   const bazelFlags = dashes === -1 ? [] : argv.slice(dashes + 1);
   if (own.length === 0 || own.some((a) => a === "-h" || a === "--help") || own[0] === "help") {
-    return { command: { name: "help" }, alwaysBuild: false, bazelFlags };
+    return { command: { name: "help" }, noBuild: false, bazelFlags };
   }
   const [name, ...rest] = own;
   const allowed = COMMAND_FLAGS[name];
@@ -257,12 +263,11 @@ function parseArgs(argv) {
   const flags = /* @__PURE__ */ new Set();
   const values = /* @__PURE__ */ new Map();
   const positionals = [];
-  let alwaysBuild = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const eq = arg.indexOf("=");
     const valueFlag = VALUE_FLAGS[eq > 0 ? arg.slice(0, eq) : arg];
-    if (arg === "--build") alwaysBuild = true;
+    if (arg === "--build") continue;
     else if (valueFlag && allowed.includes(valueFlag)) {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
       if (value === void 0 || value === "" || eq < 0 && value.startsWith("-")) {
@@ -270,9 +275,12 @@ function parseArgs(argv) {
       }
       values.set(valueFlag, value);
     } else if (arg.startsWith("-")) {
+      if (arg === "--no-build" && !allowed.includes(arg)) {
+        throw usage(`databazel ${name}: --no-build is for the commands that read what a build left (show, diff, lineage, open, report, export); ${name} ${name === "watch" ? "follows a build" : "is one"}.`);
+      }
       if (!allowed.includes(arg)) {
-        const known = [...allowed, "--build"].join(", ");
-        throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
+        const known = allowed.length > 0 ? `it takes ${allowed.join(", ")}` : "it takes none";
+        throw usage(`databazel ${name}: unknown flag ${arg} (${known}). Bazel flags go after \`--\`.`);
       }
       flags.add(arg);
     } else positionals.push(arg);
@@ -308,7 +316,7 @@ function parseArgs(argv) {
         return { name: "open", labels: positionals, print: flags.has("--print") };
     }
   })();
-  return { command, alwaysBuild, bazelFlags };
+  return { command, noBuild: flags.has("--no-build"), bazelFlags };
 }
 
 // tools/src/cli/diff.ts
@@ -802,7 +810,7 @@ var metricsFields = object({
   run_record: nullable(string),
   trial: nullable(string)
 });
-var OUTPUT_GROUPS = ["records", "report"];
+var OUTPUT_GROUPS = ["records", "report", "hyperparams"];
 var target = object({
   label: string,
   model: nullable(modelFields),
@@ -887,26 +895,48 @@ function hostPath(ws, path) {
 function ensureOutputs(ws, target2, paths) {
   return ensureAllOutputs(ws, [{ target: target2, paths }])[0];
 }
+function groupsFor(target2, paths) {
+  const groups = [["default", target2.files], ...Object.entries(target2.output_groups)];
+  const chosen = /* @__PURE__ */ new Set();
+  for (const path of paths) {
+    const holding = groups.filter(([, files]) => files.includes(path)).sort(([, a], [, b]) => a.length - b.length);
+    if (holding.length === 0) return void 0;
+    chosen.add(holding[0][0]);
+  }
+  return [...chosen].sort();
+}
 function ensureAllOutputs(ws, wanted) {
   const missing = (paths) => paths.filter((p) => !(0, import_node_fs3.existsSync)(hostPath(ws, p)));
-  const before = wanted.map((w) => missing(w.paths));
-  const build = wanted.filter((w, i) => ws.alwaysBuild || before[i].length > 0);
-  if (build.length > 0) {
-    const labels = build.map((w) => displayLabel(w.target.label));
-    const count = before.reduce((n, m) => n + m.length, 0);
-    const what = labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
-    ws.log(
-      ws.alwaysBuild ? `databazel: building ${what} ...` : `databazel: building ${what}: ${count} of the outputs ${labels.length === 1 ? "it needs" : "they need"} ${count === 1 ? "is" : "are"} missing ...`
-    );
-    ws.bazel.build(
-      build.map((w) => w.target.label),
-      [...OUTPUT_GROUPS]
-    );
-    const after = wanted.flatMap((w) => missing(w.paths));
-    if (after.length > 0) {
-      throw new CliError(`${what} ${labels.length === 1 ? "was" : "were"} built, but these outputs are still missing:
-  ${after.join("\n  ")}`);
+  const labels = [...new Set(wanted.map((w) => displayLabel(w.target.label)))];
+  const what = labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
+  if (!ws.build) {
+    const absent = wanted.flatMap((w) => missing(w.paths));
+    if (absent.length > 0) {
+      throw new CliError(
+        `--no-build, but ${what} ${labels.length === 1 ? "has" : "have"} not been built: ${absent.length === 1 ? "an output" : `${absent.length} outputs`} it reads ${absent.length === 1 ? "is" : "are"} missing:
+  ${absent.slice(0, 5).join("\n  ")}${absent.length > 5 ? "\n  ..." : ""}
+Fix: leave out --no-build, and the CLI builds ${labels.length === 1 ? "it" : "them"} first.`
+      );
     }
+    return wanted.map((w) => w.paths.map((p) => hostPath(ws, p)));
+  }
+  const requests = wanted.map((w) => {
+    const groups = groupsFor(w.target, w.paths) ?? ["default", ...OUTPUT_GROUPS.filter((g) => g in w.target.output_groups)];
+    return { label: w.target.label, keys: groups.map((g) => `${w.target.label} ${g}`), groups };
+  });
+  const todo = requests.filter((r) => r.keys.some((k) => !ws.built.has(k)));
+  if (todo.length > 0) {
+    const targets = [...new Set(todo.map((r) => r.label))];
+    const names = targets.map(displayLabel);
+    const building = names.length <= 3 ? names.join(", ") : `${names.length} targets (${names.slice(0, 3).join(", ")}, ...)`;
+    ws.log(`databazel: building ${building} to bring ${names.length === 1 ? "it" : "them"} up to date (--no-build skips this) ...`);
+    ws.bazel.build(names, [...new Set(todo.flatMap((r) => r.groups))].sort());
+    for (const r of todo) for (const k of r.keys) ws.built.add(k);
+  }
+  const after = wanted.flatMap((w) => missing(w.paths));
+  if (after.length > 0) {
+    throw new CliError(`${what} ${labels.length === 1 ? "was" : "were"} built, but these outputs are still missing:
+  ${after.join("\n  ")}`);
   }
   return wanted.map((w) => w.paths.map((p) => hostPath(ws, p)));
 }
@@ -3330,6 +3360,20 @@ function alive(pid) {
     return err.code === "EPERM";
   }
 }
+function parentOf(pid) {
+  try {
+    const stat = (0, import_node_fs11.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function ownProcesses() {
+  const own = /* @__PURE__ */ new Set([process.pid, process.ppid]);
+  for (let pid = parentOf(process.ppid); pid !== void 0 && !own.has(pid); pid = parentOf(pid)) own.add(pid);
+  return own;
+}
 function commandOf(args) {
   return args.slice(1).find((a) => !a.startsWith("-")) ?? null;
 }
@@ -3347,7 +3391,7 @@ function bazelCommand(outputBase) {
   const field = (name) => new RegExp(`^${name}=(.*)$`, "m").exec(text)?.[1] ?? null;
   const pid = Number(field("pid"));
   if (!Number.isInteger(pid) || pid <= 0) return void 0;
-  const running = alive(pid);
+  const running = alive(pid) && !ownProcesses().has(pid);
   let args = [];
   if (running) {
     try {
@@ -3739,6 +3783,7 @@ async function buildAndWatch(ws, label, screen = processScreen()) {
 }
 
 // tools/src/cli/main.ts
+var NO_BUILD_VERB = { open: "opening", report: "indexing", export: "exporting" };
 function execute(invocation, ws) {
   const style = styleFor(process.stdout);
   const { command } = invocation;
@@ -3787,10 +3832,12 @@ function run(argv) {
     const ws = {
       bazel: new Bazel(findLauncher(root), invocation.bazelFlags),
       formatFile: cqueryFormatFile(root),
-      alwaysBuild: invocation.alwaysBuild,
+      build: !invocation.noBuild,
+      built: /* @__PURE__ */ new Set(),
       log
     };
     const { command } = invocation;
+    if (invocation.noBuild) log(`databazel: --no-build: ${NO_BUILD_VERB[command.name] ?? "showing"} the outputs from the last build, which may be stale`);
     if (command.name === "watch") return watch(ws, command.label).catch(failed);
     if (command.name === "build") return buildAndWatch(ws, command.label).catch(failed);
     process.stdout.write(execute(invocation, ws));

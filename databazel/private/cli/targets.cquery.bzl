@@ -2,7 +2,8 @@
 
 Used as `bazel cquery --output=starlark --starlark:file=databazel/private/cli/targets.cquery.bzl LABEL`:
 prints one line of JSON per configured target with its databazel providers (ModelInfo,
-SearchInfo, MetricsInfo), its `records` and `report` output groups and its default outputs.
+SearchInfo, MetricsInfo), its `records`, `report` and `hyperparams` output groups and its default
+outputs (the CLI builds the groups that hold what it reads).
 Paths are exec-root relative. Providers are matched by name, so this works wherever
 databazel's providers.bzl lives (`//databazel`, `@@databazel~//databazel`, ...).
 """
@@ -78,13 +79,13 @@ def _metrics(info):
     }
 
 def _output_groups(all_providers):
-    """The `records` and `report` output groups, when the target has them."""
+    """The `records`, `report` and `hyperparams` output groups, when the target has them."""
     groups = all_providers.get("OutputGroupInfo")
     if groups == None:
         return {}
     return {
         name: _paths(getattr(groups, name))
-        for name in ("records", "report")
+        for name in ("records", "report", "hyperparams")
         if hasattr(groups, name)
     }
 

@@ -17,8 +17,11 @@ export type Command =
 
 export interface Invocation {
   command: Command;
-  /** Build even when the outputs exist, to bring them up to date. */
-  alwaysBuild: boolean;
+  /**
+   * --no-build: read the outputs the last build left, without bringing them up to date first
+   * (they may be stale). Without it, the commands that read outputs build them first.
+   */
+  noBuild: boolean;
   /** Passed to every `bazel cquery` and `bazel build` (after `--`), e.g. --config=remote. */
   bazelFlags: string[];
 }
@@ -56,11 +59,15 @@ The index is one self-contained HTML page: each search with its best trial, its 
 its parallel coordinates, each model and evaluation, each linked to its own report. \`open\`
 writes it under Bazel's output base (databazel-index/) and opens it.
 
-The outputs are read from Bazel's output tree; when some are missing the target is built
-first (Bazel's progress goes to stderr).
+The outputs are read from Bazel's output tree, after a \`bazel build\` of the output groups
+that hold them brings them up to date (Bazel's output goes to stderr; when nothing changed it
+does nothing, in about a second): what show, diff, lineage, open, report and export print is
+never older than the sources. When that build fails, so does the command, with Bazel's errors.
 
 Options:
-  --build        build the target even when its outputs exist, to bring them up to date
+  --no-build     read the outputs the last build left, without building first: faster, but
+                 they may be stale (say, after an edit to a script), and a missing one is an
+                 error. Not for watch and build.
   -- FLAGS...    Bazel flags for every cquery and build, e.g. -- --config=remote
   -h, --help     this text
 
@@ -73,12 +80,12 @@ the command does not apply to); build: Bazel's exit code; watch stopped with Ctr
 `;
 
 const COMMAND_FLAGS: Record<string, readonly string[]> = {
-  show: ["--json", "--csv", "--md"],
-  diff: ["--json"],
-  lineage: ["--json"],
-  open: ["--print"],
-  report: ["--output"],
-  export: ["--tensorboard"],
+  show: ["--json", "--csv", "--md", "--no-build"],
+  diff: ["--json", "--no-build"],
+  lineage: ["--json", "--no-build"],
+  open: ["--print", "--no-build"],
+  report: ["--output", "--no-build"],
+  export: ["--tensorboard", "--no-build"],
   watch: [],
   build: [],
 };
@@ -110,7 +117,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const own = dashes === -1 ? [...argv] : argv.slice(0, dashes);
   const bazelFlags = dashes === -1 ? [] : argv.slice(dashes + 1);
   if (own.length === 0 || own.some((a) => a === "-h" || a === "--help") || own[0] === "help") {
-    return { command: { name: "help" }, alwaysBuild: false, bazelFlags };
+    return { command: { name: "help" }, noBuild: false, bazelFlags };
   }
   const [name, ...rest] = own as [string, ...string[]];
   const allowed = COMMAND_FLAGS[name];
@@ -120,12 +127,12 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const flags = new Set<string>();
   const values = new Map<string, string>();
   const positionals: string[] = [];
-  let alwaysBuild = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const eq = arg.indexOf("=");
     const valueFlag = VALUE_FLAGS[eq > 0 ? arg.slice(0, eq) : arg];
-    if (arg === "--build") alwaysBuild = true;
+    // --build was the way to build outputs that exist; building first is the default now.
+    if (arg === "--build") continue;
     else if (valueFlag && allowed.includes(valueFlag)) {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
       if (value === undefined || value === "" || (eq < 0 && value.startsWith("-"))) {
@@ -133,9 +140,12 @@ export function parseArgs(argv: readonly string[]): Invocation {
       }
       values.set(valueFlag, value);
     } else if (arg.startsWith("-")) {
+      if (arg === "--no-build" && !allowed.includes(arg)) {
+        throw usage(`databazel ${name}: --no-build is for the commands that read what a build left (show, diff, lineage, open, report, export); ${name} ${name === "watch" ? "follows a build" : "is one"}.`);
+      }
       if (!allowed.includes(arg)) {
-        const known = [...allowed, "--build"].join(", ");
-        throw usage(`databazel ${name}: unknown flag ${arg} (it takes ${known}). Bazel flags go after \`--\`.`);
+        const known = allowed.length > 0 ? `it takes ${allowed.join(", ")}` : "it takes none";
+        throw usage(`databazel ${name}: unknown flag ${arg} (${known}). Bazel flags go after \`--\`.`);
       }
       flags.add(arg);
     } else positionals.push(arg);
@@ -171,5 +181,5 @@ export function parseArgs(argv: readonly string[]): Invocation {
         return { name: "open", labels: positionals, print: flags.has("--print") };
     }
   })();
-  return { command, alwaysBuild, bazelFlags };
+  return { command, noBuild: flags.has("--no-build"), bazelFlags };
 }

@@ -179,10 +179,12 @@ export class Bazel {
     return this.#info("output_base");
   }
 
-  /** `bazel build` with Bazel's progress on stderr (its stdout too, so that ours stays clean). */
+  /**
+   * `bazel build` of exactly `outputGroups` of `labels` ("default": their default outputs), with
+   * Bazel's progress on stderr (its stdout too, so that ours stays clean).
+   */
   build(labels: string[], outputGroups: string[]): void {
-    const args = ["build", ...this.flags];
-    if (outputGroups.length > 0) args.push(`--output_groups=${outputGroups.map((g) => `+${g}`).join(",")}`);
+    const args = ["build", ...this.flags, `--output_groups=${outputGroups.join(",")}`];
     args.push("--", ...labels);
     const result = spawnSync(this.launcher.command, args, { cwd: this.cwd, stdio: ["ignore", 2, "inherit"] });
     if (result.error) throw new CliError(`cannot run Bazel (${this.launcher.source}): ${result.error.message}`);

@@ -13,6 +13,9 @@ import { styleFor } from "./table.ts";
 import type { Workspace } from "./targets.ts";
 import { buildAndWatch, watch } from "./watch.ts";
 
+/** What --no-build's note says each command does with the last build's outputs. */
+const NO_BUILD_VERB: Partial<Record<string, string>> = { open: "opening", report: "indexing", export: "exporting" };
+
 function execute(invocation: Invocation, ws: Workspace): string {
   const style = styleFor(process.stdout);
   const { command } = invocation;
@@ -62,10 +65,12 @@ export function run(argv: readonly string[]): number | Promise<number> {
     const ws: Workspace = {
       bazel: new Bazel(findLauncher(root), invocation.bazelFlags),
       formatFile: cqueryFormatFile(root),
-      alwaysBuild: invocation.alwaysBuild,
+      build: !invocation.noBuild,
+      built: new Set(),
       log,
     };
     const { command } = invocation;
+    if (invocation.noBuild) log(`databazel: --no-build: ${NO_BUILD_VERB[command.name] ?? "showing"} the outputs from the last build, which may be stale`);
     if (command.name === "watch") return watch(ws, command.label).catch(failed);
     if (command.name === "build") return buildAndWatch(ws, command.label).catch(failed);
     process.stdout.write(execute(invocation, ws));

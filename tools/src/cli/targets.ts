@@ -1,5 +1,5 @@
 // What a label is: its databazel providers (shapes in tools/src/formats/providers.ts), from `bazel cquery` with databazel/private/cli/targets.cquery.bzl,
-// and the outputs the CLI reads, built first when they are missing.
+// and the outputs the CLI reads, brought up to date by `bazel build` before it reads them.
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { OUTPUT_GROUPS, parseTargetLine, type Target } from "../formats/providers.ts";
@@ -40,8 +40,13 @@ export function displayLabel(label: string): string {
 export interface Workspace {
   bazel: Bazel;
   formatFile: string;
-  /** Build even when the outputs exist. */
-  alwaysBuild: boolean;
+  /**
+   * Whether to build what a command reads before reading it (the default), so that nothing it
+   * prints is stale; false with --no-build, which reads what the last build left.
+   */
+  build: boolean;
+  /** The targets (and output groups) already built by this command: each is built once. */
+  built: Set<string>;
   /** Where the CLI says what it does (stderr). */
   log: (line: string) => void;
 }
@@ -101,38 +106,68 @@ export function hostPath(ws: Workspace, path: string): string {
 }
 
 /**
- * Makes sure `paths` (exec-root relative) exist: builds the target, with its records and report
- * output groups, when one is missing (or always, with --build). Returns their absolute paths.
+ * Brings `paths` (exec-root relative outputs of `target`) up to date: builds them first (unless
+ * --no-build), then checks they exist. Returns their absolute paths.
  */
 export function ensureOutputs(ws: Workspace, target: Target, paths: string[]): string[] {
   return ensureAllOutputs(ws, [{ target, paths }])[0]!;
 }
 
 /**
- * ensureOutputs for several targets, in one `bazel build` of those with a missing output (of
- * all of them, with --build). Returns each target's absolute paths, in order.
+ * The output groups to build for `paths` of `target`: for each path the smallest group that
+ * holds it ("default" for the target's default outputs); undefined when a path is in none of
+ * the groups the CLI knows (then the target's default outputs and every known group are built,
+ * whose actions make it).
+ */
+export function groupsFor(target: Target, paths: string[]): string[] | undefined {
+  const groups: [string, string[]][] = [["default", target.files], ...Object.entries(target.output_groups)];
+  const chosen = new Set<string>();
+  for (const path of paths) {
+    const holding = groups.filter(([, files]) => files.includes(path)).sort(([, a], [, b]) => a.length - b.length);
+    if (holding.length === 0) return undefined;
+    chosen.add(holding[0]![0]);
+  }
+  return [...chosen].sort();
+}
+
+/**
+ * ensureOutputs for several targets, in one `bazel build` of exactly the output groups that hold
+ * what they read (Bazel makes that a no-op when nothing changed, in well under a second), so
+ * that the CLI never reads an output older than the sources. With --no-build it reads what is
+ * there, and fails when something is missing. Returns each target's absolute paths, in order.
  */
 export function ensureAllOutputs(ws: Workspace, wanted: { target: Target; paths: string[] }[]): string[][] {
   const missing = (paths: string[]): string[] => paths.filter((p) => !existsSync(hostPath(ws, p)));
-  const before = wanted.map((w) => missing(w.paths));
-  const build = wanted.filter((w, i) => ws.alwaysBuild || before[i]!.length > 0);
-  if (build.length > 0) {
-    const labels = build.map((w) => displayLabel(w.target.label));
-    const count = before.reduce((n, m) => n + m.length, 0);
-    const what = labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
-    ws.log(
-      ws.alwaysBuild
-        ? `databazel: building ${what} ...`
-        : `databazel: building ${what}: ${count} of the outputs ${labels.length === 1 ? "it needs" : "they need"} ${count === 1 ? "is" : "are"} missing ...`,
-    );
-    ws.bazel.build(
-      build.map((w) => w.target.label),
-      [...OUTPUT_GROUPS],
-    );
-    const after = wanted.flatMap((w) => missing(w.paths));
-    if (after.length > 0) {
-      throw new CliError(`${what} ${labels.length === 1 ? "was" : "were"} built, but these outputs are still missing:\n  ${after.join("\n  ")}`);
+  const labels = [...new Set(wanted.map((w) => displayLabel(w.target.label)))];
+  const what = labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
+  if (!ws.build) {
+    const absent = wanted.flatMap((w) => missing(w.paths));
+    if (absent.length > 0) {
+      throw new CliError(
+        `--no-build, but ${what} ${labels.length === 1 ? "has" : "have"} not been built: ` +
+          `${absent.length === 1 ? "an output" : `${absent.length} outputs`} it reads ${absent.length === 1 ? "is" : "are"} missing:\n  ${absent.slice(0, 5).join("\n  ")}${absent.length > 5 ? "\n  ..." : ""}\n` +
+          `Fix: leave out --no-build, and the CLI builds ${labels.length === 1 ? "it" : "them"} first.`,
+      );
     }
+    return wanted.map((w) => w.paths.map((p) => hostPath(ws, p)));
+  }
+  // One request per target: its groups, or (when a path is in no known group) everything it has.
+  const requests = wanted.map((w) => {
+    const groups = groupsFor(w.target, w.paths) ?? ["default", ...OUTPUT_GROUPS.filter((g) => g in w.target.output_groups)];
+    return { label: w.target.label, keys: groups.map((g) => `${w.target.label} ${g}`), groups };
+  });
+  const todo = requests.filter((r) => r.keys.some((k) => !ws.built.has(k)));
+  if (todo.length > 0) {
+    const targets = [...new Set(todo.map((r) => r.label))];
+    const names = targets.map(displayLabel);
+    const building = names.length <= 3 ? names.join(", ") : `${names.length} targets (${names.slice(0, 3).join(", ")}, ...)`;
+    ws.log(`databazel: building ${building} to bring ${names.length === 1 ? "it" : "them"} up to date (--no-build skips this) ...`);
+    ws.bazel.build(names, [...new Set(todo.flatMap((r) => r.groups))].sort());
+    for (const r of todo) for (const k of r.keys) ws.built.add(k);
+  }
+  const after = wanted.flatMap((w) => missing(w.paths));
+  if (after.length > 0) {
+    throw new CliError(`${what} ${labels.length === 1 ? "was" : "were"} built, but these outputs are still missing:\n  ${after.join("\n  ")}`);
   }
   return wanted.map((w) => w.paths.map((p) => hostPath(ws, p)));
 }

@@ -35,7 +35,11 @@ export function executionRootFromSymlink(workspace: string): string | undefined 
 
 export const outputBaseOfExecRoot = (execRoot: string): string => dirname(dirname(execRoot));
 
-/** The Bazel command that holds (or last held) the output base: the client's lock file says which. */
+/**
+ * The Bazel command that holds (or last held) the output base: the client's lock file says which.
+ * The client writes its pid there when it takes the lock, and keeps running until the command
+ * ends, so a live pid is a running command; the file stays when it ends.
+ */
 export interface BazelCommand {
   pid: number;
   /** Whether that client is still running: a command is in progress. */
@@ -55,6 +59,30 @@ function alive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** The parent of a process, from /proc (Linux); undefined where there is none to read. */
+function parentOf(pid: number): number | undefined {
+  try {
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * This process and those above it (its launcher, the shell, ...). \`bazel run\` hands the
+ * client's own process to the program it runs (exec), after the client wrote its pid into the
+ * lock file: under \`bazel run @databazel//:databazel\` that pid is this CLI's (or its
+ * launcher's, when that did not exec), and it means a command that is over, not a busy Bazel.
+ */
+export function ownProcesses(): Set<number> {
+  const own = new Set([process.pid, process.ppid]);
+  for (let pid = parentOf(process.ppid); pid !== undefined && !own.has(pid); pid = parentOf(pid)) own.add(pid);
+  return own;
 }
 
 /** The command in a Bazel client's command line: the first word after its startup options. */
@@ -78,7 +106,8 @@ export function bazelCommand(outputBase: string): BazelCommand | undefined {
   const field = (name: string): string | null => new RegExp(`^${name}=(.*)$`, "m").exec(text)?.[1] ?? null;
   const pid = Number(field("pid"));
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  const running = alive(pid);
+  // A live client that is this process or above it is the \`bazel run\` that started it.
+  const running = alive(pid) && !ownProcesses().has(pid);
   let args: string[] = [];
   if (running) {
     try {

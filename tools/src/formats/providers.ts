@@ -66,8 +66,11 @@ export const metricsFields = object({
 });
 export type MetricsFields = ShapeOf<typeof metricsFields>;
 
-/** The output groups the formatter prints, when the target has them. */
-export const OUTPUT_GROUPS = ["records", "report"] as const;
+/**
+ * The output groups the formatter prints, when the target has them: the CLI builds those that
+ * hold what it reads (hyperparams: a model's hyperparameters file, for `diff` and `export`).
+ */
+export const OUTPUT_GROUPS = ["records", "report", "hyperparams"] as const;
 
 /** One configured target, as targets.cquery.bzl prints it. */
 export const target = object({
