@@ -229,9 +229,9 @@ describe("the databazel CLI, with Bazel's defaults", () => {
     expect(result.stderr).toContain(FIX);
   });
 
-  it("a command that builds what it reads (databazel show --build): the same advice", async () => {
+  it("a command that builds what it reads (databazel show): the same advice", async () => {
     const cache = await cachedThenLost(defaults, "deleted");
-    const result = await databazel(["show", "--build", "//:tpe", "--", ...defaults(cache)], ws);
+    const result = await databazel(["show", "//:tpe", "--", ...defaults(cache)], ws);
     expect(result.exitCode, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/databazel: error: bazel build (@@)?\/\/:tpe failed \(exit 39\): the cache lost outputs of earlier actions/);
     expect(result.stderr).toContain(FIX);
