@@ -3,12 +3,15 @@
 // workers WITHOUT Bazel's sandbox, in the execution root, and stage each script's inputs
 // themselves (tools/src/shim/stage.ts). A file the script reads but the target does not declare
 // is not there, so it can never be a silent, uncached dependency.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns } from "../tools/bench/execution-log.ts";
 import { bazel, bazelInfo } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
+import { needsStage, Stage, STAGE_DIR } from "../tools/src/shim/stage.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 
 const ARGS = `while [ $# -gt 0 ]; do
@@ -215,5 +218,91 @@ model(name = "epochs", training_data = "data.csv", train_executable = ":epochs_t
     expect(result.stdout.split("\n").some((l) => /running, epoch [1-3]\b/.test(l)), result.stdout).toBe(true);
     expect(bin("epochs.extras/curve.json")).toContain('"epoch": 4');
     expect(await stagesLeft()).toEqual([]);
+  });
+});
+
+describe("the stage (tools/src/shim/stage.ts)", () => {
+  /** An output base with an execution root holding inputs, an undeclared file and a runfiles tree. */
+  function outputBase(): { ob: string; root: string } {
+    const ob = mkdtempSync(join(tmpdir(), "databazel-stage-unit-"));
+    const root = join(ob, "execroot", "_main");
+    const files: Record<string, string> = {
+      "data.csv": "x\n",
+      "undeclared.txt": "no\n",
+      "bazel-out/bin/train": "#!/bin/sh\n",
+      "bazel-out/bin/train.runfiles/_main/helper.txt": "helper\n",
+      "bazel-out/bin/images/a.txt": "a\n",
+      "bazel-out/bin/images/b.txt": "b\n",
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(join(root, rel, ".."), { recursive: true });
+      writeFileSync(join(root, rel), text);
+    }
+    mkdirSync(join(root, "bazel-out/bin/out.extras"), { recursive: true });
+    return { ob, root };
+  }
+
+  it("is needed by a persistent worker's request outside Bazel's sandboxes only", () => {
+    expect(needsStage([], "/ob/execroot/_main")).toBe(true);
+    expect(needsStage(undefined, "/ob/execroot/_main")).toBe(false);
+    expect(needsStage([], "/ob/bazel-workers/worker-3-DatabazelTrain/_main")).toBe(false);
+    expect(needsStage([], "/ob/sandbox/processwrapper-sandbox/7/execroot/_main")).toBe(false);
+  });
+
+  it("holds the declared inputs only, moves the outputs into the execution root, and deletes nothing of it", () => {
+    const { ob, root } = outputBase();
+    try {
+      const stage = new Stage({
+        execRoot: root,
+        inputs: ["data.csv", "bazel-out/bin/train", "bazel-out/bin/images/a.txt", "bazel-out/bin/images/b.txt"],
+        executable: "bazel-out/bin/train",
+        directories: ["bazel-out/bin/images"],
+        outputFiles: ["bazel-out/bin/out.model"],
+        outputDirs: ["bazel-out/bin/out.extras"],
+      });
+      expect(stage.where("bazel-out/bin/out.model")).toBe("bazel-out/bin/out.model");
+      stage.open();
+      const at = (rel: string): string => join(stage.dir, rel);
+      expect(stage.dir).toMatch(new RegExp(`^${ob}/${STAGE_DIR}/${process.pid}-[^/]+/_main$`));
+      expect(readFileSync(at("data.csv"), "utf8")).toBe("x\n");
+      expect(existsSync(at("undeclared.txt"))).toBe(false);
+      expect(readFileSync(at("bazel-out/bin/train.runfiles/_main/helper.txt"), "utf8")).toBe("helper\n");
+      // A declared directory is one symlink, not one per file.
+      expect(lstatSync(at("bazel-out/bin/images")).isSymbolicLink()).toBe(true);
+      expect(readdirSync(at("bazel-out/bin/out.extras"))).toEqual([]);
+      expect(stage.where("bazel-out/bin/out.model")).toBe(at("bazel-out/bin/out.model"));
+
+      writeFileSync(at("bazel-out/bin/out.model"), "model\n");
+      writeFileSync(at("bazel-out/bin/out.extras/curve.json"), "[]\n");
+      stage.collect();
+      stage.remove();
+      expect(readFileSync(join(root, "bazel-out/bin/out.model"), "utf8")).toBe("model\n");
+      expect(readFileSync(join(root, "bazel-out/bin/out.extras/curve.json"), "utf8")).toBe("[]\n");
+      expect(readdirSync(join(ob, STAGE_DIR))).toEqual([]);
+      // Deleting the stage's symlinks left what they pointed to.
+      expect(readdirSync(join(root, "bazel-out/bin/images"))).toEqual(["a.txt", "b.txt"]);
+      expect(readFileSync(join(root, "bazel-out/bin/train.runfiles/_main/helper.txt"), "utf8")).toBe("helper\n");
+      expect(readFileSync(join(root, "data.csv"), "utf8")).toBe("x\n");
+    } finally {
+      rmSync(ob, { recursive: true, force: true });
+    }
+  });
+
+  it("deletes a stage whose worker died, and keeps a live one's", () => {
+    const { ob, root } = outputBase();
+    try {
+      const dead = spawnSync("true").pid!;
+      const stages = join(ob, STAGE_DIR);
+      mkdirSync(join(stages, `${dead}-left`, "_main"), { recursive: true });
+      symlinkSync(join(root, "data.csv"), join(stages, `${dead}-left`, "_main", "data.csv"));
+      mkdirSync(join(stages, "1-init"), { recursive: true });
+      const stage = new Stage({ execRoot: root, inputs: [], executable: "bazel-out/bin/train", directories: [], outputFiles: [], outputDirs: [] });
+      stage.open();
+      expect(readdirSync(stages).sort()).toEqual(["1-init", stage.dir.split("/").at(-2)!].sort());
+      stage.remove();
+      expect(readFileSync(join(root, "data.csv"), "utf8")).toBe("x\n");
+    } finally {
+      rmSync(ob, { recursive: true, force: true });
+    }
   });
 });

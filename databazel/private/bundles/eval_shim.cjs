@@ -991,7 +991,10 @@ function ownerGone(name) {
 }
 function sweep(root) {
   for (const name of (0, import_node_fs9.readdirSync)(root)) {
-    if (ownerGone(name)) (0, import_node_fs9.rmSync)((0, import_node_path3.join)(root, name), { recursive: true, force: true });
+    try {
+      if (ownerGone(name)) (0, import_node_fs9.rmSync)((0, import_node_path3.join)(root, name), { recursive: true, force: true });
+    } catch {
+    }
   }
 }
 var Stage = class {

@@ -67,7 +67,11 @@ function ownerGone(name: string): boolean {
 /** Deletes the stages whose worker died before it could (a killed worker, a crashed server). */
 function sweep(root: string): void {
   for (const name of readdirSync(root)) {
-    if (ownerGone(name)) rmSync(join(root, name), { recursive: true, force: true });
+    try {
+      if (ownerGone(name)) rmSync(join(root, name), { recursive: true, force: true });
+    } catch {
+      // Another worker is sweeping it too; what is left, the next sweep takes.
+    }
   }
 }
 
