@@ -733,7 +733,8 @@ async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) 
   const result = await new Promise((done) => {
     const child = (0, import_node_child_process.spawn)((0, import_node_path2.resolve)(cwd, executable), args, {
       cwd,
-      env: { ...process.env, ...env },
+      // A shell takes $PWD for its directory: it must name the stage, not the execution root.
+      env: { ...process.env, ...env, ...cwd === process.cwd() ? {} : { PWD: cwd } },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });

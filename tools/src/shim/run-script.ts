@@ -44,7 +44,8 @@ export async function runScript(
   const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
     const child = spawn(resolve(cwd, executable), args, {
       cwd,
-      env: { ...process.env, ...env },
+      // A shell takes $PWD for its directory: it must name the stage, not the execution root.
+      env: { ...process.env, ...env, ...(cwd === process.cwd() ? {} : { PWD: cwd }) },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
