@@ -90,7 +90,11 @@ model(name = "slow", training_data = "data.csv", train_executable = ":slow_train
     "peek_eval.sh": sh('cat undeclared.txt >/dev/null\necho \'{"a": 1}\' >"$metrics"'),
     "maybe_train.sh": sh('if [ -e undeclared.txt ]; then cat undeclared.txt; else echo absent; fi >"$model"'),
     "eval.sh": sh('echo \'{"a": 1}\' >"$metrics"'),
-    "sh_train.sh": sh('cat "$data" "$0.runfiles/_main/helper.txt" >"$model"\necho extra >"$out/extra.txt"'),
+    // The shim's own Node and bundle are the action's tools, not the script's inputs: not staged.
+    "sh_train.sh": sh(
+      '[ ! -e external ] || { echo "staged: $(ls -R external)" >&2; exit 9; }\n' +
+        'cat "$data" "$0.runfiles/_main/helper.txt" >"$model"\necho extra >"$out/extra.txt"',
+    ),
     "py_train.py": `import os, sys
 import lib
 

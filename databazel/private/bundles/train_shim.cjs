@@ -1306,6 +1306,10 @@ var RUNFILES_SUFFIXES = [".runfiles", ".runfiles_manifest", ".repo_mapping"];
 function needsStage(inputs, cwd = process.cwd()) {
   return inputs !== void 0 && !isPrivateExecRoot(cwd);
 }
+function shimProgram(execRoot) {
+  const [, bundle = ""] = process.argv;
+  return new Set([process.argv0, bundle].map((path) => (0, import_node_path6.isAbsolute)(path) ? (0, import_node_path6.relative)(execRoot, path) : path));
+}
 function exists(path) {
   try {
     (0, import_node_fs13.lstatSync)(path);
@@ -1378,7 +1382,8 @@ var Stage = class {
     );
     for (const rel of whole) link(rel);
     const inWhole = (rel) => whole.some((w) => rel === w || rel.startsWith(w + "/"));
-    for (const rel of inputs) if (!inWhole(rel)) link(rel);
+    const program = shimProgram(execRoot);
+    for (const rel of inputs) if (!inWhole(rel) && !program.has(rel)) link(rel);
     for (const rel of outputFiles) mkdir((0, import_node_path6.dirname)(rel));
     for (const rel of outputDirs) mkdir(rel);
   }

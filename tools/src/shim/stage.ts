@@ -4,13 +4,14 @@
 // did not declare would be a silent dependency: a change to it would not rebuild the model, and
 // a cache would hand the stale one to everyone. So the shim does what Bazel's processwrapper
 // sandbox does: symlinks to exactly the inputs the WorkRequest lists (plus the executable's
-// runfiles tree, which the request leaves out), empty places for the outputs, the script run
-// there, then its outputs moved into the execution root and the stage deleted.
+// runfiles tree, which the request leaves out; less the shim's own program), empty places for
+// the outputs, the script run there, then its outputs moved into the execution root and the
+// stage deleted.
 //
 // Stages live in <output_base>/databazel-stage/<pid>-<random>/<workspace name>; one left by a
 // worker that was killed is deleted by the next stage opened in that output base.
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { isPrivateExecRoot, outputBaseOf } from "./exec-root.ts";
 
 /** The directory, below the output base, that holds the stages. */
@@ -41,6 +42,15 @@ export interface StagePlan {
  */
 export function needsStage(inputs: readonly string[] | undefined, cwd: string = process.cwd()): inputs is readonly string[] {
   return inputs !== undefined && !isPrivateExecRoot(cwd);
+}
+
+/**
+ * The shim's own program, Node and the bundle Bazel started the worker with: inputs of the action
+ * (its tools), not of the script, and about a third of a stage's directories. Left out.
+ */
+function shimProgram(execRoot: string): Set<string> {
+  const [, bundle = ""] = process.argv;
+  return new Set([process.argv0, bundle].map((path) => (isAbsolute(path) ? relative(execRoot, path) : path)));
 }
 
 function exists(path: string): boolean {
@@ -125,7 +135,8 @@ export class Stage {
     );
     for (const rel of whole) link(rel);
     const inWhole = (rel: string): boolean => whole.some((w) => rel === w || rel.startsWith(w + "/"));
-    for (const rel of inputs) if (!inWhole(rel)) link(rel);
+    const program = shimProgram(execRoot);
+    for (const rel of inputs) if (!inWhole(rel) && !program.has(rel)) link(rel);
     for (const rel of outputFiles) mkdir(dirname(rel));
     for (const rel of outputDirs) mkdir(rel);
   }
