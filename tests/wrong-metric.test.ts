@@ -35,7 +35,10 @@ let step = 0;
 /** Builds `target`, which must fail; returns its output and what executed. */
 async function failingBuild(target: string): Promise<{ output: string; executed: Record<string, number> }> {
   const log = join(scratch, `exec-${step++}.json`);
-  const result = await bazel(["build", target, `--execution_log_json_file=${log}`], { cwd: ws, allowFailure: true });
+  // Room for every trial of a search at once, whatever the machine's cores: the fast trial's eval
+  // then always finishes while the slow one trains.
+  const parallel = ["--jobs=4", "--local_cpu_resources=4"];
+  const result = await bazel(["build", target, ...parallel, `--execution_log_json_file=${log}`], { cwd: ws, allowFailure: true });
   expect(result.exitCode, result.all).not.toBe(0);
   return { output: result.all ?? "", executed: executedByMnemonic(log) };
 }

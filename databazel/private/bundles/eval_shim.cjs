@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/eval_shim.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -556,7 +556,8 @@ function serveWorkRequests(run) {
   const handle = async (request) => {
     if (request.cancel) return;
     captured = [];
-    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const inputPaths = (request.inputs ?? []).flatMap((input) => input.path === void 0 ? [] : [input.path]);
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request), inputPaths });
     const output = captured.join("") + ended.output;
     captured = [];
     respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
@@ -713,7 +714,7 @@ function shellCommand(words) {
 
 // tools/src/shim/run-script.ts
 var TAIL_LINES = 25;
-async function runScript(command, env, logPath, timeoutMs) {
+async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
   const log = (0, import_node_fs7.createWriteStream)(logPath);
@@ -728,8 +729,10 @@ async function runScript(command, env, logPath, timeoutMs) {
   };
   let watch;
   const result = await new Promise((done) => {
-    const child = (0, import_node_child_process.spawn)((0, import_node_path.resolve)(executable), args, {
-      env: { ...process.env, ...env },
+    const child = (0, import_node_child_process.spawn)((0, import_node_path.resolve)(cwd, executable), args, {
+      cwd,
+      // A shell takes $PWD for its directory: it must name the stage, not the execution root.
+      env: { ...process.env, ...env, ...cwd === process.cwd() ? {} : { PWD: cwd } },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
@@ -792,7 +795,8 @@ function shimFlags(flags) {
   };
 }
 var SUCCEEDED = { outcome: "succeeded", error: null, failure_message: null, log_tail: [] };
-function runProblem(run, shim, timeoutAttr) {
+var FILE_NOT_FOUND = /No such file or directory|FileNotFoundError|ENOENT/;
+function runProblem(run, shim, timeoutAttr, missingFileFix) {
   if (run.timedOut) {
     return {
       cause: `timed out after ${shim.timeout}.`,
@@ -808,7 +812,10 @@ function runProblem(run, shim, timeoutAttr) {
     };
   }
   if (run.signal) return { cause: `was killed by ${run.signal}.` };
-  if (run.exitCode !== 0) return { cause: `failed with exit code ${run.exitCode}.` };
+  if (run.exitCode !== 0) {
+    const missing = run.tail.some((line) => FILE_NOT_FOUND.test(line));
+    return { cause: `failed with exit code ${run.exitCode}.`, ...missing ? { fix: missingFileFix } : {} };
+  }
   return void 0;
 }
 async function runUnderContract(options) {
@@ -819,13 +826,24 @@ async function runUnderContract(options) {
   const unrunnable = unrunnableProblem(shim.executable, options.what);
   if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
 Fix: ${unrunnable.fix}`);
-  const run = await runScript(
-    options.command,
-    options.env,
-    shim.logPath,
-    shim.timeout === void 0 ? void 0 : durationMs(shim.timeout)
-  );
-  const problem = runProblem(run, shim, options.timeoutAttr) ?? options.check();
+  const { stage } = options;
+  let run;
+  try {
+    stage?.open();
+    run = await runScript(
+      options.command,
+      options.env,
+      shim.logPath,
+      shim.timeout === void 0 ? void 0 : durationMs(shim.timeout),
+      stage?.dir
+    );
+    stage?.collect();
+  } finally {
+    stage?.remove();
+  }
+  const executableAttr = options.what.replace(/^the (\w+) executable$/, "$1_executable");
+  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${executableAttr} (its runfiles).`;
+  const problem = runProblem(run, shim, options.timeoutAttr, missingFileFix) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
   const messageOptions = {
@@ -939,16 +957,152 @@ function inputDigester(inputDigests) {
   return (path) => digest(path, known);
 }
 
-// tools/src/lib/outputs.ts
+// tools/src/shim/stage.ts
 var import_node_fs9 = require("node:fs");
 var import_node_path3 = require("node:path");
+
+// tools/src/shim/exec-root.ts
+var EXEC_ROOT_BELOW_OUTPUT_BASE = [
+  /^(.+)\/execroot\/[^/]+$/,
+  /^(.+)\/sandbox\/[^/]+\/\d+\/execroot\/[^/]+$/,
+  /^(.+)\/bazel-workers\/[^/]+\/[^/]+$/
+];
+function outputBaseOf(cwd) {
+  for (const pattern of [...EXEC_ROOT_BELOW_OUTPUT_BASE].reverse()) {
+    const match = pattern.exec(cwd);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+function isPrivateExecRoot(cwd) {
+  return EXEC_ROOT_BELOW_OUTPUT_BASE.slice(1).some((p) => p.test(cwd));
+}
+
+// tools/src/shim/stage.ts
+var STAGE_DIR = "databazel-stage";
+var RUNFILES_SUFFIXES = [".runfiles", ".runfiles_manifest", ".repo_mapping"];
+function needsStage(inputs, cwd = process.cwd()) {
+  return inputs !== void 0 && !isPrivateExecRoot(cwd);
+}
+function shimProgram(execRoot) {
+  const [, bundle = ""] = process.argv;
+  return new Set([process.argv0, bundle].map((path) => (0, import_node_path3.isAbsolute)(path) ? (0, import_node_path3.relative)(execRoot, path) : path));
+}
+function exists(path) {
+  try {
+    (0, import_node_fs9.lstatSync)(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function ownerGone(name) {
+  const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === "ESRCH";
+  }
+}
+function sweep(root) {
+  for (const name of (0, import_node_fs9.readdirSync)(root)) {
+    try {
+      if (ownerGone(name)) (0, import_node_fs9.rmSync)((0, import_node_path3.join)(root, name), { recursive: true, force: true });
+    } catch {
+    }
+  }
+}
+var Stage = class {
+  #plan;
+  #top;
+  constructor(plan) {
+    this.#plan = plan;
+  }
+  /** The directory the script runs in, a mirror of the execution root's layout; once open. */
+  get dir() {
+    if (this.#top === void 0) throw new Error("the stage is not open");
+    return (0, import_node_path3.join)(this.#top, (0, import_node_path3.basename)(this.#plan.execRoot));
+  }
+  /** Makes the stage: the inputs as symlinks into the execution root, the outputs' places. */
+  open() {
+    const root = (0, import_node_path3.join)(outputBaseOf(this.#plan.execRoot) ?? (0, import_node_path3.dirname)(this.#plan.execRoot), STAGE_DIR);
+    (0, import_node_fs9.mkdirSync)(root, { recursive: true });
+    sweep(root);
+    this.#top = (0, import_node_fs9.mkdtempSync)((0, import_node_path3.join)(root, `${process.pid}-`));
+    try {
+      this.#fill();
+    } catch (err) {
+      this.remove();
+      throw err;
+    }
+  }
+  #fill() {
+    const { execRoot, inputs, executable, directories, outputFiles, outputDirs } = this.#plan;
+    const made = /* @__PURE__ */ new Set();
+    const mkdir = (rel) => {
+      if (rel === "." || made.has(rel)) return;
+      (0, import_node_fs9.mkdirSync)((0, import_node_path3.join)(this.dir, rel), { recursive: true });
+      made.add(rel);
+    };
+    const link = (rel) => {
+      mkdir((0, import_node_path3.dirname)(rel));
+      try {
+        (0, import_node_fs9.symlinkSync)((0, import_node_path3.join)(execRoot, rel), (0, import_node_path3.join)(this.dir, rel));
+      } catch (err) {
+        if (err.code !== "EEXIST") throw err;
+      }
+    };
+    (0, import_node_fs9.mkdirSync)(this.dir, { recursive: true });
+    const whole = [...directories, ...RUNFILES_SUFFIXES.map((suffix) => executable + suffix)].filter(
+      (rel) => exists((0, import_node_path3.join)(execRoot, rel))
+    );
+    for (const rel of whole) link(rel);
+    const inWhole = (rel) => whole.some((w) => rel === w || rel.startsWith(w + "/"));
+    const program = shimProgram(execRoot);
+    for (const rel of inputs) if (!inWhole(rel) && !program.has(rel)) link(rel);
+    for (const rel of outputFiles) mkdir((0, import_node_path3.dirname)(rel));
+    for (const rel of outputDirs) mkdir(rel);
+  }
+  /** Where the script's `rel` is: in the stage while it is open, in the execution root after. */
+  where(rel) {
+    return this.#top === void 0 ? rel : (0, import_node_path3.join)(this.dir, rel);
+  }
+  /** Moves what the script wrote at the outputs' places into the execution root. */
+  collect() {
+    const { execRoot, outputFiles, outputDirs } = this.#plan;
+    for (const rel of [...outputFiles, ...outputDirs]) {
+      const from = (0, import_node_path3.join)(this.dir, rel);
+      if (!exists(from)) continue;
+      const to = (0, import_node_path3.join)(execRoot, rel);
+      (0, import_node_fs9.rmSync)(to, { recursive: true, force: true });
+      (0, import_node_fs9.mkdirSync)((0, import_node_path3.dirname)(to), { recursive: true });
+      try {
+        (0, import_node_fs9.renameSync)(from, to);
+      } catch (err) {
+        if (err.code !== "EXDEV") throw err;
+        (0, import_node_fs9.cpSync)(from, to, { recursive: true, verbatimSymlinks: true });
+      }
+    }
+  }
+  /** Deletes the stage (symlinks only, never what they point to). */
+  remove() {
+    if (this.#top !== void 0) (0, import_node_fs9.rmSync)(this.#top, { recursive: true, force: true });
+    this.#top = void 0;
+  }
+};
+
+// tools/src/lib/outputs.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path4 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs9.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs10.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs9.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs9.readdirSync)(path)) (0, import_node_fs9.rmSync)((0, import_node_path3.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs10.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs10.readdirSync)(path)) (0, import_node_fs10.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
 }
 
 // tools/src/bin/eval_shim.ts
@@ -1008,6 +1162,16 @@ main(async (argv, request) => {
     passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
     timeoutAttr: "eval_timeout",
+    dataAttr: "test_data",
+    // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
+    stage: needsStage(request.inputPaths) ? new Stage({
+      execRoot: process.cwd(),
+      inputs: request.inputPaths,
+      executable: shim.executable,
+      directories: [model, ...testData],
+      outputFiles: [metrics],
+      outputDirs: []
+    }) : void 0,
     command,
     env: {
       [ENV_VARS.model]: model,
@@ -1016,8 +1180,8 @@ main(async (argv, request) => {
     },
     discard: () => discard(metrics),
     check: () => {
-      if (!(0, import_node_fs10.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
-      const text = (0, import_node_fs10.readFileSync)(metrics, "utf8");
+      if (!(0, import_node_fs11.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
+      const text = (0, import_node_fs11.readFileSync)(metrics, "utf8");
       const missing = searchMetric === void 0 ? void 0 : missingMetric(text, searchMetric, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
       if (missing) {
         discard(metrics);
@@ -1029,7 +1193,7 @@ main(async (argv, request) => {
       return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : void 0;
     }
   });
-  if (outcome2.outcome !== "succeeded") (0, import_node_fs10.writeFileSync)(metrics, "{}\n");
+  if (outcome2.outcome !== "succeeded") (0, import_node_fs11.writeFileSync)(metrics, "{}\n");
   writeOutcome(shim.outcomePath, outcome2);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),

@@ -827,7 +827,8 @@ function serveWorkRequests(run) {
   const handle = async (request) => {
     if (request.cancel) return;
     captured = [];
-    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const inputPaths = (request.inputs ?? []).flatMap((input) => input.path === void 0 ? [] : [input.path]);
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request), inputPaths });
     const output = captured.join("") + ended.output;
     captured = [];
     respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");

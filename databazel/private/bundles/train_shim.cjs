@@ -2,8 +2,8 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path6 = require("node:path");
+var import_node_fs14 = require("node:fs");
+var import_node_path7 = require("node:path");
 
 // tools/src/contract.ts
 var TRAIN_FLAGS = {
@@ -547,7 +547,8 @@ function serveWorkRequests(run) {
   const handle = async (request) => {
     if (request.cancel) return;
     captured = [];
-    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const inputPaths = (request.inputs ?? []).flatMap((input) => input.path === void 0 ? [] : [input.path]);
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request), inputPaths });
     const output = captured.join("") + ended.output;
     captured = [];
     respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
@@ -715,7 +716,7 @@ function shellCommand(words) {
 
 // tools/src/shim/run-script.ts
 var TAIL_LINES = 25;
-async function runScript(command, env, logPath, timeoutMs) {
+async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
   const log = (0, import_node_fs8.createWriteStream)(logPath);
@@ -730,8 +731,10 @@ async function runScript(command, env, logPath, timeoutMs) {
   };
   let watch;
   const result = await new Promise((done) => {
-    const child = (0, import_node_child_process.spawn)((0, import_node_path2.resolve)(executable), args, {
-      env: { ...process.env, ...env },
+    const child = (0, import_node_child_process.spawn)((0, import_node_path2.resolve)(cwd, executable), args, {
+      cwd,
+      // A shell takes $PWD for its directory: it must name the stage, not the execution root.
+      env: { ...process.env, ...env, ...cwd === process.cwd() ? {} : { PWD: cwd } },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true
     });
@@ -794,7 +797,8 @@ function shimFlags(flags) {
   };
 }
 var SUCCEEDED = { outcome: "succeeded", error: null, failure_message: null, log_tail: [] };
-function runProblem(run, shim, timeoutAttr) {
+var FILE_NOT_FOUND = /No such file or directory|FileNotFoundError|ENOENT/;
+function runProblem(run, shim, timeoutAttr, missingFileFix) {
   if (run.timedOut) {
     return {
       cause: `timed out after ${shim.timeout}.`,
@@ -810,7 +814,10 @@ function runProblem(run, shim, timeoutAttr) {
     };
   }
   if (run.signal) return { cause: `was killed by ${run.signal}.` };
-  if (run.exitCode !== 0) return { cause: `failed with exit code ${run.exitCode}.` };
+  if (run.exitCode !== 0) {
+    const missing = run.tail.some((line) => FILE_NOT_FOUND.test(line));
+    return { cause: `failed with exit code ${run.exitCode}.`, ...missing ? { fix: missingFileFix } : {} };
+  }
   return void 0;
 }
 async function runUnderContract(options) {
@@ -821,13 +828,24 @@ async function runUnderContract(options) {
   const unrunnable = unrunnableProblem(shim.executable, options.what);
   if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
 Fix: ${unrunnable.fix}`);
-  const run = await runScript(
-    options.command,
-    options.env,
-    shim.logPath,
-    shim.timeout === void 0 ? void 0 : durationMs(shim.timeout)
-  );
-  const problem = runProblem(run, shim, options.timeoutAttr) ?? options.check();
+  const { stage } = options;
+  let run;
+  try {
+    stage?.open();
+    run = await runScript(
+      options.command,
+      options.env,
+      shim.logPath,
+      shim.timeout === void 0 ? void 0 : durationMs(shim.timeout),
+      stage?.dir
+    );
+    stage?.collect();
+  } finally {
+    stage?.remove();
+  }
+  const executableAttr = options.what.replace(/^the (\w+) executable$/, "$1_executable");
+  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${executableAttr} (its runfiles).`;
+  const problem = runProblem(run, shim, options.timeoutAttr, missingFileFix) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
   const messageOptions = {
@@ -1165,7 +1183,7 @@ var progress = object({
   updated_ms: number
 });
 
-// tools/src/shim/progress.ts
+// tools/src/shim/exec-root.ts
 var EXEC_ROOT_BELOW_OUTPUT_BASE = [
   /^(.+)\/execroot\/[^/]+$/,
   /^(.+)\/sandbox\/[^/]+\/\d+\/execroot\/[^/]+$/,
@@ -1178,9 +1196,11 @@ function outputBaseOf(cwd) {
   }
   return void 0;
 }
-function isPrivate(cwd) {
+function isPrivateExecRoot(cwd) {
   return EXEC_ROOT_BELOW_OUTPUT_BASE.slice(1).some((p) => p.test(cwd));
 }
+
+// tools/src/shim/progress.ts
 var NOTHING = { finish: () => void 0 };
 function readCurve(path) {
   try {
@@ -1203,7 +1223,7 @@ function start(options) {
   if (!outputBase) return NOTHING;
   const watchDir = (0, import_node_path5.join)(outputBase, WATCH_DIR, PROGRESS_DIR);
   const id = (0, import_node_crypto2.createHash)("sha256").update(`${options.label}\0${options.model}`).digest("hex").slice(0, 24);
-  const places = [(0, import_node_path5.join)(watchDir, `${id}.json`), ...isPrivate(cwd) ? [(0, import_node_path5.join)(cwd, SANDBOX_PROGRESS_DIR, `${id}.json`)] : []];
+  const places = [(0, import_node_path5.join)(watchDir, `${id}.json`), ...isPrivateExecRoot(cwd) ? [(0, import_node_path5.join)(cwd, SANDBOX_PROGRESS_DIR, `${id}.json`)] : []];
   let place = 0;
   const started = now();
   let curveSeen = "";
@@ -1211,14 +1231,15 @@ function start(options) {
   let latest = null;
   const readProgress = () => {
     let seen = "";
+    const path = typeof options.curve === "string" ? options.curve : options.curve();
     try {
-      const stat = (0, import_node_fs12.statSync)(options.curve);
+      const stat = (0, import_node_fs12.statSync)(path);
       seen = `${stat.mtimeMs}:${stat.size}`;
     } catch {
       return;
     }
     if (seen === curveSeen) return;
-    const curve = readCurve(options.curve);
+    const curve = readCurve(path);
     if (!curve) return;
     curveSeen = seen;
     epoch = (options.startEpoch ?? 0) + curve.length;
@@ -1277,13 +1298,130 @@ function start(options) {
   };
 }
 
+// tools/src/shim/stage.ts
+var import_node_fs13 = require("node:fs");
+var import_node_path6 = require("node:path");
+var STAGE_DIR = "databazel-stage";
+var RUNFILES_SUFFIXES = [".runfiles", ".runfiles_manifest", ".repo_mapping"];
+function needsStage(inputs, cwd = process.cwd()) {
+  return inputs !== void 0 && !isPrivateExecRoot(cwd);
+}
+function shimProgram(execRoot) {
+  const [, bundle = ""] = process.argv;
+  return new Set([process.argv0, bundle].map((path) => (0, import_node_path6.isAbsolute)(path) ? (0, import_node_path6.relative)(execRoot, path) : path));
+}
+function exists(path) {
+  try {
+    (0, import_node_fs13.lstatSync)(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function ownerGone(name) {
+  const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === "ESRCH";
+  }
+}
+function sweep(root) {
+  for (const name of (0, import_node_fs13.readdirSync)(root)) {
+    try {
+      if (ownerGone(name)) (0, import_node_fs13.rmSync)((0, import_node_path6.join)(root, name), { recursive: true, force: true });
+    } catch {
+    }
+  }
+}
+var Stage = class {
+  #plan;
+  #top;
+  constructor(plan) {
+    this.#plan = plan;
+  }
+  /** The directory the script runs in, a mirror of the execution root's layout; once open. */
+  get dir() {
+    if (this.#top === void 0) throw new Error("the stage is not open");
+    return (0, import_node_path6.join)(this.#top, (0, import_node_path6.basename)(this.#plan.execRoot));
+  }
+  /** Makes the stage: the inputs as symlinks into the execution root, the outputs' places. */
+  open() {
+    const root = (0, import_node_path6.join)(outputBaseOf(this.#plan.execRoot) ?? (0, import_node_path6.dirname)(this.#plan.execRoot), STAGE_DIR);
+    (0, import_node_fs13.mkdirSync)(root, { recursive: true });
+    sweep(root);
+    this.#top = (0, import_node_fs13.mkdtempSync)((0, import_node_path6.join)(root, `${process.pid}-`));
+    try {
+      this.#fill();
+    } catch (err) {
+      this.remove();
+      throw err;
+    }
+  }
+  #fill() {
+    const { execRoot, inputs, executable, directories, outputFiles, outputDirs } = this.#plan;
+    const made = /* @__PURE__ */ new Set();
+    const mkdir = (rel) => {
+      if (rel === "." || made.has(rel)) return;
+      (0, import_node_fs13.mkdirSync)((0, import_node_path6.join)(this.dir, rel), { recursive: true });
+      made.add(rel);
+    };
+    const link = (rel) => {
+      mkdir((0, import_node_path6.dirname)(rel));
+      try {
+        (0, import_node_fs13.symlinkSync)((0, import_node_path6.join)(execRoot, rel), (0, import_node_path6.join)(this.dir, rel));
+      } catch (err) {
+        if (err.code !== "EEXIST") throw err;
+      }
+    };
+    (0, import_node_fs13.mkdirSync)(this.dir, { recursive: true });
+    const whole = [...directories, ...RUNFILES_SUFFIXES.map((suffix) => executable + suffix)].filter(
+      (rel) => exists((0, import_node_path6.join)(execRoot, rel))
+    );
+    for (const rel of whole) link(rel);
+    const inWhole = (rel) => whole.some((w) => rel === w || rel.startsWith(w + "/"));
+    const program = shimProgram(execRoot);
+    for (const rel of inputs) if (!inWhole(rel) && !program.has(rel)) link(rel);
+    for (const rel of outputFiles) mkdir((0, import_node_path6.dirname)(rel));
+    for (const rel of outputDirs) mkdir(rel);
+  }
+  /** Where the script's `rel` is: in the stage while it is open, in the execution root after. */
+  where(rel) {
+    return this.#top === void 0 ? rel : (0, import_node_path6.join)(this.dir, rel);
+  }
+  /** Moves what the script wrote at the outputs' places into the execution root. */
+  collect() {
+    const { execRoot, outputFiles, outputDirs } = this.#plan;
+    for (const rel of [...outputFiles, ...outputDirs]) {
+      const from = (0, import_node_path6.join)(this.dir, rel);
+      if (!exists(from)) continue;
+      const to = (0, import_node_path6.join)(execRoot, rel);
+      (0, import_node_fs13.rmSync)(to, { recursive: true, force: true });
+      (0, import_node_fs13.mkdirSync)((0, import_node_path6.dirname)(to), { recursive: true });
+      try {
+        (0, import_node_fs13.renameSync)(from, to);
+      } catch (err) {
+        if (err.code !== "EXDEV") throw err;
+        (0, import_node_fs13.cpSync)(from, to, { recursive: true, verbatimSymlinks: true });
+      }
+    }
+  }
+  /** Deletes the stage (symlinks only, never what they point to). */
+  remove() {
+    if (this.#top !== void 0) (0, import_node_fs13.rmSync)(this.#top, { recursive: true, force: true });
+    this.#top = void 0;
+  }
+};
+
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs13.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs13.statSync)(path);
+  if (!(0, import_node_fs14.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs14.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs13.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs14.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -1300,14 +1438,14 @@ main(async (argv, request) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs13.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs14.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
   const endEpoch = optional(flags, TRAIN_FLAGS.end_epoch);
   const curvePath = one(flags, SHIM_FLAGS.curve);
   const previousCurve = readPreviousCurve(optional(flags, SHIM_FLAGS.previous_curve));
-  const segmentCurve = (0, import_node_path6.join)(outputDir, OUTPUT_DIR_FILES.curve);
+  const segmentCurve = (0, import_node_path7.join)(outputDir, OUTPUT_DIR_FILES.curve);
   const epochFlags = [
     ...initCheckpoint ? [TRAIN_FLAGS.init_checkpoint, initCheckpoint] : [],
     ...startEpoch !== void 0 ? [TRAIN_FLAGS.start_epoch, startEpoch] : [],
@@ -1333,11 +1471,19 @@ main(async (argv, request) => {
   if (pruned && !initCheckpoint) {
     throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
+  const stage = needsStage(request.inputPaths) ? new Stage({
+    execRoot: process.cwd(),
+    inputs: request.inputPaths,
+    executable: shim.executable,
+    directories: [...trainingData, ...initCheckpoint ? [initCheckpoint] : []],
+    outputFiles: modelIsDir ? [] : [model],
+    outputDirs: modelIsDir ? [model, outputDir] : [outputDir]
+  }) : void 0;
   const progress2 = startProgress({
     label: shim.label,
     trial: shim.trial ?? null,
     model,
-    curve: segmentCurve,
+    curve: stage ? () => stage.where(segmentCurve) : segmentCurve,
     startEpoch: startEpoch !== void 0 ? Number(startEpoch) : null,
     endEpoch: endEpoch !== void 0 ? Number(endEpoch) : null
   });
@@ -1346,6 +1492,8 @@ main(async (argv, request) => {
     upstreamOutcome: previousOutcome,
     what: "the train executable",
     timeoutAttr: "train_timeout",
+    dataAttr: "training_data",
+    stage,
     command,
     env: {
       [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),
@@ -1395,7 +1543,7 @@ main(async (argv, request) => {
   if (pruned) carryForward({ initCheckpoint, model, modelIsDir, outputDir, logPath: shim.logPath, outcome: pruned });
   else if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
   const curve = [...previousCurve, ...succeeded ? readSegmentCurve(segmentCurve) : []];
-  (0, import_node_fs13.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs14.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeOutcome(shim.outcomePath, outcome2);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),

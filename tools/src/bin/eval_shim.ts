@@ -9,6 +9,7 @@ import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
 import { ContractError, main } from "../lib/main.ts";
+import { needsStage, Stage } from "../shim/stage.ts";
 import { metricAt, metricsProblem, scalarMetrics } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import { discard } from "../lib/outputs.ts";
@@ -87,6 +88,18 @@ main(async (argv, request) => {
     passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
     timeoutAttr: "eval_timeout",
+    dataAttr: "test_data",
+    // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
+    stage: needsStage(request.inputPaths)
+      ? new Stage({
+          execRoot: process.cwd(),
+          inputs: request.inputPaths,
+          executable: shim.executable,
+          directories: [model, ...testData],
+          outputFiles: [metrics],
+          outputDirs: [],
+        })
+      : undefined,
     command,
     env: {
       [ENV_VARS.model]: model,

@@ -14,6 +14,7 @@ import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { carryForward, prunedOutcome } from "../shim/pruned.ts";
 import { startProgress } from "../shim/progress.ts";
+import { needsStage, Stage } from "../shim/stage.ts";
 import { discard } from "../lib/outputs.ts";
 
 function modelProblem(path: string, isDirectory: boolean): string | undefined {
@@ -75,12 +76,23 @@ main(async (argv, request) => {
   if (pruned && !initCheckpoint) {
     throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
+  // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
+  const stage = needsStage(request.inputPaths)
+    ? new Stage({
+        execRoot: process.cwd(),
+        inputs: request.inputPaths,
+        executable: shim.executable,
+        directories: [...trainingData, ...(initCheckpoint ? [initCheckpoint] : [])],
+        outputFiles: modelIsDir ? [] : [model],
+        outputDirs: modelIsDir ? [model, outputDir] : [outputDir],
+      })
+    : undefined;
   // For `databazel watch`; it writes nothing unless a watch is looking (tools/src/shim/progress.ts).
   const progress = startProgress({
     label: shim.label,
     trial: shim.trial ?? null,
     model,
-    curve: segmentCurve,
+    curve: stage ? () => stage.where(segmentCurve) : segmentCurve,
     startEpoch: startEpoch !== undefined ? Number(startEpoch) : null,
     endEpoch: endEpoch !== undefined ? Number(endEpoch) : null,
   });
@@ -91,6 +103,8 @@ main(async (argv, request) => {
     upstreamOutcome: previousOutcome,
     what: "the train executable",
     timeoutAttr: "train_timeout",
+    dataAttr: "training_data",
+    stage,
     command,
     env: {
       [ENV_VARS.training_data]: trainingData.join(PATH_LIST_SEPARATOR.env),

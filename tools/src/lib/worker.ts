@@ -21,6 +21,11 @@ interface WorkRequest {
 export interface Request {
   /** The digest (hex) Bazel computed for each input file, when Bazel sent them. */
   inputDigests: ReadonlyMap<string, string>;
+  /**
+   * Every input's exec path, as a WorkRequest lists them (tree artifacts file by file, runfiles
+   * trees left out); undefined when the helper runs once, not as a persistent worker.
+   */
+  inputPaths?: readonly string[];
 }
 
 export type Handler = (argv: string[], request: Request) => Promise<void>;
@@ -86,7 +91,8 @@ export function serveWorkRequests(run: (argv: string[], request: Request) => Pro
     // Singleplex workers get no cancellations (we do not declare supports-worker-cancellation).
     if (request.cancel) return;
     captured = [];
-    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request) });
+    const inputPaths = (request.inputs ?? []).flatMap((input) => (input.path === undefined ? [] : [input.path]));
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request), inputPaths });
     const output = captured.join("") + ended.output;
     captured = [];
     respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");

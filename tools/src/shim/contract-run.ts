@@ -12,6 +12,7 @@ import { KILL_GRACE_MS } from "./guard.ts";
 import { externalSignal } from "./outcome.ts";
 import { earlierFailure } from "./placeholder.ts";
 import { failureMessage, runScript, type ScriptRun } from "./run-script.ts";
+import type { Stage } from "./stage.ts";
 
 export interface ShimFlags {
   label: string;
@@ -66,7 +67,10 @@ export interface RunOutcome {
 
 export const SUCCEEDED: RunOutcome = { outcome: "succeeded", error: null, failure_message: null, log_tail: [] };
 
-function runProblem(run: ScriptRun, shim: ShimFlags, timeoutAttr: string): Problem | undefined {
+/** Lines that say a file was not found, as a shell, Python or Node print it. */
+const FILE_NOT_FOUND = /No such file or directory|FileNotFoundError|ENOENT/;
+
+function runProblem(run: ScriptRun, shim: ShimFlags, timeoutAttr: string, missingFileFix: string): Problem | undefined {
   if (run.timedOut) {
     return {
       cause: `timed out after ${shim.timeout}.`,
@@ -86,7 +90,11 @@ function runProblem(run: ScriptRun, shim: ShimFlags, timeoutAttr: string): Probl
     };
   }
   if (run.signal) return { cause: `was killed by ${run.signal}.` };
-  if (run.exitCode !== 0) return { cause: `failed with exit code ${run.exitCode}.` };
+  if (run.exitCode !== 0) {
+    // A file it did not declare is not there (Bazel's sandbox, or the shim's stage): say so.
+    const missing = run.tail.some((line) => FILE_NOT_FOUND.test(line));
+    return { cause: `failed with exit code ${run.exitCode}.`, ...(missing ? { fix: missingFileFix } : {}) };
+  }
   return undefined;
 }
 
@@ -109,6 +117,10 @@ export async function runUnderContract(options: {
   what: string;
   /** The attribute that sets this run's timeout, for the fix. */
   timeoutAttr: string;
+  /** The attribute of the data it reads ("training_data"), for the fix when it did not find a file. */
+  dataAttr: string;
+  /** Set when the script must run in a stage of its own (./stage.ts): a worker Bazel did not sandbox. */
+  stage?: Stage | undefined;
   command: string[];
   env: Record<string, string>;
   discard: () => void;
@@ -121,13 +133,26 @@ export async function runUnderContract(options: {
   // Checked before running, so that it is not reported as the script's own failure (nor as a trial's).
   const unrunnable = unrunnableProblem(shim.executable, options.what);
   if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}\nFix: ${unrunnable.fix}`);
-  const run = await runScript(
-    options.command,
-    options.env,
-    shim.logPath,
-    shim.timeout === undefined ? undefined : durationMs(shim.timeout),
-  );
-  const problem = runProblem(run, shim, options.timeoutAttr) ?? options.check();
+  const { stage } = options;
+  let run: ScriptRun;
+  try {
+    stage?.open();
+    run = await runScript(
+      options.command,
+      options.env,
+      shim.logPath,
+      shim.timeout === undefined ? undefined : durationMs(shim.timeout),
+      stage?.dir,
+    );
+    stage?.collect();
+  } finally {
+    stage?.remove();
+  }
+  const executableAttr = options.what.replace(/^the (\w+) executable$/, "$1_executable");
+  const missingFileFix =
+    `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, ` +
+    `or to the data of ${executableAttr} (its runfiles).`;
+  const problem = runProblem(run, shim, options.timeoutAttr, missingFileFix) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
   const messageOptions = {

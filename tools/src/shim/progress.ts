@@ -27,35 +27,18 @@ import {
   type ProgressState,
 } from "../formats/progress.ts";
 import { curveNumbers } from "../lib/curve.ts";
+import { isPrivateExecRoot as isPrivate, outputBaseOf } from "./exec-root.ts";
 
-const EXEC_ROOT_BELOW_OUTPUT_BASE = [
-  /^(.+)\/execroot\/[^/]+$/,
-  /^(.+)\/sandbox\/[^/]+\/\d+\/execroot\/[^/]+$/,
-  /^(.+)\/bazel-workers\/[^/]+\/[^/]+$/,
-];
-
-/** The output base above an action's working directory, or undefined (remote execution, say). */
-export function outputBaseOf(cwd: string): string | undefined {
-  // The sandbox patterns first: a sandbox's own execroot also matches the first one.
-  for (const pattern of [...EXEC_ROOT_BELOW_OUTPUT_BASE].reverse()) {
-    const match = pattern.exec(cwd);
-    if (match) return match[1];
-  }
-  return undefined;
-}
-
-/** Whether the working directory is a sandbox's or a sandboxed worker's, private to the action. */
-function isPrivate(cwd: string): boolean {
-  return EXEC_ROOT_BELOW_OUTPUT_BASE.slice(1).some((p) => p.test(cwd));
-}
+// Kept here too for the tests and readers that know it from this module.
+export { outputBaseOf };
 
 export interface ProgressOptions {
   label: string;
   trial: string | null;
   /** The model's exec-root relative path: with the label, what identifies the action. */
   model: string;
-  /** The curve.json the script writes in --output_dir. */
-  curve: string;
+  /** The curve.json the script writes in --output_dir; a function when it moves (tools/src/shim/stage.ts). */
+  curve: string | (() => string);
   startEpoch: number | null;
   endEpoch: number | null;
   cwd?: string;
@@ -103,14 +86,15 @@ function start(options: ProgressOptions): LiveProgress {
 
   const readProgress = (): void => {
     let seen = "";
+    const path = typeof options.curve === "string" ? options.curve : options.curve();
     try {
-      const stat = statSync(options.curve);
+      const stat = statSync(path);
       seen = `${stat.mtimeMs}:${stat.size}`;
     } catch {
       return;
     }
     if (seen === curveSeen) return;
-    const curve = readCurve(options.curve);
+    const curve = readCurve(path);
     if (!curve) return;
     curveSeen = seen;
     epoch = (options.startEpoch ?? 0) + curve.length;

@@ -25,6 +25,8 @@ export async function runScript(
   env: Record<string, string>,
   logPath: string,
   timeoutMs?: number,
+  /** Where it runs (tools/src/shim/stage.ts); the shim's own working directory by default. */
+  cwd: string = process.cwd(),
 ): Promise<ScriptRun> {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
@@ -40,8 +42,10 @@ export async function runScript(
   };
   let watch: Guard | undefined;
   const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-    const child = spawn(resolve(executable), args, {
-      env: { ...process.env, ...env },
+    const child = spawn(resolve(cwd, executable), args, {
+      cwd,
+      // A shell takes $PWD for its directory: it must name the stage, not the execution root.
+      env: { ...process.env, ...env, ...(cwd === process.cwd() ? {} : { PWD: cwd }) },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
