@@ -83,7 +83,7 @@ describe("DATABAZEL_CACHE", () => {
     return join(diskCache, "cas", sha.slice(0, 2), sha);
   }
 
-  it("moves the output root and the disk cache, even against a bazelrc's --disk_cache; --disk_cache= still turns it off", async () => {
+  it("moves the output root and the default disk cache; a bazelrc or a command line that turns it off still does", async () => {
     const defaultCache = process.env.DATABAZEL_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "databazel");
     const cache = mkdtempSync(join(tmpdir(), "databazel-cache-"));
     // The provisioned root, shared (provisioning another takes minutes); all else is this cache's.
@@ -100,9 +100,15 @@ describe("DATABAZEL_CACHE", () => {
       // What `bazel run` starts calls Bazel again, as the databazel CLI does.
       "rebuild.sh": '#!/bin/sh\ncd "$BUILD_WORKSPACE_DIRECTORY" && exec "$DATABAZEL_BAZEL" build //:nested\n',
     });
-    const run = (args: string[]) =>
+    // A workspace whose .bazelrc turns the disk cache off, as the test workspaces' do.
+    const offWs = makeWorkspace({
+      "MODULE.bazel": 'module(name = "no_disk_cache")\n',
+      ".bazelrc": "common --noenable_workspace\ncommon --lockfile_mode=off\nbuild --disk_cache=\n",
+      "BUILD.bazel": `genrule(name = "rcoff", outs = ["rcoff.txt"], cmd = "echo ${out("rcoff").trim()} >$@")\n`,
+    });
+    const run = (args: string[], cwd = ws) =>
       execa(launcher, args, {
-        cwd: ws,
+        cwd,
         all: true,
         reject: false,
         stdin: "ignore",
@@ -125,17 +131,24 @@ describe("DATABAZEL_CACHE", () => {
       expect(existsSync(blob(moved, out("unkept")))).toBe(false);
       expect(existsSync(blob(home, out("unkept")))).toBe(false);
 
+      const rcoff = await run(["build", "//:rcoff"], offWs);
+      expect(rcoff.exitCode, rcoff.all).toBe(0);
+      expect(existsSync(blob(moved, out("rcoff")))).toBe(false);
+      expect(existsSync(blob(home, out("rcoff")))).toBe(false);
+
       const nested = await run(["run", "//:rebuild"]);
       expect(nested.exitCode, nested.all).toBe(0);
       expect(existsSync(blob(moved, out("nested"))), nested.all).toBe(true);
       expect(existsSync(blob(home, out("nested")))).toBe(false);
     } finally {
       await run(["shutdown"]);
+      await run(["shutdown"], offWs);
       // The mount namespace this cache's launcher started (a `sleep infinity`), then the cache.
       const holder = Number(readFileSync(join(cache, "namespace.pid"), "utf8").trim());
       if (holder > 1) process.kill(holder);
       rmSync(cache, { recursive: true, force: true });
       rmSync(ws, { recursive: true, force: true });
+      rmSync(offWs, { recursive: true, force: true });
     }
   });
 });

@@ -3,9 +3,9 @@
 #
 # Usage: run.sh CACHE_DIR BAZEL_ARGS...
 # The root lives in a private mount namespace held open by a small `sleep` process, so nothing
-# is mounted on the host. In it, /tmp, this repository, the workspace, Bazel's output root and
-# the disk cache (~/.cache/databazel/disk-cache, or DATABAZEL_CACHE/disk-cache) are bind-mounted
-# at their own absolute paths: `bazel-bin/...` resolves from the host too.
+# is mounted on the host. In it, /tmp, this repository, the workspace and Bazel's output root are
+# bind-mounted at their own absolute paths: `bazel-bin/...` resolves from the host too. The disk
+# cache CACHE_DIR/disk-cache is mounted where the bazelrc files name the default one.
 # Every call enters the same namespace, which is what lets the Bazel server that one call
 # starts serve the next ones (the client checks the server's cwd through /proc, which only
 # matches when both see the same root).
@@ -98,15 +98,18 @@ done
 # Commands outside any workspace (`bazel version`) still need $PWD to exist in the root.
 [ "$workspace" != / ] || workspace=$PWD
 
-# The disk cache: the default of .bazelrc (build --disk_cache=~/.cache/databazel/disk-cache), or
-# the one DATABAZEL_CACHE moved (tools/bazel passes it). The host's, so that Bazel from bazelisk
-# and the offline one share it and `du` on the host sees it.
-disk_cache="${DATABAZEL_DISK_CACHE:-${HOME:-/root}/.cache/databazel/disk-cache}"
+# The disk cache: .bazelrc names the default one (build --disk_cache=~/.cache/databazel/disk-cache).
+# The root sees CACHE_DIR/disk-cache there, so DATABAZEL_CACHE moves it too, while a bazelrc or a
+# command line that names another disk cache, or turns it off (--disk_cache=), still decides.
+# It is the host's directory, so `du` on the host sees it (with the default DATABAZEL_CACHE, the
+# same directory that Bazel from bazelisk uses).
+disk_cache="$cache/disk-cache"
+disk_cache_path="${HOME:-/root}/.cache/databazel/disk-cache"
 mkdir -p "$disk_cache"
 
 IFS=: read -r -a extra <<<"${DATABAZEL_MOUNTS:-}"
 mounts=()
-for dir in /tmp "$output_user_root" "$repo" "$workspace" "$disk_cache" "${extra[@]}"; do
+for dir in /tmp "$output_user_root" "$repo" "$workspace" "${extra[@]}"; do
   # Never shadow the root filesystem's own system directories with the host's.
   case "$dir" in
     "" | / | /bin* | /boot* | /dev* | /etc* | /lib* | /proc* | /sbin* | /sys* | /usr* | /var*) continue ;;
@@ -150,22 +153,26 @@ prepare_namespace() {
   fi
   # shellcheck disable=SC2016 # the inner script expands its own arguments
   nsenter --mount="/proc/$pid/ns/mnt" /bin/bash -c '
-    root=$1
-    shift
-    for dir in "$@"; do
-      [ -d "$dir" ] || continue
-      if mountpoint -q "$root$dir"; then
-        [ "$(stat -c %d:%i "$dir")" = "$(stat -c %d:%i "$root$dir")" ] && continue
-        umount -l "$root$dir"
+    root=$1 disk_cache=$2 disk_cache_path=$3
+    shift 3
+    # bind SOURCE TARGET: TARGET in the root shows the host directory SOURCE.
+    bind() {
+      [ -d "$1" ] || return 0
+      if mountpoint -q "$root$2"; then
+        [ "$(stat -c %d:%i "$1")" = "$(stat -c %d:%i "$root$2")" ] && return 0
+        umount -l "$root$2"
       fi
-      mkdir -p "$root$dir"
-      mount --rbind "$dir" "$root$dir"
-    done
-  ' _ "$root" "${mounts[@]}"
+      mkdir -p "$root$2"
+      mount --rbind "$1" "$root$2"
+    }
+    for dir in "$@"; do bind "$dir" "$dir"; done
+    # Last: /tmp or the workspace may hold the default path, and this mount must win there.
+    bind "$disk_cache" "$disk_cache_path"
+  ' _ "$root" "$disk_cache" "$disk_cache_path" "${mounts[@]}"
   echo "$pid"
 }
 
-pid=$(flock -o "$cache/namespace.lock" bash -c "$(declare -f holder_alive prepare_namespace); $(declare -p cache root holder_file mounts); prepare_namespace")
+pid=$(flock -o "$cache/namespace.lock" bash -c "$(declare -f holder_alive prepare_namespace); $(declare -p cache root holder_file mounts disk_cache disk_cache_path); prepare_namespace")
 
 # shellcheck disable=SC2016 # the inner command expands its own arguments
 # What `bazel run` starts runs in the root too, with this environment: DATABAZEL_BAZEL there is
@@ -175,6 +182,5 @@ exec nsenter --mount="/proc/$pid/ns/mnt" chroot "$root" /usr/bin/env -i \
   HOME="${HOME:-/root}" USER="${USER:-root}" TERM="${TERM:-dumb}" LANG=C.UTF-8 \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   DATABAZEL_BAZEL="$here/in-root.sh" DATABAZEL_OUTPUT_USER_ROOT="$output_user_root" \
-  DATABAZEL_DISK_CACHE="${DATABAZEL_DISK_CACHE:-}" \
   /bin/sh -c 'cd "$0" && out=$1 && shift && exec bazel --output_user_root="$out" "$@"' \
   "$PWD" "$output_user_root" "$@"
