@@ -22,6 +22,11 @@ describe("links in the documentation", () => {
       expect(readme).toContain(guide);
     }
   });
+
+  it("the README is a front door: at most 250 lines (guides go in docs/, repository matters in CONTRIBUTING.md)", () => {
+    const lines = readFileSync(join(repoRoot, "README.md"), "utf8").replace(/\n$/, "").split("\n").length;
+    expect(lines).toBeLessThanOrEqual(250);
+  });
 });
 
 describe("the link checker", () => {
