@@ -603,12 +603,7 @@ function main(body) {
 
 // tools/src/shim/executable.ts
 var import_node_fs5 = require("node:fs");
-function attributeOf(what) {
-  const match = /^the (\w+) executable$/.exec(what);
-  return match ? `${match[1]}_executable` : what;
-}
-function unrunnableProblem(path, what) {
-  const attribute = attributeOf(what);
+function unrunnableProblem(path, attribute) {
   try {
     if ((0, import_node_fs5.statSync)(path).isDirectory()) {
       return {
@@ -674,17 +669,7 @@ function guard(child, timeoutMs) {
   };
 }
 
-// tools/src/shim/outcome.ts
-var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-function externalSignal(run) {
-  if (run.timedOut) return void 0;
-  if (run.interrupted) return run.interrupted;
-  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
-  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
-  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
-}
-
-// tools/src/shim/placeholder.ts
+// tools/src/shim/earlier-failure.ts
 var import_node_fs6 = require("node:fs");
 function earlierFailure(path, logPath, passPruned = false) {
   if (path === void 0) return void 0;
@@ -697,6 +682,16 @@ function notRunLog(outcome2, error) {
   return outcome2 === "pruned" ? `databazel: not run: the search stopped this trial, ${error}
 ` : `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
 `;
+}
+
+// tools/src/shim/external-signal.ts
+var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+function externalSignal(run) {
+  if (run.timedOut) return void 0;
+  if (run.interrupted) return run.interrupted;
+  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
+  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
+  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
 }
 
 // tools/src/shim/run-script.ts
@@ -823,7 +818,7 @@ async function runUnderContract(options) {
   const upstream = earlierFailure(options.upstreamOutcome, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
-  const unrunnable = unrunnableProblem(shim.executable, options.what);
+  const unrunnable = unrunnableProblem(shim.executable, options.executableAttr);
   if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
 Fix: ${unrunnable.fix}`);
   const { stage } = options;
@@ -841,8 +836,7 @@ Fix: ${unrunnable.fix}`);
   } finally {
     stage?.remove();
   }
-  const executableAttr = options.what.replace(/^the (\w+) executable$/, "$1_executable");
-  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${executableAttr} (its runfiles).`;
+  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${options.executableAttr} (its runfiles).`;
   const problem = runProblem(run, shim, options.timeoutAttr, missingFileFix) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
@@ -1161,6 +1155,7 @@ main(async (argv, request) => {
     upstreamOutcome: optional(flags, SHIM_FLAGS.train_outcome),
     passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
+    executableAttr: "eval_executable",
     timeoutAttr: "eval_timeout",
     dataAttr: "test_data",
     // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.

@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path7 = require("node:path");
 
 // tools/src/contract.ts
@@ -594,12 +594,7 @@ function main(body) {
 
 // tools/src/shim/executable.ts
 var import_node_fs6 = require("node:fs");
-function attributeOf(what) {
-  const match = /^the (\w+) executable$/.exec(what);
-  return match ? `${match[1]}_executable` : what;
-}
-function unrunnableProblem(path, what) {
-  const attribute = attributeOf(what);
+function unrunnableProblem(path, attribute) {
   try {
     if ((0, import_node_fs6.statSync)(path).isDirectory()) {
       return {
@@ -665,29 +660,8 @@ function guard(child, timeoutMs) {
   };
 }
 
-// tools/src/shim/outcome.ts
-var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-function externalSignal(run) {
-  if (run.timedOut) return void 0;
-  if (run.interrupted) return run.interrupted;
-  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
-  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
-  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
-}
-
-// tools/src/shim/placeholder.ts
+// tools/src/shim/earlier-failure.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path = require("node:path");
-function writePlaceholderModel(path, isDirectory, outcome2) {
-  const text = `databazel: no model: this trial ${outcome2.outcome.replace("_", " ")} (${outcome2.error}).
-`;
-  if (!isDirectory) {
-    (0, import_node_fs7.writeFileSync)(path, text);
-    return;
-  }
-  (0, import_node_fs7.mkdirSync)(path, { recursive: true });
-  (0, import_node_fs7.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
-}
 function earlierFailure(path, logPath, passPruned = false) {
   if (path === void 0) return void 0;
   const { outcome: outcome2, error, failure_message, log_tail } = readOutcome(path);
@@ -701,10 +675,20 @@ function notRunLog(outcome2, error) {
 `;
 }
 
+// tools/src/shim/external-signal.ts
+var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+function externalSignal(run) {
+  if (run.timedOut) return void 0;
+  if (run.interrupted) return run.interrupted;
+  if (run.signal && run.signal in EXTERNAL_SIGNALS) return run.signal;
+  const byStatus = Object.entries(EXTERNAL_SIGNALS).find(([, n]) => run.exitCode === 128 + n);
+  return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
+}
+
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
 var import_node_fs8 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
 function shellQuote(word) {
@@ -731,7 +715,7 @@ async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) 
   };
   let watch;
   const result = await new Promise((done) => {
-    const child = (0, import_node_child_process.spawn)((0, import_node_path2.resolve)(cwd, executable), args, {
+    const child = (0, import_node_child_process.spawn)((0, import_node_path.resolve)(cwd, executable), args, {
       cwd,
       // A shell takes $PWD for its directory: it must name the stage, not the execution root.
       env: { ...process.env, ...env, ...cwd === process.cwd() ? {} : { PWD: cwd } },
@@ -825,7 +809,7 @@ async function runUnderContract(options) {
   const upstream = earlierFailure(options.upstreamOutcome, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
-  const unrunnable = unrunnableProblem(shim.executable, options.what);
+  const unrunnable = unrunnableProblem(shim.executable, options.executableAttr);
   if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
 Fix: ${unrunnable.fix}`);
   const { stage } = options;
@@ -843,8 +827,7 @@ Fix: ${unrunnable.fix}`);
   } finally {
     stage?.remove();
   }
-  const executableAttr = options.what.replace(/^the (\w+) executable$/, "$1_executable");
-  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${executableAttr} (its runfiles).`;
+  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${options.executableAttr} (its runfiles).`;
   const problem = runProblem(run, shim, options.timeoutAttr, missingFileFix) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
@@ -881,9 +864,23 @@ function runRecordBase(shim, command, run, outcome2) {
   };
 }
 
+// tools/src/shim/placeholder-model.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path2 = require("node:path");
+function writePlaceholderModel(path, isDirectory, outcome2) {
+  const text = `databazel: no model: this trial ${outcome2.outcome.replace("_", " ")} (${outcome2.error}).
+`;
+  if (!isDirectory) {
+    (0, import_node_fs9.writeFileSync)(path, text);
+    return;
+  }
+  (0, import_node_fs9.mkdirSync)(path, { recursive: true });
+  (0, import_node_fs9.writeFileSync)((0, import_node_path2.join)(path, "NO_MODEL"), text);
+}
+
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path3 = require("node:path");
 
 // tools/src/formats/digests.ts
@@ -905,18 +902,18 @@ function sha256(data) {
 function fileDigest2(path) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   const buffer = Buffer.allocUnsafe(CHUNK);
-  const fd = (0, import_node_fs9.openSync)(path, "r");
+  const fd = (0, import_node_fs10.openSync)(path, "r");
   let bytes = 0;
   try {
-    for (let n; (n = (0, import_node_fs9.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+    for (let n; (n = (0, import_node_fs10.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
   } finally {
-    (0, import_node_fs9.closeSync)(fd);
+    (0, import_node_fs10.closeSync)(fd);
   }
   return { sha256: hash.digest("hex"), bytes };
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs9.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs10.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path3.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -925,7 +922,7 @@ function filesUnder(dir) {
 }
 var NONE = /* @__PURE__ */ new Map();
 function digest(path, known = NONE) {
-  const stat = (0, import_node_fs9.statSync)(path);
+  const stat = (0, import_node_fs10.statSync)(path);
   if (!stat.isDirectory()) {
     const sha2562 = known.get(path);
     return sha2562 ? { path, sha256: sha2562, bytes: stat.size } : { path, ...fileDigest2(path) };
@@ -948,7 +945,7 @@ var bazelDigestsAreSha256;
 function inputDigester(inputDigests) {
   if (inputDigests.size > 0 && bazelDigestsAreSha256 === void 0) {
     for (const [path, hex] of inputDigests) {
-      const stat = (0, import_node_fs9.statSync)(path, { throwIfNoEntry: false });
+      const stat = (0, import_node_fs10.statSync)(path, { throwIfNoEntry: false });
       if (stat?.isFile() && stat.size <= PROBE_MAX_BYTES) {
         bazelDigestsAreSha256 = fileDigest2(path).sha256 === hex;
         break;
@@ -960,26 +957,26 @@ function inputDigester(inputDigests) {
 }
 
 // tools/src/shim/pruned.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 
 // tools/src/lib/outputs.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path4 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs10.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs11.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs10.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs10.readdirSync)(path)) (0, import_node_fs10.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs11.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs11.readdirSync)(path)) (0, import_node_fs11.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
 }
 function copyResolved(from, to) {
-  if (!(0, import_node_fs10.statSync)(from).isDirectory()) {
-    (0, import_node_fs10.copyFileSync)(from, to);
+  if (!(0, import_node_fs11.statSync)(from).isDirectory()) {
+    (0, import_node_fs11.copyFileSync)(from, to);
     return;
   }
-  (0, import_node_fs10.mkdirSync)(to, { recursive: true });
-  for (const entry of (0, import_node_fs10.readdirSync)(from).sort()) copyResolved((0, import_node_path4.join)(from, entry), (0, import_node_path4.join)(to, entry));
+  (0, import_node_fs11.mkdirSync)(to, { recursive: true });
+  for (const entry of (0, import_node_fs11.readdirSync)(from).sort()) copyResolved((0, import_node_path4.join)(from, entry), (0, import_node_path4.join)(to, entry));
 }
 
 // tools/src/formats/leaderboard.ts
@@ -1143,13 +1140,13 @@ function prunedOutcome(decisionPath, previousOutcome) {
 function carryForward(options) {
   if (options.modelIsDir) discard(options.model, true);
   copyResolved(options.initCheckpoint, options.model);
-  (0, import_node_fs11.mkdirSync)(options.outputDir, { recursive: true });
-  (0, import_node_fs11.writeFileSync)(options.logPath, notRunLog("pruned", options.outcome.error));
+  (0, import_node_fs12.mkdirSync)(options.outputDir, { recursive: true });
+  (0, import_node_fs12.writeFileSync)(options.logPath, notRunLog("pruned", options.outcome.error));
 }
 
 // tools/src/shim/progress.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path5 = require("node:path");
 
 // tools/src/formats/progress.ts
@@ -1204,7 +1201,7 @@ function isPrivateExecRoot(cwd) {
 var NOTHING = { finish: () => void 0 };
 function readCurve(path) {
   try {
-    return curveNumbers((0, import_node_fs12.readFileSync)(path, "utf8"));
+    return curveNumbers((0, import_node_fs13.readFileSync)(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -1233,7 +1230,7 @@ function start(options) {
     let seen = "";
     const path = typeof options.curve === "string" ? options.curve : options.curve();
     try {
-      const stat = (0, import_node_fs12.statSync)(path);
+      const stat = (0, import_node_fs13.statSync)(path);
       seen = `${stat.mtimeMs}:${stat.size}`;
     } catch {
       return;
@@ -1262,9 +1259,9 @@ function start(options) {
     while (place < places.length) {
       const path = places[place];
       try {
-        if (place > 0) (0, import_node_fs12.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true });
-        (0, import_node_fs12.writeFileSync)(`${path}.tmp`, JSON.stringify(value) + "\n");
-        (0, import_node_fs12.renameSync)(`${path}.tmp`, path);
+        if (place > 0) (0, import_node_fs13.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true });
+        (0, import_node_fs13.writeFileSync)(`${path}.tmp`, JSON.stringify(value) + "\n");
+        (0, import_node_fs13.renameSync)(`${path}.tmp`, path);
         return;
       } catch {
         place++;
@@ -1273,7 +1270,7 @@ function start(options) {
   };
   const watched = () => {
     try {
-      return now() - (0, import_node_fs12.statSync)((0, import_node_path5.join)(watchDir, WATCHING)).mtimeMs < WATCHING_TTL_MS;
+      return now() - (0, import_node_fs13.statSync)((0, import_node_path5.join)(watchDir, WATCHING)).mtimeMs < WATCHING_TTL_MS;
     } catch {
       return false;
     }
@@ -1293,13 +1290,13 @@ function start(options) {
     finish(state) {
       clearInterval(timer);
       tick(state);
-      if (place > 0 && place < places.length) (0, import_node_fs12.rmSync)(places[place], { force: true });
+      if (place > 0 && place < places.length) (0, import_node_fs13.rmSync)(places[place], { force: true });
     }
   };
 }
 
 // tools/src/shim/stage.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path6 = require("node:path");
 var STAGE_DIR = "databazel-stage";
 var RUNFILES_SUFFIXES = [".runfiles", ".runfiles_manifest", ".repo_mapping"];
@@ -1312,7 +1309,7 @@ function shimProgram(execRoot) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs13.lstatSync)(path);
+    (0, import_node_fs14.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -1329,9 +1326,9 @@ function ownerGone(name) {
   }
 }
 function sweep(root) {
-  for (const name of (0, import_node_fs13.readdirSync)(root)) {
+  for (const name of (0, import_node_fs14.readdirSync)(root)) {
     try {
-      if (ownerGone(name)) (0, import_node_fs13.rmSync)((0, import_node_path6.join)(root, name), { recursive: true, force: true });
+      if (ownerGone(name)) (0, import_node_fs14.rmSync)((0, import_node_path6.join)(root, name), { recursive: true, force: true });
     } catch {
     }
   }
@@ -1350,9 +1347,9 @@ var Stage = class {
   /** Makes the stage: the inputs as symlinks into the execution root, the outputs' places. */
   open() {
     const root = (0, import_node_path6.join)(outputBaseOf(this.#plan.execRoot) ?? (0, import_node_path6.dirname)(this.#plan.execRoot), STAGE_DIR);
-    (0, import_node_fs13.mkdirSync)(root, { recursive: true });
+    (0, import_node_fs14.mkdirSync)(root, { recursive: true });
     sweep(root);
-    this.#top = (0, import_node_fs13.mkdtempSync)((0, import_node_path6.join)(root, `${process.pid}-`));
+    this.#top = (0, import_node_fs14.mkdtempSync)((0, import_node_path6.join)(root, `${process.pid}-`));
     try {
       this.#fill();
     } catch (err) {
@@ -1365,18 +1362,18 @@ var Stage = class {
     const made = /* @__PURE__ */ new Set();
     const mkdir = (rel) => {
       if (rel === "." || made.has(rel)) return;
-      (0, import_node_fs13.mkdirSync)((0, import_node_path6.join)(this.dir, rel), { recursive: true });
+      (0, import_node_fs14.mkdirSync)((0, import_node_path6.join)(this.dir, rel), { recursive: true });
       made.add(rel);
     };
     const link = (rel) => {
       mkdir((0, import_node_path6.dirname)(rel));
       try {
-        (0, import_node_fs13.symlinkSync)((0, import_node_path6.join)(execRoot, rel), (0, import_node_path6.join)(this.dir, rel));
+        (0, import_node_fs14.symlinkSync)((0, import_node_path6.join)(execRoot, rel), (0, import_node_path6.join)(this.dir, rel));
       } catch (err) {
         if (err.code !== "EEXIST") throw err;
       }
     };
-    (0, import_node_fs13.mkdirSync)(this.dir, { recursive: true });
+    (0, import_node_fs14.mkdirSync)(this.dir, { recursive: true });
     const whole = [...directories, ...RUNFILES_SUFFIXES.map((suffix) => executable + suffix)].filter(
       (rel) => exists((0, import_node_path6.join)(execRoot, rel))
     );
@@ -1398,30 +1395,30 @@ var Stage = class {
       const from = (0, import_node_path6.join)(this.dir, rel);
       if (!exists(from)) continue;
       const to = (0, import_node_path6.join)(execRoot, rel);
-      (0, import_node_fs13.rmSync)(to, { recursive: true, force: true });
-      (0, import_node_fs13.mkdirSync)((0, import_node_path6.dirname)(to), { recursive: true });
+      (0, import_node_fs14.rmSync)(to, { recursive: true, force: true });
+      (0, import_node_fs14.mkdirSync)((0, import_node_path6.dirname)(to), { recursive: true });
       try {
-        (0, import_node_fs13.renameSync)(from, to);
+        (0, import_node_fs14.renameSync)(from, to);
       } catch (err) {
         if (err.code !== "EXDEV") throw err;
-        (0, import_node_fs13.cpSync)(from, to, { recursive: true, verbatimSymlinks: true });
+        (0, import_node_fs14.cpSync)(from, to, { recursive: true, verbatimSymlinks: true });
       }
     }
   }
   /** Deletes the stage (symlinks only, never what they point to). */
   remove() {
-    if (this.#top !== void 0) (0, import_node_fs13.rmSync)(this.#top, { recursive: true, force: true });
+    if (this.#top !== void 0) (0, import_node_fs14.rmSync)(this.#top, { recursive: true, force: true });
     this.#top = void 0;
   }
 };
 
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs14.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs14.statSync)(path);
+  if (!(0, import_node_fs15.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs15.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs14.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs15.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -1438,7 +1435,7 @@ main(async (argv, request) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs14.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs15.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
@@ -1491,6 +1488,7 @@ main(async (argv, request) => {
     shim,
     upstreamOutcome: previousOutcome,
     what: "the train executable",
+    executableAttr: "train_executable",
     timeoutAttr: "train_timeout",
     dataAttr: "training_data",
     stage,
@@ -1543,7 +1541,7 @@ main(async (argv, request) => {
   if (pruned) carryForward({ initCheckpoint, model, modelIsDir, outputDir, logPath: shim.logPath, outcome: pruned });
   else if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
   const curve = [...previousCurve, ...succeeded ? readSegmentCurve(segmentCurve) : []];
-  (0, import_node_fs14.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs15.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeOutcome(shim.outcomePath, outcome2);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),

@@ -6,7 +6,8 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { writeOutcome } from "../formats/outcome.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
-import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
+import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
+import type { Problem } from "../shim/problem.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { needsStage, Stage } from "../shim/stage.ts";
@@ -87,6 +88,7 @@ main(async (argv, request) => {
     upstreamOutcome: optional(flags, SHIM_FLAGS.train_outcome),
     passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
+    executableAttr: "eval_executable",
     timeoutAttr: "eval_timeout",
     dataAttr: "test_data",
     // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.

@@ -9,7 +9,7 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { writeOutcome } from "../formats/outcome.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
-import { writePlaceholderModel } from "../shim/placeholder.ts";
+import { writePlaceholderModel } from "../shim/placeholder-model.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
 import { ContractError, main } from "../lib/main.ts";
 import { carryForward, prunedOutcome } from "../shim/pruned.ts";
@@ -102,6 +102,7 @@ main(async (argv, request) => {
     shim,
     upstreamOutcome: previousOutcome,
     what: "the train executable",
+    executableAttr: "train_executable",
     timeoutAttr: "train_timeout",
     dataAttr: "training_data",
     stage,

@@ -13,24 +13,31 @@ import { formatVersion, rebuildFix } from "./versioned.ts";
 // 1: the first format.
 export const OUTCOME_FORMAT = 1;
 
-/** The fields a reader needs; a run record has them too, so one can stand in for this file. */
+/**
+ * How a run ended: `outcome`; `error`, one line saying what went wrong (null when it succeeded);
+ * `failure_message`, the message the action would have failed with (cause, fix, last lines,
+ * command to rerun; null when it succeeded); `log_tail`, the last lines the script printed when
+ * it did not succeed ([] when it did). A run record has these fields too, so one can stand in
+ * for this file.
+ */
 export const runOutcome = object({
   outcome,
   error: nullable(string),
   failure_message: nullable(string),
   log_tail: arrayOf(string),
 });
-export type RunOutcomeFile = ShapeOf<typeof runOutcome>;
+/** How a run ended, as its outcome file and its run record keep it. */
+export type RunOutcome = ShapeOf<typeof runOutcome>;
 
 const written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
 
-export function writeOutcome(path: string, value: RunOutcomeFile): void {
+export function writeOutcome(path: string, value: RunOutcome): void {
   const { outcome: o, error, failure_message, log_tail } = value;
   const file: ShapeOf<typeof written> = { format: OUTCOME_FORMAT, outcome: o, error, failure_message, log_tail };
   writeFileSync(path, stableJson(file));
 }
 
-export function readOutcome(path: string): RunOutcomeFile {
+export function readOutcome(path: string): RunOutcome {
   const fix = rebuildFix(undefined);
   return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
 }
