@@ -2014,8 +2014,8 @@ function resolveManifestPaths(m, resolve4) {
 // tools/src/report/curves.ts
 var import_node_fs8 = require("node:fs");
 
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
 
 // tools/src/report/html.ts
@@ -2028,12 +2028,12 @@ function readJson2(path, what) {
   try {
     text = (0, import_node_fs7.readFileSync)(path, "utf8");
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
+    throw new UserFacingError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
+    throw new UserFacingError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
   }
 }
 function isNumeric(text) {
@@ -2373,7 +2373,7 @@ ${legend(f.legend ?? [])}${caption}
 // tools/src/report/curves.ts
 function readCurve(path) {
   const curve = parseCurve((0, import_node_fs8.readFileSync)(path, "utf8"));
-  if (typeof curve === "string") throw new ContractError(`databazel: the report's learning curve ${path} ${curve}`);
+  if (typeof curve === "string") throw new UserFacingError(`databazel: the report's learning curve ${path} ${curve}`);
   return curve;
 }
 

@@ -395,19 +395,23 @@ function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
   const flags = /* @__PURE__ */ new Map();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    if (!flag.startsWith("--")) throw new MalformedFlagsError(`unexpected argument ${JSON.stringify(flag)}`);
     const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    if (value === void 0) throw new MalformedFlagsError(`${flag} needs a value`);
     flags.set(flag, [...flags.get(flag) ?? [], value]);
   }
   return flags;
 }
 function one(flags, flag) {
   const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  if (!values || values.length !== 1) throw new MalformedFlagsError(`expected exactly one ${flag}`);
   return values[0];
 }
-var UsageError = class extends Error {
+var MalformedFlagsError = class extends Error {
+};
+
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
 
 // tools/src/lib/worker.ts
@@ -498,13 +502,11 @@ function serveWorkRequests(run) {
   process.stdin.on("end", () => void queue.then(() => process.exit(0)));
 }
 
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
-};
+// tools/src/helper/main.ts
 function failureMessage(err) {
-  if (err instanceof ContractError) return err.message;
+  if (err instanceof UserFacingError) return err.message;
   if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
+  if (err instanceof MalformedFlagsError) {
     return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
   }
   return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;

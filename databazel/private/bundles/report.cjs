@@ -378,19 +378,23 @@ function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
   const flags = /* @__PURE__ */ new Map();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    if (!flag.startsWith("--")) throw new MalformedFlagsError(`unexpected argument ${JSON.stringify(flag)}`);
     const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    if (value === void 0) throw new MalformedFlagsError(`${flag} needs a value`);
     flags.set(flag, [...flags.get(flag) ?? [], value]);
   }
   return flags;
 }
 function one(flags, flag) {
   const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  if (!values || values.length !== 1) throw new MalformedFlagsError(`expected exactly one ${flag}`);
   return values[0];
 }
-var UsageError = class extends Error {
+var MalformedFlagsError = class extends Error {
+};
+
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
 
 // tools/src/lib/worker.ts
@@ -481,13 +485,11 @@ function serveWorkRequests(run) {
   process.stdin.on("end", () => void queue.then(() => process.exit(0)));
 }
 
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
-};
+// tools/src/helper/main.ts
 function failureMessage(err) {
-  if (err instanceof ContractError) return err.message;
+  if (err instanceof UserFacingError) return err.message;
   if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
+  if (err instanceof MalformedFlagsError) {
     return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
   }
   return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
@@ -612,12 +614,12 @@ function readJson(path, what) {
   try {
     text = (0, import_node_fs3.readFileSync)(path, "utf8");
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
+    throw new UserFacingError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
+    throw new UserFacingError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
   }
 }
 function isNumeric(text) {
@@ -1174,7 +1176,7 @@ ${groups.join("\n")}`,
 // tools/src/report/curves.ts
 function readCurve(path) {
   const curve = parseCurve((0, import_node_fs4.readFileSync)(path, "utf8"));
-  if (typeof curve === "string") throw new ContractError(`databazel: the report's learning curve ${path} ${curve}`);
+  if (typeof curve === "string") throw new UserFacingError(`databazel: the report's learning curve ${path} ${curve}`);
   return curve;
 }
 var GROUPS = [
@@ -1762,7 +1764,7 @@ function renderReport(manifest) {
     case "evaluate":
       return evaluateReport(manifest);
     default:
-      throw new ContractError(`databazel: unknown report kind ${JSON.stringify(manifest.kind)}`);
+      throw new UserFacingError(`databazel: unknown report kind ${JSON.stringify(manifest.kind)}`);
   }
 }
 

@@ -9,7 +9,8 @@ import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
 import type { Problem } from "../shim/problem.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
-import { ContractError, main } from "../lib/main.ts";
+import { main } from "../helper/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { needsStage, Stage } from "../shim/stage.ts";
 import { metricAt, metricsProblem, scalarMetrics } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
@@ -115,7 +116,7 @@ main(async (argv, request) => {
       const missing = searchMetric === undefined ? undefined : missingMetric(text, searchMetric, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
       if (missing) {
         discard(metrics);
-        throw new ContractError(missing);
+        throw new UserFacingError(missing);
       }
       const diverged = shim.recordFailures && searchMetric !== undefined ? divergence(text, searchMetric) : undefined;
       if (diverged) return diverged;

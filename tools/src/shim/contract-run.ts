@@ -7,7 +7,7 @@ import type { RunOutcome } from "../formats/outcome.ts";
 import { RUN_RECORD_FORMAT } from "../formats/run-record.ts";
 import { durationMs } from "../lib/duration.ts";
 import { one, optional, type Flags } from "../lib/flags.ts";
-import { ContractError } from "../lib/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { unrunnableProblem } from "./executable.ts";
 import { KILL_GRACE_MS } from "./guard.ts";
 import { earlierFailure } from "./earlier-failure.ts";
@@ -118,7 +118,7 @@ export async function runUnderContract(options: {
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
   // Checked before running, so that it is not reported as the script's own failure (nor as a trial's).
   const unrunnable = unrunnableProblem(shim.executable, options.executableAttr);
-  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}\nFix: ${unrunnable.fix}`);
+  if (unrunnable) throw new UserFacingError(`databazel: ${label}: ${options.what} ${unrunnable.cause}\nFix: ${unrunnable.fix}`);
   const { stage } = options;
   let run: ScriptRun;
   try {
@@ -149,7 +149,7 @@ export async function runUnderContract(options: {
     ...(problem.fix ? { fix: problem.fix } : {}),
   };
   const message = failureMessage(messageOptions);
-  if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
+  if (!shim.recordFailures || externalSignal(run)) throw new UserFacingError(message);
   return {
     run,
     outcome: {
