@@ -861,7 +861,7 @@ function queryTargets(ws, expression) {
   }
   return [...byLabel.values()];
 }
-function describe2(ws, label) {
+function queryOneTarget(ws, label) {
   const targets = queryTargets(ws, label);
   const [target2] = targets;
   if (!target2) throw new CliError(`${label} names no target.`);
@@ -993,7 +993,7 @@ function sideOf(ws, target2) {
     const [metricsFile] = ensureOutputs(ws, target2, [info.metrics]);
     const metrics = scalarMetrics(readJson(metricsFile, "the metrics"));
     const modelLabel = displayLabel(info.model_label);
-    const model = describe2(ws, info.model_label);
+    const model = queryOneTarget(ws, info.model_label);
     const base = { label, kind, metrics };
     if (!model.model) {
       return { ...base, source: `evaluation of ${modelLabel}`, hyperparams: {}, seed: null };
@@ -1075,8 +1075,8 @@ function renderDiff(diff2, a, b, style) {
   ].join("\n");
 }
 function diff(ws, labelA, labelB, json, style) {
-  const a = sideOf(ws, describe2(ws, labelA));
-  const b = sideOf(ws, describe2(ws, labelB));
+  const a = sideOf(ws, queryOneTarget(ws, labelA));
+  const b = sideOf(ws, queryOneTarget(ws, labelB));
   const result = compare(a, b);
   return json ? stableJson(result) : renderDiff(result, a, b, style);
 }
@@ -1657,7 +1657,7 @@ function renderLineage(l, style) {
   return out.join("\n") + "\n";
 }
 function lineage(ws, label, json, style) {
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   if (isImported(target2)) {
     const imported = importedLineageOf(ws, target2);
     return json ? stableJson(imported) : renderImportedLineage(imported, style);
@@ -1880,7 +1880,7 @@ Fix: move it away, or give --tensorboard another directory.`
 }
 function exportTensorBoard(ws, label, dir) {
   checkDestination(dir);
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   const kind = requireKind(
     ws,
     target2,
@@ -2516,7 +2516,7 @@ function paramKinds(m) {
   return kinds;
 }
 
-// tools/src/report/index.ts
+// tools/src/report/index-page.ts
 var TOP2 = 5;
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -2703,7 +2703,7 @@ function writeIndex(ws, patterns) {
 
 // tools/src/cli/open.ts
 function reportPath(ws, label) {
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   requireKind(ws, target2, "open", ["model", "evaluate", "search"]);
   const report2 = target2.output_groups.report?.find((p) => p.endsWith(".html"));
   if (!report2) throw new CliError(`${displayLabel(target2.label)} has no HTML report (no \`report\` output group).`);
@@ -2767,7 +2767,7 @@ ${blocks.join(hyperband ? "\n\n" : "\n")}
 }
 function show(ws, label, format, style) {
   if (isPattern(label)) return showPattern(ws, label, format, style);
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   requireKind(
     ws,
     target2,
@@ -3630,7 +3630,7 @@ var Sources = class {
   }
 };
 function planFor(ws, label, command) {
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   requireKind(
     ws,
     target2,
