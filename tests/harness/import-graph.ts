@@ -33,7 +33,7 @@ function specifiersOf(file: SourceFile): string[] {
  */
 export function importGraph(project: Project, root: string): ImportGraph {
   const files = project.getSourceFiles().filter((f) => !relative(root, f.getFilePath()).startsWith(".."));
-  const known = new Set(files.map((f) => f.getFilePath()));
+  const known = new Set<string>(files.map((f) => f.getFilePath()));
   const graph: ImportGraph = new Map();
   for (const file of files) {
     const from = file.getFilePath();
