@@ -98,6 +98,7 @@ export async function runUnderContract(options: {
   upstreamOutcome?: string | undefined;
   /** Whether a trial stopped by an adaptive search passes on too (validation evals) or runs (the final eval). */
   passPruned?: boolean;
+  /** The executable as the messages name it ("the train executable"). */
   what: string;
   /** The attribute that names the executable ("train_executable"), for the fixes. */
   executableAttr: string;
