@@ -11,7 +11,8 @@ export const RUN_RECORD_FORMAT = 3;
 
 /**
  * How a run ended (what counts as an outcome: tools/src/shim/external-signal.ts); only a search
- * with max_failed_trials records a failure. "pruned": an adaptive search stopped the trial at a rung, and this run did not train.
+ * with max_failed_trials records a failure. "pruned": an adaptive search stopped the trial at a
+ * rung, and this run did not train.
  */
 export const OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"] as const;
 /** The outcomes that count as failures (toward max_failed_trials). */
