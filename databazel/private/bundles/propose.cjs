@@ -307,16 +307,7 @@ var RUN_RECORD_FORMAT = 3;
 var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
-var common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
-  exit_code: nullable(number),
-  duration_ms: number,
+var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
@@ -330,6 +321,18 @@ var common = {
   failure_message: nullable(string),
   /** The last lines the script printed, when it did not succeed; [] when it did. */
   log_tail: arrayOf(string)
+};
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  ...outcomeFields
 };
 var trainRecord = object({
   ...common,
@@ -350,12 +353,7 @@ var evalRecord = object({
 
 // tools/src/formats/outcome.ts
 var OUTCOME_FORMAT = 1;
-var runOutcome = object({
-  outcome,
-  error: nullable(string),
-  failure_message: nullable(string),
-  log_tail: arrayOf(string)
-});
+var runOutcome = object(outcomeFields);
 var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
 function readOutcome(path) {
   const fix = rebuildFix(void 0);

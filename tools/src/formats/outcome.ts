@@ -6,26 +6,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
 import { metricAt } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
-import { outcome, type Outcome } from "./run-record.ts";
-import { arrayOf, checkFile, nullable, object, readJsonFile, string, type ShapeOf } from "./shape.ts";
+import { outcomeFields, type Outcome } from "./run-record.ts";
+import { checkFile, object, readJsonFile, type ShapeOf } from "./shape.ts";
 import { formatVersion, rebuildFix } from "./versioned.ts";
 
 // 1: the first format.
 export const OUTCOME_FORMAT = 1;
 
-/**
- * How a run ended: `outcome`; `error`, one line saying what went wrong (null when it succeeded);
- * `failure_message`, the message the action would have failed with (cause, fix, last lines,
- * command to rerun; null when it succeeded); `log_tail`, the last lines the script printed when
- * it did not succeed ([] when it did). A run record has these fields too, so one can stand in
- * for this file.
- */
-export const runOutcome = object({
-  outcome,
-  error: nullable(string),
-  failure_message: nullable(string),
-  log_tail: arrayOf(string),
-});
+/** The fields a reader needs; a run record has them too, so one can stand in for this file. */
+export const runOutcome = object(outcomeFields);
 /** How a run ended, as its outcome file and its run record keep it. */
 export type RunOutcome = ShapeOf<typeof runOutcome>;
 
