@@ -172,16 +172,7 @@ var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var FAILURES = ["failed", "timed_out", "diverged"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
-var common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
-  exit_code: nullable(number),
-  duration_ms: number,
+var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
@@ -195,6 +186,18 @@ var common = {
   failure_message: nullable(string),
   /** The last lines the script printed, when it did not succeed; [] when it did. */
   log_tail: arrayOf(string)
+};
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  ...outcomeFields
 };
 var trainRecord = object({
   ...common,
@@ -431,19 +434,23 @@ function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
   const flags = /* @__PURE__ */ new Map();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    if (!flag.startsWith("--")) throw new MalformedFlagsError(`unexpected argument ${JSON.stringify(flag)}`);
     const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    if (value === void 0) throw new MalformedFlagsError(`${flag} needs a value`);
     flags.set(flag, [...flags.get(flag) ?? [], value]);
   }
   return flags;
 }
 function one(flags, flag) {
   const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  if (!values || values.length !== 1) throw new MalformedFlagsError(`expected exactly one ${flag}`);
   return values[0];
 }
-var UsageError = class extends Error {
+var MalformedFlagsError = class extends Error {
+};
+
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
 
 // tools/src/lib/worker.ts
@@ -534,13 +541,11 @@ function serveWorkRequests(run) {
   process.stdin.on("end", () => void queue.then(() => process.exit(0)));
 }
 
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
-};
+// tools/src/helper/main.ts
 function failureMessage(err) {
-  if (err instanceof ContractError) return err.message;
+  if (err instanceof UserFacingError) return err.message;
   if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
+  if (err instanceof MalformedFlagsError) {
     return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
   }
   return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
@@ -778,14 +783,14 @@ main(async (argv) => {
   });
   const failed = outcomes.filter((t) => FAILURES.includes(t.outcome));
   if (failed.length > manifest.max_failed_trials || failed.length === outcomes.length) {
-    throw new ContractError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
+    throw new UserFacingError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
   }
   const scored = outcomes.filter((t) => !FAILURES.includes(t.outcome)).map(({ trial, order, outcome: outcome2, error, place }) => {
     const metrics = JSON.parse((0, import_node_fs5.readFileSync)(trial.metrics, "utf8"));
     const value = metricAt(metrics, manifest.metric);
     if (value === void 0) {
       const names = Object.keys(scalarMetrics(metrics)).sort();
-      throw new ContractError(
+      throw new UserFacingError(
         `databazel: ${manifest.label}: trial ${trial.name} has no numeric metric "${manifest.metric}" in ${trial.metrics}.
 Its metrics are: ${names.join(", ") || "(none)"}.
 Fix: set metric = one of those names (dotted for nested values), or make the eval executable write "${manifest.metric}".`
@@ -813,7 +818,7 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
     ...row2
   }));
   const best2 = scored[0];
-  if (!best2) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);
+  if (!best2) throw new UserFacingError(`databazel: ${manifest.label}: the search has no trials.`);
   const json = {
     format: LEADERBOARD_FORMAT,
     label: manifest.label,

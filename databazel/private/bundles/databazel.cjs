@@ -469,16 +469,7 @@ var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var FAILURES = ["failed", "timed_out", "diverged"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
-var common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
-  exit_code: nullable(number),
-  duration_ms: number,
+var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
@@ -492,6 +483,18 @@ var common = {
   failure_message: nullable(string),
   /** The last lines the script printed, when it did not succeed; [] when it did. */
   log_tail: arrayOf(string)
+};
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  ...outcomeFields
 };
 var trainRecord = object({
   ...common,
@@ -861,7 +864,7 @@ function queryTargets(ws, expression) {
   }
   return [...byLabel.values()];
 }
-function describe2(ws, label) {
+function queryOneTarget(ws, label) {
   const targets = queryTargets(ws, label);
   const [target2] = targets;
   if (!target2) throw new CliError(`${label} names no target.`);
@@ -993,7 +996,7 @@ function sideOf(ws, target2) {
     const [metricsFile] = ensureOutputs(ws, target2, [info.metrics]);
     const metrics = scalarMetrics(readJson(metricsFile, "the metrics"));
     const modelLabel = displayLabel(info.model_label);
-    const model = describe2(ws, info.model_label);
+    const model = queryOneTarget(ws, info.model_label);
     const base = { label, kind, metrics };
     if (!model.model) {
       return { ...base, source: `evaluation of ${modelLabel}`, hyperparams: {}, seed: null };
@@ -1075,8 +1078,8 @@ function renderDiff(diff2, a, b, style) {
   ].join("\n");
 }
 function diff(ws, labelA, labelB, json, style) {
-  const a = sideOf(ws, describe2(ws, labelA));
-  const b = sideOf(ws, describe2(ws, labelB));
+  const a = sideOf(ws, queryOneTarget(ws, labelA));
+  const b = sideOf(ws, queryOneTarget(ws, labelB));
   const result = compare(a, b);
   return json ? stableJson(result) : renderDiff(result, a, b, style);
 }
@@ -1657,7 +1660,7 @@ function renderLineage(l, style) {
   return out.join("\n") + "\n";
 }
 function lineage(ws, label, json, style) {
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   if (isImported(target2)) {
     const imported = importedLineageOf(ws, target2);
     return json ? stableJson(imported) : renderImportedLineage(imported, style);
@@ -1880,7 +1883,7 @@ Fix: move it away, or give --tensorboard another directory.`
 }
 function exportTensorBoard(ws, label, dir) {
   checkDestination(dir);
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   const kind = requireKind(
     ws,
     target2,
@@ -2014,8 +2017,8 @@ function resolveManifestPaths(m, resolve4) {
 // tools/src/report/curves.ts
 var import_node_fs8 = require("node:fs");
 
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
 
 // tools/src/report/html.ts
@@ -2028,12 +2031,12 @@ function readJson2(path, what) {
   try {
     text = (0, import_node_fs7.readFileSync)(path, "utf8");
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
+    throw new UserFacingError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
+    throw new UserFacingError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
   }
 }
 function isNumeric(text) {
@@ -2373,7 +2376,7 @@ ${legend(f.legend ?? [])}${caption}
 // tools/src/report/curves.ts
 function readCurve(path) {
   const curve = parseCurve((0, import_node_fs8.readFileSync)(path, "utf8"));
-  if (typeof curve === "string") throw new ContractError(`databazel: the report's learning curve ${path} ${curve}`);
+  if (typeof curve === "string") throw new UserFacingError(`databazel: the report's learning curve ${path} ${curve}`);
   return curve;
 }
 
@@ -2516,7 +2519,7 @@ function paramKinds(m) {
   return kinds;
 }
 
-// tools/src/report/index.ts
+// tools/src/report/index-page.ts
 var TOP2 = 5;
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -2703,7 +2706,7 @@ function writeIndex(ws, patterns) {
 
 // tools/src/cli/open.ts
 function reportPath(ws, label) {
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   requireKind(ws, target2, "open", ["model", "evaluate", "search"]);
   const report2 = target2.output_groups.report?.find((p) => p.endsWith(".html"));
   if (!report2) throw new CliError(`${displayLabel(target2.label)} has no HTML report (no \`report\` output group).`);
@@ -2767,7 +2770,7 @@ ${blocks.join(hyperband ? "\n\n" : "\n")}
 }
 function show(ws, label, format, style) {
   if (isPattern(label)) return showPattern(ws, label, format, style);
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   requireKind(
     ws,
     target2,
@@ -3630,7 +3633,7 @@ var Sources = class {
   }
 };
 function planFor(ws, label, command) {
-  const target2 = describe2(ws, label);
+  const target2 = queryOneTarget(ws, label);
   requireKind(
     ws,
     target2,

@@ -167,16 +167,16 @@ function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
   const flags = /* @__PURE__ */ new Map();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    if (!flag.startsWith("--")) throw new MalformedFlagsError(`unexpected argument ${JSON.stringify(flag)}`);
     const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    if (value === void 0) throw new MalformedFlagsError(`${flag} needs a value`);
     flags.set(flag, [...flags.get(flag) ?? [], value]);
   }
   return flags;
 }
 function one(flags, flag) {
   const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  if (!values || values.length !== 1) throw new MalformedFlagsError(`expected exactly one ${flag}`);
   return values[0];
 }
 function optional(flags, flag) {
@@ -185,7 +185,7 @@ function optional(flags, flag) {
 function all(flags, flag) {
   return flags.get(flag) ?? [];
 }
-var UsageError = class extends Error {
+var MalformedFlagsError = class extends Error {
 };
 
 // tools/src/formats/outcome.ts
@@ -410,16 +410,7 @@ var RUN_RECORD_FORMAT = 3;
 var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
-var common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
-  exit_code: nullable(number),
-  duration_ms: number,
+var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
@@ -433,6 +424,18 @@ var common = {
   failure_message: nullable(string),
   /** The last lines the script printed, when it did not succeed; [] when it did. */
   log_tail: arrayOf(string)
+};
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  ...outcomeFields
 };
 var trainRecord = object({
   ...common,
@@ -456,12 +459,7 @@ function writeRunRecord(path, record) {
 
 // tools/src/formats/outcome.ts
 var OUTCOME_FORMAT = 1;
-var runOutcome = object({
-  outcome,
-  error: nullable(string),
-  failure_message: nullable(string),
-  log_tail: arrayOf(string)
-});
+var runOutcome = object(outcomeFields);
 var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
 function writeOutcome(path, value) {
   const { outcome: o, error, failure_message, log_tail } = value;
@@ -481,142 +479,21 @@ function durationMs(text) {
   return Number(match[1]) * UNIT_MS[match[2]];
 }
 
-// tools/src/lib/worker.ts
-var import_node_fs4 = require("node:fs");
-
-// tools/src/lib/json-stream.ts
-var JsonObjectStream = class {
-  text = "";
-  scanned = 0;
-  depth = 0;
-  start = 0;
-  inString = false;
-  escaped = false;
-  /** Adds text; returns the objects it completed. */
-  push(chunk) {
-    this.text += chunk;
-    const out = [];
-    for (let i = this.scanned; i < this.text.length; i++) {
-      const c = this.text[i];
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === "\\") this.escaped = true;
-        else if (c === '"') this.inString = false;
-      } else if (c === '"') this.inString = true;
-      else if (c === "{" && this.depth++ === 0) this.start = i;
-      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
-    }
-    if (this.depth === 0) {
-      this.text = "";
-      this.scanned = 0;
-    } else {
-      this.text = this.text.slice(this.start);
-      this.scanned = this.text.length;
-      this.start = 0;
-    }
-    return out;
-  }
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
-
-// tools/src/lib/worker.ts
-var PERSISTENT_WORKER_FLAG = "--persistent_worker";
-function expandFlagfile(argv) {
-  const [only] = argv;
-  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
-  const text = (0, import_node_fs4.readFileSync)(only.slice(1), "utf8");
-  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
-}
-function inputDigestHex(base64) {
-  const bytes = Buffer.from(base64, "base64");
-  const ascii = bytes.toString("latin1");
-  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
-  return bytes.length === 32 ? bytes.toString("hex") : void 0;
-}
-function digestsOf(request) {
-  const out = /* @__PURE__ */ new Map();
-  for (const input of request.inputs ?? []) {
-    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
-    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
-  }
-  return out;
-}
-function serveWorkRequests(run) {
-  const respond = process.stdout.write.bind(process.stdout);
-  let captured = [];
-  const capture = (chunk, ...rest) => {
-    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
-    const callback = rest.find((r) => typeof r === "function");
-    if (callback) process.nextTick(callback);
-    return true;
-  };
-  process.stdout.write = capture;
-  process.stderr.write = capture;
-  let queue = Promise.resolve();
-  const requests = new JsonObjectStream();
-  const handle = async (request) => {
-    if (request.cancel) return;
-    captured = [];
-    const inputPaths = (request.inputs ?? []).flatMap((input) => input.path === void 0 ? [] : [input.path]);
-    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request), inputPaths });
-    const output = captured.join("") + ended.output;
-    captured = [];
-    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
-  };
-  process.stdin.setEncoding("utf8");
-  process.stdin.on("data", (text) => {
-    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
-  });
-  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
-}
-
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
-};
-function failureMessage(err) {
-  if (err instanceof ContractError) return err.message;
-  if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
-    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
-  }
-  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
-}
-async function runBody(body, ...call) {
-  try {
-    await body(...call);
-    return { exitCode: 0, output: "" };
-  } catch (err) {
-    return { exitCode: 1, output: failureMessage(err) + "\n" };
-  }
-}
-function main(body) {
-  const argv = process.argv.slice(2);
-  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
-    serveWorkRequests((args, request) => runBody(body, args, request));
-    return;
-  }
-  void (async () => {
-    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
-    process.stderr.write(ended.output);
-    process.exitCode = ended.exitCode;
-  })();
-}
 
 // tools/src/shim/executable.ts
-var import_node_fs5 = require("node:fs");
-function attributeOf(what) {
-  const match = /^the (\w+) executable$/.exec(what);
-  return match ? `${match[1]}_executable` : what;
-}
-function unrunnableProblem(path, what) {
-  const attribute = attributeOf(what);
+var import_node_fs4 = require("node:fs");
+function unrunnableProblem(path, attribute) {
   try {
-    if ((0, import_node_fs5.statSync)(path).isDirectory()) {
+    if ((0, import_node_fs4.statSync)(path).isDirectory()) {
       return {
         cause: `${path} (${attribute}) is a directory, not a program.`,
         fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
       };
     }
-    (0, import_node_fs5.accessSync)(path, import_node_fs5.constants.X_OK);
+    (0, import_node_fs4.accessSync)(path, import_node_fs4.constants.X_OK);
     return void 0;
   } catch {
     return {
@@ -674,7 +551,22 @@ function guard(child, timeoutMs) {
   };
 }
 
-// tools/src/shim/outcome.ts
+// tools/src/shim/earlier-failure.ts
+var import_node_fs5 = require("node:fs");
+function earlierFailure(path, logPath, passPruned = false) {
+  if (path === void 0) return void 0;
+  const { outcome: outcome2, error, failure_message, log_tail } = readOutcome(path);
+  if (outcome2 === "succeeded" || outcome2 === "pruned" && !passPruned) return void 0;
+  (0, import_node_fs5.writeFileSync)(logPath, notRunLog(outcome2, error));
+  return { outcome: outcome2, error, failure_message, log_tail };
+}
+function notRunLog(outcome2, error) {
+  return outcome2 === "pruned" ? `databazel: not run: the search stopped this trial, ${error}
+` : `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+`;
+}
+
+// tools/src/shim/external-signal.ts
 var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 function externalSignal(run) {
   if (run.timedOut) return void 0;
@@ -684,24 +576,9 @@ function externalSignal(run) {
   return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
 }
 
-// tools/src/shim/placeholder.ts
-var import_node_fs6 = require("node:fs");
-function earlierFailure(path, logPath, passPruned = false) {
-  if (path === void 0) return void 0;
-  const { outcome: outcome2, error, failure_message, log_tail } = readOutcome(path);
-  if (outcome2 === "succeeded" || outcome2 === "pruned" && !passPruned) return void 0;
-  (0, import_node_fs6.writeFileSync)(logPath, notRunLog(outcome2, error));
-  return { outcome: outcome2, error, failure_message, log_tail };
-}
-function notRunLog(outcome2, error) {
-  return outcome2 === "pruned" ? `databazel: not run: the search stopped this trial, ${error}
-` : `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
-`;
-}
-
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs7 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
@@ -717,7 +594,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs7.createWriteStream)(logPath);
+  const log = (0, import_node_fs6.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -764,7 +641,7 @@ async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) 
 function executionRoot(cwd) {
   return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1").replace(/\/bazel-workers\/worker-\d+-[^/]+\/([^/]+)$/, "/execroot/$1");
 }
-function failureMessage2(options) {
+function failureMessage(options) {
   const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
   if (options.fix) lines.push(`Fix: ${options.fix}`);
   if (options.tail.length > 0) {
@@ -823,8 +700,8 @@ async function runUnderContract(options) {
   const upstream = earlierFailure(options.upstreamOutcome, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
-  const unrunnable = unrunnableProblem(shim.executable, options.what);
-  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
+  const unrunnable = unrunnableProblem(shim.executable, options.executableAttr);
+  if (unrunnable) throw new UserFacingError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
 Fix: ${unrunnable.fix}`);
   const { stage } = options;
   let run;
@@ -841,8 +718,7 @@ Fix: ${unrunnable.fix}`);
   } finally {
     stage?.remove();
   }
-  const executableAttr = options.what.replace(/^the (\w+) executable$/, "$1_executable");
-  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${executableAttr} (its runfiles).`;
+  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${options.executableAttr} (its runfiles).`;
   const problem = runProblem(run, shim, options.timeoutAttr, missingFileFix) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
@@ -854,15 +730,15 @@ Fix: ${unrunnable.fix}`);
     command: options.command,
     ...problem.fix ? { fix: problem.fix } : {}
   };
-  const message = failureMessage2(messageOptions);
-  if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
+  const message = failureMessage(messageOptions);
+  if (!shim.recordFailures || externalSignal(run)) throw new UserFacingError(message);
   return {
     run,
     outcome: {
       outcome: problem.outcome ?? "failed",
       error: `${options.what} ${problem.cause}`,
       // Kept in the run record, an output: no path of this machine's in it.
-      failure_message: failureMessage2({ ...messageOptions, portable: true }),
+      failure_message: failureMessage({ ...messageOptions, portable: true }),
       log_tail: run.tail
     }
   };
@@ -881,7 +757,7 @@ function runRecordBase(shim, command, run, outcome2) {
 
 // tools/src/shim/digest.ts
 var import_node_crypto = require("node:crypto");
-var import_node_fs8 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path2 = require("node:path");
 
 // tools/src/formats/digests.ts
@@ -903,18 +779,18 @@ function sha256(data) {
 function fileDigest2(path) {
   const hash = (0, import_node_crypto.createHash)("sha256");
   const buffer = Buffer.allocUnsafe(CHUNK);
-  const fd = (0, import_node_fs8.openSync)(path, "r");
+  const fd = (0, import_node_fs7.openSync)(path, "r");
   let bytes = 0;
   try {
-    for (let n; (n = (0, import_node_fs8.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+    for (let n; (n = (0, import_node_fs7.readSync)(fd, buffer, 0, CHUNK, null)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
   } finally {
-    (0, import_node_fs8.closeSync)(fd);
+    (0, import_node_fs7.closeSync)(fd);
   }
   return { sha256: hash.digest("hex"), bytes };
 }
 function filesUnder(dir) {
   const out = [];
-  for (const entry of (0, import_node_fs8.readdirSync)(dir, { withFileTypes: true })) {
+  for (const entry of (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true })) {
     const path = (0, import_node_path2.join)(dir, entry.name);
     if (entry.isDirectory()) out.push(...filesUnder(path));
     else out.push(path);
@@ -923,7 +799,7 @@ function filesUnder(dir) {
 }
 var NONE = /* @__PURE__ */ new Map();
 function digest(path, known = NONE) {
-  const stat = (0, import_node_fs8.statSync)(path);
+  const stat = (0, import_node_fs7.statSync)(path);
   if (!stat.isDirectory()) {
     const sha2562 = known.get(path);
     return sha2562 ? { path, sha256: sha2562, bytes: stat.size } : { path, ...fileDigest2(path) };
@@ -946,7 +822,7 @@ var bazelDigestsAreSha256;
 function inputDigester(inputDigests) {
   if (inputDigests.size > 0 && bazelDigestsAreSha256 === void 0) {
     for (const [path, hex] of inputDigests) {
-      const stat = (0, import_node_fs8.statSync)(path, { throwIfNoEntry: false });
+      const stat = (0, import_node_fs7.statSync)(path, { throwIfNoEntry: false });
       if (stat?.isFile() && stat.size <= PROBE_MAX_BYTES) {
         bazelDigestsAreSha256 = fileDigest2(path).sha256 === hex;
         break;
@@ -955,6 +831,124 @@ function inputDigester(inputDigests) {
   }
   const known = bazelDigestsAreSha256 ? inputDigests : NONE;
   return (path) => digest(path, known);
+}
+
+// tools/src/lib/worker.ts
+var import_node_fs8 = require("node:fs");
+
+// tools/src/lib/json-stream.ts
+var JsonObjectStream = class {
+  text = "";
+  scanned = 0;
+  depth = 0;
+  start = 0;
+  inString = false;
+  escaped = false;
+  /** Adds text; returns the objects it completed. */
+  push(chunk) {
+    this.text += chunk;
+    const out = [];
+    for (let i = this.scanned; i < this.text.length; i++) {
+      const c = this.text[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === "\\") this.escaped = true;
+        else if (c === '"') this.inString = false;
+      } else if (c === '"') this.inString = true;
+      else if (c === "{" && this.depth++ === 0) this.start = i;
+      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
+    }
+    if (this.depth === 0) {
+      this.text = "";
+      this.scanned = 0;
+    } else {
+      this.text = this.text.slice(this.start);
+      this.scanned = this.text.length;
+      this.start = 0;
+    }
+    return out;
+  }
+};
+
+// tools/src/lib/worker.ts
+var PERSISTENT_WORKER_FLAG = "--persistent_worker";
+function expandFlagfile(argv) {
+  const [only] = argv;
+  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
+  const text = (0, import_node_fs8.readFileSync)(only.slice(1), "utf8");
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+function inputDigestHex(base64) {
+  const bytes = Buffer.from(base64, "base64");
+  const ascii = bytes.toString("latin1");
+  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
+  return bytes.length === 32 ? bytes.toString("hex") : void 0;
+}
+function digestsOf(request) {
+  const out = /* @__PURE__ */ new Map();
+  for (const input of request.inputs ?? []) {
+    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
+    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
+  }
+  return out;
+}
+function serveWorkRequests(run) {
+  const respond = process.stdout.write.bind(process.stdout);
+  let captured = [];
+  const capture = (chunk, ...rest) => {
+    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const callback = rest.find((r) => typeof r === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  let queue = Promise.resolve();
+  const requests = new JsonObjectStream();
+  const handle = async (request) => {
+    if (request.cancel) return;
+    captured = [];
+    const inputPaths = (request.inputs ?? []).flatMap((input) => input.path === void 0 ? [] : [input.path]);
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request), inputPaths });
+    const output = captured.join("") + ended.output;
+    captured = [];
+    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (text) => {
+    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
+  });
+  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
+}
+
+// tools/src/helper/main.ts
+function failureMessage2(err) {
+  if (err instanceof UserFacingError) return err.message;
+  if (err instanceof FormatError) return `databazel: ${err.message}`;
+  if (err instanceof MalformedFlagsError) {
+    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
+  }
+  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+}
+async function runBody(body, ...call) {
+  try {
+    await body(...call);
+    return { exitCode: 0, output: "" };
+  } catch (err) {
+    return { exitCode: 1, output: failureMessage2(err) + "\n" };
+  }
+}
+function main(body) {
+  const argv = process.argv.slice(2);
+  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
+    serveWorkRequests((args, request) => runBody(body, args, request));
+    return;
+  }
+  void (async () => {
+    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
+    process.stderr.write(ended.output);
+    process.exitCode = ended.exitCode;
+  })();
 }
 
 // tools/src/shim/stage.ts
@@ -1161,6 +1155,7 @@ main(async (argv, request) => {
     upstreamOutcome: optional(flags, SHIM_FLAGS.train_outcome),
     passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
+    executableAttr: "eval_executable",
     timeoutAttr: "eval_timeout",
     dataAttr: "test_data",
     // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
@@ -1185,7 +1180,7 @@ main(async (argv, request) => {
       const missing = searchMetric === void 0 ? void 0 : missingMetric(text, searchMetric, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
       if (missing) {
         discard(metrics);
-        throw new ContractError(missing);
+        throw new UserFacingError(missing);
       }
       const diverged = shim.recordFailures && searchMetric !== void 0 ? divergence(text, searchMetric) : void 0;
       if (diverged) return diverged;

@@ -307,16 +307,7 @@ var RUN_RECORD_FORMAT = 3;
 var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
-var common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
-  exit_code: nullable(number),
-  duration_ms: number,
+var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
@@ -330,6 +321,18 @@ var common = {
   failure_message: nullable(string),
   /** The last lines the script printed, when it did not succeed; [] when it did. */
   log_tail: arrayOf(string)
+};
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  ...outcomeFields
 };
 var trainRecord = object({
   ...common,
@@ -350,12 +353,7 @@ var evalRecord = object({
 
 // tools/src/formats/outcome.ts
 var OUTCOME_FORMAT = 1;
-var runOutcome = object({
-  outcome,
-  error: nullable(string),
-  failure_message: nullable(string),
-  log_tail: arrayOf(string)
-});
+var runOutcome = object(outcomeFields);
 var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
 function readOutcome(path) {
   const fix = rebuildFix(void 0);
@@ -737,19 +735,23 @@ function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
   const flags = /* @__PURE__ */ new Map();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    if (!flag.startsWith("--")) throw new MalformedFlagsError(`unexpected argument ${JSON.stringify(flag)}`);
     const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    if (value === void 0) throw new MalformedFlagsError(`${flag} needs a value`);
     flags.set(flag, [...flags.get(flag) ?? [], value]);
   }
   return flags;
 }
 function one(flags, flag) {
   const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  if (!values || values.length !== 1) throw new MalformedFlagsError(`expected exactly one ${flag}`);
   return values[0];
 }
-var UsageError = class extends Error {
+var MalformedFlagsError = class extends Error {
+};
+
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
 
 // tools/src/lib/worker.ts
@@ -840,13 +842,11 @@ function serveWorkRequests(run) {
   process.stdin.on("end", () => void queue.then(() => process.exit(0)));
 }
 
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
-};
+// tools/src/helper/main.ts
 function failureMessage(err) {
-  if (err instanceof ContractError) return err.message;
+  if (err instanceof UserFacingError) return err.message;
   if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
+  if (err instanceof MalformedFlagsError) {
     return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
   }
   return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
@@ -1229,7 +1229,7 @@ function runExecutable(manifest, history, historyPath, outputPath) {
   const rerun = `Reproduce it with: ${command.join(" ")}`;
   if (run.error || run.status !== 0) {
     const cause = run.error ? `could not run: ${run.error.message}` : run.signal ? `was killed by ${run.signal}` : `failed with exit code ${run.status}`;
-    throw new ContractError(`${where} ${cause}.
+    throw new UserFacingError(`${where} ${cause}.
 ${tail ? `Its last lines:
 ${tail}
 ` : ""}${rerun}`);
@@ -1238,7 +1238,7 @@ ${tail}
   try {
     parsed = JSON.parse((0, import_node_fs5.readFileSync)(outputPath, "utf8"));
   } catch (err) {
-    throw new ContractError(
+    throw new UserFacingError(
       `${where} wrote no valid JSON to ${SAMPLER_FLAGS.output} (${err.message}).
 Fix: write a JSON array of ${history.count} objects, one per new trial, e.g. [{"lr": "0.01"}].
 ${rerun}`
@@ -1246,7 +1246,7 @@ ${rerun}`
   }
   const checked = checkProposals(parsed, history);
   if ("problem" in checked) {
-    throw new ContractError(
+    throw new UserFacingError(
       `${where} ${checked.problem}.
 Fix: write exactly ${history.count} configurations, each giving every parameter of space a value inside it, none repeating an earlier trial or another of the batch (the history is in ${historyPath}).
 ${rerun}`
@@ -1270,7 +1270,7 @@ main(async (argv) => {
       try {
         proposed = proposeTpe({ space: history.space, history: history.trials, goal: manifest.goal, count: history.count, seed: manifest.seed });
       } catch (err) {
-        throw new ContractError(
+        throw new UserFacingError(
           `databazel: ${manifest.label}: the TPE sampler cannot propose batch ${manifest.batch}: ${err.message}
 Fix: widen space (a continuous distribution, or more choices), or lower n_trials.`
         );

@@ -149,16 +149,7 @@ var RUN_RECORD_FORMAT = 3;
 var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
-var common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
-  exit_code: nullable(number),
-  duration_ms: number,
+var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
@@ -172,6 +163,18 @@ var common = {
   failure_message: nullable(string),
   /** The last lines the script printed, when it did not succeed; [] when it did. */
   log_tail: arrayOf(string)
+};
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  ...outcomeFields
 };
 var trainRecord = object({
   ...common,
@@ -378,19 +381,23 @@ function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
   const flags = /* @__PURE__ */ new Map();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    if (!flag.startsWith("--")) throw new MalformedFlagsError(`unexpected argument ${JSON.stringify(flag)}`);
     const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    if (value === void 0) throw new MalformedFlagsError(`${flag} needs a value`);
     flags.set(flag, [...flags.get(flag) ?? [], value]);
   }
   return flags;
 }
 function one(flags, flag) {
   const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  if (!values || values.length !== 1) throw new MalformedFlagsError(`expected exactly one ${flag}`);
   return values[0];
 }
-var UsageError = class extends Error {
+var MalformedFlagsError = class extends Error {
+};
+
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
 
 // tools/src/lib/worker.ts
@@ -481,13 +488,11 @@ function serveWorkRequests(run) {
   process.stdin.on("end", () => void queue.then(() => process.exit(0)));
 }
 
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
-};
+// tools/src/helper/main.ts
 function failureMessage(err) {
-  if (err instanceof ContractError) return err.message;
+  if (err instanceof UserFacingError) return err.message;
   if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
+  if (err instanceof MalformedFlagsError) {
     return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
   }
   return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
@@ -612,12 +617,12 @@ function readJson(path, what) {
   try {
     text = (0, import_node_fs3.readFileSync)(path, "utf8");
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
+    throw new UserFacingError(`databazel: the report cannot read ${what} at ${path}: ${err.message}`);
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
+    throw new UserFacingError(`databazel: the report cannot parse ${what} at ${path}: ${err.message}`);
   }
 }
 function isNumeric(text) {
@@ -1174,7 +1179,7 @@ ${groups.join("\n")}`,
 // tools/src/report/curves.ts
 function readCurve(path) {
   const curve = parseCurve((0, import_node_fs4.readFileSync)(path, "utf8"));
-  if (typeof curve === "string") throw new ContractError(`databazel: the report's learning curve ${path} ${curve}`);
+  if (typeof curve === "string") throw new UserFacingError(`databazel: the report's learning curve ${path} ${curve}`);
   return curve;
 }
 var GROUPS = [
@@ -1762,7 +1767,7 @@ function renderReport(manifest) {
     case "evaluate":
       return evaluateReport(manifest);
     default:
-      throw new ContractError(`databazel: unknown report kind ${JSON.stringify(manifest.kind)}`);
+      throw new UserFacingError(`databazel: unknown report kind ${JSON.stringify(manifest.kind)}`);
   }
 }
 

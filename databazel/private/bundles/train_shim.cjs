@@ -2,7 +2,7 @@
 "use strict";
 
 // tools/src/bin/train_shim.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path7 = require("node:path");
 
 // tools/src/contract.ts
@@ -138,16 +138,16 @@ function parseFlags(argv, booleans = /* @__PURE__ */ new Set()) {
   const flags = /* @__PURE__ */ new Map();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    if (!flag.startsWith("--")) throw new MalformedFlagsError(`unexpected argument ${JSON.stringify(flag)}`);
     const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === void 0) throw new UsageError(`${flag} needs a value`);
+    if (value === void 0) throw new MalformedFlagsError(`${flag} needs a value`);
     flags.set(flag, [...flags.get(flag) ?? [], value]);
   }
   return flags;
 }
 function one(flags, flag) {
   const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  if (!values || values.length !== 1) throw new MalformedFlagsError(`expected exactly one ${flag}`);
   return values[0];
 }
 function optional(flags, flag) {
@@ -156,7 +156,7 @@ function optional(flags, flag) {
 function all(flags, flag) {
   return flags.get(flag) ?? [];
 }
-var UsageError = class extends Error {
+var MalformedFlagsError = class extends Error {
 };
 
 // tools/src/lib/curve.ts
@@ -401,16 +401,7 @@ var RUN_RECORD_FORMAT = 3;
 var OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"];
 var outcome = literal(...OUTCOMES);
 var fileDigest = object({ path: string, sha256: string, bytes: number });
-var common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
-  exit_code: nullable(number),
-  duration_ms: number,
+var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
@@ -424,6 +415,18 @@ var common = {
   failure_message: nullable(string),
   /** The last lines the script printed, when it did not succeed; [] when it did. */
   log_tail: arrayOf(string)
+};
+var common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  ...outcomeFields
 };
 var trainRecord = object({
   ...common,
@@ -447,12 +450,7 @@ function writeRunRecord(path, record) {
 
 // tools/src/formats/outcome.ts
 var OUTCOME_FORMAT = 1;
-var runOutcome = object({
-  outcome,
-  error: nullable(string),
-  failure_message: nullable(string),
-  log_tail: arrayOf(string)
-});
+var runOutcome = object(outcomeFields);
 var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
 function writeOutcome(path, value) {
   const { outcome: o, error, failure_message, log_tail } = value;
@@ -472,142 +470,21 @@ function durationMs(text) {
   return Number(match[1]) * UNIT_MS[match[2]];
 }
 
-// tools/src/lib/worker.ts
-var import_node_fs5 = require("node:fs");
-
-// tools/src/lib/json-stream.ts
-var JsonObjectStream = class {
-  text = "";
-  scanned = 0;
-  depth = 0;
-  start = 0;
-  inString = false;
-  escaped = false;
-  /** Adds text; returns the objects it completed. */
-  push(chunk) {
-    this.text += chunk;
-    const out = [];
-    for (let i = this.scanned; i < this.text.length; i++) {
-      const c = this.text[i];
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === "\\") this.escaped = true;
-        else if (c === '"') this.inString = false;
-      } else if (c === '"') this.inString = true;
-      else if (c === "{" && this.depth++ === 0) this.start = i;
-      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
-    }
-    if (this.depth === 0) {
-      this.text = "";
-      this.scanned = 0;
-    } else {
-      this.text = this.text.slice(this.start);
-      this.scanned = this.text.length;
-      this.start = 0;
-    }
-    return out;
-  }
+// tools/src/lib/user-facing-error.ts
+var UserFacingError = class extends Error {
 };
-
-// tools/src/lib/worker.ts
-var PERSISTENT_WORKER_FLAG = "--persistent_worker";
-function expandFlagfile(argv) {
-  const [only] = argv;
-  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
-  const text = (0, import_node_fs5.readFileSync)(only.slice(1), "utf8");
-  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
-}
-function inputDigestHex(base64) {
-  const bytes = Buffer.from(base64, "base64");
-  const ascii = bytes.toString("latin1");
-  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
-  return bytes.length === 32 ? bytes.toString("hex") : void 0;
-}
-function digestsOf(request) {
-  const out = /* @__PURE__ */ new Map();
-  for (const input of request.inputs ?? []) {
-    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
-    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
-  }
-  return out;
-}
-function serveWorkRequests(run) {
-  const respond = process.stdout.write.bind(process.stdout);
-  let captured = [];
-  const capture = (chunk, ...rest) => {
-    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
-    const callback = rest.find((r) => typeof r === "function");
-    if (callback) process.nextTick(callback);
-    return true;
-  };
-  process.stdout.write = capture;
-  process.stderr.write = capture;
-  let queue = Promise.resolve();
-  const requests = new JsonObjectStream();
-  const handle = async (request) => {
-    if (request.cancel) return;
-    captured = [];
-    const inputPaths = (request.inputs ?? []).flatMap((input) => input.path === void 0 ? [] : [input.path]);
-    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request), inputPaths });
-    const output = captured.join("") + ended.output;
-    captured = [];
-    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
-  };
-  process.stdin.setEncoding("utf8");
-  process.stdin.on("data", (text) => {
-    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
-  });
-  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
-}
-
-// tools/src/lib/main.ts
-var ContractError = class extends Error {
-};
-function failureMessage(err) {
-  if (err instanceof ContractError) return err.message;
-  if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
-    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
-  }
-  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
-}
-async function runBody(body, ...call) {
-  try {
-    await body(...call);
-    return { exitCode: 0, output: "" };
-  } catch (err) {
-    return { exitCode: 1, output: failureMessage(err) + "\n" };
-  }
-}
-function main(body) {
-  const argv = process.argv.slice(2);
-  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
-    serveWorkRequests((args, request) => runBody(body, args, request));
-    return;
-  }
-  void (async () => {
-    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
-    process.stderr.write(ended.output);
-    process.exitCode = ended.exitCode;
-  })();
-}
 
 // tools/src/shim/executable.ts
-var import_node_fs6 = require("node:fs");
-function attributeOf(what) {
-  const match = /^the (\w+) executable$/.exec(what);
-  return match ? `${match[1]}_executable` : what;
-}
-function unrunnableProblem(path, what) {
-  const attribute = attributeOf(what);
+var import_node_fs5 = require("node:fs");
+function unrunnableProblem(path, attribute) {
   try {
-    if ((0, import_node_fs6.statSync)(path).isDirectory()) {
+    if ((0, import_node_fs5.statSync)(path).isDirectory()) {
       return {
         cause: `${path} (${attribute}) is a directory, not a program.`,
         fix: `set ${attribute} to an executable target, e.g. an sh_binary or py_binary, or to an executable script file.`
       };
     }
-    (0, import_node_fs6.accessSync)(path, import_node_fs6.constants.X_OK);
+    (0, import_node_fs5.accessSync)(path, import_node_fs5.constants.X_OK);
     return void 0;
   } catch {
     return {
@@ -665,7 +542,22 @@ function guard(child, timeoutMs) {
   };
 }
 
-// tools/src/shim/outcome.ts
+// tools/src/shim/earlier-failure.ts
+var import_node_fs6 = require("node:fs");
+function earlierFailure(path, logPath, passPruned = false) {
+  if (path === void 0) return void 0;
+  const { outcome: outcome2, error, failure_message, log_tail } = readOutcome(path);
+  if (outcome2 === "succeeded" || outcome2 === "pruned" && !passPruned) return void 0;
+  (0, import_node_fs6.writeFileSync)(logPath, notRunLog(outcome2, error));
+  return { outcome: outcome2, error, failure_message, log_tail };
+}
+function notRunLog(outcome2, error) {
+  return outcome2 === "pruned" ? `databazel: not run: the search stopped this trial, ${error}
+` : `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
+`;
+}
+
+// tools/src/shim/external-signal.ts
 var EXTERNAL_SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 function externalSignal(run) {
   if (run.timedOut) return void 0;
@@ -675,36 +567,10 @@ function externalSignal(run) {
   return byStatus ? `${byStatus[0]} (exit status ${run.exitCode})` : void 0;
 }
 
-// tools/src/shim/placeholder.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path = require("node:path");
-function writePlaceholderModel(path, isDirectory, outcome2) {
-  const text = `databazel: no model: this trial ${outcome2.outcome.replace("_", " ")} (${outcome2.error}).
-`;
-  if (!isDirectory) {
-    (0, import_node_fs7.writeFileSync)(path, text);
-    return;
-  }
-  (0, import_node_fs7.mkdirSync)(path, { recursive: true });
-  (0, import_node_fs7.writeFileSync)((0, import_node_path.join)(path, "NO_MODEL"), text);
-}
-function earlierFailure(path, logPath, passPruned = false) {
-  if (path === void 0) return void 0;
-  const { outcome: outcome2, error, failure_message, log_tail } = readOutcome(path);
-  if (outcome2 === "succeeded" || outcome2 === "pruned" && !passPruned) return void 0;
-  (0, import_node_fs7.writeFileSync)(logPath, notRunLog(outcome2, error));
-  return { outcome: outcome2, error, failure_message, log_tail };
-}
-function notRunLog(outcome2, error) {
-  return outcome2 === "pruned" ? `databazel: not run: the search stopped this trial, ${error}
-` : `databazel: not run: an earlier run of this trial did not succeed (${outcome2}): ${error}
-`;
-}
-
 // tools/src/shim/run-script.ts
 var import_node_child_process = require("node:child_process");
-var import_node_fs8 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_path = require("node:path");
 
 // tools/src/shim/quote.ts
 function shellQuote(word) {
@@ -719,7 +585,7 @@ var TAIL_LINES = 25;
 async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) {
   const [executable, ...args] = command;
   if (!executable) throw new Error("empty command");
-  const log = (0, import_node_fs8.createWriteStream)(logPath);
+  const log = (0, import_node_fs7.createWriteStream)(logPath);
   const started = performance.now();
   let tail = [];
   let partial = "";
@@ -731,7 +597,7 @@ async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) 
   };
   let watch;
   const result = await new Promise((done) => {
-    const child = (0, import_node_child_process.spawn)((0, import_node_path2.resolve)(cwd, executable), args, {
+    const child = (0, import_node_child_process.spawn)((0, import_node_path.resolve)(cwd, executable), args, {
       cwd,
       // A shell takes $PWD for its directory: it must name the stage, not the execution root.
       env: { ...process.env, ...env, ...cwd === process.cwd() ? {} : { PWD: cwd } },
@@ -766,7 +632,7 @@ async function runScript(command, env, logPath, timeoutMs, cwd = process.cwd()) 
 function executionRoot(cwd) {
   return cwd.replace(/\/sandbox\/[^/]+\/\d+\/execroot\/([^/]+)$/, "/execroot/$1").replace(/\/bazel-workers\/worker-\d+-[^/]+\/([^/]+)$/, "/execroot/$1");
 }
-function failureMessage2(options) {
+function failureMessage(options) {
   const lines = [`databazel: ${options.label}: ${options.what} ${options.cause}`];
   if (options.fix) lines.push(`Fix: ${options.fix}`);
   if (options.tail.length > 0) {
@@ -825,8 +691,8 @@ async function runUnderContract(options) {
   const upstream = earlierFailure(options.upstreamOutcome, shim.logPath, options.passPruned);
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
-  const unrunnable = unrunnableProblem(shim.executable, options.what);
-  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
+  const unrunnable = unrunnableProblem(shim.executable, options.executableAttr);
+  if (unrunnable) throw new UserFacingError(`databazel: ${label}: ${options.what} ${unrunnable.cause}
 Fix: ${unrunnable.fix}`);
   const { stage } = options;
   let run;
@@ -843,8 +709,7 @@ Fix: ${unrunnable.fix}`);
   } finally {
     stage?.remove();
   }
-  const executableAttr = options.what.replace(/^the (\w+) executable$/, "$1_executable");
-  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${executableAttr} (its runfiles).`;
+  const missingFileFix = `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, or to the data of ${options.executableAttr} (its runfiles).`;
   const problem = runProblem(run, shim, options.timeoutAttr, missingFileFix) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
@@ -856,15 +721,15 @@ Fix: ${unrunnable.fix}`);
     command: options.command,
     ...problem.fix ? { fix: problem.fix } : {}
   };
-  const message = failureMessage2(messageOptions);
-  if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
+  const message = failureMessage(messageOptions);
+  if (!shim.recordFailures || externalSignal(run)) throw new UserFacingError(message);
   return {
     run,
     outcome: {
       outcome: problem.outcome ?? "failed",
       error: `${options.what} ${problem.cause}`,
       // Kept in the run record, an output: no path of this machine's in it.
-      failure_message: failureMessage2({ ...messageOptions, portable: true }),
+      failure_message: failureMessage({ ...messageOptions, portable: true }),
       log_tail: run.tail
     }
   };
@@ -879,6 +744,20 @@ function runRecordBase(shim, command, run, outcome2) {
     duration_ms: run.durationMs,
     ...outcome2
   };
+}
+
+// tools/src/shim/placeholder-model.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path2 = require("node:path");
+function writePlaceholderModel(path, isDirectory, outcome2) {
+  const text = `databazel: no model: this trial ${outcome2.outcome.replace("_", " ")} (${outcome2.error}).
+`;
+  if (!isDirectory) {
+    (0, import_node_fs8.writeFileSync)(path, text);
+    return;
+  }
+  (0, import_node_fs8.mkdirSync)(path, { recursive: true });
+  (0, import_node_fs8.writeFileSync)((0, import_node_path2.join)(path, "NO_MODEL"), text);
 }
 
 // tools/src/shim/digest.ts
@@ -959,27 +838,145 @@ function inputDigester(inputDigests) {
   return (path) => digest(path, known);
 }
 
+// tools/src/lib/worker.ts
+var import_node_fs10 = require("node:fs");
+
+// tools/src/lib/json-stream.ts
+var JsonObjectStream = class {
+  text = "";
+  scanned = 0;
+  depth = 0;
+  start = 0;
+  inString = false;
+  escaped = false;
+  /** Adds text; returns the objects it completed. */
+  push(chunk) {
+    this.text += chunk;
+    const out = [];
+    for (let i = this.scanned; i < this.text.length; i++) {
+      const c = this.text[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === "\\") this.escaped = true;
+        else if (c === '"') this.inString = false;
+      } else if (c === '"') this.inString = true;
+      else if (c === "{" && this.depth++ === 0) this.start = i;
+      else if (c === "}" && --this.depth === 0) out.push(JSON.parse(this.text.slice(this.start, i + 1)));
+    }
+    if (this.depth === 0) {
+      this.text = "";
+      this.scanned = 0;
+    } else {
+      this.text = this.text.slice(this.start);
+      this.scanned = this.text.length;
+      this.start = 0;
+    }
+    return out;
+  }
+};
+
+// tools/src/lib/worker.ts
+var PERSISTENT_WORKER_FLAG = "--persistent_worker";
+function expandFlagfile(argv) {
+  const [only] = argv;
+  if (argv.length !== 1 || only === void 0 || !only.startsWith("@")) return [...argv];
+  const text = (0, import_node_fs10.readFileSync)(only.slice(1), "utf8");
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+function inputDigestHex(base64) {
+  const bytes = Buffer.from(base64, "base64");
+  const ascii = bytes.toString("latin1");
+  if (/^[0-9a-f]{64}$/.test(ascii)) return ascii;
+  return bytes.length === 32 ? bytes.toString("hex") : void 0;
+}
+function digestsOf(request) {
+  const out = /* @__PURE__ */ new Map();
+  for (const input of request.inputs ?? []) {
+    const hex = input.path !== void 0 && input.digest !== void 0 ? inputDigestHex(input.digest) : void 0;
+    if (input.path !== void 0 && hex !== void 0) out.set(input.path, hex);
+  }
+  return out;
+}
+function serveWorkRequests(run) {
+  const respond = process.stdout.write.bind(process.stdout);
+  let captured = [];
+  const capture = (chunk, ...rest) => {
+    captured.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const callback = rest.find((r) => typeof r === "function");
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  let queue = Promise.resolve();
+  const requests = new JsonObjectStream();
+  const handle = async (request) => {
+    if (request.cancel) return;
+    captured = [];
+    const inputPaths = (request.inputs ?? []).flatMap((input) => input.path === void 0 ? [] : [input.path]);
+    const ended = await run(request.arguments ?? [], { inputDigests: digestsOf(request), inputPaths });
+    const output = captured.join("") + ended.output;
+    captured = [];
+    respond(JSON.stringify({ exitCode: ended.exitCode, output, requestId: request.requestId ?? 0 }) + "\n");
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (text) => {
+    for (const value of requests.push(text)) queue = queue.then(() => handle(value));
+  });
+  process.stdin.on("end", () => void queue.then(() => process.exit(0)));
+}
+
+// tools/src/helper/main.ts
+function failureMessage2(err) {
+  if (err instanceof UserFacingError) return err.message;
+  if (err instanceof FormatError) return `databazel: ${err.message}`;
+  if (err instanceof MalformedFlagsError) {
+    return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
+  }
+  return `databazel: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+}
+async function runBody(body, ...call) {
+  try {
+    await body(...call);
+    return { exitCode: 0, output: "" };
+  } catch (err) {
+    return { exitCode: 1, output: failureMessage2(err) + "\n" };
+  }
+}
+function main(body) {
+  const argv = process.argv.slice(2);
+  if (argv.includes(PERSISTENT_WORKER_FLAG)) {
+    serveWorkRequests((args, request) => runBody(body, args, request));
+    return;
+  }
+  void (async () => {
+    const ended = await runBody(body, expandFlagfile(argv), { inputDigests: /* @__PURE__ */ new Map() });
+    process.stderr.write(ended.output);
+    process.exitCode = ended.exitCode;
+  })();
+}
+
 // tools/src/shim/pruned.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 
 // tools/src/lib/outputs.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path4 = require("node:path");
 function discard(path, isDirectory = false) {
   if (!isDirectory) {
-    (0, import_node_fs10.rmSync)(path, { force: true, recursive: true });
+    (0, import_node_fs11.rmSync)(path, { force: true, recursive: true });
     return;
   }
-  (0, import_node_fs10.mkdirSync)(path, { recursive: true });
-  for (const entry of (0, import_node_fs10.readdirSync)(path)) (0, import_node_fs10.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
+  (0, import_node_fs11.mkdirSync)(path, { recursive: true });
+  for (const entry of (0, import_node_fs11.readdirSync)(path)) (0, import_node_fs11.rmSync)((0, import_node_path4.join)(path, entry), { force: true, recursive: true });
 }
 function copyResolved(from, to) {
-  if (!(0, import_node_fs10.statSync)(from).isDirectory()) {
-    (0, import_node_fs10.copyFileSync)(from, to);
+  if (!(0, import_node_fs11.statSync)(from).isDirectory()) {
+    (0, import_node_fs11.copyFileSync)(from, to);
     return;
   }
-  (0, import_node_fs10.mkdirSync)(to, { recursive: true });
-  for (const entry of (0, import_node_fs10.readdirSync)(from).sort()) copyResolved((0, import_node_path4.join)(from, entry), (0, import_node_path4.join)(to, entry));
+  (0, import_node_fs11.mkdirSync)(to, { recursive: true });
+  for (const entry of (0, import_node_fs11.readdirSync)(from).sort()) copyResolved((0, import_node_path4.join)(from, entry), (0, import_node_path4.join)(to, entry));
 }
 
 // tools/src/formats/leaderboard.ts
@@ -1143,13 +1140,13 @@ function prunedOutcome(decisionPath, previousOutcome) {
 function carryForward(options) {
   if (options.modelIsDir) discard(options.model, true);
   copyResolved(options.initCheckpoint, options.model);
-  (0, import_node_fs11.mkdirSync)(options.outputDir, { recursive: true });
-  (0, import_node_fs11.writeFileSync)(options.logPath, notRunLog("pruned", options.outcome.error));
+  (0, import_node_fs12.mkdirSync)(options.outputDir, { recursive: true });
+  (0, import_node_fs12.writeFileSync)(options.logPath, notRunLog("pruned", options.outcome.error));
 }
 
 // tools/src/shim/progress.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path5 = require("node:path");
 
 // tools/src/formats/progress.ts
@@ -1204,7 +1201,7 @@ function isPrivateExecRoot(cwd) {
 var NOTHING = { finish: () => void 0 };
 function readCurve(path) {
   try {
-    return curveNumbers((0, import_node_fs12.readFileSync)(path, "utf8"));
+    return curveNumbers((0, import_node_fs13.readFileSync)(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -1233,7 +1230,7 @@ function start(options) {
     let seen = "";
     const path = typeof options.curve === "string" ? options.curve : options.curve();
     try {
-      const stat = (0, import_node_fs12.statSync)(path);
+      const stat = (0, import_node_fs13.statSync)(path);
       seen = `${stat.mtimeMs}:${stat.size}`;
     } catch {
       return;
@@ -1262,9 +1259,9 @@ function start(options) {
     while (place < places.length) {
       const path = places[place];
       try {
-        if (place > 0) (0, import_node_fs12.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true });
-        (0, import_node_fs12.writeFileSync)(`${path}.tmp`, JSON.stringify(value) + "\n");
-        (0, import_node_fs12.renameSync)(`${path}.tmp`, path);
+        if (place > 0) (0, import_node_fs13.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true });
+        (0, import_node_fs13.writeFileSync)(`${path}.tmp`, JSON.stringify(value) + "\n");
+        (0, import_node_fs13.renameSync)(`${path}.tmp`, path);
         return;
       } catch {
         place++;
@@ -1273,7 +1270,7 @@ function start(options) {
   };
   const watched = () => {
     try {
-      return now() - (0, import_node_fs12.statSync)((0, import_node_path5.join)(watchDir, WATCHING)).mtimeMs < WATCHING_TTL_MS;
+      return now() - (0, import_node_fs13.statSync)((0, import_node_path5.join)(watchDir, WATCHING)).mtimeMs < WATCHING_TTL_MS;
     } catch {
       return false;
     }
@@ -1293,13 +1290,13 @@ function start(options) {
     finish(state) {
       clearInterval(timer);
       tick(state);
-      if (place > 0 && place < places.length) (0, import_node_fs12.rmSync)(places[place], { force: true });
+      if (place > 0 && place < places.length) (0, import_node_fs13.rmSync)(places[place], { force: true });
     }
   };
 }
 
 // tools/src/shim/stage.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path6 = require("node:path");
 var STAGE_DIR = "databazel-stage";
 var RUNFILES_SUFFIXES = [".runfiles", ".runfiles_manifest", ".repo_mapping"];
@@ -1312,7 +1309,7 @@ function shimProgram(execRoot) {
 }
 function exists(path) {
   try {
-    (0, import_node_fs13.lstatSync)(path);
+    (0, import_node_fs14.lstatSync)(path);
     return true;
   } catch {
     return false;
@@ -1329,9 +1326,9 @@ function ownerGone(name) {
   }
 }
 function sweep(root) {
-  for (const name of (0, import_node_fs13.readdirSync)(root)) {
+  for (const name of (0, import_node_fs14.readdirSync)(root)) {
     try {
-      if (ownerGone(name)) (0, import_node_fs13.rmSync)((0, import_node_path6.join)(root, name), { recursive: true, force: true });
+      if (ownerGone(name)) (0, import_node_fs14.rmSync)((0, import_node_path6.join)(root, name), { recursive: true, force: true });
     } catch {
     }
   }
@@ -1350,9 +1347,9 @@ var Stage = class {
   /** Makes the stage: the inputs as symlinks into the execution root, the outputs' places. */
   open() {
     const root = (0, import_node_path6.join)(outputBaseOf(this.#plan.execRoot) ?? (0, import_node_path6.dirname)(this.#plan.execRoot), STAGE_DIR);
-    (0, import_node_fs13.mkdirSync)(root, { recursive: true });
+    (0, import_node_fs14.mkdirSync)(root, { recursive: true });
     sweep(root);
-    this.#top = (0, import_node_fs13.mkdtempSync)((0, import_node_path6.join)(root, `${process.pid}-`));
+    this.#top = (0, import_node_fs14.mkdtempSync)((0, import_node_path6.join)(root, `${process.pid}-`));
     try {
       this.#fill();
     } catch (err) {
@@ -1365,18 +1362,18 @@ var Stage = class {
     const made = /* @__PURE__ */ new Set();
     const mkdir = (rel) => {
       if (rel === "." || made.has(rel)) return;
-      (0, import_node_fs13.mkdirSync)((0, import_node_path6.join)(this.dir, rel), { recursive: true });
+      (0, import_node_fs14.mkdirSync)((0, import_node_path6.join)(this.dir, rel), { recursive: true });
       made.add(rel);
     };
     const link = (rel) => {
       mkdir((0, import_node_path6.dirname)(rel));
       try {
-        (0, import_node_fs13.symlinkSync)((0, import_node_path6.join)(execRoot, rel), (0, import_node_path6.join)(this.dir, rel));
+        (0, import_node_fs14.symlinkSync)((0, import_node_path6.join)(execRoot, rel), (0, import_node_path6.join)(this.dir, rel));
       } catch (err) {
         if (err.code !== "EEXIST") throw err;
       }
     };
-    (0, import_node_fs13.mkdirSync)(this.dir, { recursive: true });
+    (0, import_node_fs14.mkdirSync)(this.dir, { recursive: true });
     const whole = [...directories, ...RUNFILES_SUFFIXES.map((suffix) => executable + suffix)].filter(
       (rel) => exists((0, import_node_path6.join)(execRoot, rel))
     );
@@ -1398,30 +1395,30 @@ var Stage = class {
       const from = (0, import_node_path6.join)(this.dir, rel);
       if (!exists(from)) continue;
       const to = (0, import_node_path6.join)(execRoot, rel);
-      (0, import_node_fs13.rmSync)(to, { recursive: true, force: true });
-      (0, import_node_fs13.mkdirSync)((0, import_node_path6.dirname)(to), { recursive: true });
+      (0, import_node_fs14.rmSync)(to, { recursive: true, force: true });
+      (0, import_node_fs14.mkdirSync)((0, import_node_path6.dirname)(to), { recursive: true });
       try {
-        (0, import_node_fs13.renameSync)(from, to);
+        (0, import_node_fs14.renameSync)(from, to);
       } catch (err) {
         if (err.code !== "EXDEV") throw err;
-        (0, import_node_fs13.cpSync)(from, to, { recursive: true, verbatimSymlinks: true });
+        (0, import_node_fs14.cpSync)(from, to, { recursive: true, verbatimSymlinks: true });
       }
     }
   }
   /** Deletes the stage (symlinks only, never what they point to). */
   remove() {
-    if (this.#top !== void 0) (0, import_node_fs13.rmSync)(this.#top, { recursive: true, force: true });
+    if (this.#top !== void 0) (0, import_node_fs14.rmSync)(this.#top, { recursive: true, force: true });
     this.#top = void 0;
   }
 };
 
 // tools/src/bin/train_shim.ts
 function modelProblem(path, isDirectory) {
-  if (!(0, import_node_fs14.existsSync)(path)) return "did not write the model";
-  const stat = (0, import_node_fs14.statSync)(path);
+  if (!(0, import_node_fs15.existsSync)(path)) return "did not write the model";
+  const stat = (0, import_node_fs15.statSync)(path);
   if (isDirectory) {
     if (!stat.isDirectory()) return "wrote the model as a file, but this rule expects a directory";
-    if ((0, import_node_fs14.readdirSync)(path).length === 0) return "left the model directory empty";
+    if ((0, import_node_fs15.readdirSync)(path).length === 0) return "left the model directory empty";
     return void 0;
   }
   if (stat.isDirectory()) return "wrote the model as a directory, but this rule expects a file";
@@ -1438,7 +1435,7 @@ main(async (argv, request) => {
   const hyperparamsFile = one(flags, TRAIN_FLAGS.hyperparams_file);
   const seed = one(flags, TRAIN_FLAGS.seed);
   const outputDir = one(flags, TRAIN_FLAGS.output_dir);
-  const hyperparams = JSON.parse((0, import_node_fs14.readFileSync)(hyperparamsFile, "utf8"));
+  const hyperparams = JSON.parse((0, import_node_fs15.readFileSync)(hyperparamsFile, "utf8"));
   const hyperparamsJson = JSON.stringify(hyperparams);
   const initCheckpoint = optional(flags, TRAIN_FLAGS.init_checkpoint);
   const startEpoch = optional(flags, TRAIN_FLAGS.start_epoch);
@@ -1469,7 +1466,7 @@ main(async (argv, request) => {
   const previousOutcome = optional(flags, SHIM_FLAGS.previous_outcome);
   const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousOutcome);
   if (pruned && !initCheckpoint) {
-    throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
+    throw new UserFacingError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
   const stage = needsStage(request.inputPaths) ? new Stage({
     execRoot: process.cwd(),
@@ -1491,6 +1488,7 @@ main(async (argv, request) => {
     shim,
     upstreamOutcome: previousOutcome,
     what: "the train executable",
+    executableAttr: "train_executable",
     timeoutAttr: "train_timeout",
     dataAttr: "training_data",
     stage,
@@ -1543,7 +1541,7 @@ main(async (argv, request) => {
   if (pruned) carryForward({ initCheckpoint, model, modelIsDir, outputDir, logPath: shim.logPath, outcome: pruned });
   else if (!succeeded) writePlaceholderModel(model, modelIsDir, outcome2);
   const curve = [...previousCurve, ...succeeded ? readSegmentCurve(segmentCurve) : []];
-  (0, import_node_fs14.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
+  (0, import_node_fs15.writeFileSync)(curvePath, JSON.stringify(curve) + "\n");
   writeOutcome(shim.outcomePath, outcome2);
   writeRunRecord(shim.recordPath, {
     ...runRecordBase(shim, command, run, outcome2),

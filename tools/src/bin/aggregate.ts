@@ -8,7 +8,8 @@ import { readAggregateManifest } from "../formats/aggregate-manifest.ts";
 import { LEADERBOARD_FORMAT, writeBest, writeLeaderboard, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { stableJson } from "../lib/json.ts";
-import { ContractError, main } from "../lib/main.ts";
+import { main } from "../helper/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { metricAt, scalarMetrics } from "../lib/metrics.ts";
 import { copyResolved, discard } from "../lib/outputs.ts";
 import { FAILURES, readRunRecord } from "../formats/run-record.ts";
@@ -52,7 +53,7 @@ main(async (argv) => {
   });
   const failed = outcomes.filter((t) => FAILURES.includes(t.outcome));
   if (failed.length > manifest.max_failed_trials || failed.length === outcomes.length) {
-    throw new ContractError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
+    throw new UserFacingError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
   }
 
   const scored = outcomes
@@ -62,7 +63,7 @@ main(async (argv) => {
       const value = metricAt(metrics, manifest.metric);
       if (value === undefined) {
         const names = Object.keys(scalarMetrics(metrics)).sort();
-        throw new ContractError(
+        throw new UserFacingError(
           `databazel: ${manifest.label}: trial ${trial.name} has no numeric metric "${manifest.metric}" ` +
             `in ${trial.metrics}.\nIts metrics are: ${names.join(", ") || "(none)"}.\n` +
             `Fix: set metric = one of those names (dotted for nested values), or make the eval executable write "${manifest.metric}".`,
@@ -99,7 +100,7 @@ main(async (argv) => {
     ...row,
   }));
   const best = scored[0];
-  if (!best) throw new ContractError(`databazel: ${manifest.label}: the search has no trials.`);
+  if (!best) throw new UserFacingError(`databazel: ${manifest.label}: the search has no trials.`);
 
   const json: LeaderboardJson = {
     format: LEADERBOARD_FORMAT,

@@ -6,7 +6,7 @@ import { DECIDE_FLAGS } from "../formats/action-flags.ts";
 import { readScoredOutcome } from "../formats/outcome.ts";
 import { readDecideManifest, writeDecision, writeRungSummary, RUNG_SUMMARY_FORMAT, type RungEntry } from "../formats/schedule.ts";
 import { one, parseFlags } from "../lib/flags.ts";
-import { main } from "../lib/main.ts";
+import { main } from "../helper/main.ts";
 import { promote, type RungResult } from "../schedule/promote.ts";
 
 main(async (argv) => {

@@ -4,7 +4,7 @@
 import { DIGEST_FLAGS } from "../formats/action-flags.ts";
 import { writeDataDigests } from "../formats/digests.ts";
 import { all, one, parseFlags } from "../lib/flags.ts";
-import { main } from "../lib/main.ts";
+import { main } from "../helper/main.ts";
 import { discard } from "../lib/outputs.ts";
 import { inputDigester } from "../shim/digest.ts";
 

@@ -6,9 +6,11 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { all, one, optional, parseFlags } from "../lib/flags.ts";
 import { writeOutcome } from "../formats/outcome.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
-import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags, type Problem } from "../shim/contract-run.ts";
+import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
+import type { Problem } from "../shim/problem.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
-import { ContractError, main } from "../lib/main.ts";
+import { main } from "../helper/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { needsStage, Stage } from "../shim/stage.ts";
 import { metricAt, metricsProblem, scalarMetrics } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
@@ -87,6 +89,7 @@ main(async (argv, request) => {
     upstreamOutcome: optional(flags, SHIM_FLAGS.train_outcome),
     passPruned: flags.has(SHIM_FLAGS.skip_pruned),
     what: "the eval executable",
+    executableAttr: "eval_executable",
     timeoutAttr: "eval_timeout",
     dataAttr: "test_data",
     // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
@@ -113,7 +116,7 @@ main(async (argv, request) => {
       const missing = searchMetric === undefined ? undefined : missingMetric(text, searchMetric, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
       if (missing) {
         discard(metrics);
-        throw new ContractError(missing);
+        throw new UserFacingError(missing);
       }
       const diverged = shim.recordFailures && searchMetric !== undefined ? divergence(text, searchMetric) : undefined;
       if (diverged) return diverged;

@@ -12,7 +12,8 @@ import { readProposeManifest, type DistributionFields, type ProposeManifest } fr
 import { checkProposals, SAMPLER_HISTORY_FORMAT, type SamplerHistory } from "../formats/sampler-history.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { stableJson } from "../lib/json.ts";
-import { ContractError, main } from "../lib/main.ts";
+import { main } from "../helper/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { discard } from "../lib/outputs.ts";
 import { proposeTpe, type Distribution } from "../sampler/tpe.ts";
 
@@ -51,20 +52,20 @@ function runExecutable(manifest: ProposeManifest, history: SamplerHistory, histo
   const rerun = `Reproduce it with: ${command.join(" ")}`;
   if (run.error || run.status !== 0) {
     const cause = run.error ? `could not run: ${run.error.message}` : run.signal ? `was killed by ${run.signal}` : `failed with exit code ${run.status}`;
-    throw new ContractError(`${where} ${cause}.\n${tail ? `Its last lines:\n${tail}\n` : ""}${rerun}`);
+    throw new UserFacingError(`${where} ${cause}.\n${tail ? `Its last lines:\n${tail}\n` : ""}${rerun}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(outputPath, "utf8"));
   } catch (err) {
-    throw new ContractError(
+    throw new UserFacingError(
       `${where} wrote no valid JSON to ${SAMPLER_FLAGS.output} (${(err as Error).message}).\n` +
         `Fix: write a JSON array of ${history.count} objects, one per new trial, e.g. [{"lr": "0.01"}].\n${rerun}`,
     );
   }
   const checked = checkProposals(parsed, history);
   if ("problem" in checked) {
-    throw new ContractError(
+    throw new UserFacingError(
       `${where} ${checked.problem}.\n` +
         `Fix: write exactly ${history.count} configurations, each giving every parameter of space a value inside it, ` +
         `none repeating an earlier trial or another of the batch (the history is in ${historyPath}).\n${rerun}`,
@@ -89,7 +90,7 @@ main(async (argv) => {
       try {
         proposed = proposeTpe({ space: history.space, history: history.trials, goal: manifest.goal, count: history.count, seed: manifest.seed });
       } catch (err) {
-        throw new ContractError(
+        throw new UserFacingError(
           `databazel: ${manifest.label}: the TPE sampler cannot propose batch ${manifest.batch}: ${(err as Error).message}\n` +
             "Fix: widen space (a continuous distribution, or more choices), or lower n_trials.",
         );

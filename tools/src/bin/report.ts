@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { REPORT_FLAGS } from "../formats/action-flags.ts";
 import { readReportManifest } from "../formats/report-manifest.ts";
 import { one, parseFlags } from "../lib/flags.ts";
-import { main } from "../lib/main.ts";
+import { main } from "../helper/main.ts";
 import { renderReport } from "../report/render.ts";
 
 main(async (argv) => {

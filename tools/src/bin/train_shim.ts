@@ -9,9 +9,10 @@ import { SHIM_FLAGS } from "../formats/action-flags.ts";
 import { writeOutcome } from "../formats/outcome.ts";
 import { writeRunRecord } from "../formats/run-record.ts";
 import { runRecordBase, runUnderContract, SHIM_BOOLEANS, shimFlags } from "../shim/contract-run.ts";
-import { writePlaceholderModel } from "../shim/placeholder.ts";
+import { writePlaceholderModel } from "../shim/placeholder-model.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
-import { ContractError, main } from "../lib/main.ts";
+import { main } from "../helper/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { carryForward, prunedOutcome } from "../shim/pruned.ts";
 import { startProgress } from "../shim/progress.ts";
 import { needsStage, Stage } from "../shim/stage.ts";
@@ -74,7 +75,7 @@ main(async (argv, request) => {
   const previousOutcome = optional(flags, SHIM_FLAGS.previous_outcome);
   const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousOutcome);
   if (pruned && !initCheckpoint) {
-    throw new ContractError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
+    throw new UserFacingError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
   // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
   const stage = needsStage(request.inputPaths)
@@ -102,6 +103,7 @@ main(async (argv, request) => {
     shim,
     upstreamOutcome: previousOutcome,
     what: "the train executable",
+    executableAttr: "train_executable",
     timeoutAttr: "train_timeout",
     dataAttr: "training_data",
     stage,

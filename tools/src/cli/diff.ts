@@ -8,7 +8,7 @@ import { stableJson } from "../lib/json.ts";
 import { scalarMetrics } from "../lib/metrics.ts";
 import { CliError } from "./errors.ts";
 import { renderTable, type Column, type Style } from "./table.ts";
-import { describe, displayLabel, ensureOutputs, requireKind, type Kind, type Workspace } from "./targets.ts";
+import { queryOneTarget, displayLabel, ensureOutputs, requireKind, type Kind, type Workspace } from "./targets.ts";
 
 type Value = string | number;
 
@@ -101,7 +101,7 @@ export function sideOf(ws: Workspace, target: Target): Side {
     const [metricsFile] = ensureOutputs(ws, target, [info.metrics]);
     const metrics = scalarMetrics(readJson(metricsFile!, "the metrics"));
     const modelLabel = displayLabel(info.model_label);
-    const model = describe(ws, info.model_label);
+    const model = queryOneTarget(ws, info.model_label);
     const base = { label, kind, metrics };
     if (!model.model) {
       return { ...base, source: `evaluation of ${modelLabel}`, hyperparams: {}, seed: null };
@@ -203,8 +203,8 @@ export function renderDiff(diff: Diff, a: Side, b: Side, style: Style): string {
 }
 
 export function diff(ws: Workspace, labelA: string, labelB: string, json: boolean, style: Style): string {
-  const a = sideOf(ws, describe(ws, labelA));
-  const b = sideOf(ws, describe(ws, labelB));
+  const a = sideOf(ws, queryOneTarget(ws, labelA));
+  const b = sideOf(ws, queryOneTarget(ws, labelB));
   const result = compare(a, b);
   return json ? stableJson(result) : renderDiff(result, a, b, style);
 }

@@ -16,7 +16,7 @@ import { hparamInfos, typedHparams, type Declared } from "../tensorboard/hparams
 import { curveTags, EVENT_FILE, experimentEventFile, runEventFile, TEST_PREFIX, type RunData, type TrainingSegment } from "../tensorboard/runs.ts";
 import { CliError } from "./errors.ts";
 import { chain } from "./lineage.ts";
-import { describe, displayLabel, ensureOutputs, requireKind, type Workspace } from "./targets.ts";
+import { queryOneTarget, displayLabel, ensureOutputs, requireKind, type Workspace } from "./targets.ts";
 
 /** What to write: files by path relative to DIR/<name>, and what to say about them. */
 interface Export {
@@ -258,7 +258,7 @@ function writeExport(dir: string, exported: Export): string {
 
 export function exportTensorBoard(ws: Workspace, label: string, dir: string): string {
   checkDestination(dir);
-  const target = describe(ws, label);
+  const target = queryOneTarget(ws, label);
   const kind = requireKind(ws, target, "export", ["search", "model"], (k) =>
     k === "evaluate"
       ? `It scores ${displayLabel(target.metrics!.model_label)}: databazel export --tensorboard ${dir} ${displayLabel(target.metrics!.model_label)}`

@@ -9,7 +9,7 @@ import { stableJson } from "../lib/json.ts";
 import { CliError } from "./errors.ts";
 import { importedLineageOf, isImported, renderImportedLineage } from "./imported.ts";
 import { renderTable, type Style } from "./table.ts";
-import { describe, displayLabel, ensureOutputs, queryTargets, requireKind, type Workspace } from "./targets.ts";
+import { queryOneTarget, displayLabel, ensureOutputs, queryTargets, requireKind, type Workspace } from "./targets.ts";
 
 /** One training action: a whole run, or one segment of a checkpointed run. */
 export interface Segment {
@@ -214,7 +214,7 @@ export function renderLineage(l: Lineage, style: Style): string {
 }
 
 export function lineage(ws: Workspace, label: string, json: boolean, style: Style): string {
-  const target = describe(ws, label);
+  const target = queryOneTarget(ws, label);
   if (isImported(target)) {
     const imported = importedLineageOf(ws, target);
     return json ? stableJson(imported) : renderImportedLineage(imported, style);

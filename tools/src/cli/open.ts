@@ -4,11 +4,11 @@ import { spawn } from "node:child_process";
 import { onPath } from "./bazel.ts";
 import { CliError } from "./errors.ts";
 import { writeIndex } from "./report.ts";
-import { describe, displayLabel, ensureOutputs, isPattern, requireKind, type Workspace } from "./targets.ts";
+import { queryOneTarget, displayLabel, ensureOutputs, isPattern, requireKind, type Workspace } from "./targets.ts";
 
 /** The absolute path of the target's `<name>.report.html` (built first if missing). */
 export function reportPath(ws: Workspace, label: string): string {
-  const target = describe(ws, label);
+  const target = queryOneTarget(ws, label);
   requireKind(ws, target, "open", ["model", "evaluate", "search"]);
   const report = target.output_groups.report?.find((p) => p.endsWith(".html"));
   if (!report) throw new CliError(`${displayLabel(target.label)} has no HTML report (no \`report\` output group).`);

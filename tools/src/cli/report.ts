@@ -1,12 +1,12 @@
 // `databazel report PATTERN...` and `databazel open PATTERN...`: the index of every search, model
-// and evaluation the patterns name (tools/src/report/index.ts), drawn from the manifests of their
-// reports after building whatever of them is missing.
+// and evaluation the patterns name (tools/src/report/index-page.ts), drawn from the manifests of
+// their reports after building whatever of them is missing.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { FILE_SUFFIXES } from "../formats/files.ts";
 import { readReportManifest, resolveManifestPaths, type ReportManifest } from "../formats/report-manifest.ts";
-import { indexReport, type IndexEntry } from "../report/index.ts";
+import { indexReport, type IndexEntry } from "../report/index-page.ts";
 import { CliError, UsageError } from "./errors.ts";
 import { displayLabel, ensureAllOutputs, hostPath, kindOf, queryTargets, type Workspace } from "./targets.ts";
 

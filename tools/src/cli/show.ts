@@ -7,7 +7,7 @@ import type { ShowFormat } from "./args.ts";
 import { autoColumns, renderTable, type Style } from "./table.ts";
 import { UsageError } from "./errors.ts";
 import type { Target } from "../formats/providers.ts";
-import { describe, displayLabel, ensureAllOutputs, ensureOutputs, isPattern, kindOf, queryTargets, requireKind, type Workspace } from "./targets.ts";
+import { queryOneTarget, displayLabel, ensureAllOutputs, ensureOutputs, isPattern, kindOf, queryTargets, requireKind, type Workspace } from "./targets.ts";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -70,7 +70,7 @@ export function renderRungs(schedule: Schedule, metric: string, goal: Goal, styl
 
 export function show(ws: Workspace, label: string, format: ShowFormat, style: Style): string {
   if (isPattern(label)) return showPattern(ws, label, format, style);
-  const target = describe(ws, label);
+  const target = queryOneTarget(ws, label);
   requireKind(
     ws,
     target,

@@ -61,8 +61,8 @@ export function queryTargets(ws: Workspace, expression: string): Target[] {
   return [...byLabel.values()];
 }
 
-/** The one target a label names. */
-export function describe(ws: Workspace, label: string): Target {
+/** The one target a label names, found by a cquery of the label. */
+export function queryOneTarget(ws: Workspace, label: string): Target {
   const targets = queryTargets(ws, label);
   const [target] = targets;
   if (!target) throw new CliError(`${label} names no target.`);

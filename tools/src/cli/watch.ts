@@ -24,7 +24,7 @@ import { applyProgressLine, BepReader, lastFlag, remoteExecutor } from "./bep.ts
 import { bazelErrors, LOST_INPUTS_EXIT, LOST_INPUTS_HELP } from "./bazel.ts";
 import { CliError } from "./errors.ts";
 import { styleFor, plain } from "./table.ts";
-import { describe, displayLabel, requireKind, type Workspace } from "./targets.ts";
+import { queryOneTarget, displayLabel, requireKind, type Workspace } from "./targets.ts";
 import { deriveRows, planOf, type BuildEvents, type Plan } from "./watch-model.ts";
 import { PlainLog, renderFrame, summaryLine, type Frame } from "./watch-render.ts";
 import {
@@ -141,7 +141,7 @@ class Sources {
 }
 
 function planFor(ws: Workspace, label: string, command: string): Plan {
-  const target = describe(ws, label);
+  const target = queryOneTarget(ws, label);
   requireKind(ws, target, command, ["search", "model"], (kind) =>
     kind === "evaluate" && target.metrics
       ? `An evaluation trains nothing; watch the model it scores: databazel ${command} ${displayLabel(target.metrics.model_label)}`

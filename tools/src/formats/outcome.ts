@@ -6,31 +6,27 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
 import { metricAt } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
-import { outcome, type Outcome } from "./run-record.ts";
-import { arrayOf, checkFile, nullable, object, readJsonFile, string, type ShapeOf } from "./shape.ts";
+import { outcomeFields, type Outcome } from "./run-record.ts";
+import { checkFile, object, readJsonFile, type ShapeOf } from "./shape.ts";
 import { formatVersion, rebuildFix } from "./versioned.ts";
 
 // 1: the first format.
 export const OUTCOME_FORMAT = 1;
 
 /** The fields a reader needs; a run record has them too, so one can stand in for this file. */
-export const runOutcome = object({
-  outcome,
-  error: nullable(string),
-  failure_message: nullable(string),
-  log_tail: arrayOf(string),
-});
-export type RunOutcomeFile = ShapeOf<typeof runOutcome>;
+export const runOutcome = object(outcomeFields);
+/** How a run ended, as its outcome file and its run record keep it. */
+export type RunOutcome = ShapeOf<typeof runOutcome>;
 
 const written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
 
-export function writeOutcome(path: string, value: RunOutcomeFile): void {
+export function writeOutcome(path: string, value: RunOutcome): void {
   const { outcome: o, error, failure_message, log_tail } = value;
   const file: ShapeOf<typeof written> = { format: OUTCOME_FORMAT, outcome: o, error, failure_message, log_tail };
   writeFileSync(path, stableJson(file));
 }
 
-export function readOutcome(path: string): RunOutcomeFile {
+export function readOutcome(path: string): RunOutcome {
   const fix = rebuildFix(undefined);
   return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
 }

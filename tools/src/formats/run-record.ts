@@ -10,8 +10,9 @@ import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
 export const RUN_RECORD_FORMAT = 3;
 
 /**
- * How a run ended (tools/src/shim/outcome.ts); only a search with max_failed_trials records a
- * failure. "pruned": an adaptive search stopped the trial at a rung, and this run did not train.
+ * How a run ended (what counts as an outcome: tools/src/shim/external-signal.ts); only a search
+ * with max_failed_trials records a failure. "pruned": an adaptive search stopped the trial at a
+ * rung, and this run did not train.
  */
 export const OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"] as const;
 /** The outcomes that count as failures (toward max_failed_trials). */
@@ -23,16 +24,8 @@ export type Outcome = ShapeOf<typeof outcome>;
 export const fileDigest = object({ path: string, sha256: string, bytes: number });
 export type FileDigest = ShapeOf<typeof fileDigest>;
 
-const common = {
-  format: formatVersion(RUN_RECORD_FORMAT),
-  label: string,
-  /** The trial (or segment) inside a search, or null. */
-  trial: nullable(string),
-  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
-  command: arrayOf(string),
-  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
-  exit_code: nullable(number),
-  duration_ms: number,
+/** How a run ended: the fields a run record shares with the outcome file (./outcome.ts). */
+export const outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
@@ -46,6 +39,19 @@ const common = {
   failure_message: nullable(string),
   /** The last lines the script printed, when it did not succeed; [] when it did. */
   log_tail: arrayOf(string),
+};
+
+const common = {
+  format: formatVersion(RUN_RECORD_FORMAT),
+  label: string,
+  /** The trial (or segment) inside a search, or null. */
+  trial: nullable(string),
+  /** The exact command that ran the user's executable; rerunning it reproduces the run. */
+  command: arrayOf(string),
+  /** The script's exit code; null when a signal (or its timeout) ended it, or it did not run. */
+  exit_code: nullable(number),
+  duration_ms: number,
+  ...outcomeFields,
 };
 
 export const trainRecord = object({

@@ -5,9 +5,9 @@ export function parseFlags(argv: readonly string[], booleans: ReadonlySet<string
   const flags: Flags = new Map();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    if (!flag.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    if (!flag.startsWith("--")) throw new MalformedFlagsError(`unexpected argument ${JSON.stringify(flag)}`);
     const value = booleans.has(flag) ? "true" : argv[++i];
-    if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    if (value === undefined) throw new MalformedFlagsError(`${flag} needs a value`);
     flags.set(flag, [...(flags.get(flag) ?? []), value]);
   }
   return flags;
@@ -15,7 +15,7 @@ export function parseFlags(argv: readonly string[], booleans: ReadonlySet<string
 
 export function one(flags: Flags, flag: string): string {
   const values = flags.get(flag);
-  if (!values || values.length !== 1) throw new UsageError(`expected exactly one ${flag}`);
+  if (!values || values.length !== 1) throw new MalformedFlagsError(`expected exactly one ${flag}`);
   return values[0]!;
 }
 
@@ -28,4 +28,4 @@ export function all(flags: Flags, flag: string): string[] {
 }
 
 /** A malformed shim command line: a bug in the rules, not in the user's script. */
-export class UsageError extends Error {}
+export class MalformedFlagsError extends Error {}

@@ -2,13 +2,13 @@
 // trial): a loss chart and an accuracy chart, from whichever curve keys match.
 import { readFileSync } from "node:fs";
 import { parseCurve, type Curve } from "../lib/curve.ts";
-import { ContractError } from "../lib/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { note } from "./html.ts";
 import { lineChart, PALETTE, type LegendItem, type Series } from "./svg.ts";
 
 export function readCurve(path: string): Curve {
   const curve = parseCurve(readFileSync(path, "utf8"));
-  if (typeof curve === "string") throw new ContractError(`databazel: the report's learning curve ${path} ${curve}`);
+  if (typeof curve === "string") throw new UserFacingError(`databazel: the report's learning curve ${path} ${curve}`);
   return curve;
 }
 

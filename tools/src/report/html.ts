@@ -11,7 +11,7 @@
 // <column> is the header's data-key: "rank", "trial", a hyperparameter's or a metric's name
 // (URL-encoded). Numeric columns sort as numbers, empty cells last; ties keep the first order.
 import { readFileSync } from "node:fs";
-import { ContractError } from "../lib/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { formatNumber } from "../leaderboard/render.ts";
 
 export { formatNumber };
@@ -27,12 +27,12 @@ export function readJson<T>(path: string, what: string): T {
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot read ${what} at ${path}: ${(err as Error).message}`);
+    throw new UserFacingError(`databazel: the report cannot read ${what} at ${path}: ${(err as Error).message}`);
   }
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new ContractError(`databazel: the report cannot parse ${what} at ${path}: ${(err as Error).message}`);
+    throw new UserFacingError(`databazel: the report cannot parse ${what} at ${path}: ${(err as Error).message}`);
   }
 }
 

@@ -1,5 +1,5 @@
 // Renders the HTML report a manifest describes.
-import { ContractError } from "../lib/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { evaluateReport } from "./evaluate.ts";
 import type { ReportManifest } from "../formats/report-manifest.ts";
 import { modelReport } from "./model.ts";
@@ -14,6 +14,6 @@ export function renderReport(manifest: ReportManifest): string {
     case "evaluate":
       return evaluateReport(manifest);
     default:
-      throw new ContractError(`databazel: unknown report kind ${JSON.stringify((manifest as { kind: unknown }).kind)}`);
+      throw new UserFacingError(`databazel: unknown report kind ${JSON.stringify((manifest as { kind: unknown }).kind)}`);
   }
 }

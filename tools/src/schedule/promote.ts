@@ -1,4 +1,4 @@
-// Which trials of a rung go on to the next (successive halving, Hyperband; issue 15): the
+// Which trials of a rung go on to the next (successive halving, Hyperband): the
 // `keep` best by the search's metric on the validation data. The decision depends only on the
 // rung's results, never on the order in which they arrived, so a rebuild decides the same.
 import type { Goal } from "../formats/leaderboard.ts";

@@ -1,16 +1,18 @@
 // What the train and eval shims share: their own flags, running the user's executable, turning
 // a non-zero exit, a timeout or a broken contract into one clear failure (or, with
-// --shim_record_failures, into a recorded outcome: tools/src/shim/outcome.ts), and the run
-// record's common fields (its shape: tools/src/formats/run-record.ts).
+// --shim_record_failures, into a recorded outcome; ./external-signal.ts says which), and the
+// run record's common fields (its shape: tools/src/formats/run-record.ts).
 import { SHIM_FLAGS } from "../formats/action-flags.ts";
-import { RUN_RECORD_FORMAT, type Outcome } from "../formats/run-record.ts";
+import type { RunOutcome } from "../formats/outcome.ts";
+import { RUN_RECORD_FORMAT } from "../formats/run-record.ts";
 import { durationMs } from "../lib/duration.ts";
 import { one, optional, type Flags } from "../lib/flags.ts";
-import { ContractError } from "../lib/main.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
 import { unrunnableProblem } from "./executable.ts";
 import { KILL_GRACE_MS } from "./guard.ts";
-import { externalSignal } from "./outcome.ts";
-import { earlierFailure } from "./placeholder.ts";
+import { earlierFailure } from "./earlier-failure.ts";
+import { externalSignal } from "./external-signal.ts";
+import type { Problem } from "./problem.ts";
 import { failureMessage, runScript, type ScriptRun } from "./run-script.ts";
 import type { Stage } from "./stage.ts";
 
@@ -45,24 +47,6 @@ export function shimFlags(flags: Flags): ShimFlags {
     dataDigests: optional(flags, SHIM_FLAGS.data_digests),
     recordFailures: flags.has(SHIM_FLAGS.record_failures),
   };
-}
-
-export interface Problem {
-  cause: string;
-  fix?: string;
-  /** What the problem makes of a trial when failures are recorded; "failed" when unset. */
-  outcome?: Outcome;
-}
-
-/** How a run ended, as its run record keeps it. */
-export interface RunOutcome {
-  outcome: Outcome;
-  /** One line: what went wrong; null when it succeeded. */
-  error: string | null;
-  /** The message the action would have failed with: cause, fix, last lines, command to rerun. */
-  failure_message: string | null;
-  /** The last lines the script printed when it did not succeed; [] when it did. */
-  log_tail: string[];
 }
 
 export const SUCCEEDED: RunOutcome = { outcome: "succeeded", error: null, failure_message: null, log_tail: [] };
@@ -114,7 +98,10 @@ export async function runUnderContract(options: {
   upstreamOutcome?: string | undefined;
   /** Whether a trial stopped by an adaptive search passes on too (validation evals) or runs (the final eval). */
   passPruned?: boolean;
+  /** The executable as the messages name it ("the train executable"). */
   what: string;
+  /** The attribute that names the executable ("train_executable"), for the fixes. */
+  executableAttr: string;
   /** The attribute that sets this run's timeout, for the fix. */
   timeoutAttr: string;
   /** The attribute of the data it reads ("training_data"), for the fix when it did not find a file. */
@@ -131,8 +118,8 @@ export async function runUnderContract(options: {
   if (upstream) return { run: { exitCode: null, durationMs: 0 }, outcome: upstream };
   const label = shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label;
   // Checked before running, so that it is not reported as the script's own failure (nor as a trial's).
-  const unrunnable = unrunnableProblem(shim.executable, options.what);
-  if (unrunnable) throw new ContractError(`databazel: ${label}: ${options.what} ${unrunnable.cause}\nFix: ${unrunnable.fix}`);
+  const unrunnable = unrunnableProblem(shim.executable, options.executableAttr);
+  if (unrunnable) throw new UserFacingError(`databazel: ${label}: ${options.what} ${unrunnable.cause}\nFix: ${unrunnable.fix}`);
   const { stage } = options;
   let run: ScriptRun;
   try {
@@ -148,10 +135,9 @@ export async function runUnderContract(options: {
   } finally {
     stage?.remove();
   }
-  const executableAttr = options.what.replace(/^the (\w+) executable$/, "$1_executable");
   const missingFileFix =
     `if it could not find a file, it sees only its declared inputs: add the file to ${options.dataAttr}, ` +
-    `or to the data of ${executableAttr} (its runfiles).`;
+    `or to the data of ${options.executableAttr} (its runfiles).`;
   const problem = runProblem(run, shim, options.timeoutAttr, missingFileFix) ?? options.check();
   if (!problem) return { run, outcome: SUCCEEDED };
   options.discard();
@@ -164,7 +150,7 @@ export async function runUnderContract(options: {
     ...(problem.fix ? { fix: problem.fix } : {}),
   };
   const message = failureMessage(messageOptions);
-  if (!shim.recordFailures || externalSignal(run)) throw new ContractError(message);
+  if (!shim.recordFailures || externalSignal(run)) throw new UserFacingError(message);
   return {
     run,
     outcome: {

@@ -1,17 +1,10 @@
 // Checks, before running it, that the user's executable can run at all: a plain script file
 // without the execute permission would otherwise fail as "exit code 127" with an EACCES line.
 import { accessSync, constants, statSync } from "node:fs";
-import type { Problem } from "./contract-run.ts";
+import type { Problem } from "./problem.ts";
 
-/** The attribute that names the executable, from the shim's `what` ("the train executable"). */
-function attributeOf(what: string): string {
-  const match = /^the (\w+) executable$/.exec(what);
-  return match ? `${match[1]}_executable` : what;
-}
-
-/** Why `path` cannot be run as the executable `what` names, or undefined when it can. */
-export function unrunnableProblem(path: string, what: string): Problem | undefined {
-  const attribute = attributeOf(what);
+/** Why `path`, the executable that `attribute` ("train_executable") names, cannot run, or undefined when it can. */
+export function unrunnableProblem(path: string, attribute: string): Problem | undefined {
   try {
     if (statSync(path).isDirectory()) {
       return {

@@ -3,10 +3,9 @@
 // and records the outcome "pruned". Declared-but-skipped segments thus cost a file copy.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { copyResolved, discard } from "../lib/outputs.ts";
-import { readOutcome } from "../formats/outcome.ts";
+import { readOutcome, type RunOutcome } from "../formats/outcome.ts";
 import { prunedError, readDecision } from "../formats/schedule.ts";
-import type { RunOutcome } from "./contract-run.ts";
-import { notRunLog } from "./placeholder.ts";
+import { notRunLog } from "./earlier-failure.ts";
 
 /**
  * The outcome "pruned" when this segment's decision says stop, or the segment before it was

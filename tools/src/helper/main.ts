@@ -1,17 +1,15 @@
-// The frame every helper binary runs in: a failure prints one clear message and exits 1. Helpers
-// that Bazel runs once per trial also serve as persistent workers (./worker.ts): the same body
-// then runs once per WorkRequest, and the message goes into the WorkResponse.
+// The frame every helper binary (../bin/) runs in: a failure prints one clear message and exits
+// 1. Helpers that Bazel runs once per trial also serve as persistent workers (../lib/worker.ts):
+// the same body then runs once per WorkRequest, and the message goes into the WorkResponse.
 import { FormatError } from "../formats/shape.ts";
-import { UsageError } from "./flags.ts";
-import { expandFlagfile, PERSISTENT_WORKER_FLAG, serveWorkRequests, type Ended, type Handler } from "./worker.ts";
-
-/** A failure whose message is already written for the user. */
-export class ContractError extends Error {}
+import { MalformedFlagsError } from "../lib/flags.ts";
+import { UserFacingError } from "../lib/user-facing-error.ts";
+import { expandFlagfile, PERSISTENT_WORKER_FLAG, serveWorkRequests, type Ended, type Handler } from "../lib/worker.ts";
 
 function failureMessage(err: unknown): string {
-  if (err instanceof ContractError) return err.message;
+  if (err instanceof UserFacingError) return err.message;
   if (err instanceof FormatError) return `databazel: ${err.message}`;
-  if (err instanceof UsageError) {
+  if (err instanceof MalformedFlagsError) {
     return `databazel: internal error: a helper was called wrongly (${err.message}). Please report it.`;
   }
   return `databazel: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;

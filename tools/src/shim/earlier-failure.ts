@@ -1,22 +1,7 @@
-// What a trial that did not succeed leaves in place of its outputs, inside a search with
-// max_failed_trials: Bazel needs every declared output, and the run record says why these are
-// empty. A failure before this run (an earlier segment, the training of the model to score)
-// passes on without running the script.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { readOutcome } from "../formats/outcome.ts";
-import type { RunOutcome } from "./contract-run.ts";
-
-/** Stands in for the model of a trial that has none; the eval shim never scores it. */
-export function writePlaceholderModel(path: string, isDirectory: boolean, outcome: RunOutcome): void {
-  const text = `databazel: no model: this trial ${outcome.outcome.replace("_", " ")} (${outcome.error}).\n`;
-  if (!isDirectory) {
-    writeFileSync(path, text);
-    return;
-  }
-  mkdirSync(path, { recursive: true });
-  writeFileSync(join(path, "NO_MODEL"), text);
-}
+// Inside a search with max_failed_trials, a failure before this run (an earlier segment, the
+// training of the model to score) passes on without running the script; its log says why.
+import { writeFileSync } from "node:fs";
+import { readOutcome, type RunOutcome } from "../formats/outcome.ts";
 
 /**
  * The outcome at `path` (an outcome file, or a run record) when it did not succeed, else undefined. This run
