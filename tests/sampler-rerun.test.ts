@@ -1,4 +1,4 @@
-// A changed seed or space re-runs what it must, and nothing else (issue 16). Two TPE searches
+// A changed seed or space re-runs what it must, and nothing else. Two TPE searches
 // share a workspace: //:tpe, whose seed and space the tests change, and //:other, which stays as
 // it is. What ran is read per target from Bazel's execution log; every build uses one disk cache.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
