@@ -23,16 +23,8 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
 import { bazel, launcher, processes, round } from "./bazel.ts";
-import {
-  bigDataReport,
-  bigDataRounds,
-  breakdownReport,
-  breakdownSize,
-  measureBigData,
-  measureBreakdown,
-  type BigDataResult,
-  type BreakdownResult,
-} from "./breakdown-bench.ts";
+import { bigDataReport, bigDataRounds, measureBigData, type BigDataResult } from "./bigdata-bench.ts";
+import { breakdownReport, breakdownSize, measureBreakdown, type BreakdownResult } from "./breakdown-bench.ts";
 import { adaptiveReport, measureAdaptive, type AdaptiveResult } from "./adaptive-bench.ts";
 import { measurePrefixSharing, prefixReport, type PrefixResult } from "./prefix-bench.ts";
 import { measureSampler, samplerReport, samplerSeeds, type SamplerResult } from "./sampler-bench.ts";
@@ -85,7 +77,7 @@ function parsePart(name: string, what: string, text = "1"): boolean {
 const ANALYSIS_ARGS = ["build", "--nobuild", "//:search"];
 
 async function measure(n: number): Promise<Row> {
-  const dir = makeBenchWorkspace(repoRoot, n);
+  const dir = makeBenchWorkspace(n);
   const [a, b] = gridShape(n);
   console.error(`[bench] ${n} trials (${a} x ${b}) in ${dir}`);
   try {

@@ -1,5 +1,5 @@
 // databazel: a consumer workspace (bazel_dep + local_path_override to this repository, as
-// tools/bench/workspace.ts makes) with py_binary train and eval scripts and one hyperparam_search.
+// tools/bench/fixtures/search holds) with py_binary train and eval scripts and one hyperparam_search.
 // Bazel always runs through tools/bazel, with --disk_cache= so that nothing comes from a shared
 // disk cache: a full run after `bazel clean` executes every action.
 import { mkdirSync, writeFileSync } from "node:fs";
