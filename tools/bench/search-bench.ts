@@ -5,11 +5,10 @@
 // server up, then times `build --nobuild` of the search and reads the heap after it. For
 // N = 1000 it also runs the 2N actions and times a no-op rebuild. It measures only: slow numbers
 // never fail it.
-import { execa } from "execa";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
-import { bazel, launcher, processes, round } from "./bazel.ts";
+import { bazel, processes, removeWorkspace, round } from "./bazel.ts";
 import { bigDataReport, bigDataRounds, measureBigData, type BigDataResult } from "./bigdata-bench.ts";
 import { breakdownReport, breakdownSize, measureBreakdown, type BreakdownResult } from "./breakdown-bench.ts";
 import { adaptiveReport, measureAdaptive, type AdaptiveResult } from "./adaptive-bench.ts";
@@ -97,10 +96,7 @@ async function measure(n: number): Promise<Row> {
     }
     return row;
   } finally {
-    // --expunge also stops the server and deletes the output base, which outlives the workspace.
-    const clean = await execa(launcher, ["clean", "--expunge"], { cwd: dir, reject: false, stdin: "ignore" });
-    if (clean.exitCode !== 0) await execa(launcher, ["shutdown"], { cwd: dir, reject: false, stdin: "ignore" });
-    rmSync(dir, { recursive: true, force: true });
+    await removeWorkspace(dir);
   }
 }
 
