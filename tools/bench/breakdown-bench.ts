@@ -43,7 +43,7 @@ const NODE_SANDBOXED = "Node running a trivial script, sandboxed";
 const DATABAZEL_SH_PLAIN = "databazel model + evaluate, sh scripts, plain spawns";
 const DATABAZEL_SH = "databazel model + evaluate, sh scripts (workers, the default)";
 
-/** Runs the shims as plain sandboxed processes, as before they were persistent workers. */
+/** Runs the shims as plain sandboxed processes, not as persistent workers. */
 const PLAIN_SPAWNS = ["--strategy=DatabazelTrain=sandboxed", "--strategy=DatabazelEval=sandboxed"];
 
 /** The breakdown's rows, in order. A new way to run the shims is one more entry. */
@@ -163,7 +163,6 @@ export function breakdownSize(text = "100"): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_BREAKDOWN_N=${text}: want a positive integer`);
   return n;
 }
-
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
@@ -314,6 +313,7 @@ async function measureStartup(runs: number): Promise<StartupRow[]> {
   return candidates.flatMap((c) => rows.get(c) ?? []);
 }
 
+/** Builds every variant in one workspace of N actions of each kind, then times the process starts. */
 export async function measureBreakdown(n: number, variants: Variant[] = VARIANTS, startupRuns = 50): Promise<BreakdownResult> {
   const dir = makeBreakdownWorkspace(n);
   console.error(`[bench] breakdown: ${n} actions of each kind in ${dir}`);
