@@ -69,6 +69,7 @@ export function bigDataRounds(text = "2"): number {
   return n;
 }
 
+/** Times each build `rounds` times from a clean state (the fastest counts), then the searches again with an execution log. */
 export async function measureBigData(rounds = 2): Promise<BigDataResult> {
   const dir = makeBigDataWorkspace();
   console.error(`[bench] 4 GB: workspace ${dir}`);
@@ -147,6 +148,7 @@ export async function measureBigData(rounds = 2): Promise<BigDataResult> {
     allSeconds: all,
   };
 }
+/** The Markdown section `npm run bench` prints. */
 export function bigDataReport(r: BigDataResult): string {
   const s = (x: number | undefined) => (x === undefined ? "n/a" : x.toFixed(2));
   return `| measurement | seconds |
