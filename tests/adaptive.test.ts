@@ -1,4 +1,4 @@
-// Adaptive search as one build (issue 15): successive halving and Hyperband promote trials from
+// Adaptive search as one build: successive halving and Hyperband promote trials from
 // their checkpoints while building. What trained is read from Bazel's execution log and from the
 // models themselves: the test script records every run it makes in its model (`runs=0-1,1-3`).
 import { createHash } from "node:crypto";

@@ -1,4 +1,4 @@
-// The examples build as written (issue 25): each e2e workspace in place, with the command the
+// The examples build as written: each e2e workspace in place, with the command the
 // README gives (`cd e2e/<name> && ../../tools/bazel build //...`) and nothing appended to it;
 // in particular the default Node toolchain fetches its Node with npm, as a user's does. And a
 // consumer written from a README's marked code blocks builds the same way.

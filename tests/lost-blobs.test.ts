@@ -1,4 +1,4 @@
-// A cache that lost blobs never fails a build (issue 25). The failure needs all of these:
+// A cache that lost blobs never fails a build. The failure needs all of these:
 //   - results served from the cache (after `bazel clean`, a crash, in another clone) under
 //     Bazel's default --remote_download_outputs=toplevel, which downloads only the requested
 //     outputs: the output base knows every other one by its digest alone. (Outputs of actions

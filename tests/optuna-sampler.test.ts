@@ -1,4 +1,4 @@
-// e2e/optuna_sampler (issue 16): a hyperparam_search whose later batches come from Optuna's TPE,
+// e2e/optuna_sampler: a hyperparam_search whose later batches come from Optuna's TPE,
 // through databazel's sampler contract, with Optuna from PyPI by rules_python's pip.parse and a
 // hash-locked requirements file. Where PyPI cannot be reached, the test says so and skips.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";

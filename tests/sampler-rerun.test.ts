@@ -1,4 +1,4 @@
-// A changed seed or space re-runs what it must, and nothing else (issue 16). Two TPE searches
+// A changed seed or space re-runs what it must, and nothing else. Two TPE searches
 // share a workspace: //:tpe, whose seed and space the tests change, and //:other, which stays as
 // it is. What ran is read per target from Bazel's execution log; every build uses one disk cache.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -77,7 +77,7 @@ describe("a changed seed or space of a search with sampler = \"tpe\"", () => {
   });
 
   // Without a disk cache this would run the whole search again: Bazel's action cache keeps one
-  // result per output file, and seed 2's replaced seed 1's (measured).
+  // result per output file, and seed 2's replaced seed 1's.
   it("the old seed again executes nothing: the disk cache serves all of the first build's results", async () => {
     setSearch(1, SPACE);
     const log = await build();

@@ -1,4 +1,4 @@
-// Search that learns from earlier trials (issue 16): sampler = "tpe" proposes each batch while
+// Search that learns from earlier trials: sampler = "tpe" proposes each batch while
 // building, from the earlier trials' hyperparameters and validation metrics. What ran is read
 // from Bazel's execution log; the proposals from the trials' hyperparameter files.
 import { createHash } from "node:crypto";

@@ -1,4 +1,4 @@
-// e2e/sklearn_digits (issue 17): train and eval scripts that import numpy and scikit-learn, from
+// e2e/sklearn_digits: train and eval scripts that import numpy and scikit-learn, from
 // PyPI through rules_python's pip.parse and a hash-locked lock file, built on a fresh clone.
 // What ran is read from Bazel's execution log. Where PyPI cannot be reached, the tests say so
 // and skip.

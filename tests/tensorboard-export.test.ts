@@ -1,4 +1,4 @@
-// `databazel export --tensorboard DIR LABEL` (issue 18): searches and a model in a consumer
+// `databazel export --tensorboard DIR LABEL`: searches and a model in a consumer
 // workspace, exported as TensorBoard event files and read back by the real TensorBoard from PyPI
 // (tests/tensorboard/read_events.py): its EventAccumulator, the hparams plugin's parsers and the
 // hparams dashboard's backend, and a running `tensorboard --logdir` over HTTP. Where TensorBoard

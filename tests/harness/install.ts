@@ -7,7 +7,7 @@ import { execa } from "execa";
  * it worked, else apt's last words.
  */
 export async function aptInstall(debianPackage: string): Promise<string> {
-  // Another apt or dpkg (a helper, an unattended upgrade) holds the lock: wait for it.
+  // Another apt or dpkg (another test run, an unattended upgrade) holds the lock: wait for it.
   const apt = ["-o", "DPkg::Lock::Timeout=600", "-y", "--no-install-recommends"];
   const env = { DEBIAN_FRONTEND: "noninteractive" };
   const install = () => execa("apt-get", [...apt, "install", debianPackage], { reject: false, all: true, env });

@@ -1,4 +1,4 @@
-// The consumer workspace of the sampler tests (issue 16): the adaptive tests' train and eval
+// The consumer workspace of the sampler tests: the adaptive tests' train and eval
 // scripts (accuracy peaks at lr = 0.05), the sampler executable of tests/adaptive, and data
 // files whose `bias` tells validation from test metrics.
 import { copyFileSync } from "node:fs";

@@ -1,5 +1,6 @@
 // Runs Bazel for the benchmarks, always through the repository's launcher (tools/bazel).
 import { execa } from "execa";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
 
@@ -34,4 +35,14 @@ export const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
 export function criticalPath(output: string): number | undefined {
   const match = /Critical Path: (\d+(?:\.\d+)?)s/.exec(output);
   return match ? Number(match[1]) : undefined;
+}
+
+/** A clean state: no disk or remote cache from any bazelrc (tools/bazel's default disk cache). */
+export const NO_CACHE_FLAGS = ["--disk_cache=", "--remote_cache=", "--experimental_convenience_symlinks=ignore"];
+
+/** Stops the workspace's server, deletes its output base, then the workspace; never throws. */
+export async function removeWorkspace(dir: string): Promise<void> {
+  // --expunge also stops the server and deletes the output base, which outlives the workspace.
+  if (!(await bazelQuietly(dir, ["clean", "--expunge"]))) await bazelQuietly(dir, ["shutdown"]);
+  rmSync(dir, { recursive: true, force: true });
 }

