@@ -1,6 +1,6 @@
 // Every relative link and #anchor in the README, CONTRIBUTING.md and docs/*.md resolves: the file
 // exists, and the anchor is a heading's GitHub slug or an explicit <a id> in the target. No Bazel.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -21,6 +21,22 @@ describe("links in the documentation", () => {
     for (const guide of ["docs/getting-started.md", "docs/searching.md", "docs/caching.md", "docs/cli.md", "CONTRIBUTING.md"]) {
       expect(readme).toContain(guide);
     }
+  });
+
+  it("every docs/*.md that the rules' and helpers' sources name (docstrings, messages) exists", () => {
+    const sources = ["databazel", "tools/src"].flatMap((dir) =>
+      readdirSync(join(repoRoot, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.(bzl|ts)$/.test(f) || /(^|\/)BUILD\.bazel$/.test(f))
+        .map((f) => join(dir, f)),
+    );
+    expect(sources.length).toBeGreaterThan(50);
+    const missing = sources.flatMap((file) =>
+      [...readFileSync(join(repoRoot, file), "utf8").matchAll(/\bdocs\/[\w-]+\.md\b/g)]
+        .map((m) => m[0])
+        .filter((doc) => !existsSync(join(repoRoot, doc)))
+        .map((doc) => `${file}: ${doc}`),
+    );
+    expect(missing, "point each at the guide that holds it now").toEqual([]);
   });
 
   it("the README is a front door: at most 250 lines (guides go in docs/, repository matters in CONTRIBUTING.md)", () => {

@@ -226,7 +226,7 @@ def _hyperparam_search_impl(ctx):
         ctx.attr.scheduler,
         [""] + SCHEDULERS,
         "set scheduler = \"successive_halving\" or \"hyperband\" to stop poor trials early " +
-        "(docs/scheduler.md), or remove it for grid and random search.",
+        "(docs/adaptive-search.md), or remove it for grid and random search.",
     )
     check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
     check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
