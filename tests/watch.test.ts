@@ -15,7 +15,8 @@ import { formatElapsed, PlainLog, renderFrame, summaryLine, type Frame } from ".
 import { absoluteLabel, bazelCommand, commandOf, openProgressDir, ownProcesses, readProgress } from "../tools/src/cli/watch-sources.ts";
 import { PROGRESS_FORMAT, WATCHING, type Progress } from "../tools/src/formats/progress.ts";
 import type { Target } from "../tools/src/formats/providers.ts";
-import { outputBaseOf, startProgress } from "../tools/src/shim/progress.ts";
+import { outputBaseOf } from "../tools/src/shim/exec-root.ts";
+import { startProgress } from "../tools/src/shim/progress.ts";
 import { bazel, launcher } from "./harness/bazel.ts";
 import { cliBundle } from "./harness/cli.ts";
 import { findOrInstall } from "./harness/install.ts";

@@ -250,12 +250,12 @@ Run \`databazel --help\` for usage.`);
 }
 function parseArgs(argv) {
   const dashes = argv.indexOf("--");
-  const own = dashes === -1 ? [...argv] : argv.slice(0, dashes);
+  const own2 = dashes === -1 ? [...argv] : argv.slice(0, dashes);
   const bazelFlags = dashes === -1 ? [] : argv.slice(dashes + 1);
-  if (own.length === 0 || own.some((a) => a === "-h" || a === "--help") || own[0] === "help") {
+  if (own2.length === 0 || own2.some((a) => a === "-h" || a === "--help") || own2[0] === "help") {
     return { command: { name: "help" }, noBuild: false, bazelFlags };
   }
-  const [name, ...rest] = own;
+  const [name, ...rest] = own2;
   const allowed = COMMAND_FLAGS[name];
   if (!allowed) {
     throw usage(`unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMAND_FLAGS).join(", ")}.`);
@@ -676,18 +676,18 @@ function toMarkdown(board) {
 }
 
 // tools/src/lib/metrics.ts
-function firstNonNumericLeaf(value, path = "metrics") {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+function firstNonNumericLeaf(value, path = "metrics", nonFinite = false) {
+  if (typeof value === "number") return nonFinite || Number.isFinite(value) ? void 0 : `${path} is ${value}`;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`, nonFinite);
       if (bad) return bad;
     }
     return void 0;
   }
   if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`, nonFinite);
       if (bad) return bad;
     }
     return void 0;
@@ -908,10 +908,13 @@ function groupsFor(target2, paths) {
   }
   return [...chosen].sort();
 }
+function listed(labels) {
+  return labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
+}
 function ensureAllOutputs(ws, wanted) {
   const missing = (paths) => paths.filter((p) => !(0, import_node_fs3.existsSync)(hostPath(ws, p)));
   const labels = [...new Set(wanted.map((w) => displayLabel(w.target.label)))];
-  const what = labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
+  const what = listed(labels);
   if (!ws.build) {
     const absent = wanted.flatMap((w) => missing(w.paths));
     if (absent.length > 0) {
@@ -929,10 +932,8 @@ Fix: leave out --no-build, and the CLI builds ${labels.length === 1 ? "it" : "th
   });
   const todo = requests.filter((r) => r.keys.some((k) => !ws.built.has(k)));
   if (todo.length > 0) {
-    const targets = [...new Set(todo.map((r) => r.label))];
-    const names = targets.map(displayLabel);
-    const building = names.length <= 3 ? names.join(", ") : `${names.length} targets (${names.slice(0, 3).join(", ")}, ...)`;
-    ws.log(`databazel: building ${building} to bring ${names.length === 1 ? "it" : "them"} up to date (--no-build skips this) ...`);
+    const names = [...new Set(todo.map((r) => r.label))].map(displayLabel);
+    ws.log(`databazel: building ${listed(names)} to bring ${names.length === 1 ? "it" : "them"} up to date (--no-build skips this) ...`);
     ws.bazel.build(names, [...new Set(todo.flatMap((r) => r.groups))].sort());
     for (const r of todo) for (const k of r.keys) ws.built.add(k);
   }
@@ -1191,15 +1192,15 @@ function hparamInfos(trials, declared) {
   const names = [...new Set(trials.flatMap((t) => Object.keys(t)))].sort(byText);
   return names.map((name) => {
     const observed = [...new Set(trials.flatMap((t) => name in t ? [t[name]] : []))].sort(byText);
-    const { listed = [], range, description } = declaredDomain(name, declared);
-    const numeric = [...listed, ...observed].every(isNumber);
+    const { listed: listed2 = [], range, description } = declaredDomain(name, declared);
+    const numeric = [...listed2, ...observed].every(isNumber);
     if (range && numeric) {
       const values2 = observed.map(Number);
       return { name, type: "float64", domain: { interval: { min: Math.min(range.min, ...values2), max: Math.max(range.max, ...values2) } }, description };
     }
-    const others = observed.filter((v) => !listed.includes(v));
+    const others = observed.filter((v) => !listed2.includes(v));
     if (numeric) others.sort((a, b) => Number(a) - Number(b));
-    const values = [...listed, ...others].map((v) => numeric ? Number(v) : v);
+    const values = [...listed2, ...others].map((v) => numeric ? Number(v) : v);
     return { name, type: numeric ? "float64" : "string", domain: { discrete: unique(values) }, description };
   });
 }
@@ -3372,8 +3373,10 @@ function parentOf(pid) {
     return void 0;
   }
 }
+var own;
 function ownProcesses() {
-  const own = /* @__PURE__ */ new Set([process.pid, process.ppid]);
+  if (own) return own;
+  own = /* @__PURE__ */ new Set([process.pid, process.ppid]);
   for (let pid = parentOf(process.ppid); pid !== void 0 && !own.has(pid); pid = parentOf(pid)) own.add(pid);
   return own;
 }

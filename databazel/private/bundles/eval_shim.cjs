@@ -205,18 +205,18 @@ function stableJson(value) {
 }
 
 // tools/src/lib/metrics.ts
-function firstNonNumericLeaf(value, path = "metrics") {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+function firstNonNumericLeaf(value, path = "metrics", nonFinite = false) {
+  if (typeof value === "number") return nonFinite || Number.isFinite(value) ? void 0 : `${path} is ${value}`;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`, nonFinite);
       if (bad) return bad;
     }
     return void 0;
   }
   if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`, nonFinite);
       if (bad) return bad;
     }
     return void 0;
@@ -978,6 +978,9 @@ var RUNFILES_SUFFIXES = [".runfiles", ".runfiles_manifest", ".repo_mapping"];
 function needsStage(inputs, cwd = process.cwd()) {
   return inputs !== void 0 && !isPrivateExecRoot(cwd);
 }
+function stageFor(inputs, executable, places) {
+  return needsStage(inputs) ? new Stage({ execRoot: process.cwd(), inputs, executable, ...places }) : void 0;
+}
 function shimProgram(execRoot) {
   const [, bundle = ""] = process.argv;
   return new Set([process.argv0, bundle].map((path) => (0, import_node_path3.isAbsolute)(path) ? (0, import_node_path3.relative)(execRoot, path) : path));
@@ -1101,11 +1104,6 @@ function discard(path, isDirectory = false) {
 
 // tools/src/bin/eval_shim.ts
 var FIX_METRICS = `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
-function onlyNumbers(value) {
-  if (typeof value === "number") return true;
-  if (value === null || typeof value !== "object") return false;
-  return Object.values(value).every(onlyNumbers);
-}
 function missingMetric(text, metric, label) {
   let parsed;
   try {
@@ -1113,7 +1111,8 @@ function missingMetric(text, metric, label) {
   } catch {
     return void 0;
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || !onlyNumbers(parsed)) return void 0;
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return void 0;
+  if (firstNonNumericLeaf(parsed, "metrics", true) !== void 0) return void 0;
   if (metricAt(parsed, metric) !== void 0) return void 0;
   const written2 = Object.keys(scalarMetrics(parsed));
   return `databazel: ${label}: metric = "${metric}" is not among the metrics the eval executable wrote (${written2.length ? written2.join(", ") : "none"}), so no trial can be ranked.
@@ -1159,14 +1158,7 @@ main(async (argv, request) => {
     timeoutAttr: "eval_timeout",
     dataAttr: "test_data",
     // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
-    stage: needsStage(request.inputPaths) ? new Stage({
-      execRoot: process.cwd(),
-      inputs: request.inputPaths,
-      executable: shim.executable,
-      directories: [model, ...testData],
-      outputFiles: [metrics],
-      outputDirs: []
-    }) : void 0,
+    stage: stageFor(request.inputPaths, shim.executable, { directories: [model, ...testData], outputFiles: [metrics], outputDirs: [] }),
     command,
     env: {
       [ENV_VARS.model]: model,

@@ -519,18 +519,18 @@ function main(body) {
 }
 
 // tools/src/lib/metrics.ts
-function firstNonNumericLeaf(value, path = "metrics") {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+function firstNonNumericLeaf(value, path = "metrics", nonFinite = false) {
+  if (typeof value === "number") return nonFinite || Number.isFinite(value) ? void 0 : `${path} is ${value}`;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`, nonFinite);
       if (bad) return bad;
     }
     return void 0;
   }
   if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`, nonFinite);
       if (bad) return bad;
     }
     return void 0;

@@ -163,18 +163,18 @@ var MalformedFlagsError = class extends Error {
 var import_node_fs = require("node:fs");
 
 // tools/src/lib/metrics.ts
-function firstNonNumericLeaf(value, path = "metrics") {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : `${path} is ${value}`;
+function firstNonNumericLeaf(value, path = "metrics", nonFinite = false) {
+  if (typeof value === "number") return nonFinite || Number.isFinite(value) ? void 0 : `${path} is ${value}`;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`, nonFinite);
       if (bad) return bad;
     }
     return void 0;
   }
   if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`, nonFinite);
       if (bad) return bad;
     }
     return void 0;
@@ -1303,6 +1303,9 @@ var RUNFILES_SUFFIXES = [".runfiles", ".runfiles_manifest", ".repo_mapping"];
 function needsStage(inputs, cwd = process.cwd()) {
   return inputs !== void 0 && !isPrivateExecRoot(cwd);
 }
+function stageFor(inputs, executable, places) {
+  return needsStage(inputs) ? new Stage({ execRoot: process.cwd(), inputs, executable, ...places }) : void 0;
+}
 function shimProgram(execRoot) {
   const [, bundle = ""] = process.argv;
   return new Set([process.argv0, bundle].map((path) => (0, import_node_path6.isAbsolute)(path) ? (0, import_node_path6.relative)(execRoot, path) : path));
@@ -1468,14 +1471,11 @@ main(async (argv, request) => {
   if (pruned && !initCheckpoint) {
     throw new UserFacingError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
-  const stage = needsStage(request.inputPaths) ? new Stage({
-    execRoot: process.cwd(),
-    inputs: request.inputPaths,
-    executable: shim.executable,
+  const stage = stageFor(request.inputPaths, shim.executable, {
     directories: [...trainingData, ...initCheckpoint ? [initCheckpoint] : []],
     outputFiles: modelIsDir ? [] : [model],
     outputDirs: modelIsDir ? [model, outputDir] : [outputDir]
-  }) : void 0;
+  });
   const progress2 = startProgress({
     label: shim.label,
     trial: shim.trial ?? null,

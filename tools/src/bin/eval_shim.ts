@@ -11,21 +11,14 @@ import type { Problem } from "../shim/problem.ts";
 import { dataDigester, digest, inputDigester } from "../shim/digest.ts";
 import { main } from "../helper/main.ts";
 import { UserFacingError } from "../lib/user-facing-error.ts";
-import { needsStage, Stage } from "../shim/stage.ts";
-import { metricAt, metricsProblem, scalarMetrics } from "../lib/metrics.ts";
+import { stageFor } from "../shim/stage.ts";
+import { firstNonNumericLeaf, metricAt, metricsProblem, scalarMetrics } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import { discard } from "../lib/outputs.ts";
 
 const FIX_METRICS =
   `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, ` +
   `to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
-
-/** Whether every leaf of parsed metrics is a number (NaN and infinities too: divergence() judges those). */
-function onlyNumbers(value: unknown): boolean {
-  if (typeof value === "number") return true;
-  if (value === null || typeof value !== "object") return false;
-  return Object.values(value).every(onlyNumbers);
-}
 
 /**
  * Inside a search: metrics that meet the contract but lack the search's metric are a mistake in
@@ -39,7 +32,9 @@ function missingMetric(text: string, metric: string, label: string): string | un
   } catch {
     return undefined; // metricsProblem says what is wrong with it
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || !onlyNumbers(parsed)) return undefined;
+  // Only metrics that meet the contract; NaN and infinities too (divergence() judges those).
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
+  if (firstNonNumericLeaf(parsed, "metrics", true) !== undefined) return undefined;
   if (metricAt(parsed, metric) !== undefined) return undefined;
   const written = Object.keys(scalarMetrics(parsed));
   return (
@@ -93,16 +88,7 @@ main(async (argv, request) => {
     timeoutAttr: "eval_timeout",
     dataAttr: "test_data",
     // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
-    stage: needsStage(request.inputPaths)
-      ? new Stage({
-          execRoot: process.cwd(),
-          inputs: request.inputPaths,
-          executable: shim.executable,
-          directories: [model, ...testData],
-          outputFiles: [metrics],
-          outputDirs: [],
-        })
-      : undefined,
+    stage: stageFor(request.inputPaths, shim.executable, { directories: [model, ...testData], outputFiles: [metrics], outputDirs: [] }),
     command,
     env: {
       [ENV_VARS.model]: model,

@@ -15,7 +15,7 @@ import { main } from "../helper/main.ts";
 import { UserFacingError } from "../lib/user-facing-error.ts";
 import { carryForward, prunedOutcome } from "../shim/pruned.ts";
 import { startProgress } from "../shim/progress.ts";
-import { needsStage, Stage } from "../shim/stage.ts";
+import { stageFor } from "../shim/stage.ts";
 import { discard } from "../lib/outputs.ts";
 
 function modelProblem(path: string, isDirectory: boolean): string | undefined {
@@ -78,16 +78,11 @@ main(async (argv, request) => {
     throw new UserFacingError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }
   // A worker that Bazel did not sandbox runs the script in a stage of its declared inputs.
-  const stage = needsStage(request.inputPaths)
-    ? new Stage({
-        execRoot: process.cwd(),
-        inputs: request.inputPaths,
-        executable: shim.executable,
-        directories: [...trainingData, ...(initCheckpoint ? [initCheckpoint] : [])],
-        outputFiles: modelIsDir ? [] : [model],
-        outputDirs: modelIsDir ? [model, outputDir] : [outputDir],
-      })
-    : undefined;
+  const stage = stageFor(request.inputPaths, shim.executable, {
+    directories: [...trainingData, ...(initCheckpoint ? [initCheckpoint] : [])],
+    outputFiles: modelIsDir ? [] : [model],
+    outputDirs: modelIsDir ? [model, outputDir] : [outputDir],
+  });
   // For `databazel watch`; it writes nothing unless a watch is looking (tools/src/shim/progress.ts).
   const progress = startProgress({
     label: shim.label,

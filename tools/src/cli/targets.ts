@@ -130,6 +130,11 @@ export function groupsFor(target: Target, paths: string[]): string[] | undefined
   return [...chosen].sort();
 }
 
+/** Labels as a message lists them: all of up to three, else how many and the first three. */
+function listed(labels: string[]): string {
+  return labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
+}
+
 /**
  * ensureOutputs for several targets, in one `bazel build` of exactly the output groups that hold
  * what they read (Bazel makes that a no-op when nothing changed, in well under a second), so
@@ -139,7 +144,7 @@ export function groupsFor(target: Target, paths: string[]): string[] | undefined
 export function ensureAllOutputs(ws: Workspace, wanted: { target: Target; paths: string[] }[]): string[][] {
   const missing = (paths: string[]): string[] => paths.filter((p) => !existsSync(hostPath(ws, p)));
   const labels = [...new Set(wanted.map((w) => displayLabel(w.target.label)))];
-  const what = labels.length <= 3 ? labels.join(", ") : `${labels.length} targets (${labels.slice(0, 3).join(", ")}, ...)`;
+  const what = listed(labels);
   if (!ws.build) {
     const absent = wanted.flatMap((w) => missing(w.paths));
     if (absent.length > 0) {
@@ -158,10 +163,8 @@ export function ensureAllOutputs(ws: Workspace, wanted: { target: Target; paths:
   });
   const todo = requests.filter((r) => r.keys.some((k) => !ws.built.has(k)));
   if (todo.length > 0) {
-    const targets = [...new Set(todo.map((r) => r.label))];
-    const names = targets.map(displayLabel);
-    const building = names.length <= 3 ? names.join(", ") : `${names.length} targets (${names.slice(0, 3).join(", ")}, ...)`;
-    ws.log(`databazel: building ${building} to bring ${names.length === 1 ? "it" : "them"} up to date (--no-build skips this) ...`);
+    const names = [...new Set(todo.map((r) => r.label))].map(displayLabel);
+    ws.log(`databazel: building ${listed(names)} to bring ${names.length === 1 ? "it" : "them"} up to date (--no-build skips this) ...`);
     ws.bazel.build(names, [...new Set(todo.flatMap((r) => r.groups))].sort());
     for (const r of todo) for (const k of r.keys) ws.built.add(k);
   }

@@ -73,14 +73,18 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
+// Read once: the processes above this one stay the same while a watch polls the lock file.
+let own: Set<number> | undefined;
+
 /**
- * This process and those above it (its launcher, the shell, ...). \`bazel run\` hands the
+ * This process and those above it (its launcher, the shell, ...). `bazel run` hands the
  * client's own process to the program it runs (exec), after the client wrote its pid into the
- * lock file: under \`bazel run @databazel//:databazel\` that pid is this CLI's (or its
+ * lock file: under `bazel run @databazel//:databazel` that pid is this CLI's (or its
  * launcher's, when that did not exec), and it means a command that is over, not a busy Bazel.
  */
-export function ownProcesses(): Set<number> {
-  const own = new Set([process.pid, process.ppid]);
+export function ownProcesses(): ReadonlySet<number> {
+  if (own) return own;
+  own = new Set([process.pid, process.ppid]);
   for (let pid = parentOf(process.ppid); pid !== undefined && !own.has(pid); pid = parentOf(pid)) own.add(pid);
   return own;
 }
@@ -106,7 +110,7 @@ export function bazelCommand(outputBase: string): BazelCommand | undefined {
   const field = (name: string): string | null => new RegExp(`^${name}=(.*)$`, "m").exec(text)?.[1] ?? null;
   const pid = Number(field("pid"));
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  // A live client that is this process or above it is the \`bazel run\` that started it.
+  // A live client that is this process or above it is the `bazel run` that started it.
   const running = alive(pid) && !ownProcesses().has(pid);
   let args: string[] = [];
   if (running) {

@@ -1,18 +1,21 @@
 // The metrics contract: a JSON object whose leaves are numbers; objects and arrays may nest.
 
-/** Returns a description of the first leaf that is not a finite number, or undefined. */
-export function firstNonNumericLeaf(value: unknown, path = "metrics"): string | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? undefined : `${path} is ${value}`;
+/**
+ * Returns a description of the first leaf that is not a finite number (with `nonFinite`, not a
+ * number at all: NaN and the infinities pass), or undefined.
+ */
+export function firstNonNumericLeaf(value: unknown, path = "metrics", nonFinite = false): string | undefined {
+  if (typeof value === "number") return nonFinite || Number.isFinite(value) ? undefined : `${path} is ${value}`;
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const bad = firstNonNumericLeaf(item, `${path}[${i}]`);
+      const bad = firstNonNumericLeaf(item, `${path}[${i}]`, nonFinite);
       if (bad) return bad;
     }
     return undefined;
   }
   if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      const bad = firstNonNumericLeaf(item, `${path}.${key}`);
+      const bad = firstNonNumericLeaf(item, `${path}.${key}`, nonFinite);
       if (bad) return bad;
     }
     return undefined;

@@ -29,9 +29,6 @@ import {
 import { curveNumbers } from "../lib/curve.ts";
 import { isPrivateExecRoot as isPrivate, outputBaseOf } from "./exec-root.ts";
 
-// Kept here too for the tests and readers that know it from this module.
-export { outputBaseOf };
-
 export interface ProgressOptions {
   label: string;
   trial: string | null;

@@ -44,6 +44,17 @@ export function needsStage(inputs: readonly string[] | undefined, cwd: string = 
   return inputs !== undefined && !isPrivateExecRoot(cwd);
 }
 
+/** What a shim knows of its stage: what to stage whole, and where the script writes. */
+export type StagePlaces = Pick<StagePlan, "directories" | "outputFiles" | "outputDirs">;
+
+/**
+ * The stage for a request that needs one (a worker Bazel did not sandbox: needsStage), in the
+ * execution root the shim runs in; undefined for any other.
+ */
+export function stageFor(inputs: readonly string[] | undefined, executable: string, places: StagePlaces): Stage | undefined {
+  return needsStage(inputs) ? new Stage({ execRoot: process.cwd(), inputs, executable, ...places }) : undefined;
+}
+
 /**
  * The shim's own program, Node and the bundle Bazel started the worker with: inputs of the action
  * (its tools), not of the script, and about a third of a stage's directories. Left out.
