@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot, type BazelResult } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
 import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { samplerSearch, samplerWorkspace } from "./harness/sampler.ts";
+import { removeWorkspace } from "./harness/workspace.ts";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 
 const HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
@@ -50,22 +51,7 @@ hyperparam_search(
 `;
 
 // Batches of 2: a third batch makes batch 2's validation evaluations and batch 3's proposal run.
-const tpe = (nTrials: number): string => `
-hyperparam_search(
-    name = "tpe",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    space = {"lr": "loguniform(0.001, 1)"},
-    seed = 1,
-    metric = "accuracy",
-    sampler = "tpe",
-    n_trials = ${nTrials},
-    batch_size = 2,
-)
-`;
+const tpe = (nTrials: number): string => samplerSearch({ name: "tpe", sampler: "tpe", nTrials, batchSize: 2 });
 
 const TARGETS = ["//:hyperband", "//:tpe"];
 /** Bazel's own message for an input its cache lost; it names no flag (Bazel 7.7.1). */
@@ -154,8 +140,7 @@ function expectChangedSearches(log: string, expected: Record<string, number>): v
 }
 
 beforeAll(async () => {
-  ws = consumerWorkspace({ "train.csv": "bias=0\n", "validation.csv": "bias=0.01\n", "test.csv": "bias=0\n" });
-  for (const script of ["train.sh", "eval.sh"]) cpSync(join(repoRoot, "tests", "adaptive", script), join(ws, script));
+  ws = samplerWorkspace(""); // its BUILD.bazel is setSearches'
   scratch = mkdtempSync(join(tmpdir(), "databazel-lost-blobs-"));
   seedCache = join(scratch, "seed-cache");
   pruned = "";
