@@ -3,8 +3,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    // Bazel already uses every core; test files that each drive Bazel run one at a time.
-    fileParallelism: false,
+    // Most of a test file's time is Bazel's: server start-up, analysis, waiting on scripts. Files
+    // run side by side, each in a process of its own; those that build in a workspace of this
+    // repository take its lock and run one at a time (tests/harness/workspace-lock.ts).
+    pool: "forks",
+    maxWorkers: Number(process.env.DATABAZEL_TEST_FILES_AT_ONCE || 3),
+    setupFiles: ["tests/harness/release-workspaces.ts"],
     // Real builds: the first one may provision the offline Bazel and start its server.
     testTimeout: 10 * 60_000,
     hookTimeout: 15 * 60_000,

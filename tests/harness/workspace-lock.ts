@@ -1,0 +1,59 @@
+// Test files run in parallel (vitest.config.ts). Each builds in a workspace of its own, except
+// those that build in this repository itself or in its e2e/ workspaces in place: those share
+// that workspace's Bazel server, output base and bazel-bin, so a file takes the workspace's lock
+// the first time it runs Bazel there and holds it until the file ends. They run one at a time
+// against it, in parallel with everything else.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+
+const held = new Map<string, ChildProcess>();
+
+/** The checkout this harness belongs to, resolved through symlinks (tests/harness/../..). */
+const checkout = realpathSync(join(import.meta.dirname, "..", ".."));
+
+/** Whether `dir` is this checkout or a folder in it (e2e/NAME, a README consumer written there). */
+function insideCheckout(dir: string): boolean {
+  const rel = relative(checkout, dir);
+  return rel === "" || (!rel.startsWith("..") && !rel.startsWith("/"));
+}
+
+/**
+ * Waits for the lock of the workspace `cwd` when it lies in this checkout and this file does not
+ * hold it yet. The lock is flock(1) holding a file in the temporary directory for as long as a
+ * child `cat` reads this process's pipe: when the test file's process ends, however it ends, the
+ * pipe closes and the lock goes with it.
+ */
+export async function holdWorkspace(cwd: string): Promise<void> {
+  let dir: string;
+  try {
+    dir = realpathSync(resolve(cwd));
+  } catch {
+    return;
+  }
+  if (!insideCheckout(dir) || held.has(dir)) return;
+  const digest = createHash("sha256").update(dir).digest("hex").slice(0, 16);
+  const lockFile = join(tmpdir(), `databazel-test-workspace-${digest}.lock`);
+  const holder = spawn("flock", [lockFile, "sh", "-c", "echo locked; exec cat >/dev/null"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  held.set(dir, holder);
+  await new Promise<void>((resolveLocked, reject) => {
+    holder.stdout!.once("data", () => resolveLocked());
+    holder.once("error", reject);
+    holder.once("exit", (code) => reject(new Error(`flock ${lockFile} exited ${code} before taking the lock`)));
+  });
+  // The holder must not keep this process alive, nor its pipes.
+  holder.unref();
+  holder.stdout!.destroy();
+  (holder.stdin as unknown as { unref(): void }).unref();
+}
+
+/** Lets go of every workspace this file holds (the end of a test file). */
+export function releaseWorkspaces(): void {
+  // End of input ends `cat`, and with it flock and the lock.
+  for (const holder of held.values()) holder.stdin!.end();
+  held.clear();
+}
