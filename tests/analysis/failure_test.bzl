@@ -22,4 +22,7 @@ def failure_tests(cases):
       cases: `case()`s whose `expected` is the list of substrings the analysis error must contain.
     """
     for case in cases:
+        if not case.expected:
+            # Any failure would pass: a case pins at least one fragment of its message.
+            fail("case {}: give the messages its target must fail with".format(case.name))
         failure_test(name = case.name, messages = case.expected, target_under_test = target_under_test(case))
