@@ -73,7 +73,7 @@ FAILURE_CASES = [
     case("model_outside_package_test", "model", {"out": "../%{name}.model"}, [
         'out = "../%{name}.model" expands to "../model_outside_package_test_target.model", which is not a relative path in the package',
     ]),
-    case("renamed_attr_twice_test", "model", {"out": "b.bin", "model": "a.bin"}, [
+    case("renamed_attr_twice_test", "model", {"model": "a.bin", "out": "b.bin"}, [
         "model and out are both set; model is the old name of out.",
         'Fix: keep out = "b.bin" and remove model.',
     ]),
