@@ -1,7 +1,8 @@
 """Analysis tests: the providers databazel's rules return and the actions they register."""
 
 load("@bazel_skylib//lib:unittest.bzl", "analysistest", "asserts")
-load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo", "evaluate", "hyperparam_search", "model")
+load("//databazel:defs.bzl", "MetricsInfo", "ModelInfo", "SearchInfo")
+load(":targets.bzl", "target_under_test")
 
 def _actions(env, mnemonic):
     return [a for a in analysistest.target_actions(env) if a.mnemonic == mnemonic]
@@ -138,94 +139,11 @@ hyperparams_test = analysistest.make(
     attrs = {"expected": attr.string_dict(doc = "The hyperparameters of the model, or of a search's first trial.")},
 )
 
-def _failure_test_impl(ctx):
-    env = analysistest.begin(ctx)
-    for message in ctx.attr.messages:
-        asserts.expect_failure(env, message)
-    return analysistest.end(env)
-
-failure_test = analysistest.make(
-    _failure_test_impl,
-    expect_failure = True,
-    attrs = {"messages": attr.string_list(doc = "Substrings the analysis error must contain.", mandatory = True)},
-)
-
-_TRAIN = {
-    "train_executable": "//tests/rules:train",
-    "training_data": "//tests/rules:train.csv",
-}
-
-_EVAL = {
-    "eval_executable": "//tests/rules:eval",
-    "test_data": "//tests/rules:test.csv",
-}
-
-def _failing_target_test(name, macro, messages, args):
-    # The target is tagged manual so that `bazel build //...` leaves it alone.
-    macro(name = name + "_target", tags = ["manual"], **args)
-    failure_test(name = name, messages = messages, target_under_test = ":" + name + "_target")
-
-def search_failure_test(name, messages, **kwargs):
-    """A hyperparam_search that must fail analysis, and the test that it fails with `messages`.
-
-    The search (`<name>_target`) trains and evaluates with //tests/rules's scripts and data,
-    ranked by accuracy, unless kwargs say otherwise.
+def hyperparams_tests(cases):
+    """For each case, its target and a test that its hyperparameters are the case's `expected`.
 
     Args:
-      name: the test's name.
-      messages: substrings the analysis error must contain.
-      **kwargs: hyperparam_search arguments (grid, space, seed, model, ...).
+      cases: `case()`s whose `expected` is the hyperparameters of the model, or of a search's first trial.
     """
-    _failing_target_test(name, hyperparam_search, messages, dict(_TRAIN, **dict({"metric": "accuracy"}, **dict(_EVAL, **kwargs))))
-
-_ADAPTIVE = {
-    "max_epochs": 9,
-    "scheduler": "successive_halving",
-    "train_executable": "//tests/adaptive:train",
-    "validation_data": "//tests/adaptive:validation.csv",
-}
-
-def adaptive_failure_test(name, messages, **kwargs):
-    """An adaptive hyperparam_search that must fail analysis, and the test that it fails with `messages`.
-
-    As `search_failure_test`, with successive halving up to 9 epochs, a train executable tagged
-    `databazel:checkpoints` and validation data, unless kwargs say otherwise.
-
-    Args:
-      name: the test's name.
-      messages: substrings the analysis error must contain.
-      **kwargs: hyperparam_search arguments.
-    """
-    search_failure_test(name, messages, **dict(_ADAPTIVE, **kwargs))
-
-def model_failure_test(name, messages, **kwargs):
-    """A model that must fail analysis, and the test that it fails with `messages`.
-
-    The model (`<name>_target`) trains with //tests/rules's script and data.
-
-    Args:
-      name: the test's name.
-      messages: substrings the analysis error must contain.
-      **kwargs: model arguments (epochs, checkpoint_every, model, ...).
-    """
-    _failing_target_test(name, model, messages, dict(_TRAIN, **kwargs))
-
-def evaluate_failure_test(name, messages, **kwargs):
-    """An evaluate that must fail analysis, and the test that it fails with `messages`.
-
-    The evaluate (`<name>_target`) scores //tests/rules:mlp with //tests/rules's script and data.
-
-    Args:
-      name: the test's name.
-      messages: substrings the analysis error must contain.
-      **kwargs: evaluate arguments (test_data, model, ...).
-    """
-    _failing_target_test(name, evaluate, messages, dict(_EVAL, **dict({"model": "//tests/rules:mlp"}, **kwargs)))
-
-def _bad_provider_impl(_ctx):
-    return [ModelInfo(model = "not a file", hyperparams_file = None, label = Label("//x:y"))]
-
-bad_provider = rule(
-    implementation = _bad_provider_impl,
-    doc = "Builds a ModelInfo with a string where a File belongs, so its init must refuse it.",
-)
+    for case in cases:
+        hyperparams_test(name = case.name, expected = case.expected, target_under_test = target_under_test(case))
