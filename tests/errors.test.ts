@@ -1,7 +1,7 @@
 // Bad input gets a clear message that says what is wrong and how to fix it: from the shims, and
 // never with a partial output left behind. The errors raised at analysis time (every check of a
 // macro's or rule's arguments) are pinned by analysistest failure tests
-// (tests/analysis/BUILD.bazel), which `bazel test //...` runs in a second; tests/bad-target-alone
+// (tests/analysis/failure_cases.bzl), which `bazel test //...` runs in a second; tests/bad-target-alone
 // checks that each fails its own target, not its package.
 import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
