@@ -5,11 +5,11 @@
 // the search and lists them all; a script killed by SIGKILL is never a recorded outcome; a
 // hanging model or evaluate is stopped, whole process group included, with no partial output.
 import { execa } from "execa";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, repoRoot } from "./harness/bazel.ts";
+import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { dumpDom, findChromium } from "./harness/chromium.ts";
 import { databazel } from "./harness/cli.ts";
 import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
@@ -75,10 +75,22 @@ async function buildFails(target: string): Promise<string> {
   return result.all ?? "";
 }
 
-/** The processes still running one of the test scripts' sleeps (`sleep 1007`, `sleep 1008`). */
+/**
+ * The processes still running one of this workspace's scripts' sleeps (`sleep 1007`, `sleep
+ * 1008`): those whose working directory lies in its output base, where every action runs, so
+ * that another checkout's run of this file does not count.
+ */
 async function leftoverSleeps(): Promise<string[]> {
+  const outputBase = await bazelInfo("output_base", { cwd: ws });
   const { stdout } = await execa("ps", ["-eo", "pid,args"]);
-  return stdout.split("\n").filter((line) => / sleep 100[78]$/.test(line));
+  return stdout.split("\n").filter((line) => {
+    if (!/ sleep 100[78]$/.test(line)) return false;
+    try {
+      return readlinkSync(`/proc/${line.trim().split(" ")[0]}/cwd`).startsWith(outputBase);
+    } catch {
+      return false; // it ended meanwhile
+    }
+  });
 }
 
 describe("max_failed_trials = 3, with a crash, a NaN and a hang among six trials", () => {
