@@ -78,7 +78,8 @@ async function buildFails(target: string): Promise<string> {
 /**
  * The processes still running one of this workspace's scripts' sleeps (`sleep 1007`, `sleep
  * 1008`): those whose working directory lies in its output base, where every action runs, so
- * that another checkout's run of this file does not count.
+ * that another checkout's run of this file does not count. (Seen from outside the offline
+ * Bazel's root filesystem, that path has the root's own path in front.)
  */
 async function leftoverSleeps(): Promise<string[]> {
   const outputBase = await bazelInfo("output_base", { cwd: ws });
@@ -86,7 +87,7 @@ async function leftoverSleeps(): Promise<string[]> {
   return stdout.split("\n").filter((line) => {
     if (!/ sleep 100[78]$/.test(line)) return false;
     try {
-      return readlinkSync(`/proc/${line.trim().split(" ")[0]}/cwd`).startsWith(outputBase);
+      return readlinkSync(`/proc/${line.trim().split(" ")[0]}/cwd`).includes(outputBase);
     } catch {
       return false; // it ended meanwhile
     }
