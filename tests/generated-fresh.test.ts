@@ -1,34 +1,34 @@
-// Checked-in files generated from TypeScript must match what `npm run build:tools` (esbuild's JS
-// API) generates now. `bazel test //...` checks them against the Bazel actions' outputs too
-// (tools/build), so the two generators cannot drift apart. Regenerate with either
-// `npm run build:tools` or `tools/bazel run //tools/build:update`.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// The checked-in generated files equal what their one generator, a Bazel action, makes now. The
+// freshness targets in tools/build (also in `bazel test //...`) compare them, and their failure
+// names the command that rewrites them (`npm run build:tools`, `npm run docs`). Every generated
+// file is marked as generated in .gitattributes, so reviews and GitHub's diffs fold it away.
+import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { bundle, bundleSets, entryPoints, repoRelative } from "../tools/build/bundle.ts";
-import { generateContractBzl } from "../tools/build/gen-contract.ts";
-import { contractBzl } from "../tools/build/paths.ts";
+import { bazel, repoRoot } from "./harness/bazel.ts";
 
-const fix = "stale: run `npm run build:tools` and commit the result";
+/** Every checked-in generated file, as the update targets know them (SourceFilesInfo). */
+async function generatedFiles(): Promise<string[]> {
+  const expr = '"\\n".join([c[1] for k, v in providers(target).items() if k.endswith("%SourceFilesInfo") for c in v.copies])';
+  const result = await bazel(["cquery", "--ui_event_filters=-info", "--noshow_progress", "kind(source_files_test, //tools/build:all)", "--output=starlark", `--starlark:expr=${expr}`]);
+  return [...new Set(result.stdout.split("\n").filter(Boolean))].sort();
+}
 
-describe("generated files are fresh", () => {
-  const entries = entryPoints();
-  for (const entry of entries) {
-    it(repoRelative(entry.bundlePath), async () => {
-      expect(existsSync(entry.bundlePath), fix).toBe(true);
-      expect(readFileSync(entry.bundlePath, "utf8") === (await bundle(entry)), fix).toBe(true);
-    });
-  }
-
-  it("no bundle is left without its source", () => {
-    const expected = new Set(entries.map((e) => e.bundlePath));
-    const checkedIn = bundleSets.flatMap(({ distDir }) =>
-      existsSync(distDir) ? readdirSync(distDir).filter((f) => f.endsWith(".cjs")).map((f) => join(distDir, f)) : [],
-    );
-    expect(checkedIn.filter((f) => !expected.has(f)).map(repoRelative), fix).toEqual([]);
+describe("generated files", () => {
+  it("the bundles and contract.bzl are what Bazel generates", async () => {
+    const targets = ["//tools/build:bundles_test", "//tools/build:mnist_bundles_test", "//tools/build:contract_test"];
+    const result = await bazel(["test", "--test_output=errors", ...targets], { allowFailure: true });
+    // On failure the test log says which file is stale and the fix: `npm run build:tools`.
+    expect(result.exitCode, result.all).toBe(0);
   });
 
-  it("databazel/private/contract.bzl", () => {
-    expect(readFileSync(contractBzl, "utf8") === generateContractBzl(), fix).toBe(true);
+  it(".gitattributes marks every generated file as generated, and nothing else", async () => {
+    const generated = await generatedFiles();
+    expect(generated).toEqual(expect.arrayContaining(["databazel/private/bundles/databazel.cjs", "databazel/private/contract.bzl", "docs/defs.md", "mnist/dist/train.cjs"]));
+    const { stdout } = await execa("git", ["ls-files", "-z"], { cwd: repoRoot });
+    const attrs = await execa("git", ["check-attr", "-z", "--stdin", "linguist-generated"], { cwd: repoRoot, input: stdout });
+    const fields = attrs.stdout.split("\0");
+    const marked: string[] = [];
+    for (let i = 0; i + 2 < fields.length; i += 3) if (fields[i + 2] === "true") marked.push(fields[i]!);
+    expect(marked.sort(), "mark generated files in .gitattributes with linguist-generated=true").toEqual(generated);
   });
 });

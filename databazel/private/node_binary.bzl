@@ -1,7 +1,9 @@
 """`node_binary`: an executable that runs one JavaScript file with the databazel Node toolchain.
 
 Use it to make a train or eval executable from a bundled script, so the action needs no Node
-on the machine beyond the toolchain's.
+on the machine beyond the toolchain's. `node_test` is the same rule as a test (as rules_js's
+js_binary and js_test): the one place databazel runs Node outside its own actions. Build actions
+that run a script with Node use a node_binary as their tool.
 """
 
 load(":node_toolchain.bzl", "NODE_TOOLCHAIN", "node_runtime")
@@ -41,6 +43,18 @@ def _node_binary_impl(ctx):
         runfiles = runfiles.merge(target[DefaultInfo].default_runfiles)
     return [DefaultInfo(executable = launcher, files = depset([launcher]), runfiles = runfiles)]
 
+_ATTRS = {
+    "data": attr.label_list(
+        doc = "Files the program reads at run time.",
+        allow_files = True,
+    ),
+    "entry_point": attr.label(
+        doc = "The JavaScript file to run.",
+        allow_single_file = [".cjs", ".mjs", ".js"],
+        mandatory = True,
+    ),
+}
+
 node_binary = rule(
     implementation = _node_binary_impl,
     doc = """Runs `entry_point` with Node from the databazel Node toolchain.
@@ -49,17 +63,16 @@ The entry point must be self-contained JavaScript (bundle it, e.g. with esbuild)
 toolchain brings no `node_modules`. Name it `.cjs` (or `.mjs`) so that a `package.json` above it
 cannot change how Node loads it.
 """,
-    attrs = {
-        "data": attr.label_list(
-            doc = "Files the program reads at run time.",
-            allow_files = True,
-        ),
-        "entry_point": attr.label(
-            doc = "The JavaScript file to run.",
-            allow_single_file = [".cjs", ".mjs", ".js"],
-            mandatory = True,
-        ),
-    },
+    attrs = _ATTRS,
     toolchains = [NODE_TOOLCHAIN],
     executable = True,
+)
+
+# Not in defs.bzl: databazel's own tests use it.
+node_test = rule(
+    implementation = _node_binary_impl,
+    doc = "Runs `entry_point` with Node from the databazel Node toolchain as a test: it passes when Node exits 0. `args` (with `$(rootpath ...)` of `data`) follow the entry point.",
+    attrs = _ATTRS,
+    toolchains = [NODE_TOOLCHAIN],
+    test = True,
 )

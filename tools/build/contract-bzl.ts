@@ -1,5 +1,5 @@
-// Writes what databazel/private/contract.bzl must hold to the path given. Bazel bundles and
-// runs this (tools/build/BUILD.bazel) to check the checked-in file and to update it.
+// Writes what databazel/private/contract.bzl must hold to the path given: the entry point of
+// its one generator, a Bazel action (tools/build/BUILD.bazel; `npm run build:tools` copies it).
 import { writeFileSync } from "node:fs";
 import { generateContractBzl } from "./gen-contract.ts";
 

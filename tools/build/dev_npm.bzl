@@ -1,8 +1,8 @@
 """Development only: esbuild's native binary from the root module's node_modules.
 
-The freshness tests rebuild the checked-in bundles with the same esbuild that
-`npm run build:tools` uses, so the outputs are byte-identical. Nothing here is fetched: the
-repository links to what `npm ci` installed, and fails with that fix when it is missing.
+The checked-in bundles are built with it (tools/build/esbuild.bzl), at the version that
+package-lock.json pins. Nothing here is fetched: the repository links to what `npm ci`
+installed, and fails with that fix when it is missing.
 """
 
 _BUILD = """\
@@ -10,7 +10,7 @@ exports_files(["esbuild"])
 """
 
 def _missing(root, what):
-    fail(("databazel: {} is missing, and the freshness checks (bazel test //...) need it.\n" +
+    fail(("databazel: {} is missing, and building the bundles (npm run build:tools, bazel test //...) needs it.\n" +
           "Fix: run `npm ci` in {}.").format(what, root))
 
 def _dev_npm_repository_impl(rctx):
@@ -30,7 +30,7 @@ def _dev_npm_repository_impl(rctx):
 
 dev_npm_repository = repository_rule(
     implementation = _dev_npm_repository_impl,
-    doc = "Links esbuild's native binary, which the freshness checks bundle with.",
+    doc = "Links esbuild's native binary, which builds the bundles.",
     local = True,
 )
 

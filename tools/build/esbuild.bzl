@@ -1,7 +1,7 @@
-"""Bundles a TypeScript entry point with esbuild, as `npm run build:tools` does.
+"""Bundles a TypeScript entry point with esbuild: the one generator of the checked-in bundles.
 
-The options mirror tools/build/bundle.ts; the freshness tests compare this rule's outputs with
-the bundles that `npm run build:tools` checked in, so the two cannot drift apart unnoticed.
+`npm run build:tools` copies this rule's outputs into the source tree, and
+//tools/build:bundles_test fails when a checked-in bundle differs from them.
 """
 
 BANNER = "// Generated from {entry} by `npm run build:tools`. Do not edit."
@@ -18,7 +18,7 @@ def _esbuild_bundle_impl(ctx):
         "--format=cjs",
         "--legal-comments=none",
         "--charset=utf8",
-        # Quiet on success; a warning here would also be one in `npm run build:tools`.
+        # Quiet on success; errors still fail the action.
         "--log-level=error",
         # Sandboxed inputs are symlinks: keep their execroot paths, which are the repository
         # paths esbuild writes into its `// path` comments, as it does from the source tree.

@@ -1,7 +1,7 @@
 // Generates databazel/private/contract.bzl: the names the rules and the TypeScript helpers share
 // (the scripts' flags, the helpers' own flags, output file suffixes, the manifests' fields), so
-// they cannot drift. It imports the constants themselves and reads no file, so it also runs
-// from a bundle (inside a Bazel action, say).
+// they cannot drift. It imports the constants themselves and reads no file, so its bundle runs
+// in a Bazel action with nothing else (tools/build/BUILD.bazel, contract-bzl.ts).
 import { EVAL_FLAGS, TRAIN_FLAGS } from "../src/contract.ts";
 import { AGGREGATE_FLAGS, DECIDE_FLAGS, DIGEST_FLAGS, PROPOSE_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
 import { distribution, proposeHistoryTrial, proposeManifest } from "../src/formats/propose.ts";

@@ -1,6 +1,6 @@
-// Where the repository is, for the build scripts and the freshness tests that share them.
-// Found by walking up to .bazelversion, so it holds from the TS sources and from their bundle;
-// a Bazel action that runs a bundle (which is not in the tree) names it in DATABAZEL_REPO_ROOT.
+// Where the repository is, for the development scripts (benchmarks, npm packing, the remote
+// cluster). Found by walking up to .bazelversion, so it holds from the TS sources and from an
+// esbuild bundle of them under node_modules/.cache.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,4 @@ function findRepoRoot(start: string): string {
   }
 }
 
-export const repoRoot = process.env["DATABAZEL_REPO_ROOT"] ?? findRepoRoot(dirname(fileURLToPath(import.meta.url)));
-
-/** Generated from TypeScript by tools/build/gen-contract.ts. */
-export const contractBzl = join(repoRoot, "databazel", "private", "contract.bzl");
+export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));

@@ -1,12 +1,10 @@
 """Checked-in generated files: a test that they are fresh, and a target that updates them.
 
-The rules_js `write_source_files` pattern: `bazel test //...` fails when a checked-in file
+The bazel-lib `write_source_files` pattern: `bazel test //...` fails when a checked-in file
 differs from what Bazel generates now (or is missing, or is left over with nothing that
-generates it), and `bazel run //tools/build:update` writes the generated files over them.
-Unlike one skylib `diff_test` per file, a set also sees the missing and the left-over files.
+generates it), and `bazel run` of an update_source_files target writes the generated files over
+them. Unlike one skylib `diff_test` per file, a set also sees the missing and the left-over files.
 """
-
-UPDATE_COMMAND = "tools/bazel run //tools/build:update"
 
 SourceFilesInfo = provider(
     doc = "Generated files and where they are checked in.",
@@ -69,7 +67,7 @@ def _source_files_test_impl(ctx):
             for g, c, path in plan.pairs
         ]),
         orphans = " ".join([_quote(o) for o in plan.orphans]),
-        update = UPDATE_COMMAND,
+        update = ctx.attr.update_command,
         count = len(plan.pairs),
     ), is_executable = True)
     runfiles = ctx.runfiles(files = ctx.files.srcs + ctx.files.checked_in)
@@ -93,6 +91,10 @@ source_files_test = rule(
         "srcs": attr.label_list(
             doc = "The generated files.",
             allow_files = True,
+            mandatory = True,
+        ),
+        "update_command": attr.string(
+            doc = "The command that updates the checked-in copies, which the failure message names.",
             mandatory = True,
         ),
     },

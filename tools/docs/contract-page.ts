@@ -1,5 +1,5 @@
 // The contract's page, docs/contract.md.
-// Pure functions of tools/src/contract.ts, shared by `npm run docs` and the Bazel actions.
+// Pure functions of tools/src/contract.ts, run by the Bazel action in docs/BUILD.bazel.
 import { CONTRACT_ROWS } from "../src/contract.ts";
 
 export function contractTable(): string {

@@ -1,5 +1,5 @@
-// Renders one generated documentation file, for the Bazel actions in docs/BUILD.bazel; it
-// runs the same code as `npm run docs`, one file per action:
+// Renders one generated documentation file, for the Bazel actions in docs/BUILD.bazel (their
+// one generator; `npm run docs` copies the outputs into docs/), one file per action:
 //   module TEXTPROTO SOURCE OUT   docs/<name>.md from starlark_doc_extract's ModuleInfo of SOURCE
 //   contract OUT                  docs/contract.md
 import { readFileSync, writeFileSync } from "node:fs";
