@@ -1,18 +1,40 @@
 import { defineConfig } from "vitest/config";
 
+/** Test files that start no Bazel: pure TypeScript, the static checks and the docs' links (tests/README.md). */
+const UNIT = [
+  "tests/docs-links.test.ts",
+  "tests/formats.test.ts",
+  "tests/import-graph.test.ts",
+  "tests/metrics.test.ts",
+  "tests/schedule.test.ts",
+  "tests/static-checks.test.ts",
+  "tests/tpe.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     // Most of a test file's time is Bazel's: server start-up, analysis, waiting on scripts. Files
     // run side by side, each in a process of its own; those that build in a workspace of this
     // repository take its lock and run one at a time (tests/harness/workspace-lock.ts).
     pool: "forks",
     maxWorkers: Number(process.env.DATABAZEL_TEST_FILES_AT_ONCE || 3),
     setupFiles: ["tests/harness/release-workspaces.ts"],
-    // Real builds: the first one may provision the offline Bazel and start its server.
+    // Real builds, and on a loaded machine a type check or a lint takes more than vitest's 5 s.
     testTimeout: 10 * 60_000,
     hookTimeout: 15 * 60_000,
-    globalSetup: ["tests/harness/global-setup.ts"],
     reporters: ["default", "./tests/harness/summary-reporter.ts"],
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: "bazel",
+          include: ["tests/**/*.test.ts"],
+          exclude: UNIT,
+          // The first build may provision the offline Bazel and start its server.
+          globalSetup: ["tests/harness/global-setup.ts"],
+        },
+      },
+    ],
   },
 });
