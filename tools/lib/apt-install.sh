@@ -8,7 +8,9 @@ apt_install() {
     "Fix: install $* with this system's package manager."
   [ "$(id -u)" = 0 ] || die "$* missing, and installing them with apt-get needs root." \
     "Fix: run 'apt-get install $*' as root."
-  local apt=(apt-get -o DPkg::Lock::Timeout=600 -y --no-install-recommends)
+  # One apt-get at a time (tests/harness/install.ts takes the same lock): `apt-get update` does
+  # not wait for the package lists' lock as install waits for dpkg's.
+  local apt=(flock /tmp/databazel-apt.lock apt-get -o DPkg::Lock::Timeout=600 -y --no-install-recommends)
   say "installing $* with apt-get (once)"
   DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "$@" >/dev/null 2>&1 ||
     { "${apt[@]}" update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "$@" >/dev/null; } ||
