@@ -1,6 +1,6 @@
 // Formats that users and other tools read (run records, leaderboards) carry a top-level
 // `"format": N`, so a reader meeting a file from another databazel says so instead of misreading it.
-import { FormatError, Mismatch, type Shape } from "./shape.ts";
+import { FormatError, Mismatch, checkFile, type Shape } from "./shape.ts";
 
 /** The shape of the `format` field: exactly `version`. */
 export function formatVersion<const V extends number>(version: V): Shape<V> {
@@ -32,4 +32,10 @@ export function checkFormatVersion(value: unknown, file: string, what: string, v
     `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); ` +
       `this databazel reads format ${version}.\nFix: ${advice}`,
   );
+}
+
+/** Checks a parsed `what` against its shape, after checking that it is in format `version`. */
+export function checkVersionedFile<T>(shape: Shape<T>, value: unknown, file: string, what: string, version: number, fix: string): T {
+  checkFormatVersion(value, file, what, version, fix);
+  return checkFile(shape, value, file, what, fix);
 }
