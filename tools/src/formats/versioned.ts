@@ -22,7 +22,7 @@ export function rebuildFix(label: string | undefined): string {
  * Fails when `value` is a `what` in another format than `version`. A file without a `format`
  * field predates versioning: format 0.
  */
-export function checkFormatVersion(value: unknown, file: string, what: string, version: number, fix: string): void {
+function checkFormatVersion(value: unknown, file: string, what: string, version: number, fix: string): void {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return;
   const found = "format" in value ? (value as { format: unknown }).format : 0;
   if (typeof found !== "number" || found === version) return;
