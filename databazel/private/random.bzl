@@ -32,6 +32,26 @@ def uniform01(seed, index, key):
     lo = _mix32(h + 0x632be5ab)
     return (h * 4294967296 + lo) / 18446744073709551616.0
 
+def _split_exponent(x, base):
+    """Splits x > 0 into (m, e) with x = m * base^e and 1 <= m < base.
+
+    It multiplies or divides by base one step at a time, which is exact for base 2 and the same
+    on every machine for base 10.
+    """
+    e = 0
+
+    # 2100 steps reach 1 from any finite float, even a subnormal one in base 2.
+    for _ in range(2100):
+        if x >= base:
+            x = x / base
+            e += 1
+        elif x < 1.0:
+            x = x * base
+            e -= 1
+        else:
+            break
+    return x, e
+
 def ln(x):
     """Natural logarithm of a positive float.
 
@@ -41,16 +61,7 @@ def ln(x):
     Returns:
       float.
     """
-    e = 0
-    for _ in range(2100):
-        if x >= 2.0:
-            x = x / 2.0
-            e += 1
-        elif x < 1.0:
-            x = x * 2.0
-            e -= 1
-        else:
-            break
+    x, e = _split_exponent(x, 2.0)
 
     # ln(x) = 2 atanh(z), z = (x - 1) / (x + 1) <= 1/3 here: the series converges fast.
     z = (x - 1.0) / (x + 1.0)
@@ -104,16 +115,7 @@ def round_significant(x, digits = 4):
         return 0.0
     sign = -1.0 if x < 0 else 1.0
     x = x * sign
-    e = 0
-    for _ in range(700):
-        if x >= 10.0:
-            x = x / 10.0
-            e += 1
-        elif x < 1.0:
-            x = x * 10.0
-            e -= 1
-        else:
-            break
+    x, e = _split_exponent(x, 10.0)
     mantissa = int(x * _pow10(digits - 1) + 0.5)
     shift = e - (digits - 1)
     if shift >= 0:

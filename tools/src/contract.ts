@@ -62,96 +62,68 @@ export interface ContractRow {
   meaning: string;
 }
 
+/**
+ * Rows for `script`'s flags: a flag with its argument's placeholder, and the environment variable
+ * of the same key (which carries the same value) unless `env` names another ("" for none).
+ */
+function rowsOf<F extends Record<string, string>>(script: ContractRow["script"], flags: F) {
+  const envOf = (key: string): string => (ENV_VARS as Record<string, string>)[key] ?? "";
+  return (key: keyof F & string, arg: string, meaning: string, env: string = envOf(key)): ContractRow => ({
+    script,
+    flag: `${flags[key]} ${arg}`,
+    env,
+    meaning,
+  });
+}
+const train = rowsOf("train", TRAIN_FLAGS);
+const evalRow = rowsOf("eval", EVAL_FLAGS);
+const sampler = rowsOf("sampler", SAMPLER_FLAGS);
+const pathList = (env: string): string => `${env} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`;
+
 export const CONTRACT_ROWS: ContractRow[] = [
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.training_data} PATH`,
-    env: `${ENV_VARS.training_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
-    meaning: "the training data; repeated for several files; a directory is one path",
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.model} PATH`,
-    env: ENV_VARS.model,
-    meaning: "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`",
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.hyperparams} JSON`,
-    env: ENV_VARS.hyperparams,
-    meaning: "the hyperparameters, a JSON object of strings",
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.hyperparams_file} PATH`,
-    env: ENV_VARS.hyperparams_file,
-    meaning: "the same JSON, in a file",
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.seed} N`,
-    env: ENV_VARS.seed,
-    meaning: "the seed; the same inputs and seed must give the same model",
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.output_dir} DIR`,
-    env: ENV_VARS.output_dir,
-    meaning: "optional extras: per-epoch metrics, logs, plots",
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.start_epoch} N`,
-    env: ENV_VARS.start_epoch,
-    meaning: "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`",
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.end_epoch} N`,
-    env: ENV_VARS.end_epoch,
-    meaning: "with `epochs` set: the epoch this segment ends with, counted from the start of training",
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.init_checkpoint} PATH`,
-    env: ENV_VARS.init_checkpoint,
-    meaning:
-      "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; " +
+  train(
+    "training_data",
+    "PATH",
+    "the training data; repeated for several files; a directory is one path",
+    pathList(ENV_VARS.training_data),
+  ),
+  train("model", "PATH", "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"),
+  train("hyperparams", "JSON", "the hyperparameters, a JSON object of strings"),
+  train("hyperparams_file", "PATH", "the same JSON, in a file"),
+  train("seed", "N", "the seed; the same inputs and seed must give the same model"),
+  train("output_dir", "DIR", "optional extras: per-epoch metrics, logs, plots"),
+  train("start_epoch", "N", "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"),
+  train("end_epoch", "N", "with `epochs` set: the epoch this segment ends with, counted from the start of training"),
+  train(
+    "init_checkpoint",
+    "PATH",
+    "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; " +
       "in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes",
-  },
+  ),
   {
     script: "train",
     flag: `${TRAIN_FLAGS.output_dir}/${OUTPUT_DIR_FILES.curve}`,
     env: "",
     meaning: "optional: a JSON array of per-epoch metrics, e.g. `[{\"epoch\": 1, \"loss\": 0.4}]`; databazel joins the segments' into the model's learning curve",
   },
-  { script: "eval", flag: `${EVAL_FLAGS.model} PATH`, env: ENV_VARS.model, meaning: "the model to score" },
-  {
-    script: "eval",
-    flag: `${EVAL_FLAGS.test_data} PATH`,
-    env: `${ENV_VARS.test_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
-    meaning: `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``,
-  },
-  {
-    script: "eval",
-    flag: `${EVAL_FLAGS.metrics} PATH`,
-    env: ENV_VARS.metrics,
-    meaning: "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)",
-  },
-  {
-    script: "sampler",
-    flag: `${SAMPLER_FLAGS.history} PATH`,
-    env: "",
-    meaning:
-      'the search so far, JSON: `space` (each parameter\'s `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)',
-  },
-  {
-    script: "sampler",
-    flag: `${SAMPLER_FLAGS.output} PATH`,
-    env: "",
-    meaning:
-      "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch",
-  },
+  evalRow("model", "PATH", "the model to score"),
+  evalRow(
+    "test_data",
+    "PATH",
+    `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``,
+    pathList(ENV_VARS.test_data),
+  ),
+  evalRow("metrics", "PATH", "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"),
+  sampler(
+    "history",
+    "PATH",
+    'the search so far, JSON: `space` (each parameter\'s `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)',
+  ),
+  sampler(
+    "output",
+    "PATH",
+    "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch",
+  ),
 ];
 
 export type TrainFlag = keyof typeof TRAIN_FLAGS;

@@ -46,16 +46,15 @@ def add_path(args, flag, file):
     """
     args.add_all([file], before_each = flag, expand_directories = False)
 
-def shim_args(ctx, *, shim, executable, record, outcome, log, trial):
+def shim_args(ctx, *, shim, executable, outputs, trial):
     """The shim's own arguments, which come first on every train and eval command line.
 
     Args:
       ctx: the rule context.
       shim: File, the bundled shim.
       executable: File, the user's executable.
-      record: File, where the run record goes.
-      outcome: File, where the run's outcome alone goes (tools/src/formats/outcome.ts).
-      log: File, where the script's output goes.
+      outputs: struct(record, outcome, log) of Files: where the run record, the run's outcome
+        alone (tools/src/formats/outcome.ts) and the script's output go.
       trial: the trial (or segment) name, or None.
 
     Returns:
@@ -66,9 +65,9 @@ def shim_args(ctx, *, shim, executable, record, outcome, log, trial):
     if trial != None:
         args.add(SHIM_FLAGS["trial"], trial)
     args.add(SHIM_FLAGS["executable"], executable)
-    args.add(SHIM_FLAGS["record"], record)
-    args.add(SHIM_FLAGS["outcome"], outcome)
-    args.add(SHIM_FLAGS["log"], log)
+    args.add(SHIM_FLAGS["record"], outputs.record)
+    args.add(SHIM_FLAGS["outcome"], outputs.outcome)
+    args.add(SHIM_FLAGS["log"], outputs.log)
     return startup, args
 
 def check_fields(what, value, fields):

@@ -46,15 +46,7 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
       skip_pruned: at a rung of an adaptive search: a trial stopped earlier is not scored again.
       data_kind: "test" or "validation", for the progress message.
     """
-    startup, args = shim_args(
-        ctx,
-        shim = ctx.file._eval_shim,
-        executable = eval_executable.executable,
-        record = outputs.record,
-        outcome = outputs.outcome,
-        log = outputs.log,
-        trial = trial,
-    )
+    startup, args = shim_args(ctx, shim = ctx.file._eval_shim, executable = eval_executable.executable, outputs = outputs, trial = trial)
     add_path(args, EVAL_FLAGS["model"], model)
     args.add_all(test_data, before_each = EVAL_FLAGS["test_data"], expand_directories = False)
     args.add(EVAL_FLAGS["metrics"], outputs.metrics)

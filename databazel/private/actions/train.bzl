@@ -76,15 +76,7 @@ def segment_bounds(epochs, checkpoint_every, stops = []):
     return bounds
 
 def _train_action(ctx, *, out, training_data, data_digests, train_executable, hyperparams_file, seed, trial, segment, previous, record_failures, propagate, gate):
-    startup, args = shim_args(
-        ctx,
-        shim = ctx.file._train_shim,
-        executable = train_executable.executable,
-        record = out.record,
-        outcome = out.outcome,
-        log = out.log,
-        trial = trial,
-    )
+    startup, args = shim_args(ctx, shim = ctx.file._train_shim, executable = train_executable.executable, outputs = out, trial = trial)
     args.add(SHIM_FLAGS["curve"], out.curve)
     if out.model.is_directory:
         args.add(SHIM_FLAGS["model_is_dir"])

@@ -45,92 +45,62 @@ var ENV_VARS = {
 var PATH_LIST_SEPARATOR = {
   env: ":"
 };
+function rowsOf(script, flags) {
+  const envOf = (key) => ENV_VARS[key] ?? "";
+  return (key, arg, meaning, env = envOf(key)) => ({
+    script,
+    flag: `${flags[key]} ${arg}`,
+    env,
+    meaning
+  });
+}
+var train = rowsOf("train", TRAIN_FLAGS);
+var evalRow = rowsOf("eval", EVAL_FLAGS);
+var sampler = rowsOf("sampler", SAMPLER_FLAGS);
+var pathList = (env) => `${env} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`;
 var CONTRACT_ROWS = [
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.training_data} PATH`,
-    env: `${ENV_VARS.training_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
-    meaning: "the training data; repeated for several files; a directory is one path"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.model} PATH`,
-    env: ENV_VARS.model,
-    meaning: "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.hyperparams} JSON`,
-    env: ENV_VARS.hyperparams,
-    meaning: "the hyperparameters, a JSON object of strings"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.hyperparams_file} PATH`,
-    env: ENV_VARS.hyperparams_file,
-    meaning: "the same JSON, in a file"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.seed} N`,
-    env: ENV_VARS.seed,
-    meaning: "the seed; the same inputs and seed must give the same model"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.output_dir} DIR`,
-    env: ENV_VARS.output_dir,
-    meaning: "optional extras: per-epoch metrics, logs, plots"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.start_epoch} N`,
-    env: ENV_VARS.start_epoch,
-    meaning: "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.end_epoch} N`,
-    env: ENV_VARS.end_epoch,
-    meaning: "with `epochs` set: the epoch this segment ends with, counted from the start of training"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.init_checkpoint} PATH`,
-    env: ENV_VARS.init_checkpoint,
-    meaning: "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes"
-  },
+  train(
+    "training_data",
+    "PATH",
+    "the training data; repeated for several files; a directory is one path",
+    pathList(ENV_VARS.training_data)
+  ),
+  train("model", "PATH", "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"),
+  train("hyperparams", "JSON", "the hyperparameters, a JSON object of strings"),
+  train("hyperparams_file", "PATH", "the same JSON, in a file"),
+  train("seed", "N", "the seed; the same inputs and seed must give the same model"),
+  train("output_dir", "DIR", "optional extras: per-epoch metrics, logs, plots"),
+  train("start_epoch", "N", "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"),
+  train("end_epoch", "N", "with `epochs` set: the epoch this segment ends with, counted from the start of training"),
+  train(
+    "init_checkpoint",
+    "PATH",
+    "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes"
+  ),
   {
     script: "train",
     flag: `${TRAIN_FLAGS.output_dir}/${OUTPUT_DIR_FILES.curve}`,
     env: "",
     meaning: 'optional: a JSON array of per-epoch metrics, e.g. `[{"epoch": 1, "loss": 0.4}]`; databazel joins the segments\' into the model\'s learning curve'
   },
-  { script: "eval", flag: `${EVAL_FLAGS.model} PATH`, env: ENV_VARS.model, meaning: "the model to score" },
-  {
-    script: "eval",
-    flag: `${EVAL_FLAGS.test_data} PATH`,
-    env: `${ENV_VARS.test_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
-    meaning: `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``
-  },
-  {
-    script: "eval",
-    flag: `${EVAL_FLAGS.metrics} PATH`,
-    env: ENV_VARS.metrics,
-    meaning: "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"
-  },
-  {
-    script: "sampler",
-    flag: `${SAMPLER_FLAGS.history} PATH`,
-    env: "",
-    meaning: "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
-  },
-  {
-    script: "sampler",
-    flag: `${SAMPLER_FLAGS.output} PATH`,
-    env: "",
-    meaning: "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch"
-  }
+  evalRow("model", "PATH", "the model to score"),
+  evalRow(
+    "test_data",
+    "PATH",
+    `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``,
+    pathList(ENV_VARS.test_data)
+  ),
+  evalRow("metrics", "PATH", "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"),
+  sampler(
+    "history",
+    "PATH",
+    "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
+  ),
+  sampler(
+    "output",
+    "PATH",
+    "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch"
+  )
 ];
 
 // tools/src/formats/action-flags.ts
@@ -278,6 +248,9 @@ Fix: ${fix}`);
 Fix: ${fix}`);
   }
 }
+function readShapedFile(shape, path, what, fix) {
+  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
+}
 function checkFile(shape, value, file, what, fix) {
   try {
     return shape.check(value, "");
@@ -356,8 +329,7 @@ var OUTCOME_FORMAT = 1;
 var runOutcome = object(outcomeFields);
 var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
 function readOutcome(path) {
-  const fix = rebuildFix(void 0);
-  return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
+  return readShapedFile(runOutcome, path, "run outcome", rebuildFix(void 0));
 }
 function readScoredOutcome(outcomePath, metricsPath, metric) {
   const { outcome: o } = readOutcome(outcomePath);
@@ -368,7 +340,7 @@ function readScoredOutcome(outcomePath, metricsPath, metric) {
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
 function readManifest(shape, path, what) {
-  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
+  return readShapedFile(shape, path, what, FIX);
 }
 
 // tools/src/formats/leaderboard.ts
@@ -1221,10 +1193,10 @@ function readHistory(manifest) {
   };
 }
 function runExecutable(manifest, history, historyPath, outputPath) {
-  const sampler = `the sampler ${manifest.sampler_label}`;
+  const sampler2 = `the sampler ${manifest.sampler_label}`;
   const command = [manifest.executable, SAMPLER_FLAGS.history, historyPath, SAMPLER_FLAGS.output, outputPath];
   const run = (0, import_node_child_process.spawnSync)(command[0], command.slice(1), { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const where = `databazel: ${manifest.label}: ${sampler} (batch ${manifest.batch})`;
+  const where = `databazel: ${manifest.label}: ${sampler2} (batch ${manifest.batch})`;
   const tail = `${run.stdout ?? ""}${run.stderr ?? ""}`.trimEnd().split("\n").slice(-20).join("\n");
   const rerun = `Reproduce it with: ${command.join(" ")}`;
   if (run.error || run.status !== 0) {

@@ -103,6 +103,9 @@ Fix: ${fix}`);
 Fix: ${fix}`);
   }
 }
+function readShapedFile(shape, path, what, fix) {
+  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
+}
 function checkFile(shape, value, file, what, fix) {
   try {
     return shape.check(value, "");
@@ -116,7 +119,16 @@ Fix: ${fix}`);
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
 function readManifest(shape, path, what) {
-  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
+  return readShapedFile(shape, path, what, FIX);
+}
+
+// tools/src/lib/json.ts
+function parseJsonOrProblem(text) {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (err) {
+    return { problem: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
 }
 
 // tools/src/formats/versioned.ts
@@ -142,6 +154,10 @@ function checkFormatVersion(value, file, what, version, fix) {
     `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
 Fix: ${advice}`
   );
+}
+function checkVersionedFile(shape, value, file, what, version, fix) {
+  checkFormatVersion(value, file, what, version, fix);
+  return checkFile(shape, value, file, what, fix);
 }
 
 // tools/src/formats/run-record.ts
@@ -195,8 +211,7 @@ var evalRecord = object({
 var WHAT = "run record";
 function parseRunRecord(value, file, label) {
   const fix = rebuildFix(label);
-  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
-  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  const kind = checkVersionedFile(object({ kind: literal("train", "eval") }), value, file, WHAT, RUN_RECORD_FORMAT, fix).kind;
   return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
 }
 function readRunRecord(path, label) {
@@ -277,9 +292,7 @@ var best = object({
   model: string
 });
 function parseLeaderboard(value, file, label) {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, "leaderboard", LEADERBOARD_FORMAT, fix);
-  return checkFile(leaderboard, value, file, "leaderboard", fix);
+  return checkVersionedFile(leaderboard, value, file, "leaderboard", LEADERBOARD_FORMAT, rebuildFix(label));
 }
 function readLeaderboard(path, label) {
   return parseLeaderboard(readJsonFile(path, "the leaderboard", rebuildFix(label)), path, label);
@@ -954,12 +967,9 @@ var import_node_fs4 = require("node:fs");
 
 // tools/src/lib/curve.ts
 function parseCurve(text) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
-  }
+  const json = parseJsonOrProblem(text);
+  if ("problem" in json) return json.problem;
+  const parsed = json.value;
   if (!Array.isArray(parsed)) return "is not a JSON array";
   for (const [i, point] of parsed.entries()) {
     if (point === null || typeof point !== "object" || Array.isArray(point)) return `has an entry ${i} that is not an object`;

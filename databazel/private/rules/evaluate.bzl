@@ -3,11 +3,14 @@
 load("//databazel:providers.bzl", "MetricsInfo", "ModelInfo")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS")
 load("//databazel/private:data.bzl", "required_data_files")
-load("//databazel/private:deprecation.bzl", "renamed_attr")
-load("//databazel/private:names.bzl", "display_label", "expand_template")
+load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private:out_attr.bzl", "out_attrs", "out_name")
 load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
 load("//databazel/private/actions:report.bzl", "report_action")
+
+# The metrics file's name when `out` is not set.
+_DEFAULT_OUT = "%{name}.metrics.json"
 
 def _evaluate_impl(ctx):
     where = "evaluate " + display_label(ctx.label)
@@ -22,8 +25,7 @@ def _evaluate_impl(ctx):
         ))
     model_info = ctx.attr.model[ModelInfo]
     placeholders = dict(model_info.hyperparams, name = ctx.label.name)
-    out_attr = renamed_attr(ctx, where, old = "metrics", new = "out")
-    metrics_name = expand_template(getattr(ctx.attr, out_attr) or "%{name}.metrics.json", placeholders, where, out_attr)
+    metrics_name = out_name(ctx, where, old = "metrics", default = _DEFAULT_OUT, placeholders = placeholders)
     outputs = declare_eval_outputs(ctx, ctx.label.name, metrics_name)
     eval_action(
         ctx,
@@ -58,14 +60,11 @@ and `<name>.report.html` (a self-contained report: the metrics, and the confusio
 the metrics hold a `confusion_matrix`).
 """,
     attrs = dict(
-        HELPER_ATTRS,
-        metrics = attr.string(
-            doc = "Deprecated: renamed to `out`, which it means.",
-        ),
-        out = attr.string(
-            doc = "The metrics file's output name, relative to the package; no other target of the package " +
-                  "may write a file of that name (Bazel would report conflicting actions). Placeholders: `%{name}` and " +
-                  "the model's `%{<hyperparameter>}`. Default: `%{name}.metrics.json`.",
+        HELPER_ATTRS | out_attrs(
+            old = "metrics",
+            output = "The metrics file's",
+            placeholders = "`%{name}` and the model's `%{<hyperparameter>}`",
+            default = _DEFAULT_OUT,
         ),
         model = attr.label(
             doc = "The model to evaluate: a `model` target, a `hyperparam_search` (its best model), " +

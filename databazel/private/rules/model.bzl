@@ -9,14 +9,17 @@ load("//databazel/private:attrs.bzl", "HELPER_ATTRS", "TRAIN_ATTRS")
 load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "required_data_files")
-load("//databazel/private:deprecation.bzl", "renamed_attr")
 load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argument_errors")
 load("//databazel/private:lineage.bzl", "model_lineage")
-load("//databazel/private:names.bzl", "display_label", "expand_template")
+load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private:out_attr.bzl", "out_attrs", "out_name")
 load("//databazel/private/actions:digest.bzl", "digest_action")
 load("//databazel/private/actions:report.bzl", "report_action")
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
+
+# The model's name when `out` is not set.
+_DEFAULT_OUT = "%{name}.model"
 
 def _model_impl(ctx):
     fail_on_argument_errors(ctx)
@@ -34,8 +37,7 @@ def _model_impl(ctx):
               "Fix: set epochs = N, the number of epochs to train in segments.").format(where, ctx.attr.checkpoint_every))
 
     placeholders = dict(ctx.attr.hyperparams, name = ctx.label.name, seed = str(ctx.attr.seed))
-    out_attr = renamed_attr(ctx, where, old = "model", new = "out")
-    model_name = expand_template(getattr(ctx.attr, out_attr) or "%{name}.model", placeholders, where, out_attr)
+    model_name = out_name(ctx, where, old = "model", default = _DEFAULT_OUT, placeholders = placeholders)
     hyperparams_file = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["hyperparams"])
     write_hyperparams(ctx, hyperparams_file, ctx.attr.hyperparams)
     training_data = required_data_files(ctx.attr.training_data, where, "training_data")
@@ -114,19 +116,18 @@ model = rule(
                   "from an `epochs` hyperparameter, and gets no epoch flags.",
             default = 0,
         ),
-        model = attr.string(
-            doc = "Deprecated: renamed to `out`, which it means.",
-        ),
-        out = attr.string(
-            doc = "The model's output name, relative to the package; no other target of the package " +
-                  "may write a file of that name (Bazel would report conflicting actions). Placeholders: `%{name}`, " +
-                  "`%{seed}` and `%{<hyperparameter>}`. Default: `%{name}.model`.",
-        ),
-        seed = attr.int(
-            doc = "The random seed, 0 or more, passed as `--seed`. The same inputs and seed must give the same model.",
-            default = 0,
-        ),
-        **TRAIN_ATTRS
+        **(out_attrs(
+            old = "model",
+            output = "The model's",
+            placeholders = "`%{name}`, `%{seed}` and `%{<hyperparameter>}`",
+            default = _DEFAULT_OUT,
+        ) | dict(
+            seed = attr.int(
+                doc = "The random seed, 0 or more, passed as `--seed`. The same inputs and seed must give the same model.",
+                default = 0,
+            ),
+            **TRAIN_ATTRS
+        ))
     ),
     exec_groups = TRAIN_EXEC_GROUPS,
     toolchains = [NODE_TOOLCHAIN],

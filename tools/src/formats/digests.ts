@@ -3,8 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
 import { fileDigest, type FileDigest } from "./run-record.ts";
-import { arrayOf, checkFile, object, readJsonFile, type ShapeOf } from "./shape.ts";
-import { checkFormatVersion, formatVersion } from "./versioned.ts";
+import { arrayOf, object, readJsonFile, type ShapeOf } from "./shape.ts";
+import { checkVersionedFile, formatVersion } from "./versioned.ts";
 
 export const DIGESTS_FORMAT = 1;
 
@@ -22,6 +22,5 @@ export function writeDataDigests(path: string, files: FileDigest[]): void {
 /** The digests by path. */
 export function readDataDigests(path: string): Map<string, FileDigest> {
   const value = readJsonFile(path, `the ${WHAT}`, FIX);
-  checkFormatVersion(value, path, WHAT, DIGESTS_FORMAT, FIX);
-  return new Map(checkFile(dataDigests, value, path, WHAT, FIX).files.map((d) => [d.path, d]));
+  return new Map(checkVersionedFile(dataDigests, value, path, WHAT, DIGESTS_FORMAT, FIX).files.map((d) => [d.path, d]));
 }

@@ -4,9 +4,9 @@
 // are rendered from the same rows (tools/src/leaderboard/render.ts).
 import { writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
-import { arrayOf, boolean, checkFile, literal, nullable, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
+import { arrayOf, boolean, literal, nullable, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
 import { outcome } from "./run-record.ts";
-import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
+import { checkVersionedFile, formatVersion, rebuildFix } from "./versioned.ts";
 
 // 2: every trial has an outcome (and an error); those that did not succeed rank last, without a value.
 // 3: adaptive searches: each trial's bracket, rung and epochs trained, the outcome "pruned", and
@@ -109,9 +109,7 @@ export function writeBest(path: string, value: BestJson): void {
 
 /** Checks a parsed leaderboard; `label` (the search) makes the fix a command. */
 export function parseLeaderboard(value: unknown, file: string, label?: string): LeaderboardJson {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, "leaderboard", LEADERBOARD_FORMAT, fix);
-  return checkFile(leaderboard, value, file, "leaderboard", fix);
+  return checkVersionedFile(leaderboard, value, file, "leaderboard", LEADERBOARD_FORMAT, rebuildFix(label));
 }
 
 export function readLeaderboard(path: string, label?: string): LeaderboardJson {
@@ -119,9 +117,7 @@ export function readLeaderboard(path: string, label?: string): LeaderboardJson {
 }
 
 export function parseBest(value: unknown, file: string, label?: string): BestJson {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, "best-trial file", LEADERBOARD_FORMAT, fix);
-  return checkFile(best, value, file, "best-trial file", fix);
+  return checkVersionedFile(best, value, file, "best-trial file", LEADERBOARD_FORMAT, rebuildFix(label));
 }
 
 /** The hyperparameter columns of a leaderboard: every name any trial has, sorted. */

@@ -7,7 +7,7 @@ import { stableJson } from "../lib/json.ts";
 import { metricAt } from "../lib/metrics.ts";
 import { parseJsonAllowingNonFinite } from "../lib/nonfinite-json.ts";
 import { outcomeFields, type Outcome } from "./run-record.ts";
-import { checkFile, object, readJsonFile, type ShapeOf } from "./shape.ts";
+import { object, readShapedFile, type ShapeOf } from "./shape.ts";
 import { formatVersion, rebuildFix } from "./versioned.ts";
 
 // 1: the first format.
@@ -27,8 +27,7 @@ export function writeOutcome(path: string, value: RunOutcome): void {
 }
 
 export function readOutcome(path: string): RunOutcome {
-  const fix = rebuildFix(undefined);
-  return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
+  return readShapedFile(runOutcome, path, "run outcome", rebuildFix(undefined));
 }
 
 /**

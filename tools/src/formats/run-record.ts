@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
 import { arrayOf, checkFile, literal, nullable, number, object, readJsonFile, recordOf, string, type ShapeOf } from "./shape.ts";
-import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
+import { checkVersionedFile, formatVersion, rebuildFix } from "./versioned.ts";
 
 // 2: the outcome fields (outcome, error, failure_message, log_tail). 3: the outcome "pruned".
 export const RUN_RECORD_FORMAT = 3;
@@ -85,8 +85,7 @@ export function writeRunRecord(path: string, record: RunRecord): void {
 /** Checks a parsed run record; `label` (the target that wrote it) makes the fix a command. */
 export function parseRunRecord(value: unknown, file: string, label?: string): RunRecord {
   const fix = rebuildFix(label);
-  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
-  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  const kind = checkVersionedFile(object({ kind: literal("train", "eval") }), value, file, WHAT, RUN_RECORD_FORMAT, fix).kind;
   return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
 }
 

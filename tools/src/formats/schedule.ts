@@ -7,8 +7,8 @@ import { stableJson } from "../lib/json.ts";
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
 import { outcome } from "./run-record.ts";
-import { arrayOf, boolean, checkFile, literal, nullable, number, object, readJsonFile, string, type ShapeOf } from "./shape.ts";
-import { checkFormatVersion, formatVersion, rebuildFix } from "./versioned.ts";
+import { arrayOf, boolean, literal, nullable, number, object, readJsonFile, readShapedFile, string, type ShapeOf } from "./shape.ts";
+import { checkVersionedFile, formatVersion, rebuildFix } from "./versioned.ts";
 
 export const SCHEDULERS = ["successive_halving", "hyperband"] as const;
 export const scheduler = literal(...SCHEDULERS);
@@ -24,7 +24,8 @@ export const decideTrial = object({
   decision: string,
 });
 
-export const decideManifest = object({
+/** Which rung of which search: the decide manifest names it, and the rung summary repeats it. */
+const rungFields = {
   label: string,
   metric: string,
   goal,
@@ -37,6 +38,10 @@ export const decideManifest = object({
   epochs: number,
   /** How many go on to the next rung. */
   keep: number,
+};
+
+export const decideManifest = object({
+  ...rungFields,
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
@@ -73,7 +78,7 @@ export function writeDecision(path: string, value: Decision): void {
 
 export function readDecision(path: string): Decision {
   const fix = "rebuild with one databazel version; if it persists, report a databazel bug.";
-  return checkFile(decision, readJsonFile(path, "decision", fix), path, "decision", fix);
+  return readShapedFile(decision, path, "decision", fix);
 }
 
 /** Why a trial stopped, in one line: the run records and the leaderboard say it. */
@@ -101,14 +106,7 @@ export type RungEntry = ShapeOf<typeof rungEntry>;
 
 export const rungSummary = object({
   format: formatVersion(RUNG_SUMMARY_FORMAT),
-  label: string,
-  metric: string,
-  goal,
-  bracket: number,
-  rung: number,
-  rungs: number,
-  epochs: number,
-  keep: number,
+  ...rungFields,
   /** In declared order. */
   trials: arrayOf(rungEntry),
 });
@@ -120,7 +118,5 @@ export function writeRungSummary(path: string, value: RungSummary): void {
 
 export function readRungSummary(path: string, label?: string): RungSummary {
   const fix = rebuildFix(label);
-  const value = readJsonFile(path, "rung summary", fix);
-  checkFormatVersion(value, path, "rung summary", RUNG_SUMMARY_FORMAT, fix);
-  return checkFile(rungSummary, value, path, "rung summary", fix);
+  return checkVersionedFile(rungSummary, readJsonFile(path, "rung summary", fix), path, "rung summary", RUNG_SUMMARY_FORMAT, fix);
 }

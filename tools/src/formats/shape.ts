@@ -129,6 +129,11 @@ export function readJsonFile(path: string, what: string, fix: string): unknown {
   }
 }
 
+/** Reads a JSON file and checks it against a shape; either failure is a FormatError saying `fix`. */
+export function readShapedFile<T>(shape: Shape<T>, path: string, what: string, fix: string): T {
+  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
+}
+
 /** Checks a parsed value against a shape; a mismatch becomes a FormatError naming the file and the fix. */
 export function checkFile<T>(shape: Shape<T>, value: unknown, file: string, what: string, fix: string): T {
   try {

@@ -1,6 +1,6 @@
 // Formats that users and other tools read (run records, leaderboards) carry a top-level
 // `"format": N`, so a reader meeting a file from another databazel says so instead of misreading it.
-import { FormatError, Mismatch, type Shape } from "./shape.ts";
+import { FormatError, Mismatch, checkFile, type Shape } from "./shape.ts";
 
 /** The shape of the `format` field: exactly `version`. */
 export function formatVersion<const V extends number>(version: V): Shape<V> {
@@ -22,7 +22,7 @@ export function rebuildFix(label: string | undefined): string {
  * Fails when `value` is a `what` in another format than `version`. A file without a `format`
  * field predates versioning: format 0.
  */
-export function checkFormatVersion(value: unknown, file: string, what: string, version: number, fix: string): void {
+function checkFormatVersion(value: unknown, file: string, what: string, version: number, fix: string): void {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return;
   const found = "format" in value ? (value as { format: unknown }).format : 0;
   if (typeof found !== "number" || found === version) return;
@@ -32,4 +32,10 @@ export function checkFormatVersion(value: unknown, file: string, what: string, v
     `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); ` +
       `this databazel reads format ${version}.\nFix: ${advice}`,
   );
+}
+
+/** Checks a parsed `what` against its shape, after checking that it is in format `version`. */
+export function checkVersionedFile<T>(shape: Shape<T>, value: unknown, file: string, what: string, version: number, fix: string): T {
+  checkFormatVersion(value, file, what, version, fix);
+  return checkFile(shape, value, file, what, fix);
 }

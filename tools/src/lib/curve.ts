@@ -1,18 +1,16 @@
 // Learning curves: each training segment's per-epoch metrics (output_dir/curve.json, written
 // by the script) appended to the curve of the segments before it.
 import { existsSync, readFileSync } from "node:fs";
+import { parseJsonOrProblem } from "./json.ts";
 import { firstNonNumericLeaf } from "./metrics.ts";
 
 export type Curve = Record<string, number>[];
 
 /** Parses a curve; returns it, or a description of what is wrong with it. */
 export function parseCurve(text: string): Curve | string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
-  }
+  const json = parseJsonOrProblem(text);
+  if ("problem" in json) return json.problem;
+  const parsed = json.value;
   if (!Array.isArray(parsed)) return "is not a JSON array";
   for (const [i, point] of parsed.entries()) {
     if (point === null || typeof point !== "object" || Array.isArray(point)) return `has an entry ${i} that is not an object`;

@@ -11,3 +11,12 @@ export function sortKeys(value: unknown): unknown {
 export function stableJson(value: unknown): string {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
 }
+
+/** Parses JSON text; text that is not JSON gives the problem instead, in words that follow its name. */
+export function parseJsonOrProblem(text: string): { value: unknown } | { problem: string } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { problem: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+}

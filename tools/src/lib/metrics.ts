@@ -1,4 +1,5 @@
 // The metrics contract: a JSON object whose leaves are numbers; objects and arrays may nest.
+import { parseJsonOrProblem } from "./json.ts";
 
 /**
  * Returns a description of the first leaf that is not a finite number (with `nonFinite`, not a
@@ -25,12 +26,9 @@ export function firstNonNumericLeaf(value: unknown, path = "metrics", nonFinite 
 
 /** Checks parsed metrics text; returns the problem, or undefined when it meets the contract. */
 export function metricsProblem(text: string): string | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
-  }
+  const json = parseJsonOrProblem(text);
+  if ("problem" in json) return json.problem;
+  const parsed = json.value;
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return "is not a JSON object";
   }

@@ -43,18 +43,19 @@ export class ProtoWriter {
 
   /** A `double` field: 8 bytes, little-endian. */
   double(field: number, value: number): this {
-    this.#tag(field, I64);
-    const b = Buffer.alloc(8);
-    b.writeDoubleLE(value);
-    this.#parts.push(b);
-    return this;
+    return this.#fixed(field, I64, 8, (b) => b.writeDoubleLE(value));
   }
 
   /** A `float` field: 4 bytes, little-endian (the value rounded to single precision). */
   float(field: number, value: number): this {
-    this.#tag(field, I32);
-    const b = Buffer.alloc(4);
-    b.writeFloatLE(value);
+    return this.#fixed(field, I32, 4, (b) => b.writeFloatLE(value));
+  }
+
+  /** A fixed-width field: `size` bytes that `write` fills. */
+  #fixed(field: number, wireType: number, size: number, write: (b: Buffer) => void): this {
+    this.#tag(field, wireType);
+    const b = Buffer.alloc(size);
+    write(b);
     this.#parts.push(b);
     return this;
   }
