@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { LEADERBOARD_FORMAT, type LeaderboardJson, parseBest, readLeaderboard } from "../../tools/src/formats/leaderboard.ts";
 import { readRunRecord, RUN_RECORD_FORMAT, type TrainRecord } from "../../tools/src/formats/run-record.ts";
 
-const dir = process.argv[2];
-if (!dir || !existsSync(join(dir, "mlp.model"))) {
-  throw new Error(`usage: check_outputs.cjs PACKAGE_DIR, the directory of the fixtures' outputs (got ${dir})`);
+const dir = process.argv[2] ?? "";
+if (!existsSync(join(dir, "mlp.model"))) {
+  throw new Error(`usage: check_outputs.cjs PACKAGE_DIR, the directory of the fixtures' outputs (got "${dir}")`);
 }
 
 const read = (rel: string): string => readFileSync(join(dir, rel), "utf8");
