@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LEADERBOARD_FORMAT, type LeaderboardJson, parseBest, readLeaderboard } from "../../tools/src/formats/leaderboard.ts";
 import { readRunRecord, RUN_RECORD_FORMAT, type TrainRecord } from "../../tools/src/formats/run-record.ts";
+import { type Check, runChecks } from "../harness/node-checks.ts";
 
 const dir = process.argv[2] ?? "";
 if (!existsSync(join(dir, "mlp.model"))) {
@@ -31,11 +32,6 @@ function includes(text: string, part: string, what: string): void {
 
 function within(value: number, low: number, high: number, what: string): void {
   assert.ok(value >= low && value <= high, `${what} = ${value} should be in [${low}, ${high}]`);
-}
-
-interface Check {
-  name: string;
-  run(): void;
 }
 
 const checks: Check[] = [
@@ -207,15 +203,4 @@ const checks: Check[] = [
   },
 ];
 
-let failed = 0;
-for (const check of checks) {
-  try {
-    check.run();
-    console.log(`ok    ${check.name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${check.name}\n${error instanceof Error ? error.stack : String(error)}`);
-  }
-}
-console.log(`${checks.length - failed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+runChecks(checks);
