@@ -1,5 +1,8 @@
 // Routing work: trials carry their mnemonics, and tags and exec_properties meant for training
 // (a GPU pool, no-remote) reach the training actions only. Read from `bazel aquery`.
+// Not a `bazel test` target: an action's execution info is in no output, nor on the Action
+// objects analysistest reads (Bazel 7 gives their mnemonic, argv, env, inputs and outputs), and
+// the --config=remote checks compare two aquery runs of this workspace, which no test action can start.
 import { describe, expect, it } from "vitest";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 

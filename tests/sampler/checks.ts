@@ -7,12 +7,8 @@ import { roundSignificant, starlarkFloat } from "../../tools/src/sampler/format.
 import { parzenEstimator } from "../../tools/src/sampler/parzen.ts";
 import { Rng } from "../../tools/src/sampler/random.ts";
 import { type Distribution, formatValue, type Observation, proposeTpe } from "../../tools/src/sampler/tpe.ts";
+import type { Check } from "../harness/node-checks.ts";
 import { compare, formatComparison, median, objectives } from "./benchmark.ts";
-
-export interface Check {
-  name: string;
-  run(): void;
-}
 
 const uniform = (low: number, high: number): Distribution => ({ kind: "uniform", low, high });
 const loguniform = (low: number, high: number): Distribution => ({ kind: "loguniform", low, high });

@@ -2,7 +2,8 @@
 // Node toolchain, plus the comparison of the float formatting with live Starlark output.
 // Usage: node run_checks.cjs STARLARK_FLOATS_JSON
 import { readFileSync } from "node:fs";
-import { type Check, checks, checkStarlarkFloats } from "./checks.ts";
+import { type Check, runChecks } from "../harness/node-checks.ts";
+import { checks, checkStarlarkFloats } from "./checks.ts";
 
 const floats = process.argv[2];
 if (!floats) throw new Error("usage: run_checks.cjs STARLARK_FLOATS_JSON");
@@ -14,15 +15,4 @@ const all: Check[] = [
   },
 ];
 
-let failed = 0;
-for (const check of all) {
-  try {
-    check.run();
-    console.log(`ok    ${check.name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${check.name}\n${error instanceof Error ? error.stack : String(error)}`);
-  }
-}
-console.log(`${all.length - failed} passed, ${failed} failed (Node ${process.version})`);
-process.exitCode = failed ? 1 : 0;
+runChecks(all);
