@@ -5,9 +5,10 @@
 // against it, in parallel with everything else.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { realpathSync } from "node:fs";
+import { appendFileSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { expect } from "vitest";
 
 const held = new Map<string, ChildProcess>();
 
@@ -40,11 +41,18 @@ export async function holdWorkspace(cwd: string): Promise<void> {
     stdio: ["pipe", "pipe", "inherit"],
   });
   held.set(dir, holder);
+  const asked = Date.now();
   await new Promise<void>((resolveLocked, reject) => {
     holder.stdout!.once("data", () => resolveLocked());
     holder.once("error", reject);
     holder.once("exit", (code) => reject(new Error(`flock ${lockFile} exited ${code} before taking the lock`)));
   });
+  // DATABAZEL_TEST_LOCK_LOG=FILE: a line per lock taken, for seeing what waits on what.
+  const log = process.env.DATABAZEL_TEST_LOCK_LOG;
+  if (log) {
+    const file = relative(checkout, expect.getState().testPath ?? "?");
+    appendFileSync(log, `${JSON.stringify({ file, workspace: relative(checkout, dir) || ".", asked, waitedMs: Date.now() - asked })}\n`);
+  }
   // The holder must not keep this process alive, nor its pipes.
   holder.unref();
   holder.stdout!.destroy();
