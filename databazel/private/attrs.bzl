@@ -4,14 +4,6 @@ load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUP")
 
 # The bundled helpers the actions run with the Node toolchain: private, so users never set them.
 HELPER_ATTRS = {
-    "_aggregate": attr.label(
-        default = Label("//databazel/private/bundles:aggregate.cjs"),
-        allow_single_file = True,
-    ),
-    "_decide": attr.label(
-        default = Label("//databazel/private/bundles:decide.cjs"),
-        allow_single_file = True,
-    ),
     "_digest": attr.label(
         default = Label("//databazel/private/bundles:digest.cjs"),
         allow_single_file = True,
@@ -20,12 +12,20 @@ HELPER_ATTRS = {
         default = Label("//databazel/private/bundles:eval_shim.cjs"),
         allow_single_file = True,
     ),
-    "_propose": attr.label(
-        default = Label("//databazel/private/bundles:propose.cjs"),
+    "_leaderboard": attr.label(
+        default = Label("//databazel/private/bundles:leaderboard.cjs"),
+        allow_single_file = True,
+    ),
+    "_promote": attr.label(
+        default = Label("//databazel/private/bundles:promote.cjs"),
         allow_single_file = True,
     ),
     "_report": attr.label(
         default = Label("//databazel/private/bundles:report.cjs"),
+        allow_single_file = True,
+    ),
+    "_sampler": attr.label(
+        default = Label("//databazel/private/bundles:sampler.cjs"),
         allow_single_file = True,
     ),
     "_train_shim": attr.label(

@@ -1,15 +1,15 @@
-"""The DatabazelDecide action: after a rung of an adaptive search, which trials go on."""
+"""The DatabazelPromote action: after a rung of an adaptive search, which trials go on."""
 
-load("//databazel/private:contract.bzl", "DECIDE_FLAGS", "DECIDE_MANIFEST_FIELDS", "FILE_SUFFIXES")
+load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "PROMOTE_FLAGS", "PROMOTE_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
 load(":common.bzl", "check_fields", "write_manifest")
 
-def decide_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_trials):
+def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_trials):
     """Registers the decision of one rung: one decision file per trial, and the rung's summary.
 
     Args:
-      ctx: the rule context; the rule must declare the Node toolchain and `_decide`.
+      ctx: the rule context; the rule must declare the Node toolchain and `_promote`.
       bracket: int, the Hyperband bracket (0 for successive halving).
       rung: int, 1-based.
       rungs: int, how many rungs the bracket has.
@@ -20,10 +20,10 @@ def decide_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_t
       continue_trials: list of trial names that go on whatever their metric.
 
     Returns:
-      File: the rung's summary (tools/src/formats/schedule.ts).
+      File: the rung's summary (tools/src/formats/scheduler.ts).
     """
     prefix = "{}/rungs/bracket_{}_epoch_{}".format(ctx.label.name, bracket, epochs)
-    manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["decide_manifest"])
+    manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["promote_manifest"])
     summary = ctx.actions.declare_file(prefix + FILE_SUFFIXES["rung_summary"])
     write_manifest(ctx, manifest, check_fields("decide manifest", {
         "bracket": bracket,
@@ -37,24 +37,24 @@ def decide_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_t
         "rungs": rungs,
         "trials": [
             check_fields("decide manifest's trial", {
-                "decision": t.decision.path,
                 "metrics": t.metrics.path,
                 "name": t.name,
                 "outcome": t.outcome.path,
-            }, DECIDE_MANIFEST_FIELDS["trial"])
+                "promotion": t.promotion.path,
+            }, PROMOTE_MANIFEST_FIELDS["trial"])
             for t in trials
         ],
-    }, DECIDE_MANIFEST_FIELDS["manifest"]))
+    }, PROMOTE_MANIFEST_FIELDS["manifest"]))
     args = ctx.actions.args()
-    args.add(ctx.file._decide)
-    args.add(DECIDE_FLAGS["manifest"], manifest)
-    args.add(DECIDE_FLAGS["summary"], summary)
+    args.add(ctx.file._promote)
+    args.add(PROMOTE_FLAGS["manifest"], manifest)
+    args.add(PROMOTE_FLAGS["summary"], summary)
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
-        inputs = [ctx.file._decide, manifest] + [t.metrics for t in trials] + [t.outcome for t in trials],
-        outputs = [summary] + [t.decision for t in trials],
-        mnemonic = "DatabazelDecide",
+        inputs = [ctx.file._promote, manifest] + [t.metrics for t in trials] + [t.outcome for t in trials],
+        outputs = [summary] + [t.promotion for t in trials],
+        mnemonic = "DatabazelPromote",
         progress_message = "Deciding which %d of %d trials of %%{label} go on after %d epochs" % (keep, len(trials), epochs),
         # No path mapping: the manifest names its inputs by their unmapped paths.
         toolchain = NODE_TOOLCHAIN_TYPE,

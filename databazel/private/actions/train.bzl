@@ -103,7 +103,7 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
     else:
         previous_outcome = None
     if gate != None:
-        args.add(SHIM_FLAGS["decision"], gate)
+        args.add(SHIM_FLAGS["promotion"], gate)
     if data_digests != None:
         args.add(SHIM_FLAGS["data_digests"], data_digests)
     args.add_all(training_data, before_each = TRAIN_FLAGS["training_data"], expand_directories = False)
@@ -201,7 +201,7 @@ def train(
       record_failures: inside a search with `max_failed_trials`: a failed run is recorded as the
         trial's outcome (with a placeholder model) and the action succeeds.
       stops: more epochs to end a segment at: an adaptive search's rungs.
-      gates: dict of epoch to File: the decision (tools/src/formats/schedule.ts) that the segment
+      gates: dict of epoch to File: the promotion file (tools/src/formats/scheduler.ts) that the segment
         starting at that epoch reads; on `stop` it trains nothing, and every later segment of
         the chain passes that on (each reads its predecessor's run record).
 

@@ -802,7 +802,7 @@ var searchFields = object({
       min_epochs: number,
       max_epochs: number,
       reduction_factor: number,
-      /** The deciding rungs' summaries (tools/src/formats/schedule.ts). */
+      /** The deciding rungs' summaries (tools/src/formats/scheduler.ts). */
       rung_summaries: arrayOf(string)
     })
   )
@@ -1107,20 +1107,20 @@ var FILE_SUFFIXES = {
   best_hyperparams: ".best_hyperparams.json",
   best_model: ".best_model",
   best_model_dir: ".best_model.d",
-  aggregate_manifest: ".manifest.json",
+  leaderboard_manifest: ".manifest.json",
   report_manifest: ".report.json",
   report_html: ".report.html",
   training_data_digests: ".training_data.digests.json",
   test_data_digests: ".test_data.digests.json",
   validation_data_digests: ".validation_data.digests.json",
-  decision: ".decision.json",
+  promotion: ".promotion.json",
   validation_metrics: ".validation.json",
   validation_record: ".validation.eval.json",
   validation_outcome: ".validation.outcome.json",
   validation_log: ".validation.eval.log",
-  decide_manifest: ".decide.json",
+  promote_manifest: ".promote.json",
   rung_summary: ".rung.json",
-  propose_manifest: ".propose.json",
+  sampler_manifest: ".sampler.json",
   sampler_history: ".history.json",
   sampler_proposals: ".proposals.json"
 };
@@ -1913,7 +1913,7 @@ function readManifest(shape, path, what) {
   return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
 }
 
-// tools/src/formats/propose.ts
+// tools/src/formats/sampler-manifest.ts
 var distribution = object({
   kind: literal("uniform", "loguniform", "int", "choice"),
   low: number,
@@ -1921,13 +1921,13 @@ var distribution = object({
   /** The options of choice(); [] for the others. */
   choices: arrayOf(string)
 });
-var proposeHistoryTrial = object({
+var samplerHistoryTrial = object({
   name: string,
   hyperparams: string,
   metrics: string,
   outcome: string
 });
-var proposeManifest = object({
+var samplerManifest = object({
   label: string,
   metric: string,
   goal,
@@ -1944,7 +1944,7 @@ var proposeManifest = object({
   /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
   fixed: recordOf(string),
   /** Every trial of the earlier batches, in order. */
-  history: arrayOf(proposeHistoryTrial),
+  history: arrayOf(samplerHistoryTrial),
   /** The new trials: their names and where their hyperparameter files go. */
   proposals: arrayOf(object({ name: string, hyperparams: string }))
 });
@@ -3230,19 +3230,19 @@ var PlainLog = class {
 var import_node_fs11 = require("node:fs");
 var import_node_path6 = require("node:path");
 
-// tools/src/formats/schedule.ts
+// tools/src/formats/scheduler.ts
 var SCHEDULERS = ["successive_halving", "hyperband"];
 var scheduler = literal(...SCHEDULERS);
-var decideTrial = object({
+var promoteTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
   /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
   outcome: string,
-  /** Where its decision goes. */
-  decision: string
+  /** Where its promotion file goes. */
+  promotion: string
 });
-var decideManifest = object({
+var promoteManifest = object({
   label: string,
   metric: string,
   goal,
@@ -3258,11 +3258,11 @@ var decideManifest = object({
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
-  trials: arrayOf(decideTrial)
+  trials: arrayOf(promoteTrial)
 });
 var DECISIONS = ["continue", "stop"];
 var decisionValue = literal(...DECISIONS);
-var decision = object({
+var promotion = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
@@ -3296,8 +3296,8 @@ var rungSummary = object({
   trials: arrayOf(rungEntry)
 });
 
-// tools/src/formats/aggregate-manifest.ts
-var aggregateTrial = object({
+// tools/src/formats/leaderboard-manifest.ts
+var leaderboardTrial = object({
   name: string,
   hyperparams: recordOf(string),
   /** Set when the trial's hyperparameters are known only while building (proposed by a sampler): read them from here. */
@@ -3311,7 +3311,7 @@ var aggregateTrial = object({
   /** The trial's eval run record: its outcome (an eval of a failed training passes that on). */
   record: string
 });
-var aggregateSchedule = object({
+var schedulerSettings = object({
   scheduler,
   min_epochs: number,
   max_epochs: number,
@@ -3326,16 +3326,16 @@ var aggregateSchedule = object({
     })
   )
 });
-var aggregateManifest = object({
+var leaderboardManifest = object({
   label: string,
   metric: string,
   goal,
   /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
-  trials: arrayOf(aggregateTrial),
+  trials: arrayOf(leaderboardTrial),
   /** Set for successive halving and Hyperband; null for grid and random search. */
-  schedule: nullable(aggregateSchedule)
+  schedule: nullable(schedulerSettings)
 });
 
 // tools/src/cli/watch-sources.ts
@@ -3536,9 +3536,9 @@ function absoluteLabel(label, cwd, workspace) {
 }
 function planFromManifest(workspace, label) {
   const [pkg, name] = label.slice(2).split(":");
-  const path = (0, import_node_path6.join)(workspace, "bazel-bin", pkg, `${name}${FILE_SUFFIXES.aggregate_manifest}`);
+  const path = (0, import_node_path6.join)(workspace, "bazel-bin", pkg, `${name}${FILE_SUFFIXES.leaderboard_manifest}`);
   try {
-    const manifest = aggregateManifest.check(JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8")), "");
+    const manifest = leaderboardManifest.check(JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8")), "");
     return {
       label,
       kind: "search",

@@ -150,9 +150,9 @@ var SHIM_FLAGS = {
   record_failures: "--shim_record_failures",
   /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_outcome: "--shim_previous_outcome",
-  /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
-  decision: "--shim_decision",
-  /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
+  /** Train, in a search with a scheduler: the rung's promotion file for this trial (tools/src/formats/scheduler.ts). */
+  promotion: "--shim_promotion",
+  /** Eval at a rung of a search with a scheduler: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",
   /** Eval: the outcome of the model's training; a failure there passes on. */
   train_outcome: "--shim_train_outcome",

@@ -1,11 +1,11 @@
-// Generated from tools/src/bin/aggregate.ts by `npm run build:tools`. Do not edit.
+// Generated from tools/src/bin/leaderboard.ts by `npm run build:tools`. Do not edit.
 "use strict";
 
-// tools/src/bin/aggregate.ts
+// tools/src/bin/leaderboard.ts
 var import_node_fs5 = require("node:fs");
 
 // tools/src/formats/action-flags.ts
-var AGGREGATE_FLAGS = {
+var LEADERBOARD_FLAGS = {
   manifest: "--manifest",
   leaderboard_json: "--leaderboard_json",
   leaderboard_csv: "--leaderboard_csv",
@@ -309,19 +309,19 @@ function hyperparamNames(trials) {
   return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
 }
 
-// tools/src/formats/schedule.ts
+// tools/src/formats/scheduler.ts
 var SCHEDULERS = ["successive_halving", "hyperband"];
 var scheduler = literal(...SCHEDULERS);
-var decideTrial = object({
+var promoteTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
   /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
   outcome: string,
-  /** Where its decision goes. */
-  decision: string
+  /** Where its promotion file goes. */
+  promotion: string
 });
-var decideManifest = object({
+var promoteManifest = object({
   label: string,
   metric: string,
   goal,
@@ -337,11 +337,11 @@ var decideManifest = object({
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
-  trials: arrayOf(decideTrial)
+  trials: arrayOf(promoteTrial)
 });
 var DECISIONS = ["continue", "stop"];
 var decisionValue = literal(...DECISIONS);
-var decision = object({
+var promotion = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
@@ -384,8 +384,8 @@ function readRungSummary(path, label) {
   return checkFile(rungSummary, value, path, "rung summary", fix);
 }
 
-// tools/src/formats/aggregate-manifest.ts
-var aggregateTrial = object({
+// tools/src/formats/leaderboard-manifest.ts
+var leaderboardTrial = object({
   name: string,
   hyperparams: recordOf(string),
   /** Set when the trial's hyperparameters are known only while building (proposed by a sampler): read them from here. */
@@ -399,7 +399,7 @@ var aggregateTrial = object({
   /** The trial's eval run record: its outcome (an eval of a failed training passes that on). */
   record: string
 });
-var aggregateSchedule = object({
+var schedulerSettings = object({
   scheduler,
   min_epochs: number,
   max_epochs: number,
@@ -414,19 +414,19 @@ var aggregateSchedule = object({
     })
   )
 });
-var aggregateManifest = object({
+var leaderboardManifest = object({
   label: string,
   metric: string,
   goal,
   /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
-  trials: arrayOf(aggregateTrial),
+  trials: arrayOf(leaderboardTrial),
   /** Set for successive halving and Hyperband; null for grid and random search. */
-  schedule: nullable(aggregateSchedule)
+  schedule: nullable(schedulerSettings)
 });
-function readAggregateManifest(path) {
-  return readManifest(aggregateManifest, path, "aggregate manifest");
+function readLeaderboardManifest(path) {
+  return readManifest(leaderboardManifest, path, "aggregate manifest");
 }
 
 // tools/src/lib/flags.ts
@@ -617,7 +617,7 @@ function copyResolved(from, to) {
   for (const entry of (0, import_node_fs4.readdirSync)(from).sort()) copyResolved((0, import_node_path.join)(from, entry), (0, import_node_path.join)(to, entry));
 }
 
-// tools/src/schedule/outcomes.ts
+// tools/src/scheduler/outcomes.ts
 function readScheduleOutcomes(schedule2, label) {
   const places = /* @__PURE__ */ new Map();
   const summaries = schedule2.brackets.map(
@@ -658,7 +658,7 @@ function leaderboardSchedule(schedule2, outcomes, final) {
             epochs: s.epochs,
             keep: s.keep,
             // Only the trials that trained to this rung: not those stopped (or failed) before it.
-            trials: s.trials.filter((t) => i === 0 || deciding[i - 1].trials.some((p) => p.trial === t.trial && p.outcome === "succeeded" && p.decision === "continue")).map(({ trial, outcome: outcome2, value, decision: decision2, forced }) => ({ trial, outcome: outcome2, value, decision: decision2, forced }))
+            trials: s.trials.filter((t) => i === 0 || deciding[i - 1].trials.some((p) => p.trial === t.trial && p.outcome === "succeeded" && p.decision === "continue")).map(({ trial, outcome: outcome2, value, decision, forced }) => ({ trial, outcome: outcome2, value, decision, forced }))
           })),
           {
             epochs: last.epochs,
@@ -751,19 +751,19 @@ function toMarkdown(board) {
   return lines.join("\n") + "\n";
 }
 
-// tools/src/bin/aggregate.ts
+// tools/src/bin/leaderboard.ts
 main(async (argv) => {
-  const flags = parseFlags(argv, /* @__PURE__ */ new Set([AGGREGATE_FLAGS.model_is_dir]));
-  const manifest = readAggregateManifest(one(flags, AGGREGATE_FLAGS.manifest));
+  const flags = parseFlags(argv, /* @__PURE__ */ new Set([LEADERBOARD_FLAGS.model_is_dir]));
+  const manifest = readLeaderboardManifest(one(flags, LEADERBOARD_FLAGS.manifest));
   const outputs = {
-    json: one(flags, AGGREGATE_FLAGS.leaderboard_json),
-    csv: one(flags, AGGREGATE_FLAGS.leaderboard_csv),
-    md: one(flags, AGGREGATE_FLAGS.leaderboard_md),
-    best: one(flags, AGGREGATE_FLAGS.best),
-    bestHyperparams: one(flags, AGGREGATE_FLAGS.best_hyperparams),
-    bestModel: one(flags, AGGREGATE_FLAGS.best_model)
+    json: one(flags, LEADERBOARD_FLAGS.leaderboard_json),
+    csv: one(flags, LEADERBOARD_FLAGS.leaderboard_csv),
+    md: one(flags, LEADERBOARD_FLAGS.leaderboard_md),
+    best: one(flags, LEADERBOARD_FLAGS.best),
+    bestHyperparams: one(flags, LEADERBOARD_FLAGS.best_hyperparams),
+    bestModel: one(flags, LEADERBOARD_FLAGS.best_model)
   };
-  const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
+  const modelIsDir = flags.has(LEADERBOARD_FLAGS.model_is_dir);
   const schedule2 = manifest.schedule === null ? null : readScheduleOutcomes(manifest.schedule, manifest.label);
   const trials = manifest.trials.map(
     (trial) => trial.hyperparams_file === null ? trial : { ...trial, hyperparams: JSON.parse((0, import_node_fs5.readFileSync)(trial.hyperparams_file, "utf8")) }

@@ -1,8 +1,8 @@
-// Generated from tools/src/bin/decide.ts by `npm run build:tools`. Do not edit.
+// Generated from tools/src/bin/promote.ts by `npm run build:tools`. Do not edit.
 "use strict";
 
 // tools/src/formats/action-flags.ts
-var DECIDE_FLAGS = {
+var PROMOTE_FLAGS = {
   manifest: "--manifest",
   summary: "--summary"
 };
@@ -230,7 +230,7 @@ function readScoredOutcome(outcomePath, metricsPath, metric) {
   return { outcome: o, value: value !== void 0 && Number.isFinite(value) ? value : null };
 }
 
-// tools/src/formats/schedule.ts
+// tools/src/formats/scheduler.ts
 var import_node_fs3 = require("node:fs");
 
 // tools/src/formats/manifest.ts
@@ -313,19 +313,19 @@ var best = object({
   model: string
 });
 
-// tools/src/formats/schedule.ts
+// tools/src/formats/scheduler.ts
 var SCHEDULERS = ["successive_halving", "hyperband"];
 var scheduler = literal(...SCHEDULERS);
-var decideTrial = object({
+var promoteTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
   /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
   outcome: string,
-  /** Where its decision goes. */
-  decision: string
+  /** Where its promotion file goes. */
+  promotion: string
 });
-var decideManifest = object({
+var promoteManifest = object({
   label: string,
   metric: string,
   goal,
@@ -341,14 +341,14 @@ var decideManifest = object({
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
-  trials: arrayOf(decideTrial)
+  trials: arrayOf(promoteTrial)
 });
-function readDecideManifest(path) {
-  return readManifest(decideManifest, path, "decide manifest");
+function readPromoteManifest(path) {
+  return readManifest(promoteManifest, path, "decide manifest");
 }
 var DECISIONS = ["continue", "stop"];
 var decisionValue = literal(...DECISIONS);
-var decision = object({
+var promotion = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
@@ -357,7 +357,7 @@ var decision = object({
   /** How many trials the rung had. */
   of: number
 });
-function writeDecision(path, value) {
+function writePromotion(path, value) {
   (0, import_node_fs3.writeFileSync)(path, stableJson(value));
 }
 var RUNG_SUMMARY_FORMAT = 1;
@@ -530,7 +530,7 @@ function main(body) {
   })();
 }
 
-// tools/src/schedule/promote.ts
+// tools/src/scheduler/promote.ts
 function promote(results, goal2, keep) {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number >= 1, got ${keep}`);
   const sign = goal2 === "maximize" ? -1 : 1;
@@ -539,10 +539,10 @@ function promote(results, goal2, keep) {
   return new Map(results.map((r) => [r.trial, promoted.has(r.trial) ? "continue" : "stop"]));
 }
 
-// tools/src/bin/decide.ts
+// tools/src/bin/promote.ts
 main(async (argv) => {
   const flags = parseFlags(argv, /* @__PURE__ */ new Set());
-  const manifest = readDecideManifest(one(flags, DECIDE_FLAGS.manifest));
+  const manifest = readPromoteManifest(one(flags, PROMOTE_FLAGS.manifest));
   const forced = new Set(manifest.continue_trials);
   const results = manifest.trials.map((trial, order) => {
     const { outcome: outcome2, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
@@ -561,7 +561,7 @@ main(async (argv) => {
   });
   const of = manifest.trials.length;
   manifest.trials.forEach((trial, i) => {
-    writeDecision(trial.decision, {
+    writePromotion(trial.promotion, {
       decision: entries[i].decision,
       bracket: manifest.bracket,
       rung: manifest.rung,
@@ -570,7 +570,7 @@ main(async (argv) => {
       of
     });
   });
-  writeRungSummary(one(flags, DECIDE_FLAGS.summary), {
+  writeRungSummary(one(flags, PROMOTE_FLAGS.summary), {
     format: RUNG_SUMMARY_FORMAT,
     label: manifest.label,
     metric: manifest.metric,

@@ -288,7 +288,7 @@ function hyperparamNames(trials) {
   return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
 }
 
-// tools/src/formats/propose.ts
+// tools/src/formats/sampler-manifest.ts
 var distribution = object({
   kind: literal("uniform", "loguniform", "int", "choice"),
   low: number,
@@ -296,13 +296,13 @@ var distribution = object({
   /** The options of choice(); [] for the others. */
   choices: arrayOf(string)
 });
-var proposeHistoryTrial = object({
+var samplerHistoryTrial = object({
   name: string,
   hyperparams: string,
   metrics: string,
   outcome: string
 });
-var proposeManifest = object({
+var samplerManifest = object({
   label: string,
   metric: string,
   goal,
@@ -319,7 +319,7 @@ var proposeManifest = object({
   /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
   fixed: recordOf(string),
   /** Every trial of the earlier batches, in order. */
-  history: arrayOf(proposeHistoryTrial),
+  history: arrayOf(samplerHistoryTrial),
   /** The new trials: their names and where their hyperparameter files go. */
   proposals: arrayOf(object({ name: string, hyperparams: string }))
 });

@@ -1,7 +1,7 @@
-// Generated from tools/src/bin/propose.ts by `npm run build:tools`. Do not edit.
+// Generated from tools/src/bin/sampler.ts by `npm run build:tools`. Do not edit.
 "use strict";
 
-// tools/src/bin/propose.ts
+// tools/src/bin/sampler.ts
 var import_node_child_process = require("node:child_process");
 var import_node_fs5 = require("node:fs");
 
@@ -134,7 +134,7 @@ var CONTRACT_ROWS = [
 ];
 
 // tools/src/formats/action-flags.ts
-var PROPOSE_FLAGS = {
+var SAMPLER_ACTION_FLAGS = {
   manifest: "--manifest",
   /** Where the history goes (tools/src/formats/sampler-history.ts): what a sampler executable reads. */
   history: "--history",
@@ -445,7 +445,7 @@ var best = object({
   model: string
 });
 
-// tools/src/formats/propose.ts
+// tools/src/formats/sampler-manifest.ts
 var distribution = object({
   kind: literal("uniform", "loguniform", "int", "choice"),
   low: number,
@@ -453,13 +453,13 @@ var distribution = object({
   /** The options of choice(); [] for the others. */
   choices: arrayOf(string)
 });
-var proposeHistoryTrial = object({
+var samplerHistoryTrial = object({
   name: string,
   hyperparams: string,
   metrics: string,
   outcome: string
 });
-var proposeManifest = object({
+var samplerManifest = object({
   label: string,
   metric: string,
   goal,
@@ -476,12 +476,12 @@ var proposeManifest = object({
   /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
   fixed: recordOf(string),
   /** Every trial of the earlier batches, in order. */
-  history: arrayOf(proposeHistoryTrial),
+  history: arrayOf(samplerHistoryTrial),
   /** The new trials: their names and where their hyperparameter files go. */
   proposals: arrayOf(object({ name: string, hyperparams: string }))
 });
-function readProposeManifest(path) {
-  return readManifest(proposeManifest, path, "propose manifest");
+function readSamplerManifest(path) {
+  return readManifest(samplerManifest, path, "propose manifest");
 }
 
 // tools/src/sampler/format.ts
@@ -1197,7 +1197,7 @@ function tpeModel(dists, history, goal2, settings) {
   };
 }
 
-// tools/src/bin/propose.ts
+// tools/src/bin/sampler.ts
 function toDistribution(d) {
   return d.kind === "choice" ? { kind: "choice", choices: d.choices } : { kind: d.kind, low: d.low, high: d.high };
 }
@@ -1256,9 +1256,9 @@ ${rerun}`
 }
 main(async (argv) => {
   const flags = parseFlags(argv, /* @__PURE__ */ new Set());
-  const manifest = readProposeManifest(one(flags, PROPOSE_FLAGS.manifest));
-  const historyPath = one(flags, PROPOSE_FLAGS.history);
-  const outputPath = one(flags, PROPOSE_FLAGS.proposals);
+  const manifest = readSamplerManifest(one(flags, SAMPLER_ACTION_FLAGS.manifest));
+  const historyPath = one(flags, SAMPLER_ACTION_FLAGS.history);
+  const outputPath = one(flags, SAMPLER_ACTION_FLAGS.proposals);
   const outputs = [historyPath, outputPath, ...manifest.proposals.map((p) => p.hyperparams)];
   try {
     const history = readHistory(manifest);

@@ -237,9 +237,9 @@ var SHIM_FLAGS = {
   record_failures: "--shim_record_failures",
   /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_outcome: "--shim_previous_outcome",
-  /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
-  decision: "--shim_decision",
-  /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
+  /** Train, in a search with a scheduler: the rung's promotion file for this trial (tools/src/formats/scheduler.ts). */
+  promotion: "--shim_promotion",
+  /** Eval at a rung of a search with a scheduler: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",
   /** Eval: the outcome of the model's training; a failure there passes on. */
   train_outcome: "--shim_train_outcome",
@@ -1053,19 +1053,19 @@ var best = object({
   model: string
 });
 
-// tools/src/formats/schedule.ts
+// tools/src/formats/scheduler.ts
 var SCHEDULERS = ["successive_halving", "hyperband"];
 var scheduler = literal(...SCHEDULERS);
-var decideTrial = object({
+var promoteTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
   /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
   outcome: string,
-  /** Where its decision goes. */
-  decision: string
+  /** Where its promotion file goes. */
+  promotion: string
 });
-var decideManifest = object({
+var promoteManifest = object({
   label: string,
   metric: string,
   goal,
@@ -1081,11 +1081,11 @@ var decideManifest = object({
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
-  trials: arrayOf(decideTrial)
+  trials: arrayOf(promoteTrial)
 });
 var DECISIONS = ["continue", "stop"];
 var decisionValue = literal(...DECISIONS);
-var decision = object({
+var promotion = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
@@ -1094,9 +1094,9 @@ var decision = object({
   /** How many trials the rung had. */
   of: number
 });
-function readDecision(path) {
+function readPromotion(path) {
   const fix = "rebuild with one databazel version; if it persists, report a databazel bug.";
-  return checkFile(decision, readJsonFile(path, "decision", fix), path, "decision", fix);
+  return checkFile(promotion, readJsonFile(path, "promotion file", fix), path, "promotion file", fix);
 }
 function prunedError(d) {
   return `pruned at epoch ${d.epochs} (rung ${d.rung}): not among the ${d.keep} best of ${d.of} on the validation data`;
@@ -1127,15 +1127,15 @@ var rungSummary = object({
 });
 
 // tools/src/shim/pruned.ts
-function prunedOutcome(decisionPath, previousOutcome) {
+function prunedOutcome(promotionPath, previousOutcome) {
   const previous = previousOutcome === void 0 ? void 0 : readOutcome(previousOutcome);
   if (previous && previous.outcome !== "succeeded") {
     return previous.outcome === "pruned" ? { outcome: "pruned", error: previous.error, failure_message: null, log_tail: [] } : void 0;
   }
-  if (decisionPath === void 0) return void 0;
-  const decision2 = readDecision(decisionPath);
-  if (decision2.decision === "continue") return void 0;
-  return { outcome: "pruned", error: prunedError(decision2), failure_message: null, log_tail: [] };
+  if (promotionPath === void 0) return void 0;
+  const promotion2 = readPromotion(promotionPath);
+  if (promotion2.decision === "continue") return void 0;
+  return { outcome: "pruned", error: prunedError(promotion2), failure_message: null, log_tail: [] };
 }
 function carryForward(options) {
   if (options.modelIsDir) discard(options.model, true);
@@ -1467,7 +1467,7 @@ main(async (argv, request) => {
     ...epochFlags
   ];
   const previousOutcome = optional(flags, SHIM_FLAGS.previous_outcome);
-  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousOutcome);
+  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.promotion), previousOutcome);
   if (pruned && !initCheckpoint) {
     throw new UserFacingError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }

@@ -1,7 +1,6 @@
 """The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard."""
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
-load("//databazel/private:adaptive.bzl", "SCHEDULERS", "adaptive_plan", "check_adaptive", "check_continue_trials", "train_adaptive")
 load("//databazel/private:argument_types.bzl", "checked_type")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS", "train_executable_attr")
 load("//databazel/private:checkpoint_support.bzl", "CHECKPOINTS_TAG", "checkpoint_support_aspect")
@@ -13,10 +12,11 @@ load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
 load("//databazel/private:sampler.bzl", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials", "unknown_sampler")
+load("//databazel/private:scheduler.bzl", "SCHEDULERS", "check_continue_trials", "check_scheduler", "scheduler_plan", "train_with_scheduler")
 load("//databazel/private:trials.bzl", "expand_trials", "parse_space")
-load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
 load("//databazel/private/actions:digest.bzl", "digest_action")
 load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
+load("//databazel/private/actions:leaderboard.bzl", "declare_leaderboard_outputs", "leaderboard_action")
 load("//databazel/private/actions:report.bzl", "report_action")
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
@@ -226,7 +226,7 @@ def _hyperparam_search_impl(ctx):
         ctx.attr.scheduler,
         [""] + SCHEDULERS,
         "set scheduler = \"successive_halving\" or \"hyperband\" to stop poor trials early " +
-        "(docs/adaptive-search.md), or remove it for grid and random search.",
+        "(docs/scheduler.md), or remove it for grid and random search.",
     )
     check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
     check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
@@ -237,7 +237,7 @@ def _hyperparam_search_impl(ctx):
         "set it to how many trials may fail while the search still ranks the others, " +
         "or 0 (the default) to fail on the first failed trial.",
     )
-    adaptive = check_adaptive(ctx, where)
+    adaptive = check_scheduler(ctx, where)
     if adaptive and ctx.attr.scheduler == "hyperband" and ctx.attr.n_trials != _N_TRIALS_UNSET:
         fail(("databazel: {}: scheduler = \"hyperband\" sets how many configurations each bracket draws " +
               "from space, so n_trials = {} has no meaning here.\n" +
@@ -271,11 +271,11 @@ def _hyperparam_search_impl(ctx):
         _check_distinct_outputs(ctx, expanded, where)
         trained = sampler_outputs.trained
     elif adaptive:
-        plan = adaptive_plan(ctx, where, n_trials)
+        plan = scheduler_plan(ctx, where, n_trials)
         check_continue_trials(ctx, plan, where)
         expanded = [t for b in plan for t in b.trials]
         _check_distinct_outputs(ctx, expanded, where)
-        schedule = train_adaptive(ctx, plan, common = common, validation = _validation(ctx, where))
+        schedule = train_with_scheduler(ctx, plan, common = common, validation = _validation(ctx, where))
         trained = schedule.trained
     else:
         expanded = expand_trials(
@@ -304,8 +304,8 @@ def _hyperparam_search_impl(ctx):
     ]
     trials = [r.info for r in ran]
 
-    ranked = declare_aggregate_outputs(ctx, ctx.label.name, ctx.outputs.best_model, ctx.attr.model_is_dir)
-    aggregate_action(
+    ranked = declare_leaderboard_outputs(ctx, ctx.label.name, ctx.outputs.best_model, ctx.attr.model_is_dir)
+    leaderboard_action(
         ctx,
         outputs = ranked,
         trials = trials,
@@ -487,7 +487,7 @@ def hyperparam_search(
 
     Trials are the cartesian product of `grid`, each combined with `n_trials` random samples
     from `space` when it is given. Every trial is one `DatabazelTrain` and one `DatabazelEval`
-    action under `<name>/<trial>/`; a `DatabazelAggregate` action writes the leaderboard
+    action under `<name>/<trial>/`; a `DatabazelLeaderboard` action writes the leaderboard
     (`<name>.leaderboard.json`, `.csv`, `.md`), `<name>.best.json`, and copies the best model to
     `<name>.best_model`, which other targets can depend on as `:<name>.best_model`. The target
     also provides ModelInfo for the best model, so `evaluate(model = ":<name>")` works, and
@@ -505,7 +505,7 @@ def hyperparam_search(
     and Markdown add the `outcome` and `error` columns when a trial did not succeed, and the
     `bracket`, `rung` and `epochs` columns in an adaptive search.
 
-    With `scheduler`, the search is adaptive (docs/adaptive-search.md): every trial trains
+    With `scheduler`, the search is adaptive (docs/scheduler.md): every trial trains
     `min_epochs`, is scored on `validation_data`, and only the best 1/`reduction_factor` go on,
     continuing from their checkpoints, to `reduction_factor` times the epochs, and so on up to
     `max_epochs`. It is all one build: every segment is declared, and a stopped trial's later
@@ -588,7 +588,7 @@ def hyperparam_search(
       continue_trials: trial names to continue to max_epochs although a rung stopped them
         (repechage): their checkpoints are reused, and no other trial's decision changes.
       sampler: `""` for grid and random search; `"tpe"` runs n_trials / batch_size batches: the
-        first drawn at random from `space`, each later one proposed by a `DatabazelPropose`
+        first drawn at random from `space`, each later one proposed by a `DatabazelSampler`
         action (a Tree-structured Parzen Estimator) from every earlier trial's hyperparameters
         and metric on `validation_data`. A label (`":my_sampler"`) names an executable that
         proposes instead: it reads the history from `--history` and writes the batch to

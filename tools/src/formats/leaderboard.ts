@@ -1,5 +1,5 @@
 // The leaderboard (`<search>.leaderboard.json`) and the best trial (`<search>.best.json`) that the
-// DatabazelAggregate action writes (tools/src/bin/aggregate.ts); `databazel show`, `databazel
+// DatabazelLeaderboard action writes (tools/src/bin/leaderboard.ts); `databazel show`, `databazel
 // diff`, `databazel lineage` and the search report read them. The CSV and Markdown leaderboards
 // are rendered from the same rows (tools/src/leaderboard/render.ts).
 import { writeFileSync } from "node:fs";

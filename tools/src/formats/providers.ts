@@ -50,7 +50,7 @@ export const searchFields = object({
       min_epochs: number,
       max_epochs: number,
       reduction_factor: number,
-      /** The deciding rungs' summaries (tools/src/formats/schedule.ts). */
+      /** The deciding rungs' summaries (tools/src/formats/scheduler.ts). */
       rung_summaries: arrayOf(string),
     }),
   ),

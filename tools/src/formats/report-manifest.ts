@@ -4,7 +4,7 @@
 // databazel/private/contract.bzl, where report_action checks the rules' details against them.
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
-import { distribution } from "./propose.ts";
+import { distribution } from "./sampler-manifest.ts";
 import { arrayOf, literal, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
 export const searchReportTrial = object({
