@@ -165,7 +165,7 @@ describe("with Bazel's defaults (--remote_download_outputs=toplevel, no retries)
     await bazel(["shutdown"], { cwd: ws });
     const { result } = await build(defaults(cache), true);
     expect(result.exitCode, result.all).toBe(39);
-    expect(result.all).toMatch(new RegExp(`Deciding which 1 of 3 trials of //:hyperband go on after 1 epochs failed: ${LOST}`));
+    expect(result.all).toMatch(new RegExp(`Promoting the best 1 of 3 trials of //:hyperband after 1 epochs failed: ${LOST}`));
     expect(result.all).toMatch(new RegExp(`Evaluating //:tpe trial b2_t\\d on the validation data failed: ${LOST}`));
     expect(result.all).toMatch(/Missing digest: [0-9a-f]{64}\/\d+ for bazel-out\/[^/]+\/bin\/hyperband\/segments\/[^/]+\/epoch_1\.validation\.json/);
     // The failure made Bazel forget the lost outputs: the next build runs what made them.

@@ -118,7 +118,7 @@ FILE_SUFFIXES = {
     "validation_record": ".validation.eval.json",
 }
 
-# The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/leaderboard-manifest.ts).
+# The leaderboard manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/leaderboard-manifest.ts).
 LEADERBOARD_MANIFEST_FIELDS = {
     "manifest": ["goal", "label", "max_failed_trials", "metric", "schedule", "trials"],
     "schedule": ["brackets", "max_epochs", "min_epochs", "reduction_factor", "scheduler"],

@@ -5,11 +5,11 @@ could reach, and decides while building which ones train:
 
 - each trial trains in segments that end at every rung (and every `checkpoint_every`);
 - at a rung, a DatabazelEval action scores each trial's checkpoint on `validation_data`, and one
-  DatabazelPromote action per rung writes one small decision file per trial;
+  DatabazelPromote action per rung writes one small promotion file per trial;
 - the segment that starts at the rung reads only its own trial's decision: on `stop` it trains
   nothing and carries the checkpoint forward, and every later segment passes that on.
 
-A decision file holds only what is the same whenever the decision is, so a trial whose decision
+A promotion file holds only what is the same whenever the decision is, so a trial whose decision
 did not change keeps its cache hits when other trials' metrics change. Rungs count up from
 `min_epochs` (databazel/private/rungs.bzl), so raising `max_epochs` keeps every earlier rung,
 decision and segment.
@@ -30,7 +30,7 @@ SCHEDULERS = ["successive_halving", "hyperband"]
 # bracket's trials do not change when another bracket gains or loses configurations.
 _BRACKET_STRIDE = 1048576
 
-def _set_adaptive_attrs(attrs):
+def _set_scheduler_attrs(attrs):
     return [
         name
         for name, is_set in [
@@ -57,7 +57,7 @@ def _check_no_epochs(attrs, where):
             ))
 
 def check_scheduler(ctx, where):
-    """Fails at analysis on a scheduler set up wrongly; returns whether the search is adaptive.
+    """Fails at analysis on a scheduler set up wrongly; returns whether the search has a scheduler.
 
     Args:
       ctx: the hyperparam_search rule context.
@@ -68,9 +68,9 @@ def check_scheduler(ctx, where):
     """
     attrs = ctx.attr
     if not attrs.scheduler:
-        set_attrs = _set_adaptive_attrs(attrs)
+        set_attrs = _set_scheduler_attrs(attrs)
         if set_attrs:
-            fail(("databazel: {}: {} {} only used by an adaptive search, but scheduler is not set.\n" +
+            fail(("databazel: {}: {} {} only used with a scheduler, but scheduler is not set.\n" +
                   "Fix: set scheduler = \"successive_halving\" (or \"hyperband\") to stop poor trials early, " +
                   "or remove {}.").format(
                 where,
@@ -217,7 +217,7 @@ def train_with_scheduler(ctx, plan, *, common, validation):
     Returns:
       struct(trained, summaries, manifest, info, records, logs): trained maps each trial's name
       to struct(trained, hyperparams_file); summaries are the rung summaries; manifest is the
-      aggregate manifest's schedule; info is SearchInfo's schedule; records and logs are the
+      leaderboard manifest's schedule; info is SearchInfo's schedule; records and logs are the
       validation evals'.
     """
     attrs = ctx.attr

@@ -38,7 +38,7 @@ const CONSTANTS: Constant[] = [
   },
   {
     name: "LEADERBOARD_MANIFEST_FIELDS",
-    doc: "The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/leaderboard-manifest.ts).",
+    doc: "The leaderboard manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/leaderboard-manifest.ts).",
     value: { manifest: fieldNames(leaderboardManifest), schedule: fieldNames(schedulerSettings), trial: fieldNames(leaderboardTrial) },
   },
   {

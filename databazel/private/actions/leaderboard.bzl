@@ -6,7 +6,7 @@ load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runt
 load(":common.bzl", "check_fields", "write_manifest")
 
 def declare_leaderboard_outputs(ctx, prefix, best_model, model_is_dir):
-    """Declares the files the aggregate action writes.
+    """Declares the files the leaderboard action writes.
 
     Args:
       ctx: the rule context.
@@ -43,21 +43,21 @@ def leaderboard_action(ctx, *, outputs, trials, metric, goal, max_failed_trials 
       metric: string, the metric that ranks trials.
       goal: "maximize" or "minimize".
       max_failed_trials: int, how many trials may not succeed before the search fails.
-      schedule: an adaptive search's schedule for the manifest (LEADERBOARD_MANIFEST_FIELDS
+      schedule: a search with a scheduler's schedule for the manifest (LEADERBOARD_MANIFEST_FIELDS
         "schedule"), or None.
       rung_summaries: list of Files the schedule names.
     """
 
     # Read by tools/src/bin/leaderboard.ts; its shape is tools/src/formats/leaderboard-manifest.ts.
     manifest = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["leaderboard_manifest"])
-    write_manifest(ctx, manifest, check_fields("aggregate manifest", {
+    write_manifest(ctx, manifest, check_fields("leaderboard manifest", {
         "goal": goal,
         "label": display_label(ctx.label),
         "max_failed_trials": max_failed_trials,
         "metric": metric,
-        "schedule": check_fields("aggregate manifest's schedule", schedule, LEADERBOARD_MANIFEST_FIELDS["schedule"]) if schedule != None else None,
+        "schedule": check_fields("leaderboard manifest's schedule", schedule, LEADERBOARD_MANIFEST_FIELDS["schedule"]) if schedule != None else None,
         "trials": [
-            check_fields("aggregate manifest's trial", {
+            check_fields("leaderboard manifest's trial", {
                 "hyperparams": t.hyperparams,
                 "hyperparams_file": t.hyperparams_file.path if getattr(t, "hyperparams_file", None) else None,
                 "metrics": t.metrics.path,

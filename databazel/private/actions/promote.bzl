@@ -1,4 +1,4 @@
-"""The DatabazelPromote action: after a rung of an adaptive search, which trials go on."""
+"""The DatabazelPromote action: after a rung of a search with a scheduler, which trials go on."""
 
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "PROMOTE_FLAGS", "PROMOTE_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
@@ -6,7 +6,7 @@ load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runt
 load(":common.bzl", "check_fields", "write_manifest")
 
 def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_trials):
-    """Registers the decision of one rung: one decision file per trial, and the rung's summary.
+    """Registers the promotions of one rung: one promotion file per trial, and the rung's summary.
 
     Args:
       ctx: the rule context; the rule must declare the Node toolchain and `_promote`.
@@ -15,8 +15,8 @@ def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_
       rungs: int, how many rungs the bracket has.
       epochs: int, the epochs every trial of the rung has trained.
       keep: int, how many trials go on.
-      trials: list of struct(name, metrics, outcome, decision): the validation metrics and eval
-        outcome of each trial, and the decision File it gets, in declared order.
+      trials: list of struct(name, metrics, outcome, promotion): the validation metrics and eval
+        outcome of each trial, and the promotion File it gets, in declared order.
       continue_trials: list of trial names that go on whatever their metric.
 
     Returns:
@@ -25,7 +25,7 @@ def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_
     prefix = "{}/rungs/bracket_{}_epoch_{}".format(ctx.label.name, bracket, epochs)
     manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["promote_manifest"])
     summary = ctx.actions.declare_file(prefix + FILE_SUFFIXES["rung_summary"])
-    write_manifest(ctx, manifest, check_fields("decide manifest", {
+    write_manifest(ctx, manifest, check_fields("promote manifest", {
         "bracket": bracket,
         "continue_trials": continue_trials,
         "epochs": epochs,
@@ -36,7 +36,7 @@ def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_
         "rung": rung,
         "rungs": rungs,
         "trials": [
-            check_fields("decide manifest's trial", {
+            check_fields("promote manifest's trial", {
                 "metrics": t.metrics.path,
                 "name": t.name,
                 "outcome": t.outcome.path,
@@ -55,7 +55,7 @@ def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_
         inputs = [ctx.file._promote, manifest] + [t.metrics for t in trials] + [t.outcome for t in trials],
         outputs = [summary] + [t.promotion for t in trials],
         mnemonic = "DatabazelPromote",
-        progress_message = "Deciding which %d of %d trials of %%{label} go on after %d epochs" % (keep, len(trials), epochs),
+        progress_message = "Promoting the best %d of %d trials of %%{label} after %d epochs" % (keep, len(trials), epochs),
         # No path mapping: the manifest names its inputs by their unmapped paths.
         toolchain = NODE_TOOLCHAIN_TYPE,
     )

@@ -176,7 +176,7 @@ var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
    * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
-   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * the scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
    * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
@@ -236,7 +236,7 @@ var ranked = object({
   seed: number,
   /**
    * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
-   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   * the scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
    */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */
@@ -247,11 +247,11 @@ var ranked = object({
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string,
-  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
-  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
-  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
   epochs: nullable(number)
 });
 var scheduleEntry = object({
@@ -286,7 +286,7 @@ var leaderboard = object({
   best: string,
   /** Best first. */
   trials: arrayOf(ranked),
-  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
   schedule: nullable(schedule)
 });
 var best = object({
@@ -426,7 +426,7 @@ var leaderboardManifest = object({
   schedule: nullable(schedulerSettings)
 });
 function readLeaderboardManifest(path) {
-  return readManifest(leaderboardManifest, path, "aggregate manifest");
+  return readManifest(leaderboardManifest, path, "leaderboard manifest");
 }
 
 // tools/src/lib/flags.ts
@@ -693,7 +693,7 @@ function toLeaderboard(json) {
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
-    adaptive: json.schedule !== null,
+    scheduled: json.schedule !== null,
     brackets: json.schedule?.scheduler === "hyperband",
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
@@ -704,7 +704,7 @@ function columns(board) {
     "rank",
     "trial",
     ...board.brackets ? ["bracket"] : [],
-    ...board.adaptive ? ["rung", "epochs_trained"] : [],
+    ...board.scheduled ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
     board.metric,
     ...others,
@@ -716,7 +716,7 @@ function row(board, t) {
   return [
     String(t.rank),
     t.trial,
-    ...[...board.brackets ? [t.bracket] : [], ...board.adaptive ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
+    ...[...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),

@@ -30,7 +30,7 @@ main(async (argv) => {
   };
   const modelIsDir = flags.has(LEADERBOARD_FLAGS.model_is_dir);
 
-  // In an adaptive search, where each trial stopped; its final evaluation scored its last checkpoint.
+  // With a scheduler, where each trial stopped; its final evaluation scored its last checkpoint.
   const schedule = manifest.schedule === null ? null : readScheduleOutcomes(manifest.schedule, manifest.label);
   // A sampler's proposals are known only now: their hyperparameters come from their files.
   const trials = manifest.trials.map((trial) =>
@@ -74,7 +74,7 @@ main(async (argv) => {
 
   const sign = manifest.goal === "maximize" ? -1 : 1;
   // Best first; equal scores keep the trials' declared order, so the ranking is deterministic.
-  // In an adaptive search, the trials that trained to max_epochs rank first, then those stopped
+  // With a scheduler, the trials that trained to max_epochs rank first, then those stopped
   // later before those stopped earlier (rungs of different brackets compare by their epochs).
   scored.sort(
     (a, b) =>

@@ -1,4 +1,4 @@
-// DatabazelPromote: after a rung of an adaptive search (successive halving, Hyperband), reads every
+// DatabazelPromote: after a rung of a search with a scheduler (successive halving, Hyperband), reads every
 // trial's validation metric and writes each trial's decision, `continue` or `stop`, plus the
 // rung's summary. Called by databazel/private/scheduler.bzl; the manifest's shape is in
 // tools/src/formats/scheduler.ts.

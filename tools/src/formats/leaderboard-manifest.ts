@@ -21,7 +21,7 @@ export const leaderboardTrial = object({
   record: string,
 });
 
-/** An adaptive search's schedule, with where each deciding rung's summary is. */
+/** A search with a scheduler's schedule, with where each deciding rung's summary is. */
 export const schedulerSettings = object({
   scheduler,
   min_epochs: number,
@@ -53,5 +53,5 @@ export const leaderboardManifest = object({
 export type LeaderboardManifest = ShapeOf<typeof leaderboardManifest>;
 
 export function readLeaderboardManifest(path: string): LeaderboardManifest {
-  return readManifest(leaderboardManifest, path, "aggregate manifest");
+  return readManifest(leaderboardManifest, path, "leaderboard manifest");
 }

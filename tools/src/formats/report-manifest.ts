@@ -20,7 +20,7 @@ export const searchReportManifest = object({
   label: string,
   metric: string,
   goal,
-  /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
+  /** The leaderboard action's JSON (tools/src/formats/leaderboard.ts). */
   leaderboard: string,
   /** Every trial, in declaration order. */
   trials: arrayOf(searchReportTrial),

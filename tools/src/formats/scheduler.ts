@@ -1,5 +1,5 @@
-// The files of an adaptive search (successive halving, Hyperband; databazel/private/scheduler.bzl):
-// the manifest the rules write for each rung's DatabazelPromote action, the one-line decision it
+// The files of a search with a scheduler (successive halving, Hyperband; databazel/private/scheduler.bzl):
+// the manifest the rules write for each rung's DatabazelPromote action, the one-line promotion file it
 // writes for each trial (the only file a trial's next segment reads from the rung), and the rung
 // summary the leaderboard, the report and `databazel show` read.
 import { writeFileSync } from "node:fs";
@@ -45,7 +45,7 @@ export const promoteManifest = object({
 export type PromoteManifest = ShapeOf<typeof promoteManifest>;
 
 export function readPromoteManifest(path: string): PromoteManifest {
-  return readManifest(promoteManifest, path, "decide manifest");
+  return readManifest(promoteManifest, path, "promote manifest");
 }
 
 export const DECISIONS = ["continue", "stop"] as const;

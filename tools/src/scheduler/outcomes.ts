@@ -1,5 +1,5 @@
-// Where each trial of an adaptive search ended, read from its rungs' summaries: the bracket, the
-// last rung it reached, the epochs it trained, and why it stopped. The aggregate action ranks
+// Where each trial of a search with a scheduler ended, read from its rungs' summaries: the bracket, the
+// last rung it reached, the epochs it trained, and why it stopped. The leaderboard action ranks
 // the leaderboard with it and writes the schedule the report and `databazel show` draw.
 import type { SchedulerSettings } from "../formats/leaderboard-manifest.ts";
 import type { Schedule } from "../formats/leaderboard.ts";
