@@ -105,7 +105,7 @@ def validation_eval(ctx, *, prefix, trial, model, train_outcome, validation, rec
       train_outcome: File, the outcome of the training that wrote it.
       validation: struct(data, digests): the validation data's Files and their digests.
       record_failures: whether the search records failures (`max_failed_trials`).
-      skip_pruned: whether a trial a search with a scheduler stopped passes on without a score.
+      skip_pruned: whether a trial the scheduler stopped passes on without a score.
 
     Returns:
       struct(metrics, record, outcome, log): Files.

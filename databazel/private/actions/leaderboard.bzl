@@ -43,7 +43,7 @@ def leaderboard_action(ctx, *, outputs, trials, metric, goal, max_failed_trials 
       metric: string, the metric that ranks trials.
       goal: "maximize" or "minimize".
       max_failed_trials: int, how many trials may not succeed before the search fails.
-      schedule: a search with a scheduler's schedule for the manifest (LEADERBOARD_MANIFEST_FIELDS
+      schedule: the scheduler's schedule for the manifest (LEADERBOARD_MANIFEST_FIELDS
         "schedule"), or None.
       rung_summaries: list of Files the schedule names.
     """

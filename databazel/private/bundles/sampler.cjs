@@ -310,8 +310,8 @@ var fileDigest = object({ path: string, sha256: string, bytes: number });
 var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
-   * the scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); with a
+   * scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
    * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
@@ -380,8 +380,8 @@ var ranked = object({
   hyperparams: recordOf(string),
   seed: number,
   /**
-   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
-   * the scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or with a
+   * scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
    */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */

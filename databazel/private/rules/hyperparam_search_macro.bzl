@@ -52,14 +52,14 @@ def hyperparam_search(
 
     Each row of `<name>.leaderboard.json` (`"format": 3`) has `rank`, `trial`, `hyperparams`,
     `seed`, `outcome` (`succeeded`, `failed`, `timed_out` or `diverged`: see
-    `max_failed_trials`; `pruned` in an adaptive search), `error` (one line, null when it
+    `max_failed_trials`; `pruned` with a scheduler), `error` (one line, null when it
     succeeded), `value` (the metric, null when the trial failed), `metrics`, `model`, and
-    `bracket`, `rung` and `epochs` (null unless the search is adaptive). Its `schedule` is null,
-    or an adaptive search's rungs with every trial's validation metric and decision. The CSV
+    `bracket`, `rung` and `epochs` (null unless the search has a scheduler). Its `schedule` is null,
+    or the scheduler's rungs with every trial's validation metric and decision. The CSV
     and Markdown add the `outcome` and `error` columns when a trial did not succeed, and the
-    `bracket`, `rung` and `epochs` columns in an adaptive search.
+    `bracket`, `rung` and `epochs` columns with a scheduler.
 
-    With `scheduler`, the search is adaptive (docs/scheduler.md): every trial trains
+    With `scheduler` (docs/scheduler.md), the search stops poor trials early: every trial trains
     `min_epochs`, is scored on `validation_data`, and only the best 1/`reduction_factor` go on,
     continuing from their checkpoints, to `reduction_factor` times the epochs, and so on up to
     `max_epochs`. It is all one build: every segment is declared, and a stopped trial's later

@@ -20,7 +20,7 @@ export const SHIM_FLAGS = {
   record_failures: "--shim_record_failures",
   /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_outcome: "--shim_previous_outcome",
-  /** Train, in a search with a scheduler: the rung's promotion file for this trial (tools/src/formats/scheduler.ts). */
+  /** Train, with a scheduler: the rung's promotion file for this trial (tools/src/formats/scheduler.ts). */
   promotion: "--shim_promotion",
   /** Eval at a rung of a search with a scheduler: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",

@@ -21,7 +21,7 @@ export const leaderboardTrial = object({
   record: string,
 });
 
-/** A search with a scheduler's schedule, with where each deciding rung's summary is. */
+/** The scheduler's settings, with where each deciding rung's summary is. */
 export const schedulerSettings = object({
   scheduler,
   min_epochs: number,

@@ -23,8 +23,8 @@ export const ranked = object({
   hyperparams: recordOf(string),
   seed: number,
   /**
-   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
-   * the scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or with a
+   * scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
    */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */

@@ -43,7 +43,7 @@ export const searchFields = object({
   best: string,
   best_model: string,
   trials: arrayOf(searchTrialFields),
-  /** A search with a scheduler's schedule (SearchInfo.schedule), or null. */
+  /** The scheduler's settings (SearchInfo.schedule), or null. */
   schedule: nullable(
     object({
       scheduler: string,

@@ -74,7 +74,7 @@ export function searchReport(m: SearchReportManifest): string {
 
 /**
  * The leaderboard's columns and cells are those of its CSV and Markdown (tools/src/leaderboard/render.ts):
- * rank, trial, with a scheduler bracket (Hyperband), rung and epochs_trained, the
+ * rank, trial, with a scheduler the bracket (Hyperband), rung and epochs_trained, the
  * hyperparameters, the metric, the other metrics, the outcome, and the error when not all succeeded.
  */
 function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string {

@@ -1,4 +1,4 @@
-// A segment of a trial that a search with a scheduler stopped: it runs nothing, carries the trial's last
+// A segment of a trial that the scheduler stopped: it runs nothing, carries the trial's last
 // checkpoint forward as its model (so the final evaluation scores what the trial last trained),
 // and records the outcome "pruned". Declared-but-skipped segments thus cost a file copy.
 import { mkdirSync, writeFileSync } from "node:fs";
