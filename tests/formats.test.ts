@@ -166,7 +166,7 @@ describe("run record reader", () => {
 });
 
 describe("manifest readers", () => {
-  it("reads an aggregate manifest, and calls a broken one a databazel bug", () => {
+  it("reads a leaderboard manifest, and calls a broken one a databazel bug", () => {
     const manifest = {
       label: "//x:search",
       metric: "accuracy",
@@ -179,7 +179,7 @@ describe("manifest readers", () => {
     };
     expect(readLeaderboardManifest(file(manifest))).toEqual(manifest);
     const message = failure(() => readLeaderboardManifest(file({ ...manifest, trials: [{ name: "a" }] })));
-    expect(message).toContain("is not a valid aggregate manifest: trials[0].hyperparams is missing");
+    expect(message).toContain("is not a valid leaderboard manifest: trials[0].hyperparams is missing");
     expect(message).toContain("report a databazel bug");
   });
 
