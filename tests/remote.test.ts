@@ -227,7 +227,7 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     console.log(`identical to the local build: ${compared.length} files`);
   });
 
-  // A successive-halving search (adaptive.bzl) in a consumer workspace: 4 trials of the adaptive
+  // A successive-halving search (scheduler.bzl) in a consumer workspace: 4 trials of the adaptive
   // fixture's scripts (tests/adaptive), rungs at 1, 2 and 4 epochs. A segment continues from a
   // checkpoint that another worker may have made, and the DatabazelPromote actions that say which
   // segments train run on the workers too. The local build reuses the remote build's output base

@@ -142,7 +142,7 @@ def scheduler_plan(ctx, where, n_trials):
       n_trials: how many samples successive halving draws from `space` (per grid point).
 
     Returns:
-      list of struct(bracket, rungs, trials): rungs as schedule.bzl gives them, trials as
+      list of struct(bracket, rungs, trials): rungs as rungs.bzl gives them, trials as
       trials.bzl's `expand_trials`.
     """
     attrs = ctx.attr
