@@ -9,7 +9,7 @@ load("//databazel:providers.bzl", _MetricsInfo = "MetricsInfo", _ModelInfo = "Mo
 load("//databazel/private:node_binary.bzl", _node_binary = "node_binary")
 load("//databazel/private:node_toolchain.bzl", _NodeRuntimeInfo = "NodeRuntimeInfo", _node_toolchain = "node_toolchain")
 load("//databazel/private/rules:evaluate.bzl", _evaluate = "evaluate")
-load("//databazel/private/rules:hyperparam_search.bzl", _hyperparam_search = "hyperparam_search")
+load("//databazel/private/rules:hyperparam_search_macro.bzl", _hyperparam_search = "hyperparam_search")
 load("//databazel/private/rules:model_file.bzl", _model_file = "model_file")
 load("//databazel/private/rules:model_macro.bzl", _model = "model")
 

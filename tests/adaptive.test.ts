@@ -145,7 +145,7 @@ describe("successive halving", () => {
     const { executed } = await build(["//:halving"]);
     // Every declared segment is an action: 9 trials x 3 segments.
     expect(executed.DatabazelTrain).toBe(27);
-    expect(executed.DatabazelDecide).toBe(2);
+    expect(executed.DatabazelPromote).toBe(2);
     const b = board();
     expect(b.best).toBe("lr_0.05");
     expect(b.trials.map((t) => [t.trial, t.outcome, t.rung, t.epochs])).toEqual([
@@ -196,13 +196,13 @@ describe("successive halving", () => {
   });
 
   it("gives byte-identical leaderboards, decisions and models from two clean builds in different output bases", async () => {
-    const here = digests(bin(), /(\.leaderboard\.json|\.decision\.json|\.rung\.json|\.ckpt|\.best_model)$/);
-    expect(Object.keys(here).filter((f) => f.endsWith(".decision.json"))).toHaveLength(18);
+    const here = digests(bin(), /(\.leaderboard\.json|\.promotion\.json|\.rung\.json|\.ckpt|\.best_model)$/);
+    expect(Object.keys(here).filter((f) => f.endsWith(".promotion.json"))).toHaveLength(18);
     const otherBase = join(scratch, "other-base");
     try {
       await bazel([`--output_base=${otherBase}`, "build", "//:halving", "--disk_cache=", "--remote_cache="], { cwd: ws });
       const otherBin = (await bazel([`--output_base=${otherBase}`, "info", "bazel-bin"], { cwd: ws })).stdout.trim();
-      expect(digests(otherBin, /(\.leaderboard\.json|\.decision\.json|\.rung\.json|\.ckpt|\.best_model)$/)).toEqual(here);
+      expect(digests(otherBin, /(\.leaderboard\.json|\.promotion\.json|\.rung\.json|\.ckpt|\.best_model)$/)).toEqual(here);
     } finally {
       await bazel([`--output_base=${otherBase}`, "shutdown"], { cwd: ws, allowFailure: true });
     }
@@ -236,7 +236,7 @@ describe("successive halving", () => {
     expect(executed.DatabazelTrain).toBe(9);
     // Every rung decides again (its summary counts the rungs), writing the same decisions: so no
     // earlier segment runs.
-    expect(executed.DatabazelDecide).toBe(3);
+    expect(executed.DatabazelPromote).toBe(3);
     expect(runs("lr_0.05", 27)).toBe("0-1,1-3,3-9,9-27");
     expect(row(board(), "lr_0.05")).toMatchObject({ outcome: "succeeded", rung: 4, epochs: 27 });
     writeBuild(halving());
@@ -264,7 +264,7 @@ describe("successive halving", () => {
     await bazel(["clean"], { cwd: ws });
     const { executed } = await build(["//:halving"], [cache]);
     expect(executed.DatabazelTrain ?? 0).toBe(0);
-    expect(executed.DatabazelDecide ?? 0).toBe(0);
+    expect(executed.DatabazelPromote ?? 0).toBe(0);
     expect(executed.DatabazelEval ?? 0).toBe(0);
   });
 });
@@ -280,7 +280,7 @@ describe("Hyperband", () => {
     expect(b.schedule!.brackets.map((br) => br.rungs.map((r) => r.epochs))).toEqual([[1, 3, 9], [3, 9], [9]]);
     // Trials that reach 9 epochs: 1 + 1 + 3.
     expect(b.trials.filter((t) => t.epochs === 9)).toHaveLength(5);
-    expect(executed.DatabazelDecide).toBe(3);
+    expect(executed.DatabazelPromote).toBe(3);
     expect(readFileSync(bin("hyperband.leaderboard.md"), "utf8").split("\n")[2]).toContain("| bracket | rung | epochs_trained |");
   });
 });

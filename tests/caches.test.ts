@@ -10,7 +10,7 @@ import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log
 import { findNginx, startNginxCache, type CacheServer } from "./harness/nginx.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
-const MNEMONICS = ["DatabazelTrain", "DatabazelEval", "DatabazelAggregate"];
+const MNEMONICS = ["DatabazelTrain", "DatabazelEval", "DatabazelLeaderboard"];
 let ws = "";
 let scratch = "";
 let step = 0;
@@ -51,7 +51,7 @@ describe("caches", () => {
   it("--disk_cache: a rebuild after bazel clean executes no train, eval or aggregate action", async () => {
     const { executed, hits } = await cleanRebuild([`--disk_cache=${join(scratch, "disk-cache")}`]);
     for (const mnemonic of MNEMONICS) expect(executed[mnemonic] ?? 0, mnemonic).toBe(0);
-    expect(hits).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+    expect(hits).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelLeaderboard: 1 });
   });
 
   it("--disk_cache: a copy of the workspace at another path executes no train, eval or aggregate action", async () => {
@@ -68,7 +68,7 @@ describe("caches", () => {
       console.log(`second clone: ${result.all?.split("\n").find((line) => line.includes("processes:"))}`);
       const executed = executedByMnemonic(log);
       for (const mnemonic of MNEMONICS) expect(executed[mnemonic] ?? 0, mnemonic).toBe(0);
-      expect(cacheHitsByMnemonic(log)).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+      expect(cacheHitsByMnemonic(log)).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelLeaderboard: 1 });
     } finally {
       await removeWorkspace(copy);
     }
@@ -92,7 +92,7 @@ describe("caches", () => {
       if (!server) context.skip(`no nginx: ${skip}`);
       const { executed, hits } = await cleanRebuild([`--remote_cache=${server!.url}`]);
       for (const mnemonic of MNEMONICS) expect(executed[mnemonic] ?? 0, mnemonic).toBe(0);
-      expect(hits).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+      expect(hits).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelLeaderboard: 1 });
     });
   });
 });

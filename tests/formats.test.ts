@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EVAL_FLAGS, TRAIN_FLAGS } from "../tools/src/contract.ts";
-import { AGGREGATE_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../tools/src/formats/action-flags.ts";
-import { readAggregateManifest } from "../tools/src/formats/aggregate-manifest.ts";
+import { LEADERBOARD_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../tools/src/formats/action-flags.ts";
+import { readLeaderboardManifest } from "../tools/src/formats/leaderboard-manifest.ts";
 import { FILE_SUFFIXES } from "../tools/src/formats/files.ts";
 import { parseBest, readLeaderboard, writeLeaderboard, type LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 import { metricsFields, modelFields, OUTPUT_GROUPS, parseTargetLine, searchFields, searchTrialFields, target } from "../tools/src/formats/providers.ts";
@@ -166,7 +166,7 @@ describe("run record reader", () => {
 });
 
 describe("manifest readers", () => {
-  it("reads an aggregate manifest, and calls a broken one a databazel bug", () => {
+  it("reads a leaderboard manifest, and calls a broken one a databazel bug", () => {
     const manifest = {
       label: "//x:search",
       metric: "accuracy",
@@ -177,9 +177,9 @@ describe("manifest readers", () => {
       ],
       schedule: null,
     };
-    expect(readAggregateManifest(file(manifest))).toEqual(manifest);
-    const message = failure(() => readAggregateManifest(file({ ...manifest, trials: [{ name: "a" }] })));
-    expect(message).toContain("is not a valid aggregate manifest: trials[0].hyperparams is missing");
+    expect(readLeaderboardManifest(file(manifest))).toEqual(manifest);
+    const message = failure(() => readLeaderboardManifest(file({ ...manifest, trials: [{ name: "a" }] })));
+    expect(message).toContain("is not a valid leaderboard manifest: trials[0].hyperparams is missing");
     expect(message).toContain("report a databazel bug");
   });
 
@@ -335,7 +335,7 @@ function stringLiterals(text: string): string[] {
 }
 
 describe("the rules take every shared name from contract.bzl", () => {
-  const flags = [TRAIN_FLAGS, EVAL_FLAGS, SHIM_FLAGS, AGGREGATE_FLAGS, REPORT_FLAGS].flatMap((o) => Object.values(o) as string[]);
+  const flags = [TRAIN_FLAGS, EVAL_FLAGS, SHIM_FLAGS, LEADERBOARD_FLAGS, REPORT_FLAGS].flatMap((o) => Object.values(o) as string[]);
   const suffixes = Object.values(FILE_SUFFIXES) as string[];
   const files = bzlFiles(join(repoRoot, "databazel")).filter((f) => !f.endsWith("contract.bzl"));
 
@@ -345,7 +345,7 @@ describe("the rules take every shared name from contract.bzl", () => {
         .filter((s) => flags.includes(s) || s.includes("--shim_") || suffixes.some((suffix) => s.endsWith(suffix)))
         .map((s) => `${relative(repoRoot, path)}: "${s}"`),
     );
-    expect(found, "use TRAIN_FLAGS, EVAL_FLAGS, SHIM_FLAGS, AGGREGATE_FLAGS, REPORT_FLAGS or FILE_SUFFIXES from //databazel/private:contract.bzl").toEqual([]);
+    expect(found, "use TRAIN_FLAGS, EVAL_FLAGS, SHIM_FLAGS, LEADERBOARD_FLAGS, REPORT_FLAGS or FILE_SUFFIXES from //databazel/private:contract.bzl").toEqual([]);
   });
 
   it("the check finds a literal when there is one", () => {

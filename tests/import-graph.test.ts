@@ -18,7 +18,7 @@ import { importCycles, importGraph, importGraphOf, layerBreaches } from "./harne
 const LAYERS = [
   ["lib", "sampler", "contract.ts"],
   ["formats"],
-  ["helper", "leaderboard", "schedule", "shim", "tensorboard"],
+  ["helper", "leaderboard", "scheduler", "shim", "tensorboard"],
   ["report"],
   ["cli"],
   ["bin"],
@@ -84,8 +84,8 @@ describe("the checks find", () => {
     const project = projectOf({
       "lib/json.ts": 'import type { Run } from "../formats/run.ts";',
       "formats/run.ts": 'import { json } from "../lib/json.ts";',
-      "shim/run.ts": 'import { report } from "../report/page.ts";\nimport { rung } from "../schedule/rung.ts";',
-      "schedule/rung.ts": 'import { run } from "../formats/run.ts";',
+      "shim/run.ts": 'import { report } from "../report/page.ts";\nimport { rung } from "../scheduler/rung.ts";',
+      "scheduler/rung.ts": 'import { run } from "../formats/run.ts";',
       "report/page.ts": 'import { run } from "../formats/run.ts";',
       "extra/x.ts": "",
     });
@@ -93,7 +93,7 @@ describe("the checks find", () => {
       "extra/x.ts: its layer extra is in no layer of the list",
       "lib/json.ts imports formats/run.ts (lib may not import formats)",
       "shim/run.ts imports report/page.ts (shim may not import report)",
-      "shim/run.ts imports schedule/rung.ts (shim may not import schedule)",
+      "shim/run.ts imports scheduler/rung.ts (shim may not import scheduler)",
     ]);
   });
 });

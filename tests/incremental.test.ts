@@ -40,14 +40,14 @@ afterAll(async () => {
 
 describe("incremental search", () => {
   it("runs every trial once on the first build", async () => {
-    expect(await buildAndCount()).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelAggregate: 1 });
+    expect(await buildAndCount()).toMatchObject({ DatabazelTrain: 4, DatabazelEval: 4, DatabazelLeaderboard: 1 });
   });
 
   it("runs nothing when nothing changed", async () => {
     const counts = await buildAndCount();
     expect(counts.DatabazelTrain ?? 0).toBe(0);
     expect(counts.DatabazelEval ?? 0).toBe(0);
-    expect(counts.DatabazelAggregate ?? 0).toBe(0);
+    expect(counts.DatabazelLeaderboard ?? 0).toBe(0);
   });
 
   it("re-runs only the trials a changed grid value touches", async () => {
@@ -55,6 +55,6 @@ describe("incremental search", () => {
     const counts = await buildAndCount();
     expect(counts.DatabazelTrain).toBe(2);
     expect(counts.DatabazelEval).toBe(2);
-    expect(counts.DatabazelAggregate).toBe(1);
+    expect(counts.DatabazelLeaderboard).toBe(1);
   });
 });

@@ -111,7 +111,7 @@ async function cachedThenLost(flags: (cache: string) => string[], loss: Loss): P
   const gc = loss === "trimmed" ? ["--experimental_disk_cache_gc_max_size=1", "--experimental_disk_cache_gc_idle_delay=0s"] : [];
   const { log } = await build([...flags(cache), ...gc]);
   expect(executedByMnemonic(log), "the searches came from the cache").toEqual({});
-  expect(cacheHitsByMnemonic(log)).toMatchObject({ DatabazelDecide: 1, DatabazelPropose: 1 });
+  expect(cacheHitsByMnemonic(log)).toMatchObject({ DatabazelPromote: 1, DatabazelSampler: 1 });
   if (loss === "deleted") {
     rmSync(cache, { recursive: true, force: true });
   } else {
@@ -126,11 +126,11 @@ async function cachedThenLost(flags: (cache: string) => string[], loss: Loss): P
 // trial's segment from 1 to 3 epochs and batch 3's two trials; the decision, the proposal of
 // batch 3, and the evaluations of batch 2 (on the validation data, for the proposal) and of the
 // new segments.
-const ONLY_THE_CHANGE = { DatabazelTrain: 3, DatabazelDecide: 1, DatabazelPropose: 1, DatabazelEval: 5 };
+const ONLY_THE_CHANGE = { DatabazelTrain: 3, DatabazelPromote: 1, DatabazelSampler: 1, DatabazelEval: 5 };
 // What it runs when Bazel had to forget every output it knew only by digest: both searches
 // again, every segment (8 of Hyperband, 6 TPE trials) and both proposals, as the lost bytes
 // were the only copy.
-const WHOLE_SEARCHES = { DatabazelTrain: 14, DatabazelDecide: 1, DatabazelPropose: 2, DatabazelEval: 18 };
+const WHOLE_SEARCHES = { DatabazelTrain: 14, DatabazelPromote: 1, DatabazelSampler: 2, DatabazelEval: 18 };
 
 /** The changed searches are whole (the pruned trial continued to 3 epochs, TPE has 6 trials), and ran `expected`. */
 function expectChangedSearches(log: string, expected: Record<string, number>): void {
@@ -165,7 +165,7 @@ describe("with Bazel's defaults (--remote_download_outputs=toplevel, no retries)
     await bazel(["shutdown"], { cwd: ws });
     const { result } = await build(defaults(cache), true);
     expect(result.exitCode, result.all).toBe(39);
-    expect(result.all).toMatch(new RegExp(`Deciding which 1 of 3 trials of //:hyperband go on after 1 epochs failed: ${LOST}`));
+    expect(result.all).toMatch(new RegExp(`Promoting the best 1 of 3 trials of //:hyperband after 1 epochs failed: ${LOST}`));
     expect(result.all).toMatch(new RegExp(`Evaluating //:tpe trial b2_t\\d on the validation data failed: ${LOST}`));
     expect(result.all).toMatch(/Missing digest: [0-9a-f]{64}\/\d+ for bazel-out\/[^/]+\/bin\/hyperband\/segments\/[^/]+\/epoch_1\.validation\.json/);
     // The failure made Bazel forget the lost outputs: the next build runs what made them.

@@ -57,7 +57,7 @@ afterAll(async () => {
 describe("e2e/optuna_sampler: Optuna's TPE as a sampler executable, from PyPI", () => {
   it("builds 3 batches of 4 in one build, batches 2 and 3 proposed by Optuna inside the space", (context) => {
     if (unavailable) context.skip(`Optuna could not be installed from PyPI here: ${unavailable}`);
-    expect(executed["DatabazelPropose"]).toBe(2);
+    expect(executed["DatabazelSampler"]).toBe(2);
     const board = JSON.parse(first[2]!) as LeaderboardJson;
     expect(board.trials).toHaveLength(12);
     for (const batch of [0, 1]) {
@@ -82,7 +82,7 @@ describe("e2e/optuna_sampler: Optuna's TPE as a sampler executable, from PyPI", 
     await bazel([`--output_base=${outputBase}`, "clean"], { cwd: ws });
     const again = await build(join(scratch, "second.json"));
     expect(again.exitCode, again.output).toBe(0);
-    expect(executedByMnemonic(join(scratch, "second.json"))["DatabazelPropose"]).toBe(2);
+    expect(executedByMnemonic(join(scratch, "second.json"))["DatabazelSampler"]).toBe(2);
     expect(snapshot()).toEqual(first);
   });
 });

@@ -227,9 +227,9 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     console.log(`identical to the local build: ${compared.length} files`);
   });
 
-  // A successive-halving search (adaptive.bzl) in a consumer workspace: 4 trials of the adaptive
+  // A successive-halving search (scheduler.bzl) in a consumer workspace: 4 trials of the adaptive
   // fixture's scripts (tests/adaptive), rungs at 1, 2 and 4 epochs. A segment continues from a
-  // checkpoint that another worker may have made, and the DatabazelDecide actions that say which
+  // checkpoint that another worker may have made, and the DatabazelPromote actions that say which
   // segments train run on the workers too. The local build reuses the remote build's output base
   // after `bazel clean` (every action runs again; the server and external repositories stay).
   let halving: { ws: string; base: string; outputs: Record<string, Buffer>; spawns: LoggedSpawn[] } | undefined;
@@ -240,7 +240,7 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     "--remote_default_exec_properties=ISA=x86-64",
     "--experimental_convenience_symlinks=ignore",
   ];
-  const halvingMnemonics = { DatabazelTrain: 12, DatabazelEval: 12, DatabazelDecide: 2 };
+  const halvingMnemonics = { DatabazelTrain: 12, DatabazelEval: 12, DatabazelPromote: 2 };
 
   it("runs a successive-halving search's trainings, evaluations and decisions on the workers", async () => {
     const c = cluster!;
@@ -281,7 +281,7 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     // epoch 1, 1 of those after epoch 2.
     const read = (path: string): string => readFileSync(join(bin, "halving", path), "utf8");
     const decision = (trial: string, epochs: number): string =>
-      (JSON.parse(read(`segments/${trial}/epoch_${epochs}.decision.json`)) as { decision: string }).decision;
+      (JSON.parse(read(`segments/${trial}/epoch_${epochs}.promotion.json`)) as { decision: string }).decision;
     expect(Object.fromEntries(HALVING_TRIALS.map((t) => [t, [decision(t, 1), decision(t, 2)]]))).toEqual({
       "lr_0.01": ["stop", "stop"],
       "lr_0.03": ["continue", "continue"],
@@ -324,7 +324,7 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
       "halving/rungs/bracket_0_epoch_1.rung.json",
       "halving/rungs/bracket_0_epoch_2.rung.json",
     ]);
-    expect(paths.filter((p) => p.endsWith(".decision.json")).length).toBe(8);
+    expect(paths.filter((p) => p.endsWith(".promotion.json")).length).toBe(8);
     expect(paths).toEqual(expect.arrayContaining(HALVING_TRIALS.map((t) => `halving/segments/${t}/epoch_4.ckpt`)));
     // Byte for byte, logs included, except the run records' wall time. (files() reads through
     // symlinks: the local build's carried-forward checkpoints are symlinks to the checkpoint

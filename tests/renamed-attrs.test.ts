@@ -14,6 +14,18 @@ beforeAll(() => {
 model(name = "m", training_data = "data.csv", train_executable = ":train", model = "old_name.bin")
 
 evaluate(name = "e", model = ":m", test_data = "data.csv", eval_executable = ":eval", metrics = "old_name.json")
+
+hyperparam_search(
+    name = "s",
+    training_data = "data.csv",
+    test_data = "data.csv",
+    train_executable = ":train",
+    eval_executable = ":eval",
+    metric = "accuracy",
+    grid = {"lr": ["0.1"]},
+    model = "%{name}/%{trial}/old_model.bin",
+    metrics = "%{name}/%{trial}/old_metrics.json",
+)
 `,
   });
 }, 60_000);
@@ -30,6 +42,19 @@ describe("renamed attributes", () => {
     expect(result.all).toContain('databazel: evaluate //:e: metrics = "old_name.json" is deprecated: the attribute is now called out.');
     expect(existsSync(join(ws, "bazel-bin", "old_name.bin"))).toBe(true);
     expect(existsSync(join(ws, "bazel-bin", "old_name.json"))).toBe(true);
+  });
+
+  it("hyperparam_search(model = ..., metrics = ...) still work, and say their new names", async () => {
+    const result = await bazel(["build", "//:s"], { cwd: ws });
+    expect(result.all).toContain(
+      'databazel: hyperparam_search //:s: model = "%{name}/%{trial}/old_model.bin" is deprecated: the attribute is now called model_out.',
+    );
+    expect(result.all).toContain('Fix: write model_out = "%{name}/%{trial}/old_model.bin".');
+    expect(result.all).toContain(
+      'databazel: hyperparam_search //:s: metrics = "%{name}/%{trial}/old_metrics.json" is deprecated: the attribute is now called metrics_out.',
+    );
+    expect(existsSync(join(ws, "bazel-bin", "s", "lr_0.1", "old_model.bin"))).toBe(true);
+    expect(existsSync(join(ws, "bazel-bin", "s", "lr_0.1", "old_metrics.json"))).toBe(true);
   });
 
 });

@@ -108,7 +108,7 @@ hyperparam_search(
     const unfinished = (done: string[]): string[] => trials.filter((t) => !done.includes(t));
     expect((executed.DatabazelTrain ?? []).map(trialOf).sort()).toEqual(unfinished(trained));
     expect((executed.DatabazelEval ?? []).map(trialOf).sort()).toEqual(unfinished(evaluated));
-    expect(executed.DatabazelAggregate ?? []).toHaveLength(1);
+    expect(executed.DatabazelLeaderboard ?? []).toHaveLength(1);
 
     // Every trial's outputs, kept from the killed build or made by the rebuild, are whole.
     expect(listDir(out)).toEqual(trials);

@@ -23,10 +23,10 @@ async function aquery(expression: string): Promise<{ mnemonic: string; label: st
 }
 
 describe("routing in the action graph", () => {
-  it("a search's actions carry the DatabazelDigest, DatabazelTrain, DatabazelEval, DatabazelAggregate and DatabazelReport mnemonics", async () => {
+  it("a search's actions carry the DatabazelDigest, DatabazelTrain, DatabazelEval, DatabazelLeaderboard and DatabazelReport mnemonics", async () => {
     const actions = await aquery('mnemonic("Databazel.*", //tests/routing:routed_search)');
     const counts = actions.reduce<Record<string, number>>((c, a) => ({ ...c, [a.mnemonic]: (c[a.mnemonic] ?? 0) + 1 }), {});
-    expect(counts).toEqual({ DatabazelDigest: 2, DatabazelTrain: 2, DatabazelEval: 2, DatabazelAggregate: 1, DatabazelReport: 1 });
+    expect(counts).toEqual({ DatabazelDigest: 2, DatabazelTrain: 2, DatabazelEval: 2, DatabazelLeaderboard: 1, DatabazelReport: 1 });
   });
 
   it("train_tags and exec_properties under train. go on the training actions only", async () => {

@@ -17,7 +17,7 @@ const SPACE = { dropout: "uniform(0, 0.5)", lr: "loguniform(0.001, 1)" };
 // validation data, which batch 2's proposal reads (batch 2's validation results feed no proposal,
 // so a default build does not run them), then the leaderboard and the report. Not the 3 data
 // digests (training, validation and test data): the data did not change.
-const WHOLE_SEARCH = { DatabazelTrain: 8, DatabazelPropose: 1, DatabazelEval: 12, DatabazelAggregate: 1, DatabazelReport: 1 };
+const WHOLE_SEARCH = { DatabazelTrain: 8, DatabazelSampler: 1, DatabazelEval: 12, DatabazelLeaderboard: 1, DatabazelReport: 1 };
 
 let ws = "";
 let scratch = "";

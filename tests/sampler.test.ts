@@ -54,7 +54,7 @@ afterAll(async () => {
 describe("sampler = \"tpe\"", () => {
   it("runs 3 batches of 4 in one build: the first at random, the next two proposed", async () => {
     const executed = await build();
-    expect(executed.DatabazelPropose).toBe(2);
+    expect(executed.DatabazelSampler).toBe(2);
     expect(executed.DatabazelTrain).toBe(12);
     const b = board();
     expect(b.trials.map((t) => t.trial).sort()).toEqual(
@@ -93,7 +93,7 @@ describe("sampler = \"tpe\"", () => {
   it("raising n_trials by one batch runs only that batch: its proposal, trainings and evaluations", async () => {
     writeFileSync(join(ws, "BUILD.bazel"), HEADER + search(16));
     const executed = await build();
-    expect(executed.DatabazelPropose).toBe(1);
+    expect(executed.DatabazelSampler).toBe(1);
     expect(executed.DatabazelTrain).toBe(4);
     expect(executed.DatabazelEval).toBe(8); // 4 on the validation data, 4 on the test data
     expect(board().trials).toHaveLength(16);
@@ -107,7 +107,7 @@ describe("sampler = \"tpe\"", () => {
     await bazel(["clean"], { cwd: ws });
     const executed = await build([cache]);
     expect(executed.DatabazelTrain ?? 0).toBe(0);
-    expect(executed.DatabazelPropose ?? 0).toBe(0);
+    expect(executed.DatabazelSampler ?? 0).toBe(0);
   });
 });
 

@@ -1,8 +1,8 @@
-// Promotion in successive halving and Hyperband (tools/src/schedule/promote.ts): the best by
+// Promotion in successive halving and Hyperband (tools/src/scheduler/promote.ts): the best by
 // the metric go on, ties break by declared order, failed trials never do, and the arrival order
 // of the results changes nothing.
 import { describe, expect, it } from "vitest";
-import { promote, type RungResult } from "../tools/src/schedule/promote.ts";
+import { promote, type RungResult } from "../tools/src/scheduler/promote.ts";
 
 const result = (trial: string, order: number, value: number | undefined, outcome: RungResult["outcome"] = "succeeded"): RungResult => ({
   trial,

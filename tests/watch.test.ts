@@ -339,7 +339,7 @@ describe("Bazel's build events", () => {
     applyEvent(events, { progress: { stderr: "INFO: Analyzed target //:s\n[16 / 24] Training //:s lr_3; 2s remote ... (2 actions running)\n" } });
     expect(events).toMatchObject({ remote: true, startedMs: 1_700_000_000_000, running: [{ label: "//:s", trial: "lr_3" }] });
     applyEvent(events, { id: { actionCompleted: { primaryOutput: "bazel-out/k8-fastbuild/bin/s/lr_3/model" } }, action: { type: "DatabazelTrain", success: true } });
-    applyEvent(events, { id: { actionCompleted: { primaryOutput: "bazel-out/k8-fastbuild/bin/s.best_model" } }, action: { type: "DatabazelAggregate", success: true } });
+    applyEvent(events, { id: { actionCompleted: { primaryOutput: "bazel-out/k8-fastbuild/bin/s.best_model" } }, action: { type: "DatabazelLeaderboard", success: true } });
     applyEvent(events, { progress: { stderr: "[19 / 24] [Sched] Training //:s lr_4\n[20 / 24] Training //:s all epochs 2-4; 1s remote\n" } });
     applyEvent(events, { finished: { exitCode: { code: 1 } } });
     expect([...events.trained]).toEqual([["bazel-out/k8-fastbuild/bin/s/lr_3/model", true]]);

@@ -67,7 +67,7 @@ describe("a search metric the eval script does not write", () => {
   it("TPE: fails at the first batch's validation, before the second batch is proposed or trained", async () => {
     const { output, executed } = await failingBuild("//:tpe");
     expectMessage(output, "//:tpe");
-    expect(executed.DatabazelPropose ?? 0).toBe(0);
+    expect(executed.DatabazelSampler ?? 0).toBe(0);
     expect(executed.DatabazelTrain ?? 0).toBeLessThanOrEqual(2);
   });
 

@@ -10,12 +10,12 @@ HELPER_ATTRS = {
         allow_single_file = True,
     )
     for name in [
-        "aggregate",
-        "decide",
         "digest",
         "eval_shim",
-        "propose",
+        "leaderboard",
+        "promote",
         "report",
+        "sampler",
         "train_shim",
     ]
 }

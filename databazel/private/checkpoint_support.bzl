@@ -1,6 +1,6 @@
 """Whether a train executable says it continues from checkpoints: the tag `databazel:checkpoints`.
 
-An adaptive search promotes a trial by running its next segment from its checkpoint; a script
+The scheduler promotes a trial by running its next segment from its checkpoint; a script
 that ignored `--init_checkpoint` and `--start_epoch` would silently train from scratch and
 report wrong results. Nothing at analysis time can tell that from the script itself, so the
 script's target says it, with a tag that an aspect reads.

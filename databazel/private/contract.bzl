@@ -28,7 +28,6 @@ EVAL_FLAGS = {
 SHIM_FLAGS = {
     "curve": "--shim_curve",
     "data_digests": "--shim_data_digests",
-    "decision": "--shim_decision",
     "executable": "--shim_executable",
     "label": "--shim_label",
     "log": "--shim_log",
@@ -36,6 +35,7 @@ SHIM_FLAGS = {
     "outcome": "--shim_outcome",
     "previous_curve": "--shim_previous_curve",
     "previous_outcome": "--shim_previous_outcome",
+    "promotion": "--shim_promotion",
     "record": "--shim_record",
     "record_failures": "--shim_record_failures",
     "search_metric": "--shim_search_metric",
@@ -45,8 +45,8 @@ SHIM_FLAGS = {
     "trial": "--shim_trial",
 }
 
-# Flags of the DatabazelAggregate action (tools/src/formats/action-flags.ts).
-AGGREGATE_FLAGS = {
+# Flags of the DatabazelLeaderboard action (tools/src/formats/action-flags.ts).
+LEADERBOARD_FLAGS = {
     "best": "--best",
     "best_hyperparams": "--best_hyperparams",
     "best_model": "--best_model",
@@ -63,14 +63,14 @@ REPORT_FLAGS = {
     "output": "--output",
 }
 
-# Flags of the DatabazelDecide action (tools/src/formats/action-flags.ts).
-DECIDE_FLAGS = {
+# Flags of the DatabazelPromote action (tools/src/formats/action-flags.ts).
+PROMOTE_FLAGS = {
     "manifest": "--manifest",
     "summary": "--summary",
 }
 
-# Flags of the DatabazelPropose action (tools/src/formats/action-flags.ts).
-PROPOSE_FLAGS = {
+# Flags of the DatabazelSampler action (tools/src/formats/action-flags.ts).
+SAMPLER_ACTION_FLAGS = {
     "history": "--history",
     "manifest": "--manifest",
     "proposals": "--proposals",
@@ -84,14 +84,11 @@ DIGEST_FLAGS = {
 
 # Suffixes of the files the actions write, after a target's or a run's name (tools/src/formats/files.ts).
 FILE_SUFFIXES = {
-    "aggregate_manifest": ".manifest.json",
     "best": ".best.json",
     "best_hyperparams": ".best_hyperparams.json",
     "best_model": ".best_model",
     "best_model_dir": ".best_model.d",
     "curve": ".curve.json",
-    "decide_manifest": ".decide.json",
-    "decision": ".decision.json",
     "eval_log": ".eval.log",
     "eval_outcome": ".eval.outcome.json",
     "eval_record": ".eval.json",
@@ -99,12 +96,15 @@ FILE_SUFFIXES = {
     "hyperparams": ".hyperparams.json",
     "leaderboard_csv": ".leaderboard.csv",
     "leaderboard_json": ".leaderboard.json",
+    "leaderboard_manifest": ".manifest.json",
     "leaderboard_md": ".leaderboard.md",
-    "propose_manifest": ".propose.json",
+    "promote_manifest": ".promote.json",
+    "promotion": ".promotion.json",
     "report_html": ".report.html",
     "report_manifest": ".report.json",
     "rung_summary": ".rung.json",
     "sampler_history": ".history.json",
+    "sampler_manifest": ".sampler.json",
     "sampler_proposals": ".proposals.json",
     "test_data_digests": ".test_data.digests.json",
     "train_log": ".train.log",
@@ -118,24 +118,24 @@ FILE_SUFFIXES = {
     "validation_record": ".validation.eval.json",
 }
 
-# The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).
-AGGREGATE_MANIFEST_FIELDS = {
+# The leaderboard manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/leaderboard-manifest.ts).
+LEADERBOARD_MANIFEST_FIELDS = {
     "manifest": ["goal", "label", "max_failed_trials", "metric", "schedule", "trials"],
     "schedule": ["brackets", "max_epochs", "min_epochs", "reduction_factor", "scheduler"],
     "trial": ["hyperparams", "hyperparams_file", "metrics", "model", "model_short_path", "name", "record", "seed"],
 }
 
-# The DatabazelPropose manifest's fields, sorted: the manifest's, a distribution's and a history trial's (tools/src/formats/propose.ts).
-PROPOSE_MANIFEST_FIELDS = {
+# The DatabazelSampler manifest's fields, sorted: the manifest's, a distribution's and a history trial's (tools/src/formats/sampler-manifest.ts).
+SAMPLER_MANIFEST_FIELDS = {
     "distribution": ["choices", "high", "kind", "low"],
     "history_trial": ["hyperparams", "metrics", "name", "outcome"],
     "manifest": ["batch", "executable", "fixed", "goal", "history", "label", "metric", "proposals", "sampler", "sampler_label", "seed", "space"],
 }
 
-# The DatabazelDecide manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/schedule.ts).
-DECIDE_MANIFEST_FIELDS = {
+# The DatabazelPromote manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/scheduler.ts).
+PROMOTE_MANIFEST_FIELDS = {
     "manifest": ["bracket", "continue_trials", "epochs", "goal", "keep", "label", "metric", "rung", "rungs", "trials"],
-    "trial": ["decision", "metrics", "name", "outcome"],
+    "trial": ["metrics", "name", "outcome", "promotion"],
 }
 
 # Each report kind's manifest fields, sorted, and a search report trial's and distribution's (tools/src/formats/report-manifest.ts).

@@ -3,16 +3,17 @@
 The action graph is fixed at analysis, the hyperparameters are not: the search has
 n_trials / batch_size batches of positional trials (`b2_t3`). The first batch is drawn at
 random here, as random search draws; each later batch's hyperparameter files are written while
-building by one DatabazelPropose action, whose inputs are every earlier trial's hyperparameters
+building by one DatabazelSampler action, whose inputs are every earlier trial's hyperparameters
 and validation metric. A trial trains from its file like any other, so everything is cached,
 and the same seed replays the same proposals.
 """
 
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private/actions:eval.bzl", "validation_eval")
-load("//databazel/private/actions:propose.bzl", "propose_action")
+load("//databazel/private/actions:sampler.bzl", "sampler_action")
 load("//databazel/private/actions:train.bzl", "train", "write_hyperparams")
 load(":names.bzl", "display_label")
+load(":trial_outputs.bzl", "trial_output_template")
 load(":trials.bzl", "expand_trials", "parse_space")
 
 # The samplers a user names; a sampler executable is "executable" (the macro sets it for a label).
@@ -151,7 +152,7 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
             for sample, file in zip(first, files):
                 write_hyperparams(ctx, file, sample.hyperparams)
         else:
-            batches.append(propose_action(
+            batches.append(sampler_action(
                 ctx,
                 batch = batch,
                 space = space,
@@ -195,14 +196,14 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
     )
 
 def check_sampler_templates(ctx, where):
-    """Fails when `model` or `metrics` names a searched hyperparameter, unknown until proposed.
+    """Fails when `model_out` or `metrics_out` names a searched hyperparameter, unknown until proposed.
 
     Args:
       ctx: the rule context.
       where: string naming the target.
     """
-    for attr_name in ["model", "metrics"]:
-        template = getattr(ctx.attr, attr_name)
+    for output in ["model_out", "metrics_out"]:
+        attr_name, template = trial_output_template(ctx, output).attr, trial_output_template(ctx, output).template
         for key in ctx.attr.space.keys():
             if "%{" + key + "}" in template:
                 fail(("databazel: {}: {} = \"{}\" uses %{{{}}}, but with a sampler that value is proposed while " +

@@ -81,7 +81,7 @@ def _search_test_impl(ctx):
     asserts.equals(env, {"epochs": "3", "hidden": "32", "lr": "0.1"}, info.trials[0].hyperparams)
     asserts.equals(env, 4, len(_actions(env, "DatabazelTrain")))
     asserts.equals(env, 4, len(_actions(env, "DatabazelEval")))
-    aggregate = _actions(env, "DatabazelAggregate")
+    aggregate = _actions(env, "DatabazelLeaderboard")
     asserts.equals(env, 1, len(aggregate))
 
     # The aggregate reads every trial's metrics and model, and nothing is left out.

@@ -148,27 +148,27 @@ FAILURE_CASES = [
     # Adaptive search (scheduler): each setup mistake fails analysis with its cause and fix. The
     # searches train with //tests/adaptive:train, which is tagged databazel:checkpoints, and score
     # rungs on //tests/adaptive:validation.csv.
-    case("scheduler_reduction_factor_test", "adaptive", {"grid": {"lr": ["0.1"]}, "reduction_factor": 1}, [
+    case("scheduler_reduction_factor_test", "scheduler", {"grid": {"lr": ["0.1"]}, "reduction_factor": 1}, [
         "reduction_factor = 1 would keep every trial",
         "Fix: set reduction_factor = 3 (the usual choice), or any whole number of at least 2.",
     ]),
-    case("scheduler_min_epochs_test", "adaptive", {"grid": {"lr": ["0.1"]}, "min_epochs": 9}, [
+    case("scheduler_min_epochs_test", "scheduler", {"grid": {"lr": ["0.1"]}, "min_epochs": 9}, [
         "min_epochs = 9 and max_epochs = 9: the first rung must train at least 1 epoch and fewer than the last",
         "Fix: set 1 <= min_epochs < max_epochs",
     ]),
-    case("scheduler_one_rung_test", "adaptive", {"grid": {"lr": ["0.1"]}, "min_epochs": 4}, [
+    case("scheduler_one_rung_test", "scheduler", {"grid": {"lr": ["0.1"]}, "min_epochs": 4}, [
         "min_epochs = 4 times reduction_factor = 3 is more than max_epochs = 9, so there is only one rung",
         "Fix: raise max_epochs to at least 12",
     ]),
-    case("scheduler_no_max_epochs_test", "adaptive", {"grid": {"lr": ["0.1"]}, "max_epochs": 0}, [
+    case("scheduler_no_max_epochs_test", "scheduler", {"grid": {"lr": ["0.1"]}, "max_epochs": 0}, [
         'scheduler = "successive_halving" needs max_epochs',
         "Fix: set max_epochs = 9 and min_epochs = 1",
     ]),
-    case("scheduler_no_trials_test", "adaptive", {}, [
+    case("scheduler_no_trials_test", "scheduler", {}, [
         'scheduler = "successive_halving" has no trials to choose from: grid and space are both empty',
         "Fix: give space = ",
     ]),
-    case("scheduler_no_checkpoints_test", "adaptive", {
+    case("scheduler_no_checkpoints_test", "scheduler", {
         "grid": {"lr": ["0.1"]},
         "train_executable": "//tests/rules:train",
     }, [
@@ -176,21 +176,21 @@ FAILURE_CASES = [
         "build model(epochs = 4, checkpoint_every = 2) and model(epochs = 4) with it: their models must be byte-identical",
         'Fix: if it can, add tags = ["databazel:checkpoints"] to //tests/rules:train',
     ]),
-    case("scheduler_no_validation_data_test", "adaptive", {"grid": {"lr": ["0.1"]}, "validation_data": None}, [
+    case("scheduler_no_validation_data_test", "scheduler", {"grid": {"lr": ["0.1"]}, "validation_data": None}, [
         "decides which trials go on by their metric on validation_data, which is not set",
         'Fix: set validation_data to data held out of the training data, e.g. validation_data = ":validation"',
     ]),
-    case("scheduler_epochs_hyperparam_test", "adaptive", {"grid": {"epochs": ["3"]}}, [
+    case("scheduler_epochs_hyperparam_test", "scheduler", {"grid": {"epochs": ["3"]}}, [
         "sets how many epochs each trial trains (min_epochs up to max_epochs), but epochs is also in grid",
         "Fix: remove epochs from grid, and set max_epochs = N",
     ]),
-    case("hyperband_grid_test", "adaptive", {"grid": {"lr": ["0.1"]}, "scheduler": "hyperband"}, [
+    case("hyperband_grid_test", "scheduler", {"grid": {"lr": ["0.1"]}, "scheduler": "hyperband"}, [
         "scheduler = \"hyperband\" draws each bracket's configurations from space, so it cannot take grid",
         "Fix: write the grid's values as choice(...) in space, e.g. space = {\"hidden\": \"choice(64, 128)\"}",
     ]),
     # Each bracket draws its own configurations; a small categorical space can repeat one across
     # brackets (seed 1 draws act = j in brackets 0 and 1).
-    case("hyperband_duplicate_test", "adaptive", {
+    case("hyperband_duplicate_test", "scheduler", {
         "max_epochs": 3,
         "min_epochs": 1,
         "scheduler": "hyperband",
@@ -200,7 +200,7 @@ FAILURE_CASES = [
         'Hyperband drew the same configuration "act_j" in brackets 1 and 0.',
         "Fix: widen space (more choices, or a continuous distribution), or change seed.",
     ]),
-    case("hyperband_n_trials_test", "adaptive", {
+    case("hyperband_n_trials_test", "scheduler", {
         "n_trials": 5,
         "scheduler": "hyperband",
         "seed": 1,
@@ -209,7 +209,7 @@ FAILURE_CASES = [
         'scheduler = "hyperband" sets how many configurations each bracket draws from space, so n_trials = 5 has no meaning here',
         "Fix: remove n_trials",
     ]),
-    case("scheduler_unknown_continue_trial_test", "adaptive", {
+    case("scheduler_unknown_continue_trial_test", "scheduler", {
         "continue_trials": ["lr_7"],
         "grid": {"lr": ["0.1"]},
     }, [
@@ -218,7 +218,7 @@ FAILURE_CASES = [
         "Fix: copy the name from the trial column of the leaderboard",
     ]),
     case("adaptive_attrs_without_scheduler_test", "search", {"grid": {"lr": ["0.1"]}, "max_epochs": 9}, [
-        "max_epochs is only used by an adaptive search, but scheduler is not set",
+        "max_epochs is only used with a scheduler, but scheduler is not set",
         'Fix: set scheduler = "successive_halving"',
     ]),
     # Samplers (sampler = "tpe"): each setup mistake fails analysis with its cause and fix.
@@ -305,10 +305,10 @@ FAILURE_CASES = [
         'goal = "max" is not one of "maximize", "minimize".',
         'Fix: set goal = "maximize" for a metric that is better higher',
     ]),
-    case("unknown_scheduler_test", "adaptive", {"grid": {"lr": ["0.1"]}, "scheduler": "asha"}, [
+    case("unknown_scheduler_test", "scheduler", {"grid": {"lr": ["0.1"]}, "scheduler": "asha"}, [
         'scheduler = "asha" is not one of "", "successive_halving", "hyperband".',
         'Fix: set scheduler = "successive_halving" or "hyperband"',
-        "(docs/adaptive-search.md), or remove it for grid and random search.",
+        "(docs/scheduler.md), or remove it for grid and random search.",
     ]),
     case("train_cpus_test", "model", {"train_cpus": 3}, [
         "databazel: //tests/analysis:train_cpus_test_target: train_cpus = 3 is not one of 1, 2, 4, 8, 16.",
@@ -346,4 +346,18 @@ FAILURE_CASES = [
         "seed": 1,
         "space": {"lr": "uniform(0, 1)"},
     }, ["sampler = select("]),
+    # Renamed attributes: setting the old name and the new one is a mistake.
+    case("renamed_model_out_twice_test", "search", {
+        "grid": {"lr": ["0.1"]},
+        "model": "%{name}/%{trial}/a.bin",
+        "model_out": "%{name}/%{trial}/b.bin",
+    }, [
+        "model and model_out are both set; model is the old name of model_out.",
+        'Fix: keep model_out = "%{name}/%{trial}/b.bin" and remove model.',
+    ]),
+    case("renamed_metrics_out_twice_test", "search", {
+        "grid": {"lr": ["0.1"]},
+        "metrics": "%{name}/%{trial}/a.json",
+        "metrics_out": "%{name}/%{trial}/b.json",
+    }, ["metrics and metrics_out are both set; metrics is the old name of metrics_out."]),
 ]

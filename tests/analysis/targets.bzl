@@ -30,7 +30,7 @@ _bad_provider = rule(
 _KINDS = {
     # A search with successive halving up to 9 epochs, a train executable tagged
     # databazel:checkpoints and validation data.
-    "adaptive": (hyperparam_search, dict(
+    "scheduler": (hyperparam_search, dict(
         _SEARCH,
         max_epochs = 9,
         scheduler = "successive_halving",
@@ -60,7 +60,7 @@ def case(name, kind, attrs, expected):
 
     Args:
       name: the test's name; its target is `<name>_target`.
-      kind: what the target is: "model", "evaluate", "search" (a hyperparam_search), "adaptive"
+      kind: what the target is: "model", "evaluate", "search" (a hyperparam_search), "scheduler"
         (a search with a scheduler), "sampler" (a search with a sampler) or "bad_provider" (a rule
         returning a broken ModelInfo).
         Each trains and evaluates with //tests/rules's scripts and data unless attrs say otherwise.

@@ -3,10 +3,10 @@
 // they cannot drift. It imports the constants themselves and reads no file, so its bundle runs
 // in a Bazel action with nothing else (tools/build/BUILD.bazel, contract-bzl.ts).
 import { EVAL_FLAGS, TRAIN_FLAGS } from "../src/contract.ts";
-import { AGGREGATE_FLAGS, DECIDE_FLAGS, DIGEST_FLAGS, PROPOSE_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
-import { distribution, proposeHistoryTrial, proposeManifest } from "../src/formats/propose.ts";
-import { aggregateManifest, aggregateSchedule, aggregateTrial } from "../src/formats/aggregate-manifest.ts";
-import { decideManifest, decideTrial } from "../src/formats/schedule.ts";
+import { LEADERBOARD_FLAGS, PROMOTE_FLAGS, DIGEST_FLAGS, SAMPLER_ACTION_FLAGS, REPORT_FLAGS, SHIM_FLAGS } from "../src/formats/action-flags.ts";
+import { distribution, samplerHistoryTrial, samplerManifest } from "../src/formats/sampler-manifest.ts";
+import { leaderboardManifest, schedulerSettings, leaderboardTrial } from "../src/formats/leaderboard-manifest.ts";
+import { promoteManifest, promoteTrial } from "../src/formats/scheduler.ts";
 import { FILE_SUFFIXES } from "../src/formats/files.ts";
 import { REPORT_MANIFESTS, searchReportTrial } from "../src/formats/report-manifest.ts";
 import { fieldNames } from "../src/formats/shape.ts";
@@ -26,10 +26,10 @@ const CONSTANTS: Constant[] = [
     doc: "Flags the train and eval shims take before the script's (tools/src/formats/action-flags.ts).",
     value: SHIM_FLAGS,
   },
-  { name: "AGGREGATE_FLAGS", doc: "Flags of the DatabazelAggregate action (tools/src/formats/action-flags.ts).", value: AGGREGATE_FLAGS },
+  { name: "LEADERBOARD_FLAGS", doc: "Flags of the DatabazelLeaderboard action (tools/src/formats/action-flags.ts).", value: LEADERBOARD_FLAGS },
   { name: "REPORT_FLAGS", doc: "Flags of the DatabazelReport action (tools/src/formats/action-flags.ts).", value: REPORT_FLAGS },
-  { name: "DECIDE_FLAGS", doc: "Flags of the DatabazelDecide action (tools/src/formats/action-flags.ts).", value: DECIDE_FLAGS },
-  { name: "PROPOSE_FLAGS", doc: "Flags of the DatabazelPropose action (tools/src/formats/action-flags.ts).", value: PROPOSE_FLAGS },
+  { name: "PROMOTE_FLAGS", doc: "Flags of the DatabazelPromote action (tools/src/formats/action-flags.ts).", value: PROMOTE_FLAGS },
+  { name: "SAMPLER_ACTION_FLAGS", doc: "Flags of the DatabazelSampler action (tools/src/formats/action-flags.ts).", value: SAMPLER_ACTION_FLAGS },
   { name: "DIGEST_FLAGS", doc: "Flags of the DatabazelDigest action (tools/src/formats/action-flags.ts).", value: DIGEST_FLAGS },
   {
     name: "FILE_SUFFIXES",
@@ -37,19 +37,19 @@ const CONSTANTS: Constant[] = [
     value: FILE_SUFFIXES,
   },
   {
-    name: "AGGREGATE_MANIFEST_FIELDS",
-    doc: "The aggregate manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/aggregate-manifest.ts).",
-    value: { manifest: fieldNames(aggregateManifest), schedule: fieldNames(aggregateSchedule), trial: fieldNames(aggregateTrial) },
+    name: "LEADERBOARD_MANIFEST_FIELDS",
+    doc: "The leaderboard manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/leaderboard-manifest.ts).",
+    value: { manifest: fieldNames(leaderboardManifest), schedule: fieldNames(schedulerSettings), trial: fieldNames(leaderboardTrial) },
   },
   {
-    name: "PROPOSE_MANIFEST_FIELDS",
-    doc: "The DatabazelPropose manifest's fields, sorted: the manifest's, a distribution's and a history trial's (tools/src/formats/propose.ts).",
-    value: { manifest: fieldNames(proposeManifest), distribution: fieldNames(distribution), history_trial: fieldNames(proposeHistoryTrial) },
+    name: "SAMPLER_MANIFEST_FIELDS",
+    doc: "The DatabazelSampler manifest's fields, sorted: the manifest's, a distribution's and a history trial's (tools/src/formats/sampler-manifest.ts).",
+    value: { manifest: fieldNames(samplerManifest), distribution: fieldNames(distribution), history_trial: fieldNames(samplerHistoryTrial) },
   },
   {
-    name: "DECIDE_MANIFEST_FIELDS",
-    doc: "The DatabazelDecide manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/schedule.ts).",
-    value: { manifest: fieldNames(decideManifest), trial: fieldNames(decideTrial) },
+    name: "PROMOTE_MANIFEST_FIELDS",
+    doc: "The DatabazelPromote manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/scheduler.ts).",
+    value: { manifest: fieldNames(promoteManifest), trial: fieldNames(promoteTrial) },
   },
   {
     name: "REPORT_MANIFEST_FIELDS",

@@ -41,9 +41,9 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
         running the eval; a run record, as `train_record`, works too but holds its wall time);
         a NaN or infinite `metric` then makes the trial `diverged` (a `metric` field here works
         as the `metric` parameter). None fails the action on any failure.
-      train_outcome: in an adaptive search, the model's training outcome, also without
+      train_outcome: with a scheduler, the model's training outcome, also without
         record_failures: a failure there passes on, and with skip_pruned so does a stopped trial.
-      skip_pruned: at a rung of an adaptive search: a trial stopped earlier is not scored again.
+      skip_pruned: at a rung of a search with a scheduler: a trial stopped earlier is not scored again.
       data_kind: "test" or "validation", for the progress message.
     """
     startup, args = shim_args(ctx, shim = ctx.file._eval_shim, executable = eval_executable.executable, outputs = outputs, trial = trial)
@@ -97,7 +97,7 @@ def validation_eval(ctx, *, prefix, trial, model, train_outcome, validation, rec
       train_outcome: File, the outcome of the training that wrote it.
       validation: struct(data, digests): the validation data's Files and their digests.
       record_failures: whether the search records failures (`max_failed_trials`).
-      skip_pruned: whether a trial an adaptive search stopped passes on without a score.
+      skip_pruned: whether a trial the scheduler stopped passes on without a score.
 
     Returns:
       struct(metrics, record, outcome, log): Files.

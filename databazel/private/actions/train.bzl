@@ -55,7 +55,7 @@ def segment_bounds(epochs, checkpoint_every, stops = []):
     Args:
       epochs: int, how many epochs to train.
       checkpoint_every: int; 0 trains all epochs in one segment.
-      stops: more epochs to end a segment at (an adaptive search's rungs, where it decides which
+      stops: more epochs to end a segment at (the scheduler's rungs, where it decides which
         trials go on); those at or beyond `epochs` are ignored.
 
     Returns:
@@ -95,7 +95,7 @@ def _train_action(ctx, *, out, training_data, data_digests, train_executable, hy
     else:
         previous_outcome = None
     if gate != None:
-        args.add(SHIM_FLAGS["decision"], gate)
+        args.add(SHIM_FLAGS["promotion"], gate)
     if data_digests != None:
         args.add(SHIM_FLAGS["data_digests"], data_digests)
     args.add_all(training_data, before_each = TRAIN_FLAGS["training_data"], expand_directories = False)
@@ -192,8 +192,8 @@ def train(
         records need not hash the data again; None hashes it in each action.
       record_failures: inside a search with `max_failed_trials`: a failed run is recorded as the
         trial's outcome (with a placeholder model) and the action succeeds.
-      stops: more epochs to end a segment at: an adaptive search's rungs.
-      gates: dict of epoch to File: the decision (tools/src/formats/schedule.ts) that the segment
+      stops: more epochs to end a segment at: the scheduler's rungs.
+      gates: dict of epoch to File: the promotion file (tools/src/formats/scheduler.ts) that the segment
         starting at that epoch reads; on `stop` it trains nothing, and every later segment of
         the chain passes that on (each reads its predecessor's run record).
 

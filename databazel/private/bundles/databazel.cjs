@@ -334,13 +334,6 @@ function sortKeys(value) {
 function stableJson(value) {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
 }
-function parseJsonOrProblem(text) {
-  try {
-    return { value: JSON.parse(text) };
-  } catch (err) {
-    return { problem: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
-  }
-}
 
 // tools/src/formats/shape.ts
 var import_node_fs2 = require("node:fs");
@@ -435,9 +428,6 @@ Fix: ${fix}`);
 Fix: ${fix}`);
   }
 }
-function readShapedFile(shape, path, what, fix) {
-  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
-}
 function checkFile(shape, value, file, what, fix) {
   try {
     return shape.check(value, "");
@@ -472,10 +462,6 @@ function checkFormatVersion(value, file, what, version, fix) {
 Fix: ${advice}`
   );
 }
-function checkVersionedFile(shape, value, file, what, version, fix) {
-  checkFormatVersion(value, file, what, version, fix);
-  return checkFile(shape, value, file, what, fix);
-}
 
 // tools/src/formats/run-record.ts
 var RUN_RECORD_FORMAT = 3;
@@ -486,8 +472,8 @@ var fileDigest = object({ path: string, sha256: string, bytes: number });
 var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
-   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); with a
+   * scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
    * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
@@ -529,7 +515,8 @@ var evalRecord = object({
 var WHAT = "run record";
 function parseRunRecord(value, file, label) {
   const fix = rebuildFix(label);
-  const kind = checkVersionedFile(object({ kind: literal("train", "eval") }), value, file, WHAT, RUN_RECORD_FORMAT, fix).kind;
+  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
+  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
   return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
 }
 function readRunRecord(path, label) {
@@ -545,8 +532,8 @@ var ranked = object({
   hyperparams: recordOf(string),
   seed: number,
   /**
-   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
-   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or with a
+   * scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
    */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */
@@ -557,11 +544,11 @@ var ranked = object({
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string,
-  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
-  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
-  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
   epochs: nullable(number)
 });
 var scheduleEntry = object({
@@ -596,7 +583,7 @@ var leaderboard = object({
   best: string,
   /** Best first. */
   trials: arrayOf(ranked),
-  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
   schedule: nullable(schedule)
 });
 var best = object({
@@ -610,7 +597,9 @@ var best = object({
   model: string
 });
 function parseLeaderboard(value, file, label) {
-  return checkVersionedFile(leaderboard, value, file, "leaderboard", LEADERBOARD_FORMAT, rebuildFix(label));
+  const fix = rebuildFix(label);
+  checkFormatVersion(value, file, "leaderboard", LEADERBOARD_FORMAT, fix);
+  return checkFile(leaderboard, value, file, "leaderboard", fix);
 }
 function readLeaderboard(path, label) {
   return parseLeaderboard(readJsonFile(path, "the leaderboard", rebuildFix(label)), path, label);
@@ -628,7 +617,7 @@ function toLeaderboard(json) {
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
-    adaptive: json.schedule !== null,
+    scheduled: json.schedule !== null,
     brackets: json.schedule?.scheduler === "hyperband",
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
@@ -639,7 +628,7 @@ function columns(board) {
     "rank",
     "trial",
     ...board.brackets ? ["bracket"] : [],
-    ...board.adaptive ? ["rung", "epochs_trained"] : [],
+    ...board.scheduled ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
     board.metric,
     ...others,
@@ -651,7 +640,7 @@ function row(board, t) {
   return [
     String(t.rank),
     t.trial,
-    ...[...board.brackets ? [t.bracket] : [], ...board.adaptive ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
+    ...[...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
@@ -806,14 +795,14 @@ var searchFields = object({
   best: string,
   best_model: string,
   trials: arrayOf(searchTrialFields),
-  /** An adaptive search's schedule (SearchInfo.schedule), or null. */
+  /** The scheduler's settings (SearchInfo.schedule), or null. */
   schedule: nullable(
     object({
       scheduler: string,
       min_epochs: number,
       max_epochs: number,
       reduction_factor: number,
-      /** The deciding rungs' summaries (tools/src/formats/schedule.ts). */
+      /** The deciding rungs' summaries (tools/src/formats/scheduler.ts). */
       rung_summaries: arrayOf(string)
     })
   )
@@ -1118,29 +1107,32 @@ var FILE_SUFFIXES = {
   best_hyperparams: ".best_hyperparams.json",
   best_model: ".best_model",
   best_model_dir: ".best_model.d",
-  aggregate_manifest: ".manifest.json",
+  leaderboard_manifest: ".manifest.json",
   report_manifest: ".report.json",
   report_html: ".report.html",
   training_data_digests: ".training_data.digests.json",
   test_data_digests: ".test_data.digests.json",
   validation_data_digests: ".validation_data.digests.json",
-  decision: ".decision.json",
+  promotion: ".promotion.json",
   validation_metrics: ".validation.json",
   validation_record: ".validation.eval.json",
   validation_outcome: ".validation.outcome.json",
   validation_log: ".validation.eval.log",
-  decide_manifest: ".decide.json",
+  promote_manifest: ".promote.json",
   rung_summary: ".rung.json",
-  propose_manifest: ".propose.json",
+  sampler_manifest: ".sampler.json",
   sampler_history: ".history.json",
   sampler_proposals: ".proposals.json"
 };
 
 // tools/src/lib/curve.ts
 function parseCurve(text) {
-  const json = parseJsonOrProblem(text);
-  if ("problem" in json) return json.problem;
-  const parsed = json.value;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
   if (!Array.isArray(parsed)) return "is not a JSON array";
   for (const [i, point] of parsed.entries()) {
     if (point === null || typeof point !== "object" || Array.isArray(point)) return `has an entry ${i} that is not an object`;
@@ -1253,17 +1245,17 @@ var ProtoWriter = class {
   }
   /** A `double` field: 8 bytes, little-endian. */
   double(field, value) {
-    return this.#fixed(field, I64, 8, (b) => b.writeDoubleLE(value));
+    this.#tag(field, I64);
+    const b = Buffer.alloc(8);
+    b.writeDoubleLE(value);
+    this.#parts.push(b);
+    return this;
   }
   /** A `float` field: 4 bytes, little-endian (the value rounded to single precision). */
   float(field, value) {
-    return this.#fixed(field, I32, 4, (b) => b.writeFloatLE(value));
-  }
-  /** A fixed-width field: `size` bytes that `write` fills. */
-  #fixed(field, wireType, size, write) {
-    this.#tag(field, wireType);
-    const b = Buffer.alloc(size);
-    write(b);
+    this.#tag(field, I32);
+    const b = Buffer.alloc(4);
+    b.writeFloatLE(value);
     this.#parts.push(b);
     return this;
   }
@@ -1918,10 +1910,10 @@ var import_node_url = require("node:url");
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
 function readManifest(shape, path, what) {
-  return readShapedFile(shape, path, what, FIX);
+  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
 }
 
-// tools/src/formats/propose.ts
+// tools/src/formats/sampler-manifest.ts
 var distribution = object({
   kind: literal("uniform", "loguniform", "int", "choice"),
   low: number,
@@ -1929,13 +1921,13 @@ var distribution = object({
   /** The options of choice(); [] for the others. */
   choices: arrayOf(string)
 });
-var proposeHistoryTrial = object({
+var samplerHistoryTrial = object({
   name: string,
   hyperparams: string,
   metrics: string,
   outcome: string
 });
-var proposeManifest = object({
+var samplerManifest = object({
   label: string,
   metric: string,
   goal,
@@ -1952,7 +1944,7 @@ var proposeManifest = object({
   /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
   fixed: recordOf(string),
   /** Every trial of the earlier batches, in order. */
-  history: arrayOf(proposeHistoryTrial),
+  history: arrayOf(samplerHistoryTrial),
   /** The new trials: their names and where their hyperparameter files go. */
   proposals: arrayOf(object({ name: string, hyperparams: string }))
 });
@@ -1970,7 +1962,7 @@ var searchReportManifest = object({
   label: string,
   metric: string,
   goal,
-  /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
+  /** The leaderboard action's JSON (tools/src/formats/leaderboard.ts). */
   leaderboard: string,
   /** Every trial, in declaration order. */
   trials: arrayOf(searchReportTrial),
@@ -3238,19 +3230,19 @@ var PlainLog = class {
 var import_node_fs11 = require("node:fs");
 var import_node_path6 = require("node:path");
 
-// tools/src/formats/schedule.ts
+// tools/src/formats/scheduler.ts
 var SCHEDULERS = ["successive_halving", "hyperband"];
 var scheduler = literal(...SCHEDULERS);
-var decideTrial = object({
+var promoteTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
   /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
   outcome: string,
-  /** Where its decision goes. */
-  decision: string
+  /** Where its promotion file goes. */
+  promotion: string
 });
-var rungFields = {
+var promoteManifest = object({
   label: string,
   metric: string,
   goal,
@@ -3262,18 +3254,15 @@ var rungFields = {
   /** The epochs every trial of this rung has trained. */
   epochs: number,
   /** How many go on to the next rung. */
-  keep: number
-};
-var decideManifest = object({
-  ...rungFields,
+  keep: number,
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
-  trials: arrayOf(decideTrial)
+  trials: arrayOf(promoteTrial)
 });
 var DECISIONS = ["continue", "stop"];
 var decisionValue = literal(...DECISIONS);
-var decision = object({
+var promotion = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
@@ -3295,13 +3284,20 @@ var rungEntry = object({
 });
 var rungSummary = object({
   format: formatVersion(RUNG_SUMMARY_FORMAT),
-  ...rungFields,
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
   /** In declared order. */
   trials: arrayOf(rungEntry)
 });
 
-// tools/src/formats/aggregate-manifest.ts
-var aggregateTrial = object({
+// tools/src/formats/leaderboard-manifest.ts
+var leaderboardTrial = object({
   name: string,
   hyperparams: recordOf(string),
   /** Set when the trial's hyperparameters are known only while building (proposed by a sampler): read them from here. */
@@ -3315,7 +3311,7 @@ var aggregateTrial = object({
   /** The trial's eval run record: its outcome (an eval of a failed training passes that on). */
   record: string
 });
-var aggregateSchedule = object({
+var schedulerSettings = object({
   scheduler,
   min_epochs: number,
   max_epochs: number,
@@ -3330,16 +3326,16 @@ var aggregateSchedule = object({
     })
   )
 });
-var aggregateManifest = object({
+var leaderboardManifest = object({
   label: string,
   metric: string,
   goal,
   /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
-  trials: arrayOf(aggregateTrial),
+  trials: arrayOf(leaderboardTrial),
   /** Set for successive halving and Hyperband; null for grid and random search. */
-  schedule: nullable(aggregateSchedule)
+  schedule: nullable(schedulerSettings)
 });
 
 // tools/src/cli/watch-sources.ts
@@ -3540,9 +3536,9 @@ function absoluteLabel(label, cwd, workspace) {
 }
 function planFromManifest(workspace, label) {
   const [pkg, name] = label.slice(2).split(":");
-  const path = (0, import_node_path6.join)(workspace, "bazel-bin", pkg, `${name}${FILE_SUFFIXES.aggregate_manifest}`);
+  const path = (0, import_node_path6.join)(workspace, "bazel-bin", pkg, `${name}${FILE_SUFFIXES.leaderboard_manifest}`);
   try {
-    const manifest = aggregateManifest.check(JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8")), "");
+    const manifest = leaderboardManifest.check(JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8")), "");
     return {
       label,
       kind: "search",

@@ -120,8 +120,8 @@ var fileDigest = object({ path: string, sha256: string, bytes: number });
 var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
-   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); with a
+   * scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
    * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,

@@ -120,9 +120,9 @@ var SHIM_FLAGS = {
   record_failures: "--shim_record_failures",
   /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_outcome: "--shim_previous_outcome",
-  /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
-  decision: "--shim_decision",
-  /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
+  /** Train, with a scheduler: the rung's promotion file for this trial (tools/src/formats/scheduler.ts). */
+  promotion: "--shim_promotion",
+  /** Eval at a rung of a search with a scheduler: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",
   /** Eval: the outcome of the model's training; a failure there passes on. */
   train_outcome: "--shim_train_outcome",
@@ -394,8 +394,8 @@ var fileDigest = object({ path: string, sha256: string, bytes: number });
 var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
-   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); with a
+   * scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
    * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,

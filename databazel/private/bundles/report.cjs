@@ -168,8 +168,8 @@ var fileDigest = object({ path: string, sha256: string, bytes: number });
 var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
-   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); with a
+   * scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
    * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
@@ -227,8 +227,8 @@ var ranked = object({
   hyperparams: recordOf(string),
   seed: number,
   /**
-   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
-   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or with a
+   * scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
    */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */
@@ -239,11 +239,11 @@ var ranked = object({
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string,
-  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
-  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
-  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
   epochs: nullable(number)
 });
 var scheduleEntry = object({
@@ -278,7 +278,7 @@ var leaderboard = object({
   best: string,
   /** Best first. */
   trials: arrayOf(ranked),
-  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
   schedule: nullable(schedule)
 });
 var best = object({
@@ -301,7 +301,7 @@ function hyperparamNames(trials) {
   return [...new Set(trials.flatMap((t) => Object.keys(t.hyperparams)))].sort();
 }
 
-// tools/src/formats/propose.ts
+// tools/src/formats/sampler-manifest.ts
 var distribution = object({
   kind: literal("uniform", "loguniform", "int", "choice"),
   low: number,
@@ -309,13 +309,13 @@ var distribution = object({
   /** The options of choice(); [] for the others. */
   choices: arrayOf(string)
 });
-var proposeHistoryTrial = object({
+var samplerHistoryTrial = object({
   name: string,
   hyperparams: string,
   metrics: string,
   outcome: string
 });
-var proposeManifest = object({
+var samplerManifest = object({
   label: string,
   metric: string,
   goal,
@@ -332,7 +332,7 @@ var proposeManifest = object({
   /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
   fixed: recordOf(string),
   /** Every trial of the earlier batches, in order. */
-  history: arrayOf(proposeHistoryTrial),
+  history: arrayOf(samplerHistoryTrial),
   /** The new trials: their names and where their hyperparameter files go. */
   proposals: arrayOf(object({ name: string, hyperparams: string }))
 });
@@ -350,7 +350,7 @@ var searchReportManifest = object({
   label: string,
   metric: string,
   goal,
-  /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
+  /** The leaderboard action's JSON (tools/src/formats/leaderboard.ts). */
   leaderboard: string,
   /** Every trial, in declaration order. */
   trials: arrayOf(searchReportTrial),
@@ -587,7 +587,7 @@ function toLeaderboard(json) {
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
-    adaptive: json.schedule !== null,
+    scheduled: json.schedule !== null,
     brackets: json.schedule?.scheduler === "hyperband",
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
@@ -598,7 +598,7 @@ function columns(board) {
     "rank",
     "trial",
     ...board.brackets ? ["bracket"] : [],
-    ...board.adaptive ? ["rung", "epochs_trained"] : [],
+    ...board.scheduled ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
     board.metric,
     ...others,
@@ -610,7 +610,7 @@ function row(board, t) {
   return [
     String(t.rank),
     t.trial,
-    ...[...board.brackets ? [t.bracket] : [], ...board.adaptive ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
+    ...[...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
@@ -1689,8 +1689,8 @@ function leaderboardTable(json, hyperparams) {
   const withOutcome = !board.hasFailures;
   const keys = [...columns(board), ...withOutcome ? ["outcome"] : []];
   const others = board.metricNames.filter((k) => k !== board.metric);
-  const adaptive = (board.brackets ? 1 : 0) + (board.adaptive ? 2 : 0);
-  const hpStart = 2 + adaptive;
+  const schedulerColumns = (board.brackets ? 1 : 0) + (board.scheduled ? 2 : 0);
+  const hpStart = 2 + schedulerColumns;
   const metricAt2 = hpStart + hyperparams.length;
   const columns2 = keys.map((key, i) => {
     if (i < 2) return { key, numeric: key === "rank" };

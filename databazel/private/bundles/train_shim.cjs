@@ -45,62 +45,92 @@ var ENV_VARS = {
 var PATH_LIST_SEPARATOR = {
   env: ":"
 };
-function rowsOf(script, flags) {
-  const envOf = (key) => ENV_VARS[key] ?? "";
-  return (key, arg, meaning, env = envOf(key)) => ({
-    script,
-    flag: `${flags[key]} ${arg}`,
-    env,
-    meaning
-  });
-}
-var train = rowsOf("train", TRAIN_FLAGS);
-var evalRow = rowsOf("eval", EVAL_FLAGS);
-var sampler = rowsOf("sampler", SAMPLER_FLAGS);
-var pathList = (env) => `${env} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`;
 var CONTRACT_ROWS = [
-  train(
-    "training_data",
-    "PATH",
-    "the training data; repeated for several files; a directory is one path",
-    pathList(ENV_VARS.training_data)
-  ),
-  train("model", "PATH", "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"),
-  train("hyperparams", "JSON", "the hyperparameters, a JSON object of strings"),
-  train("hyperparams_file", "PATH", "the same JSON, in a file"),
-  train("seed", "N", "the seed; the same inputs and seed must give the same model"),
-  train("output_dir", "DIR", "optional extras: per-epoch metrics, logs, plots"),
-  train("start_epoch", "N", "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"),
-  train("end_epoch", "N", "with `epochs` set: the epoch this segment ends with, counted from the start of training"),
-  train(
-    "init_checkpoint",
-    "PATH",
-    "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes"
-  ),
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.training_data} PATH`,
+    env: `${ENV_VARS.training_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
+    meaning: "the training data; repeated for several files; a directory is one path"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.model} PATH`,
+    env: ENV_VARS.model,
+    meaning: "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.hyperparams} JSON`,
+    env: ENV_VARS.hyperparams,
+    meaning: "the hyperparameters, a JSON object of strings"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.hyperparams_file} PATH`,
+    env: ENV_VARS.hyperparams_file,
+    meaning: "the same JSON, in a file"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.seed} N`,
+    env: ENV_VARS.seed,
+    meaning: "the seed; the same inputs and seed must give the same model"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.output_dir} DIR`,
+    env: ENV_VARS.output_dir,
+    meaning: "optional extras: per-epoch metrics, logs, plots"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.start_epoch} N`,
+    env: ENV_VARS.start_epoch,
+    meaning: "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.end_epoch} N`,
+    env: ENV_VARS.end_epoch,
+    meaning: "with `epochs` set: the epoch this segment ends with, counted from the start of training"
+  },
+  {
+    script: "train",
+    flag: `${TRAIN_FLAGS.init_checkpoint} PATH`,
+    env: ENV_VARS.init_checkpoint,
+    meaning: "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes"
+  },
   {
     script: "train",
     flag: `${TRAIN_FLAGS.output_dir}/${OUTPUT_DIR_FILES.curve}`,
     env: "",
     meaning: 'optional: a JSON array of per-epoch metrics, e.g. `[{"epoch": 1, "loss": 0.4}]`; databazel joins the segments\' into the model\'s learning curve'
   },
-  evalRow("model", "PATH", "the model to score"),
-  evalRow(
-    "test_data",
-    "PATH",
-    `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``,
-    pathList(ENV_VARS.test_data)
-  ),
-  evalRow("metrics", "PATH", "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"),
-  sampler(
-    "history",
-    "PATH",
-    "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
-  ),
-  sampler(
-    "output",
-    "PATH",
-    "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch"
-  )
+  { script: "eval", flag: `${EVAL_FLAGS.model} PATH`, env: ENV_VARS.model, meaning: "the model to score" },
+  {
+    script: "eval",
+    flag: `${EVAL_FLAGS.test_data} PATH`,
+    env: `${ENV_VARS.test_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
+    meaning: `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``
+  },
+  {
+    script: "eval",
+    flag: `${EVAL_FLAGS.metrics} PATH`,
+    env: ENV_VARS.metrics,
+    meaning: "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"
+  },
+  {
+    script: "sampler",
+    flag: `${SAMPLER_FLAGS.history} PATH`,
+    env: "",
+    meaning: "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
+  },
+  {
+    script: "sampler",
+    flag: `${SAMPLER_FLAGS.output} PATH`,
+    env: "",
+    meaning: "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch"
+  }
 ];
 
 // tools/src/lib/flags.ts
@@ -132,26 +162,6 @@ var MalformedFlagsError = class extends Error {
 // tools/src/lib/curve.ts
 var import_node_fs = require("node:fs");
 
-// tools/src/lib/json.ts
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
-}
-function stableJson(value) {
-  return JSON.stringify(sortKeys(value), null, 2) + "\n";
-}
-function parseJsonOrProblem(text) {
-  try {
-    return { value: JSON.parse(text) };
-  } catch (err) {
-    return { problem: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
-  }
-}
-
 // tools/src/lib/metrics.ts
 function firstNonNumericLeaf(value, path = "metrics", nonFinite = false) {
   if (typeof value === "number") return nonFinite || Number.isFinite(value) ? void 0 : `${path} is ${value}`;
@@ -174,9 +184,12 @@ function firstNonNumericLeaf(value, path = "metrics", nonFinite = false) {
 
 // tools/src/lib/curve.ts
 function parseCurve(text) {
-  const json = parseJsonOrProblem(text);
-  if ("problem" in json) return json.problem;
-  const parsed = json.value;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
   if (!Array.isArray(parsed)) return "is not a JSON array";
   for (const [i, point] of parsed.entries()) {
     if (point === null || typeof point !== "object" || Array.isArray(point)) return `has an entry ${i} that is not an object`;
@@ -224,9 +237,9 @@ var SHIM_FLAGS = {
   record_failures: "--shim_record_failures",
   /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_outcome: "--shim_previous_outcome",
-  /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
-  decision: "--shim_decision",
-  /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
+  /** Train, with a scheduler: the rung's promotion file for this trial (tools/src/formats/scheduler.ts). */
+  promotion: "--shim_promotion",
+  /** Eval at a rung of a search with a scheduler: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",
   /** Eval: the outcome of the model's training; a failure there passes on. */
   train_outcome: "--shim_train_outcome",
@@ -238,6 +251,19 @@ var SHIM_FLAGS = {
 
 // tools/src/formats/outcome.ts
 var import_node_fs4 = require("node:fs");
+
+// tools/src/lib/json.ts
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+function stableJson(value) {
+  return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
 
 // tools/src/formats/run-record.ts
 var import_node_fs3 = require("node:fs");
@@ -335,9 +361,6 @@ Fix: ${fix}`);
 Fix: ${fix}`);
   }
 }
-function readShapedFile(shape, path, what, fix) {
-  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
-}
 function checkFile(shape, value, file, what, fix) {
   try {
     return shape.check(value, "");
@@ -372,10 +395,6 @@ function checkFormatVersion(value, file, what, version, fix) {
 Fix: ${advice}`
   );
 }
-function checkVersionedFile(shape, value, file, what, version, fix) {
-  checkFormatVersion(value, file, what, version, fix);
-  return checkFile(shape, value, file, what, fix);
-}
 
 // tools/src/formats/run-record.ts
 var RUN_RECORD_FORMAT = 3;
@@ -385,8 +404,8 @@ var fileDigest = object({ path: string, sha256: string, bytes: number });
 var outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
-   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); with a
+   * scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
    * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,
@@ -439,7 +458,8 @@ function writeOutcome(path, value) {
   (0, import_node_fs4.writeFileSync)(path, stableJson(file));
 }
 function readOutcome(path) {
-  return readShapedFile(runOutcome, path, "run outcome", rebuildFix(void 0));
+  const fix = rebuildFix(void 0);
+  return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
 }
 
 // tools/src/lib/duration.ts
@@ -752,7 +772,8 @@ var WHAT = "data digests file";
 var FIX = "report it: the digests and the shims that read them come from one databazel.";
 function readDataDigests(path) {
   const value = readJsonFile(path, `the ${WHAT}`, FIX);
-  return new Map(checkVersionedFile(dataDigests, value, path, WHAT, DIGESTS_FORMAT, FIX).files.map((d) => [d.path, d]));
+  checkFormatVersion(value, path, WHAT, DIGESTS_FORMAT, FIX);
+  return new Map(checkFile(dataDigests, value, path, WHAT, FIX).files.map((d) => [d.path, d]));
 }
 
 // tools/src/shim/digest.ts
@@ -967,8 +988,8 @@ var ranked = object({
   hyperparams: recordOf(string),
   seed: number,
   /**
-   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
-   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or with a
+   * scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
    */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */
@@ -979,11 +1000,11 @@ var ranked = object({
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string,
-  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
-  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
-  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
   epochs: nullable(number)
 });
 var scheduleEntry = object({
@@ -1018,7 +1039,7 @@ var leaderboard = object({
   best: string,
   /** Best first. */
   trials: arrayOf(ranked),
-  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
   schedule: nullable(schedule)
 });
 var best = object({
@@ -1032,19 +1053,19 @@ var best = object({
   model: string
 });
 
-// tools/src/formats/schedule.ts
+// tools/src/formats/scheduler.ts
 var SCHEDULERS = ["successive_halving", "hyperband"];
 var scheduler = literal(...SCHEDULERS);
-var decideTrial = object({
+var promoteTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
   /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
   outcome: string,
-  /** Where its decision goes. */
-  decision: string
+  /** Where its promotion file goes. */
+  promotion: string
 });
-var rungFields = {
+var promoteManifest = object({
   label: string,
   metric: string,
   goal,
@@ -1056,18 +1077,15 @@ var rungFields = {
   /** The epochs every trial of this rung has trained. */
   epochs: number,
   /** How many go on to the next rung. */
-  keep: number
-};
-var decideManifest = object({
-  ...rungFields,
+  keep: number,
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
-  trials: arrayOf(decideTrial)
+  trials: arrayOf(promoteTrial)
 });
 var DECISIONS = ["continue", "stop"];
 var decisionValue = literal(...DECISIONS);
-var decision = object({
+var promotion = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
@@ -1076,9 +1094,9 @@ var decision = object({
   /** How many trials the rung had. */
   of: number
 });
-function readDecision(path) {
+function readPromotion(path) {
   const fix = "rebuild with one databazel version; if it persists, report a databazel bug.";
-  return readShapedFile(decision, path, "decision", fix);
+  return checkFile(promotion, readJsonFile(path, "promotion file", fix), path, "promotion file", fix);
 }
 function prunedError(d) {
   return `pruned at epoch ${d.epochs} (rung ${d.rung}): not among the ${d.keep} best of ${d.of} on the validation data`;
@@ -1096,21 +1114,28 @@ var rungEntry = object({
 });
 var rungSummary = object({
   format: formatVersion(RUNG_SUMMARY_FORMAT),
-  ...rungFields,
+  label: string,
+  metric: string,
+  goal,
+  bracket: number,
+  rung: number,
+  rungs: number,
+  epochs: number,
+  keep: number,
   /** In declared order. */
   trials: arrayOf(rungEntry)
 });
 
 // tools/src/shim/pruned.ts
-function prunedOutcome(decisionPath, previousOutcome) {
+function prunedOutcome(promotionPath, previousOutcome) {
   const previous = previousOutcome === void 0 ? void 0 : readOutcome(previousOutcome);
   if (previous && previous.outcome !== "succeeded") {
     return previous.outcome === "pruned" ? { outcome: "pruned", error: previous.error, failure_message: null, log_tail: [] } : void 0;
   }
-  if (decisionPath === void 0) return void 0;
-  const decision2 = readDecision(decisionPath);
-  if (decision2.decision === "continue") return void 0;
-  return { outcome: "pruned", error: prunedError(decision2), failure_message: null, log_tail: [] };
+  if (promotionPath === void 0) return void 0;
+  const promotion2 = readPromotion(promotionPath);
+  if (promotion2.decision === "continue") return void 0;
+  return { outcome: "pruned", error: prunedError(promotion2), failure_message: null, log_tail: [] };
 }
 function carryForward(options) {
   if (options.modelIsDir) discard(options.model, true);
@@ -1442,7 +1467,7 @@ main(async (argv, request) => {
     ...epochFlags
   ];
   const previousOutcome = optional(flags, SHIM_FLAGS.previous_outcome);
-  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousOutcome);
+  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.promotion), previousOutcome);
   if (pruned && !initCheckpoint) {
     throw new UserFacingError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }

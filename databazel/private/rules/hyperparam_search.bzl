@@ -1,27 +1,30 @@
-"""The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard."""
+"""The `hyperparam_search` rule: one train and one eval action per trial, then a leaderboard.
+
+Users call the macro (hyperparam_search_macro.bzl), which checks its arguments first.
+"""
 
 load("//databazel:providers.bzl", "ModelInfo", "SearchInfo", "search_trial")
-load("//databazel/private:adaptive.bzl", "SCHEDULERS", "adaptive_plan", "check_adaptive", "check_continue_trials", "train_adaptive")
-load("//databazel/private:argument_types.bzl", "checked_type")
 load("//databazel/private:attrs.bzl", "EVAL_ATTRS", "HELPER_ATTRS", "TRAIN_ATTRS", "train_executable_attr")
 load("//databazel/private:checkpoint_support.bzl", "CHECKPOINTS_TAG", "checkpoint_support_aspect")
 load("//databazel/private:checks.bzl", "CHECKPOINT_EVERY_FIX", "SEED_FIX", "check_not_negative", "check_one_of")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:data.bzl", "required_data_files")
-load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argument_errors", "string_hyperparams", "string_values")
+load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argument_errors")
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
 load("//databazel/private:sampler.bzl", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials", "unknown_sampler")
+load("//databazel/private:scheduler.bzl", "SCHEDULERS", "check_continue_trials", "check_scheduler", "scheduler_plan", "train_with_scheduler")
+load("//databazel/private:trial_outputs.bzl", "TRIAL_OUTPUT_DEFAULTS", "check_trial_output_names", "trial_output_template")
 load("//databazel/private:trials.bzl", "expand_trials", "parse_space")
-load("//databazel/private/actions:aggregate.bzl", "aggregate_action", "declare_aggregate_outputs")
 load("//databazel/private/actions:digest.bzl", "digest_action")
 load("//databazel/private/actions:eval.bzl", "declare_eval_outputs", "eval_action")
+load("//databazel/private/actions:leaderboard.bzl", "declare_leaderboard_outputs", "leaderboard_action")
 load("//databazel/private/actions:report.bzl", "report_action")
 load("//databazel/private/actions:train.bzl", "TRAIN_EXEC_GROUPS", "train", "write_hyperparams")
 
 # What the macro passes when n_trials is not given: 10 trials, or Hyperband's own counts.
-_N_TRIALS_UNSET = -1
+N_TRIALS_UNSET = -1
 _N_TRIALS_DEFAULT = 10
 
 def _trial_epochs(trial, where):
@@ -36,15 +39,20 @@ def _trial_epochs(trial, where):
 def _placeholders(ctx, trial):
     return dict(trial.hyperparams, name = ctx.label.name, trial = trial.name, seed = str(ctx.attr.seed))
 
+def _trial_output(ctx, new, placeholders, where):
+    """A trial's output name: the `model_out` or `metrics_out` template (or its old name), expanded."""
+    out = trial_output_template(ctx, new)
+    return expand_template(out.template, placeholders, where, out.attr)
+
 def _check_distinct_outputs(ctx, trials, where):
-    """Fails when the `model` or `metrics` template gives two trials the same file."""
+    """Fails when the `model_out` or `metrics_out` template gives two trials the same file."""
 
     # With checkpoint_every, models are the chains' checkpoints, named without the template.
-    attr_names = ["metrics"] if ctx.attr.checkpoint_every or ctx.attr.scheduler else ["model", "metrics"]
+    outputs = ["metrics_out"] if ctx.attr.checkpoint_every or ctx.attr.scheduler else ["model_out", "metrics_out"]
+    templates = [trial_output_template(ctx, output) for output in outputs]
     seen = {}
     for trial in trials:
-        for attr_name in attr_names:
-            template = getattr(ctx.attr, attr_name)
+        for attr_name, template in [(t.attr, t.template) for t in templates]:
             out = expand_template(template, _placeholders(ctx, trial), where, attr_name)
             if out in seen:
                 other_attr, other_trial = seen[out]
@@ -74,7 +82,7 @@ def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
         trained = train(
             ctx,
             prefix = run_prefix,
-            model_name = expand_template(ctx.attr.model, placeholders, where, "model"),
+            model_name = _trial_output(ctx, "model_out", placeholders, where),
             hyperparams_file = hyperparams_file,
             trial = trial.name,
             record_failures = ctx.attr.max_failed_trials > 0,
@@ -110,7 +118,7 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
     evaluated = declare_eval_outputs(
         ctx,
         "{}/{}/run".format(ctx.label.name, trial.name),
-        expand_template(ctx.attr.metrics, placeholders, where, "metrics"),
+        _trial_output(ctx, "metrics_out", placeholders, where),
     )
     eval_action(
         ctx,
@@ -212,6 +220,7 @@ def _check_arguments(ctx):
 def _hyperparam_search_impl(ctx):
     _check_arguments(ctx)
     where = "hyperparam_search " + display_label(ctx.label)
+    check_trial_output_names(ctx, where)
     check_one_of(
         where,
         "goal",
@@ -226,7 +235,7 @@ def _hyperparam_search_impl(ctx):
         ctx.attr.scheduler,
         [""] + SCHEDULERS,
         "set scheduler = \"successive_halving\" or \"hyperband\" to stop poor trials early " +
-        "(docs/adaptive-search.md), or remove it for grid and random search.",
+        "(docs/scheduler.md), or remove it for grid and random search.",
     )
     check_not_negative(where, "seed", ctx.attr.seed, SEED_FIX)
     check_not_negative(where, "checkpoint_every", ctx.attr.checkpoint_every, CHECKPOINT_EVERY_FIX)
@@ -237,8 +246,8 @@ def _hyperparam_search_impl(ctx):
         "set it to how many trials may fail while the search still ranks the others, " +
         "or 0 (the default) to fail on the first failed trial.",
     )
-    adaptive = check_adaptive(ctx, where)
-    if adaptive and ctx.attr.scheduler == "hyperband" and ctx.attr.n_trials != _N_TRIALS_UNSET:
+    scheduled = check_scheduler(ctx, where)
+    if scheduled and ctx.attr.scheduler == "hyperband" and ctx.attr.n_trials != N_TRIALS_UNSET:
         fail(("databazel: {}: scheduler = \"hyperband\" sets how many configurations each bracket draws " +
               "from space, so n_trials = {} has no meaning here.\n" +
               "Fix: remove n_trials (max_epochs, min_epochs and reduction_factor set the brackets), or use " +
@@ -253,7 +262,7 @@ def _hyperparam_search_impl(ctx):
         train_executable = ctx.attr.train_executable[DefaultInfo].files_to_run,
         seed = ctx.attr.seed,
     )
-    n_trials = _N_TRIALS_DEFAULT if ctx.attr.n_trials == _N_TRIALS_UNSET else ctx.attr.n_trials
+    n_trials = _N_TRIALS_DEFAULT if ctx.attr.n_trials == N_TRIALS_UNSET else ctx.attr.n_trials
     sampled = check_sampler(ctx, where, n_trials)
     schedule = None
     sampler_outputs = None
@@ -265,17 +274,17 @@ def _hyperparam_search_impl(ctx):
             n_trials = n_trials,
             common = common,
             validation = _validation(ctx, where),
-            model_name = lambda t: expand_template(ctx.attr.model, _placeholders(ctx, t), where, "model"),
+            model_name = lambda t: _trial_output(ctx, "model_out", _placeholders(ctx, t), where),
         )
         expanded = sampler_outputs.trials
         _check_distinct_outputs(ctx, expanded, where)
         trained = sampler_outputs.trained
-    elif adaptive:
-        plan = adaptive_plan(ctx, where, n_trials)
+    elif scheduled:
+        plan = scheduler_plan(ctx, where, n_trials)
         check_continue_trials(ctx, plan, where)
         expanded = [t for b in plan for t in b.trials]
         _check_distinct_outputs(ctx, expanded, where)
-        schedule = train_adaptive(ctx, plan, common = common, validation = _validation(ctx, where))
+        schedule = train_with_scheduler(ctx, plan, common = common, validation = _validation(ctx, where))
         trained = schedule.trained
     else:
         expanded = expand_trials(
@@ -304,8 +313,8 @@ def _hyperparam_search_impl(ctx):
     ]
     trials = [r.info for r in ran]
 
-    ranked = declare_aggregate_outputs(ctx, ctx.label.name, ctx.outputs.best_model, ctx.attr.model_is_dir)
-    aggregate_action(
+    ranked = declare_leaderboard_outputs(ctx, ctx.label.name, ctx.outputs.best_model, ctx.attr.model_is_dir)
+    leaderboard_action(
         ctx,
         outputs = ranked,
         trials = trials,
@@ -347,7 +356,7 @@ def _hyperparam_search_impl(ctx):
         ),
     ]
 
-_hyperparam_search = rule(
+hyperparam_search = rule(
     implementation = _hyperparam_search_impl,
     doc = "The rule behind the `hyperparam_search` macro; use the macro, which checks its arguments.",
     attrs = dict(
@@ -362,7 +371,7 @@ _hyperparam_search = rule(
             mandatory = True,
         ),
         continue_trials = attr.string_list(
-            doc = "Adaptive search: trials that go on to `max_epochs` even where a rung would stop them, " +
+            doc = "With `scheduler`: trials that go on to `max_epochs` even where a rung would stop them, " +
                   "continuing from their checkpoints; the other trials' decisions do not change.",
         ),
         goal = attr.string(
@@ -373,7 +382,7 @@ _hyperparam_search = rule(
             doc = "Hyperparameters to search exhaustively: name to list of values; every combination is a trial.",
         ),
         max_epochs = attr.int(
-            doc = "Adaptive search: the epochs the best trials train, the last rung.",
+            doc = "With `scheduler`: the epochs the best trials train, the last rung.",
             default = 0,
         ),
         max_failed_trials = attr.int(
@@ -386,24 +395,30 @@ _hyperparam_search = rule(
                   "required, checked at analysis.",
         ),
         metrics = attr.string(
-            doc = "Each trial's metrics file name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`.",
-            default = "%{name}/%{trial}/metrics.json",
+            doc = "Deprecated: renamed to `metrics_out`, which it means.",
+        ),
+        metrics_out = attr.string(
+            doc = "Each trial's metrics file name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`. " +
+                  "Default: `" + TRIAL_OUTPUT_DEFAULTS["metrics_out"] + "`.",
         ),
         min_epochs = attr.int(
-            doc = "Adaptive search: the epochs every trial (of Hyperband's first bracket) trains, the first rung.",
+            doc = "With `scheduler`: the epochs every trial (of Hyperband's first bracket) trains, the first rung.",
             default = 1,
         ),
         model = attr.string(
-            doc = "Each trial's model name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`.",
-            default = "%{name}/%{trial}/model",
+            doc = "Deprecated: renamed to `model_out`, which it means.",
+        ),
+        model_out = attr.string(
+            doc = "Each trial's model name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`. " +
+                  "Default: `" + TRIAL_OUTPUT_DEFAULTS["model_out"] + "`.",
         ),
         n_trials = attr.int(
             doc = "How many random samples to draw from `space` (for each grid point); the macro passes " +
                   "-1 when it is not given: 10, or the brackets' own numbers for Hyperband.",
-            default = _N_TRIALS_UNSET,
+            default = N_TRIALS_UNSET,
         ),
         reduction_factor = attr.int(
-            doc = "Adaptive search: each rung keeps the best 1/reduction_factor of its trials and trains " +
+            doc = "With `scheduler`: each rung keeps the best 1/reduction_factor of its trials and trains " +
                   "them reduction_factor times as many epochs.",
             default = 3,
         ),
@@ -441,7 +456,7 @@ _hyperparam_search = rule(
             aspects = [checkpoint_support_aspect],
         ),
         validation_data = attr.label(
-            doc = "Adaptive search: the data each rung scores trials on to decide which go on; with " +
+            doc = "With `scheduler`: the data each rung scores trials on to decide which go on; with " +
                   "`sampler`, the data the proposals learn from. Held out of the training data, and never " +
                   "the test data.",
             allow_files = True,
@@ -451,223 +466,3 @@ _hyperparam_search = rule(
     toolchains = [NODE_TOOLCHAIN],
     exec_groups = TRAIN_EXEC_GROUPS,
 )
-
-def hyperparam_search(
-        name,
-        training_data,
-        test_data,
-        train_executable,
-        eval_executable,
-        metric = None,
-        goal = "maximize",
-        grid = None,
-        space = None,
-        n_trials = None,
-        seed = None,
-        hyperparams = None,
-        model = "%{name}/%{trial}/model",
-        metrics = "%{name}/%{trial}/metrics.json",
-        model_is_dir = False,
-        checkpoint_every = 0,
-        train_tags = [],
-        train_cpus = 1,
-        max_failed_trials = 0,
-        train_timeout = "",
-        eval_timeout = "",
-        scheduler = "",
-        min_epochs = 1,
-        max_epochs = 0,
-        reduction_factor = 3,
-        validation_data = None,
-        continue_trials = [],
-        sampler = "",
-        batch_size = 0,
-        **kwargs):
-    """Searches hyperparameters: trains and evaluates one model per trial, then ranks them.
-
-    Trials are the cartesian product of `grid`, each combined with `n_trials` random samples
-    from `space` when it is given. Every trial is one `DatabazelTrain` and one `DatabazelEval`
-    action under `<name>/<trial>/`; a `DatabazelAggregate` action writes the leaderboard
-    (`<name>.leaderboard.json`, `.csv`, `.md`), `<name>.best.json`, and copies the best model to
-    `<name>.best_model`, which other targets can depend on as `:<name>.best_model`. The target
-    also provides ModelInfo for the best model, so `evaluate(model = ":<name>")` works, and
-    SearchInfo. `<name>.report.html` is a self-contained report: a sortable leaderboard, the
-    metric against each hyperparameter, every trial's learning curve, and the best model's
-    confusion matrix when the eval writes one. Output groups: `trials`, `records`, `logs`,
-    `best_model`, `report`.
-
-    Each row of `<name>.leaderboard.json` (`"format": 3`) has `rank`, `trial`, `hyperparams`,
-    `seed`, `outcome` (`succeeded`, `failed`, `timed_out` or `diverged`: see
-    `max_failed_trials`; `pruned` in an adaptive search), `error` (one line, null when it
-    succeeded), `value` (the metric, null when the trial failed), `metrics`, `model`, and
-    `bracket`, `rung` and `epochs` (null unless the search is adaptive). Its `schedule` is null,
-    or an adaptive search's rungs with every trial's validation metric and decision. The CSV
-    and Markdown add the `outcome` and `error` columns when a trial did not succeed, and the
-    `bracket`, `rung` and `epochs` columns in an adaptive search.
-
-    With `scheduler`, the search is adaptive (docs/adaptive-search.md): every trial trains
-    `min_epochs`, is scored on `validation_data`, and only the best 1/`reduction_factor` go on,
-    continuing from their checkpoints, to `reduction_factor` times the epochs, and so on up to
-    `max_epochs`. It is all one build: every segment is declared, and a stopped trial's later
-    segments train nothing. Trials are named by their hyperparameters as in random search;
-    their segments are under `<name>/segments/<trial>/`, the rungs' decisions under
-    `<name>/rungs/` (output group `rungs`).
-
-    Args:
-      name: the target's name.
-      training_data: the training data, as for `model`.
-      test_data: the held-out data, as for `evaluate`.
-      train_executable: the training program, as for `model`.
-      eval_executable: the evaluation program, as for `evaluate`.
-      metric: the metric that ranks trials, as the eval executable names it (dotted for nested
-        values). Required. The first eval that does not write it fails the build, naming the
-        metrics it did write.
-      goal: `"maximize"` or `"minimize"` the metric.
-      grid: dict of hyperparameter name to list of values (strings or numbers); every
-        combination is a trial.
-      space: dict of hyperparameter name to a distribution: `uniform(lo, hi)`,
-        `loguniform(lo, hi)`, `int(lo, hi)` or `choice(a, b, ...)`. Needs `seed`.
-      n_trials: how many random samples to draw from `space` (for each grid point); with `sampler`,
-        the trials of all batches together. Unset (`None`), the search draws 10; with
-        `scheduler = "hyperband"` it must stay unset, as the brackets set their own numbers.
-        Without `space` it is not used.
-      seed: int, 0 or more; required with `space`, where the same seed always gives the same trials. Also
-        passed to every trial's training as `--seed`.
-      hyperparams: dict of hyperparameters shared by every trial: strings, or numbers, which
-        become strings as in `grid` and in `model`.
-      model: each trial's model name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`,
-        `%{<hyperparameter>}`. It must give each trial its own file (keep `%{trial}` in it), and
-        no other target of the package may write a file of that name.
-      metrics: each trial's metrics file name, with the same placeholders and rules.
-      model_is_dir: whether the train executable writes the model as a directory; the best
-        model is then the directory `<name>.best_model.d`.
-      checkpoint_every: train each trial's `epochs` (a hyperparameter, fixed or searched) in
-        segments of this many epochs, passed as `--start_epoch`/`--end_epoch` with
-        `--init_checkpoint`. Trials that differ only in `epochs` share their common segments,
-        so a grid over epochs {2, 4, 8} trains 8 epochs, not 14. Models are then the last
-        checkpoints, under `<name>/segments/`. 0 trains each trial in one action.
-      train_tags: execution requirements for the training actions only, e.g. `no-remote` or
-        `resources:gpu:1`. Keys of `exec_properties` under `train.` also apply to them alone.
-      train_cpus: how many CPUs a training action takes from Bazel's local resources.
-      max_failed_trials: how many trials may fail while the search still succeeds. 0 (the
-        default) fails the build on the first failure. With N > 0, a trial whose train or eval
-        script exits non-zero or breaks the contract (`failed`), overruns its timeout
-        (`timed_out`), or whose `metric` is NaN or infinite (`diverged`; the eval script
-        may write `NaN`, `Infinity` or `-Infinity` as Python's json does) does not fail the
-        build: its actions succeed and record the outcome, the error and the script's last lines
-        in its run records (its model is a placeholder, its metrics `{}`). The leaderboard lists
-        every trial with its `outcome` and `error`, those that did not succeed last; the best
-        model is the best trial that succeeded. More than N failures, or no success, fail the
-        search, listing each failed trial with its cause and the command that reproduces it.
-        A script killed by a signal from outside (SIGKILL from the OOM killer, SIGTERM or
-        SIGINT) is not an outcome: its action fails as without max_failed_trials, and nothing
-        is cached. A recorded failure is cached like any result, since the same inputs fail the
-        same way: to retry it, change its inputs (the script, data or an attribute such as the
-        timeout), or `bazel clean` and build without the cache that holds it (`--disk_cache=`
-        for a disk cache, `--noremote_accept_cached` for a remote one). A `metric` that the
-        eval script does not write at all is not a trial's failure but a mistake in the BUILD
-        file or the script: it fails the build at the first eval that finishes.
-      train_timeout: how long one training action may run: `"90s"`, `"30m"`, `"2h"`; empty for
-        no limit. The script is stopped (SIGTERM to its process group, SIGKILL a few seconds
-        later) and the action fails with `timed out after ...`, or the trial is `timed_out`
-        with `max_failed_trials`.
-      eval_timeout: the same for one evaluation.
-      scheduler: `""` for grid and random search; `"successive_halving"` runs every trial (the
-        grid's points times `n_trials` samples of `space`) as one synchronous successive
-        halving; `"hyperband"` runs the brackets of Li et al. (2018), each a successive halving
-        with its own number of configurations drawn from `space` (and no grid or n_trials). The
-        train executable's target must carry the tag `databazel:checkpoints`.
-      min_epochs: the epochs of the first rung, at least 1.
-      max_epochs: the epochs of the last rung, more than min_epochs; rungs are at min_epochs
-        times powers of reduction_factor below max_epochs, then max_epochs. Raising it later
-        to reduction_factor times as many keeps every rung, decision and segment already built.
-      reduction_factor: at least 2: each rung keeps the best 1/reduction_factor (at least one).
-      validation_data: the data that rungs score trials on, held out of the training data;
-        required with scheduler. test_data is used only for the final leaderboard, which scores
-        each trial's last checkpoint (a pruned trial's is the one it stopped at).
-      continue_trials: trial names to continue to max_epochs although a rung stopped them
-        (repechage): their checkpoints are reused, and no other trial's decision changes.
-      sampler: `""` for grid and random search; `"tpe"` runs n_trials / batch_size batches: the
-        first drawn at random from `space`, each later one proposed by a `DatabazelPropose`
-        action (a Tree-structured Parzen Estimator) from every earlier trial's hyperparameters
-        and metric on `validation_data`. A label (`":my_sampler"`) names an executable that
-        proposes instead: it reads the history from `--history` and writes the batch to
-        `--output` (docs/contract.md); a malformed batch fails the build with what is wrong.
-        Each batch's history and proposals are in the output group `batches`. Trials are named by position (`b2_t3`); their values
-        are in the leaderboard and in `<name>/<trial>/run.hyperparams.json`. Needs `space`
-        (no grid), `seed` and `validation_data`.
-      batch_size: with `sampler`, the trials of one batch, run in parallel; it divides n_trials
-        and leaves at least two batches.
-      **kwargs: common attributes: tags, visibility, testonly, ...
-    """
-
-    # Arguments are checked by the rule, at analysis, so that a wrong one fails this target alone
-    # and not its whole package; what the attributes cannot hold, the macro describes for it.
-    where = "hyperparam_search(name = \"{}\")".format(name)
-    problems = []
-    if grid != None and type(grid) != "dict":
-        problems.append("databazel: {}: grid must be a dict of name to list of values, got {}.".format(where, type(grid)))
-        grid = None
-    if space != None and type(space) != "dict":
-        problems.append("databazel: {}: space must be a dict of name to distribution, got {}.".format(where, type(space)))
-        space = None
-    for key, value in (space or {}).items():
-        if type(value) != "string":
-            problems.append((
-                "databazel: {}: space[\"{}\"] = {} is a {}; a distribution is a string.\n" +
-                "Fix: write it as a string, e.g. \"uniform(0, 1)\" or \"choice(32, 64)\"; a value every trial " +
-                "shares goes in hyperparams."
-            ).format(where, key, repr(value), type(value)))
-    space = {k: v for k, v in (space or {}).items() if type(v) == "string"}
-    sampler_executable = None
-    if type(sampler) != "string":
-        problems.append(unknown_sampler(where, sampler))
-        sampler = ""
-    elif sampler[:1] in (":", "/", "@"):
-        sampler_executable = sampler
-        sampler = "executable"
-    grid_values = {k: string_values(where, "grid[\"{}\"]".format(k), v) for k, v in (grid or {}).items()}
-    hyperparams = string_hyperparams(where, hyperparams)
-    problems += [p for v in grid_values.values() for p in v.problems] + hyperparams.problems
-    typed = lambda attr_name, value, kind, example: checked_type(where, problems, attr_name, value, kind, example)
-    if n_trials != None:
-        n_trials = typed("n_trials", n_trials, "int", "20")
-    if seed != None:
-        seed = typed("seed", seed, "int", "1")
-    _hyperparam_search(
-        name = name,
-        training_data = training_data,
-        test_data = test_data,
-        train_executable = train_executable,
-        eval_executable = eval_executable,
-        metric = metric if type(metric) == "string" else "",
-        goal = typed("goal", goal, "string", "\"minimize\""),
-        n_trials = n_trials if n_trials != None else _N_TRIALS_UNSET,
-        model = typed("model", model, "string", "\"%{name}/%{trial}/model.bin\""),
-        metrics = typed("metrics", metrics, "string", "\"%{name}/%{trial}/metrics.json\""),
-        model_is_dir = typed("model_is_dir", model_is_dir, "bool", "True"),
-        checkpoint_every = typed("checkpoint_every", checkpoint_every, "int", "2"),
-        train_tags = typed("train_tags", train_tags, "list", "[\"no-remote\"]"),
-        train_cpus = typed("train_cpus", train_cpus, "int", "2"),
-        max_failed_trials = typed("max_failed_trials", max_failed_trials, "int", "2"),
-        train_timeout = typed("train_timeout", train_timeout, "string", "\"30m\""),
-        eval_timeout = typed("eval_timeout", eval_timeout, "string", "\"5m\""),
-        scheduler = typed("scheduler", scheduler, "string", "\"hyperband\""),
-        min_epochs = typed("min_epochs", min_epochs, "int", "1"),
-        max_epochs = typed("max_epochs", max_epochs, "int", "27"),
-        reduction_factor = typed("reduction_factor", reduction_factor, "int", "3"),
-        validation_data = validation_data,
-        continue_trials = typed("continue_trials", continue_trials, "list", "[\"lr_0.1\"]"),
-        sampler = sampler,
-        sampler_executable = sampler_executable,
-        batch_size = typed("batch_size", batch_size, "int", "4"),
-        grid = {k: v.values for k, v in grid_values.items()},
-        space = space,
-        seed = seed if seed != None else 0,
-        seed_given = seed != None,
-        hyperparams = hyperparams.values,
-        best_model = name + FILE_SUFFIXES["best_model"],
-        # Filled by the checks above and by `typed` in the arguments before it.
-        argument_errors = problems,
-        **kwargs
-    )

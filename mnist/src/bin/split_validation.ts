@@ -1,5 +1,5 @@
-// Carves a validation split out of a training set of IDX digits, for decisions (an adaptive
-// search's promotions, say) that must not look at the test digits. Each class gives
+// Carves a validation split out of a training set of IDX digits, for decisions (the
+// scheduler's promotions, say) that must not look at the test digits. Each class gives
 // round(n * fraction) of its n digits to the validation set, spread evenly through the class
 // (isTestSample, as prepare_data splits train from test); the rest form the fit set. Both keep
 // the input's order, so the same input always gives byte-identical output.

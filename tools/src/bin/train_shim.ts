@@ -71,9 +71,9 @@ main(async (argv, request) => {
     outputDir,
     ...epochFlags,
   ];
-  // In an adaptive search, a stopped trial's segments train nothing (tools/src/shim/pruned.ts).
+  // With a scheduler, a stopped trial's segments train nothing (tools/src/shim/pruned.ts).
   const previousOutcome = optional(flags, SHIM_FLAGS.previous_outcome);
-  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.decision), previousOutcome);
+  const pruned = prunedOutcome(optional(flags, SHIM_FLAGS.promotion), previousOutcome);
   if (pruned && !initCheckpoint) {
     throw new UserFacingError(`databazel: ${shim.label}: internal error: a pruned segment has no checkpoint to carry forward; report a databazel bug.`);
   }

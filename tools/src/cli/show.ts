@@ -1,4 +1,4 @@
-// `databazel show LABEL`: a hyperparam_search's leaderboard, best first; for an adaptive search
+// `databazel show LABEL`: a hyperparam_search's leaderboard, best first; for a search with a scheduler
 // (successive halving, Hyperband) then its rungs, with who went on at each.
 import { readLeaderboard, type Goal, type Schedule } from "../formats/leaderboard.ts";
 import { columns, formatNumber, row, toCsv, toLeaderboard, toMarkdown, type Leaderboard } from "../leaderboard/render.ts";
@@ -13,7 +13,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 /**
  * The terminal table: a marker column ("*" on the best trial), best first, the best highlighted;
- * for an adaptive search, its rungs after it.
+ * for a search with a scheduler, its rungs after it.
  */
 export function renderLeaderboard(board: Leaderboard, style: Style, schedule: Schedule | null = null): string {
   const better = board.goal === "maximize" ? "higher" : "lower";

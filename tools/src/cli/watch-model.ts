@@ -211,7 +211,7 @@ function row(plan: Plan, trial: PlanTrial, obs: Observation, mine: readonly Prog
   if (record && (record.mtimeMs >= obs.since || !obs.building)) {
     const curve = trial.curve ? obs.curves.get(trial.curve) : undefined;
     const fromCurve = curve && curve.length > 0 ? { epoch: curve.length, latest: withoutEpoch(curve.at(-1)) } : fromProgress;
-    // An adaptive search evaluates a stopped trial's model too: its training says it was pruned.
+    // With a scheduler, the final evaluation scores a stopped trial's model too: its training says it was pruned.
     const trained = trial.trainRecord ? obs.records.get(trial.trainRecord) : undefined;
     const outcome = record.outcome === "succeeded" && (trained?.outcome === "pruned" || now.some((p) => p.state === "pruned")) ? "pruned" : record.outcome;
     const value = outcome === "succeeded" && trial.metrics ? (obs.metrics.get(trial.metrics) ?? null) : null;

@@ -3,7 +3,7 @@
 // progress files, and bazel-bin's run records and learning curves.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { aggregateManifest } from "../formats/aggregate-manifest.ts";
+import { leaderboardManifest } from "../formats/leaderboard-manifest.ts";
 import { FILE_SUFFIXES } from "../formats/files.ts";
 import { parseProgress, PROGRESS_DIR, SANDBOX_PROGRESS_DIR, WATCH_DIR, WATCHING, type Progress } from "../formats/progress.ts";
 import { OUTCOMES, type Outcome } from "../formats/run-record.ts";
@@ -281,9 +281,9 @@ export function absoluteLabel(label: string, cwd: string, workspace: string): st
  */
 export function planFromManifest(workspace: string, label: string): Plan | undefined {
   const [pkg, name] = label.slice(2).split(":") as [string, string];
-  const path = join(workspace, "bazel-bin", pkg, `${name}${FILE_SUFFIXES.aggregate_manifest}`);
+  const path = join(workspace, "bazel-bin", pkg, `${name}${FILE_SUFFIXES.leaderboard_manifest}`);
   try {
-    const manifest = aggregateManifest.check(JSON.parse(readFileSync(path, "utf8")), "");
+    const manifest = leaderboardManifest.check(JSON.parse(readFileSync(path, "utf8")), "");
     return {
       label,
       kind: "search",

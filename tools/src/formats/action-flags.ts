@@ -20,9 +20,9 @@ export const SHIM_FLAGS = {
   record_failures: "--shim_record_failures",
   /** Train: the outcome of the segment this one continues; a failure (or a stopped trial) there passes on. */
   previous_outcome: "--shim_previous_outcome",
-  /** Train, in an adaptive search: the rung's decision for this trial (tools/src/formats/schedule.ts). */
-  decision: "--shim_decision",
-  /** Eval at a rung of an adaptive search: a trial stopped earlier passes on without running. */
+  /** Train, with a scheduler: the rung's promotion file for this trial (tools/src/formats/scheduler.ts). */
+  promotion: "--shim_promotion",
+  /** Eval at a rung of a search with a scheduler: a trial stopped earlier passes on without running. */
   skip_pruned: "--shim_skip_pruned",
   /** Eval: the outcome of the model's training; a failure there passes on. */
   train_outcome: "--shim_train_outcome",
@@ -38,8 +38,8 @@ export const DIGEST_FLAGS = {
   file: "--file",
 } as const;
 
-/** Flags of the DatabazelAggregate action (tools/src/bin/aggregate.ts). */
-export const AGGREGATE_FLAGS = {
+/** Flags of the DatabazelLeaderboard action (tools/src/bin/leaderboard.ts). */
+export const LEADERBOARD_FLAGS = {
   manifest: "--manifest",
   leaderboard_json: "--leaderboard_json",
   leaderboard_csv: "--leaderboard_csv",
@@ -50,14 +50,14 @@ export const AGGREGATE_FLAGS = {
   model_is_dir: "--model_is_dir",
 } as const;
 
-/** Flags of the DatabazelDecide action (tools/src/bin/decide.ts). */
-export const DECIDE_FLAGS = {
+/** Flags of the DatabazelPromote action (tools/src/bin/promote.ts). */
+export const PROMOTE_FLAGS = {
   manifest: "--manifest",
   summary: "--summary",
 } as const;
 
-/** Flags of the DatabazelPropose action (tools/src/bin/propose.ts). */
-export const PROPOSE_FLAGS = {
+/** Flags of the DatabazelSampler action (tools/src/bin/sampler.ts). */
+export const SAMPLER_ACTION_FLAGS = {
   manifest: "--manifest",
   /** Where the history goes (tools/src/formats/sampler-history.ts): what a sampler executable reads. */
   history: "--history",

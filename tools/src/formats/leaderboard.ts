@@ -1,5 +1,5 @@
 // The leaderboard (`<search>.leaderboard.json`) and the best trial (`<search>.best.json`) that the
-// DatabazelAggregate action writes (tools/src/bin/aggregate.ts); `databazel show`, `databazel
+// DatabazelLeaderboard action writes (tools/src/bin/leaderboard.ts); `databazel show`, `databazel
 // diff`, `databazel lineage` and the search report read them. The CSV and Markdown leaderboards
 // are rendered from the same rows (tools/src/leaderboard/render.ts).
 import { writeFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { outcome } from "./run-record.ts";
 import { checkVersionedFile, formatVersion, rebuildFix } from "./versioned.ts";
 
 // 2: every trial has an outcome (and an error); those that did not succeed rank last, without a value.
-// 3: adaptive searches: each trial's bracket, rung and epochs trained, the outcome "pruned", and
+// 3: searches with a scheduler: each trial's bracket, rung and epochs trained, the outcome "pruned", and
 //    the schedule with every rung's decisions.
 export const LEADERBOARD_FORMAT = 3;
 
@@ -23,8 +23,8 @@ export const ranked = object({
   hyperparams: recordOf(string),
   seed: number,
   /**
-   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or in an
-   * adaptive search "pruned": stopped at a rung, and scored at its last checkpoint.
+   * "succeeded", "failed", "timed_out" or "diverged" (see the run record's outcome), or with a
+   * scheduler "pruned": stopped at a rung, and scored at its last checkpoint.
    */
   outcome,
   /** What went wrong, in one line; null when it succeeded. */
@@ -35,11 +35,11 @@ export const ranked = object({
   metrics: recordOf(number),
   /** The trial's model, relative to the workspace's bazel-bin. */
   model: string,
-  /** In an adaptive search: the Hyperband bracket (0 for successive halving); else null. */
+  /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
-  /** In an adaptive search: the last rung the trial reached, 1-based; else null. */
+  /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
-  /** In an adaptive search: the epochs the trial trained (null when it failed); else null. */
+  /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
   epochs: nullable(number),
 });
 export type Ranked = ShapeOf<typeof ranked>;
@@ -81,7 +81,7 @@ export const leaderboard = object({
   best: string,
   /** Best first. */
   trials: arrayOf(ranked),
-  /** The rungs of an adaptive search, with every decision; null for grid and random search. */
+  /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
   schedule: nullable(schedule),
 });
 export type LeaderboardJson = ShapeOf<typeof leaderboard>;

@@ -43,14 +43,14 @@ export const searchFields = object({
   best: string,
   best_model: string,
   trials: arrayOf(searchTrialFields),
-  /** An adaptive search's schedule (SearchInfo.schedule), or null. */
+  /** The scheduler's settings (SearchInfo.schedule), or null. */
   schedule: nullable(
     object({
       scheduler: string,
       min_epochs: number,
       max_epochs: number,
       reduction_factor: number,
-      /** The deciding rungs' summaries (tools/src/formats/schedule.ts). */
+      /** The deciding rungs' summaries (tools/src/formats/scheduler.ts). */
       rung_summaries: arrayOf(string),
     }),
   ),

@@ -4,7 +4,7 @@
 // databazel/private/contract.bzl, where report_action checks the rules' details against them.
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
-import { distribution } from "./propose.ts";
+import { distribution } from "./sampler-manifest.ts";
 import { arrayOf, literal, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
 export const searchReportTrial = object({
@@ -20,7 +20,7 @@ export const searchReportManifest = object({
   label: string,
   metric: string,
   goal,
-  /** The aggregate's leaderboard JSON (tools/src/formats/leaderboard.ts). */
+  /** The leaderboard action's JSON (tools/src/formats/leaderboard.ts). */
   leaderboard: string,
   /** Every trial, in declaration order. */
   trials: arrayOf(searchReportTrial),

@@ -11,7 +11,7 @@ export const RUN_RECORD_FORMAT = 3;
 
 /**
  * How a run ended (what counts as an outcome: tools/src/shim/external-signal.ts); only a search
- * with max_failed_trials records a failure. "pruned": an adaptive search stopped the trial at a
+ * with max_failed_trials records a failure. "pruned": the scheduler stopped the trial at a
  * rung, and this run did not train.
  */
 export const OUTCOMES = ["succeeded", "failed", "timed_out", "diverged", "pruned"] as const;
@@ -28,8 +28,8 @@ export type FileDigest = ShapeOf<typeof fileDigest>;
 export const outcomeFields = {
   /**
    * "succeeded", or, in a search with max_failed_trials, "failed" (a non-zero exit or a broken
-   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); in an
-   * adaptive search, "pruned" for the segments of a stopped trial, which do not train. An eval
+   * contract), "timed_out" or "diverged" (its search metric is NaN, infinite or missing); with a
+   * scheduler, "pruned" for the segments of a stopped trial, which do not train. An eval
    * run whose model failed to train passes the train run's outcome on without running.
    */
   outcome,

@@ -1,6 +1,6 @@
 // What a sampler executable reads (`--history`) and writes (`--output`): the contract of
 // `hyperparam_search(sampler = ":my_sampler")` (tools/src/contract.ts, docs/contract.md). The
-// history is written by the DatabazelPropose action; the proposals it writes are checked here,
+// history is written by the DatabazelSampler action; the proposals it writes are checked here,
 // so that a malformed batch fails with what is wrong and how to fix it.
 import { canonicalValue, inSpace, type Distribution } from "../sampler/space.ts";
 import type { Goal } from "./leaderboard.ts";

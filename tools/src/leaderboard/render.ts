@@ -1,4 +1,4 @@
-// Renders a ranked leaderboard as CSV and Markdown; the CLI and the aggregate action share it.
+// Renders a ranked leaderboard as CSV and Markdown; the CLI and the leaderboard action share it.
 import { hyperparamNames, type Goal, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
 
 /** A leaderboard with its columns: sorted hyperparameter names, then the metric, then the others. */
@@ -10,8 +10,8 @@ export interface Leaderboard {
   metricNames: string[];
   /** Whether some trial did not succeed: then the outcome and error columns are shown. */
   hasFailures: boolean;
-  /** Whether the search was adaptive: then the rung and epochs_trained columns are shown. */
-  adaptive: boolean;
+  /** Whether the search had a scheduler: then the rung and epochs_trained columns are shown. */
+  scheduled: boolean;
   /** Whether it was Hyperband: then the bracket column is shown too. */
   brackets: boolean;
   trials: Ranked[];
@@ -26,7 +26,7 @@ export function toLeaderboard(json: LeaderboardJson): Leaderboard {
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
-    adaptive: json.schedule !== null,
+    scheduled: json.schedule !== null,
     brackets: json.schedule?.scheduler === "hyperband",
     trials: [...json.trials].sort((a, b) => a.rank - b.rank),
   };
@@ -38,7 +38,7 @@ export function columns(board: Leaderboard): string[] {
     "rank",
     "trial",
     ...(board.brackets ? ["bracket"] : []),
-    ...(board.adaptive ? ["rung", "epochs_trained"] : []),
+    ...(board.scheduled ? ["rung", "epochs_trained"] : []),
     ...board.hyperparamNames,
     board.metric,
     ...others,
@@ -51,7 +51,7 @@ export function row(board: Leaderboard, t: Ranked): string[] {
   return [
     String(t.rank),
     t.trial,
-    ...[...(board.brackets ? [t.bracket] : []), ...(board.adaptive ? [t.rung, t.epochs] : [])].map((n) => (n === null ? "" : String(n))),
+    ...[...(board.brackets ? [t.bracket] : []), ...(board.scheduled ? [t.rung, t.epochs] : [])].map((n) => (n === null ? "" : String(n))),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     t.value === null ? "" : formatNumber(t.value),
     ...others.map((m) => (t.metrics[m] === undefined ? "" : formatNumber(t.metrics[m]))),

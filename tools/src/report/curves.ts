@@ -16,7 +16,7 @@ export interface Run {
   name: string;
   curve: Curve;
   best?: boolean;
-  /** Drawn faint and under the others: a trial an adaptive search stopped early. */
+  /** Drawn faint and under the others: a trial the scheduler stopped early. */
   faded?: boolean;
   /** A word after its legend entry, e.g. "pruned". */
   tag?: string;

@@ -1,4 +1,4 @@
-// The promotions of an adaptive search (successive halving, Hyperband; the leaderboard's
+// The promotions of a search with a scheduler (successive halving, Hyperband; the leaderboard's
 // `schedule`): per bracket, a chart of the epochs each trial trained, cut by the rungs, and a
 // table of every trial's metric and decision at each rung.
 import type { Goal, LeaderboardJson, Ranked, Schedule } from "../formats/leaderboard.ts";

@@ -1,5 +1,5 @@
 // The report of a hyperparam_search: leaderboard (with every trial's outcome), the promotions of
-// an adaptive search, the parallel coordinates of every trial, the metric against each
+// a search with a scheduler, the parallel coordinates of every trial, the metric against each
 // hyperparameter, every trial's learning curve, and the best trial's confusion matrix.
 import { readLeaderboard, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
 import { columns as boardColumns, row as boardRow, toLeaderboard } from "../leaderboard/render.ts";
@@ -74,7 +74,7 @@ export function searchReport(m: SearchReportManifest): string {
 
 /**
  * The leaderboard's columns and cells are those of its CSV and Markdown (tools/src/leaderboard/render.ts):
- * rank, trial, in an adaptive search bracket (Hyperband), rung and epochs_trained, the
+ * rank, trial, with a scheduler the bracket (Hyperband), rung and epochs_trained, the
  * hyperparameters, the metric, the other metrics, the outcome, and the error when not all succeeded.
  */
 function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string {
@@ -86,9 +86,9 @@ function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string 
   const withOutcome = !board.hasFailures;
   const keys = [...boardColumns(board), ...(withOutcome ? ["outcome"] : [])];
   const others = board.metricNames.filter((k) => k !== board.metric);
-  const adaptive = (board.brackets ? 1 : 0) + (board.adaptive ? 2 : 0);
+  const schedulerColumns = (board.brackets ? 1 : 0) + (board.scheduled ? 2 : 0);
   // Column i's role, by position: the layout of render.ts's columns().
-  const hpStart = 2 + adaptive;
+  const hpStart = 2 + schedulerColumns;
   const metricAt = hpStart + hyperparams.length;
   const columns = keys.map((key, i): Column => {
     if (i < 2) return { key, numeric: key === "rank" };

@@ -1,6 +1,6 @@
 // Inline SVG charts, written as text: scales with "nice" ticks, axes, a scatter and a line chart.
 // Coordinates are rounded to 0.1 px so the output is short and stable.
-import type { DistributionFields } from "../formats/propose.ts";
+import type { DistributionFields } from "../formats/sampler-manifest.ts";
 import { esc, formatNumber, isNumeric } from "./html.ts";
 
 // Two charts side by side on a laptop screen.

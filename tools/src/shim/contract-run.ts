@@ -96,7 +96,7 @@ export async function runUnderContract(options: {
    * without running the script.
    */
   upstreamOutcome?: string | undefined;
-  /** Whether a trial stopped by an adaptive search passes on too (validation evals) or runs (the final eval). */
+  /** Whether a trial stopped by the scheduler passes on too (validation evals) or runs (the final eval). */
   passPruned?: boolean;
   /** The executable as the messages name it ("the train executable"). */
   what: string;

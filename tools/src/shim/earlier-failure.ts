@@ -5,8 +5,8 @@ import { readOutcome, type RunOutcome } from "../formats/outcome.ts";
 
 /**
  * The outcome at `path` (an outcome file, or a run record) when it did not succeed, else undefined. This run
- * then does not run its script; its log (a declared output) says why. A trial that an adaptive
- * search stopped ("pruned") passes on only with `passPruned`: its last checkpoint is a real model,
+ * then does not run its script; its log (a declared output) says why. A trial that the
+ * scheduler stopped ("pruned") passes on only with `passPruned`: its last checkpoint is a real model,
  * which the final evaluation scores.
  */
 export function earlierFailure(path: string | undefined, logPath: string, passPruned = false): RunOutcome | undefined {

@@ -45,7 +45,7 @@ export interface RunData {
   training: TrainingSegment[];
   /** How long the evaluation took; 0 without one. */
   evalSeconds: number;
-  /** The epochs an adaptive search trained the trial, when the curve says nothing. */
+  /** The epochs the scheduler let the trial train, when the curve says nothing. */
   epochs: number | null;
 }
 
@@ -92,7 +92,7 @@ export function trainingClock(training: readonly TrainingSegment[], lastStep: nu
 }
 
 /**
- * The hparams session status: a trial that succeeded, or that an adaptive search pruned at a
+ * The hparams session status: a trial that succeeded, or that the scheduler pruned at a
  * rung (stopped on purpose, and scored at its last checkpoint), is a success; one that failed,
  * timed out or diverged is a failure.
  */

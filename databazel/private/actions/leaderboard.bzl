@@ -1,12 +1,12 @@
-"""The DatabazelAggregate action: ranks a search's trials and copies out the best model."""
+"""The DatabazelLeaderboard action: ranks a search's trials and copies out the best model."""
 
-load("//databazel/private:contract.bzl", "AGGREGATE_FLAGS", "AGGREGATE_MANIFEST_FIELDS", "FILE_SUFFIXES")
+load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "LEADERBOARD_FLAGS", "LEADERBOARD_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
 load(":common.bzl", "check_fields", "write_manifest")
 
-def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
-    """Declares the files the aggregate action writes.
+def declare_leaderboard_outputs(ctx, prefix, best_model, model_is_dir):
+    """Declares the files the leaderboard action writes.
 
     Args:
       ctx: the rule context.
@@ -33,31 +33,31 @@ def declare_aggregate_outputs(ctx, prefix, best_model, model_is_dir):
         best_model_pointer = best_model_pointer,
     )
 
-def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 0, schedule = None, rung_summaries = []):
-    """Registers the DatabazelAggregate action of a search.
+def leaderboard_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 0, schedule = None, rung_summaries = []):
+    """Registers the DatabazelLeaderboard action of a search.
 
     Args:
-      ctx: the rule context; the rule must declare the Node toolchain and `_aggregate`.
-      outputs: the struct from `declare_aggregate_outputs`.
+      ctx: the rule context; the rule must declare the Node toolchain and `_leaderboard`.
+      outputs: the struct from `declare_leaderboard_outputs`.
       trials: list of `search_trial()` structs, in declaration order.
       metric: string, the metric that ranks trials.
       goal: "maximize" or "minimize".
       max_failed_trials: int, how many trials may not succeed before the search fails.
-      schedule: an adaptive search's schedule for the manifest (AGGREGATE_MANIFEST_FIELDS
+      schedule: the scheduler's schedule for the manifest (LEADERBOARD_MANIFEST_FIELDS
         "schedule"), or None.
       rung_summaries: list of Files the schedule names.
     """
 
-    # Read by tools/src/bin/aggregate.ts; its shape is tools/src/formats/aggregate-manifest.ts.
-    manifest = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["aggregate_manifest"])
-    write_manifest(ctx, manifest, check_fields("aggregate manifest", {
+    # Read by tools/src/bin/leaderboard.ts; its shape is tools/src/formats/leaderboard-manifest.ts.
+    manifest = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["leaderboard_manifest"])
+    write_manifest(ctx, manifest, check_fields("leaderboard manifest", {
         "goal": goal,
         "label": display_label(ctx.label),
         "max_failed_trials": max_failed_trials,
         "metric": metric,
-        "schedule": check_fields("aggregate manifest's schedule", schedule, AGGREGATE_MANIFEST_FIELDS["schedule"]) if schedule != None else None,
+        "schedule": check_fields("leaderboard manifest's schedule", schedule, LEADERBOARD_MANIFEST_FIELDS["schedule"]) if schedule != None else None,
         "trials": [
-            check_fields("aggregate manifest's trial", {
+            check_fields("leaderboard manifest's trial", {
                 "hyperparams": t.hyperparams,
                 "hyperparams_file": t.hyperparams_file.path if getattr(t, "hyperparams_file", None) else None,
                 "metrics": t.metrics.path,
@@ -66,30 +66,30 @@ def aggregate_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 
                 "name": t.name,
                 "record": t.run_record.path,
                 "seed": t.seed,
-            }, AGGREGATE_MANIFEST_FIELDS["trial"])
+            }, LEADERBOARD_MANIFEST_FIELDS["trial"])
             for t in trials
         ],
-    }, AGGREGATE_MANIFEST_FIELDS["manifest"]))
+    }, LEADERBOARD_MANIFEST_FIELDS["manifest"]))
 
     model_is_dir = outputs.best_model.is_directory
     args = ctx.actions.args()
-    args.add(ctx.file._aggregate)
-    args.add(AGGREGATE_FLAGS["manifest"], manifest)
-    args.add(AGGREGATE_FLAGS["leaderboard_json"], outputs.json)
-    args.add(AGGREGATE_FLAGS["leaderboard_csv"], outputs.csv)
-    args.add(AGGREGATE_FLAGS["leaderboard_md"], outputs.md)
-    args.add(AGGREGATE_FLAGS["best"], outputs.best)
-    args.add(AGGREGATE_FLAGS["best_hyperparams"], outputs.best_hyperparams)
-    args.add_all([outputs.best_model], before_each = AGGREGATE_FLAGS["best_model"], expand_directories = False)
+    args.add(ctx.file._leaderboard)
+    args.add(LEADERBOARD_FLAGS["manifest"], manifest)
+    args.add(LEADERBOARD_FLAGS["leaderboard_json"], outputs.json)
+    args.add(LEADERBOARD_FLAGS["leaderboard_csv"], outputs.csv)
+    args.add(LEADERBOARD_FLAGS["leaderboard_md"], outputs.md)
+    args.add(LEADERBOARD_FLAGS["best"], outputs.best)
+    args.add(LEADERBOARD_FLAGS["best_hyperparams"], outputs.best_hyperparams)
+    args.add_all([outputs.best_model], before_each = LEADERBOARD_FLAGS["best_model"], expand_directories = False)
     if model_is_dir:
-        args.add(AGGREGATE_FLAGS["model_is_dir"])
+        args.add(LEADERBOARD_FLAGS["model_is_dir"])
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
-        inputs = [ctx.file._aggregate, manifest] + [t.model for t in trials] + [t.metrics for t in trials] + [t.run_record for t in trials] + rung_summaries +
+        inputs = [ctx.file._leaderboard, manifest] + [t.model for t in trials] + [t.metrics for t in trials] + [t.run_record for t in trials] + rung_summaries +
                  [t.hyperparams_file for t in trials if getattr(t, "hyperparams_file", None)],
         outputs = [outputs.best_model, outputs.json, outputs.csv, outputs.md, outputs.best, outputs.best_hyperparams],
-        mnemonic = "DatabazelAggregate",
+        mnemonic = "DatabazelLeaderboard",
         progress_message = "Ranking %d trials of %%{label} by %s" % (len(trials), metric),
         # No path mapping: the manifest names its inputs by their unmapped paths.
         toolchain = NODE_TOOLCHAIN_TYPE,

@@ -1,9 +1,9 @@
-"""Unit tests of the adaptive schedules: successive halving's rungs and Hyperband's brackets."""
+"""Unit tests of the scheduler's rungs: successive halving's rungs and Hyperband's brackets."""
 
 load("@bazel_skylib//lib:unittest.bzl", "asserts", "unittest")
 
 # buildifier: disable=bzl-visibility
-load("//databazel/private:schedule.bzl", "hyperband", "integer_log", "successive_halving")
+load("//databazel/private:rungs.bzl", "hyperband", "integer_log", "successive_halving")
 
 def _pairs(rungs):
     return [(r.trials, r.epochs) for r in rungs]
@@ -66,7 +66,7 @@ def _hyperband_test_impl(ctx):
 
 hyperband_test = unittest.make(_hyperband_test_impl)
 
-def schedule_test_suite(name):
+def rungs_test_suite(name):
     unittest.suite(
         name,
         integer_log_test,

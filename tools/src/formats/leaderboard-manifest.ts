@@ -1,12 +1,12 @@
-// The manifest databazel/private/actions/aggregate.bzl writes for the DatabazelAggregate action
-// (tools/src/bin/aggregate.ts): the search's ranking settings and every trial's files, by their
+// The manifest databazel/private/actions/leaderboard.bzl writes for the DatabazelLeaderboard action
+// (tools/src/bin/leaderboard.ts): the search's ranking settings and every trial's files, by their
 // unmapped exec-root paths. Its field names are generated into databazel/private/contract.bzl.
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
-import { scheduler } from "./schedule.ts";
+import { scheduler } from "./scheduler.ts";
 import { arrayOf, nullable, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
-export const aggregateTrial = object({
+export const leaderboardTrial = object({
   name: string,
   hyperparams: recordOf(string),
   /** Set when the trial's hyperparameters are known only while building (proposed by a sampler): read them from here. */
@@ -21,8 +21,8 @@ export const aggregateTrial = object({
   record: string,
 });
 
-/** An adaptive search's schedule, with where each deciding rung's summary is. */
-export const aggregateSchedule = object({
+/** The scheduler's settings, with where each deciding rung's summary is. */
+export const schedulerSettings = object({
   scheduler,
   min_epochs: number,
   max_epochs: number,
@@ -37,21 +37,21 @@ export const aggregateSchedule = object({
     }),
   ),
 });
-export type AggregateSchedule = ShapeOf<typeof aggregateSchedule>;
+export type SchedulerSettings = ShapeOf<typeof schedulerSettings>;
 
-export const aggregateManifest = object({
+export const leaderboardManifest = object({
   label: string,
   metric: string,
   goal,
   /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
-  trials: arrayOf(aggregateTrial),
+  trials: arrayOf(leaderboardTrial),
   /** Set for successive halving and Hyperband; null for grid and random search. */
-  schedule: nullable(aggregateSchedule),
+  schedule: nullable(schedulerSettings),
 });
-export type AggregateManifest = ShapeOf<typeof aggregateManifest>;
+export type LeaderboardManifest = ShapeOf<typeof leaderboardManifest>;
 
-export function readAggregateManifest(path: string): AggregateManifest {
-  return readManifest(aggregateManifest, path, "aggregate manifest");
+export function readLeaderboardManifest(path: string): LeaderboardManifest {
+  return readManifest(leaderboardManifest, path, "leaderboard manifest");
 }

@@ -1,15 +1,15 @@
-"""The DatabazelPropose action: the next batch of a search with a sampler, from the earlier ones."""
+"""The DatabazelSampler action: the next batch of a search with a sampler, from the earlier ones."""
 
-load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "PROPOSE_FLAGS", "PROPOSE_MANIFEST_FIELDS")
+load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "SAMPLER_ACTION_FLAGS", "SAMPLER_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
 load(":common.bzl", "check_fields", "write_manifest")
 
-def propose_action(ctx, *, batch, space, fixed, history, proposals, executable = None):
+def sampler_action(ctx, *, batch, space, fixed, history, proposals, executable = None):
     """Registers the proposal of one batch: one hyperparameter file per new trial.
 
     Args:
-      ctx: the rule context; the rule must declare the Node toolchain and `_propose`.
+      ctx: the rule context; the rule must declare the Node toolchain and `_sampler`.
       batch: int, the batch's number (2 or more).
       space: dict of name to struct(kind, low, high, choices), as trials.bzl's parse_space.
       fixed: dict of the hyperparameters every trial shares.
@@ -22,7 +22,7 @@ def propose_action(ctx, *, batch, space, fixed, history, proposals, executable =
       struct(history, proposals): the Files of the history the sampler read and of what it wrote.
     """
     prefix = "{}/batches/batch_{}".format(ctx.label.name, batch)
-    manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["propose_manifest"])
+    manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_manifest"])
     history_file = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_history"])
     proposals_file = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_proposals"])
     write_manifest(ctx, manifest, check_fields("propose manifest", {
@@ -36,7 +36,7 @@ def propose_action(ctx, *, batch, space, fixed, history, proposals, executable =
                 "metrics": t.metrics.path,
                 "name": t.name,
                 "outcome": t.outcome.path,
-            }, PROPOSE_MANIFEST_FIELDS["history_trial"])
+            }, SAMPLER_MANIFEST_FIELDS["history_trial"])
             for t in history
         ],
         "label": display_label(ctx.label),
@@ -51,23 +51,23 @@ def propose_action(ctx, *, batch, space, fixed, history, proposals, executable =
                 "high": d.high,
                 "kind": d.kind,
                 "low": d.low,
-            }, PROPOSE_MANIFEST_FIELDS["distribution"])
+            }, SAMPLER_MANIFEST_FIELDS["distribution"])
             for k, d in space.items()
         },
-    }, PROPOSE_MANIFEST_FIELDS["manifest"]))
+    }, SAMPLER_MANIFEST_FIELDS["manifest"]))
     args = ctx.actions.args()
-    args.add(ctx.file._propose)
-    args.add(PROPOSE_FLAGS["manifest"], manifest)
-    args.add(PROPOSE_FLAGS["history"], history_file)
-    args.add(PROPOSE_FLAGS["proposals"], proposals_file)
+    args.add(ctx.file._sampler)
+    args.add(SAMPLER_ACTION_FLAGS["manifest"], manifest)
+    args.add(SAMPLER_ACTION_FLAGS["history"], history_file)
+    args.add(SAMPLER_ACTION_FLAGS["proposals"], proposals_file)
     ctx.actions.run(
         executable = node_runtime(ctx).node,
         arguments = [args],
-        inputs = [ctx.file._propose, manifest] +
+        inputs = [ctx.file._sampler, manifest] +
                  [f for t in history for f in (t.hyperparams, t.metrics, t.outcome)],
         outputs = [history_file, proposals_file] + [p.hyperparams for p in proposals],
         tools = [executable.files_to_run] if executable else [],
-        mnemonic = "DatabazelPropose",
+        mnemonic = "DatabazelSampler",
         progress_message = "Proposing batch %d (%d trials) of %%{label} from %d earlier trials" % (batch, len(proposals), len(history)),
         # The sampler runs in the exec configuration, like the train and eval executables.
         # No path mapping: the manifest names its inputs by their unmapped paths.

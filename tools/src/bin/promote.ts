@@ -1,17 +1,17 @@
-// DatabazelDecide: after a rung of an adaptive search (successive halving, Hyperband), reads every
+// DatabazelPromote: after a rung of a search with a scheduler (successive halving, Hyperband), reads every
 // trial's validation metric and writes each trial's decision, `continue` or `stop`, plus the
-// rung's summary. Called by databazel/private/adaptive.bzl; the manifest's shape is in
-// tools/src/formats/schedule.ts.
-import { DECIDE_FLAGS } from "../formats/action-flags.ts";
+// rung's summary. Called by databazel/private/scheduler.bzl; the manifest's shape is in
+// tools/src/formats/scheduler.ts.
+import { PROMOTE_FLAGS } from "../formats/action-flags.ts";
 import { readScoredOutcome } from "../formats/outcome.ts";
-import { readDecideManifest, writeDecision, writeRungSummary, RUNG_SUMMARY_FORMAT, type RungEntry } from "../formats/schedule.ts";
+import { readPromoteManifest, writePromotion, writeRungSummary, RUNG_SUMMARY_FORMAT, type RungEntry } from "../formats/scheduler.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { main } from "../helper/main.ts";
-import { promote, type RungResult } from "../schedule/promote.ts";
+import { promote, type RungResult } from "../scheduler/promote.ts";
 
 main(async (argv) => {
   const flags = parseFlags(argv, new Set());
-  const manifest = readDecideManifest(one(flags, DECIDE_FLAGS.manifest));
+  const manifest = readPromoteManifest(one(flags, PROMOTE_FLAGS.manifest));
   const forced = new Set(manifest.continue_trials);
   const results: RungResult[] = manifest.trials.map((trial, order) => {
     const { outcome, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
@@ -32,7 +32,7 @@ main(async (argv) => {
   });
   const of = manifest.trials.length;
   manifest.trials.forEach((trial, i) => {
-    writeDecision(trial.decision, {
+    writePromotion(trial.promotion, {
       decision: entries[i]!.decision,
       bracket: manifest.bracket,
       rung: manifest.rung,
@@ -41,7 +41,7 @@ main(async (argv) => {
       of,
     });
   });
-  writeRungSummary(one(flags, DECIDE_FLAGS.summary), {
+  writeRungSummary(one(flags, PROMOTE_FLAGS.summary), {
     format: RUNG_SUMMARY_FORMAT,
     label: manifest.label,
     metric: manifest.metric,

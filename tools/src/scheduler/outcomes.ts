@@ -1,10 +1,10 @@
-// Where each trial of an adaptive search ended, read from its rungs' summaries: the bracket, the
-// last rung it reached, the epochs it trained, and why it stopped. The aggregate action ranks
+// Where each trial of a search with a scheduler ended, read from its rungs' summaries: the bracket, the
+// last rung it reached, the epochs it trained, and why it stopped. The leaderboard action ranks
 // the leaderboard with it and writes the schedule the report and `databazel show` draw.
-import type { AggregateSchedule } from "../formats/aggregate-manifest.ts";
+import type { SchedulerSettings } from "../formats/leaderboard-manifest.ts";
 import type { Schedule } from "../formats/leaderboard.ts";
 import type { Outcome } from "../formats/run-record.ts";
-import { prunedError, readRungSummary, type RungSummary } from "../formats/schedule.ts";
+import { prunedError, readRungSummary, type RungSummary } from "../formats/scheduler.ts";
 
 export interface TrialPlace {
   bracket: number;
@@ -21,7 +21,7 @@ export interface ScheduleOutcomes {
   summaries: RungSummary[][];
 }
 
-export function readScheduleOutcomes(schedule: AggregateSchedule, label: string): ScheduleOutcomes {
+export function readScheduleOutcomes(schedule: SchedulerSettings, label: string): ScheduleOutcomes {
   const places = new Map<string, TrialPlace>();
   const summaries = schedule.brackets.map((bracket) =>
     bracket.rungs.flatMap((r) => (r.summary === null ? [] : [readRungSummary(r.summary, label)])),
@@ -47,7 +47,7 @@ export function readScheduleOutcomes(schedule: AggregateSchedule, label: string)
 
 /** The leaderboard's schedule: every rung with its trials, the last with their final results. */
 export function leaderboardSchedule(
-  schedule: AggregateSchedule,
+  schedule: SchedulerSettings,
   outcomes: ScheduleOutcomes,
   final: Map<string, { outcome: Outcome; value: number | null }>,
 ): Schedule {

@@ -5,23 +5,23 @@ could reach, and decides while building which ones train:
 
 - each trial trains in segments that end at every rung (and every `checkpoint_every`);
 - at a rung, a DatabazelEval action scores each trial's checkpoint on `validation_data`, and one
-  DatabazelDecide action per rung writes one small decision file per trial;
+  DatabazelPromote action per rung writes one small promotion file per trial;
 - the segment that starts at the rung reads only its own trial's decision: on `stop` it trains
   nothing and carries the checkpoint forward, and every later segment passes that on.
 
-A decision file holds only what is the same whenever the decision is, so a trial whose decision
+A promotion file holds only what is the same whenever the decision is, so a trial whose decision
 did not change keeps its cache hits when other trials' metrics change. Rungs count up from
-`min_epochs` (databazel/private/schedule.bzl), so raising `max_epochs` keeps every earlier rung,
+`min_epochs` (databazel/private/rungs.bzl), so raising `max_epochs` keeps every earlier rung,
 decision and segment.
 """
 
-load("//databazel/private/actions:decide.bzl", "decide_action")
 load("//databazel/private/actions:eval.bzl", "validation_eval")
+load("//databazel/private/actions:promote.bzl", "promote_action")
 load("//databazel/private/actions:train.bzl", "train", "write_hyperparams")
 load(":checkpoint_support.bzl", "CHECKPOINTS_TAG", "supports_checkpoints")
 load(":contract.bzl", "FILE_SUFFIXES")
 load(":names.bzl", "display_label")
-load(":schedule.bzl", "hyperband", "integer_log", "successive_halving")
+load(":rungs.bzl", "hyperband", "integer_log", "successive_halving")
 load(":trials.bzl", "expand_trials")
 
 SCHEDULERS = ["successive_halving", "hyperband"]
@@ -30,7 +30,7 @@ SCHEDULERS = ["successive_halving", "hyperband"]
 # bracket's trials do not change when another bracket gains or loses configurations.
 _BRACKET_STRIDE = 1048576
 
-def _set_adaptive_attrs(attrs):
+def _set_scheduler_attrs(attrs):
     return [
         name
         for name, is_set in [
@@ -56,8 +56,8 @@ def _check_no_epochs(attrs, where):
                 attr_name,
             ))
 
-def check_adaptive(ctx, where):
-    """Fails at analysis on a scheduler set up wrongly; returns whether the search is adaptive.
+def check_scheduler(ctx, where):
+    """Fails at analysis on a scheduler set up wrongly; returns whether the search has a scheduler.
 
     Args:
       ctx: the hyperparam_search rule context.
@@ -68,9 +68,9 @@ def check_adaptive(ctx, where):
     """
     attrs = ctx.attr
     if not attrs.scheduler:
-        set_attrs = _set_adaptive_attrs(attrs)
+        set_attrs = _set_scheduler_attrs(attrs)
         if set_attrs:
-            fail(("databazel: {}: {} {} only used by an adaptive search, but scheduler is not set.\n" +
+            fail(("databazel: {}: {} {} only used with a scheduler, but scheduler is not set.\n" +
                   "Fix: set scheduler = \"successive_halving\" (or \"hyperband\") to stop poor trials early, " +
                   "or remove {}.").format(
                 where,
@@ -133,16 +133,16 @@ def check_adaptive(ctx, where):
         ))
     return True
 
-def adaptive_plan(ctx, where, n_trials):
+def scheduler_plan(ctx, where, n_trials):
     """The brackets of the search, each with its rungs and its trials.
 
     Args:
-      ctx: the hyperparam_search rule context, checked by `check_adaptive`.
+      ctx: the hyperparam_search rule context, checked by `check_scheduler`.
       where: string naming the target, for messages.
       n_trials: how many samples successive halving draws from `space` (per grid point).
 
     Returns:
-      list of struct(bracket, rungs, trials): rungs as schedule.bzl gives them, trials as
+      list of struct(bracket, rungs, trials): rungs as rungs.bzl gives them, trials as
       trials.bzl's `expand_trials`.
     """
     attrs = ctx.attr
@@ -190,7 +190,7 @@ def check_continue_trials(ctx, plan, where):
 
     Args:
       ctx: the rule context.
-      plan: from `adaptive_plan`.
+      plan: from `scheduler_plan`.
       where: string naming the target.
     """
     names = [t.name for b in plan for t in b.trials]
@@ -205,19 +205,19 @@ def check_continue_trials(ctx, plan, where):
                 display_label(ctx.label),
             ))
 
-def train_adaptive(ctx, plan, *, common, validation):
+def train_with_scheduler(ctx, plan, *, common, validation):
     """Registers every trial's segments, the validation evals at each rung, and the decisions.
 
     Args:
       ctx: the hyperparam_search rule context.
-      plan: from `adaptive_plan`.
+      plan: from `scheduler_plan`.
       common: the keyword arguments every `train` call of the search shares.
       validation: struct(data, digests): the validation data's Files and their digests.
 
     Returns:
       struct(trained, summaries, manifest, info, records, logs): trained maps each trial's name
       to struct(trained, hyperparams_file); summaries are the rung summaries; manifest is the
-      aggregate manifest's schedule; info is SearchInfo's schedule; records and logs are the
+      leaderboard manifest's schedule; info is SearchInfo's schedule; records and logs are the
       validation evals'.
     """
     attrs = ctx.attr
@@ -236,7 +236,7 @@ def train_adaptive(ctx, plan, *, common, validation):
             hyperparams_file = ctx.actions.declare_file(prefix + "/hyperparams.json")
             write_hyperparams(ctx, hyperparams_file, trial.hyperparams)
             gates = {
-                r.epochs: ctx.actions.declare_file("{}/epoch_{}{}".format(prefix, r.epochs, FILE_SUFFIXES["decision"]))
+                r.epochs: ctx.actions.declare_file("{}/epoch_{}{}".format(prefix, r.epochs, FILE_SUFFIXES["promotion"]))
                 for r in deciding
             }
             chain = train(
@@ -268,12 +268,12 @@ def train_adaptive(ctx, plan, *, common, validation):
                 )
                 records.append(scored.record)
                 logs.append(scored.log)
-                at_rung[trial.name].append(struct(name = trial.name, metrics = scored.metrics, outcome = scored.outcome, decision = gates[r.epochs]))
+                at_rung[trial.name].append(struct(name = trial.name, metrics = scored.metrics, outcome = scored.outcome, promotion = gates[r.epochs]))
         names = [t.name for t in bracket.trials]
         rungs_manifest = []
         for i, r in enumerate(deciding):
             keep = bracket.rungs[i + 1].trials
-            summary = decide_action(
+            summary = promote_action(
                 ctx,
                 bracket = bracket.bracket,
                 rung = i + 1,

@@ -1,14 +1,14 @@
-// DatabazelPropose: proposes the next batch of a search with a sampler from every earlier trial's
+// DatabazelSampler: proposes the next batch of a search with a sampler from every earlier trial's
 // hyperparameters and validation metric, and writes one hyperparameter file per new trial. The
 // built-in "tpe" runs tools/src/sampler/tpe.ts; a sampler executable gets the history as JSON
 // and writes the batch (the contract: tools/src/contract.ts), which is checked before use.
-// Called by databazel/private/actions/propose.bzl; the manifest's shape is tools/src/formats/propose.ts.
+// Called by databazel/private/actions/sampler.bzl; the manifest's shape is tools/src/formats/sampler-manifest.ts.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { SAMPLER_FLAGS } from "../contract.ts";
-import { PROPOSE_FLAGS } from "../formats/action-flags.ts";
+import { SAMPLER_ACTION_FLAGS } from "../formats/action-flags.ts";
 import { readScoredOutcome } from "../formats/outcome.ts";
-import { readProposeManifest, type DistributionFields, type ProposeManifest } from "../formats/propose.ts";
+import { readSamplerManifest, type DistributionFields, type SamplerManifest } from "../formats/sampler-manifest.ts";
 import { checkProposals, SAMPLER_HISTORY_FORMAT, type SamplerHistory } from "../formats/sampler-history.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { stableJson } from "../lib/json.ts";
@@ -22,7 +22,7 @@ function toDistribution(d: DistributionFields): Distribution {
 }
 
 /** The search so far, as a sampler executable reads it. */
-function readHistory(manifest: ProposeManifest): SamplerHistory {
+function readHistory(manifest: SamplerManifest): SamplerHistory {
   const space = Object.fromEntries(Object.entries(manifest.space).map(([k, d]) => [k, toDistribution(d)]));
   const trials = manifest.history.map((trial) => {
     const all = JSON.parse(readFileSync(trial.hyperparams, "utf8")) as Record<string, string>;
@@ -43,7 +43,7 @@ function readHistory(manifest: ProposeManifest): SamplerHistory {
   };
 }
 
-function runExecutable(manifest: ProposeManifest, history: SamplerHistory, historyPath: string, outputPath: string): Record<string, string>[] {
+function runExecutable(manifest: SamplerManifest, history: SamplerHistory, historyPath: string, outputPath: string): Record<string, string>[] {
   const sampler = `the sampler ${manifest.sampler_label}`;
   const command = [manifest.executable!, SAMPLER_FLAGS.history, historyPath, SAMPLER_FLAGS.output, outputPath];
   const run = spawnSync(command[0]!, command.slice(1), { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -76,9 +76,9 @@ function runExecutable(manifest: ProposeManifest, history: SamplerHistory, histo
 
 main(async (argv) => {
   const flags = parseFlags(argv, new Set());
-  const manifest = readProposeManifest(one(flags, PROPOSE_FLAGS.manifest));
-  const historyPath = one(flags, PROPOSE_FLAGS.history);
-  const outputPath = one(flags, PROPOSE_FLAGS.proposals);
+  const manifest = readSamplerManifest(one(flags, SAMPLER_ACTION_FLAGS.manifest));
+  const historyPath = one(flags, SAMPLER_ACTION_FLAGS.history);
+  const outputPath = one(flags, SAMPLER_ACTION_FLAGS.proposals);
   const outputs = [historyPath, outputPath, ...manifest.proposals.map((p) => p.hyperparams)];
   try {
     const history = readHistory(manifest);

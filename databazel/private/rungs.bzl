@@ -1,6 +1,6 @@
 """The rungs of successive halving and the brackets of Hyperband, computed at analysis time.
 
-Bazel fixes the action graph before anything runs, so an adaptive search declares every segment
+Bazel fixes the action graph before anything runs, so a search with a scheduler declares every segment
 a trial could reach; which trials go on is decided while building. This file only
 says how many trials each rung keeps and how many epochs it trains them to: whole numbers, the
 last rung always at `max_epochs`. Rungs count up from `min_epochs` (min_epochs times a power of

@@ -1,6 +1,6 @@
-// The manifest databazel/private/sampler.bzl writes for each DatabazelPropose action (a batch of
+// The manifest databazel/private/sampler.bzl writes for each DatabazelSampler action (a batch of
 // a search with `sampler`): the space, every earlier trial's files, and where the new trials'
-// hyperparameter files go (tools/src/bin/propose.ts writes them).
+// hyperparameter files go (tools/src/bin/sampler.ts writes them).
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
 import { arrayOf, literal, nullable, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
@@ -16,14 +16,14 @@ export const distribution = object({
 export type DistributionFields = ShapeOf<typeof distribution>;
 
 /** An earlier trial: its hyperparameters (a file, since they may be proposed too) and its validation result. */
-export const proposeHistoryTrial = object({
+export const samplerHistoryTrial = object({
   name: string,
   hyperparams: string,
   metrics: string,
   outcome: string,
 });
 
-export const proposeManifest = object({
+export const samplerManifest = object({
   label: string,
   metric: string,
   goal,
@@ -40,12 +40,12 @@ export const proposeManifest = object({
   /** Hyperparameters every trial has (`hyperparams`), written into each proposal too. */
   fixed: recordOf(string),
   /** Every trial of the earlier batches, in order. */
-  history: arrayOf(proposeHistoryTrial),
+  history: arrayOf(samplerHistoryTrial),
   /** The new trials: their names and where their hyperparameter files go. */
   proposals: arrayOf(object({ name: string, hyperparams: string })),
 });
-export type ProposeManifest = ShapeOf<typeof proposeManifest>;
+export type SamplerManifest = ShapeOf<typeof samplerManifest>;
 
-export function readProposeManifest(path: string): ProposeManifest {
-  return readManifest(proposeManifest, path, "propose manifest");
+export function readSamplerManifest(path: string): SamplerManifest {
+  return readManifest(samplerManifest, path, "propose manifest");
 }

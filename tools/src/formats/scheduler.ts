@@ -1,5 +1,5 @@
-// The files of an adaptive search (successive halving, Hyperband; databazel/private/adaptive.bzl):
-// the manifest the rules write for each rung's DatabazelDecide action, the one-line decision it
+// The files of a search with a scheduler (successive halving, Hyperband; databazel/private/scheduler.bzl):
+// the manifest the rules write for each rung's DatabazelPromote action, the one-line promotion file it
 // writes for each trial (the only file a trial's next segment reads from the rung), and the rung
 // summary the leaderboard, the report and `databazel show` read.
 import { writeFileSync } from "node:fs";
@@ -13,18 +13,18 @@ import { checkVersionedFile, formatVersion, rebuildFix } from "./versioned.ts";
 export const SCHEDULERS = ["successive_halving", "hyperband"] as const;
 export const scheduler = literal(...SCHEDULERS);
 
-/** One trial at a rung, as the DatabazelDecide manifest names its files (exec-root paths). */
-export const decideTrial = object({
+/** One trial at a rung, as the DatabazelPromote manifest names its files (exec-root paths). */
+export const promoteTrial = object({
   name: string,
   /** Its metrics on the validation data at this rung. */
   metrics: string,
   /** The validation eval's outcome: a trial that failed or was stopped earlier passes that on. */
   outcome: string,
-  /** Where its decision goes. */
-  decision: string,
+  /** Where its promotion file goes. */
+  promotion: string,
 });
 
-/** Which rung of which search: the decide manifest names it, and the rung summary repeats it. */
+/** Which rung of which search: the promote manifest names it, and the rung summary repeats it. */
 const rungFields = {
   label: string,
   metric: string,
@@ -40,17 +40,17 @@ const rungFields = {
   keep: number,
 };
 
-export const decideManifest = object({
+export const promoteManifest = object({
   ...rungFields,
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
-  trials: arrayOf(decideTrial),
+  trials: arrayOf(promoteTrial),
 });
-export type DecideManifest = ShapeOf<typeof decideManifest>;
+export type PromoteManifest = ShapeOf<typeof promoteManifest>;
 
-export function readDecideManifest(path: string): DecideManifest {
-  return readManifest(decideManifest, path, "decide manifest");
+export function readPromoteManifest(path: string): PromoteManifest {
+  return readManifest(promoteManifest, path, "promote manifest");
 }
 
 export const DECISIONS = ["continue", "stop"] as const;
@@ -61,7 +61,7 @@ export const decisionValue = literal(...DECISIONS);
  * other trial's metric, not how many rungs follow), so a trial whose decision did not change
  * keeps its cache hits, also when max_epochs adds a rung.
  */
-export const decision = object({
+export const promotion = object({
   decision: decisionValue,
   bracket: number,
   rung: number,
@@ -70,19 +70,19 @@ export const decision = object({
   /** How many trials the rung had. */
   of: number,
 });
-export type Decision = ShapeOf<typeof decision>;
+export type Promotion = ShapeOf<typeof promotion>;
 
-export function writeDecision(path: string, value: Decision): void {
+export function writePromotion(path: string, value: Promotion): void {
   writeFileSync(path, stableJson(value));
 }
 
-export function readDecision(path: string): Decision {
+export function readPromotion(path: string): Promotion {
   const fix = "rebuild with one databazel version; if it persists, report a databazel bug.";
-  return readShapedFile(decision, path, "decision", fix);
+  return readShapedFile(promotion, path, "promotion file", fix);
 }
 
 /** Why a trial stopped, in one line: the run records and the leaderboard say it. */
-export function prunedError(d: Decision): string {
+export function prunedError(d: Promotion): string {
   return (
     `pruned at epoch ${d.epochs} (rung ${d.rung}): not among the ${d.keep} best of ` +
     `${d.of} on the validation data`

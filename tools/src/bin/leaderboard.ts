@@ -1,10 +1,10 @@
-// DatabazelAggregate: reads every trial's metrics, ranks the trials by the search's metric and
+// DatabazelLeaderboard: reads every trial's metrics, ranks the trials by the search's metric and
 // goal, writes the leaderboard (JSON, CSV, Markdown), and copies the best trial's model out.
 // Called by hyperparam_search; the manifest is written at analysis time by
-// databazel/private/actions/aggregate.bzl (see tools/src/formats/aggregate-manifest.ts).
+// databazel/private/actions/leaderboard.bzl (see tools/src/formats/leaderboard-manifest.ts).
 import { readFileSync, writeFileSync } from "node:fs";
-import { AGGREGATE_FLAGS } from "../formats/action-flags.ts";
-import { readAggregateManifest } from "../formats/aggregate-manifest.ts";
+import { LEADERBOARD_FLAGS } from "../formats/action-flags.ts";
+import { readLeaderboardManifest } from "../formats/leaderboard-manifest.ts";
 import { LEADERBOARD_FORMAT, writeBest, writeLeaderboard, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
 import { one, parseFlags } from "../lib/flags.ts";
 import { stableJson } from "../lib/json.ts";
@@ -13,24 +13,24 @@ import { UserFacingError } from "../lib/user-facing-error.ts";
 import { metricAt, scalarMetrics } from "../lib/metrics.ts";
 import { copyResolved, discard } from "../lib/outputs.ts";
 import { FAILURES, readRunRecord } from "../formats/run-record.ts";
-import { leaderboardSchedule, readScheduleOutcomes } from "../schedule/outcomes.ts";
+import { leaderboardSchedule, readScheduleOutcomes } from "../scheduler/outcomes.ts";
 import { tooManyFailures } from "../leaderboard/failures.ts";
 import { toCsv, toLeaderboard, toMarkdown } from "../leaderboard/render.ts";
 
 main(async (argv) => {
-  const flags = parseFlags(argv, new Set([AGGREGATE_FLAGS.model_is_dir]));
-  const manifest = readAggregateManifest(one(flags, AGGREGATE_FLAGS.manifest));
+  const flags = parseFlags(argv, new Set([LEADERBOARD_FLAGS.model_is_dir]));
+  const manifest = readLeaderboardManifest(one(flags, LEADERBOARD_FLAGS.manifest));
   const outputs = {
-    json: one(flags, AGGREGATE_FLAGS.leaderboard_json),
-    csv: one(flags, AGGREGATE_FLAGS.leaderboard_csv),
-    md: one(flags, AGGREGATE_FLAGS.leaderboard_md),
-    best: one(flags, AGGREGATE_FLAGS.best),
-    bestHyperparams: one(flags, AGGREGATE_FLAGS.best_hyperparams),
-    bestModel: one(flags, AGGREGATE_FLAGS.best_model),
+    json: one(flags, LEADERBOARD_FLAGS.leaderboard_json),
+    csv: one(flags, LEADERBOARD_FLAGS.leaderboard_csv),
+    md: one(flags, LEADERBOARD_FLAGS.leaderboard_md),
+    best: one(flags, LEADERBOARD_FLAGS.best),
+    bestHyperparams: one(flags, LEADERBOARD_FLAGS.best_hyperparams),
+    bestModel: one(flags, LEADERBOARD_FLAGS.best_model),
   };
-  const modelIsDir = flags.has(AGGREGATE_FLAGS.model_is_dir);
+  const modelIsDir = flags.has(LEADERBOARD_FLAGS.model_is_dir);
 
-  // In an adaptive search, where each trial stopped; its final evaluation scored its last checkpoint.
+  // With a scheduler, where each trial stopped; its final evaluation scored its last checkpoint.
   const schedule = manifest.schedule === null ? null : readScheduleOutcomes(manifest.schedule, manifest.label);
   // A sampler's proposals are known only now: their hyperparameters come from their files.
   const trials = manifest.trials.map((trial) =>
@@ -74,7 +74,7 @@ main(async (argv) => {
 
   const sign = manifest.goal === "maximize" ? -1 : 1;
   // Best first; equal scores keep the trials' declared order, so the ranking is deterministic.
-  // In an adaptive search, the trials that trained to max_epochs rank first, then those stopped
+  // With a scheduler, the trials that trained to max_epochs rank first, then those stopped
   // later before those stopped earlier (rungs of different brackets compare by their epochs).
   scored.sort(
     (a, b) =>
