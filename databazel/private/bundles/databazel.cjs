@@ -334,6 +334,13 @@ function sortKeys(value) {
 function stableJson(value) {
   return JSON.stringify(sortKeys(value), null, 2) + "\n";
 }
+function parseJsonOrProblem(text) {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (err) {
+    return { problem: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
 
 // tools/src/formats/shape.ts
 var import_node_fs2 = require("node:fs");
@@ -428,6 +435,9 @@ Fix: ${fix}`);
 Fix: ${fix}`);
   }
 }
+function readShapedFile(shape, path, what, fix) {
+  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
+}
 function checkFile(shape, value, file, what, fix) {
   try {
     return shape.check(value, "");
@@ -461,6 +471,10 @@ function checkFormatVersion(value, file, what, version, fix) {
     `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
 Fix: ${advice}`
   );
+}
+function checkVersionedFile(shape, value, file, what, version, fix) {
+  checkFormatVersion(value, file, what, version, fix);
+  return checkFile(shape, value, file, what, fix);
 }
 
 // tools/src/formats/run-record.ts
@@ -515,8 +529,7 @@ var evalRecord = object({
 var WHAT = "run record";
 function parseRunRecord(value, file, label) {
   const fix = rebuildFix(label);
-  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
-  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  const kind = checkVersionedFile(object({ kind: literal("train", "eval") }), value, file, WHAT, RUN_RECORD_FORMAT, fix).kind;
   return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
 }
 function readRunRecord(path, label) {
@@ -597,9 +610,7 @@ var best = object({
   model: string
 });
 function parseLeaderboard(value, file, label) {
-  const fix = rebuildFix(label);
-  checkFormatVersion(value, file, "leaderboard", LEADERBOARD_FORMAT, fix);
-  return checkFile(leaderboard, value, file, "leaderboard", fix);
+  return checkVersionedFile(leaderboard, value, file, "leaderboard", LEADERBOARD_FORMAT, rebuildFix(label));
 }
 function readLeaderboard(path, label) {
   return parseLeaderboard(readJsonFile(path, "the leaderboard", rebuildFix(label)), path, label);
@@ -1127,12 +1138,9 @@ var FILE_SUFFIXES = {
 
 // tools/src/lib/curve.ts
 function parseCurve(text) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
-  }
+  const json = parseJsonOrProblem(text);
+  if ("problem" in json) return json.problem;
+  const parsed = json.value;
   if (!Array.isArray(parsed)) return "is not a JSON array";
   for (const [i, point] of parsed.entries()) {
     if (point === null || typeof point !== "object" || Array.isArray(point)) return `has an entry ${i} that is not an object`;
@@ -1245,17 +1253,17 @@ var ProtoWriter = class {
   }
   /** A `double` field: 8 bytes, little-endian. */
   double(field, value) {
-    this.#tag(field, I64);
-    const b = Buffer.alloc(8);
-    b.writeDoubleLE(value);
-    this.#parts.push(b);
-    return this;
+    return this.#fixed(field, I64, 8, (b) => b.writeDoubleLE(value));
   }
   /** A `float` field: 4 bytes, little-endian (the value rounded to single precision). */
   float(field, value) {
-    this.#tag(field, I32);
-    const b = Buffer.alloc(4);
-    b.writeFloatLE(value);
+    return this.#fixed(field, I32, 4, (b) => b.writeFloatLE(value));
+  }
+  /** A fixed-width field: `size` bytes that `write` fills. */
+  #fixed(field, wireType, size, write) {
+    this.#tag(field, wireType);
+    const b = Buffer.alloc(size);
+    write(b);
     this.#parts.push(b);
     return this;
   }
@@ -1910,7 +1918,7 @@ var import_node_url = require("node:url");
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
 function readManifest(shape, path, what) {
-  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
+  return readShapedFile(shape, path, what, FIX);
 }
 
 // tools/src/formats/sampler-manifest.ts
@@ -3242,7 +3250,7 @@ var promoteTrial = object({
   /** Where its promotion file goes. */
   promotion: string
 });
-var promoteManifest = object({
+var rungFields = {
   label: string,
   metric: string,
   goal,
@@ -3254,7 +3262,10 @@ var promoteManifest = object({
   /** The epochs every trial of this rung has trained. */
   epochs: number,
   /** How many go on to the next rung. */
-  keep: number,
+  keep: number
+};
+var promoteManifest = object({
+  ...rungFields,
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
@@ -3284,14 +3295,7 @@ var rungEntry = object({
 });
 var rungSummary = object({
   format: formatVersion(RUNG_SUMMARY_FORMAT),
-  label: string,
-  metric: string,
-  goal,
-  bracket: number,
-  rung: number,
-  rungs: number,
-  epochs: number,
-  keep: number,
+  ...rungFields,
   /** In declared order. */
   trials: arrayOf(rungEntry)
 });

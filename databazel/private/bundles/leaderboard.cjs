@@ -109,6 +109,9 @@ Fix: ${fix}`);
 Fix: ${fix}`);
   }
 }
+function readShapedFile(shape, path, what, fix) {
+  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
+}
 function checkFile(shape, value, file, what, fix) {
   try {
     return shape.check(value, "");
@@ -122,7 +125,7 @@ Fix: ${fix}`);
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
 function readManifest(shape, path, what) {
-  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
+  return readShapedFile(shape, path, what, FIX);
 }
 
 // tools/src/formats/leaderboard.ts
@@ -164,6 +167,10 @@ function checkFormatVersion(value, file, what, version, fix) {
     `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
 Fix: ${advice}`
   );
+}
+function checkVersionedFile(shape, value, file, what, version, fix) {
+  checkFormatVersion(value, file, what, version, fix);
+  return checkFile(shape, value, file, what, fix);
 }
 
 // tools/src/formats/run-record.ts
@@ -218,8 +225,7 @@ var evalRecord = object({
 var WHAT = "run record";
 function parseRunRecord(value, file, label) {
   const fix = rebuildFix(label);
-  checkFormatVersion(value, file, WHAT, RUN_RECORD_FORMAT, fix);
-  const kind = checkFile(object({ kind: literal("train", "eval") }), value, file, WHAT, fix).kind;
+  const kind = checkVersionedFile(object({ kind: literal("train", "eval") }), value, file, WHAT, RUN_RECORD_FORMAT, fix).kind;
   return kind === "train" ? checkFile(trainRecord, value, file, WHAT, fix) : checkFile(evalRecord, value, file, WHAT, fix);
 }
 function readRunRecord(path, label) {
@@ -321,7 +327,7 @@ var promoteTrial = object({
   /** Where its promotion file goes. */
   promotion: string
 });
-var promoteManifest = object({
+var rungFields = {
   label: string,
   metric: string,
   goal,
@@ -333,7 +339,10 @@ var promoteManifest = object({
   /** The epochs every trial of this rung has trained. */
   epochs: number,
   /** How many go on to the next rung. */
-  keep: number,
+  keep: number
+};
+var promoteManifest = object({
+  ...rungFields,
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
@@ -366,22 +375,13 @@ var rungEntry = object({
 });
 var rungSummary = object({
   format: formatVersion(RUNG_SUMMARY_FORMAT),
-  label: string,
-  metric: string,
-  goal,
-  bracket: number,
-  rung: number,
-  rungs: number,
-  epochs: number,
-  keep: number,
+  ...rungFields,
   /** In declared order. */
   trials: arrayOf(rungEntry)
 });
 function readRungSummary(path, label) {
   const fix = rebuildFix(label);
-  const value = readJsonFile(path, "rung summary", fix);
-  checkFormatVersion(value, path, "rung summary", RUNG_SUMMARY_FORMAT, fix);
-  return checkFile(rungSummary, value, path, "rung summary", fix);
+  return checkVersionedFile(rungSummary, readJsonFile(path, "rung summary", fix), path, "rung summary", RUNG_SUMMARY_FORMAT, fix);
 }
 
 // tools/src/formats/leaderboard-manifest.ts

@@ -143,6 +143,9 @@ Fix: ${fix}`);
 Fix: ${fix}`);
   }
 }
+function readShapedFile(shape, path, what, fix) {
+  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
+}
 function checkFile(shape, value, file, what, fix) {
   try {
     return shape.check(value, "");
@@ -221,8 +224,7 @@ var OUTCOME_FORMAT = 1;
 var runOutcome = object(outcomeFields);
 var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fields });
 function readOutcome(path) {
-  const fix = rebuildFix(void 0);
-  return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
+  return readShapedFile(runOutcome, path, "run outcome", rebuildFix(void 0));
 }
 function readScoredOutcome(outcomePath, metricsPath, metric) {
   const { outcome: o } = readOutcome(outcomePath);
@@ -236,7 +238,7 @@ var import_node_fs3 = require("node:fs");
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
 function readManifest(shape, path, what) {
-  return checkFile(shape, readJsonFile(path, what, FIX), path, what, FIX);
+  return readShapedFile(shape, path, what, FIX);
 }
 
 // tools/src/formats/leaderboard.ts
@@ -325,7 +327,7 @@ var promoteTrial = object({
   /** Where its promotion file goes. */
   promotion: string
 });
-var promoteManifest = object({
+var rungFields = {
   label: string,
   metric: string,
   goal,
@@ -337,7 +339,10 @@ var promoteManifest = object({
   /** The epochs every trial of this rung has trained. */
   epochs: number,
   /** How many go on to the next rung. */
-  keep: number,
+  keep: number
+};
+var promoteManifest = object({
+  ...rungFields,
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
@@ -373,14 +378,7 @@ var rungEntry = object({
 });
 var rungSummary = object({
   format: formatVersion(RUNG_SUMMARY_FORMAT),
-  label: string,
-  metric: string,
-  goal,
-  bracket: number,
-  rung: number,
-  rungs: number,
-  epochs: number,
-  keep: number,
+  ...rungFields,
   /** In declared order. */
   trials: arrayOf(rungEntry)
 });

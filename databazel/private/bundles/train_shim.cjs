@@ -45,92 +45,62 @@ var ENV_VARS = {
 var PATH_LIST_SEPARATOR = {
   env: ":"
 };
+function rowsOf(script, flags) {
+  const envOf = (key) => ENV_VARS[key] ?? "";
+  return (key, arg, meaning, env = envOf(key)) => ({
+    script,
+    flag: `${flags[key]} ${arg}`,
+    env,
+    meaning
+  });
+}
+var train = rowsOf("train", TRAIN_FLAGS);
+var evalRow = rowsOf("eval", EVAL_FLAGS);
+var sampler = rowsOf("sampler", SAMPLER_FLAGS);
+var pathList = (env) => `${env} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`;
 var CONTRACT_ROWS = [
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.training_data} PATH`,
-    env: `${ENV_VARS.training_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
-    meaning: "the training data; repeated for several files; a directory is one path"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.model} PATH`,
-    env: ENV_VARS.model,
-    meaning: "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.hyperparams} JSON`,
-    env: ENV_VARS.hyperparams,
-    meaning: "the hyperparameters, a JSON object of strings"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.hyperparams_file} PATH`,
-    env: ENV_VARS.hyperparams_file,
-    meaning: "the same JSON, in a file"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.seed} N`,
-    env: ENV_VARS.seed,
-    meaning: "the seed; the same inputs and seed must give the same model"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.output_dir} DIR`,
-    env: ENV_VARS.output_dir,
-    meaning: "optional extras: per-epoch metrics, logs, plots"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.start_epoch} N`,
-    env: ENV_VARS.start_epoch,
-    meaning: "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.end_epoch} N`,
-    env: ENV_VARS.end_epoch,
-    meaning: "with `epochs` set: the epoch this segment ends with, counted from the start of training"
-  },
-  {
-    script: "train",
-    flag: `${TRAIN_FLAGS.init_checkpoint} PATH`,
-    env: ENV_VARS.init_checkpoint,
-    meaning: "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes"
-  },
+  train(
+    "training_data",
+    "PATH",
+    "the training data; repeated for several files; a directory is one path",
+    pathList(ENV_VARS.training_data)
+  ),
+  train("model", "PATH", "where to write the model: a non-empty file, or a non-empty directory with `model_is_dir = True`"),
+  train("hyperparams", "JSON", "the hyperparameters, a JSON object of strings"),
+  train("hyperparams_file", "PATH", "the same JSON, in a file"),
+  train("seed", "N", "the seed; the same inputs and seed must give the same model"),
+  train("output_dir", "DIR", "optional extras: per-epoch metrics, logs, plots"),
+  train("start_epoch", "N", "with `epochs` set: train epochs N+1 to `--end_epoch`; the hyperparameters then leave out `epochs`"),
+  train("end_epoch", "N", "with `epochs` set: the epoch this segment ends with, counted from the start of training"),
+  train(
+    "init_checkpoint",
+    "PATH",
+    "with `checkpoint_every` set, after the first segment: the previous segment's `--model`, to continue from; in a rule built with `databazel_lib.train(init_from = ...)`: the model it fine-tunes"
+  ),
   {
     script: "train",
     flag: `${TRAIN_FLAGS.output_dir}/${OUTPUT_DIR_FILES.curve}`,
     env: "",
     meaning: 'optional: a JSON array of per-epoch metrics, e.g. `[{"epoch": 1, "loss": 0.4}]`; databazel joins the segments\' into the model\'s learning curve'
   },
-  { script: "eval", flag: `${EVAL_FLAGS.model} PATH`, env: ENV_VARS.model, meaning: "the model to score" },
-  {
-    script: "eval",
-    flag: `${EVAL_FLAGS.test_data} PATH`,
-    env: `${ENV_VARS.test_data} (paths joined by \`${PATH_LIST_SEPARATOR.env}\`)`,
-    meaning: `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``
-  },
-  {
-    script: "eval",
-    flag: `${EVAL_FLAGS.metrics} PATH`,
-    env: ENV_VARS.metrics,
-    meaning: "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"
-  },
-  {
-    script: "sampler",
-    flag: `${SAMPLER_FLAGS.history} PATH`,
-    env: "",
-    meaning: "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
-  },
-  {
-    script: "sampler",
-    flag: `${SAMPLER_FLAGS.output} PATH`,
-    env: "",
-    meaning: "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch"
-  }
+  evalRow("model", "PATH", "the model to score"),
+  evalRow(
+    "test_data",
+    "PATH",
+    `the held-out data, repeated like \`${TRAIN_FLAGS.training_data}\``,
+    pathList(ENV_VARS.test_data)
+  ),
+  evalRow("metrics", "PATH", "where to write a JSON object whose leaves are numbers (nesting and arrays allowed)"),
+  sampler(
+    "history",
+    "PATH",
+    "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
+  ),
+  sampler(
+    "output",
+    "PATH",
+    "where to write the next batch: a JSON array of exactly `count` objects, each giving every parameter of `space` a value (a string or a number) inside it, none repeating an earlier trial or another of the batch"
+  )
 ];
 
 // tools/src/lib/flags.ts
@@ -162,6 +132,26 @@ var MalformedFlagsError = class extends Error {
 // tools/src/lib/curve.ts
 var import_node_fs = require("node:fs");
 
+// tools/src/lib/json.ts
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+function stableJson(value) {
+  return JSON.stringify(sortKeys(value), null, 2) + "\n";
+}
+function parseJsonOrProblem(text) {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (err) {
+    return { problem: `is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
 // tools/src/lib/metrics.ts
 function firstNonNumericLeaf(value, path = "metrics", nonFinite = false) {
   if (typeof value === "number") return nonFinite || Number.isFinite(value) ? void 0 : `${path} is ${value}`;
@@ -184,12 +174,9 @@ function firstNonNumericLeaf(value, path = "metrics", nonFinite = false) {
 
 // tools/src/lib/curve.ts
 function parseCurve(text) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    return `is not valid JSON (${err instanceof Error ? err.message : String(err)})`;
-  }
+  const json = parseJsonOrProblem(text);
+  if ("problem" in json) return json.problem;
+  const parsed = json.value;
   if (!Array.isArray(parsed)) return "is not a JSON array";
   for (const [i, point] of parsed.entries()) {
     if (point === null || typeof point !== "object" || Array.isArray(point)) return `has an entry ${i} that is not an object`;
@@ -251,19 +238,6 @@ var SHIM_FLAGS = {
 
 // tools/src/formats/outcome.ts
 var import_node_fs4 = require("node:fs");
-
-// tools/src/lib/json.ts
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
-}
-function stableJson(value) {
-  return JSON.stringify(sortKeys(value), null, 2) + "\n";
-}
 
 // tools/src/formats/run-record.ts
 var import_node_fs3 = require("node:fs");
@@ -361,6 +335,9 @@ Fix: ${fix}`);
 Fix: ${fix}`);
   }
 }
+function readShapedFile(shape, path, what, fix) {
+  return checkFile(shape, readJsonFile(path, what, fix), path, what, fix);
+}
 function checkFile(shape, value, file, what, fix) {
   try {
     return shape.check(value, "");
@@ -394,6 +371,10 @@ function checkFormatVersion(value, file, what, version, fix) {
     `${file} is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} in format ${found} (written by ${writer} databazel); this databazel reads format ${version}.
 Fix: ${advice}`
   );
+}
+function checkVersionedFile(shape, value, file, what, version, fix) {
+  checkFormatVersion(value, file, what, version, fix);
+  return checkFile(shape, value, file, what, fix);
 }
 
 // tools/src/formats/run-record.ts
@@ -458,8 +439,7 @@ function writeOutcome(path, value) {
   (0, import_node_fs4.writeFileSync)(path, stableJson(file));
 }
 function readOutcome(path) {
-  const fix = rebuildFix(void 0);
-  return checkFile(runOutcome, readJsonFile(path, "run outcome", fix), path, "run outcome", fix);
+  return readShapedFile(runOutcome, path, "run outcome", rebuildFix(void 0));
 }
 
 // tools/src/lib/duration.ts
@@ -772,8 +752,7 @@ var WHAT = "data digests file";
 var FIX = "report it: the digests and the shims that read them come from one databazel.";
 function readDataDigests(path) {
   const value = readJsonFile(path, `the ${WHAT}`, FIX);
-  checkFormatVersion(value, path, WHAT, DIGESTS_FORMAT, FIX);
-  return new Map(checkFile(dataDigests, value, path, WHAT, FIX).files.map((d) => [d.path, d]));
+  return new Map(checkVersionedFile(dataDigests, value, path, WHAT, DIGESTS_FORMAT, FIX).files.map((d) => [d.path, d]));
 }
 
 // tools/src/shim/digest.ts
@@ -1065,7 +1044,7 @@ var promoteTrial = object({
   /** Where its promotion file goes. */
   promotion: string
 });
-var promoteManifest = object({
+var rungFields = {
   label: string,
   metric: string,
   goal,
@@ -1077,7 +1056,10 @@ var promoteManifest = object({
   /** The epochs every trial of this rung has trained. */
   epochs: number,
   /** How many go on to the next rung. */
-  keep: number,
+  keep: number
+};
+var promoteManifest = object({
+  ...rungFields,
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
@@ -1096,7 +1078,7 @@ var promotion = object({
 });
 function readPromotion(path) {
   const fix = "rebuild with one databazel version; if it persists, report a databazel bug.";
-  return checkFile(promotion, readJsonFile(path, "promotion file", fix), path, "promotion file", fix);
+  return readShapedFile(promotion, path, "promotion file", fix);
 }
 function prunedError(d) {
   return `pruned at epoch ${d.epochs} (rung ${d.rung}): not among the ${d.keep} best of ${d.of} on the validation data`;
@@ -1114,14 +1096,7 @@ var rungEntry = object({
 });
 var rungSummary = object({
   format: formatVersion(RUNG_SUMMARY_FORMAT),
-  label: string,
-  metric: string,
-  goal,
-  bracket: number,
-  rung: number,
-  rungs: number,
-  epochs: number,
-  keep: number,
+  ...rungFields,
   /** In declared order. */
   trials: arrayOf(rungEntry)
 });
