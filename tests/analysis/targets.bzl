@@ -28,15 +28,6 @@ _bad_provider = rule(
 
 # kind: (rule or macro, the attributes every target of that kind starts from).
 _KINDS = {
-    # A search with successive halving up to 9 epochs, a train executable tagged
-    # databazel:checkpoints and validation data.
-    "scheduler": (hyperparam_search, dict(
-        _SEARCH,
-        max_epochs = 9,
-        scheduler = "successive_halving",
-        train_executable = "//tests/adaptive:train",
-        validation_data = "//tests/adaptive:validation.csv",
-    )),
     "bad_provider": (_bad_provider, {}),
     # Scores //tests/rules:mlp.
     "evaluate": (evaluate, dict(_EVAL, model = "//tests/rules:mlp")),
@@ -49,6 +40,15 @@ _KINDS = {
         sampler = "tpe",
         seed = 1,
         space = {"lr": "loguniform(0.001, 1)"},
+        validation_data = "//tests/adaptive:validation.csv",
+    )),
+    # A search with successive halving up to 9 epochs, a train executable tagged
+    # databazel:checkpoints and validation data.
+    "scheduler": (hyperparam_search, dict(
+        _SEARCH,
+        max_epochs = 9,
+        scheduler = "successive_halving",
+        train_executable = "//tests/adaptive:train",
         validation_data = "//tests/adaptive:validation.csv",
     )),
     # Ranked by accuracy.
