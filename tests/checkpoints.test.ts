@@ -5,6 +5,7 @@ import { execa } from "execa";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scriptSearch } from "./harness/build-file.ts";
 import { bazel, launcher } from "./harness/bazel.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
@@ -25,19 +26,12 @@ model(
 }
 
 function searchTarget(checkpointEvery: number): string {
-  return `
-hyperparam_search(
-    name = "search_${checkpointEvery}",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    hyperparams = {"lr": "0.05"},
-    grid = {"epochs": ["2", "4", "8"], "hidden": ["32", "64"]},
-    metric = "accuracy",
-    checkpoint_every = ${checkpointEvery},
-)
-`;
+  return scriptSearch({
+    name: `search_${checkpointEvery}`,
+    hyperparams: { lr: "0.05" },
+    grid: { epochs: ["2", "4", "8"], hidden: ["32", "64"] },
+    checkpoint_every: checkpointEvery,
+  });
 }
 
 let ws = "";

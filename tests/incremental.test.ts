@@ -4,21 +4,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 function buildFile(lrs: string[]): string {
-  return `${scriptTargets()}
-hyperparam_search(
-    name = "search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"lr": ${JSON.stringify(lrs)}, "hidden": ["32", "64"]},
-    metric = "accuracy",
-)
-`;
+  return scriptTargets() + scriptSearch({ grid: { lr: lrs, hidden: ["32", "64"] } });
 }
 
 let ws = "";

@@ -12,6 +12,7 @@ import { dirname, join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns, type Spawn } from "../tools/bench/execution-log.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
 import { clusterScript, clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
 import { consumerWorkspace, removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
@@ -377,18 +378,9 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     // A consumer workspace whose trials take 4 × 2 s, so a worker can be killed mid-action.
     // Workers have no Node: the pinned one comes as an input of every action, by default.
     const ws = scriptWorkspace({
-      "BUILD.bazel": `${scriptTargets("train_ckpt.sh")}
-hyperparam_search(
-    name = "slow_search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    hyperparams = {"epochs": "4", "sleep": "2"},
-    grid = {"lr": ["0.1", "0.05"], "hidden": ["32", "64"]},
-    metric = "accuracy",
-)
-`,
+      "BUILD.bazel":
+        scriptTargets("train_ckpt.sh") +
+        scriptSearch({ name: "slow_search", hyperparams: { epochs: "4", sleep: "2" }, grid: { lr: ["0.1", "0.05"], hidden: ["32", "64"] } }),
     });
     workspaces.push(ws);
 

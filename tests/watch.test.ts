@@ -17,6 +17,7 @@ import { PROGRESS_FORMAT, WATCHING, type Progress } from "../tools/src/formats/p
 import type { Target } from "../tools/src/formats/providers.ts";
 import { outputBaseOf } from "../tools/src/shim/exec-root.ts";
 import { startProgress } from "../tools/src/shim/progress.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { bazel, launcher } from "./harness/bazel.ts";
 import { cliBundle } from "./harness/cli.ts";
 import { findOrInstall } from "./harness/install.ts";
@@ -440,18 +441,8 @@ done
 echo '{"accuracy": 0.5}' >"$metrics"
 `;
 
-const search = (name: string, lrs: string[]): string => `
-hyperparam_search(
-    name = "${name}",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":slow_train",
-    eval_executable = ":eval",
-    hyperparams = {"epochs": "4", "sleep": "1"},
-    grid = {"lr": [${lrs.map((l) => `"${l}"`).join(", ")}]},
-    metric = "accuracy",
-)
-`;
+const search = (name: string, lrs: string[]): string =>
+  scriptSearch({ name, train_executable: ":slow_train", hyperparams: { epochs: "4", sleep: "1" }, grid: { lr: lrs } });
 
 // tmux, Debian's, installed when missing: the test skips only where apt cannot install it.
 const tmuxFound = await findOrInstall("tmux", "/usr/bin/tmux", "tmux");

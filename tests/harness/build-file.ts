@@ -1,0 +1,63 @@
+// BUILD file text for the tests' consumer workspaces: one writer of hyperparam_search targets,
+// so that each test states only the attributes it is about.
+
+/** A Starlark value: a string, a number, or a list or dict of them. */
+export type Starlark = string | number | Starlark[] | { [key: string]: Starlark };
+
+/** `value` as Starlark: strings quoted, numbers as they are, lists and dicts of them. */
+export function starlark(value: Starlark): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return `[${value.map(starlark).join(", ")}]`;
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${starlark(v)}`)
+    .join(", ")}}`;
+}
+
+/** A hyperparam_search target, its attributes in the order given; undefined ones are left out. */
+export function hyperparamSearch(attrs: Record<string, Starlark | undefined>): string {
+  const lines = Object.entries(attrs)
+    .filter((entry): entry is [string, Starlark] => entry[1] !== undefined)
+    .map(([key, value]) => `    ${key} = ${starlark(value)},\n`);
+  return `\nhyperparam_search(\n${lines.join("")})\n`;
+}
+
+/** Attributes a search's test may add or override. */
+export type SearchAttrs = Record<string, Starlark | undefined>;
+
+/**
+ * A search "search" of the script workspace's :train and :eval (harness/workspace.ts,
+ * scriptTargets) on data.csv, ranked by accuracy; `attrs` add the space (grid, space, hyperparams)
+ * and anything else, and may override the name and the executables.
+ */
+export function scriptSearch(attrs: SearchAttrs): string {
+  const { name = "search", train_executable = ":train", eval_executable = ":eval", ...rest } = attrs;
+  return hyperparamSearch({
+    name,
+    training_data: "data.csv",
+    test_data: "data.csv",
+    train_executable,
+    eval_executable,
+    metric: "accuracy",
+    ...rest,
+  });
+}
+
+/**
+ * A search of the adaptive fixture's :train (checkpointing) and :eval (tests/adaptive) on its
+ * train, validation and test data, ranked by accuracy; `attrs` add the space, the scheduler and
+ * the rest, and may override the executables.
+ */
+export function adaptiveSearch(name: string, attrs: SearchAttrs): string {
+  const { train_executable = ":train", eval_executable = ":eval", ...rest } = attrs;
+  return hyperparamSearch({
+    name,
+    training_data: "train.csv",
+    validation_data: "validation.csv",
+    test_data: "test.csv",
+    train_executable,
+    eval_executable,
+    metric: "accuracy",
+    ...rest,
+  });
+}
