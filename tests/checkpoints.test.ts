@@ -5,8 +5,8 @@ import { execa } from "execa";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scriptSearch } from "./harness/build-file.ts";
 import { bazel, launcher } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { executedByMnemonic } from "./harness/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 

@@ -6,16 +6,17 @@
 // survives a worker killed mid-search (Bazel executes the action again), and stopping the cluster
 // leaves nothing running.
 import { execa } from "execa";
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns, type Spawn } from "../tools/bench/execution-log.ts";
-import { scriptSearch } from "./harness/build-file.ts";
+import { ADAPTIVE_HEADER, adaptiveSearch, adaptiveWorkspace } from "./harness/adaptive.ts";
 import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { clusterScript, clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
-import { consumerWorkspace, removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
+import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const WORKERS = 2;
 const unavailable = clusterUnavailable();
@@ -88,42 +89,15 @@ const HALVING_TRIALS = ["lr_0.01", "lr_0.03", "lr_0.1", "lr_1"];
  * epochs, with the adaptive fixture's checkpointing train script and its eval script and data.
  */
 function halvingWorkspace(): string {
-  const ws = consumerWorkspace({
-    "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-
-sh_binary(
-    name = "train",
-    srcs = ["train.sh"],
-    tags = ["databazel:checkpoints"],
-)
-
-sh_binary(
-    name = "eval",
-    srcs = ["eval.sh"],
-)
-
-hyperparam_search(
-    name = "halving",
-    eval_executable = ":eval",
-    grid = {"lr": [${HALVING_TRIALS.map((t) => JSON.stringify(t.slice("lr_".length))).join(", ")}]},
-    max_epochs = 4,
-    metric = "accuracy",
-    min_epochs = 1,
-    reduction_factor = 2,
-    scheduler = "successive_halving",
-    seed = 1,
-    test_data = "test.csv",
-    train_executable = ":train",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-)
-`,
+  const halving = adaptiveSearch("halving", {
+    grid: { lr: HALVING_TRIALS.map((t) => t.slice("lr_".length)) },
+    max_epochs: 4,
+    min_epochs: 1,
+    reduction_factor: 2,
+    scheduler: "successive_halving",
+    seed: 1,
   });
-  for (const file of ["train.sh", "eval.sh", "train.csv", "validation.csv", "test.csv"]) {
-    copyFileSync(join(repoRoot, "tests", "adaptive", file), join(ws, file));
-  }
-  return ws;
+  return adaptiveWorkspace({ "BUILD.bazel": ADAPTIVE_HEADER + halving });
 }
 
 const jobsOf = (jobs: Job[], spawnsOf: Spawn[]): Job[] => {

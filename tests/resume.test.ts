@@ -8,8 +8,8 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { scriptSearch } from "./harness/build-file.ts";
 import { bazel, bazelInfo, launcher } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { spawns } from "../tools/bench/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 

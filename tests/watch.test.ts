@@ -17,8 +17,8 @@ import { PROGRESS_FORMAT, WATCHING, type Progress } from "../tools/src/formats/p
 import type { Target } from "../tools/src/formats/providers.ts";
 import { outputBaseOf } from "../tools/src/shim/exec-root.ts";
 import { startProgress } from "../tools/src/shim/progress.ts";
-import { scriptSearch } from "./harness/build-file.ts";
 import { bazel, launcher } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { cliBundle } from "./harness/cli.ts";
 import { findOrInstall } from "./harness/install.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";

@@ -1,12 +1,13 @@
 // BUILD file text for the tests' consumer workspaces: one writer of hyperparam_search targets,
 // so that each test states only the attributes it is about.
 
-/** A Starlark value: a string, a number, or a list or dict of them. */
-export type Starlark = string | number | Starlark[] | { [key: string]: Starlark };
+/** A Starlark value: a string, a number, a bool, or a list or dict of them. */
+export type Starlark = string | number | boolean | Starlark[] | { [key: string]: Starlark };
 
-/** `value` as Starlark: strings quoted, numbers as they are, lists and dicts of them. */
+/** `value` as Starlark: strings quoted, numbers as they are, True and False, lists and dicts of them. */
 export function starlark(value: Starlark): string {
   if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return `[${value.map(starlark).join(", ")}]`;
   return `{${Object.entries(value)
@@ -36,25 +37,6 @@ export function scriptSearch(attrs: SearchAttrs): string {
     name,
     training_data: "data.csv",
     test_data: "data.csv",
-    train_executable,
-    eval_executable,
-    metric: "accuracy",
-    ...rest,
-  });
-}
-
-/**
- * A search of the adaptive fixture's :train (checkpointing) and :eval (tests/adaptive) on its
- * train, validation and test data, ranked by accuracy; `attrs` add the space, the scheduler and
- * the rest, and may override the executables.
- */
-export function adaptiveSearch(name: string, attrs: SearchAttrs): string {
-  const { train_executable = ":train", eval_executable = ":eval", ...rest } = attrs;
-  return hyperparamSearch({
-    name,
-    training_data: "train.csv",
-    validation_data: "validation.csv",
-    test_data: "test.csv",
     train_executable,
     eval_executable,
     metric: "accuracy",
