@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADAPTIVE_HEADER, adaptiveSearch, adaptiveWorkspace } from "./harness/adaptive.ts";
 import { bazel } from "./harness/bazel.ts";
 import type { SearchAttrs } from "./harness/build-file.ts";
-import { executedByMnemonic } from "./harness/execution-log.ts";
+import { loggedBuild, type LoggedBuild } from "./harness/execution-log.ts";
 import { removeWorkspace } from "./harness/workspace.ts";
 import type { LeaderboardJson, Ranked } from "../tools/src/formats/leaderboard.ts";
 import type { TrainRecord } from "../tools/src/formats/run-record.ts";
@@ -53,17 +53,13 @@ const failing = (maxFailed: number): string =>
 
 let ws = "";
 let scratch = "";
-let step = 0;
 
 function writeBuild(...targets: string[]): void {
   writeFileSync(join(ws, "BUILD.bazel"), ADAPTIVE_HEADER + targets.join(""));
 }
 
-async function build(targets: string[], flags: string[] = [], options: { allowFailure?: boolean } = {}) {
-  const log = join(scratch, `exec-${step++}.json`);
-  const result = await bazel(["build", ...targets, `--execution_log_json_file=${log}`, ...flags], { cwd: ws, ...options });
-  return { result, executed: executedByMnemonic(log), log };
-}
+const build = (targets: string[], flags: string[] = [], options: { allowFailure?: boolean } = {}): Promise<LoggedBuild> =>
+  loggedBuild([...targets, ...flags], { cwd: ws, logDir: scratch, ...options });
 
 const bin = (...rel: string[]): string => join(ws, "bazel-bin", ...rel);
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;

@@ -5,9 +5,9 @@ import { execa } from "execa";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, launcher } from "./harness/bazel.ts";
+import { launcher } from "./harness/bazel.ts";
 import { scriptSearch } from "./harness/build-file.ts";
-import { executedByMnemonic } from "./harness/execution-log.ts";
+import { loggedBuild } from "./harness/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const HEADER = scriptTargets("train_ckpt.sh");
@@ -35,13 +35,7 @@ function searchTarget(checkpointEvery: number): string {
 }
 
 let ws = "";
-let step = 0;
-
-async function buildAndCount(...targets: string[]): Promise<Record<string, number>> {
-  const log = join(ws, `exec-${step++}.json`);
-  await bazel(["build", ...targets, `--execution_log_json_file=${log}`], { cwd: ws });
-  return executedByMnemonic(log);
-}
+const buildAndCount = async (...targets: string[]): Promise<Record<string, number>> => (await loggedBuild(targets, { cwd: ws, logDir: ws })).executed;
 
 const bin = (rel: string): string => join(ws, "bazel-bin", rel);
 

@@ -3,9 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel } from "./harness/bazel.ts";
 import { scriptSearch } from "./harness/build-file.ts";
-import { executedByMnemonic } from "./harness/execution-log.ts";
+import { loggedBuild } from "./harness/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 function buildFile(lrs: string[]): string {
@@ -13,13 +12,7 @@ function buildFile(lrs: string[]): string {
 }
 
 let ws = "";
-let step = 0;
-
-async function buildAndCount(): Promise<Record<string, number>> {
-  const log = join(ws, `exec-${step++}.json`);
-  await bazel(["build", "//:search", `--execution_log_json_file=${log}`], { cwd: ws });
-  return executedByMnemonic(log);
-}
+const buildAndCount = async (): Promise<Record<string, number>> => (await loggedBuild(["//:search"], { cwd: ws, logDir: ws })).executed;
 
 beforeAll(() => {
   ws = scriptWorkspace({ "BUILD.bazel": buildFile(["0.1", "0.05"]) });

@@ -16,9 +16,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADAPTIVE_HEADER, adaptiveSearch } from "./harness/adaptive.ts";
-import { bazel, repoRoot, type BazelResult } from "./harness/bazel.ts";
+import { bazel, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
-import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
+import { cacheHitsByMnemonic, executedByMnemonic, loggedBuild, type LoggedBuild } from "./harness/execution-log.ts";
 import { samplerSearch, samplerWorkspace } from "./harness/sampler.ts";
 import { removeWorkspace } from "./harness/workspace.ts";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
@@ -57,11 +57,7 @@ const setSearches = (changed: boolean): void =>
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
 const board = (name: string): LeaderboardJson => readJson<LeaderboardJson>(join(ws, "bazel-bin", `${name}.leaderboard.json`));
 
-async function build(flags: string[], allowFailure = false): Promise<{ result: BazelResult; log: string }> {
-  const log = join(scratch, `exec-${step++}.json`);
-  const result = await bazel(["build", ...TARGETS, ...flags, `--execution_log_json_file=${log}`], { cwd: ws, allowFailure });
-  return { result, log };
-}
+const build = (flags: string[], allowFailure = false): Promise<LoggedBuild> => loggedBuild([...TARGETS, ...flags], { cwd: ws, logDir: scratch, allowFailure });
 
 /** The disk cache lines of e2e/smoke/.bazelrc, which the README tells users to copy, with `cache` as the directory. */
 function recommendedLines(cache: string): string[] {
@@ -88,7 +84,7 @@ type Loss = "deleted" | "trimmed";
  * searches change. Returns the cache directory.
  */
 async function cachedThenLost(flags: (cache: string) => string[], loss: Loss): Promise<string> {
-  const cache = join(scratch, `cache-${step}`);
+  const cache = join(scratch, `cache-${step++}`);
   cpSync(seedCache, cache, { recursive: true });
   setSearches(false);
   await bazel(["clean"], { cwd: ws });
