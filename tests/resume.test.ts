@@ -108,7 +108,7 @@ describe("a search whose Bazel server is killed mid-build", () => {
       for (const record of ["run.train.json", "run.eval.json", "metrics.json"]) {
         expect(() => JSON.parse(readFileSync(join(out, trial, record), "utf8")), `${trial}/${record}`).not.toThrow();
       }
-      expect(readFileSync(join(out, trial, "model"), "utf8")).toMatch(/^hyperparams=.*\nepochs=1\n$/);
+      expect(readFileSync(join(out, trial, "model"), "utf8")).toMatch(/^hyperparams=.*\nepochs=1\nruns=0-1\n$/);
     }
     const board = JSON.parse(readFileSync(join(bin, "search.leaderboard.json"), "utf8")) as { trials: unknown[] };
     expect(board.trials).toHaveLength(6);

@@ -87,13 +87,12 @@ sh_binary(name = "eval", srcs = ["eval.sh"])
 }
 
 /**
- * A consumer workspace with the test scripts of tests/rules (train.sh, train_ckpt.sh, eval.sh)
- * and a data.csv beside `files`.
+ * A consumer workspace with the test scripts of tests/rules (train.sh, eval.sh), the checkpointing
+ * train script of tests/adaptive as train_ckpt.sh, and a data.csv beside `files`.
  */
 export function scriptWorkspace(files: Record<string, string>, databazelPath: string = repoRoot): string {
   const ws = consumerWorkspace({ "data.csv": "x\n1\n", ...files }, [], databazelPath);
-  for (const script of ["train.sh", "train_ckpt.sh", "eval.sh"]) {
-    copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
-  }
+  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
+  copyFileSync(join(repoRoot, "tests", "adaptive", "train.sh"), join(ws, "train_ckpt.sh"));
   return ws;
 }
