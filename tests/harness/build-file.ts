@@ -15,16 +15,16 @@ export function starlark(value: Starlark): string {
     .join(", ")}}`;
 }
 
-/** A hyperparam_search target, its attributes in the order given; undefined ones are left out. */
-export function hyperparamSearch(attrs: Record<string, Starlark | undefined>): string {
+/** A target's attributes; an undefined one is left out (to drop a default). */
+export type SearchAttrs = Record<string, Starlark | undefined>;
+
+/** A hyperparam_search target, its attributes in the order given. */
+export function hyperparamSearch(attrs: SearchAttrs): string {
   const lines = Object.entries(attrs)
     .filter((entry): entry is [string, Starlark] => entry[1] !== undefined)
     .map(([key, value]) => `    ${key} = ${starlark(value)},\n`);
   return `\nhyperparam_search(\n${lines.join("")})\n`;
 }
-
-/** Attributes a search's test may add or override. */
-export type SearchAttrs = Record<string, Starlark | undefined>;
 
 /**
  * A search "search" of the script workspace's :train and :eval (harness/workspace.ts,
