@@ -2,13 +2,15 @@
 // their checkpoints while building. What trained is read from Bazel's execution log and from the
 // models themselves: the test script records every run it makes in its model (`runs=0-1,1-3`).
 import { createHash } from "node:crypto";
-import { copyFileSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, repoRoot } from "./harness/bazel.ts";
-import { executedByMnemonic } from "./harness/execution-log.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { ADAPTIVE_HEADER, adaptiveSearch, adaptiveWorkspace } from "./harness/adaptive.ts";
+import { bazel } from "./harness/bazel.ts";
+import type { SearchAttrs } from "./harness/build-file.ts";
+import { loggedBuild, type LoggedBuild } from "./harness/execution-log.ts";
+import { removeWorkspace } from "./harness/workspace.ts";
 import type { LeaderboardJson, Ranked } from "../tools/src/formats/leaderboard.ts";
 import type { TrainRecord } from "../tools/src/formats/run-record.ts";
 
@@ -17,84 +19,47 @@ const LRS = ["0.001", "0.003", "0.01", "0.02", "0.05", "0.1", "0.3", "1", "3"];
 interface HalvingOptions {
   lrs?: string[];
   maxEpochs?: number;
-  extra?: string;
+  extra?: SearchAttrs;
 }
 
-function halving({ lrs = LRS, maxEpochs = 9, extra = "" }: HalvingOptions = {}): string {
-  return `
-hyperparam_search(
-    name = "halving",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"lr": ${JSON.stringify(lrs)}},
-    metric = "accuracy",
-    scheduler = "successive_halving",
-    min_epochs = 1,
-    max_epochs = ${maxEpochs},
-    reduction_factor = 3,${extra}
-)
-`;
+function halving({ lrs = LRS, maxEpochs = 9, extra = {} }: HalvingOptions = {}): string {
+  return adaptiveSearch("halving", {
+    grid: { lr: lrs },
+    scheduler: "successive_halving",
+    min_epochs: 1,
+    max_epochs: maxEpochs,
+    reduction_factor: 3,
+    ...extra,
+  });
 }
 
-const HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-
-sh_binary(name = "train", srcs = ["train.sh"], tags = ["databazel:checkpoints"])
-
-sh_binary(name = "eval", srcs = ["eval.sh"])
-`;
-
-const HYPERBAND = `
-hyperparam_search(
-    name = "hyperband",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    space = {"lr": "loguniform(0.001, 1)"},
-    seed = 1,
-    metric = "accuracy",
-    scheduler = "hyperband",
-    min_epochs = 1,
-    max_epochs = 9,
-    reduction_factor = 3,
-)
-`;
+const HYPERBAND = adaptiveSearch("hyperband", {
+  space: { lr: "loguniform(0.001, 1)" },
+  seed: 1,
+  scheduler: "hyperband",
+  min_epochs: 1,
+  max_epochs: 9,
+  reduction_factor: 3,
+});
 
 // Trials that fail: fail_at = 1 fails at the first rung, fail_at = 2 after its promotion.
-const FAILING = `
-hyperparam_search(
-    name = "failing",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"fail_at": ["1", "2", "99"], "lr": ["0.05", "0.1"]},
-    metric = "accuracy",
-    scheduler = "successive_halving",
-    max_epochs = 3,
-    max_failed_trials = MAX_FAILED,
-)
-`;
+const failing = (maxFailed: number): string =>
+  adaptiveSearch("failing", {
+    grid: { fail_at: ["1", "2", "99"], lr: ["0.05", "0.1"] },
+    scheduler: "successive_halving",
+    max_epochs: 3,
+    max_failed_trials: maxFailed,
+  });
 
 let ws = "";
 let scratch = "";
-let step = 0;
 
 function writeBuild(...targets: string[]): void {
-  writeFileSync(join(ws, "BUILD.bazel"), HEADER + targets.join(""));
+  writeFileSync(join(ws, "BUILD.bazel"), ADAPTIVE_HEADER + targets.join(""));
 }
 
-async function build(targets: string[], flags: string[] = [], options: { allowFailure?: boolean } = {}) {
-  const log = join(scratch, `exec-${step++}.json`);
-  const result = await bazel(["build", ...targets, `--execution_log_json_file=${log}`, ...flags], { cwd: ws, ...options });
-  return { result, executed: executedByMnemonic(log), log };
-}
+const build = (targets: string[], flags: string[] = [], options: { allowFailure?: boolean } = {}): Promise<LoggedBuild> =>
+  loggedBuild([...targets, ...flags], { cwd: ws, logDir: scratch, ...options });
 
 const bin = (...rel: string[]): string => join(ws, "bazel-bin", ...rel);
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
@@ -124,13 +89,8 @@ function digests(root: string, pattern: RegExp): Record<string, string> {
 }
 
 beforeAll(() => {
-  ws = consumerWorkspace({
-    "train.csv": "bias=0\n1,2,3\n",
-    // The validation data scores 0.01 higher than the test data: a test can tell which one a number came from.
-    "validation.csv": "bias=0.01\n",
-    "test.csv": "bias=0\n",
-  });
-  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "adaptive", script), join(ws, script));
+  // The validation data scores 0.01 higher than the test data: a test can tell which one a number came from.
+  ws = adaptiveWorkspace({});
   scratch = mkdtempSync(join(tmpdir(), "databazel-adaptive-"));
   writeBuild(halving());
 });
@@ -244,7 +204,7 @@ describe("successive halving", () => {
 
   it("continues a pruned trial to max_epochs with continue_trials, from its checkpoint, changing no other decision", async () => {
     await build(["//:halving"]);
-    writeBuild(halving({ extra: '\n    continue_trials = ["lr_0.3"],' }));
+    writeBuild(halving({ extra: { continue_trials: ["lr_0.3"] } }));
     const { executed } = await build(["//:halving"]);
     // lr_0.3's two later segments now train; every other trial's segments are cached.
     expect(executed.DatabazelTrain).toBe(2);
@@ -321,22 +281,16 @@ describe("models as directories", () => {
 sh_binary(name = "train_dir", srcs = ["train_dir.sh"], tags = ["databazel:checkpoints"])
 
 sh_binary(name = "eval_dir", srcs = ["eval_dir.sh"])
-
-hyperparam_search(
-    name = "dirs",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train_dir",
-    eval_executable = ":eval_dir",
-    grid = {"lr": ["0.001", "0.05", "0.1", "3"]},
-    metric = "accuracy",
-    model_is_dir = True,
-    scheduler = "successive_halving",
-    max_epochs = 4,
-    reduction_factor = 2,
-)
 `,
+      adaptiveSearch("dirs", {
+        train_executable: ":train_dir",
+        eval_executable: ":eval_dir",
+        grid: { lr: ["0.001", "0.05", "0.1", "3"] },
+        model_is_dir: true,
+        scheduler: "successive_halving",
+        max_epochs: 4,
+        reduction_factor: 2,
+      }),
     );
     await build(["//:dirs"]);
     const carried = bin("dirs", "segments", "lr_3", "epoch_4.ckpt", "weights.txt");
@@ -351,7 +305,7 @@ hyperparam_search(
 
 describe("trials that fail", () => {
   it("are failed, never promoted, and count toward max_failed_trials", async () => {
-    writeBuild(halving(), FAILING.replace("MAX_FAILED", "3"));
+    writeBuild(halving(), failing(3));
     await build(["//:failing"]);
     const b = board("failing");
     expect(b.best).toBe("fail_at_99__lr_0.05");
@@ -370,7 +324,7 @@ describe("trials that fail", () => {
   });
 
   it("fail the search when more fail than max_failed_trials allows", async () => {
-    writeBuild(halving(), FAILING.replace("MAX_FAILED", "2"));
+    writeBuild(halving(), failing(2));
     const { result } = await build(["//:failing"], [], { allowFailure: true });
     expect(result.exitCode).not.toBe(0);
     expect(result.all).toContain("3 of 6 trials did not succeed");

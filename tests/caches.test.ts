@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel } from "./harness/bazel.ts";
 import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { findNginx, startNginxCache, type CacheServer } from "./harness/nginx.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
@@ -15,16 +16,7 @@ let ws = "";
 let scratch = "";
 let step = 0;
 
-const SEARCH = `${scriptTargets()}hyperparam_search(
-    name = "search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"lr": ["0.1", "0.05"], "hidden": ["32", "64"]},
-    metric = "accuracy",
-)
-`;
+const SEARCH = scriptTargets() + scriptSearch({ grid: { lr: ["0.1", "0.05"], hidden: ["32", "64"] } });
 
 beforeAll(() => {
   ws = scriptWorkspace({ "BUILD.bazel": SEARCH });

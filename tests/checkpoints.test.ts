@@ -5,8 +5,9 @@ import { execa } from "execa";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, launcher } from "./harness/bazel.ts";
-import { executedByMnemonic } from "./harness/execution-log.ts";
+import { launcher } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
+import { loggedBuild } from "./harness/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const HEADER = scriptTargets("train_ckpt.sh");
@@ -25,29 +26,16 @@ model(
 }
 
 function searchTarget(checkpointEvery: number): string {
-  return `
-hyperparam_search(
-    name = "search_${checkpointEvery}",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    hyperparams = {"lr": "0.05"},
-    grid = {"epochs": ["2", "4", "8"], "hidden": ["32", "64"]},
-    metric = "accuracy",
-    checkpoint_every = ${checkpointEvery},
-)
-`;
+  return scriptSearch({
+    name: `search_${checkpointEvery}`,
+    hyperparams: { lr: "0.05" },
+    grid: { epochs: ["2", "4", "8"], hidden: ["32", "64"] },
+    checkpoint_every: checkpointEvery,
+  });
 }
 
 let ws = "";
-let step = 0;
-
-async function buildAndCount(...targets: string[]): Promise<Record<string, number>> {
-  const log = join(ws, `exec-${step++}.json`);
-  await bazel(["build", ...targets, `--execution_log_json_file=${log}`], { cwd: ws });
-  return executedByMnemonic(log);
-}
+const buildAndCount = async (...targets: string[]): Promise<Record<string, number>> => (await loggedBuild(targets, { cwd: ws, logDir: ws })).executed;
 
 const bin = (rel: string): string => join(ws, "bazel-bin", rel);
 

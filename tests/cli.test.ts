@@ -10,6 +10,7 @@ import { parseArgs } from "../tools/src/cli/args.ts";
 import { LEADERBOARD_FORMAT } from "../tools/src/formats/leaderboard.ts";
 import { TEST_PREFIX } from "../tools/src/tensorboard/runs.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { cliBundle, databazel } from "./harness/cli.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
@@ -302,17 +303,7 @@ describe("in a consumer workspace where nothing is built yet", () => {
   let ws = "";
   beforeAll(() => {
     ws = scriptWorkspace({
-      "BUILD.bazel": `${scriptTargets()}
-hyperparam_search(
-    name = "search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"lr": ["0.1", "0.05"], "hidden": ["32", "64"]},
-    metric = "accuracy",
-)
-
+      "BUILD.bazel": `${scriptTargets()}${scriptSearch({ grid: { lr: ["0.1", "0.05"], hidden: ["32", "64"] } })}
 model(
     name = "parent",
     training_data = "data.csv",
@@ -333,19 +324,7 @@ evaluate(
     test_data = "data.csv",
     eval_executable = ":eval",
 )
-
-hyperparam_search(
-    name = "random",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    space = {"lr": "loguniform(0.001, 0.1)", "hidden": "choice(32, 64)"},
-    n_trials = 5,
-    seed = 3,
-    metric = "accuracy",
-)
-`,
+${scriptSearch({ name: "random", space: { lr: "loguniform(0.001, 0.1)", hidden: "choice(32, 64)" }, n_trials: 5, seed: 3 })}`,
     });
   });
   afterAll(async () => {

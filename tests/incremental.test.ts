@@ -3,32 +3,16 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel } from "./harness/bazel.ts";
-import { executedByMnemonic } from "./harness/execution-log.ts";
+import { scriptSearch } from "./harness/build-file.ts";
+import { loggedBuild } from "./harness/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 function buildFile(lrs: string[]): string {
-  return `${scriptTargets()}
-hyperparam_search(
-    name = "search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"lr": ${JSON.stringify(lrs)}, "hidden": ["32", "64"]},
-    metric = "accuracy",
-)
-`;
+  return scriptTargets() + scriptSearch({ grid: { lr: lrs, hidden: ["32", "64"] } });
 }
 
 let ws = "";
-let step = 0;
-
-async function buildAndCount(): Promise<Record<string, number>> {
-  const log = join(ws, `exec-${step++}.json`);
-  await bazel(["build", "//:search", `--execution_log_json_file=${log}`], { cwd: ws });
-  return executedByMnemonic(log);
-}
+const buildAndCount = async (): Promise<Record<string, number>> => (await loggedBuild(["//:search"], { cwd: ws, logDir: ws })).executed;
 
 beforeAll(() => {
   ws = scriptWorkspace({ "BUILD.bazel": buildFile(["0.1", "0.05"]) });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bazel, bazelInfo, makeWorkspace, repoRoot } from "./harness/bazel.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { consumerModule, consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
 
 const MODEL = `model(name = "m", training_data = "data.csv", train_executable = "train.sh")\n`;
 // The whole MODULE.bazel snippet that gives databazel its Node without npm, as the fixes print it.
@@ -59,14 +59,7 @@ describe("no Node for the toolchain", () => {
   /** A consumer whose MODULE.bazel ends with `moduleLines`: no Node source unless they give one. */
   function nodeConsumer(moduleLines: string[], files: Record<string, string> = {}): string {
     const ws = consumerWorkspace({
-      "MODULE.bazel": [
-        'module(name = "consumer")',
-        'bazel_dep(name = "databazel")',
-        `local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)})`,
-        'node = use_extension("@databazel//databazel:extensions.bzl", "node")',
-        ...moduleLines,
-        "",
-      ].join("\n"),
+      "MODULE.bazel": consumerModule(['node = use_extension("@databazel//databazel:extensions.bzl", "node")', ...moduleLines, ""]),
       "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "model")\n${MODEL}`,
       "data.csv": "1\n",
       "train.sh": "#!/bin/sh\n",

@@ -15,40 +15,25 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel, repoRoot, type BazelResult } from "./harness/bazel.ts";
+import { ADAPTIVE_HEADER, adaptiveSearch } from "./harness/adaptive.ts";
+import { bazel, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
-import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
+import { cacheHitsByMnemonic, executedByMnemonic, loggedBuild, type LoggedBuild } from "./harness/execution-log.ts";
 import { samplerSearch, samplerWorkspace } from "./harness/sampler.ts";
 import { removeWorkspace } from "./harness/workspace.ts";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 
-const HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-
-sh_binary(name = "train", srcs = ["train.sh"], tags = ["databazel:checkpoints"])
-
-sh_binary(name = "eval", srcs = ["eval.sh"])
-`;
-
 // Two brackets: 3 trials at 1 epoch, the best going on to 3 (one decision), and 2 at 3 epochs.
-const hyperband = (continueTrials: string[]): string => `
-hyperparam_search(
-    name = "hyperband",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    space = {"lr": "loguniform(0.001, 1)"},
-    seed = 1,
-    metric = "accuracy",
-    scheduler = "hyperband",
-    min_epochs = 1,
-    max_epochs = 3,
-    reduction_factor = 3,
-    continue_trials = ${JSON.stringify(continueTrials)},
-)
-`;
+const hyperband = (continueTrials: string[]): string =>
+  adaptiveSearch("hyperband", {
+    space: { lr: "loguniform(0.001, 1)" },
+    seed: 1,
+    scheduler: "hyperband",
+    min_epochs: 1,
+    max_epochs: 3,
+    reduction_factor: 3,
+    continue_trials: continueTrials,
+  });
 
 // Batches of 2: a third batch makes batch 2's validation evaluations and batch 3's proposal run.
 const tpe = (nTrials: number): string => samplerSearch({ name: "tpe", sampler: "tpe", nTrials, batchSize: 2 });
@@ -67,16 +52,12 @@ let pruned = "";
 let step = 0;
 
 const setSearches = (changed: boolean): void =>
-  writeFileSync(join(ws, "BUILD.bazel"), HEADER + hyperband(changed ? [pruned] : []) + tpe(changed ? 6 : 4));
+  writeFileSync(join(ws, "BUILD.bazel"), ADAPTIVE_HEADER + hyperband(changed ? [pruned] : []) + tpe(changed ? 6 : 4));
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
 const board = (name: string): LeaderboardJson => readJson<LeaderboardJson>(join(ws, "bazel-bin", `${name}.leaderboard.json`));
 
-async function build(flags: string[], allowFailure = false): Promise<{ result: BazelResult; log: string }> {
-  const log = join(scratch, `exec-${step++}.json`);
-  const result = await bazel(["build", ...TARGETS, ...flags, `--execution_log_json_file=${log}`], { cwd: ws, allowFailure });
-  return { result, log };
-}
+const build = (flags: string[], allowFailure = false): Promise<LoggedBuild> => loggedBuild([...TARGETS, ...flags], { cwd: ws, logDir: scratch, allowFailure });
 
 /** The disk cache lines of e2e/smoke/.bazelrc, which the README tells users to copy, with `cache` as the directory. */
 function recommendedLines(cache: string): string[] {
@@ -103,7 +84,7 @@ type Loss = "deleted" | "trimmed";
  * searches change. Returns the cache directory.
  */
 async function cachedThenLost(flags: (cache: string) => string[], loss: Loss): Promise<string> {
-  const cache = join(scratch, `cache-${step}`);
+  const cache = join(scratch, `cache-${step++}`);
   cpSync(seedCache, cache, { recursive: true });
   setSearches(false);
   await bazel(["clean"], { cwd: ws });

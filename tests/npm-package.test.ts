@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launcher, repoRoot } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const out = mkdtempSync(join(tmpdir(), "databazel-npm-"));
@@ -58,17 +59,7 @@ describe("npm package", () => {
   it("installs into a consumer workspace with npm, and `npx databazel show` works there", async () => {
     ws = scriptWorkspace({
       "package.json": `${JSON.stringify({ name: "consumer", private: true }, null, 2)}\n`,
-      "BUILD.bazel": `${scriptTargets()}
-hyperparam_search(
-    name = "search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"lr": ["0.1", "0.05"]},
-    metric = "accuracy",
-)
-`,
+      "BUILD.bazel": scriptTargets() + scriptSearch({ grid: { lr: ["0.1", "0.05"] } }),
     });
     copyFileSync(tarball, join(ws, basename(tarball)));
     await execa("npm", ["install", "--no-save", "--no-audit", "--no-fund", `./${basename(tarball)}`], { cwd: ws, stdin: "ignore" });

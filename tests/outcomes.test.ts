@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { dumpDom, findChromium } from "./harness/chromium.ts";
 import { databazel } from "./harness/cli.ts";
 import { cacheHitsByMnemonic, executedByMnemonic } from "./harness/execution-log.ts";
@@ -19,25 +20,11 @@ import { tooManyFailures } from "../tools/src/leaderboard/failures.ts";
 
 const MODES = ["a", "b", "c", "crash", "nan", "hang"];
 
-function search(name: string, modes: string[], extra: string, grid = `{"mode": ${JSON.stringify(modes)}}`): string {
-  return `hyperparam_search(
-    name = "${name}",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = ${grid},
-    metric = "accuracy",
-${extra}
-)
-`;
-}
-
 const BUILD = `${scriptTargets()}
-${search("s3", MODES, '    max_failed_trials = 3,\n    train_timeout = "5s",')}
-${search("s2", MODES, '    max_failed_trials = 2,\n    train_timeout = "5s",')}
-${search("killed", ["a", "sigkill"], "    max_failed_trials = 1,")}
-${search("segmented", [], "    max_failed_trials = 2,\n    checkpoint_every = 1,", '{"epochs": ["1", "2"], "mode": ["a", "crash"]}')}
+${scriptSearch({ name: "s3", grid: { mode: MODES }, max_failed_trials: 3, train_timeout: "5s" })}
+${scriptSearch({ name: "s2", grid: { mode: MODES }, max_failed_trials: 2, train_timeout: "5s" })}
+${scriptSearch({ name: "killed", grid: { mode: ["a", "sigkill"] }, max_failed_trials: 1 })}
+${scriptSearch({ name: "segmented", grid: { epochs: ["1", "2"], mode: ["a", "crash"] }, max_failed_trials: 2, checkpoint_every: 1 })}
 model(name = "hang", training_data = "data.csv", train_executable = ":train", hyperparams = {"mode": "hang"}, train_timeout = "5s")
 
 model(name = "evalhang_model", training_data = "data.csv", train_executable = ":train", hyperparams = {"mode": "evalhang"})

@@ -5,7 +5,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
 import { holdWorkspace } from "./harness/workspace-lock.ts";
-import { consumerWorkspace, pinnedNodeFromNodeModules, removeWorkspace } from "./harness/workspace.ts";
+import { consumerModule, consumerWorkspace, pinnedNodeFromNodeModules, removeWorkspace } from "./harness/workspace.ts";
 
 const workspaces: string[] = [];
 
@@ -25,15 +25,7 @@ async function offlineBazel(): Promise<boolean> {
  */
 async function failingModule(ext: string, lines: string[]): Promise<string> {
   const ws = consumerWorkspace({
-    "MODULE.bazel": [
-      'module(name = "consumer")',
-      'bazel_dep(name = "databazel")',
-      `local_path_override(module_name = "databazel", path = ${JSON.stringify(repoRoot)})`,
-      'bazel_dep(name = "rules_python", version = "1.6.0")',
-      ...pinnedNodeFromNodeModules(),
-      ...lines,
-      "",
-    ].join("\n"),
+    "MODULE.bazel": consumerModule(['bazel_dep(name = "rules_python", version = "1.6.0")', ...pinnedNodeFromNodeModules(), ...lines, ""]),
     "BUILD.bazel": "",
     "requirements_lock.txt": "",
   });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 let release = "";
@@ -46,16 +47,7 @@ describe("release archive", () => {
   it("is a module a consumer can build with", async () => {
     ws = scriptWorkspace(
       {
-        "BUILD.bazel": `${scriptTargets()}hyperparam_search(
-    name = "search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"lr": ["0.1", "0.05"]},
-    metric = "accuracy",
-)
-`,
+        "BUILD.bazel": scriptTargets() + scriptSearch({ grid: { lr: ["0.1", "0.05"] } }),
       },
       release,
     );

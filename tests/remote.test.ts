@@ -6,15 +6,17 @@
 // survives a worker killed mid-search (Bazel executes the action again), and stopping the cluster
 // leaves nothing running.
 import { execa } from "execa";
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns, type Spawn } from "../tools/bench/execution-log.ts";
+import { ADAPTIVE_HEADER, adaptiveSearch, adaptiveWorkspace } from "./harness/adaptive.ts";
 import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { clusterScript, clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
-import { consumerWorkspace, removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
+import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
 const WORKERS = 2;
 const unavailable = clusterUnavailable();
@@ -87,42 +89,15 @@ const HALVING_TRIALS = ["lr_0.01", "lr_0.03", "lr_0.1", "lr_1"];
  * epochs, with the adaptive fixture's checkpointing train script and its eval script and data.
  */
 function halvingWorkspace(): string {
-  const ws = consumerWorkspace({
-    "BUILD.bazel": `load("@databazel//databazel:defs.bzl", "hyperparam_search")
-load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
-
-sh_binary(
-    name = "train",
-    srcs = ["train.sh"],
-    tags = ["databazel:checkpoints"],
-)
-
-sh_binary(
-    name = "eval",
-    srcs = ["eval.sh"],
-)
-
-hyperparam_search(
-    name = "halving",
-    eval_executable = ":eval",
-    grid = {"lr": [${HALVING_TRIALS.map((t) => JSON.stringify(t.slice("lr_".length))).join(", ")}]},
-    max_epochs = 4,
-    metric = "accuracy",
-    min_epochs = 1,
-    reduction_factor = 2,
-    scheduler = "successive_halving",
-    seed = 1,
-    test_data = "test.csv",
-    train_executable = ":train",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-)
-`,
+  const halving = adaptiveSearch("halving", {
+    grid: { lr: HALVING_TRIALS.map((t) => t.slice("lr_".length)) },
+    max_epochs: 4,
+    min_epochs: 1,
+    reduction_factor: 2,
+    scheduler: "successive_halving",
+    seed: 1,
   });
-  for (const file of ["train.sh", "eval.sh", "train.csv", "validation.csv", "test.csv"]) {
-    copyFileSync(join(repoRoot, "tests", "adaptive", file), join(ws, file));
-  }
-  return ws;
+  return adaptiveWorkspace({ "BUILD.bazel": ADAPTIVE_HEADER + halving });
 }
 
 const jobsOf = (jobs: Job[], spawnsOf: Spawn[]): Job[] => {
@@ -377,18 +352,9 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     // A consumer workspace whose trials take 4 × 2 s, so a worker can be killed mid-action.
     // Workers have no Node: the pinned one comes as an input of every action, by default.
     const ws = scriptWorkspace({
-      "BUILD.bazel": `${scriptTargets("train_ckpt.sh")}
-hyperparam_search(
-    name = "slow_search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    hyperparams = {"epochs": "4", "sleep": "2"},
-    grid = {"lr": ["0.1", "0.05"], "hidden": ["32", "64"]},
-    metric = "accuracy",
-)
-`,
+      "BUILD.bazel":
+        scriptTargets("train_ckpt.sh") +
+        scriptSearch({ name: "slow_search", hyperparams: { epochs: "4", sleep: "2" }, grid: { lr: ["0.1", "0.05"], hidden: ["32", "64"] } }),
     });
     workspaces.push(ws);
 

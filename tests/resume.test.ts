@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bazel, bazelInfo, launcher } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { spawns } from "../tools/bench/execution-log.ts";
 import { removeWorkspace, scriptTargets, scriptWorkspace } from "./harness/workspace.ts";
 
@@ -82,18 +83,9 @@ describe("a search whose Bazel server is killed mid-build", () => {
 
   it("runs again only the trials that had not finished, and every output parses", async () => {
     // Six trials of 2 s each, two at a time.
-    const { ws, bin } = await workspaceWithDiskCache(`
-hyperparam_search(
-    name = "search",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    hyperparams = {"epochs": "1", "sleep": "2"},
-    grid = {"lr": ["0.1", "0.05", "0.01"], "hidden": ["32", "64"]},
-    metric = "accuracy",
-)
-`);
+    const { ws, bin } = await workspaceWithDiskCache(
+      scriptSearch({ hyperparams: { epochs: "1", sleep: "2" }, grid: { lr: ["0.1", "0.05", "0.01"], hidden: ["32", "64"] } }),
+    );
     const out = join(bin, "search");
     const finishedBy = (record: string) => (): string[] => listDir(out).filter((t) => existsSync(join(out, t, record)));
     const trained = await killMidBuild(ws, "//:search", finishedBy("run.train.json"), 2, trials.length);
@@ -116,7 +108,7 @@ hyperparam_search(
       for (const record of ["run.train.json", "run.eval.json", "metrics.json"]) {
         expect(() => JSON.parse(readFileSync(join(out, trial, record), "utf8")), `${trial}/${record}`).not.toThrow();
       }
-      expect(readFileSync(join(out, trial, "model"), "utf8")).toMatch(/^hyperparams=.*\nepochs=1\n$/);
+      expect(readFileSync(join(out, trial, "model"), "utf8")).toMatch(/^hyperparams=.*\nepochs=1\nruns=0-1\n$/);
     }
     const board = JSON.parse(readFileSync(join(bin, "search.leaderboard.json"), "utf8")) as { trials: unknown[] };
     expect(board.trials).toHaveLength(6);

@@ -5,8 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel } from "./harness/bazel.ts";
-import { cacheHitsByMnemonic, executedByTarget } from "./harness/execution-log.ts";
+import { cacheHitsByMnemonic, executedByTarget, loggedBuild } from "./harness/execution-log.ts";
 import { SAMPLER_HEADER, samplerSearch, samplerWorkspace } from "./harness/sampler.ts";
 import { removeWorkspace } from "./harness/workspace.ts";
 
@@ -21,7 +20,6 @@ const WHOLE_SEARCH = { DatabazelTrain: 8, DatabazelSampler: 1, DatabazelEval: 12
 
 let ws = "";
 let scratch = "";
-let step = 0;
 
 function setSearch(seed: number, space: Record<string, string>): void {
   writeFileSync(
@@ -31,11 +29,7 @@ function setSearch(seed: number, space: Record<string, string>): void {
 }
 
 /** Builds both searches; returns the execution log's path. */
-async function build(): Promise<string> {
-  const log = join(scratch, `exec-${step++}.json`);
-  await bazel(["build", "//:tpe", "//:other", `--disk_cache=${join(scratch, "disk-cache")}`, `--execution_log_json_file=${log}`], { cwd: ws });
-  return log;
-}
+const build = async (): Promise<string> => (await loggedBuild(["//:tpe", "//:other", `--disk_cache=${join(scratch, "disk-cache")}`], { cwd: ws, logDir: scratch })).log;
 
 /** The hyperparameters of //:tpe's random first batch, trial by trial. */
 function firstBatch(): Record<string, string>[] {

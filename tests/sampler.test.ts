@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bazel } from "./harness/bazel.ts";
-import { executedByMnemonic } from "./harness/execution-log.ts";
+import { loggedBuild } from "./harness/execution-log.ts";
 import { SAMPLER_HEADER as HEADER, samplerSearch, samplerWorkspace } from "./harness/sampler.ts";
 import { removeWorkspace } from "./harness/workspace.ts";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
@@ -19,13 +19,8 @@ const search = (nTrials: number): string => samplerSearch({ name: "tpe", sampler
 
 let ws = "";
 let scratch = "";
-let step = 0;
 
-async function build(flags: string[] = []): Promise<Record<string, number>> {
-  const log = join(scratch, `exec-${step++}.json`);
-  await bazel(["build", "//:tpe", `--execution_log_json_file=${log}`, ...flags], { cwd: ws });
-  return executedByMnemonic(log);
-}
+const build = async (flags: string[] = []): Promise<Record<string, number>> => (await loggedBuild(["//:tpe", ...flags], { cwd: ws, logDir: scratch })).executed;
 
 const bin = (...rel: string[]): string => join(ws, "bazel-bin", ...rel);
 const board = (): LeaderboardJson => JSON.parse(readFileSync(bin("tpe.leaderboard.json"), "utf8")) as LeaderboardJson;

@@ -6,7 +6,7 @@
 // need no Python.
 import { execa } from "execa";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -14,10 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 import type { SearchFields } from "../tools/src/formats/providers.ts";
 import { crc32c, maskedCrc32c } from "../tools/src/tensorboard/tfrecord.ts";
+import { adaptiveSearch, adaptiveWorkspace } from "./harness/adaptive.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
 import { aptInstall } from "./harness/install.ts";
-import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
+import { removeWorkspace } from "./harness/workspace.ts";
 
 /** TensorBoard from PyPI, in a venv kept between runs. */
 const TENSORBOARD = "tensorboard==2.21.0";
@@ -36,37 +37,24 @@ sh_binary(name = "eval", srcs = ["eval.sh"])
 
 # Successive halving over 6 trials, rungs at 1 and 3 epochs: the two lr = 0.05 trials go on to
 # epoch 3, and the one with fail_at = 2 fails at epoch 2. So 1 succeeds, 1 fails, 4 are pruned.
-hyperparam_search(
-    name = "halving",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train_ckpt",
-    eval_executable = ":eval",
-    grid = {"lr": ["0.05", "0.3", "3"], "fail_at": ["2", "99"]},
-    metric = "accuracy",
-    scheduler = "successive_halving",
-    min_epochs = 1,
-    max_epochs = 3,
-    reduction_factor = 3,
-    max_failed_trials = 1,
-    seed = 1,
-)
-
+${adaptiveSearch("halving", {
+  train_executable: ":train_ckpt",
+  grid: { lr: ["0.05", "0.3", "3"], fail_at: ["2", "99"] },
+  scheduler: "successive_halving",
+  min_epochs: 1,
+  max_epochs: 3,
+  reduction_factor: 3,
+  max_failed_trials: 1,
+  seed: 1,
+})}
 # Random search: a log-uniform range, a choice and a fixed value; each trial trains 3 epochs.
-hyperparam_search(
-    name = "random",
-    training_data = "train.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    space = {"lr": "loguniform(0.01, 1)", "act": "choice(relu, tanh)"},
-    hyperparams = {"epochs": "3"},
-    n_trials = 3,
-    seed = 1,
-    metric = "accuracy",
-)
-
+${adaptiveSearch("random", {
+  validation_data: undefined,
+  space: { lr: "loguniform(0.01, 1)", act: "choice(relu, tanh)" },
+  hyperparams: { epochs: "3" },
+  n_trials: 3,
+  seed: 1,
+})}
 model(
     name = "single",
     training_data = "train.csv",
@@ -170,13 +158,7 @@ const hparamInfo = (read: Read, name: string): HParamInfo | undefined =>
   (read.runs["."]!.hparams["_hparams_/experiment"]!.hparam_infos as HParamInfo[]).find((h) => h.name === name);
 
 beforeAll(async () => {
-  ws = consumerWorkspace({
-    "BUILD.bazel": BUILD,
-    "train.csv": "bias=0\n",
-    "validation.csv": "bias=0.01\n",
-    "test.csv": "bias=0\n",
-  });
-  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "adaptive", script), join(ws, script));
+  ws = adaptiveWorkspace({ "BUILD.bazel": BUILD });
   scratch = mkdtempSync(join(tmpdir(), "databazel-tensorboard-"));
   const found = await tensorboardPython();
   if ("reason" in found) noTensorBoard = found.reason;

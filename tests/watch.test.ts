@@ -17,7 +17,8 @@ import { PROGRESS_FORMAT, WATCHING, type Progress } from "../tools/src/formats/p
 import type { Target } from "../tools/src/formats/providers.ts";
 import { outputBaseOf } from "../tools/src/shim/exec-root.ts";
 import { startProgress } from "../tools/src/shim/progress.ts";
-import { bazel, launcher } from "./harness/bazel.ts";
+import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
+import { scriptSearch } from "./harness/build-file.ts";
 import { cliBundle } from "./harness/cli.ts";
 import { findOrInstall } from "./harness/install.ts";
 import { consumerWorkspace, removeWorkspace } from "./harness/workspace.ts";
@@ -404,32 +405,9 @@ describe("the busy Bazel: the command in the output base's lock file", () => {
   });
 });
 
-// A slow search: the script sleeps each epoch and rewrites curve.json after it, as a real
-// trainer logs its epochs; three trials of four epochs, two training at a time.
-const SLOW_TRAIN = `#!/bin/sh
-set -eu
-model="" hp="" out="" start=0 end=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --model) model=$2 ;;
-    --hyperparams) hp=$2 ;;
-    --output_dir) out=$2 ;;
-    --start_epoch) start=$2 ;;
-    --end_epoch) end=$2 ;;
-  esac
-  shift 2
-done
-value() { echo "$hp" | sed -n "s/.*\\"$1\\":\\"\\([^\\"]*\\)\\".*/\\1/p"; }
-[ -n "$end" ] || end=$(value epochs)
-curve="" epoch=$start
-while [ "$epoch" -lt "$end" ]; do
-  epoch=$((epoch + 1))
-  sleep "$(value sleep)"
-  curve="$curve\${curve:+,}{\\"epoch\\": $epoch, \\"loss\\": $(awk -v e="$epoch" -v lr="$(value lr)" 'BEGIN { printf "%.4f", lr / e }')}"
-  echo "[$curve]" >"$out/curve.json.tmp" && mv "$out/curve.json.tmp" "$out/curve.json"
-done
-echo "hyperparams=$hp" >"$model"
-`;
+// A slow search: the adaptive fixture's train script sleeps each epoch and rewrites curve.json
+// after it, as a real trainer logs its epochs; three trials of four epochs, two training at a time.
+const SLOW_TRAIN = readFileSync(join(repoRoot, "tests", "adaptive", "train.sh"), "utf8");
 
 const EVAL = `#!/bin/sh
 set -eu
@@ -440,18 +418,8 @@ done
 echo '{"accuracy": 0.5}' >"$metrics"
 `;
 
-const search = (name: string, lrs: string[]): string => `
-hyperparam_search(
-    name = "${name}",
-    training_data = "data.csv",
-    test_data = "data.csv",
-    train_executable = ":slow_train",
-    eval_executable = ":eval",
-    hyperparams = {"epochs": "4", "sleep": "1"},
-    grid = {"lr": [${lrs.map((l) => `"${l}"`).join(", ")}]},
-    metric = "accuracy",
-)
-`;
+const search = (name: string, lrs: string[]): string =>
+  scriptSearch({ name, train_executable: ":slow_train", hyperparams: { epochs: "4", sleep: "1" }, grid: { lr: lrs } });
 
 // tmux, Debian's, installed when missing: the test skips only where apt cannot install it.
 const tmuxFound = await findOrInstall("tmux", "/usr/bin/tmux", "tmux");

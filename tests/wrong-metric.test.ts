@@ -6,8 +6,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bazel } from "./harness/bazel.ts";
-import { executedByMnemonic } from "./harness/execution-log.ts";
+import { adaptiveSearch } from "./harness/adaptive.ts";
+import type { SearchAttrs } from "./harness/build-file.ts";
+import { loggedBuild } from "./harness/execution-log.ts";
 import { SAMPLER_HEADER, samplerSearch, samplerWorkspace } from "./harness/sampler.ts";
 import { removeWorkspace } from "./harness/workspace.ts";
 
@@ -15,32 +16,20 @@ import { removeWorkspace } from "./harness/workspace.ts";
 const WRONG = (build: string): string => build.replace('metric = "accuracy"', 'metric = "acc"');
 
 /** A grid search of :train and :eval whose trials sleep `sleep` seconds per epoch (3 epochs). */
-const gridSearch = (name: string, sleeps: string[], extra = ""): string => `
-hyperparam_search(
-    name = "${name}",
-    training_data = "train.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    grid = {"sleep": [${sleeps.map((s) => `"${s}"`).join(", ")}]},
-    hyperparams = {"lr": "0.05"},
-    metric = "acc",${extra}
-)
-`;
+const gridSearch = (name: string, sleeps: string[], extra: SearchAttrs = {}): string =>
+  adaptiveSearch(name, { validation_data: undefined, grid: { sleep: sleeps }, hyperparams: { lr: "0.05" }, metric: "acc", ...extra });
 
 let ws = "";
 let scratch = "";
-let step = 0;
 
 /** Builds `target`, which must fail; returns its output and what executed. */
 async function failingBuild(target: string): Promise<{ output: string; executed: Record<string, number> }> {
-  const log = join(scratch, `exec-${step++}.json`);
   // Room for every trial of a search at once, whatever the machine's cores: the fast trial's eval
   // then always finishes while the slow one trains.
   const parallel = ["--jobs=4", "--local_cpu_resources=4"];
-  const result = await bazel(["build", target, ...parallel, `--execution_log_json_file=${log}`], { cwd: ws, allowFailure: true });
+  const { result, executed } = await loggedBuild([target, ...parallel], { cwd: ws, logDir: scratch, allowFailure: true });
   expect(result.exitCode, result.all).not.toBe(0);
-  return { output: result.all ?? "", executed: executedByMnemonic(log) };
+  return { output: result.all ?? "", executed };
 }
 
 function expectMessage(output: string, target: string): void {
@@ -53,7 +42,7 @@ beforeAll(() => {
     SAMPLER_HEADER +
       WRONG(samplerSearch({ name: "tpe", sampler: "tpe", nTrials: 4, batchSize: 2 })) +
       gridSearch("grid", ["0", "20"]) +
-      gridSearch("tolerant", ["0", "20"], "\n    max_failed_trials = 2,"),
+      gridSearch("tolerant", ["0", "20"], { max_failed_trials: 2 }),
   );
   scratch = mkdtempSync(join(tmpdir(), "databazel-wrong-metric-"));
 });

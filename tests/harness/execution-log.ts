@@ -1,5 +1,7 @@
 // Counts, from Bazel's JSON execution log, which spawns ran and which a cache served.
+import { join } from "node:path";
 import { spawns, type Spawn } from "../../tools/bench/execution-log.ts";
+import { bazel, type BazelOptions, type BazelResult } from "./bazel.ts";
 
 function countBy(entries: Spawn[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -22,4 +24,28 @@ export function executedByTarget(logPath: string): Record<string, Record<string,
   const byTarget: Record<string, Spawn[]> = {};
   for (const s of spawns(logPath)) if (!s.cacheHit) (byTarget[s.targetLabel ?? ""] ??= []).push(s);
   return Object.fromEntries(Object.entries(byTarget).map(([label, entries]) => [label, countBy(entries)]));
+}
+
+export interface LoggedBuild {
+  result: BazelResult;
+  /** The execution log's path. */
+  log: string;
+  /** executedByMnemonic of the log, read when first asked for. */
+  executed: Record<string, number>;
+}
+
+let logs = 0;
+
+/** `bazel build ARGS` with its execution log in a file of its own under `logDir`. */
+export async function loggedBuild(args: string[], options: BazelOptions & { logDir: string }): Promise<LoggedBuild> {
+  const { logDir, ...bazelOptions } = options;
+  const log = join(logDir, `exec-${logs++}.json`);
+  const result = await bazel(["build", ...args, `--execution_log_json_file=${log}`], bazelOptions);
+  return {
+    result,
+    log,
+    get executed() {
+      return executedByMnemonic(log);
+    },
+  };
 }

@@ -1,10 +1,6 @@
-// The consumer workspace of the sampler tests: the adaptive tests' train and eval
-// scripts (accuracy peaks at lr = 0.05), the sampler executable of tests/adaptive, and data
-// files whose `bias` tells validation from test metrics.
-import { copyFileSync } from "node:fs";
-import { join } from "node:path";
-import { repoRoot } from "./bazel.ts";
-import { consumerWorkspace } from "./workspace.ts";
+// The consumer workspace of the sampler tests: the adaptive fixture's workspace
+// (harness/adaptive.ts) with the sampler executable of tests/adaptive beside its scripts.
+import { adaptiveSearch, adaptiveWorkspace } from "./adaptive.ts";
 
 /** BUILD lines that load hyperparam_search and make :train, :eval and the :sweep_<mode> samplers. */
 export const SAMPLER_HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
@@ -30,35 +26,10 @@ export interface SamplerSearch {
 
 /** A hyperparam_search of the workspace's :train and :eval whose batches `sampler` proposes. */
 export function samplerSearch({ name, sampler, space = { lr: "loguniform(0.001, 1)" }, seed = 1, nTrials = 8, batchSize = 4 }: SamplerSearch): string {
-  const spaceText = Object.entries(space)
-    .map(([k, v]) => `"${k}": "${v}"`)
-    .join(", ");
-  return `
-hyperparam_search(
-    name = "${name}",
-    training_data = "train.csv",
-    validation_data = "validation.csv",
-    test_data = "test.csv",
-    train_executable = ":train",
-    eval_executable = ":eval",
-    space = {${spaceText}},
-    seed = ${seed},
-    metric = "accuracy",
-    sampler = "${sampler}",
-    n_trials = ${nTrials},
-    batch_size = ${batchSize},
-)
-`;
+  return adaptiveSearch(name, { space, seed, sampler, n_trials: nTrials, batch_size: batchSize });
 }
 
 /** A consumer workspace with the scripts and data files the searches above use, and `build` as its BUILD.bazel. */
 export function samplerWorkspace(build: string): string {
-  const ws = consumerWorkspace({
-    "BUILD.bazel": build,
-    "train.csv": "bias=0\n",
-    "validation.csv": "bias=0.01\n",
-    "test.csv": "bias=0\n",
-  });
-  for (const script of ["train.sh", "eval.sh", "sweep_sampler.sh"]) copyFileSync(join(repoRoot, "tests", "adaptive", script), join(ws, script));
-  return ws;
+  return adaptiveWorkspace({ "BUILD.bazel": build }, ["sweep_sampler.sh"]);
 }

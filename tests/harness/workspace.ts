@@ -33,6 +33,18 @@ export function e2eWorkspaceCopy(name: string): string {
   return dir;
 }
 
+/** A consumer's MODULE.bazel: databazel from `databazelPath` (this repository by default), then `lines`. */
+export function consumerModule(lines: string[], databazelPath: string = repoRoot): string {
+  return [
+    'module(name = "consumer")',
+    "",
+    'bazel_dep(name = "databazel")',
+    `local_path_override(module_name = "databazel", path = ${JSON.stringify(databazelPath)})`,
+    "",
+    ...lines,
+  ].join("\n");
+}
+
 export function consumerWorkspace(
   files: Record<string, string>,
   copy: string[] = [],
@@ -40,16 +52,7 @@ export function consumerWorkspace(
 ): string {
   return makeWorkspace(
     {
-      "MODULE.bazel": [
-        'module(name = "consumer")',
-        "",
-        'bazel_dep(name = "databazel")',
-        `local_path_override(module_name = "databazel", path = ${JSON.stringify(databazelPath)})`,
-        "",
-        'bazel_dep(name = "rules_shell", version = "0.4.1")',
-        "",
-        ...pinnedNodeFromNodeModules(),
-      ].join("\n"),
+      "MODULE.bazel": consumerModule(['bazel_dep(name = "rules_shell", version = "0.4.1")', "", ...pinnedNodeFromNodeModules()], databazelPath),
       ".bazelrc": [
         "common --noenable_workspace",
         "common --lockfile_mode=off",
@@ -87,13 +90,12 @@ sh_binary(name = "eval", srcs = ["eval.sh"])
 }
 
 /**
- * A consumer workspace with the test scripts of tests/rules (train.sh, train_ckpt.sh, eval.sh)
- * and a data.csv beside `files`.
+ * A consumer workspace with the test scripts of tests/rules (train.sh, eval.sh), the checkpointing
+ * train script of tests/adaptive as train_ckpt.sh, and a data.csv beside `files`.
  */
 export function scriptWorkspace(files: Record<string, string>, databazelPath: string = repoRoot): string {
   const ws = consumerWorkspace({ "data.csv": "x\n1\n", ...files }, [], databazelPath);
-  for (const script of ["train.sh", "train_ckpt.sh", "eval.sh"]) {
-    copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
-  }
+  for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
+  copyFileSync(join(repoRoot, "tests", "adaptive", "train.sh"), join(ws, "train_ckpt.sh"));
   return ws;
 }
