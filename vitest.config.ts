@@ -6,7 +6,7 @@ const UNIT = [
   "tests/formats.test.ts",
   "tests/import-graph.test.ts",
   "tests/metrics.test.ts",
-  "tests/schedule.test.ts",
+  "tests/promote.test.ts",
   "tests/static-checks.test.ts",
   "tests/tpe.test.ts",
 ];

@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADAPTIVE_HEADER, adaptiveSearch } from "./harness/adaptive.ts";
+import { SCHEDULER_HEADER, schedulerSearch } from "./harness/scheduler.ts";
 import { bazel, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
 import { cacheHitsByMnemonic, executedByMnemonic, loggedBuild, type LoggedBuild } from "./harness/execution-log.ts";
@@ -25,7 +25,7 @@ import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 
 // Two brackets: 3 trials at 1 epoch, the best going on to 3 (one decision), and 2 at 3 epochs.
 const hyperband = (continueTrials: string[]): string =>
-  adaptiveSearch("hyperband", {
+  schedulerSearch("hyperband", {
     space: { lr: "loguniform(0.001, 1)" },
     seed: 1,
     scheduler: "hyperband",
@@ -52,7 +52,7 @@ let pruned = "";
 let step = 0;
 
 const setSearches = (changed: boolean): void =>
-  writeFileSync(join(ws, "BUILD.bazel"), ADAPTIVE_HEADER + hyperband(changed ? [pruned] : []) + tpe(changed ? 6 : 4));
+  writeFileSync(join(ws, "BUILD.bazel"), SCHEDULER_HEADER + hyperband(changed ? [pruned] : []) + tpe(changed ? 6 : 4));
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) as T;
 const board = (name: string): LeaderboardJson => readJson<LeaderboardJson>(join(ws, "bazel-bin", `${name}.leaderboard.json`));

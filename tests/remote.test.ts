@@ -12,7 +12,7 @@ import { dirname, join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawns, type Spawn } from "../tools/bench/execution-log.ts";
-import { ADAPTIVE_HEADER, adaptiveSearch, adaptiveWorkspace } from "./harness/adaptive.ts";
+import { SCHEDULER_HEADER, schedulerSearch, schedulerWorkspace } from "./harness/scheduler.ts";
 import { bazel, launcher, repoRoot } from "./harness/bazel.ts";
 import { scriptSearch } from "./harness/build-file.ts";
 import { clusterScript, clusterUnavailable, maxConcurrent, startCluster, type Cluster, type Job } from "../tools/remote/cluster.ts";
@@ -86,10 +86,10 @@ const HALVING_TRIALS = ["lr_0.01", "lr_0.03", "lr_0.1", "lr_1"];
 
 /**
  * A consumer workspace with //:halving: successive halving over 4 trials, rungs at 1, 2 and 4
- * epochs, with the adaptive fixture's checkpointing train script and its eval script and data.
+ * epochs, with the scheduler fixture's checkpointing train script and its eval script and data.
  */
 function halvingWorkspace(): string {
-  const halving = adaptiveSearch("halving", {
+  const halving = schedulerSearch("halving", {
     grid: { lr: HALVING_TRIALS.map((t) => t.slice("lr_".length)) },
     max_epochs: 4,
     min_epochs: 1,
@@ -97,7 +97,7 @@ function halvingWorkspace(): string {
     scheduler: "successive_halving",
     seed: 1,
   });
-  return adaptiveWorkspace({ "BUILD.bazel": ADAPTIVE_HEADER + halving });
+  return schedulerWorkspace({ "BUILD.bazel": SCHEDULER_HEADER + halving });
 }
 
 const jobsOf = (jobs: Job[], spawnsOf: Spawn[]): Job[] => {
@@ -202,8 +202,8 @@ describe.skipIf(unavailable !== undefined)("remote execution on BuildGrid with b
     console.log(`identical to the local build: ${compared.length} files`);
   });
 
-  // A successive-halving search (scheduler.bzl) in a consumer workspace: 4 trials of the adaptive
-  // fixture's scripts (tests/adaptive), rungs at 1, 2 and 4 epochs. A segment continues from a
+  // A successive-halving search (scheduler.bzl) in a consumer workspace: 4 trials of the scheduler
+  // fixture's scripts (tests/scheduler), rungs at 1, 2 and 4 epochs. A segment continues from a
   // checkpoint that another worker may have made, and the DatabazelPromote actions that say which
   // segments train run on the workers too. The local build reuses the remote build's output base
   // after `bazel clean` (every action runs again; the server and external repositories stay).

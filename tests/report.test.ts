@@ -245,8 +245,8 @@ describe("reports", () => {
     expect(outcomes.map((m) => `${m[1]}:${m[2]}`)).toEqual(rows.map((r) => `${r[0]}:${r[4]}`));
   });
 
-  it("adaptive: escape odd names in the promotions, style pruned trials apart from failed ones, mark continue_trials", () => {
-    const dir = mkdtempSync(join(tmpdir(), "databazel-report-adaptive-"));
+  it("scheduler: escape odd names in the promotions, style pruned trials apart from failed ones, mark continue_trials", () => {
+    const dir = mkdtempSync(join(tmpdir(), "databazel-report-scheduler-"));
     const file = (name: string, value: unknown): string => {
       writeFileSync(join(dir, name), JSON.stringify(value));
       return join(dir, name);
@@ -271,7 +271,7 @@ describe("reports", () => {
     // fails on its way to rung 2; d is pruned at rung 1.
     const board = {
       format: 3,
-      label: "//odd:<adaptive>",
+      label: "//odd:<scheduler>",
       metric: "accuracy",
       goal: "maximize",
       best: a,
@@ -307,7 +307,7 @@ describe("reports", () => {
     ];
     const html = renderReport({
       kind: "search",
-      label: "//odd:<adaptive>",
+      label: "//odd:<scheduler>",
       metric: "accuracy",
       goal: "maximize",
       leaderboard: file("board.json", board),
@@ -316,7 +316,7 @@ describe("reports", () => {
       grid: { lr: ["0.1", "0.2", "0.3", "0.4"] },
     });
     mkdirSync(artifacts, { recursive: true });
-    writeFileSync(join(artifacts, "report-adaptive-fixture.html"), html);
+    writeFileSync(join(artifacts, "report-scheduler-fixture.html"), html);
     rmSync(dir, { recursive: true, force: true });
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<b>exit");

@@ -1,5 +1,5 @@
-// The report and `databazel show` of the adaptive searches //tests/adaptive:halving (successive
-// halving: 9 trials, rungs at 1, 3 and 9 epochs) and //tests/adaptive:hyperband: the promotions
+// The report and `databazel show` of the searches with a scheduler //tests/scheduler:halving (successive
+// halving: 9 trials, rungs at 1, 3 and 9 epochs) and //tests/scheduler:hyperband: the promotions
 // chart cut by the rungs, the rung tables, pruned trials dimmed in the learning curves and not
 // counted as failures, and the rung lines `databazel show` prints. The report is checked in
 // headless Chromium; screenshots are kept under test-artifacts/ for a human to look at.
@@ -13,7 +13,7 @@ import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { chromiumForReports, dumpDom, keepScreenshot } from "./harness/chromium.ts";
 import { databazel } from "./harness/cli.ts";
 
-const bin = join(repoRoot, "bazel-bin", "tests", "adaptive");
+const bin = join(repoRoot, "bazel-bin", "tests", "scheduler");
 const SEARCHES = ["halving", "hyperband"];
 const board = (name: string): LeaderboardJson => JSON.parse(readFileSync(join(bin, `${name}.leaderboard.json`), "utf8")) as LeaderboardJson;
 
@@ -33,8 +33,8 @@ const count = (text: string, pattern: RegExp): number => text.match(pattern)?.le
 const attrs = (text: string, pattern: RegExp): string[] => [...text.matchAll(pattern)].map((m) => m[1]!);
 
 beforeAll(async () => {
-  await bazel(["build", ...SEARCHES.map((s) => `//tests/adaptive:${s}`)]);
-  scratch = mkdtempSync(join(tmpdir(), "databazel-adaptive-reports-"));
+  await bazel(["build", ...SEARCHES.map((s) => `//tests/scheduler:${s}`)]);
+  scratch = mkdtempSync(join(tmpdir(), "databazel-scheduler-reports-"));
   for (const name of SEARCHES) copyFileSync(join(bin, `${name}.report.html`), report(name));
 });
 
@@ -42,7 +42,7 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-describe("the report of an adaptive search", () => {
+describe("the report of a search with a scheduler", () => {
   it("is self-contained and deterministic", async () => {
     const execRoot = await bazelInfo("execution_root");
     const generator = join(repoRoot, "databazel", "private", "bundles", "report.cjs");
@@ -57,13 +57,13 @@ describe("the report of an adaptive search", () => {
   });
 });
 
-describe("the report of an adaptive search in headless Chromium", () => {
+describe("the report of a search with a scheduler in headless Chromium", () => {
   let chromium = "";
   let skip = "";
 
   beforeAll(async () => ({ chromium, skip } = await chromiumForReports()));
 
-  const shoot = (name: string, size: string): Promise<void> => keepScreenshot(chromium, report(name), `report-adaptive-${name}`, size);
+  const shoot = (name: string, size: string): Promise<void> => keepScreenshot(chromium, report(name), `report-scheduler-${name}`, size);
 
   it("halving: a promotions chart with the 3 rungs' cut lines, each trial's bar to the epochs it trained, the winner highlighted", async (context) => {
     if (!chromium) context.skip(`no chromium: ${skip}`);
@@ -221,13 +221,13 @@ describe("the report of an adaptive search in headless Chromium", () => {
   });
 });
 
-describe("databazel show on an adaptive search", () => {
+describe("databazel show on a search with a scheduler", () => {
   it("halving: after the leaderboard, a line per rung with who went on and their validation metric", async () => {
-    const result = await databazel(["show", "//tests/adaptive:halving"]);
+    const result = await databazel(["show", "//tests/scheduler:halving"]);
     expect(result.exitCode, result.stderr).toBe(0);
     console.log(result.stdout);
     const out = result.stdout;
-    expect(out).toContain("//tests/adaptive:halving: 9 trials ranked by accuracy");
+    expect(out).toContain("//tests/scheduler:halving: 9 trials ranked by accuracy");
     expect(out).toContain("8 were pruned at a rung and rank after those that trained to the last rung.");
     expect(out).not.toContain("did not succeed");
     const lines = out.split("\n");
@@ -252,7 +252,7 @@ describe("databazel show on an adaptive search", () => {
   });
 
   it("hyperband: the rungs of each bracket, prefixed with the bracket", async () => {
-    const result = await databazel(["show", "//tests/adaptive:hyperband"]);
+    const result = await databazel(["show", "//tests/scheduler:hyperband"]);
     expect(result.exitCode, result.stderr).toBe(0);
     const lines = result.stdout.split("\n").filter((l) => l.startsWith("bracket "));
     expect(lines.map((l) => l.slice(0, l.indexOf(":")))).toEqual([
@@ -270,11 +270,11 @@ describe("databazel show on an adaptive search", () => {
   });
 
   it("--json, --csv and --md are the leaderboard files, without the rung lines", async () => {
-    const jsonOut = await databazel(["show", "//tests/adaptive:halving", "--json"]);
+    const jsonOut = await databazel(["show", "//tests/scheduler:halving", "--json"]);
     expect(JSON.parse(jsonOut.stdout)).toEqual(board("halving"));
-    const csv = await databazel(["show", "//tests/adaptive:halving", "--csv"]);
+    const csv = await databazel(["show", "//tests/scheduler:halving", "--csv"]);
     expect(`${csv.stdout}\n`).toBe(readFileSync(join(bin, "halving.leaderboard.csv"), "utf8"));
-    const md = await databazel(["show", "//tests/adaptive:halving", "--md"]);
+    const md = await databazel(["show", "//tests/scheduler:halving", "--md"]);
     expect(`${md.stdout}\n`).toBe(readFileSync(join(bin, "halving.leaderboard.md"), "utf8"));
   });
 });

@@ -1,4 +1,4 @@
-// Adaptive search as one build: successive halving and Hyperband promote trials from
+// The scheduler as one build: successive halving and Hyperband promote trials from
 // their checkpoints while building. What trained is read from Bazel's execution log and from the
 // models themselves: the test script records every run it makes in its model (`runs=0-1,1-3`).
 import { createHash } from "node:crypto";
@@ -6,7 +6,7 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADAPTIVE_HEADER, adaptiveSearch, adaptiveWorkspace } from "./harness/adaptive.ts";
+import { SCHEDULER_HEADER, schedulerSearch, schedulerWorkspace } from "./harness/scheduler.ts";
 import { bazel } from "./harness/bazel.ts";
 import type { SearchAttrs } from "./harness/build-file.ts";
 import { loggedBuild, type LoggedBuild } from "./harness/execution-log.ts";
@@ -23,7 +23,7 @@ interface HalvingOptions {
 }
 
 function halving({ lrs = LRS, maxEpochs = 9, extra = {} }: HalvingOptions = {}): string {
-  return adaptiveSearch("halving", {
+  return schedulerSearch("halving", {
     grid: { lr: lrs },
     scheduler: "successive_halving",
     min_epochs: 1,
@@ -33,7 +33,7 @@ function halving({ lrs = LRS, maxEpochs = 9, extra = {} }: HalvingOptions = {}):
   });
 }
 
-const HYPERBAND = adaptiveSearch("hyperband", {
+const HYPERBAND = schedulerSearch("hyperband", {
   space: { lr: "loguniform(0.001, 1)" },
   seed: 1,
   scheduler: "hyperband",
@@ -44,7 +44,7 @@ const HYPERBAND = adaptiveSearch("hyperband", {
 
 // Trials that fail: fail_at = 1 fails at the first rung, fail_at = 2 after its promotion.
 const failing = (maxFailed: number): string =>
-  adaptiveSearch("failing", {
+  schedulerSearch("failing", {
     grid: { fail_at: ["1", "2", "99"], lr: ["0.05", "0.1"] },
     scheduler: "successive_halving",
     max_epochs: 3,
@@ -55,7 +55,7 @@ let ws = "";
 let scratch = "";
 
 function writeBuild(...targets: string[]): void {
-  writeFileSync(join(ws, "BUILD.bazel"), ADAPTIVE_HEADER + targets.join(""));
+  writeFileSync(join(ws, "BUILD.bazel"), SCHEDULER_HEADER + targets.join(""));
 }
 
 const build = (targets: string[], flags: string[] = [], options: { allowFailure?: boolean } = {}): Promise<LoggedBuild> =>
@@ -90,8 +90,8 @@ function digests(root: string, pattern: RegExp): Record<string, string> {
 
 beforeAll(() => {
   // The validation data scores 0.01 higher than the test data: a test can tell which one a number came from.
-  ws = adaptiveWorkspace({});
-  scratch = mkdtempSync(join(tmpdir(), "databazel-adaptive-"));
+  ws = schedulerWorkspace({});
+  scratch = mkdtempSync(join(tmpdir(), "databazel-scheduler-"));
   writeBuild(halving());
 });
 
@@ -282,7 +282,7 @@ sh_binary(name = "train_dir", srcs = ["train_dir.sh"], tags = ["databazel:checkp
 
 sh_binary(name = "eval_dir", srcs = ["eval_dir.sh"])
 `,
-      adaptiveSearch("dirs", {
+      schedulerSearch("dirs", {
         train_executable: ":train_dir",
         eval_executable: ":eval_dir",
         grid: { lr: ["0.001", "0.05", "0.1", "3"] },

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 import type { SearchFields } from "../tools/src/formats/providers.ts";
 import { crc32c, maskedCrc32c } from "../tools/src/tensorboard/tfrecord.ts";
-import { adaptiveSearch, adaptiveWorkspace } from "./harness/adaptive.ts";
+import { schedulerSearch, schedulerWorkspace } from "./harness/scheduler.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
 import { aptInstall } from "./harness/install.ts";
@@ -37,7 +37,7 @@ sh_binary(name = "eval", srcs = ["eval.sh"])
 
 # Successive halving over 6 trials, rungs at 1 and 3 epochs: the two lr = 0.05 trials go on to
 # epoch 3, and the one with fail_at = 2 fails at epoch 2. So 1 succeeds, 1 fails, 4 are pruned.
-${adaptiveSearch("halving", {
+${schedulerSearch("halving", {
   train_executable: ":train_ckpt",
   grid: { lr: ["0.05", "0.3", "3"], fail_at: ["2", "99"] },
   scheduler: "successive_halving",
@@ -48,7 +48,7 @@ ${adaptiveSearch("halving", {
   seed: 1,
 })}
 # Random search: a log-uniform range, a choice and a fixed value; each trial trains 3 epochs.
-${adaptiveSearch("random", {
+${schedulerSearch("random", {
   validation_data: undefined,
   space: { lr: "loguniform(0.01, 1)", act: "choice(relu, tanh)" },
   hyperparams: { epochs: "3" },
@@ -158,7 +158,7 @@ const hparamInfo = (read: Read, name: string): HParamInfo | undefined =>
   (read.runs["."]!.hparams["_hparams_/experiment"]!.hparam_infos as HParamInfo[]).find((h) => h.name === name);
 
 beforeAll(async () => {
-  ws = adaptiveWorkspace({ "BUILD.bazel": BUILD });
+  ws = schedulerWorkspace({ "BUILD.bazel": BUILD });
   scratch = mkdtempSync(join(tmpdir(), "databazel-tensorboard-"));
   const found = await tensorboardPython();
   if ("reason" in found) noTensorBoard = found.reason;
@@ -178,7 +178,7 @@ describe("TFRecord framing", () => {
   });
 });
 
-describe("databazel export --tensorboard, an adaptive search with pruned and failed trials", () => {
+describe("databazel export --tensorboard, a search with a scheduler with pruned and failed trials", () => {
   it("builds the search, then writes an event file per trial and the experiment's beside them", async () => {
     const result = await databazel(["export", "--tensorboard", out("tb"), "//:halving"], ws);
     expect(result.exitCode, result.stderr).toBe(0);

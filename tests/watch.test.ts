@@ -227,7 +227,7 @@ describe("the trials' states", () => {
     expect(summarize(plan, fresh).best).toEqual({ trial: "c", key: "accuracy", value: 0.91, test: true });
   });
 
-  it("an adaptive search's stopped trial: its evaluation succeeds, its last segment says pruned", () => {
+  it("a search with a scheduler's stopped trial: its evaluation succeeds, its last segment says pruned", () => {
     const t = trial("h", { model: "bazel-out/k8-fastbuild/bin/s/segments/h/epoch_9.ckpt", trainRecord: "bazel-out/k8-fastbuild/bin/s/segments/h/epoch_9.train.json", epochs: 9 });
     const records = new Map([
       [t.record!, { outcome: "succeeded" as const, mtimeMs: T0 + 5 }],
@@ -405,9 +405,9 @@ describe("the busy Bazel: the command in the output base's lock file", () => {
   });
 });
 
-// A slow search: the adaptive fixture's train script sleeps each epoch and rewrites curve.json
+// A slow search: the scheduler fixture's train script sleeps each epoch and rewrites curve.json
 // after it, as a real trainer logs its epochs; three trials of four epochs, two training at a time.
-const SLOW_TRAIN = readFileSync(join(repoRoot, "tests", "adaptive", "train.sh"), "utf8");
+const SLOW_TRAIN = readFileSync(join(repoRoot, "tests", "scheduler", "train.sh"), "utf8");
 
 const EVAL = `#!/bin/sh
 set -eu

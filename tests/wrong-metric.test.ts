@@ -6,18 +6,18 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adaptiveSearch } from "./harness/adaptive.ts";
+import { schedulerSearch } from "./harness/scheduler.ts";
 import type { SearchAttrs } from "./harness/build-file.ts";
 import { loggedBuild } from "./harness/execution-log.ts";
 import { SAMPLER_HEADER, samplerSearch, samplerWorkspace } from "./harness/sampler.ts";
 import { removeWorkspace } from "./harness/workspace.ts";
 
-/** tests/adaptive/eval.sh writes accuracy and seen_epochs; the searches below rank by "acc". */
+/** tests/scheduler/eval.sh writes accuracy and seen_epochs; the searches below rank by "acc". */
 const WRONG = (build: string): string => build.replace('metric = "accuracy"', 'metric = "acc"');
 
 /** A grid search of :train and :eval whose trials sleep `sleep` seconds per epoch (3 epochs). */
 const gridSearch = (name: string, sleeps: string[], extra: SearchAttrs = {}): string =>
-  adaptiveSearch(name, { validation_data: undefined, grid: { sleep: sleeps }, hyperparams: { lr: "0.05" }, metric: "acc", ...extra });
+  schedulerSearch(name, { validation_data: undefined, grid: { sleep: sleeps }, hyperparams: { lr: "0.05" }, metric: "acc", ...extra });
 
 let ws = "";
 let scratch = "";

@@ -145,9 +145,9 @@ FAILURE_CASES = [
         "max_failed_trials = -1 is negative.",
         "Fix: set it to how many trials may fail while the search still ranks the others",
     ]),
-    # Adaptive search (scheduler): each setup mistake fails analysis with its cause and fix. The
-    # searches train with //tests/adaptive:train, which is tagged databazel:checkpoints, and score
-    # rungs on //tests/adaptive:validation.csv.
+    # The scheduler: each setup mistake fails analysis with its cause and fix. The
+    # searches train with //tests/scheduler:train, which is tagged databazel:checkpoints, and score
+    # rungs on //tests/scheduler:validation.csv.
     case("scheduler_reduction_factor_test", "scheduler", {"grid": {"lr": ["0.1"]}, "reduction_factor": 1}, [
         "reduction_factor = 1 would keep every trial",
         "Fix: set reduction_factor = 3 (the usual choice), or any whole number of at least 2.",
@@ -217,7 +217,7 @@ FAILURE_CASES = [
         "Its trials are: lr_0.1.",
         "Fix: copy the name from the trial column of the leaderboard",
     ]),
-    case("adaptive_attrs_without_scheduler_test", "search", {"grid": {"lr": ["0.1"]}, "max_epochs": 9}, [
+    case("scheduler_attrs_without_scheduler_test", "search", {"grid": {"lr": ["0.1"]}, "max_epochs": 9}, [
         "max_epochs is only used with a scheduler, but scheduler is not set",
         'Fix: set scheduler = "successive_halving"',
     ]),
@@ -253,8 +253,8 @@ FAILURE_CASES = [
         "batch_size is only used with a sampler, but sampler is not set",
         'Fix: set sampler = "tpe"',
     ]),
-    case("sampler_not_executable_test", "sampler", {"sampler": "//tests/adaptive:validation.csv"}, [
-        'sampler = "//tests/adaptive:validation.csv" is not an executable target',
+    case("sampler_not_executable_test", "sampler", {"sampler": "//tests/scheduler:validation.csv"}, [
+        'sampler = "//tests/scheduler:validation.csv" is not an executable target',
         "Fix: point sampler at an executable target",
     ]),
     # Arguments the macros cannot pass as they are: each fails its own target at analysis (not the

@@ -40,7 +40,7 @@ _KINDS = {
         sampler = "tpe",
         seed = 1,
         space = {"lr": "loguniform(0.001, 1)"},
-        validation_data = "//tests/adaptive:validation.csv",
+        validation_data = "//tests/scheduler:validation.csv",
     )),
     # A search with successive halving up to 9 epochs, a train executable tagged
     # databazel:checkpoints and validation data.
@@ -48,8 +48,8 @@ _KINDS = {
         _SEARCH,
         max_epochs = 9,
         scheduler = "successive_halving",
-        train_executable = "//tests/adaptive:train",
-        validation_data = "//tests/adaptive:validation.csv",
+        train_executable = "//tests/scheduler:train",
+        validation_data = "//tests/scheduler:validation.csv",
     )),
     # Ranked by accuracy.
     "search": (hyperparam_search, _SEARCH),

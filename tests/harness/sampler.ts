@@ -1,6 +1,6 @@
-// The consumer workspace of the sampler tests: the adaptive fixture's workspace
-// (harness/adaptive.ts) with the sampler executable of tests/adaptive beside its scripts.
-import { adaptiveSearch, adaptiveWorkspace } from "./adaptive.ts";
+// The consumer workspace of the sampler tests: the scheduler fixture's workspace
+// (harness/scheduler.ts) with the sampler executable of tests/scheduler beside its scripts.
+import { schedulerSearch, schedulerWorkspace } from "./scheduler.ts";
 
 /** BUILD lines that load hyperparam_search and make :train, :eval and the :sweep_<mode> samplers. */
 export const SAMPLER_HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
@@ -26,10 +26,10 @@ export interface SamplerSearch {
 
 /** A hyperparam_search of the workspace's :train and :eval whose batches `sampler` proposes. */
 export function samplerSearch({ name, sampler, space = { lr: "loguniform(0.001, 1)" }, seed = 1, nTrials = 8, batchSize = 4 }: SamplerSearch): string {
-  return adaptiveSearch(name, { space, seed, sampler, n_trials: nTrials, batch_size: batchSize });
+  return schedulerSearch(name, { space, seed, sampler, n_trials: nTrials, batch_size: batchSize });
 }
 
 /** A consumer workspace with the scripts and data files the searches above use, and `build` as its BUILD.bazel. */
 export function samplerWorkspace(build: string): string {
-  return adaptiveWorkspace({ "BUILD.bazel": build }, ["sweep_sampler.sh"]);
+  return schedulerWorkspace({ "BUILD.bazel": build }, ["sweep_sampler.sh"]);
 }

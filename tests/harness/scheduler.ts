@@ -1,4 +1,4 @@
-// The consumer workspace of the adaptive-search tests, from the fixture tests/adaptive: its train
+// The consumer workspace of the scheduler tests, from the fixture tests/scheduler: its train
 // script (it continues from checkpoints and records every run in its model), its eval script
 // (accuracy peaks at lr = 0.05) and its data files, whose `bias` tells validation from test
 // metrics.
@@ -9,7 +9,7 @@ import { hyperparamSearch, type SearchAttrs } from "./build-file.ts";
 import { consumerWorkspace } from "./workspace.ts";
 
 /** BUILD lines that load hyperparam_search and make :train (checkpointing) and :eval from the fixture's scripts. */
-export const ADAPTIVE_HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
+export const SCHEDULER_HEADER = `load("@databazel//databazel:defs.bzl", "hyperparam_search")
 load("@rules_shell//shell:sh_binary.bzl", "sh_binary")
 
 sh_binary(name = "train", srcs = ["train.sh"], tags = ["databazel:checkpoints"])
@@ -22,7 +22,7 @@ sh_binary(name = "eval", srcs = ["eval.sh"])
  * accuracy; `attrs` add the space, the scheduler or sampler and the rest, and may override the
  * executables.
  */
-export function adaptiveSearch(name: string, attrs: SearchAttrs): string {
+export function schedulerSearch(name: string, attrs: SearchAttrs): string {
   const { train_executable = ":train", eval_executable = ":eval", ...rest } = attrs;
   return hyperparamSearch({
     name,
@@ -37,13 +37,13 @@ export function adaptiveSearch(name: string, attrs: SearchAttrs): string {
 }
 
 /**
- * A consumer workspace with the fixture's scripts and data files, `scripts` of tests/adaptive
+ * A consumer workspace with the fixture's scripts and data files, `scripts` of tests/scheduler
  * beside them, and `files` (its BUILD.bazel among them). The caller removes it.
  */
-export function adaptiveWorkspace(files: Record<string, string>, scripts: string[] = []): string {
+export function schedulerWorkspace(files: Record<string, string>, scripts: string[] = []): string {
   const ws = consumerWorkspace(files);
   for (const file of ["train.sh", "eval.sh", "train.csv", "validation.csv", "test.csv", ...scripts]) {
-    copyFileSync(join(repoRoot, "tests", "adaptive", file), join(ws, file));
+    copyFileSync(join(repoRoot, "tests", "scheduler", file), join(ws, file));
   }
   return ws;
 }

@@ -91,11 +91,11 @@ sh_binary(name = "eval", srcs = ["eval.sh"])
 
 /**
  * A consumer workspace with the test scripts of tests/rules (train.sh, eval.sh), the checkpointing
- * train script of tests/adaptive as train_ckpt.sh, and a data.csv beside `files`.
+ * train script of tests/scheduler as train_ckpt.sh, and a data.csv beside `files`.
  */
 export function scriptWorkspace(files: Record<string, string>, databazelPath: string = repoRoot): string {
   const ws = consumerWorkspace({ "data.csv": "x\n1\n", ...files }, [], databazelPath);
   for (const script of ["train.sh", "eval.sh"]) copyFileSync(join(repoRoot, "tests", "rules", script), join(ws, script));
-  copyFileSync(join(repoRoot, "tests", "adaptive", "train.sh"), join(ws, "train_ckpt.sh"));
+  copyFileSync(join(repoRoot, "tests", "scheduler", "train.sh"), join(ws, "train_ckpt.sh"));
   return ws;
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# An eval executable for the adaptive-search tests: accuracy grows with the epochs trained and
+# An eval executable for the scheduler tests: accuracy grows with the epochs trained and
 # peaks at lr = 0.05 (on a log scale), plus the `bias` the data file holds, so validation and
 # test data give different numbers and a test can tell which one a decision used.
 set -eu

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The checkpointing train executable of the tests (adaptive searches, samplers, checkpoints,
+# The checkpointing train executable of the tests (searches with a scheduler, samplers, checkpoints,
 # resume, watch): it supports epoch segments (its "model" counts the epochs trained, continuing
 # from --init_checkpoint), rewrites curve.json after every epoch, as a real trainer logs its
 # epochs, and records every run it makes in the model, so a test can tell which segments trained.

@@ -17,7 +17,7 @@ def _segment_bounds_test_impl(ctx):
     asserts.equals(env, segment_bounds(8, 2)[:2], segment_bounds(4, 2))
     asserts.equals(env, segment_bounds(8, 3)[:2], segment_bounds(7, 3)[:2])
 
-    # An adaptive search's rungs end segments too, beside checkpoint_every's multiples.
+    # A search with a scheduler's rungs end segments too, beside checkpoint_every's multiples.
     asserts.equals(env, [(0, 1), (1, 3), (3, 9)], segment_bounds(9, 0, [1, 3]))
     asserts.equals(env, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 6)], segment_bounds(6, 2, [1, 3]))
     asserts.equals(env, [(0, 4)], segment_bounds(4, 0, [0, 4, 7]))

@@ -1,4 +1,4 @@
-// The adaptive-search part of `npm run bench`: what successive halving saves against training
+// The scheduler part of `npm run bench`: what successive halving saves against training
 // every configuration to the end. It builds //mnist:bzl_halving (27 configurations of a random
 // space, rungs at 1, 3 and 9 epochs, reduction factor 3, decided on the validation digits) and
 // //mnist:bzl_halving_full (the same 27 configurations, same seed, each trained 9 epochs), then
@@ -11,13 +11,13 @@ import { readLeaderboard } from "../src/formats/leaderboard.ts";
 import { round } from "./bazel.ts";
 import { CLEAN_FLAGS, measureTraining, type PrefixRow } from "./prefix-bench.ts";
 
-export const ADAPTIVE_SEARCHES = [
+export const SCHEDULER_SEARCHES = [
   { search: "successive halving (27 configurations, 1-3-9 epochs)", target: "//mnist:bzl_halving", leaderboard: "mnist/bzl_halving.leaderboard.json" },
   { search: "the same 27 configurations, each 9 epochs", target: "//mnist:bzl_halving_full", leaderboard: "mnist/bzl_halving_full.leaderboard.json" },
   { search: "Hyperband (17 configurations in 3 brackets, 1-9 epochs)", target: "//mnist:bzl_hyperband", leaderboard: "mnist/bzl_hyperband.leaderboard.json" },
 ] as const;
 
-export interface AdaptiveRow extends PrefixRow {
+export interface SchedulerRow extends PrefixRow {
   /** The best trial's test accuracy, in percent. */
   bestAccuracy: number;
   bestTrial: string;
@@ -26,15 +26,15 @@ export interface AdaptiveRow extends PrefixRow {
   trials: number;
 }
 
-export interface AdaptiveResult {
+export interface SchedulerResult {
   command: string;
-  rows: AdaptiveRow[];
+  rows: SchedulerRow[];
   summary: string;
 }
 
-export async function measureAdaptive(): Promise<AdaptiveResult> {
-  const rows: AdaptiveRow[] = [];
-  for (const { search, target, leaderboard } of ADAPTIVE_SEARCHES) {
+export async function measureScheduler(): Promise<SchedulerResult> {
+  const rows: SchedulerRow[] = [];
+  for (const { search, target, leaderboard } of SCHEDULER_SEARCHES) {
     const { inspected, ...row } = await measureTraining(search, target, CLEAN_FLAGS, (bin) => readLeaderboard(join(bin, leaderboard)));
     const board = inspected!;
     const best = board.trials[0]!;
@@ -46,7 +46,7 @@ export async function measureAdaptive(): Promise<AdaptiveResult> {
       trials: board.trials.length,
     });
   }
-  const [halving, full] = rows as [AdaptiveRow, AdaptiveRow];
+  const [halving, full] = rows as [SchedulerRow, SchedulerRow];
   const ratio = (a: number, b: number) => (b === 0 ? "n/a" : (a / b).toFixed(2));
   const summary =
     `Successive halving trained ${halving.epochsTrained} epochs instead of ${full.epochsTrained} ` +
@@ -60,7 +60,7 @@ export async function measureAdaptive(): Promise<AdaptiveResult> {
   return { command, rows, summary };
 }
 
-export function adaptiveReport(result: AdaptiveResult): string {
+export function schedulerReport(result: SchedulerResult): string {
   const s = (x: number) => x.toFixed(2);
   return `| search | trials (completed) | train actions | epochs trained | training time (s) | build wall time (s) | best test accuracy (%) |
 |---|---:|---:|---:|---:|---:|---:|

@@ -11,7 +11,7 @@ import { repoRoot } from "../build/paths.ts";
 import { bazel, processes, removeWorkspace, round } from "./bazel.ts";
 import { bigDataReport, bigDataRounds, measureBigData, type BigDataResult } from "./bigdata-bench.ts";
 import { breakdownReport, breakdownSize, measureBreakdown, type BreakdownResult } from "./breakdown-bench.ts";
-import { adaptiveReport, measureAdaptive, type AdaptiveResult } from "./adaptive-bench.ts";
+import { schedulerReport, measureScheduler, type SchedulerResult } from "./scheduler-bench.ts";
 import { measurePrefixSharing, prefixReport, type PrefixResult } from "./prefix-bench.ts";
 import { measureSampler, samplerReport, samplerSeeds, type SamplerResult } from "./sampler-bench.ts";
 import { analysisPhaseSeconds } from "./profile.ts";
@@ -54,7 +54,7 @@ function megabytes(info: string, key: string): number {
   return Number(match[1]);
 }
 
-/** BENCH_PREFIX / BENCH_ADAPTIVE / BENCH_REMOTE / BENCH_BREAKDOWN / BENCH_BIGDATA: 1 (the default) runs that part, 0 skips it. */
+/** BENCH_PREFIX / BENCH_SCHEDULER / BENCH_REMOTE / BENCH_BREAKDOWN / BENCH_BIGDATA: 1 (the default) runs that part, 0 skips it. */
 function parsePart(name: string, what: string, text = "1"): boolean {
   if (text === "0" || text === "1") return text === "1";
   throw new Error(`${name}=${text}: want 0 (skip the ${what} part) or 1`);
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const sizes = parseSizes(process.env.BENCH_SIZES);
   const prefix = parsePart("BENCH_PREFIX", "prefix-sharing", process.env.BENCH_PREFIX);
-  const adaptive = parsePart("BENCH_ADAPTIVE", "adaptive-search", process.env.BENCH_ADAPTIVE);
+  const scheduler = parsePart("BENCH_SCHEDULER", "scheduler", process.env.BENCH_SCHEDULER);
   const sampler = parsePart("BENCH_SAMPLER", "TPE-against-random", process.env.BENCH_SAMPLER);
   const seeds = samplerSeeds(process.env.BENCH_SAMPLER_SEEDS);
   const remote = parsePart("BENCH_REMOTE", "remote-execution", process.env.BENCH_REMOTE);
@@ -125,16 +125,16 @@ async function main(): Promise<void> {
   const breakdownN = breakdownSize(process.env.BENCH_BREAKDOWN_N);
   const bigData = parsePart("BENCH_BIGDATA", "4 GB training file", process.env.BENCH_BIGDATA);
   const rounds = bigDataRounds(process.env.BENCH_BIGDATA_ROUNDS);
-  if (sizes.length === 0 && !prefix && !adaptive && !sampler && !remote && !breakdown && !bigData) {
+  if (sizes.length === 0 && !prefix && !scheduler && !sampler && !remote && !breakdown && !bigData) {
     throw new Error(
-      "BENCH_SIZES= (empty), BENCH_PREFIX=0, BENCH_ADAPTIVE=0, BENCH_SAMPLER=0, BENCH_REMOTE=0, BENCH_BREAKDOWN=0 and BENCH_BIGDATA=0: nothing to measure",
+      "BENCH_SIZES= (empty), BENCH_PREFIX=0, BENCH_SCHEDULER=0, BENCH_SAMPLER=0, BENCH_REMOTE=0, BENCH_BREAKDOWN=0 and BENCH_BIGDATA=0: nothing to measure",
     );
   }
 
   const env = [
     `BENCH_SIZES=${sizes.join(",")}`,
     ...(prefix ? [] : ["BENCH_PREFIX=0"]),
-    ...(adaptive ? [] : ["BENCH_ADAPTIVE=0"]),
+    ...(scheduler ? [] : ["BENCH_SCHEDULER=0"]),
     ...(sampler ? [`BENCH_SAMPLER_SEEDS=${seeds.join(",")}`] : ["BENCH_SAMPLER=0"]),
     ...(remote ? [] : ["BENCH_REMOTE=0"]),
     ...(breakdown ? [`BENCH_BREAKDOWN_N=${breakdownN}`] : ["BENCH_BREAKDOWN=0"]),
@@ -164,10 +164,10 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
     prefixSharing = await measurePrefixSharing();
     console.log(`${rows.length > 0 ? "\n" : ""}## Prefix sharing\n\n${prefixReport(prefixSharing)}`);
   }
-  let adaptiveSearch: AdaptiveResult | undefined;
-  if (adaptive) {
-    adaptiveSearch = await measureAdaptive();
-    console.log(`\n## Adaptive search\n\n${adaptiveReport(adaptiveSearch)}`);
+  let schedulerSearch: SchedulerResult | undefined;
+  if (scheduler) {
+    schedulerSearch = await measureScheduler();
+    console.log(`\n## The scheduler\n\n${schedulerReport(schedulerSearch)}`);
   }
   let samplerSearch: SamplerResult | undefined;
   if (sampler) {
@@ -202,7 +202,7 @@ Command: \`${invocation}\` (${bazelVersion}, through tools/bazel)
           bazel: bazelVersion,
           rows,
           ...(prefixSharing ? { prefixSharing } : {}),
-          ...(adaptiveSearch ? { adaptiveSearch } : {}),
+          ...(schedulerSearch ? { schedulerSearch } : {}),
           ...(samplerSearch ? { samplerSearch } : {}),
           ...(remoteExecution ? { remoteExecution } : {}),
           ...(costBreakdown ? { costBreakdown } : {}),
