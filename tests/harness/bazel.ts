@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { holdWorkspace } from "./workspace-lock.ts";
+import { holdWorkspace, ownOutputBase } from "./workspace-lock.ts";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const launcher = join(repoRoot, "tools", "bazel");
@@ -20,7 +20,7 @@ export type BazelResult = Result<{ all: true; reject: false }>;
 
 /** Runs `tools/bazel ARGS` and returns its exit code and interleaved output. */
 export async function bazel(args: string[], options: BazelOptions = {}): Promise<BazelResult> {
-  await holdWorkspace(options.cwd ?? repoRoot);
+  if (!ownOutputBase(args)) await holdWorkspace(options.cwd ?? repoRoot);
   const result = await execa(launcher, args, {
     cwd: options.cwd ?? repoRoot,
     all: true,
