@@ -1,5 +1,5 @@
-// Every relative link and #anchor in the README, CONTRIBUTING.md and docs/*.md resolves: the file
-// exists, and the anchor is a heading's GitHub slug or an explicit <a id> in the target. No Bazel.
+// Every relative link and #anchor in the README, CONTRIBUTING.md, tests/README.md,
+// tools/bench/README.md and docs/*.md resolves: the file exists, and the anchor is a heading's GitHub slug or an explicit <a id> in the target. No Bazel.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,10 +7,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { anchorsOf, brokenLinks, githubSlug, linksOf } from "./harness/markdown-links.ts";
 import { repoRoot } from "./harness/bazel.ts";
 
-const documents = ["README.md", "CONTRIBUTING.md", ...readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const documents = ["README.md", "CONTRIBUTING.md", "tests/README.md", "tools/bench/README.md", ...readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
 
 describe("links in the documentation", () => {
-  it("every relative link and anchor in README.md, CONTRIBUTING.md and docs/*.md resolves", () => {
+  it("every relative link and anchor in README.md, CONTRIBUTING.md, tests/README.md, tools/bench/README.md and docs/*.md resolves", () => {
     expect(documents.length).toBeGreaterThan(10);
     const broken = brokenLinks(repoRoot, documents).map((b) => `${b.file}:${b.line}: ${b.target}: ${b.problem}`);
     expect(broken, "fix each link, or the heading it points to").toEqual([]);
