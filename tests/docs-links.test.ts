@@ -1,5 +1,6 @@
 // Every relative link and #anchor in the README, CONTRIBUTING.md, tests/README.md,
-// tools/bench/README.md and docs/*.md resolves: the file exists, and the anchor is a heading's GitHub slug or an explicit <a id> in the target. No Bazel.
+// tools/bench/README.md and docs/*.md resolves: the file exists, and the anchor is a heading's
+// GitHub slug or an explicit <a id> in the target. No Bazel.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
