@@ -1,9 +1,9 @@
 // Consumer workspaces for the integration tests: a fresh directory whose MODULE.bazel loads
 // databazel from this repository, as a user's would with local_path_override.
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bazel, makeWorkspace, repoRoot } from "./bazel.ts";
+import { bazel, makeWorkspace, repoRoot, SHORT_LIVED_SERVER } from "./bazel.ts";
 
 /**
  * MODULE.bazel lines that take databazel's pinned Node from this repository's node_modules (the
@@ -30,6 +30,7 @@ export function e2eWorkspaceCopy(name: string): string {
   cpSync(join(repoRoot, "e2e", name), dir, { recursive: true, filter: (src) => !/\/bazel-[^/]*$/.test(src) });
   const module = readFileSync(join(dir, "MODULE.bazel"), "utf8").replace('path = "../.."', `path = ${JSON.stringify(repoRoot)}`);
   writeFileSync(join(dir, "MODULE.bazel"), [module, ...pinnedNodeFromNodeModules()].join("\n"));
+  appendFileSync(join(dir, ".bazelrc"), SHORT_LIVED_SERVER);
   return dir;
 }
 
