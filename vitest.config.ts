@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFirst from "./tests/harness/slow-first.ts";
 
 /** Test files that start no Bazel: pure TypeScript, the static checks and the docs' links (tests/README.md). */
 const UNIT = [
@@ -19,6 +20,7 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: Number(process.env.DATABAZEL_TEST_FILES_AT_ONCE || 3),
     setupFiles: ["tests/harness/release-workspaces.ts"],
+    sequence: { sequencer: SlowFirst },
     // Real builds, and on a loaded machine a type check or a lint takes more than vitest's 5 s.
     testTimeout: 10 * 60_000,
     hookTimeout: 15 * 60_000,

