@@ -13,7 +13,7 @@ import { repoRoot } from "../../build/paths.ts";
 import { readLeaderboard } from "../../src/formats/leaderboard.ts";
 import { bazel, NO_CACHE_FLAGS, removeWorkspace, round } from "../bazel.ts";
 import { fillIn } from "../fixtures.ts";
-import { proposalOrder, regretAfter, type Study } from "./regret.ts";
+import { regretAfter, type Study } from "./regret.ts";
 
 const FIXTURE = join(repoRoot, "tools", "bench", "fixtures", "hpo");
 const TASKS = ["naval_propulsion", "parkinsons_telemonitoring", "protein_structure", "slice_localization"];
@@ -64,9 +64,15 @@ async function databazelStudy(dir: string, s: Settings, method: string): Promise
   const { seconds } = await bazel(dir, ["build", ...NO_CACHE_FLAGS, `//:${name}`]);
   const bin = (await bazel(dir, ["info", "bazel-bin"])).stdout.trim();
   const board = readLeaderboard(join(bin, `${name}.leaderboard.json`));
-  const trials = [...board.trials]
-    .sort((a, b) => proposalOrder(a.trial, b.trial))
-    .map((t) => ({ trial: t.trial, valLoss: t.value ?? Number.NaN, trainTime: t.metrics["train_time"] ?? Number.NaN }));
+  // The leaderboard ranks the trials; its manifest lists them in declaration order, which is the
+  // draw order of random search and the batch order of a sampler.
+  const manifest = JSON.parse(readFileSync(join(bin, `${name}.manifest.json`), "utf8")) as { trials: { name: string }[] };
+  const byName = new Map(board.trials.map((t) => [t.trial, t]));
+  const trials = manifest.trials.map(({ name: trial }) => {
+    const t = byName.get(trial);
+    if (!t) throw new Error(`${name}: trial ${trial} of the manifest is not in the leaderboard`);
+    return { trial, valLoss: t.value ?? Number.NaN, trainTime: t.metrics["train_time"] ?? Number.NaN };
+  });
   return { method: `databazel_${method}`, task: `hpolib/${s.task}`, seed: s.seed, trials, wallSeconds: round(seconds) };
 }
 

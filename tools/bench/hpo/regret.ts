@@ -23,8 +23,3 @@ export function regretAfter(study: Study, n: number, bestRecorded: number): numb
   const curve = incumbents(study.trials.slice(0, n).map((t) => t.valLoss));
   return curve[curve.length - 1]! - bestRecorded;
 }
-
-/** databazel's trial names sort in proposal order: b2_t3 (batch, then position), or r<N> digits. */
-export function proposalOrder(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
-}
