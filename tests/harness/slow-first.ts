@@ -1,6 +1,6 @@
 // The order test files start in. On a fresh clone vitest knows no durations and starts the
-// largest files first; these take longest (measured in full runs on the project's 2-core
-// machine), so they start first, and the run does not end waiting on one of them.
+// largest files first; these take longest (in the full run of 2026-12-07 on the project's 2-core
+// machine, tests/README.md), so they start first, and the run does not end waiting on one of them.
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /** Longest first; the rest follow in vitest's own order (its recorded durations, else file size). */
@@ -10,14 +10,15 @@ const LONGEST = [
   "loading-errors",
   "cli",
   "lost-blobs",
-  "e2e",
-  "resume",
-  "tensorboard-export",
-  "outcomes",
-  "sampler",
-  "scheduler",
-  "optuna-sampler",
   "examples-in-place",
+  "e2e",
+  "big-data",
+  "optuna-sampler",
+  "scheduler",
+  "resume",
+  "sampler",
+  "wrong-metric",
+  "outcomes",
 ];
 
 const rank = (spec: TestSpecification): number => {
