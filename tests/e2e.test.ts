@@ -1,18 +1,16 @@
-// The consumer workspaces under e2e/, built from scratch (a fresh output base each) through
-// the launcher: Bzlmod with Python and shell scripts, and WORKSPACE mode.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// The consumer workspaces under e2e/ through the launcher: Bzlmod with Python and shell scripts
+// (a copy of e2e/smoke, built from scratch), and WORKSPACE mode (e2e/workspace, built in place
+// with the README's command).
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
 import { databazel } from "./harness/cli.ts";
-import { e2eWorkspaceCopy } from "./harness/workspace.ts";
-
-const outputBases: { outputBase: string; cwd: string }[] = [];
+import { e2eWorkspaceCopy, gitStatus } from "./harness/workspace.ts";
 
 const copies: string[] = [];
 
-/** Workspaces the CLI ran Bazel in, with their default output base. */
+/** Workspaces this file ran Bazel in, with their default output base: their servers go at the end. */
 const cliWorkspaces: string[] = [];
 
 function smokeCopy(): string {
@@ -21,31 +19,47 @@ function smokeCopy(): string {
   return dir;
 }
 
-/** Builds everything in an e2e workspace from scratch and returns a reader of its bazel-bin. */
-async function buildFromScratch(name: string): Promise<(rel: string) => string> {
-  const cwd = name === "smoke" ? smokeCopy() : join(repoRoot, "e2e", name);
-  const outputBase = mkdtempSync(join(tmpdir(), `databazel-e2e-${name}-`));
-  outputBases.push({ outputBase, cwd });
-  // No convenience symlinks: the workspace's own (from a developer's builds) stay as they are.
-  // No disk cache (e2e/smoke's .bazelrc has one, as users' should): every action runs.
-  await bazel([`--output_base=${outputBase}`, "build", "--disk_cache=", "--experimental_convenience_symlinks=ignore", "//..."], { cwd });
-  const bin = (await bazel([`--output_base=${outputBase}`, "info", "bazel-bin"], { cwd })).stdout.trim();
+/** The copy of e2e/smoke that "trains, evaluates and searches" built, for the tests after it. */
+let builtSmoke = "";
+
+/**
+ * Builds everything in a copy of e2e/smoke from scratch, in the copy's own output base, and
+ * returns a reader of its bazel-bin. No disk cache (e2e/smoke's .bazelrc has one, as users'
+ * should): every action runs.
+ */
+async function buildSmokeFromScratch(): Promise<(rel: string) => string> {
+  const cwd = smokeCopy();
+  cliWorkspaces.push(cwd);
+  await bazel(["build", "--disk_cache=", "//..."], { cwd });
+  builtSmoke = cwd;
+  const bin = (await bazel(["info", "bazel-bin"], { cwd })).stdout.trim();
   return (rel) => readFileSync(join(bin, rel), "utf8");
 }
 
+/**
+ * Builds e2e/NAME in place with the README's command and nothing appended (its own output base,
+ * kept for the next run as a user's is), and returns a reader of its bazel-bin. Its server is
+ * shut down after the file.
+ */
+async function buildInPlace(name: string): Promise<(rel: string) => string> {
+  const cwd = join(repoRoot, "e2e", name);
+  cliWorkspaces.push(cwd);
+  const before = await gitStatus(cwd);
+  await bazel(["build", "//..."], { cwd });
+  // The convenience symlinks are there, and git ignores them.
+  expect(existsSync(join(cwd, "bazel-bin"))).toBe(true);
+  expect(await gitStatus(cwd)).toBe(before);
+  return (rel) => readFileSync(join(cwd, "bazel-bin", rel), "utf8");
+}
+
 afterAll(async () => {
-  // The CLI builds in its workspace's own output base.
   for (const cwd of cliWorkspaces) await bazel(["shutdown"], { cwd, allowFailure: true });
-  for (const { outputBase, cwd } of outputBases) {
-    await bazel([`--output_base=${outputBase}`, "shutdown"], { cwd, allowFailure: true });
-    rmSync(outputBase, { recursive: true, force: true });
-  }
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell script", () => {
   it("trains, evaluates and searches", async () => {
-    const read = await buildFromScratch("smoke");
+    const read = await buildSmokeFromScratch();
     const model = JSON.parse(read("line.model")) as { a: number; b: number };
     expect(model.a).toBeCloseTo(2, 0);
     expect(model.b).toBeCloseTo(1, 0);
@@ -70,8 +84,9 @@ describe("e2e/smoke: bazel_dep + local_path_override, a py_binary and a shell sc
   });
 
   it("databazel lineage follows a databazel_lib rule back to the model it fine-tuned", async () => {
-    const cwd = smokeCopy();
-    cliWorkspaces.push(cwd);
+    // The copy the test above built, or (run alone) a fresh one that the CLI builds first.
+    const cwd = builtSmoke || smokeCopy();
+    if (!builtSmoke) cliWorkspaces.push(cwd);
     const result = await databazel(["lineage", "//:tuned", "--json"], cwd);
     expect(result.exitCode, result.stderr).toBe(0);
     const lineage = JSON.parse(result.stdout) as {
@@ -140,8 +155,8 @@ describe("e2e/smoke: the CLI as a Bazel target, `bazel run @databazel//:databaze
 });
 
 describe("e2e/workspace: WORKSPACE mode with databazel_dependencies()", () => {
-  it("trains, evaluates and searches", async () => {
-    const read = await buildFromScratch("workspace");
+  it("cd e2e/workspace && ../../tools/bazel build //... trains, evaluates and searches", async () => {
+    const read = await buildInPlace("workspace");
     expect(read("m.model")).toContain('hyperparams={"lr":"0.05"}');
     expect(JSON.parse(read("m_eval.metrics.json"))).toHaveProperty("accuracy");
     expect((JSON.parse(read("search.leaderboard.json")) as { best: string }).best).toBe("lr_0.05");
