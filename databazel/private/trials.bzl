@@ -95,11 +95,56 @@ def _grid_points(grid):
         points = [dict(p, **{key: value}) for p in points for value in grid[key]]
     return points
 
+# How often one sample is drawn again when it repeats an earlier one before the space counts as
+# too small for n_trials.
+_MAX_REDRAWS = 100
+
+def _distinct_samples(dists, seed, indices, where):
+    """One random sample per index, each different from the ones before it.
+
+    A sample that repeats an earlier one is drawn again from a stream of its own (its index and
+    the attempt), so the samples before it, and every sample of a search whose draws never
+    repeat, stay what they were: raising n_trials keeps the earlier trials and their caches.
+
+    Args:
+      dists: dict of name to the parsed distribution (parse_space).
+      seed: int, the sampling seed.
+      indices: the sample indices to draw.
+      where: string naming the target, for error messages.
+
+    Returns:
+      list of dict, name to value string, one per index.
+    """
+    samples = []
+    drawn = {}
+    for i in indices:
+        sample = None
+        name = None
+        for attempt in range(_MAX_REDRAWS + 1):
+            stream = "" if attempt == 0 else "#redraw{}".format(attempt)
+            sample = {key: _sample(dists[key], uniform01(seed, i, key + stream)) for key in sorted(dists.keys())}
+            name = trial_name(sample)
+            if name not in drawn:
+                break
+        if name in drawn:
+            fail(("databazel: {}: random sample {} repeats an earlier one however often it is drawn again " +
+                  "({} times): the space has fewer distinct configurations than the search draws ({}).\n" +
+                  "Fix: lower n_trials, or widen the space (more choices, a wider int range).").format(
+                where,
+                i,
+                _MAX_REDRAWS,
+                len(indices),
+            ))
+        drawn[name] = True
+        samples.append(sample)
+    return samples
+
 def expand_trials(*, fixed, grid, space, n_trials, seed, where, sample_indices = None):
     """The search's trials: the grid's cartesian product, each with every random sample.
 
     Random samples depend only on (seed, sample index, parameter name): the same seed gives
-    the same trials, and adding a grid value does not change the others' samples.
+    the same trials, and adding a grid value does not change the others' samples. A random
+    sample that repeats an earlier one is drawn again (_distinct_samples).
 
     Args:
       fixed: dict, hyperparameters shared by every trial.
@@ -135,10 +180,7 @@ def expand_trials(*, fixed, grid, space, n_trials, seed, where, sample_indices =
     dists = parse_space(space, where)
     samples = [{}]
     if dists:
-        samples = [
-            {key: _sample(dists[key], uniform01(seed, i, key)) for key in sorted(dists.keys())}
-            for i in (sample_indices if sample_indices != None else range(n_trials))
-        ]
+        samples = _distinct_samples(dists, seed, sample_indices if sample_indices != None else range(n_trials), where)
 
     trials = []
     seen = {}
@@ -148,8 +190,7 @@ def expand_trials(*, fixed, grid, space, n_trials, seed, where, sample_indices =
             name = trial_name(varying)
             if name in seen:
                 fail(("databazel: {}: two trials have the same hyperparameters, so the same name \"{}\":\n" +
-                      "    {}\n    {}\nFix: remove duplicate grid values, or widen the space / lower n_trials " +
-                      "so random draws do not repeat.").format(
+                      "    {}\n    {}\nFix: remove duplicate grid values.").format(
                     where,
                     name,
                     json.encode(seen[name]),

@@ -29,6 +29,10 @@ FAILURE_CASES = [
         'two trials have the same hyperparameters, so the same name "lr_0.1"',
         "Fix: remove duplicate grid values",
     ]),
+    case("space_too_small_test", "search", {"n_trials": 5, "seed": 1, "space": {"a": "choice(x, y)", "b": "int(0, 1)"}}, [
+        "random sample 4 repeats an earlier one however often it is drawn again (100 times): the space has fewer distinct configurations than the search draws (5).",
+        "Fix: lower n_trials, or widen the space (more choices, a wider int range).",
+    ]),
     case("space_bounds_test", "search", {"seed": 3, "space": {"lr": "uniform(1, 0)"}}, [
         'space["lr"] = "uniform(1, 0)" is malformed: uniform() needs low < high',
     ]),

@@ -81,6 +81,30 @@ def _space_test_impl(ctx):
 
 space_test = unittest.make(_space_test_impl)
 
+def _repeats_test_impl(ctx):
+    env = unittest.begin(ctx)
+
+    # 4 distinct configurations: 4 draws find all of them, where plain draws would repeat.
+    space = {"a": "choice(x, y)", "b": "int(0, 1)"}
+    trials = _expand(space = space, n_trials = 4, seed = 1)
+    names = sorted([t.name for t in trials])
+    asserts.equals(env, 4, len({n: True for n in names}))
+    asserts.equals(env, ["a_x__b_0", "a_x__b_1", "a_y__b_0", "a_y__b_1"], names)
+
+    # Raising n_trials keeps the earlier samples: each is drawn from its own index.
+    fewer = _expand(space = space, n_trials = 2, seed = 1)
+    asserts.equals(env, [t.name for t in fewer], [t.name for t in trials][:2])
+
+    # Deterministic: the same seed, the same trials.
+    asserts.equals(env, [t.name for t in trials], [t.name for t in _expand(space = space, n_trials = 4, seed = 1)])
+
+    # A continuous space whose draws never repeat draws what it drew before repeats were redrawn:
+    # the first sample of index 0 with no redraw stream.
+    asserts.equals(env, _expand(space = {"lr": "uniform(0, 1)"}, n_trials = 1, seed = 3)[0].hyperparams["lr"], _expand(space = {"lr": "uniform(0, 1)"}, n_trials = 3, seed = 3)[0].hyperparams["lr"])
+    return unittest.end(env)
+
+repeats_test = unittest.make(_repeats_test_impl)
+
 def trials_test_suite(name):
     """The trials.bzl unit tests.
 
@@ -92,4 +116,5 @@ def trials_test_suite(name):
         parse_space_test,
         grid_test,
         space_test,
+        repeats_test,
     )
