@@ -14,12 +14,10 @@ const UNIT = [
 
 export default defineConfig({
   test: {
-    // Most of a test file's time is Bazel's: server start-up, analysis, waiting on scripts. Files
-    // run side by side, each in a process of its own; those that build in a workspace of this
-    // repository take its lock and run one at a time (tests/harness/workspace-lock.ts).
+    // Files run side by side, each in a process of its own. Those that build in a workspace of
+    // this repository (the repository, e2e/*) share its Bazel server, which queues their commands.
     pool: "forks",
     maxWorkers: Number(process.env.DATABAZEL_TEST_FILES_AT_ONCE || 3),
-    setupFiles: ["tests/harness/release-workspaces.ts"],
     sequence: { sequencer: SlowFirst },
     // Real builds, and on a loaded machine a type check or a lint takes more than vitest's 5 s.
     testTimeout: 10 * 60_000,

@@ -8,13 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { launcher, repoRoot } from "./harness/bazel.ts";
-import { holdWorkspace } from "./harness/workspace-lock.ts";
 import { gitStatus } from "./harness/workspace.ts";
 import { consumerBlocks, overrideDatabazelPath, writeConsumer } from "./harness/readme-consumer.ts";
 
 /** Runs a shell command line as a user would type it, in `cwd`. */
-async function shell(command: string, cwd: string) {
-  await holdWorkspace(cwd);
+function shell(command: string, cwd: string) {
   return execa("sh", ["-c", command], { cwd, all: true, reject: false, stdin: "ignore" });
 }
 

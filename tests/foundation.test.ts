@@ -2,13 +2,9 @@
 // Node toolchain resolves, and consecutive commands reuse one Bazel server.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { execa } from "execa";
 import { bazel, bazelInfo, launcher, repoRoot } from "./harness/bazel.ts";
-import { holdWorkspace } from "./harness/workspace-lock.ts";
-
-// Runs Bazel in this repository directly, not through tests/harness/bazel.ts.
-beforeAll(() => holdWorkspace(repoRoot));
 
 describe("the Bazel launcher", () => {
   it("runs the pinned Bazel version", async () => {

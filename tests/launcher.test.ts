@@ -6,9 +6,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { launcher, makeWorkspace, repoRoot } from "./harness/bazel.ts";
-import { holdWorkspace } from "./harness/workspace-lock.ts";
 
 /** tools/bazel with the offline Bazel, whatever else this machine could pick. */
 async function offline(args: string[], cwd: string = repoRoot): Promise<{ exitCode: number | undefined; stdout: string; all: string }> {
@@ -21,9 +20,6 @@ async function offline(args: string[], cwd: string = repoRoot): Promise<{ exitCo
   });
   return { exitCode: result.exitCode, stdout: result.stdout, all: result.all };
 }
-
-// Runs Bazel in this repository directly, not through tests/harness/bazel.ts.
-beforeAll(() => holdWorkspace(repoRoot));
 
 describe("tools/bazel with the offline Bazel", () => {
   it("`version` names Bazel 7.7.1, Debian's package and the root it runs in", async () => {

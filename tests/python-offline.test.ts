@@ -2,9 +2,8 @@
 // and python.toolchain attributes, checked against the root's Python, with messages that say
 // the fix. Only where tools/bazel runs the offline Bazel: elsewhere rules_python is the user's.
 import { execa } from "execa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { bazel, repoRoot } from "./harness/bazel.ts";
-import { holdWorkspace } from "./harness/workspace-lock.ts";
 import { consumerModule, consumerWorkspace, pinnedNodeFromNodeModules, removeWorkspace } from "./harness/workspace.ts";
 
 const workspaces: string[] = [];
@@ -35,9 +34,6 @@ async function failingModule(ext: string, lines: string[]): Promise<string> {
   expect(result.exitCode, result.all).not.toBe(0);
   return String(result.all);
 }
-
-// Runs Bazel in this repository directly, not through tests/harness/bazel.ts.
-beforeAll(() => holdWorkspace(repoRoot));
 
 describe("the offline Bazel's rules_python", () => {
   it("says which Python it has when pip.parse or python.toolchain asks for another", async (context) => {

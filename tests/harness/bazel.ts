@@ -4,7 +4,6 @@ import { appendFileSync, cpSync, mkdtempSync, mkdirSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { holdWorkspace, ownOutputBase } from "./workspace-lock.ts";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const launcher = join(repoRoot, "tools", "bazel");
@@ -20,7 +19,6 @@ export type BazelResult = Result<{ all: true; reject: false }>;
 
 /** Runs `tools/bazel ARGS` and returns its exit code and interleaved output. */
 export async function bazel(args: string[], options: BazelOptions = {}): Promise<BazelResult> {
-  if (!ownOutputBase(args)) await holdWorkspace(options.cwd ?? repoRoot);
   const result = await execa(launcher, args, {
     cwd: options.cwd ?? repoRoot,
     all: true,
@@ -35,7 +33,6 @@ export async function bazel(args: string[], options: BazelOptions = {}): Promise
 
 /** The first line Bazel prints for `bazel info KEY`. */
 export async function bazelInfo(key: string, options: BazelOptions = {}): Promise<string> {
-  await holdWorkspace(options.cwd ?? repoRoot);
   const result = await execa(launcher, ["info", key], { cwd: options.cwd ?? repoRoot, stdin: "ignore" });
   return result.stdout.trim();
 }

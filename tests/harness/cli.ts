@@ -2,7 +2,6 @@
 import { execa, type Result } from "execa";
 import { join } from "node:path";
 import { repoRoot } from "./bazel.ts";
-import { holdWorkspace } from "./workspace-lock.ts";
 
 export const cliBundle = join(repoRoot, "databazel", "private", "bundles", "databazel.cjs");
 
@@ -10,6 +9,5 @@ export type CliResult = Result<{ reject: false }>;
 
 /** `node databazel/private/bundles/databazel.cjs ARGS` in `cwd` (the repository by default); never throws on exit codes. */
 export async function databazel(args: string[], cwd: string = repoRoot): Promise<CliResult> {
-  await holdWorkspace(cwd);
   return execa(process.execPath, [cliBundle, ...args], { cwd, reject: false, stdin: "ignore" });
 }
