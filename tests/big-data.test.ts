@@ -41,6 +41,8 @@ case "$(cat "$model")" in *0.1*) echo '{"accuracy": 0.9}' ;; *) echo '{"accuracy
 `;
 
 let ws = "";
+/** big.bin's sha256, by sha256sum: what every run record must carry. */
+let expected = "";
 
 beforeAll(async () => {
   ws = consumerWorkspace({
@@ -67,6 +69,7 @@ hyperparam_search(
     "big.bin": "BIG!",
   });
   await execa("truncate", ["-s", String(BIG_BYTES), join(ws, "big.bin")]);
+  expected = (await execa("sha256sum", [join(ws, "big.bin")])).stdout.split(" ")[0]!;
 }, 60_000);
 
 afterAll(async () => {
@@ -76,7 +79,6 @@ afterAll(async () => {
 async function checkSearch(flags: string[]): Promise<Record<string, number>> {
   const log = join(ws, "exec.log");
   await bazel(["build", "//:search", "--output_groups=+records", `--execution_log_json_file=${log}`, ...flags], { cwd: ws });
-  const expected = (await execa("sha256sum", [join(ws, "big.bin")])).stdout.split(" ")[0];
   const board = JSON.parse(readFileSync(join(ws, "bazel-bin", "search.leaderboard.json"), "utf8")) as { best: string };
   expect(board.best).toBe("lr_0.1");
   for (const trial of ["lr_0.1", "lr_0.2"]) {
