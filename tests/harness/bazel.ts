@@ -1,6 +1,6 @@
 // Runs the real Bazel, through the project's launcher, for the integration tests.
 import { execa, type Result } from "execa";
-import { appendFileSync, cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,15 +37,16 @@ export async function bazelInfo(key: string, options: BazelOptions = {}): Promis
   return result.stdout.trim();
 }
 
-/** The startup options that make a test server's JVM cheap to start (SHORT_LIVED_SERVER). */
+/** The startup options that make a test server's JVM cheap to start (shortLivedServer). */
 export const SHORT_LIVED_JVM = "startup --host_jvm_args=-XX:TieredStopAtLevel=1 --host_jvm_args=-XX:+UseSerialGC";
 
 /**
  * Java's class-data archive of a test server (AppCDS): the classes a Bazel server loads, mapped
  * from one file instead of loaded and verified again by each of the run's fifty-odd servers,
  * about 1 CPU-s each (0.9 measured on a small build, 2026-12-07). global-setup.ts makes it once
- * per Bazel version (tests/harness/server-classes.ts); a server started before it exists, or
- * with another JVM's, starts as usual.
+ * per Bazel version (tests/harness/server-classes.ts), while the first files run: a workspace
+ * made before it exists does not name it, since a JVM told of an archive it cannot map maps
+ * none, not even the JDK's own.
  */
 export const SERVER_CLASSES = join("/tmp", `databazel-test-servers-${readFileSync(join(repoRoot, ".bazelversion"), "utf8").trim()}.jsa`);
 
@@ -54,15 +55,13 @@ export const SERVER_CLASSES = join("/tmp", `databazel-test-servers-${readFileSyn
  * and most of a short-lived JVM's CPU goes to compiling code it will not run for long: with the
  * C1 compiler alone and the serial garbage collector a fresh server spends about a third less CPU
  * on a small build (12 s against 8 s, measured 2026-12-07), and test files run side by side on
- * two cores; it maps the classes of SERVER_CLASSES. Users' workspaces keep Bazel's defaults.
+ * two cores; it maps the classes of SERVER_CLASSES once that is there. Users' workspaces keep
+ * Bazel's defaults.
  */
-export const SHORT_LIVED_SERVER = [
-  "",
-  "# tests/harness: a server that lives for one test file.",
-  SHORT_LIVED_JVM,
-  `startup --host_jvm_args=-XX:SharedArchiveFile=${SERVER_CLASSES}`,
-  "",
-].join("\n");
+export function shortLivedServer(): string {
+  const archive = existsSync(SERVER_CLASSES) ? [`startup --host_jvm_args=-XX:SharedArchiveFile=${SERVER_CLASSES}`] : [];
+  return ["", "# tests/harness: a server that lives for one test file.", SHORT_LIVED_JVM, ...archive, ""].join("\n");
+}
 
 /**
  * Makes a fresh workspace in a temporary directory from a map of relative paths to contents.
@@ -76,6 +75,6 @@ export function makeWorkspace(files: Record<string, string>, copy: string[] = []
     // Scripts must be executable to serve as sh_binary sources.
     writeFileSync(join(dir, rel), content, { mode: rel.endsWith(".sh") ? 0o755 : 0o644 });
   }
-  appendFileSync(join(dir, ".bazelrc"), SHORT_LIVED_SERVER);
+  appendFileSync(join(dir, ".bazelrc"), shortLivedServer());
   return dir;
 }

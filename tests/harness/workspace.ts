@@ -4,7 +4,7 @@ import { execa } from "execa";
 import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bazel, makeWorkspace, repoRoot, SHORT_LIVED_SERVER } from "./bazel.ts";
+import { bazel, makeWorkspace, repoRoot, shortLivedServer } from "./bazel.ts";
 
 /**
  * MODULE.bazel lines that take databazel's pinned Node from this repository's node_modules (the
@@ -36,7 +36,7 @@ export function e2eWorkspaceCopy(name: string): string {
   cpSync(join(repoRoot, "e2e", name), dir, { recursive: true, filter: (src) => !/\/bazel-[^/]*$/.test(src) });
   const module = readFileSync(join(dir, "MODULE.bazel"), "utf8").replace('path = "../.."', `path = ${JSON.stringify(repoRoot)}`);
   writeFileSync(join(dir, "MODULE.bazel"), [module, ...pinnedNodeFromNodeModules()].join("\n"));
-  appendFileSync(join(dir, ".bazelrc"), SHORT_LIVED_SERVER);
+  appendFileSync(join(dir, ".bazelrc"), shortLivedServer());
   return dir;
 }
 
