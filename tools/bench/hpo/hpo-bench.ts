@@ -13,6 +13,7 @@ import { repoRoot } from "../../build/paths.ts";
 import { readLeaderboard } from "../../src/formats/leaderboard.ts";
 import { bazel, NO_CACHE_FLAGS, removeWorkspace, round } from "../bazel.ts";
 import { fillIn } from "../fixtures.ts";
+import { isMultiFidelityTask, runMultiFidelityBench } from "./multi-fidelity.ts";
 import { regretAfter, type Study } from "./regret.ts";
 
 const FIXTURE = join(repoRoot, "tools", "bench", "fixtures", "hpo");
@@ -107,6 +108,8 @@ function table(studies: Study[], bestRecorded: number, n: number): string {
 
 async function main(): Promise<void> {
   const { json } = parseArgs(process.argv.slice(2));
+  // The multi-fidelity kind (BENCH_HPO_TASK=mf, mf_hartmann6 or mf_branin): multi-fidelity.ts.
+  if (isMultiFidelityTask(process.env["BENCH_HPO_TASK"])) return runMultiFidelityBench(process.env, json);
   const s = settings(process.env);
   const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-"));
   try {
