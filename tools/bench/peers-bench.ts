@@ -6,7 +6,7 @@
 // table shows the medians. It measures only: slow numbers never fail it; a tool's run failing
 // does, with that tool's output.
 // BENCH_PEERS_SIZES (default 100,400), BENCH_PEERS_RUNS (default 3), BENCH_PEERS_TOOLS (default
-// bare,databazel,snakemake,dvc), BENCH_PEERS_TIMEOUT (seconds per run, default 300), and
+// bare,databazel,databazel-python-once,snakemake,dvc), BENCH_PEERS_TIMEOUT (seconds per run, default 300), and
 // BENCH_PEERS_BAZEL_FLAGS (space-separated, added to databazel's builds, e.g.
 // --strategy=DatabazelTrain=sandboxed, the helpers as plain spawns).
 import { execa } from "execa";
@@ -16,14 +16,14 @@ import { join } from "node:path";
 import { repoRoot } from "../build/paths.ts";
 import { gridShape } from "./workspace.ts";
 import { bareTool } from "./peers/bare.ts";
-import { databazelTool } from "./peers/databazel.ts";
+import { DATABAZEL_COLUMNS, databazelTool } from "./peers/databazel.ts";
 import { dvcTool } from "./peers/dvc.ts";
 import { ToolFailed, type Measurement, type Phase, type Session, type Tool } from "./peers/run.ts";
 import { snakemakeTool } from "./peers/snakemake.ts";
 import { cell, phaseLabel, table, type Results } from "./peers/table.ts";
 import { installPeers, PINS, venvDir, type PeerTool } from "./peers/venv.ts";
 
-const TOOL_NAMES = ["bare", "databazel", "snakemake", "dvc"] as const;
+const TOOL_NAMES = ["bare", "databazel", "databazel-python-once", "snakemake", "dvc"] as const;
 type ToolName = (typeof TOOL_NAMES)[number];
 
 function parseArgs(argv: string[]): { json?: string } {
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   const tools: Tool[] = [];
   if (names.includes("bare")) tools.push(bareTool(py.path, 1), bareTool(py.path, 2));
   if (names.includes("databazel")) tools.push(databazelTool(bazelFlags));
+  if (names.includes("databazel-python-once")) tools.push(databazelTool(bazelFlags, "once"));
   if (install.ready.snakemake) tools.push(snakemakeTool(py.path));
   if (install.ready.dvc) tools.push(dvcTool(py.path));
   const columns = tools.map((t) => t.column);
@@ -120,8 +121,8 @@ async function main(): Promise<void> {
             if (m.timedOut) overran.add(tool.column);
           }
           const noop = got.noop?.note;
-          if (tool.column === "databazel" && noop && !/^1 process: 1 internal$/.test(noop)) {
-            console.error(`[peers] warning: databazel's no-op rerun ran ${noop}; did ${repoRoot} change?`);
+          if (tool.column.startsWith("databazel") && noop && !/^1 process: 1 internal$/.test(noop)) {
+            console.error(`[peers] warning: ${tool.column}'s no-op rerun ran ${noop}; did ${repoRoot} change?`);
           }
         }
       }
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
         const notes = [...new Set((byPhase[phase] ?? []).flatMap((m) => (m.note ? [m.timedOut ? `${m.note} before it was killed` : m.note] : [])))];
         return notes.length > 0 ? [`${phaseLabel(phase, Number(n), gridShape(Number(n))[1])}: ${notes.join(" / ")}`] : [];
       });
-      return said.length > 0 && column !== "databazel" ? [`- ${column} at ${n} trials ran: ${said.join("; ")}.`] : [];
+      return said.length > 0 && !Object.values(DATABAZEL_COLUMNS).includes(column as never) ? [`- ${column} at ${n} trials ran: ${said.join("; ")}.`] : [];
     }),
   );
   const ready = [
@@ -166,9 +167,9 @@ async function main(): Promise<void> {
   console.log(`${table(results, columns, cap, (n) => gridShape(n)[1])}
 
 Command: \`${command}\`. Seconds, the median of ${runs} run${runs === 1 ? "" : "s"} (tools interleaved); "> ${cap} s": killed at the cap (BENCH_PEERS_TIMEOUT), not run again at that size.
-Versions: Bazel ${versions.bazel} (.bazelversion, through tools/bazel${bazelFlags.length > 0 ? `, with ${bazelFlags.join(" ")}` : ""}), ${peerVersions}Python ${py.version} (${py.path}) for the bare loops, Snakemake and DVC; databazel's py_binary scripts run the python3 Bazel finds.
+Versions: Bazel ${versions.bazel} (.bazelversion, through tools/bazel${bazelFlags.length > 0 ? `, with ${bazelFlags.join(" ")}` : ""}), ${peerVersions}Python ${py.version} (${py.path}) for the bare loops, Snakemake and DVC; databazel's py_binary scripts run the python3 Bazel finds${names.includes("databazel-python-once") ? ` (/usr/bin/python3 for "${DATABAZEL_COLUMNS.once}")` : ""}.
 Every tool runs the same train.py and eval.py (argparse, the databazel flag contract) per trial, on an a x b grid of N trials, each trial writing its hyperparameters file, model and metrics.
-- full run: from a clean state. bare: \`while read a b; do sh trial.sh ...; done\` / \`xargs -P2\` over all trials; Snakemake: \`snakemake -j2\` without .snakemake/ and outputs; DVC: \`dvc repro\` without dvc.lock, .dvc/cache and outputs; databazel: \`tools/bazel clean\` then \`tools/bazel build --disk_cache= //:search\` on a warm server (the "full run" row). The "cold Bazel server" row is the same after \`tools/bazel shutdown\` too (external repositories already fetched).${dbz("full") ? ` Bazel ran ${dbz("full")}.` : ""}
+- full run: from a clean state. bare: \`while read a b; do sh trial.sh ...; done\` / \`xargs -P2\` over all trials; Snakemake: \`snakemake -j2\` without .snakemake/ and outputs; DVC: \`dvc repro\` without dvc.lock, .dvc/cache and outputs; databazel: \`tools/bazel clean\` then \`tools/bazel build --disk_cache= //:search\` on a warm server (the "full run" row). The "cold Bazel server" row is the same after \`tools/bazel shutdown\` too (external repositories already fetched). "${DATABAZEL_COLUMNS.once}": the same workspace with a Python toolchain whose py_binary launcher is a shell script that starts Python once (tools/bench/fixtures/peers/python_once), where Bazel's own launcher is a Python program that starts Python again for the script.${dbz("full") ? ` Bazel ran ${dbz("full")}.` : ""}
 - no-op rerun: the same command again, nothing changed${dbz("noop") ? ` (Bazel: ${dbz("noop")})` : ""}. The bare loops have no up-to-date check, so no no-op (—).
 - one grid value changed: one value of the smaller key (a) replaced by a new one in the Snakefile / dvc.yaml / BUILD.bazel, then the same command; the bare loops run just the N / a trials that use it.${dbz("change") ? ` Bazel ran ${dbz("change")}.` : ""}${[...ran, ...skipped].map((line) => `\n${line}`).join("")}`);
 

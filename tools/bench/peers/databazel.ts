@@ -1,9 +1,11 @@
 // databazel: a consumer workspace (tools/bench/fixtures/peers/databazel: bazel_dep +
 // local_path_override to this repository) with py_binary train and eval scripts and one
-// hyperparam_search.
+// hyperparam_search. The "Python once" variant registers a Python toolchain whose py_binary
+// launcher is a shell script (tools/bench/fixtures/peers/python_once), so each script starts
+// Python once instead of twice.
 // Bazel always runs through tools/bazel, with --disk_cache= so that nothing comes from a shared
 // disk cache: a full run after `bazel clean` executes every action.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bazelQuietly, launcher, processes } from "../bazel.ts";
 import { copyFixtures, fillInRepoRoot, fixtureText } from "../fixtures.ts";
@@ -27,16 +29,24 @@ hyperparam_search(
 `;
 }
 
-export function databazelTool(extraFlags: string[]): Tool {
+/** The columns: py_binary's own launcher (Python twice), or the shell one (Python once). */
+export const DATABAZEL_COLUMNS = { stub: "databazel", once: "databazel, Python once" } as const;
+
+export function databazelTool(extraFlags: string[], python: keyof typeof DATABAZEL_COLUMNS = "stub"): Tool {
   return {
-    column: "databazel",
+    column: DATABAZEL_COLUMNS[python],
     async setup(n, root): Promise<Session> {
-      const dir = join(root, "databazel");
+      const dir = join(root, python === "stub" ? "databazel" : "databazel-python-once");
       mkdirSync(dir);
       const { original, changed } = grids(n);
       copyScripts(dir);
       copyFixtures(dir, [{ dir: "common", files: [".bazelrc"] }, { dir: "peers/databazel", files: ["MODULE.bazel"] }]);
       fillInRepoRoot(dir);
+      if (python === "once") {
+        mkdirSync(join(dir, "python_once"));
+        copyFixtures(join(dir, "python_once"), [{ dir: "peers/python_once" }]);
+        appendFileSync(join(dir, "MODULE.bazel"), '\n# py_binary starts Python once (python_once/BUILD.bazel).\nregister_toolchains("//python_once:toolchain")\n');
+      }
       writeFileSync(join(dir, "BUILD.bazel"), buildFile(original));
       const bazel = (args: string[], cap: number) => timed("databazel", launcher, args, { cwd: dir, cap });
       const build = async (cap: number): Promise<Measurement> => {

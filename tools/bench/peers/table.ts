@@ -1,5 +1,5 @@
 // The Markdown table of the medians: one row per size and phase, one column per tool, and
-// databazel's time over Snakemake's.
+// each databazel column's time over Snakemake's.
 import { median, type Measurement, type Phase } from "./run.ts";
 
 /** results[n][column][phase]: one measurement per repetition that ran. */
@@ -40,8 +40,8 @@ export function table(
   cap: number,
   rerunOf: (n: number) => number,
 ): string {
-  const ratio = columns.includes("databazel") && columns.includes("Snakemake");
-  const head = ["N trials", "phase", ...columns, ...(ratio ? ["databazel / Snakemake"] : [])];
+  const ratios = columns.includes("Snakemake") ? columns.filter((c) => c.startsWith("databazel")) : [];
+  const head = ["N trials", "phase", ...columns, ...ratios.map((c) => `${c} / Snakemake`)];
   const lines = [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i < 2 ? "---" : "---:")).join("|")}|`];
   for (const [nText, byColumn] of Object.entries(results)) {
     const n = Number(nText);
@@ -49,9 +49,9 @@ export function table(
       const cells = columns.map((c) => cell(byColumn[c]?.[phase]));
       if (cells.every((c) => c.seconds === undefined)) continue;
       const row = [String(n), phaseLabel(phase, n, rerunOf(n)), ...cells.map((c) => show(c, cap))];
-      if (ratio) {
-        const d = cell(byColumn["databazel"]?.[phase]);
-        const s = cell(byColumn["Snakemake"]?.[phase]);
+      const s = cell(byColumn["Snakemake"]?.[phase]);
+      for (const column of ratios) {
+        const d = cell(byColumn[column]?.[phase]);
         row.push(
           d.seconds !== undefined && s.seconds !== undefined && !d.timedOut && !s.timedOut
             ? (d.seconds / s.seconds).toFixed(2)
