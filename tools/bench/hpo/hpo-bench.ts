@@ -5,9 +5,9 @@
 // the same space, look-up and budget through the same lock (`bazel run //:optuna_baseline`), and
 // writes results.json (every trial of every study, in order), wall-times.json and index.html to
 // --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`).
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { removeWorkspace } from "../bazel.ts";
 import { DATABAZEL_METHODS, OPTUNA_METHODS } from "./methods.ts";
 import { htmlReport, markdownReport } from "./report.ts";
@@ -64,13 +64,24 @@ async function run(s: Settings): Promise<void> {
   } finally {
     await removeWorkspace(dir);
   }
-  const when = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${hostname()}`;
+  const when = `run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${hostname()}`;
   writeFileSync(join(out, "index.html"), htmlReport(results, walls, when));
   console.log(`## Tabular tasks (${when}, ${((performance.now() - started) / 1000 / 60).toFixed(1)} min in all)\n`);
   console.log(markdownReport(results, walls));
   console.log(`Wrote ${join(out, "results.json")}, ${join(out, "wall-times.json")} and ${join(out, "index.html")}.`);
 }
 
+/** `-- --from DIR/results.json`: the tables and page again from a run's files, without running. */
+function reportFrom(path: string): void {
+  const results = JSON.parse(readFileSync(path, "utf8")) as Results;
+  const walls = JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[];
+  const html = join(dirname(path), "index.html");
+  writeFileSync(html, htmlReport(results, walls, `page redrawn from ${path}`));
+  console.log(markdownReport(results, walls));
+  console.log(`Wrote ${html}.`);
+}
+
 const argv = process.argv.slice(2);
 if (argv.includes("--help") || argv.includes("-h")) console.log(USAGE);
+else if (argv[0] === "--from" && argv.length === 2) reportFrom(argv[1]!);
 else await run(parseSettings(argv, process.env));

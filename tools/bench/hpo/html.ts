@@ -83,7 +83,12 @@ export function chart(title: string, xLabel: string, bands: Band[]): string {
   out.push(`<text transform="translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">regret (log)</text>`);
   for (const b of bands) {
     const { color, dash } = style(b.method);
-    const pts = (ys: number[]) => b.x.map((x, i) => `${px(x).toFixed(1)},${py(ys[i]!).toFixed(1)}`);
+    // Regret holds until the next trial improves it: steps, not slopes.
+    const pts = (ys: number[]) =>
+      b.x.flatMap((x, i) => {
+        const here = `${px(x).toFixed(1)},${py(ys[i]!).toFixed(1)}`;
+        return i + 1 < b.x.length ? [here, `${px(b.x[i + 1]!).toFixed(1)},${py(ys[i]!).toFixed(1)}`] : [here];
+      });
     if (b.lo.some((v, i) => v !== b.hi[i])) {
       out.push(`<polygon points="${[...pts(b.hi), ...pts(b.lo).reverse()].join(" ")}" fill="${color}" fill-opacity="0.10" stroke="none"/>`);
     }

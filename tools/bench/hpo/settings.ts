@@ -20,7 +20,8 @@ export const USAGE = `usage: npm run bench:hpo [-- --tasks T,... --seeds S,... -
   --budgets  (BENCH_HPO_BUDGETS)  trial counts at which regret is reported, e.g. 100,200; the studies run the largest,
                                   a multiple of 4 and at least 8 (TPE's batches of 4, at least two); default 8
   --methods  (BENCH_HPO_METHODS)  ${ALL_METHODS.join(", ")}; default all
-  --out      (BENCH_HPO_OUT)      directory for results.json, wall-times.json and index.html; default bench-results/hpo`;
+  --out      (BENCH_HPO_OUT)      directory for results.json, wall-times.json and index.html; default bench-results/hpo
+or: npm run bench:hpo -- --from DIR/results.json   (the tables and DIR/index.html again, from a run's files)`;
 
 const FLAGS: Record<string, string> = {
   "--tasks": "BENCH_HPO_TASKS",
