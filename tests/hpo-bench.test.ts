@@ -8,7 +8,7 @@ import { chart } from "../tools/bench/hpo/html.ts";
 import { meanRanks } from "../tools/bench/hpo/ranks.ts";
 import { cumulativeTime, incumbents, regretAfter, regretAtTime, regretCurve } from "../tools/bench/hpo/regret.ts";
 import { htmlReport, markdownReport } from "../tools/bench/hpo/report.ts";
-import { resultsJson, type Results, type Study, type TaskInfo } from "../tools/bench/hpo/results.ts";
+import { completePart, resultsJson, type Results, type Study, type TaskInfo } from "../tools/bench/hpo/results.ts";
 import { parseSettings } from "../tools/bench/hpo/settings.ts";
 import { averageRanks, wilcoxon } from "../tools/bench/hpo/wilcoxon.ts";
 import { studiesBuild } from "../tools/bench/hpo/workspace.ts";
@@ -177,6 +177,16 @@ describe("the run's outputs", () => {
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(results, (k, v) => (k === "hyperparams" ? { a: v.a, b: v.b } : v))));
     expect(text).toContain('{"trial":"t0","hyperparams":{"a":"0","b":"1"},"value":0.5,"trainTime":10}');
     expect(resultsJson(JSON.parse(text) as Results)).toBe(text);
+  });
+
+  it("a stopped run's tables: whole tasks, or the seeds every task finished, whichever keeps more", () => {
+    const two = { ...results, tasks: [MIN.task, MAX.task], taskInfo: [MIN, MAX], studies: [...results.studies, study("databazel_random", MAX.task, 1, [80]), study("optuna_random", MAX.task, 1, [80]), study("databazel_random", MAX.task, 2, [80])] };
+    expect(completePart(results)).toEqual(results);
+    // MAX lacks optuna_random on seed 2: whole tasks keep 2 pairs (MIN's), shared seeds 2 (seed 1 of each).
+    expect(completePart(two)).toMatchObject({ tasks: [MIN.task], seeds: [1, 2] });
+    const three = { ...two, seeds: [1, 2, 3], studies: [...two.studies, study("optuna_random", MIN.task, 3, [1])] };
+    expect(completePart(three)).toMatchObject({ tasks: [MIN.task, MAX.task], seeds: [1] });
+    expect(completePart(three).studies).toHaveLength(4);
   });
 
   it("the page: inline SVG, no script, nothing fetched; the tables in Markdown", () => {

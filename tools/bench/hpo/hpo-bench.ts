@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { removeWorkspace } from "../bazel.ts";
 import { DATABAZEL_METHODS, OPTUNA_METHODS } from "./methods.ts";
 import { htmlReport, markdownReport } from "./report.ts";
-import { resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
+import { completePart, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
 import { databazelStudy, optunaStudies } from "./run-studies.ts";
 import { commandOf, parseSettings, USAGE, type Settings } from "./settings.ts";
 import { fillHpoWorkspace } from "./workspace.ts";
@@ -47,7 +47,8 @@ async function run(s: Settings): Promise<void> {
           own.push(study);
           ownWalls.push(wall);
           console.error(`[bench:hpo] ${method} on ${task.id}, seed ${seed}: ${wall.seconds.toFixed(1)} s (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-          save(out, { ...results, studies: [...studies, ...own] }, [...walls, ...ownWalls]);
+          const optunaRuns = optuna.runs.filter((r) => s.seeds.indexOf(r.study.seed) <= s.seeds.indexOf(seed));
+          save(out, { ...results, studies: [...studies, ...own, ...optunaRuns.map((r) => r.study)] }, [...walls, ...ownWalls, ...optunaRuns.map((r) => r.wall)]);
         }
       }
       // A fixed order whatever the run's: by method, then seed.
@@ -73,7 +74,12 @@ async function run(s: Settings): Promise<void> {
 
 /** `-- --from DIR/results.json`: the tables and page again from a run's files, without running. */
 function reportFrom(path: string): void {
-  const results = JSON.parse(readFileSync(path, "utf8")) as Results;
+  const all = JSON.parse(readFileSync(path, "utf8")) as Results;
+  // A stopped run: the tables of what it finished.
+  const results = completePart(all);
+  if (results.studies.length < all.studies.length) {
+    console.log(`(A stopped run: the tables use tasks ${results.tasks.join(", ") || "none"} and seeds ${results.seeds.join(", ") || "none"}, which every method finished.)\n`);
+  }
   const walls = JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[];
   const html = join(dirname(path), "index.html");
   writeFileSync(html, htmlReport(results, walls, `page redrawn from ${path}`));

@@ -71,3 +71,24 @@ export function resultsJson(results: Results): string {
 function sortedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+/**
+ * The part of a stopped run's results that the tables can use: every method on every kept task and
+ * seed. Either the tasks with all their seeds, or the seeds that every task has, whichever keeps
+ * more (task, seed) pairs.
+ */
+export function completePart(results: Results): Results {
+  const done = (task: string, seed: number) => results.methods.every((m) => results.studies.some((s) => s.task === task && s.seed === seed && s.method === m));
+  const tasksWhole = results.taskInfo.filter((t) => results.seeds.every((seed) => done(t.task, seed)));
+  const seedsShared = results.seeds.filter((seed) => results.taskInfo.every((t) => done(t.task, seed)));
+  const byTask = tasksWhole.length * results.seeds.length >= seedsShared.length * results.taskInfo.length;
+  const taskInfo = byTask ? tasksWhole : results.taskInfo;
+  const seeds = byTask ? results.seeds : seedsShared;
+  return {
+    ...results,
+    tasks: taskInfo.map((t) => t.task),
+    seeds,
+    taskInfo,
+    studies: results.studies.filter((s) => taskInfo.some((t) => t.task === s.task) && seeds.includes(s.seed)),
+  };
+}
