@@ -22,7 +22,7 @@ export interface Comparison {
   better: number;
   worse: number;
   same: number;
-  /** Median of databazel's regret minus Optuna's over the pairs. */
+  /** Median of databazel's regret minus Optuna's over the pairs of one task (NaN over several). */
   medianDifference: number;
   test: WilcoxonResult;
 }
@@ -52,7 +52,8 @@ function compare(studies: Study[], tasks: TaskInfo[], seeds: number[], budget: n
     better: diffs.filter((d) => d < 0).length,
     worse: diffs.filter((d) => d > 0).length,
     same: diffs.filter((d) => d === 0).length,
-    medianDifference: median(diffs),
+    // Over tasks of different scales (val_loss, val_acc in percent) a median means nothing.
+    medianDifference: tasks.length === 1 ? median(diffs) : Number.NaN,
     test: wilcoxon(x, y),
   };
 }
