@@ -5,6 +5,7 @@ import SlowFirst from "./tests/harness/slow-first.ts";
 const UNIT = [
   "tests/docs-links.test.ts",
   "tests/formats.test.ts",
+  "tests/hpo-bench.test.ts",
   "tests/hpo-mf-regret.test.ts",
   "tests/import-graph.test.ts",
   "tests/metrics.test.ts",

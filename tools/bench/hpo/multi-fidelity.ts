@@ -2,16 +2,14 @@
 // mf for both): databazel's successive halving and Hyperband studies against Optuna's TPESampler
 // with HyperbandPruner and DEHB, at the epoch budget that databazel's Hyperband study spent
 // (tools/bench/hpo/README.md). Regret is measured at the full fidelity against the known optimum.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { repoRoot } from "../../build/paths.ts";
+import { join } from "node:path";
 import { readLeaderboard } from "../../src/formats/leaderboard.ts";
 import { bazel, NO_CACHE_FLAGS, removeWorkspace, round } from "../bazel.ts";
-import { fillIn } from "../fixtures.ts";
+import { copyFixture } from "./workspace.ts";
 import { mfRegret, scheduleEvaluations, type MfEvaluation } from "./mf-regret.ts";
 
-const FIXTURE = join(repoRoot, "tools", "bench", "fixtures", "hpo");
 export const MF_TASKS = ["hartmann6", "branin"];
 const DATABAZEL_METHODS = ["sh", "hyperband"];
 const BASELINES = ["optuna_hyperband", "dehb"];
@@ -38,8 +36,7 @@ function mfTasks(task: string): string[] {
 
 /** Fills `dir` with the fixture, pointed at this repository, with every mf_studies call at `seed`. */
 function fillMfWorkspace(dir: string, seed: number): void {
-  cpSync(FIXTURE, dir, { recursive: true, filter: (from) => !basename(from).startsWith("bazel-") });
-  fillIn(dir, "MODULE.bazel", '"../../../.."', JSON.stringify(repoRoot));
+  copyFixture(dir);
   const build = join(dir, "BUILD.bazel");
   const text = readFileSync(build, "utf8");
   const calls = /^mf_studies\(\n    seed = \d+,/gm;

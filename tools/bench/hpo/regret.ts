@@ -1,25 +1,50 @@
-// The HPO benchmark's figures from one study's trials, in the order they were proposed: the best
-// value after each trial, and the regret against the best value the table records.
+// Anytime regret of one study: after each trial, how far its best value so far is from the best
+// value the table records for any run of any configuration (never negative). One study of the
+// largest budget gives the regret at every smaller budget, since trial n of a study does not depend
+// on how many trials follow it. Also against cumulative simulated training time.
+import type { Goal, Study, TaskInfo } from "./results.ts";
 
-/** One study's trials in proposal order, as the benchmark reads them from databazel or Optuna. */
-export interface Study {
-  method: string;
-  task: string;
-  seed: number;
-  /** Each trial's val_loss and simulated training time (s), in proposal order. */
-  trials: { trial: string; valLoss: number; trainTime: number }[];
-  /** Wall time of the study's run, s: a clean build for databazel, the loop for Optuna. */
-  wallSeconds: number;
+/** The best value after each trial (the lowest for "minimize", the highest for "maximize"); NaN never improves. */
+export function incumbents(values: number[], goal: Goal): number[] {
+  let best = Number.NaN;
+  return values.map((v) => {
+    if (!Number.isNaN(v) && (Number.isNaN(best) || (goal === "minimize" ? v < best : v > best))) best = v;
+    return best;
+  });
 }
 
-/** The lowest value seen after each trial (minimized metric). */
-export function incumbents(values: number[]): number[] {
-  let best = Number.POSITIVE_INFINITY;
-  return values.map((v) => (best = Math.min(best, v)));
+/** Regret after each trial: |best so far - best recorded|, in the direction of the goal. */
+export function regretCurve(study: Study, task: TaskInfo): number[] {
+  return incumbents(
+    study.trials.map((t) => t.value),
+    task.goal,
+  ).map((best) => (task.goal === "minimize" ? best - task.bestRecorded : task.bestRecorded - best));
 }
 
-/** Regret after the first n trials: the best value so far minus the table's best. */
-export function regretAfter(study: Study, n: number, bestRecorded: number): number {
-  const curve = incumbents(study.trials.slice(0, n).map((t) => t.valLoss));
-  return curve[curve.length - 1]! - bestRecorded;
+/** Regret after the first n trials. */
+export function regretAfter(study: Study, task: TaskInfo, n: number): number {
+  if (n < 1 || n > study.trials.length) throw new Error(`${study.method} on ${study.task}, seed ${study.seed}: no regret after ${n} trials (it ran ${study.trials.length})`);
+  return regretCurve(study, task)[n - 1]!;
+}
+
+/** The cumulative simulated training time (s) after each trial: the trials run one after another. */
+export function cumulativeTime(study: Study): number[] {
+  let sum = 0;
+  return study.trials.map((t) => (sum += t.trainTime));
+}
+
+/**
+ * Regret once `seconds` of simulated training are spent: that of the last trial finished by then,
+ * or NaN before the first has finished.
+ */
+export function regretAtTime(curve: number[], times: number[], seconds: number): number {
+  let lo = 0;
+  let hi = times.length;
+  // The number of trials finished by `seconds` (times ascend).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= seconds) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? Number.NaN : curve[lo - 1]!;
 }

@@ -1,0 +1,38 @@
+// Mean ranks: on each (task, seed), the methods ranked by regret after a budget (1 the best; tied
+// methods share their mean rank), then averaged over seeds per task, and over every task and seed.
+import { regretAfter } from "./regret.ts";
+import type { Study, TaskInfo } from "./results.ts";
+import { averageRanks } from "./wilcoxon.ts";
+
+export interface RankTable {
+  budget: number;
+  methods: string[];
+  /** Per task, each method's mean rank over seeds (in `methods` order). */
+  perTask: { task: string; seeds: number; ranks: number[] }[];
+  /** Each method's mean rank over every task and seed. */
+  overall: number[];
+}
+
+/** Every study of (task, seed), found by method: throws if one is missing. */
+export function studyOf(studies: Study[], task: string, seed: number, method: string): Study {
+  const study = studies.find((s) => s.task === task && s.seed === seed && s.method === method);
+  if (!study) throw new Error(`no study of ${method} on ${task}, seed ${seed}`);
+  return study;
+}
+
+/** The mean ranks after `budget` trials of `methods` on the tasks and seeds. */
+export function meanRanks(studies: Study[], tasks: TaskInfo[], seeds: number[], methods: string[], budget: number): RankTable {
+  const total = methods.map(() => 0);
+  const perTask = tasks.map((task) => {
+    const sums = methods.map(() => 0);
+    for (const seed of seeds) {
+      const regrets = methods.map((m) => regretAfter(studyOf(studies, task.task, seed, m), task, budget));
+      averageRanks(regrets).ranks.forEach((r, i) => {
+        sums[i]! += r;
+        total[i]! += r;
+      });
+    }
+    return { task: task.task, seeds: seeds.length, ranks: sums.map((s) => s / seeds.length) };
+  });
+  return { budget, methods, perTask, overall: total.map((s) => s / (tasks.length * seeds.length)) };
+}

