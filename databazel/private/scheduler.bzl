@@ -37,8 +37,6 @@ def _set_scheduler_attrs(attrs):
             ("min_epochs", attrs.min_epochs != 1),
             ("max_epochs", attrs.max_epochs != 0),
             ("reduction_factor", attrs.reduction_factor != 3),
-            # A sampler scores trials on validation_data too.
-            ("validation_data", attrs.validation_data != None and not attrs.sampler),
             ("continue_trials", len(attrs.continue_trials) > 0),
         ]
         if is_set
@@ -78,6 +76,12 @@ def check_scheduler(ctx, where):
                 "is" if len(set_attrs) == 1 else "are",
                 " and ".join(set_attrs),
             ))
+
+        # A sampler scores trials on validation_data too.
+        if attrs.validation_data != None and not attrs.sampler:
+            fail(("databazel: {}: validation_data is only used with a scheduler or a sampler, but neither is set.\n" +
+                  "Fix: set scheduler = \"successive_halving\" (or \"hyperband\") to stop poor trials early on it, " +
+                  "or sampler = \"tpe\" to propose trials from the earlier ones' metric on it, or remove validation_data.").format(where))
         return False
     if not attrs.grid and not attrs.space:
         fail(("databazel: {}: scheduler = \"{}\" has no trials to choose from: grid and space are both empty.\n" +

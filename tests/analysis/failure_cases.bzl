@@ -225,6 +225,10 @@ FAILURE_CASES = [
         "max_epochs is only used with a scheduler, but scheduler is not set",
         'Fix: set scheduler = "successive_halving"',
     ]),
+    case("validation_data_without_scheduler_or_sampler_test", "search", {"grid": {"lr": ["0.1"]}, "validation_data": "//tests/scheduler:validation.csv"}, [
+        "validation_data is only used with a scheduler or a sampler, but neither is set",
+        'or sampler = "tpe" to propose trials from the earlier ones\' metric on it, or remove validation_data.',
+    ]),
     # Samplers (sampler = "tpe"): each setup mistake fails analysis with its cause and fix.
     case("sampler_batch_size_test", "sampler", {"batch_size": 3, "n_trials": 8}, [
         "batch_size = 3 must divide n_trials = 8",

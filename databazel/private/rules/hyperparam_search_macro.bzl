@@ -138,9 +138,10 @@ def hyperparam_search(
         times powers of reduction_factor below max_epochs, then max_epochs. Raising it later
         to reduction_factor times as many keeps every rung, decision and segment already built.
       reduction_factor: at least 2: each rung keeps the best 1/reduction_factor (at least one).
-      validation_data: the data that rungs score trials on, held out of the training data;
-        required with scheduler. test_data is used only for the final leaderboard, which scores
-        each trial's last checkpoint (a pruned trial's is the one it stopped at).
+      validation_data: the data that rungs score trials on, and that a sampler's proposals learn
+        from, held out of the training data; required with scheduler or sampler, and refused
+        without either. test_data is used only for the final leaderboard, which scores each
+        trial's last checkpoint (a pruned trial's is the one it stopped at).
       continue_trials: trial names to continue to max_epochs although a rung stopped them
         (repechage): their checkpoints are reused, and no other trial's decision changes.
       sampler: `""` for grid and random search; `"tpe"` runs n_trials / batch_size batches: the
