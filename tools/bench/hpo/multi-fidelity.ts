@@ -5,8 +5,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readLeaderboard } from "../../src/formats/leaderboard.ts";
-import { bazel, NO_CACHE_FLAGS, removeWorkspace, round } from "../bazel.ts";
+import { removeWorkspace, round } from "../bazel.ts";
+import { cleanStudyBuild, runBaseline } from "./run-studies.ts";
 import { copyFixture } from "./workspace.ts";
 import { mfRegret, scheduleEvaluations, type MfEvaluation } from "./mf-regret.ts";
 
@@ -45,11 +45,7 @@ function fillMfWorkspace(dir: string, seed: number): void {
 }
 
 async function databazelStudy(dir: string, task: string, seed: number, method: string): Promise<MfStudy> {
-  const name = `mf_${task}_${method}_s${seed}`;
-  await bazel(dir, ["clean"]);
-  const { seconds } = await bazel(dir, ["build", ...NO_CACHE_FLAGS, `//:${name}`]);
-  const bin = (await bazel(dir, ["info", "bazel-bin"])).stdout.trim();
-  const board = readLeaderboard(join(bin, `${name}.leaderboard.json`));
+  const { seconds, board } = await cleanStudyBuild(dir, `mf_${task}_${method}_s${seed}`);
   return { method: `databazel_${method}`, task, seed, configurations: board.trials.length, evaluations: scheduleEvaluations(board), wallSeconds: round(seconds) };
 }
 
@@ -64,7 +60,7 @@ interface BaselineResults {
 async function baselineStudy(dir: string, task: string, seed: number, method: string, budget: number): Promise<{ study: MfStudy; optimum: number }> {
   const out = join(dir, `mf_${task}_${method}_s${seed}.json`);
   const args = ["--task", task, "--method", method, "--epochs_budget", String(budget), "--seed", String(seed), "--out", out];
-  await bazel(dir, ["run", "--ui_event_filters=-info", "--noshow_progress", "//:mf_baseline", "--", ...args]);
+  await runBaseline(dir, "mf_baseline", args);
   const results = JSON.parse(readFileSync(out, "utf8")) as BaselineResults;
   // DEHB evaluates each (configuration, fidelity) from scratch: each evaluation is a configuration.
   const configurations = new Set(results.trials.map((t) => JSON.stringify(t.hyperparams))).size;

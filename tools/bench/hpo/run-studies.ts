@@ -3,7 +3,7 @@
 // Optuna's studies of a task are one `bazel run //:optuna_baseline` for every sampler and seed.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readLeaderboard } from "../../src/formats/leaderboard.ts";
+import { readLeaderboard, type LeaderboardJson } from "../../src/formats/leaderboard.ts";
 import { bazel, NO_CACHE_FLAGS, round } from "../bazel.ts";
 import { optunaSampler, studyTarget } from "./methods.ts";
 import type { Goal, Study, TaskInfo, WallTime } from "./results.ts";
@@ -14,15 +14,27 @@ export interface StudyRun {
   wall: WallTime;
 }
 
-/** One databazel study from a clean state: its trials in proposal order, and the build's wall time. */
-export async function databazelStudy(dir: string, task: TabularTask, method: string, seed: number): Promise<StudyRun> {
-  const name = studyTarget(task.key, method, seed);
-  // Outputs and action cache gone, fetched packages kept: trials that another study shares (TPE's
-  // random first batch) run again, so each study's wall time is its own.
+/**
+ * Builds the search `name` from a clean state and reads its leaderboard. Outputs and action cache
+ * are gone, fetched packages kept: trials that another study shares (TPE's random first batch)
+ * run again, so each study's wall time is its own.
+ */
+export async function cleanStudyBuild(dir: string, name: string): Promise<{ seconds: number; bin: string; board: LeaderboardJson }> {
   await bazel(dir, ["clean"]);
   const { seconds } = await bazel(dir, ["build", ...NO_CACHE_FLAGS, `//:${name}`]);
   const bin = (await bazel(dir, ["info", "bazel-bin"])).stdout.trim();
-  const board = readLeaderboard(join(bin, `${name}.leaderboard.json`));
+  return { seconds, bin, board: readLeaderboard(join(bin, `${name}.leaderboard.json`)) };
+}
+
+/** `bazel run //:TARGET -- ARGS` in the workspace, with only the program's own output. */
+export async function runBaseline(dir: string, target: string, args: string[]): Promise<void> {
+  await bazel(dir, ["run", "--ui_event_filters=-info", "--noshow_progress", `//:${target}`, "--", ...args]);
+}
+
+/** One databazel study from a clean state: its trials in proposal order, and the build's wall time. */
+export async function databazelStudy(dir: string, task: TabularTask, method: string, seed: number): Promise<StudyRun> {
+  const name = studyTarget(task.key, method, seed);
+  const { seconds, bin, board } = await cleanStudyBuild(dir, name);
   // The leaderboard ranks the trials; the manifest lists them in declaration order, which is the
   // draw order of random search and the batch order of a sampler.
   const manifest = JSON.parse(readFileSync(join(bin, `${name}.manifest.json`), "utf8")) as { trials: { name: string }[] };
@@ -51,7 +63,7 @@ export async function optunaStudies(dir: string, task: TabularTask, methods: str
   const out = join(dir, `optuna_${task.key}.json`);
   const samplers = methods.map(optunaSampler);
   const args = ["--task", task.key, "--samplers", samplers.join(","), "--n_trials", String(methods.length ? trials : 0), "--seeds", seeds.join(","), "--out", out];
-  await bazel(dir, ["run", "--ui_event_filters=-info", "--noshow_progress", "//:optuna_baseline", "--", ...args]);
+  await runBaseline(dir, "optuna_baseline", args);
   const results = JSON.parse(readFileSync(out, "utf8")) as OptunaOutput;
   if (results.goal !== task.goal || results.metric !== task.metric) throw new Error(`optuna_baseline.py says ${task.id} ${results.goal}s ${results.metric}; tasks.ts says it ${task.goal}s ${task.metric}`);
   const runs = results.studies.map((s) => ({
