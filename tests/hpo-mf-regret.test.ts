@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 import { mfRegret, scheduleEvaluations, type MfEvaluation } from "../tools/bench/hpo/mf-regret.ts";
+import { mfSettings } from "../tools/bench/hpo/multi-fidelity.ts";
 
 const trial = (name: string, epochs: number, loss: number, trueLoss: number, runtime: number) => ({
   rank: 0, trial: name, hyperparams: {}, seed: 1, outcome: epochs === 9 ? "succeeded" : "pruned", error: null, value: loss,
@@ -49,5 +50,18 @@ describe("mfRegret", () => {
     const final = mfRegret(evaluations, -2, Number.POSITIVE_INFINITY);
     expect(final.best).toBeCloseTo(0.5);
     expect(final.incumbent).toBeCloseTo(1.1);
+  });
+});
+
+describe("the multi-fidelity run's settings", () => {
+  it("takes mf or mf_<task> and one seed, default both tasks at seed 1", () => {
+    expect(mfSettings({ BENCH_HPO_TASK: "mf" })).toEqual({ tasks: ["hartmann6", "branin"], seed: 1 });
+    expect(mfSettings({ BENCH_HPO_TASK: "mf_branin", BENCH_HPO_SEED: "7" })).toEqual({ tasks: ["branin"], seed: 7 });
+  });
+
+  it("says what is wrong and the fix", () => {
+    expect(() => mfSettings({ BENCH_HPO_TASK: "mf_rosenbrock" })).toThrow(/BENCH_HPO_TASK = "mf_rosenbrock" is not a multi-fidelity task\.\nFix: give BENCH_HPO_TASK=mf \(both\) or one of mf_hartmann6, mf_branin\./);
+    expect(() => mfSettings({ BENCH_HPO_TASK: "mf", BENCH_HPO_SEED: "x" })).toThrow(/BENCH_HPO_SEED = "x": "x" is not an integer[^]*\nFix: give e\.g\./);
+    expect(() => mfSettings({ BENCH_HPO_TASK: "mf", BENCH_HPO_SEED: "1-3" })).toThrow(/names 3 seeds; the multi-fidelity run takes one\.\nFix: run it once per seed/);
   });
 });

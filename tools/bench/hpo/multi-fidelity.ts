@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeWorkspace, round } from "../bazel.ts";
 import { cleanStudyBuild, runBaseline } from "./run-studies.ts";
+import { fail, parseIntegers } from "./settings.ts";
 import { copyFixture } from "./workspace.ts";
 import { mfRegret, scheduleEvaluations, type MfEvaluation } from "./mf-regret.ts";
 
@@ -27,11 +28,19 @@ interface MfStudy {
   wallSeconds: number;
 }
 
-function mfTasks(task: string): string[] {
-  if (task === "mf") return MF_TASKS;
+/**
+ * The multi-fidelity run's settings from the environment: BENCH_HPO_TASK (mf for both tasks, or
+ * mf_<task>) and BENCH_HPO_SEED (one seed, default 1).
+ */
+export function mfSettings(env: Record<string, string | undefined>): { tasks: string[]; seed: number } {
+  const task = env["BENCH_HPO_TASK"] ?? "mf";
   const name = task.slice("mf_".length);
-  if (!MF_TASKS.includes(name)) throw new Error(`BENCH_HPO_TASK=${task}: want mf or one of ${MF_TASKS.map((t) => `mf_${t}`).join(", ")}`);
-  return [name];
+  if (task !== "mf" && !MF_TASKS.includes(name)) {
+    fail(`BENCH_HPO_TASK = "${task}" is not a multi-fidelity task.`, `give BENCH_HPO_TASK=mf (both) or one of ${MF_TASKS.map((t) => `mf_${t}`).join(", ")}.`);
+  }
+  const seeds = parseIntegers("BENCH_HPO_SEED", env["BENCH_HPO_SEED"] ?? "1", 0);
+  if (seeds.length !== 1) fail(`BENCH_HPO_SEED = "${env["BENCH_HPO_SEED"]}" names ${seeds.length} seeds; the multi-fidelity run takes one.`, "run it once per seed, e.g. BENCH_HPO_SEED=2.");
+  return { tasks: task === "mf" ? MF_TASKS : [name], seed: seeds[0]! };
 }
 
 /** Fills `dir` with the fixture, pointed at this repository, with every mf_studies call at `seed`. */
@@ -96,9 +105,7 @@ function table(studies: MfStudy[], optimum: number, budget: number): string {
 /** Runs the multi-fidelity benchmark in a temporary copy of the workspace; prints a table per task. */
 export async function runMultiFidelityBench(env: NodeJS.ProcessEnv, json?: string): Promise<void> {
   const taskSetting = env["BENCH_HPO_TASK"] ?? "mf";
-  const tasks = mfTasks(taskSetting);
-  const seed = Number(env["BENCH_HPO_SEED"] ?? "1");
-  if (!Number.isInteger(seed) || seed < 0) throw new Error(`BENCH_HPO_SEED=${env["BENCH_HPO_SEED"]}: want an integer, 0 or more`);
+  const { tasks, seed } = mfSettings(env);
   const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-mf-"));
   const all: { task: string; optimum: number; budget: number; studies: MfStudy[] }[] = [];
   try {

@@ -33,7 +33,8 @@ const FLAGS: Record<string, string> = {
 
 const list = (text: string): string[] => text.split(",").map((s) => s.trim()).filter((s) => s !== "");
 
-function fail(what: string, fix: string): never {
+/** Throws bench:hpo's message for a wrong setting: what is wrong, the fix, and the usage. */
+export function fail(what: string, fix: string): never {
   throw new Error(`bench:hpo: ${what}\nFix: ${fix}\n${USAGE}`);
 }
 
