@@ -7,6 +7,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const LONGEST = [
   "sklearn-digits",
   "remote",
+  "hpo-bench-small",
   "loading-errors",
   "cli",
   "lost-blobs",

@@ -2,7 +2,7 @@
 // tabular tasks (tools/bench/hpo/README.md). It copies the workspace tools/bench/fixtures/hpo into
 // the temp directory with one study per task, seed and databazel method of the run (the largest
 // budget), builds each from a clean state (`bazel clean`, no disk cache), runs Optuna's samplers on
-// the same space, look-up and budget through the same lock (`bazel run //:optuna_baseline`), and
+// the same space, look-up and budget through the same lock (`bazel run //:<task>_optuna`), and
 // writes results.json (every trial of every study, in order), wall-times.json and index.html to
 // --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
