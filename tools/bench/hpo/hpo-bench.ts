@@ -17,10 +17,19 @@ import { databazelStudy, optunaStudies } from "./run-studies.ts";
 import { commandOf, parseSettings, USAGE, type Settings } from "./settings.ts";
 import { fillHpoWorkspace } from "./workspace.ts";
 
+/** Studies and wall times in the results' order: by task, then method, then seed, whatever order they ran in. */
+function ordered<T extends { task: string; method: string; seed: number }>(items: T[], s: Settings): T[] {
+  const key = (x: T) => [s.tasks.findIndex((t) => t.id === x.task), s.methods.indexOf(x.method), s.seeds.indexOf(x.seed)];
+  return [...items].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!;
+  });
+}
+
 /** Writes the results so far: a run stopped part-way leaves what it measured. */
-function save(out: string, results: Results, walls: WallTime[]): void {
-  writeFileSync(join(out, "results.json"), resultsJson(results));
-  writeFileSync(join(out, "wall-times.json"), JSON.stringify(walls, null, 1) + "\n");
+function save(out: string, results: Results, walls: WallTime[], s: Settings): void {
+  writeFileSync(join(out, "results.json"), resultsJson({ ...results, studies: ordered(results.studies, s) }));
+  writeFileSync(join(out, "wall-times.json"), JSON.stringify(ordered(walls, s), null, 1) + "\n");
 }
 
 async function run(s: Settings): Promise<void> {
@@ -35,41 +44,40 @@ async function run(s: Settings): Promise<void> {
   const started = performance.now();
   try {
     fillHpoWorkspace(dir, s.tasks, s.seeds, trials);
+    // Optuna first, every task and seed (seconds in all): its `bazel run` also fetches the lock's
+    // packages, which databazel's timed builds then find installed, and it reads each task's best
+    // recorded value.
     for (const task of s.tasks) {
-      // Optuna first: its `bazel run` also fetches the lock's packages, which databazel's timed
-      // builds then find installed, and it reads the task's best recorded value.
       const optuna = await optunaStudies(dir, task, s.methods.filter((m) => OPTUNA_METHODS.includes(m)), s.seeds, trials);
       taskInfo.push(optuna.info);
-      const own: Study[] = [];
-      const ownWalls: WallTime[] = [];
-      for (const seed of s.seeds) {
+      for (const r of optuna.runs) {
+        studies.push(r.study);
+        walls.push(r.wall);
+      }
+    }
+    // Then databazel's studies seed by seed, every task for a seed before the next seed: a run
+    // stopped part-way has every task for the seeds it finished (completePart).
+    for (const seed of s.seeds) {
+      for (const task of s.tasks) {
         for (const method of s.methods.filter((m) => DATABAZEL_METHODS.includes(m))) {
           const { study, wall } = await databazelStudy(dir, task, method, seed);
-          own.push(study);
-          ownWalls.push(wall);
+          studies.push(study);
+          walls.push(wall);
           console.error(`[bench:hpo] ${method} on ${task.id}, seed ${seed}: ${wall.seconds.toFixed(1)} s (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-          const optunaRuns = optuna.runs.filter((r) => s.seeds.indexOf(r.study.seed) <= s.seeds.indexOf(seed));
-          save(out, { ...results, studies: [...studies, ...own, ...optunaRuns.map((r) => r.study)] }, [...walls, ...ownWalls, ...optunaRuns.map((r) => r.wall)]);
+          save(out, results, walls, s);
         }
       }
-      // A fixed order whatever the run's: by method, then seed.
-      for (const method of s.methods) {
-        for (const seed of s.seeds) {
-          const found = [...own, ...optuna.runs.map((r) => r.study)].find((x) => x.method === method && x.seed === seed);
-          const wall = [...ownWalls, ...optuna.runs.map((r) => r.wall)].find((x) => x.method === method && x.seed === seed);
-          if (found) studies.push(found);
-          if (wall) walls.push(wall);
-        }
-      }
-      save(out, results, walls);
     }
+    save(out, results, walls, s);
   } finally {
     await removeWorkspace(dir);
   }
+  const final = { ...results, studies: ordered(studies, s) };
+  const finalWalls = ordered(walls, s);
   const when = `run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${hostname()}`;
-  writeFileSync(join(out, "index.html"), htmlReport(results, walls, when));
+  writeFileSync(join(out, "index.html"), htmlReport(final, finalWalls, when));
   console.log(`## Tabular tasks (${when}, ${((performance.now() - started) / 1000 / 60).toFixed(1)} min in all)\n`);
-  console.log(markdownReport(results, walls));
+  console.log(markdownReport(final, finalWalls));
   console.log(`Wrote ${join(out, "results.json")}, ${join(out, "wall-times.json")} and ${join(out, "index.html")}.`);
 }
 
