@@ -3,6 +3,7 @@
 // messages, the results file's determinism and the page's self-containment.
 import { describe, expect, it } from "vitest";
 import { comparisons } from "../tools/bench/hpo/comparisons.ts";
+import { median, medianTrainTime, methodCosts } from "../tools/bench/hpo/costs.ts";
 import { timeBand, trialBand } from "../tools/bench/hpo/curves.ts";
 import { chart } from "../tools/bench/hpo/html.ts";
 import { meanRanks } from "../tools/bench/hpo/ranks.ts";
@@ -160,6 +161,36 @@ describe("settings", () => {
   });
 });
 
+describe("what the search costs", () => {
+  it("median: the middle value, or the mean of the middle two", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it("per study, per trial, and as a share of the task's median simulated training", () => {
+    // MIN's trials train 10, 20, 30 and 40 s (median 25 s); MAX's 100 s each.
+    const studies = [
+      study("databazel_random", MIN.task, 1, [1, 1], [10, 20]),
+      study("databazel_random", MIN.task, 2, [1, 1], [30, 40]),
+      study("databazel_random", MAX.task, 1, [80, 80, 80, 80], [100, 100, 100, 100]),
+      study("optuna_random", MIN.task, 1, [1, 1], [10, 20]),
+    ];
+    expect(medianTrainTime(studies)).toEqual(new Map([[MIN.task, 20], [MAX.task, 100]]));
+    const walls = [
+      { method: "databazel_random", task: MIN.task, seed: 1, seconds: 1 },
+      { method: "databazel_random", task: MIN.task, seed: 2, seconds: 3 },
+      { method: "databazel_random", task: MAX.task, seed: 1, seconds: 8 },
+      { method: "optuna_random", task: MIN.task, seed: 1, seconds: 0.02 },
+    ];
+    const [own, optuna] = methodCosts(studies, walls, ["databazel_random", "optuna_random"]);
+    // Per trial: 0.5, 1.5 and 2 s; as shares of 20, 20 and 100 s: 2.5 %, 7.5 % and 2 %.
+    expect(own).toEqual({ method: "databazel_random", studies: 3, wallPerStudy: 3, wallPerTrial: 1.5, shareOfTraining: 0.025 });
+    expect(optuna).toMatchObject({ studies: 1, wallPerStudy: 0.02, wallPerTrial: 0.01 });
+    expect(optuna!.shareOfTraining).toBeCloseTo(0.0005);
+  });
+});
+
 describe("the run's outputs", () => {
   const results: Results = {
     command: "npm run bench:hpo -- ...",
@@ -198,6 +229,8 @@ describe("the run's outputs", () => {
     const md = markdownReport(results, walls);
     expect(md).toContain("| databazel_random | 0.400 | 0.0250 | 20 | 1.50 |");
     expect(md).toContain("| 2 | databazel_random | optuna_random | hpolib/t | 2 | 0 / 1 / 1 | 0.0250 | 0 | 1.00 | exact |");
+    // Each study 1.5 s for 2 trials of 10 s: 750 ms a trial, 7.5 % of its simulated training.
+    expect(md).toContain("| databazel_random | 2 | 1.50 | 750.0 | 7.5 % |");
   });
 
   it("a chart draws a regret of 0 at its floor, labelled 0", () => {

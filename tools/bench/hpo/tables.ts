@@ -1,6 +1,7 @@
 // The benchmark's tables as Markdown: regret per task and method at each budget, mean ranks, and
 // the Wilcoxon tests of databazel's methods against Optuna's.
 import type { Comparison } from "./comparisons.ts";
+import type { MethodCost } from "./costs.ts";
 import type { RankTable } from "./ranks.ts";
 import { cumulativeTime, regretAfter } from "./regret.ts";
 import type { Study, TaskInfo, WallTime } from "./results.ts";
@@ -56,5 +57,14 @@ export function comparisonTable(rows: Comparison[]): string {
       c.test.method === "none" ? "–" : c.test.p < 0.05 ? `**${c.test.p.toPrecision(3)}**` : c.test.p.toPrecision(3),
       c.test.method,
     ]),
+  );
+}
+
+/** What each method's search costs: wall time per study and per trial, and its share of the simulated training. */
+export function costTable(costs: MethodCost[]): string {
+  return table(
+    ["method", "studies", "wall time per study (s, median)", "wall time per trial (ms, median)", "share of a trial's simulated training (median)"],
+    ["---", "---:", "---:", "---:", "---:"],
+    costs.map((c) => [c.method, String(c.studies), c.wallPerStudy.toFixed(2), (c.wallPerTrial * 1000).toFixed(1), `${(c.shareOfTraining * 100).toPrecision(2)} %`]),
   );
 }

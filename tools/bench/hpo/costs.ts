@@ -1,0 +1,48 @@
+// What the search itself costs (issue 27's overhead target): each method's wall time per study
+// and per trial, against the simulated training time of the trials it ran. databazel's wall time
+// is a clean build of the study, so it holds every action's start, the samplers and the
+// leaderboard; Optuna's is its in-process loop.
+import type { Study, WallTime } from "./results.ts";
+
+export interface MethodCost {
+  method: string;
+  studies: number;
+  /** Median over the method's studies (s). */
+  wallPerStudy: number;
+  /** Median over the studies of wall time / trials (s). */
+  wallPerTrial: number;
+  /** Median over the studies of (wall time per trial) / (the study task's median simulated training time per trial). */
+  shareOfTraining: number;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Each task's median simulated training time of one trial, over every trial any method ran on it. */
+export function medianTrainTime(studies: Study[]): Map<string, number> {
+  const byTask = new Map<string, number[]>();
+  for (const s of studies) byTask.set(s.task, [...(byTask.get(s.task) ?? []), ...s.trials.map((t) => t.trainTime)]);
+  return new Map([...byTask].map(([task, times]) => [task, median(times)]));
+}
+
+/** The cost of each method over the studies that have a wall time, in `methods`' order. */
+export function methodCosts(studies: Study[], walls: WallTime[], methods: string[]): MethodCost[] {
+  const training = medianTrainTime(studies);
+  return methods.map((method) => {
+    const runs = walls.filter((w) => w.method === method).flatMap((w) => {
+      const study = studies.find((s) => s.method === method && s.task === w.task && s.seed === w.seed);
+      return study && study.trials.length ? [{ wall: w.seconds, perTrial: w.seconds / study.trials.length, training: training.get(study.task)! }] : [];
+    });
+    return {
+      method,
+      studies: runs.length,
+      wallPerStudy: median(runs.map((r) => r.wall)),
+      wallPerTrial: median(runs.map((r) => r.perTrial)),
+      shareOfTraining: median(runs.map((r) => r.perTrial / r.training)),
+    };
+  });
+}
