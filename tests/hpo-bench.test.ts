@@ -1,6 +1,9 @@
 // The HPO benchmark's arithmetic (tools/bench/hpo/, no Bazel): anytime regret against trials and
 // simulated time, mean ranks, the Wilcoxon signed-rank test against scipy's figures, the settings'
-// messages, the results file's determinism and the page's self-containment.
+// messages, the results file's determinism, resuming a run, and the page's self-containment.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { comparisons } from "../tools/bench/hpo/comparisons.ts";
 import { median, medianTrainTime, methodCosts } from "../tools/bench/hpo/costs.ts";
@@ -10,6 +13,7 @@ import { meanRanks } from "../tools/bench/hpo/ranks.ts";
 import { cumulativeTime, incumbents, regretAfter, regretAtTime, regretCurve } from "../tools/bench/hpo/regret.ts";
 import { htmlReport, markdownReport } from "../tools/bench/hpo/report.ts";
 import { completePart, resultsJson, type Results, type Study, type TaskInfo } from "../tools/bench/hpo/results.ts";
+import { finishedPart, isFinished } from "../tools/bench/hpo/resume.ts";
 import { parseSettings } from "../tools/bench/hpo/settings.ts";
 import { averageRanks, wilcoxon } from "../tools/bench/hpo/wilcoxon.ts";
 import { studiesBuild } from "../tools/bench/hpo/workspace.ts";
@@ -158,6 +162,33 @@ describe("settings", () => {
     expect(() => parseSettings(["--seeds", "x"], {})).toThrow(/BENCH_HPO_SEEDS = "x": "x" is not an integer[^]*\nFix: give e\.g\./);
     expect(() => parseSettings(["--methods", "optuna_cmaes"], {})).toThrow(/method "optuna_cmaes" is not one of the benchmark's/);
     expect(() => parseSettings(["--trials", "8"], {})).toThrow(/"--trials" is not a flag it knows/);
+  });
+});
+
+describe("--resume", () => {
+  it("is a flag without a value, or BENCH_HPO_RESUME=1; off by default", () => {
+    expect(parseSettings([], {}).resume).toBe(false);
+    expect(parseSettings(["--resume", "--seeds", "2"], {})).toMatchObject({ resume: true, seeds: [2] });
+    expect(parseSettings([], { BENCH_HPO_RESUME: "1" }).resume).toBe(true);
+  });
+
+  it("keeps the studies of the run in --out that have a wall time, and refuses a run of other settings", () => {
+    const out = mkdtempSync(join(tmpdir(), "databazel-hpo-resume-"));
+    try {
+      expect(finishedPart(out, "npm run bench:hpo -- a")).toEqual({ studies: [], walls: [], taskInfo: [] });
+      const done = study("databazel_random", MIN.task, 1, [0.5]);
+      const cut = study("databazel_tpe_b1", MIN.task, 1, [0.5]);
+      const results: Results = { command: "npm run bench:hpo -- a", tasks: [MIN.task], seeds: [1], budgets: [8], methods: ["databazel_random", "databazel_tpe_b1"], taskInfo: [MIN], studies: [done, cut] };
+      writeFileSync(join(out, "results.json"), resultsJson(results));
+      writeFileSync(join(out, "wall-times.json"), JSON.stringify([{ method: "databazel_random", task: MIN.task, seed: 1, seconds: 2 }]));
+      const finished = finishedPart(out, "npm run bench:hpo -- a");
+      expect(finished.studies).toEqual([done]);
+      expect(finished.taskInfo).toEqual([MIN]);
+      expect([isFinished(finished, MIN.task, "databazel_random", 1), isFinished(finished, MIN.task, "databazel_tpe_b1", 1)]).toEqual([true, false]);
+      expect(() => finishedPart(out, "npm run bench:hpo -- b")).toThrow(/--resume: .*results\.json is a run of other settings:\n  npm run bench:hpo -- a\nnot\n  npm run bench:hpo -- b\nFix: resume it with its own settings/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 

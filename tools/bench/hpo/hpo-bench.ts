@@ -13,6 +13,7 @@ import { DATABAZEL_METHODS, OPTUNA_METHODS } from "./methods.ts";
 import { isMultiFidelityTask, runMultiFidelityBench } from "./multi-fidelity.ts";
 import { htmlReport, markdownReport } from "./report.ts";
 import { completePart, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
+import { finishedPart, isFinished } from "./resume.ts";
 import { databazelStudy, optunaStudies } from "./run-studies.ts";
 import { commandOf, parseSettings, USAGE, type Settings } from "./settings.ts";
 import { fillHpoWorkspace } from "./workspace.ts";
@@ -32,25 +33,58 @@ function save(out: string, results: Results, walls: WallTime[], s: Settings): vo
   writeFileSync(join(out, "wall-times.json"), JSON.stringify(ordered(walls, s), null, 1) + "\n");
 }
 
+/**
+ * A run that is told to stop (kill, or Ctrl-C, which also interrupts the build under way) stops
+ * after the study under way and still removes its workspace and output base; what it finished
+ * is saved, for --resume. A second signal stops at once.
+ */
+function stopOnSignal(): { stopping: () => boolean; release: () => void } {
+  let stop = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stop) process.exit(130);
+    stop = true;
+    console.error(`[bench:hpo] ${signal}: stopping after the study under way, then removing the workspace (again to stop at once).`);
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return {
+    stopping: () => stop,
+    release: () => {
+      process.off("SIGINT", handler);
+      process.off("SIGTERM", handler);
+    },
+  };
+}
+
 async function run(s: Settings): Promise<void> {
   const out = resolve(s.out);
   mkdirSync(out, { recursive: true });
   const trials = s.budgets[s.budgets.length - 1]!;
   const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-"));
-  const studies: Study[] = [];
+  const finished = s.resume ? finishedPart(out, commandOf(s)) : { studies: [], walls: [], taskInfo: [] };
+  if (s.resume) console.error(`[bench:hpo] resuming: ${finished.studies.length} studies of ${out} are finished`);
+  const studies: Study[] = [...finished.studies];
   const taskInfo: TaskInfo[] = [];
-  const walls: WallTime[] = [];
+  const walls: WallTime[] = finished.walls.filter((w) => isFinished(finished, w.task, w.method, w.seed));
   const results: Results = { command: commandOf(s), tasks: s.tasks.map((t) => t.id), seeds: s.seeds, budgets: s.budgets, methods: s.methods, taskInfo, studies };
   const started = performance.now();
+  const signals = stopOnSignal();
   try {
     fillHpoWorkspace(dir, s.tasks, s.seeds, trials);
     // Optuna first, every task and seed (seconds in all): its `bazel run` also fetches the lock's
     // packages, which databazel's timed builds then find installed, and it reads each task's best
     // recorded value.
     for (const task of s.tasks) {
-      const optuna = await optunaStudies(dir, task, s.methods.filter((m) => OPTUNA_METHODS.includes(m)), s.seeds, trials);
+      const optunaMethods = s.methods.filter((m) => OPTUNA_METHODS.includes(m));
+      const info = finished.taskInfo.find((t) => t.task === task.id);
+      if (info && optunaMethods.every((m) => s.seeds.every((seed) => isFinished(finished, task.id, m, seed)))) {
+        taskInfo.push(info);
+        continue;
+      }
+      const optuna = await optunaStudies(dir, task, optunaMethods, s.seeds, trials);
       taskInfo.push(optuna.info);
       for (const r of optuna.runs) {
+        if (isFinished(finished, task.id, r.study.method, r.study.seed)) continue;
         studies.push(r.study);
         walls.push(r.wall);
       }
@@ -60,6 +94,8 @@ async function run(s: Settings): Promise<void> {
     for (const seed of s.seeds) {
       for (const task of s.tasks) {
         for (const method of s.methods.filter((m) => DATABAZEL_METHODS.includes(m))) {
+          if (isFinished(finished, task.id, method, seed)) continue;
+          if (signals.stopping()) throw new Error(`stopped; ${join(out, "results.json")} holds the finished studies: the same command with --resume continues.`);
           const { study, wall } = await databazelStudy(dir, task, method, seed);
           studies.push(study);
           walls.push(wall);
@@ -71,6 +107,7 @@ async function run(s: Settings): Promise<void> {
     save(out, results, walls, s);
   } finally {
     await removeWorkspace(dir);
+    signals.release();
   }
   const final = { ...results, studies: ordered(studies, s) };
   const finalWalls = ordered(walls, s);

@@ -12,6 +12,8 @@ export interface Settings {
   methods: string[];
   /** Where the results, wall times and page are written. */
   out: string;
+  /** Continue the run whose results are in `out`: skip the studies it finished (resume.ts). */
+  resume: boolean;
 }
 
 export const USAGE = `usage: npm run bench:hpo [-- --tasks T,... --seeds S,... --budgets N,... --methods M,... --out DIR]
@@ -21,6 +23,8 @@ export const USAGE = `usage: npm run bench:hpo [-- --tasks T,... --seeds S,... -
                                   a multiple of 4 and at least 8 (TPE's batches of 4, at least two); default 8
   --methods  (BENCH_HPO_METHODS)  ${ALL_METHODS.join(", ")}; default all
   --out      (BENCH_HPO_OUT)      directory for results.json, wall-times.json and index.html; default bench-results/hpo
+  --resume   (BENCH_HPO_RESUME=1) continue the run of the same settings whose files are in --out: the studies it
+                                  finished are kept, not run again
 or: npm run bench:hpo -- --from DIR/results.json   (the tables and DIR/index.html again, from a run's files)`;
 
 const FLAGS: Record<string, string> = {
@@ -55,7 +59,12 @@ export function parseIntegers(name: string, text: string, min: number): number[]
 export function parseSettings(argv: string[], env: Record<string, string | undefined>): Settings {
   const given: Record<string, string | undefined> = {};
   for (const variable of Object.values(FLAGS)) given[variable] = env[variable];
+  let resume = env["BENCH_HPO_RESUME"] === "1";
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--resume") {
+      resume = true;
+      continue;
+    }
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const variable = FLAGS[flag];
     const value = inline ?? argv[i + 1];
@@ -80,6 +89,7 @@ export function parseSettings(argv: string[], env: Record<string, string | undef
     budgets,
     methods: ALL_METHODS.filter((m) => methods.includes(m)),
     out: given["BENCH_HPO_OUT"] ?? "bench-results/hpo",
+    resume,
   };
 }
 

@@ -1,0 +1,31 @@
+// `--resume`: a long run (7 tasks x 10 seeds x 200 trials is hours) continues where it stopped.
+// The results files are rewritten after each study (hpo-bench.ts), so the studies they hold are
+// finished; a resumed run keeps them, with their wall times, and runs the rest.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Results, Study, TaskInfo, WallTime } from "./results.ts";
+import { fail } from "./settings.ts";
+
+export interface Finished {
+  studies: Study[];
+  walls: WallTime[];
+  taskInfo: TaskInfo[];
+}
+
+/** The finished part of the run in `out`, which must be a run of `command`; nothing when there is none. */
+export function finishedPart(out: string, command: string): Finished {
+  const path = join(out, "results.json");
+  if (!existsSync(path)) return { studies: [], walls: [], taskInfo: [] };
+  const results = JSON.parse(readFileSync(path, "utf8")) as Results;
+  if (results.command !== command) {
+    fail(`--resume: ${path} is a run of other settings:\n  ${results.command}\nnot\n  ${command}`, `resume it with its own settings (the first line above), or give another --out.`);
+  }
+  const walls = JSON.parse(readFileSync(join(out, "wall-times.json"), "utf8")) as WallTime[];
+  // A study counts as finished only with its wall time: both are written together.
+  const timed = (s: Study) => walls.some((w) => w.task === s.task && w.method === s.method && w.seed === s.seed);
+  return { studies: results.studies.filter(timed), walls, taskInfo: results.taskInfo };
+}
+
+/** Whether `finished` holds the study of `method` on `task` with `seed`. */
+export const isFinished = (finished: Finished, task: string, method: string, seed: number): boolean =>
+  finished.studies.some((s) => s.task === task && s.method === method && s.seed === seed);
