@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { comparisons } from "../tools/bench/hpo/comparisons.ts";
-import { median, medianTrainTime, methodCosts } from "../tools/bench/hpo/costs.ts";
+import { medianTrainTime, methodCosts } from "../tools/bench/hpo/costs.ts";
+import { median } from "../tools/bench/hpo/median.ts";
 import { timeBand, trialBand } from "../tools/bench/hpo/curves.ts";
 import { chart } from "../tools/bench/hpo/html.ts";
 import { meanRanks } from "../tools/bench/hpo/ranks.ts";
@@ -80,7 +81,8 @@ describe("mean ranks", () => {
       { task: MAX.task, seeds: 2, ranks: [2, 2, 2] },
     ]);
     expect(table.overall).toEqual([2.125, 2.25, 1.625]);
-    expect(() => meanRanks(studies, [MIN], [3], ["a"], 1)).toThrow(/no study of a on hpolib\/t, seed 3/);
+    // A seed that not every method ran (a stopped run's) is not ranked.
+    expect(meanRanks(studies, [MIN], [3], ["a"], 1).perTask[0]!.seeds).toBe(0);
   });
 
   it("averageRanks counts the tied groups", () => {
@@ -241,14 +243,24 @@ describe("the run's outputs", () => {
     expect(resultsJson(JSON.parse(text) as Results)).toBe(text);
   });
 
-  it("a stopped run's tables: whole tasks, or the seeds every task finished, whichever keeps more", () => {
+  it("a stopped run's tables: the (task, seed) pairs every method finished", () => {
     const two = { ...results, tasks: [MIN.task, MAX.task], taskInfo: [MIN, MAX], studies: [...results.studies, study("databazel_random", MAX.task, 1, [80]), study("optuna_random", MAX.task, 1, [80]), study("databazel_random", MAX.task, 2, [80])] };
     expect(completePart(results)).toEqual(results);
-    // MAX lacks optuna_random on seed 2: whole tasks keep 2 pairs (MIN's), shared seeds 2 (seed 1 of each).
-    expect(completePart(two)).toMatchObject({ tasks: [MIN.task], seeds: [1, 2] });
-    const three = { ...two, seeds: [1, 2, 3], studies: [...two.studies, study("optuna_random", MIN.task, 3, [1])] };
-    expect(completePart(three)).toMatchObject({ tasks: [MIN.task, MAX.task], seeds: [1] });
-    expect(completePart(three).studies).toHaveLength(4);
+    // MAX lacks optuna_random on seed 2: MIN's two seeds and MAX's seed 1.
+    const part = completePart(two);
+    expect(part).toMatchObject({ tasks: [MIN.task, MAX.task], seeds: [1, 2] });
+    expect(part.studies.map((s) => `${s.task} ${s.method} ${s.seed}`)).toEqual([...results.studies.map((s) => `${s.task} ${s.method} ${s.seed}`), `${MAX.task} databazel_random 1`, `${MAX.task} optuna_random 1`]);
+    // The ranks and tests use each task's finished seeds.
+    const ranks = meanRanks(part.studies, part.taskInfo, part.seeds, part.methods, 1);
+    expect(ranks.perTask.map((t) => t.seeds)).toEqual([2, 1]);
+    expect(comparisons(part.studies, part.taskInfo, part.seeds, part.methods, 1).map((c) => [c.task, c.better + c.worse + c.same])).toEqual([
+      [MIN.task, 2],
+      [MAX.task, 1],
+      ["all", 3],
+    ]);
+    // A task with no seed that every method finished is left out.
+    const three = { ...two, seeds: [1, 2, 3], studies: two.studies.filter((s) => !(s.task === MAX.task && s.method === "optuna_random")) };
+    expect(completePart(three)).toMatchObject({ tasks: [MIN.task], seeds: [1, 2] });
   });
 
   it("the page: inline SVG, no script, nothing fetched; the tables in Markdown", () => {

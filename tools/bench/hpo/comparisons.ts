@@ -1,6 +1,7 @@
 // Each databazel method against its Optuna counterpart: the Wilcoxon signed-rank test of their
 // regrets after a budget, paired by (task, seed), per task and over every task.
-import { studyOf } from "./ranks.ts";
+import { median } from "./median.ts";
+import { hasStudy, studyOf } from "./ranks.ts";
 import { regretAfter } from "./regret.ts";
 import type { Study, TaskInfo } from "./results.ts";
 import { wilcoxon, type WilcoxonResult } from "./wilcoxon.ts";
@@ -27,18 +28,13 @@ export interface Comparison {
   test: WilcoxonResult;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** One comparison of the two methods on the tasks' pairs (one per task and seed). */
 function compare(studies: Study[], tasks: TaskInfo[], seeds: number[], budget: number, [databazel, optuna]: [string, string], label: string): Comparison {
   const x: number[] = [];
   const y: number[] = [];
   for (const task of tasks) {
-    for (const seed of seeds) {
+    // A stopped run's tasks may lack some seeds (completePart): only the pairs both methods ran.
+    for (const seed of seeds.filter((seed) => hasStudy(studies, task.task, seed, databazel) && hasStudy(studies, task.task, seed, optuna))) {
       x.push(regretAfter(studyOf(studies, task.task, seed, databazel), task, budget));
       y.push(regretAfter(studyOf(studies, task.task, seed, optuna), task, budget));
     }

@@ -2,6 +2,7 @@
 // and per trial, against the simulated training time of the trials it ran. databazel's wall time
 // is a clean build of the study, so it holds every action's start, the samplers and the
 // leaderboard; Optuna's is its in-process loop.
+import { median } from "./median.ts";
 import type { Study, WallTime } from "./results.ts";
 
 export interface MethodCost {
@@ -13,13 +14,6 @@ export interface MethodCost {
   wallPerTrial: number;
   /** Median over the studies of (wall time per trial) / (the study task's median simulated training time per trial). */
   shareOfTraining: number;
-}
-
-export function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Each task's median simulated training time of one trial, over every trial any method ran on it. */

@@ -124,9 +124,10 @@ function reportFrom(path: string): void {
   // A stopped run: the tables of what it finished.
   const results = completePart(all);
   if (results.studies.length < all.studies.length) {
-    console.log(`(A stopped run: the tables use tasks ${results.tasks.join(", ") || "none"} and seeds ${results.seeds.join(", ") || "none"}, which every method finished.)\n`);
+    const pairs = results.studies.length / results.methods.length;
+    console.log(`(A stopped run: the tables use the ${pairs} (task, seed) pairs that every method finished, of ${all.taskInfo.length * all.seeds.length}; tasks ${results.tasks.join(", ") || "none"}; seeds ${results.seeds.join(", ") || "none"}.)\n`);
   }
-  const walls = JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[];
+  const walls = (JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[]).filter((w) => results.studies.some((s) => s.task === w.task && s.method === w.method && s.seed === w.seed));
   const html = join(dirname(path), "index.html");
   writeFileSync(html, htmlReport(results, walls, `page redrawn from ${path}`));
   console.log(markdownReport(results, walls));

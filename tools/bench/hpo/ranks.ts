@@ -20,19 +20,28 @@ export function studyOf(studies: Study[], task: string, seed: number, method: st
   return study;
 }
 
-/** The mean ranks after `budget` trials of `methods` on the tasks and seeds. */
+/** Whether `studies` hold the study of `method` on (task, seed). */
+export const hasStudy = (studies: Study[], task: string, seed: number, method: string): boolean => studies.some((s) => s.task === task && s.seed === seed && s.method === method);
+
+/**
+ * The mean ranks after `budget` trials of `methods` on the tasks and seeds: on each task, the
+ * seeds that every method ran (all of them, but for a stopped run's last tasks).
+ */
 export function meanRanks(studies: Study[], tasks: TaskInfo[], seeds: number[], methods: string[], budget: number): RankTable {
   const total = methods.map(() => 0);
+  let pairs = 0;
   const perTask = tasks.map((task) => {
     const sums = methods.map(() => 0);
-    for (const seed of seeds) {
+    const done = seeds.filter((seed) => methods.every((m) => hasStudy(studies, task.task, seed, m)));
+    pairs += done.length;
+    for (const seed of done) {
       const regrets = methods.map((m) => regretAfter(studyOf(studies, task.task, seed, m), task, budget));
       averageRanks(regrets).ranks.forEach((r, i) => {
         sums[i]! += r;
         total[i]! += r;
       });
     }
-    return { task: task.task, seeds: seeds.length, ranks: sums.map((s) => s / seeds.length) };
+    return { task: task.task, seeds: done.length, ranks: sums.map((s) => s / done.length) };
   });
-  return { budget, methods, perTask, overall: total.map((s) => s / (tasks.length * seeds.length)) };
+  return { budget, methods, perTask, overall: total.map((s) => s / pairs) };
 }

@@ -73,22 +73,19 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
 }
 
 /**
- * The part of a stopped run's results that the tables can use: every method on every kept task and
- * seed. Either the tasks with all their seeds, or the seeds that every task has, whichever keeps
- * more (task, seed) pairs.
+ * The part of a stopped run's results that the tables can use: the (task, seed) pairs that every
+ * method finished, and the tasks and seeds that have one. The runner goes seed by seed over every
+ * task, so a stopped run has every task for its first seeds, and some tasks for the next.
  */
 export function completePart(results: Results): Results {
   const done = (task: string, seed: number) => results.methods.every((m) => results.studies.some((s) => s.task === task && s.seed === seed && s.method === m));
-  const tasksWhole = results.taskInfo.filter((t) => results.seeds.every((seed) => done(t.task, seed)));
-  const seedsShared = results.seeds.filter((seed) => results.taskInfo.every((t) => done(t.task, seed)));
-  const byTask = tasksWhole.length * results.seeds.length >= seedsShared.length * results.taskInfo.length;
-  const taskInfo = byTask ? tasksWhole : results.taskInfo;
-  const seeds = byTask ? results.seeds : seedsShared;
+  const taskInfo = results.taskInfo.filter((t) => results.seeds.some((seed) => done(t.task, seed)));
+  const seeds = results.seeds.filter((seed) => taskInfo.some((t) => done(t.task, seed)));
   return {
     ...results,
     tasks: taskInfo.map((t) => t.task),
     seeds,
     taskInfo,
-    studies: results.studies.filter((s) => taskInfo.some((t) => t.task === s.task) && seeds.includes(s.seed)),
+    studies: results.studies.filter((s) => done(s.task, s.seed)),
   };
 }
