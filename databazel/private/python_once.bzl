@@ -12,6 +12,8 @@ that loading defs.bzl never depends on Bazel's Python built-ins (which Bazel 8 a
 to rules_python).
 """
 
+load(":names.bzl", "display_label")
+
 _PREFIX = "databazel: python_once_toolchain"
 
 def _interpreter_errors(label, interpreter_path, interpreter):
@@ -24,7 +26,7 @@ def _interpreter_errors(label, interpreter_path, interpreter):
             _PREFIX,
             label,
             repr(interpreter_path),
-            interpreter.label,
+            display_label(interpreter.label),
         )
     if not interpreter_path and not interpreter:
         return ("{} {}: no interpreter: give interpreter_path or interpreter.\n" +
@@ -41,20 +43,21 @@ def _interpreter_errors(label, interpreter_path, interpreter):
 
 def _python_once_runtime_impl(ctx):
     interpreter = ctx.attr.interpreter
-    error = _interpreter_errors(ctx.label, ctx.attr.interpreter_path, interpreter)
+    label = display_label(ctx.label)
+    error = _interpreter_errors(label, ctx.attr.interpreter_path, interpreter)
     if error:
         fail(error)
     if ctx.attr.files and not interpreter:
         fail(("{} {}: files are the interpreter's own files, for an interpreter label; with " +
               "interpreter_path they are not used.\n" +
-              "Fix: remove files, or give interpreter = a label instead of interpreter_path.").format(_PREFIX, ctx.label))
+              "Fix: remove files, or give interpreter = a label instead of interpreter_path.").format(_PREFIX, label))
 
     # A zipped py_binary (--build_python_zip, the default on Windows) runs its launcher as
     # Python: a shell launcher cannot work there, so say so now rather than at run time.
     if getattr(ctx.fragments.py, "build_python_zip", False):
         fail(("{} {}: its launcher is a shell script, which a zipped py_binary " +
               "(--build_python_zip, the default on Windows) cannot run.\n" +
-              "Fix: build with --nobuild_python_zip, or do not register this toolchain there.").format(_PREFIX, ctx.label))
+              "Fix: build with --nobuild_python_zip, or do not register this toolchain there.").format(_PREFIX, label))
 
     files = depset(ctx.files.files)
     if interpreter:
