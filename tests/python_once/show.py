@@ -16,7 +16,7 @@ SHELLS_OWN = {"_", "SHLVL", "OLDPWD"}
 
 print(json.dumps({
     "argv": sys.argv,
-    "orig_argv": sys.orig_argv,
+    "orig_argv": getattr(sys, "orig_argv", None),  # Python 3.10 and later
     "path": sys.path,
     "environ": {k: v for k, v in sorted(os.environ.items()) if k not in SHELLS_OWN},
     "greeting": os.path.relpath(greeting.__file__, os.path.dirname(os.path.abspath(__file__))),
