@@ -73,6 +73,29 @@ FAILURE_CASES = [
         'but trial lr_0.1 has epochs = ""',
         "Fix: give a positive whole number of epochs in hyperparams, grid or space",
     ]),
+    # python_once_runtime (python_once_toolchain's): its interpreter.
+    case("python_once_no_interpreter_test", "python_once", {}, [
+        "databazel: python_once_toolchain //tests/analysis:python_once_no_interpreter_test_target: no interpreter: give interpreter_path or interpreter.",
+        'Fix: e.g. interpreter_path = "/usr/bin/python3"',
+    ]),
+    case("python_once_two_interpreters_test", "python_once", {
+        "interpreter": "//tests/python_once:python3.sh",
+        "interpreter_path": "/usr/bin/python3",
+    }, [
+        'give interpreter_path or interpreter, not both (got interpreter_path = "/usr/bin/python3" and interpreter = //tests/python_once:python3.sh)',
+        "Fix: keep interpreter_path for a Python installed on every machine that runs the scripts, or interpreter for a Python built or fetched by Bazel.",
+    ]),
+    case("python_once_relative_path_test", "python_once", {"interpreter_path": "python3"}, [
+        'interpreter_path = "python3" is not an absolute path.',
+        'Fix: give the interpreter\'s absolute path, e.g. "/usr/bin/python3".',
+    ]),
+    case("python_once_files_without_interpreter_test", "python_once", {
+        "files": ["//tests/python_once:python3.sh"],
+        "interpreter_path": "/usr/bin/python3",
+    }, [
+        "files are the interpreter's own files, for an interpreter label; with interpreter_path they are not used.",
+        "Fix: remove files, or give interpreter = a label instead of interpreter_path.",
+    ]),
     # model: its output name, epochs and checkpoints.
     case("model_outside_package_test", "model", {"out": "../%{name}.model"}, [
         'out = "../%{name}.model" expands to "../model_outside_package_test_target.model", which is not a relative path in the package',

@@ -15,6 +15,14 @@ failure_test = analysistest.make(
     attrs = {"messages": attr.string_list(doc = "Substrings the analysis error must contain.", mandatory = True)},
 )
 
+# The same test with --build_python_zip (which a shell py_binary launcher cannot run).
+zipped_failure_test = analysistest.make(
+    _failure_test_impl,
+    expect_failure = True,
+    attrs = {"messages": attr.string_list(doc = "Substrings the analysis error must contain.", mandatory = True)},
+    config_settings = {"//command_line_option:build_python_zip": "true"},
+)
+
 def failure_tests(cases):
     """For each case, its target and a test that the target fails analysis with the case's messages.
 

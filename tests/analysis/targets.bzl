@@ -5,6 +5,7 @@ only what makes it differ (an attribute set to None is passed as None, i.e. left
 """
 
 load("//databazel:defs.bzl", "ModelInfo", "evaluate", "hyperparam_search", "model")
+load("//databazel:python_once.bzl", "python_once_runtime")
 
 _TRAIN = {
     "train_executable": "//tests/rules:train",
@@ -32,6 +33,8 @@ _KINDS = {
     # Scores //tests/rules:mlp.
     "evaluate": (evaluate, dict(_EVAL, model = "//tests/rules:mlp")),
     "model": (model, _TRAIN),
+    # python_once_toolchain's runtime, with no interpreter unless the case gives one.
+    "python_once": (python_once_runtime, {}),
     # A search whose sampler (TPE) proposes 4 trials from space, 2 a batch.
     "sampler": (hyperparam_search, dict(
         _SEARCH,
@@ -61,8 +64,8 @@ def case(name, kind, attrs, expected):
     Args:
       name: the test's name; its target is `<name>_target`.
       kind: what the target is: "model", "evaluate", "search" (a hyperparam_search), "scheduler"
-        (a search with a scheduler), "sampler" (a search with a sampler) or "bad_provider" (a rule
-        returning a broken ModelInfo).
+        (a search with a scheduler), "sampler" (a search with a sampler), "python_once" (a
+        python_once_runtime) or "bad_provider" (a rule returning a broken ModelInfo).
         Each trains and evaluates with //tests/rules's scripts and data unless attrs say otherwise.
       attrs: the target's attributes beyond those of its kind.
       expected: what the test checks (the messages of a failure, the hyperparameters of a model).
