@@ -7,6 +7,7 @@
 // --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
+import { gunzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { removeWorkspace } from "../bazel.ts";
 import { DATABAZEL_METHODS, OPTUNA_METHODS } from "./methods.ts";
@@ -118,9 +119,11 @@ async function run(s: Settings): Promise<void> {
   console.log(`Wrote ${join(out, "results.json")}, ${join(out, "wall-times.json")} and ${join(out, "index.html")}.`);
 }
 
-/** `-- --from DIR/results.json`: the tables and page again from a run's files, without running. */
+/** `-- --from DIR/results.json` (or .json.gz): the tables and page again from a run's files, without running. */
 function reportFrom(path: string): void {
-  const all = JSON.parse(readFileSync(path, "utf8")) as Results;
+  // docs/bench/hpo keeps a run's results gzipped (several MB of trials as text).
+  const text = path.endsWith(".gz") ? gunzipSync(readFileSync(path)).toString("utf8") : readFileSync(path, "utf8");
+  const all = JSON.parse(text) as Results;
   // A stopped run: the tables of what it finished.
   const results = completePart(all);
   if (results.studies.length < all.studies.length) {
