@@ -22,17 +22,32 @@ export function studyOf(studies: Study[], task: string, seed: number, method: st
 
 /** The mean ranks after `budget` trials of `methods` on the tasks and seeds. */
 export function meanRanks(studies: Study[], tasks: TaskInfo[], seeds: number[], methods: string[], budget: number): RankTable {
+  const info = new Map(tasks.map((t) => [t.task, t]));
+  return ranksOf(
+    tasks.map((t) => t.task),
+    seeds,
+    methods,
+    budget,
+    (task, seed, method) => regretAfter(studyOf(studies, task, seed, method), info.get(task)!, budget),
+  );
+}
+
+/**
+ * The mean ranks of `methods` by `regret(task, seed, method)` (lower is better) on every task and
+ * seed: the tabular kind's regret after a number of trials, or the multi-fidelity kind's final regret.
+ */
+export function ranksOf(tasks: string[], seeds: number[], methods: string[], budget: number, regret: (task: string, seed: number, method: string) => number): RankTable {
   const total = methods.map(() => 0);
   const perTask = tasks.map((task) => {
     const sums = methods.map(() => 0);
     for (const seed of seeds) {
-      const regrets = methods.map((m) => regretAfter(studyOf(studies, task.task, seed, m), task, budget));
+      const regrets = methods.map((m) => regret(task, seed, m));
       averageRanks(regrets).ranks.forEach((r, i) => {
         sums[i]! += r;
         total[i]! += r;
       });
     }
-    return { task: task.task, seeds: seeds.length, ranks: sums.map((s) => s / seeds.length) };
+    return { task, seeds: seeds.length, ranks: sums.map((s) => s / seeds.length) };
   });
   return { budget, methods, perTask, overall: total.map((s) => s / (tasks.length * seeds.length)) };
 }
