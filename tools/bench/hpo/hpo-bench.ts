@@ -4,7 +4,8 @@
 // budget), builds each from a clean state (`bazel clean`, no disk cache), runs Optuna's samplers on
 // the same space, look-up and budget through the same lock (`bazel run //:<task>_optuna`), and
 // writes results.json (every trial of every study, in order), wall-times.json and index.html to
-// --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`).
+// --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`). The
+// multi-fidelity tasks (`--tasks mf`) run through multi-fidelity.ts instead, with the same flags and files.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
