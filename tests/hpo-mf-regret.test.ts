@@ -177,5 +177,10 @@ describe("the multi-fidelity run's outputs", () => {
     expect(md).toContain("| task | seeds | databazel_hyperband | optuna_hyperband | dehb |\n|---|---:|---:|---:|---:|\n| t/a | 2 | 0.100 | 0.175 | 0.500 |");
     expect(md).toContain("| optuna_hyperband | 0.175 | 0.0500 – 0.300 | 0.175 | 2.0 | 1.0 | 10.0 | 20 | 2.00 |");
     expect(md).toContain("| epochs | databazel | baseline | task |");
+    // A run stopped before any (task, seed) was finished by every method: nothing to rank or test.
+    const none = completePart({ ...results, studies: results.studies, methods: [...results.methods, "databazel_sh"] });
+    expect(none).toMatchObject({ tasks: [] });
+    expect(mfMarkdownReport(none, walls)).not.toMatch(/Mean rank|NaN/);
+    expect(mfHtmlReport(none, walls, "now")).toContain("No task and seed finished by every method yet.");
   });
 });

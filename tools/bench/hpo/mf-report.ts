@@ -119,6 +119,8 @@ export function mfMarkdownReport(results: MfResults, walls: WallTime[]): string 
     out.push(`### ${t.task} (optimum ${t.optimum})\n`);
     out.push(mfTaskTable(results, t.task, walls) + "\n");
   }
+  // A run stopped before every method finished a (task, seed): nothing to rank or test yet.
+  if (results.taskInfo.length === 0 || results.seeds.length === 0) return out.join("\n");
   out.push(`### Mean rank by final regret\n`);
   out.push(rankTable(mfRanks(results)) + "\n");
   const tests = mfComparisons(results);
@@ -146,6 +148,7 @@ export function mfHtmlReport(results: MfResults, walls: WallTime[], when: string
     };
   });
   sections.push({ heading: "Final regret (mean over seeds)", body: markdownTableHtml(mfFinalTable(results)) });
+  if (results.taskInfo.length === 0 || results.seeds.length === 0) return page("databazel HPO benchmark: multi-fidelity tasks", `<p>No task and seed finished by every method yet.</p>`, sections);
   sections.push({ heading: "Mean ranks", body: `<p class="note">${escapeHtml(RANK_NOTE)}</p>\n${markdownTableHtml(rankTable(mfRanks(results)))}` });
   const tests = mfComparisons(results);
   if (tests.length) sections.push({ heading: "databazel's Hyperband against the baselines (Wilcoxon signed-rank)", body: `<p class="note">${escapeHtml(TEST_NOTE)}</p>\n${markdownTableHtml(comparisonTable(tests, "baseline", "epochs"))}` });
