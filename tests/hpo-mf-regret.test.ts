@@ -1,9 +1,15 @@
-// The multi-fidelity HPO benchmark's figures (tools/bench/hpo/mf-regret.ts): the sequential order
-// of a Hyperband leaderboard's evaluations, and regret at the full fidelity within a budget.
+// The multi-fidelity HPO benchmark's pure parts (tools/bench/hpo/mf-*.ts): the sequential order of a
+// Hyperband leaderboard's evaluations, regret at the full fidelity within a budget, the budget, the
+// settings, the results file, and the ranks, tests, tables and page.
 import { describe, expect, it } from "vitest";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
-import { mfRegret, scheduleEvaluations, type MfEvaluation } from "../tools/bench/hpo/mf-regret.ts";
-import { mfSettings } from "../tools/bench/hpo/multi-fidelity.ts";
+import { epochsSpent, hyperbandEpochs, MF_SCHEDULE, mfBand, mfRegret, scheduleEvaluations, type MfEvaluation } from "../tools/bench/hpo/mf-regret.ts";
+import { finalRegret, mfComparisons, mfHtmlReport, mfMarkdownReport, mfRanks } from "../tools/bench/hpo/mf-report.ts";
+import { mfResultsJson, parseMfResults, type MfResults, type MfStudy } from "../tools/bench/hpo/mf-results.ts";
+import { mfStudiesBuild } from "../tools/bench/hpo/multi-fidelity.ts";
+import { completePart } from "../tools/bench/hpo/results.ts";
+import { parseBenchSettings } from "../tools/bench/hpo/settings.ts";
+import { MF_TASKS } from "../tools/bench/hpo/tasks.ts";
 
 const trial = (name: string, epochs: number, loss: number, trueLoss: number, runtime: number) => ({
   rank: 0, trial: name, hyperparams: {}, seed: 1, outcome: epochs === 9 ? "succeeded" : "pruned", error: null, value: loss,
@@ -53,15 +59,132 @@ describe("mfRegret", () => {
   });
 });
 
+describe("the epoch budget", () => {
+  it("is one Hyperband iteration's epochs with checkpoints: 621 for 9 to 81 epochs by 3", () => {
+    expect(hyperbandEpochs(MF_SCHEDULE)).toBe(621);
+    // Brackets 9@1 -> 3@3 -> 1@9 (21), 5@3 -> 1@9 (21), 3@9 (27).
+    expect(hyperbandEpochs({ minEpochs: 1, maxEpochs: 9, reductionFactor: 3 })).toBe(69);
+    expect(() => hyperbandEpochs({ minEpochs: 9, maxEpochs: 100, reductionFactor: 3 })).toThrow(/100 is not 9 times a power of 3/);
+  });
+});
+
+const ev = (trial: string, epochs: number, trueLoss?: number, loss = trueLoss): MfEvaluation => ({ trial, epochs, full: trueLoss !== undefined, loss: loss ?? Number.NaN, trueLoss: trueLoss ?? Number.NaN, runtime: 10 });
+
+describe("regret against epochs, over seeds", () => {
+  it("starts when every seed has a full-fidelity evaluation and ends when the first has spent its epochs", () => {
+    const seed1 = [ev("a", 2), ev("b", 3, 1), ev("c", 3, 0.5)];
+    const seed2 = [ev("a", 4, 2), ev("b", 3, 0.2)];
+    expect([epochsSpent(seed1), epochsSpent(seed2)]).toEqual([8, 7]);
+    const band = mfBand("m", [seed1, seed2], 0);
+    expect(band.x).toEqual([5, 6, 7]);
+    expect(band.mean).toEqual([1.5, 1.5, 0.6]);
+    expect(band.lo).toEqual([1, 1, 0.2]);
+    expect(band.hi).toEqual([2, 2, 1]);
+  });
+});
+
 describe("the multi-fidelity run's settings", () => {
-  it("takes mf or mf_<task> and one seed, default both tasks at seed 1", () => {
-    expect(mfSettings({ BENCH_HPO_TASK: "mf" })).toEqual({ tasks: ["hartmann6", "branin"], seed: 1 });
-    expect(mfSettings({ BENCH_HPO_TASK: "mf_branin", BENCH_HPO_SEED: "7" })).toEqual({ tasks: ["branin"], seed: 7 });
+  it("take the tabular runner's flags: mf for both tasks, by id, key or name; every study at 621 epochs", () => {
+    const mf = parseBenchSettings(["--tasks", "mf", "--seeds", "1-3"], {});
+    expect(mf.kind).toBe("mf");
+    expect(mf.settings).toEqual({ tasks: MF_TASKS, seeds: [1, 2, 3], budget: 621, methods: ["databazel_sh", "databazel_hyperband", "optuna_hyperband", "dehb"], out: "bench-results/hpo" });
+    const one = parseBenchSettings(["--tasks=mf/branin,mf_branin,branin", "--methods", "dehb,databazel_hyperband"], { BENCH_HPO_SEEDS: "4" });
+    expect(one.settings).toMatchObject({ tasks: [MF_TASKS[1]], seeds: [4], methods: ["databazel_hyperband", "dehb"] });
+    expect(parseBenchSettings([], { BENCH_HPO_TASKS: "mf_hartmann6" }).settings.tasks).toEqual([MF_TASKS[0]]);
+    expect(parseBenchSettings(["--tasks", "cifar10"], {}).kind).toBe("tabular");
+    expect(parseBenchSettings([], {}).kind).toBe("tabular");
   });
 
-  it("says what is wrong and the fix", () => {
-    expect(() => mfSettings({ BENCH_HPO_TASK: "mf_rosenbrock" })).toThrow(/BENCH_HPO_TASK = "mf_rosenbrock" is not a multi-fidelity task\.\nFix: give BENCH_HPO_TASK=mf \(both\) or one of mf_hartmann6, mf_branin\./);
-    expect(() => mfSettings({ BENCH_HPO_TASK: "mf", BENCH_HPO_SEED: "x" })).toThrow(/BENCH_HPO_SEED = "x": "x" is not an integer[^]*\nFix: give e\.g\./);
-    expect(() => mfSettings({ BENCH_HPO_TASK: "mf", BENCH_HPO_SEED: "1-3" })).toThrow(/names 3 seeds; the multi-fidelity run takes one\.\nFix: run it once per seed/);
+  it("say what is wrong and the fix", () => {
+    expect(() => parseBenchSettings(["--tasks", "mf,protein_structure"], {})).toThrow(
+      /bench:hpo: --tasks mixes multi-fidelity tasks \(mf\) with others \(protein_structure\): their budgets are epochs and trials[^]*\nFix: run them apart, each with its own --out, e\.g\. `--tasks mf --out bench-results\/hpo-mf` and `--tasks protein_structure`\./,
+    );
+    expect(() => parseBenchSettings(["--tasks", "mf", "--budgets", "100"], {})).toThrow(/--budgets \(BENCH_HPO_BUDGETS\) = "100" counts trials[^]*621 epochs of databazel's Hyperband study\.\nFix: leave out --budgets/);
+    expect(() => parseBenchSettings(["--tasks", "mf", "--methods", "optuna_tpe"], {})).toThrow(/method "optuna_tpe" is not one of the multi-fidelity tasks'\.\nFix: name some of databazel_sh, databazel_hyperband, optuna_hyperband, dehb\./);
+    expect(() => parseBenchSettings([], { BENCH_HPO_TASK: "mf", BENCH_HPO_SEED: "1" })).toThrow(/bench:hpo: BENCH_HPO_TASK is no longer read[^]*\nFix: give e\.g\. `npm run bench:hpo -- --tasks mf --seeds 1-3`/);
+    expect(() => parseBenchSettings([], { BENCH_HPO_SEED: "2" })).toThrow(/BENCH_HPO_SEED is no longer read/);
+    expect(() => parseBenchSettings(["--json", "/tmp/x.json"], {})).toThrow(/"--json" is no longer a flag: the results go to --out DIR as results\.json\.\nFix: give --out DIR instead\./);
+    expect(() => parseBenchSettings(["--tasks", "mf", "--seeds", "x"], {})).toThrow(/BENCH_HPO_SEEDS = "x": "x" is not an integer[^]*\nFix: give e\.g\./);
+  });
+
+  it("the studies' BUILD text: one mf_studies call per task and seed", () => {
+    expect(mfStudiesBuild([MF_TASKS[1]!], [1, 2])).toBe('mf_studies(\n    seed = 1,\n    task = "branin",\n)\n\nmf_studies(\n    seed = 2,\n    task = "branin",\n)\n');
+  });
+});
+
+describe("the multi-fidelity run's outputs", () => {
+  const study = (method: string, task: string, seed: number, evaluations: MfEvaluation[]): MfStudy => ({ method, task, seed, configurations: new Set(evaluations.map((e) => e.trial)).size, evaluations });
+  // On each of two tasks and two seeds: databazel's Hyperband finds 0.1 above the optimum, Optuna 0.3 and 0.05, DEHB none at the full fidelity on t/b seed 2.
+  const results: MfResults = {
+    kind: "multi-fidelity",
+    command: "npm run bench:hpo -- --tasks mf",
+    tasks: ["t/a", "t/b"],
+    seeds: [1, 2],
+    budget: 10,
+    methods: ["databazel_hyperband", "optuna_hyperband", "dehb"],
+    taskInfo: [
+      { task: "t/a", optimum: -1, maxEpochs: 9 },
+      { task: "t/b", optimum: 0, maxEpochs: 9 },
+    ],
+    studies: ["t/a", "t/b"].flatMap((task, k) =>
+      [1, 2].flatMap((seed) => [
+        study("databazel_hyperband", task, seed, [ev("x", 1), ev("x", 8, -k + 0.1 - 1 + k), ev("y", 1)].map((e) => (task === "t/b" && e.full ? { ...e, trueLoss: 0.1, loss: 0.1 } : e))),
+        study("optuna_hyperband", task, seed, [ev("0", 9, (task === "t/a" ? -1 : 0) + (seed === 1 ? 0.3 : 0.05)), ev("1", 1)]),
+        study("dehb", task, seed, task === "t/b" && seed === 2 ? [ev("0", 3), ev("1", 3), ev("2", 3)] : [ev("0", 9, (task === "t/a" ? -1 : 0) + 0.5)]),
+      ]),
+    ),
+  };
+  const walls = results.studies.map((s) => ({ method: s.method, task: s.task, seed: s.seed, seconds: 2 }));
+
+  it("results.json: one evaluation per line, a loss not measured is null, and it reads back the same", () => {
+    const text = mfResultsJson(results);
+    expect(text).toContain('   {"trial":"x","epochs":1,"full":false,"loss":null,"trueLoss":null,"runtime":10},\n');
+    expect(text.startsWith('{\n "kind": "multi-fidelity",')).toBe(true);
+    const back = parseMfResults(text);
+    expect(back.studies[0]!.evaluations[0]!.trueLoss).toBeNaN();
+    expect(mfResultsJson(back)).toBe(text);
+    expect(completePart(back)).toEqual(back);
+    // The last study (t/b, seed 2) missing: the pairs every method finished, t/a's two seeds and t/b's first.
+    const part = completePart({ ...back, studies: back.studies.slice(0, -1) });
+    expect(part).toMatchObject({ tasks: ["t/a", "t/b"], seeds: [1, 2] });
+    expect(part.studies.filter((s) => s.task === "t/b").map((s) => s.seed)).toEqual(part.methods.map(() => 1));
+    expect(mfRanks(part).perTask.map((t) => t.seeds)).toEqual([2, 1]);
+  });
+
+  it("final regret: the best at the full fidelity, +Infinity (last) if none reached it", () => {
+    expect(finalRegret(results.studies[0]!, -1)).toBeCloseTo(0.1);
+    expect(finalRegret(results.studies.find((s) => s.method === "dehb" && s.task === "t/b" && s.seed === 2)!, 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("ranks by final regret, and tests databazel's Hyperband against each baseline", () => {
+    const ranks = mfRanks(results);
+    // t/a: seed 1 databazel 0.1, Optuna 0.3, DEHB 0.5; seed 2 Optuna 0.05 first. t/b the same, DEHB last on seed 2 (no full evaluation).
+    expect(ranks.perTask[0]!.ranks).toEqual([1.5, 1.5, 3]);
+    expect(ranks.overall).toEqual([1.5, 1.5, 3]);
+    const tests = mfComparisons(results);
+    expect(tests.map((c) => [c.optuna, c.task, c.better, c.worse, c.same])).toEqual([
+      ["optuna_hyperband", "t/a", 1, 1, 0],
+      ["optuna_hyperband", "t/b", 1, 1, 0],
+      ["optuna_hyperband", "all", 2, 2, 0],
+      ["dehb", "t/a", 2, 0, 0],
+      ["dehb", "t/b", 2, 0, 0],
+      ["dehb", "all", 4, 0, 0],
+    ]);
+    expect(tests[5]!.test).toMatchObject({ method: "normal", n: 4 });
+  });
+
+  it("the page and the tables: inline SVG, nothing fetched, no NaN; final regret per method", () => {
+    const html = mfHtmlReport(results, walls, "2026-12-07 18:00 UTC");
+    expect(html).not.toMatch(/<script|<link|src=|url\(|@import|NaN/i);
+    expect(html.match(/<svg xmlns/g)).toHaveLength(2);
+    const md = mfMarkdownReport(results, walls);
+    expect(md).toContain("| task | seeds | databazel_hyperband | optuna_hyperband | dehb |\n|---|---:|---:|---:|---:|\n| t/a | 2 | 0.100 | 0.175 | 0.500 |");
+    expect(md).toContain("| optuna_hyperband | 0.175 | 0.0500 – 0.300 | 0.175 | 2.0 | 1.0 | 10.0 | 20 | 2.00 |");
+    expect(md).toContain("| epochs | databazel | baseline | task |");
+    // A run stopped before any (task, seed) was finished by every method: nothing to rank or test.
+    const none = completePart({ ...results, studies: results.studies, methods: [...results.methods, "databazel_sh"] });
+    expect(none).toMatchObject({ tasks: [] });
+    expect(mfMarkdownReport(none, walls)).not.toMatch(/Mean rank|NaN/);
+    expect(mfHtmlReport(none, walls, "now")).toContain("No task and seed finished by every method yet.");
   });
 });

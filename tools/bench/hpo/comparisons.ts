@@ -16,6 +16,7 @@ export const COUNTERPARTS: [databazel: string, optuna: string][] = [
 export interface Comparison {
   budget: number;
   databazel: string;
+  /** The counterpart: an Optuna method, or on the multi-fidelity tasks also DEHB. */
   optuna: string;
   /** A task's id, or "all" for every task's pairs together. */
   task: string;
@@ -39,6 +40,15 @@ function compare(studies: Study[], tasks: TaskInfo[], seeds: number[], budget: n
       y.push(regretAfter(studyOf(studies, task.task, seed, optuna), task, budget));
     }
   }
+  // Over tasks of different scales (val_loss, val_acc in percent) a median means nothing.
+  return pairedComparison(budget, databazel, optuna, label, x, y, tasks.length === 1);
+}
+
+/**
+ * The Wilcoxon test of databazel's regrets `x` against a counterpart's `y`, paired (by task and
+ * seed), with the counts and, when `withMedian` (one task's pairs), the median difference.
+ */
+export function pairedComparison(budget: number, databazel: string, optuna: string, label: string, x: number[], y: number[], withMedian: boolean): Comparison {
   const diffs = x.map((v, i) => v - y[i]!);
   return {
     budget,
@@ -48,8 +58,7 @@ function compare(studies: Study[], tasks: TaskInfo[], seeds: number[], budget: n
     better: diffs.filter((d) => d < 0).length,
     worse: diffs.filter((d) => d > 0).length,
     same: diffs.filter((d) => d === 0).length,
-    // Over tasks of different scales (val_loss, val_acc in percent) a median means nothing.
-    medianDifference: tasks.length === 1 ? median(diffs) : Number.NaN,
+    medianDifference: withMedian ? median(diffs) : Number.NaN,
     test: wilcoxon(x, y),
   };
 }

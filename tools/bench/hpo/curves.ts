@@ -11,7 +11,8 @@ export interface Band {
   hi: number[];
 }
 
-function summarize(method: string, x: number[], perSeed: number[][]): Band {
+/** The mean and the lowest and highest of curves sampled at the same x. */
+export function summarize(method: string, x: number[], perSeed: number[][]): Band {
   const column = (i: number) => perSeed.map((curve) => curve[i]!);
   return {
     method,

@@ -4,28 +4,32 @@
 // budget), builds each from a clean state (`bazel clean`, no disk cache), runs Optuna's samplers on
 // the same space, look-up and budget through the same lock (`bazel run //:<task>_optuna`), and
 // writes results.json (every trial of every study, in order), wall-times.json and index.html to
-// --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`).
+// --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`). The
+// multi-fidelity tasks (`--tasks mf`) run through multi-fidelity.ts instead, with the same flags and files.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { removeWorkspace } from "../bazel.ts";
 import { DATABAZEL_METHODS, OPTUNA_METHODS } from "./methods.ts";
-import { isMultiFidelityTask, runMultiFidelityBench } from "./multi-fidelity.ts";
+import { runMultiFidelityBench } from "./multi-fidelity.ts";
 import { htmlReport, markdownReport } from "./report.ts";
-import { completePart, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
+import { isMfResults, parseMfResults, type MfResults } from "./mf-results.ts";
+import { mfHtmlReport, mfMarkdownReport } from "./mf-report.ts";
+import { completePart, orderedBy, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
 import { finishedPart, isFinished } from "./resume.ts";
 import { databazelStudy, optunaStudies } from "./run-studies.ts";
-import { commandOf, parseSettings, USAGE, type Settings } from "./settings.ts";
+import { commandOf, parseBenchSettings, USAGE, type Settings } from "./settings.ts";
 import { fillHpoWorkspace } from "./workspace.ts";
 
 /** Studies and wall times in the results' order: by task, then method, then seed, whatever order they ran in. */
 function ordered<T extends { task: string; method: string; seed: number }>(items: T[], s: Settings): T[] {
-  const key = (x: T) => [s.tasks.findIndex((t) => t.id === x.task), s.methods.indexOf(x.method), s.seeds.indexOf(x.seed)];
-  return [...items].sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!;
-  });
+  return orderedBy(
+    items,
+    s.tasks.map((t) => t.id),
+    s.methods,
+    s.seeds,
+  );
 }
 
 /** Writes the results so far: a run stopped part-way leaves what it measured. */
@@ -123,23 +127,35 @@ async function run(s: Settings): Promise<void> {
 function reportFrom(path: string): void {
   // docs/bench/hpo keeps a run's results gzipped (several MB of trials as text).
   const text = path.endsWith(".gz") ? gunzipSync(readFileSync(path)).toString("utf8") : readFileSync(path, "utf8");
-  const all = JSON.parse(text) as Results;
+  const kind = JSON.parse(text) as { kind?: string };
+  const html = join(dirname(path), "index.html");
   // A stopped run: the tables of what it finished.
-  const results = completePart(all);
+  const all: Results | MfResults = isMfResults(kind) ? parseMfResults(text) : (JSON.parse(text) as Results);
+  const results = completePart<Results | MfResults>(all);
   if (results.studies.length < all.studies.length) {
     const pairs = results.studies.length / results.methods.length;
     console.log(`(A stopped run: the tables use the ${pairs} (task, seed) pairs that every method finished, of ${all.taskInfo.length * all.seeds.length}; tasks ${results.tasks.join(", ") || "none"}; seeds ${results.seeds.join(", ") || "none"}.)\n`);
   }
-  const walls = (JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[]).filter((w) => results.studies.some((s) => s.task === w.task && s.method === w.method && s.seed === w.seed));
-  const html = join(dirname(path), "index.html");
-  writeFileSync(html, htmlReport(results, walls, `page redrawn from ${path}`));
-  console.log(markdownReport(results, walls));
+  // Only the wall times of the studies the tables use.
+  const studies: { task: string; method: string; seed: number }[] = results.studies;
+  const walls = (JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[]).filter((w) => studies.some((s) => s.task === w.task && s.method === w.method && s.seed === w.seed));
+  const when = `page redrawn from ${path}`;
+  if (isMfResults(results)) {
+    writeFileSync(html, mfHtmlReport(results, walls, when));
+    console.log(mfMarkdownReport(results, walls));
+  } else {
+    writeFileSync(html, htmlReport(results, walls, when));
+    console.log(markdownReport(results, walls));
+  }
   console.log(`Wrote ${html}.`);
 }
 
 const argv = process.argv.slice(2);
 if (argv.includes("--help") || argv.includes("-h")) console.log(USAGE);
 else if (argv[0] === "--from" && argv.length === 2) reportFrom(argv[1]!);
-// The multi-fidelity kind (BENCH_HPO_TASK=mf, mf_hartmann6 or mf_branin; `-- --json PATH`): multi-fidelity.ts.
-else if (isMultiFidelityTask(process.env["BENCH_HPO_TASK"])) await runMultiFidelityBench(process.env, argv[0] === "--json" ? argv[1] : undefined);
-else await run(parseSettings(argv, process.env));
+else {
+  // The tabular tasks, or the multi-fidelity ones (multi-fidelity.ts): never both in one run.
+  const bench = parseBenchSettings(argv, process.env);
+  if (bench.kind === "mf") await runMultiFidelityBench(bench.settings);
+  else await run(bench.settings);
+}

@@ -10,6 +10,11 @@ export const COLORS: Record<string, { color: string; dash: string }> = {
   databazel_tpe_b4: { color: "#ff7f0e", dash: "" },
   optuna_random: { color: "#2ca02c", dash: "7 4" },
   optuna_tpe: { color: "#9467bd", dash: "2 3" },
+  // The multi-fidelity tasks' methods.
+  databazel_sh: { color: "#1f77b4", dash: "" },
+  databazel_hyperband: { color: "#d62728", dash: "" },
+  optuna_hyperband: { color: "#9467bd", dash: "7 4" },
+  dehb: { color: "#2ca02c", dash: "2 3" },
 };
 const style = (method: string) => COLORS[method] ?? { color: "#555", dash: "2 2" };
 

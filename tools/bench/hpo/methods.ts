@@ -12,3 +12,12 @@ export const studyTarget = (taskKey: string, method: string, seed: number): stri
 
 /** optuna_baseline.py's name of an Optuna method's sampler. */
 export const optunaSampler = (method: string): string => method.replace(/^optuna_/, "");
+
+/** On the multi-fidelity tasks: databazel's schedulers (studies.bzl's mf_studies: `mf_<task>_<sh|hyperband>_s<seed>`). */
+export const MF_DATABAZEL_METHODS = ["databazel_sh", "databazel_hyperband"];
+/** The in-process baselines of mf_baseline.py, by its --methods names. */
+export const MF_BASELINE_METHODS = ["optuna_hyperband", "dehb"];
+export const MF_METHODS = [...MF_DATABAZEL_METHODS, ...MF_BASELINE_METHODS];
+
+/** The target of a databazel scheduler's study on a multi-fidelity task and seed (studies.bzl's mf_studies). */
+export const mfStudyTarget = (taskKey: string, method: string, seed: number): string => `${taskKey}_${method.replace(/^databazel_/, "")}_s${seed}`;

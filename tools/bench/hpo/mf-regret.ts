@@ -1,6 +1,34 @@
 // The multi-fidelity benchmark's figures: a databazel study's evaluations in sequential order, and
 // regret at the full fidelity after some epochs, from a method's evaluations in the order they ran.
 import type { LeaderboardJson } from "../../src/formats/leaderboard.ts";
+import { summarize, type Band } from "./curves.ts";
+
+/** The fidelities of every multi-fidelity method: studies.bzl's MF_MIN_EPOCHS, MF_MAX_EPOCHS and MF_REDUCTION_FACTOR (mf_task.py's too). */
+export const MF_SCHEDULE = { minEpochs: 9, maxEpochs: 81, reductionFactor: 3 };
+
+/**
+ * The epochs one Hyperband iteration spends when every trial continues from its checkpoint
+ * (databazel/private/rungs.bzl's brackets, for max_epochs = min_epochs * eta^k): bracket s starts
+ * ceil((s_max + 1) / (s + 1) * eta^s) configurations at max_epochs / eta^s epochs and keeps 1/eta
+ * at each rung. 621 for 9 to 81 epochs by 3: the baselines' budget.
+ */
+export function hyperbandEpochs({ minEpochs, maxEpochs, reductionFactor: eta }: typeof MF_SCHEDULE): number {
+  let sMax = 0;
+  while (minEpochs * eta ** (sMax + 1) <= maxEpochs) sMax++;
+  if (minEpochs * eta ** sMax !== maxEpochs) throw new Error(`hyperbandEpochs: ${maxEpochs} is not ${minEpochs} times a power of ${eta}`);
+  let total = 0;
+  for (let s = sMax; s >= 0; s--) {
+    let n = Math.ceil(((sMax + 1) * eta ** s) / (s + 1));
+    let previous = 0;
+    for (let i = 0; i <= s; i++) {
+      const epochs = maxEpochs / eta ** (s - i);
+      total += n * (epochs - previous);
+      previous = epochs;
+      n = Math.max(1, Math.floor(n / eta));
+    }
+  }
+  return total;
+}
 
 /** One evaluation of a configuration: the epochs it cost, and at full fidelity its losses. */
 export interface MfEvaluation {
@@ -75,4 +103,32 @@ export function scheduleEvaluations(board: LeaderboardJson): MfEvaluation[] {
     e.runtime = byName.get(e.trial)?.metrics["runtime"] ?? Number.NaN;
   }
   return evaluations;
+}
+
+/** The epochs an evaluation sequence spends. */
+export const epochsSpent = (evaluations: readonly MfEvaluation[]): number => evaluations.reduce((sum, e) => sum + e.epochs, 0);
+
+/**
+ * The regret (best) at the full fidelity after each epoch count from `start` to `end`, over seeds:
+ * the mean and the seeds' lowest and highest. The curve starts when every seed has an evaluation
+ * at the full fidelity and ends when the first seed has spent all its epochs (no seed is extrapolated).
+ */
+export function mfBand(method: string, perSeed: readonly (readonly MfEvaluation[])[], optimum: number): Band {
+  const firstFull = (evaluations: readonly MfEvaluation[]) => {
+    let spent = 0;
+    for (const e of evaluations) {
+      spent += e.epochs;
+      if (e.full) return spent;
+    }
+    return Number.POSITIVE_INFINITY;
+  };
+  const start = Math.max(...perSeed.map(firstFull));
+  const end = Math.min(...perSeed.map(epochsSpent));
+  const x: number[] = [];
+  for (let epochs = start; epochs <= end; epochs++) x.push(epochs);
+  return summarize(
+    method,
+    x,
+    perSeed.map((evaluations) => x.map((epochs) => mfRegret(evaluations, optimum, epochs).best!)),
+  );
 }

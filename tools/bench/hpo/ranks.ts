@@ -28,20 +28,44 @@ export const hasStudy = (studies: Study[], task: string, seed: number, method: s
  * seeds that every method ran (all of them, but for a stopped run's last tasks).
  */
 export function meanRanks(studies: Study[], tasks: TaskInfo[], seeds: number[], methods: string[], budget: number): RankTable {
+  const info = new Map(tasks.map((t) => [t.task, t]));
+  return ranksOf(
+    tasks.map((t) => t.task),
+    seeds,
+    methods,
+    budget,
+    (task, seed, method) => regretAfter(studyOf(studies, task, seed, method), info.get(task)!, budget),
+    (task, seed, method) => hasStudy(studies, task, seed, method),
+  );
+}
+
+/**
+ * The mean ranks of `methods` by `regret(task, seed, method)` (lower is better) on every task and
+ * seed that `ran` says every method ran: the tabular kind's regret after a number of trials, or
+ * the multi-fidelity kind's final regret.
+ */
+export function ranksOf(
+  tasks: string[],
+  seeds: number[],
+  methods: string[],
+  budget: number,
+  regret: (task: string, seed: number, method: string) => number,
+  ran: (task: string, seed: number, method: string) => boolean = () => true,
+): RankTable {
   const total = methods.map(() => 0);
   let pairs = 0;
   const perTask = tasks.map((task) => {
     const sums = methods.map(() => 0);
-    const done = seeds.filter((seed) => methods.every((m) => hasStudy(studies, task.task, seed, m)));
+    const done = seeds.filter((seed) => methods.every((m) => ran(task, seed, m)));
     pairs += done.length;
     for (const seed of done) {
-      const regrets = methods.map((m) => regretAfter(studyOf(studies, task.task, seed, m), task, budget));
+      const regrets = methods.map((m) => regret(task, seed, m));
       averageRanks(regrets).ranks.forEach((r, i) => {
         sums[i]! += r;
         total[i]! += r;
       });
     }
-    return { task: task.task, seeds: done.length, ranks: sums.map((s) => s / done.length) };
+    return { task, seeds: done.length, ranks: sums.map((s) => s / done.length) };
   });
   return { budget, methods, perTask, overall: total.map((s) => s / pairs) };
 }

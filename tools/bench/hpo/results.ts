@@ -77,7 +77,7 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
  * method finished, and the tasks and seeds that have one. The runner goes seed by seed over every
  * task, so a stopped run has every task for its first seeds, and some tasks for the next.
  */
-export function completePart(results: Results): Results {
+export function completePart<R extends PartialRun>(results: R): R {
   const done = (task: string, seed: number) => results.methods.every((m) => results.studies.some((s) => s.task === task && s.seed === seed && s.method === m));
   const taskInfo = results.taskInfo.filter((t) => results.seeds.some((seed) => done(t.task, seed)));
   const seeds = results.seeds.filter((seed) => taskInfo.some((t) => done(t.task, seed)));
@@ -88,4 +88,22 @@ export function completePart(results: Results): Results {
     taskInfo,
     studies: results.studies.filter((s) => done(s.task, s.seed)),
   };
+}
+
+/** What completePart needs of a results file: the tabular kind's or the multi-fidelity kind's. */
+export interface PartialRun {
+  tasks: string[];
+  seeds: number[];
+  methods: string[];
+  taskInfo: { task: string }[];
+  studies: { task: string; seed: number; method: string }[];
+}
+
+/** Studies or wall times in the results' order: by task, then method, then seed, whatever order they ran in. */
+export function orderedBy<T extends { task: string; method: string; seed: number }>(items: T[], tasks: string[], methods: string[], seeds: number[]): T[] {
+  const key = (x: T) => [tasks.indexOf(x.task), methods.indexOf(x.method), seeds.indexOf(x.seed)];
+  return [...items].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!;
+  });
 }

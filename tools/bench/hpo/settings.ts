@@ -1,8 +1,9 @@
 // What `npm run bench:hpo` runs: tasks, seeds, budgets and methods, from flags or BENCH_HPO_*
 // variables (a flag wins), with small defaults. The studies run the largest budget; the smaller
 // ones are read off their first trials.
-import { ALL_METHODS } from "./methods.ts";
-import { findTask, TABULAR_TASKS, type TabularTask } from "./tasks.ts";
+import { ALL_METHODS, MF_METHODS } from "./methods.ts";
+import { hyperbandEpochs, MF_SCHEDULE } from "./mf-regret.ts";
+import { findMfTasks, findTask, MF_TASKS, TABULAR_TASKS, type MfTask, type TabularTask } from "./tasks.ts";
 
 export interface Settings {
   tasks: TabularTask[];
@@ -16,12 +17,25 @@ export interface Settings {
   resume: boolean;
 }
 
+/** A multi-fidelity run's settings: its budget is the epochs databazel's Hyperband study spends. */
+export interface MfSettings {
+  tasks: MfTask[];
+  seeds: number[];
+  /** Epochs every study spends (databazel's successive halving spends its own, fewer). */
+  budget: number;
+  methods: string[];
+  out: string;
+}
+
 export const USAGE = `usage: npm run bench:hpo [-- --tasks T,... --seeds S,... --budgets N,... --methods M,... --out DIR]
-  --tasks    (BENCH_HPO_TASKS)    tasks by id, key or dataset, or "all": ${TABULAR_TASKS.map((t) => t.id).join(", ")}; default protein_structure
+  --tasks    (BENCH_HPO_TASKS)    tasks by id, key or dataset, or "all": ${TABULAR_TASKS.map((t) => t.id).join(", ")}; default protein_structure;
+                                  or the multi-fidelity tasks ${MF_TASKS.map((t) => t.id).join(", ")} ("mf" for both), not mixed with tabular ones
   --seeds    (BENCH_HPO_SEEDS)    seeds, e.g. 1,2,3 or 1-10; default 1
   --budgets  (BENCH_HPO_BUDGETS)  trial counts at which regret is reported, e.g. 100,200; the studies run the largest,
                                   a multiple of 4 and at least 8 (TPE's batches of 4, at least two); default 8
+                                  (not with multi-fidelity tasks: every study spends the epochs of databazel's Hyperband study)
   --methods  (BENCH_HPO_METHODS)  ${ALL_METHODS.join(", ")}; default all
+                                  (multi-fidelity: ${MF_METHODS.join(", ")})
   --out      (BENCH_HPO_OUT)      directory for results.json, wall-times.json and index.html; default bench-results/hpo
   --resume   (BENCH_HPO_RESUME=1) continue the run of the same settings whose files are in --out: the studies it
                                   finished are kept, not run again
@@ -55,14 +69,15 @@ export function parseIntegers(name: string, text: string, min: number): number[]
   return [...out].sort((a, b) => a - b);
 }
 
-/** The settings from the command line (after `--`) and the environment. */
-export function parseSettings(argv: string[], env: Record<string, string | undefined>): Settings {
+/** The BENCH_HPO_* values from the variables, and the flags over them. */
+function givenValues(argv: string[], env: Record<string, string | undefined>): Record<string, string | undefined> {
   const given: Record<string, string | undefined> = {};
   for (const variable of Object.values(FLAGS)) given[variable] = env[variable];
-  let resume = env["BENCH_HPO_RESUME"] === "1";
+  given["BENCH_HPO_RESUME"] = env["BENCH_HPO_RESUME"];
   for (let i = 0; i < argv.length; i++) {
+    // The one flag without a value.
     if (argv[i] === "--resume") {
-      resume = true;
+      given["BENCH_HPO_RESUME"] = "1";
       continue;
     }
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
@@ -72,6 +87,12 @@ export function parseSettings(argv: string[], env: Record<string, string | undef
     given[variable] = value;
     if (inline === undefined) i++;
   }
+  return given;
+}
+
+/** The settings of a run of the tabular tasks from the command line (after `--`) and the environment. */
+export function parseSettings(argv: string[], env: Record<string, string | undefined>): Settings {
+  const given = givenValues(argv, env);
   const taskText = given["BENCH_HPO_TASKS"] ?? "protein_structure";
   const tasks =
     taskText === "all"
@@ -89,11 +110,63 @@ export function parseSettings(argv: string[], env: Record<string, string | undef
     budgets,
     methods: ALL_METHODS.filter((m) => methods.includes(m)),
     out: given["BENCH_HPO_OUT"] ?? "bench-results/hpo",
-    resume,
+    resume: given["BENCH_HPO_RESUME"] === "1",
   };
 }
 
 /** The command that runs these settings again. */
 export function commandOf(s: Settings): string {
   return `npm run bench:hpo -- --tasks ${s.tasks.map((t) => t.id).join(",")} --seeds ${s.seeds.join(",")} --budgets ${s.budgets.join(",")} --methods ${s.methods.join(",")}`;
+}
+
+/** The multi-fidelity settings, from values whose tasks are all multi-fidelity ones. */
+function mfSettings(given: Record<string, string | undefined>): MfSettings {
+  if (given["BENCH_HPO_RESUME"] === "1") fail("--resume continues a run of the tabular tasks; a multi-fidelity run starts over.", "leave out --resume (and BENCH_HPO_RESUME) for the multi-fidelity tasks.");
+  const tasks = list(given["BENCH_HPO_TASKS"]!).flatMap((name) => findMfTasks(name)!);
+  if (given["BENCH_HPO_BUDGETS"] !== undefined) {
+    fail(
+      `--budgets (BENCH_HPO_BUDGETS) = "${given["BENCH_HPO_BUDGETS"]}" counts trials, which the multi-fidelity tasks do not: every study spends the ${hyperbandEpochs(MF_SCHEDULE)} epochs of databazel's Hyperband study.`,
+      "leave out --budgets and BENCH_HPO_BUDGETS with the multi-fidelity tasks.",
+    );
+  }
+  const methods = list(given["BENCH_HPO_METHODS"] ?? MF_METHODS.join(","));
+  for (const m of methods) if (!MF_METHODS.includes(m)) fail(`method "${m}" is not one of the multi-fidelity tasks'.`, `name some of ${MF_METHODS.join(", ")}.`);
+  return {
+    tasks: MF_TASKS.filter((t) => tasks.includes(t)),
+    seeds: parseIntegers("BENCH_HPO_SEEDS", given["BENCH_HPO_SEEDS"] ?? "1", 0),
+    budget: hyperbandEpochs(MF_SCHEDULE),
+    methods: MF_METHODS.filter((m) => methods.includes(m)),
+    out: given["BENCH_HPO_OUT"] ?? "bench-results/hpo",
+  };
+}
+
+/**
+ * What `npm run bench:hpo` runs: the tabular tasks or the multi-fidelity ones, never both (their
+ * budgets are trials and epochs, their results differ). The forms of the first multi-fidelity
+ * runner (BENCH_HPO_TASK, BENCH_HPO_SEED, `-- --json PATH`) are refused with the new ones.
+ */
+export function parseBenchSettings(argv: string[], env: Record<string, string | undefined>): { kind: "tabular"; settings: Settings } | { kind: "mf"; settings: MfSettings } {
+  for (const old of ["BENCH_HPO_TASK", "BENCH_HPO_SEED"]) {
+    if (env[old] !== undefined) {
+      fail(`${old} is no longer read: the multi-fidelity tasks take the same flags as the tabular ones.`, "give e.g. `npm run bench:hpo -- --tasks mf --seeds 1-3` (or BENCH_HPO_TASKS=mf BENCH_HPO_SEEDS=1-3), and unset " + old + ".");
+    }
+  }
+  if (argv.includes("--json")) fail(`"--json" is no longer a flag: the results go to --out DIR as results.json.`, "give --out DIR instead.");
+  const given = givenValues(argv, env);
+  const names = list(given["BENCH_HPO_TASKS"] ?? "");
+  const mf = names.filter((name) => findMfTasks(name));
+  if (mf.length === 0) return { kind: "tabular", settings: parseSettings(argv, env) };
+  if (mf.length < names.length) {
+    const tabular = names.filter((name) => !findMfTasks(name));
+    fail(
+      `--tasks mixes multi-fidelity tasks (${mf.join(", ")}) with others (${tabular.join(", ")}): their budgets are epochs and trials, and their results files differ.`,
+      "run them apart, each with its own --out, e.g. `--tasks mf --out bench-results/hpo-mf` and `--tasks " + tabular.join(",") + "`.",
+    );
+  }
+  return { kind: "mf", settings: mfSettings(given) };
+}
+
+/** The command that runs these multi-fidelity settings again. */
+export function mfCommandOf(s: MfSettings): string {
+  return `npm run bench:hpo -- --tasks ${s.tasks.map((t) => t.id).join(",")} --seeds ${s.seeds.join(",")} --methods ${s.methods.join(",")}`;
 }

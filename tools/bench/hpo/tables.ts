@@ -40,10 +40,10 @@ export function rankTable(ranks: RankTable): string {
   return table(["task", "seeds", ...ranks.methods], ["---", "---:", ...ranks.methods.map(() => "---:")], rows);
 }
 
-/** The Wilcoxon tests: databazel's method against Optuna's, per task and over all. */
-export function comparisonTable(rows: Comparison[]): string {
+/** The Wilcoxon tests: databazel's method against Optuna's (or another `counterpart`), per task and over all. */
+export function comparisonTable(rows: Comparison[], counterpart = "Optuna", budget = "budget"): string {
   return table(
-    ["budget", "databazel", "Optuna", "task", "pairs", "databazel better / worse / same", "median difference", "W", "p", "test"],
+    [budget, "databazel", counterpart, "task", "pairs", "databazel better / worse / same", "median difference", "W", "p", "test"],
     ["---:", "---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---"],
     rows.map((c) => [
       String(c.budget),

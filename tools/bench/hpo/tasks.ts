@@ -28,3 +28,25 @@ export const TABULAR_TASKS: TabularTask[] = [
 export function findTask(name: string): TabularTask | undefined {
   return TABULAR_TASKS.find((t) => t.id === name || t.key === name || t.id.endsWith(`/${name}`));
 }
+
+/**
+ * The multi-fidelity tasks (mfhpo-benchmark-api's functions, tools/bench/fixtures/hpo/mf_task.py):
+ * epochs are the fidelity, and regret is measured at the full fidelity against the known optimum.
+ */
+export interface MfTask {
+  /** `mf/<name>`, as the results name it. */
+  id: string;
+  /** `mf_<name>`: the studies' target prefix (studies.bzl's mf_studies). */
+  key: string;
+  /** mf_task.py's name: "hartmann6" or "branin". */
+  name: string;
+}
+
+export const MF_TASKS: MfTask[] = ["hartmann6", "branin"].map((name) => ({ id: `mf/${name}`, key: `mf_${name}`, name }));
+
+/** The multi-fidelity tasks a name gives: "mf" both, else the one named by id, key or name. */
+export function findMfTasks(name: string): MfTask[] | undefined {
+  if (name === "mf") return MF_TASKS;
+  const task = MF_TASKS.find((t) => t.id === name || t.key === name || t.name === name);
+  return task && [task];
+}
