@@ -25,7 +25,7 @@ describe("API reference", () => {
       expect(defs).toContain(`### ${name}\n`);
     }
     const docs = generatedDocs();
-    expect(docs).toEqual(["contract.md", "defs.md", "extensions.md", "libs.md", "repositories.md"]);
+    expect(docs).toEqual(["contract.md", "defs.md", "extensions.md", "libs.md", "python_once.md", "repositories.md"]);
     // An attribute or field without a docstring renders an empty description cell.
     for (const name of docs.filter((f) => f !== "contract.md")) {
       const doc = readFileSync(join(repoRoot, "docs", name), "utf8");
