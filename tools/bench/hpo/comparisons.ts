@@ -1,9 +1,9 @@
 // Each databazel method against its Optuna counterpart: the Wilcoxon signed-rank test of their
 // regrets after a budget, paired by (task, seed), per task and over every task.
 import { median } from "./median.ts";
-import { hasStudy, studyOf } from "./ranks.ts";
+import { studyOf } from "./ranks.ts";
 import { regretAfter } from "./regret.ts";
-import type { Study, TaskInfo } from "./results.ts";
+import { hasStudy, type Study, type TaskInfo } from "./results.ts";
 import { wilcoxon, type WilcoxonResult } from "./wilcoxon.ts";
 
 /** databazel's method and the Optuna method it is compared with. */

@@ -16,7 +16,7 @@ import { runMultiFidelityBench } from "./multi-fidelity.ts";
 import { htmlReport, markdownReport } from "./report.ts";
 import { isMfResults, parseMfResults, type MfResults } from "./mf-results.ts";
 import { mfHtmlReport, mfMarkdownReport } from "./mf-report.ts";
-import { completePart, orderedBy, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
+import { completePart, hasStudy, orderedBy, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
 import { finishedPart, isFinished } from "./resume.ts";
 import { databazelStudy, optunaStudies } from "./run-studies.ts";
 import { commandOf, parseBenchSettings, USAGE, type Settings } from "./settings.ts";
@@ -127,18 +127,17 @@ async function run(s: Settings): Promise<void> {
 function reportFrom(path: string): void {
   // docs/bench/hpo keeps a run's results gzipped (several MB of trials as text).
   const text = path.endsWith(".gz") ? gunzipSync(readFileSync(path)).toString("utf8") : readFileSync(path, "utf8");
-  const kind = JSON.parse(text) as { kind?: string };
+  const parsed = JSON.parse(text) as Results | { kind?: string };
   const html = join(dirname(path), "index.html");
   // A stopped run: the tables of what it finished.
-  const all: Results | MfResults = isMfResults(kind) ? parseMfResults(text) : (JSON.parse(text) as Results);
+  const all: Results | MfResults = isMfResults(parsed) ? parseMfResults(text) : (parsed as Results);
   const results = completePart<Results | MfResults>(all);
   if (results.studies.length < all.studies.length) {
     const pairs = results.studies.length / results.methods.length;
     console.log(`(A stopped run: the tables use the ${pairs} (task, seed) pairs that every method finished, of ${all.taskInfo.length * all.seeds.length}; tasks ${results.tasks.join(", ") || "none"}; seeds ${results.seeds.join(", ") || "none"}.)\n`);
   }
   // Only the wall times of the studies the tables use.
-  const studies: { task: string; method: string; seed: number }[] = results.studies;
-  const walls = (JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[]).filter((w) => studies.some((s) => s.task === w.task && s.method === w.method && s.seed === w.seed));
+  const walls = (JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[]).filter((w) => hasStudy(results.studies, w.task, w.seed, w.method));
   const when = `page redrawn from ${path}`;
   if (isMfResults(results)) {
     writeFileSync(html, mfHtmlReport(results, walls, when));

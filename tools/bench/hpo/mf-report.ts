@@ -7,7 +7,7 @@ import { chart, escapeHtml, legend, markdownTableHtml, page } from "./html.ts";
 import type { MfResults, MfStudy } from "./mf-results.ts";
 import { epochsSpent, mfBand, mfRegret } from "./mf-regret.ts";
 import { ranksOf, type RankTable } from "./ranks.ts";
-import type { WallTime } from "./results.ts";
+import { hasStudy, type WallTime } from "./results.ts";
 import { comparisonTable, fmt, rankTable } from "./tables.ts";
 
 /** databazel's Hyperband against each baseline at the same epochs (issue 27's Hyperband target). */
@@ -85,7 +85,7 @@ export function mfRanks(results: MfResults): RankTable {
 }
 
 /** Whether the results hold the study: a stopped run's last tasks lack some seeds (completePart). */
-const ranIn = (results: MfResults) => (task: string, seed: number, method: string) => results.studies.some((s) => s.task === task && s.seed === seed && s.method === method);
+const ranIn = (results: MfResults) => (task: string, seed: number, method: string) => hasStudy(results.studies, task, seed, method);
 
 /** databazel's Hyperband against each baseline that ran: per task and over all. */
 export function mfComparisons(results: MfResults): Comparison[] {

@@ -1,7 +1,7 @@
 // Mean ranks: on each (task, seed), the methods ranked by regret after a budget (1 the best; tied
 // methods share their mean rank), then averaged over seeds per task, and over every task and seed.
 import { regretAfter } from "./regret.ts";
-import type { Study, TaskInfo } from "./results.ts";
+import { hasStudy, type Study, type TaskInfo } from "./results.ts";
 import { averageRanks } from "./wilcoxon.ts";
 
 export interface RankTable {
@@ -19,9 +19,6 @@ export function studyOf(studies: Study[], task: string, seed: number, method: st
   if (!study) throw new Error(`no study of ${method} on ${task}, seed ${seed}`);
   return study;
 }
-
-/** Whether `studies` hold the study of `method` on (task, seed). */
-export const hasStudy = (studies: Study[], task: string, seed: number, method: string): boolean => studies.some((s) => s.task === task && s.seed === seed && s.method === method);
 
 /**
  * The mean ranks after `budget` trials of `methods` on the tasks and seeds: on each task, the

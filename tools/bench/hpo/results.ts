@@ -77,8 +77,12 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
  * method finished, and the tasks and seeds that have one. The runner goes seed by seed over every
  * task, so a stopped run has every task for its first seeds, and some tasks for the next.
  */
+/** Whether `studies` (or wall times) hold the one of `method` on (task, seed). */
+export const hasStudy = (studies: readonly { task: string; seed: number; method: string }[], task: string, seed: number, method: string): boolean =>
+  studies.some((s) => s.task === task && s.seed === seed && s.method === method);
+
 export function completePart<R extends PartialRun>(results: R): R {
-  const done = (task: string, seed: number) => results.methods.every((m) => results.studies.some((s) => s.task === task && s.seed === seed && s.method === m));
+  const done = (task: string, seed: number) => results.methods.every((m) => hasStudy(results.studies, task, seed, m));
   const taskInfo = results.taskInfo.filter((t) => results.seeds.some((seed) => done(t.task, seed)));
   const seeds = results.seeds.filter((seed) => taskInfo.some((t) => done(t.task, seed)));
   return {

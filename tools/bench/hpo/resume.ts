@@ -3,7 +3,7 @@
 // finished; a resumed run keeps them, with their wall times, and runs the rest.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Results, Study, TaskInfo, WallTime } from "./results.ts";
+import { hasStudy, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
 import { fail } from "./settings.ts";
 
 export interface Finished {
@@ -22,10 +22,9 @@ export function finishedPart(out: string, command: string): Finished {
   }
   const walls = JSON.parse(readFileSync(join(out, "wall-times.json"), "utf8")) as WallTime[];
   // A study counts as finished only with its wall time: both are written together.
-  const timed = (s: Study) => walls.some((w) => w.task === s.task && w.method === s.method && w.seed === s.seed);
+  const timed = (s: Study) => hasStudy(walls, s.task, s.seed, s.method);
   return { studies: results.studies.filter(timed), walls, taskInfo: results.taskInfo };
 }
 
 /** Whether `finished` holds the study of `method` on `task` with `seed`. */
-export const isFinished = (finished: Finished, task: string, method: string, seed: number): boolean =>
-  finished.studies.some((s) => s.task === task && s.method === method && s.seed === seed);
+export const isFinished = (finished: Finished, task: string, method: string, seed: number): boolean => hasStudy(finished.studies, task, seed, method);
