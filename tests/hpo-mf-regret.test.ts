@@ -101,6 +101,7 @@ describe("the multi-fidelity run's settings", () => {
     );
     expect(() => parseBenchSettings(["--tasks", "mf", "--budgets", "100"], {})).toThrow(/--budgets \(BENCH_HPO_BUDGETS\) = "100" counts trials[^]*621 epochs of databazel's Hyperband study\.\nFix: leave out --budgets/);
     expect(() => parseBenchSettings(["--tasks", "mf", "--methods", "optuna_tpe"], {})).toThrow(/method "optuna_tpe" is not one of the multi-fidelity tasks'\.\nFix: name some of databazel_sh, databazel_hyperband, optuna_hyperband, dehb\./);
+    expect(() => parseBenchSettings(["--tasks", "mf", "--resume"], {})).toThrow(/bench:hpo: --resume continues a run of the tabular tasks; a multi-fidelity run starts over\.\nFix: leave out --resume \(and BENCH_HPO_RESUME\) for the multi-fidelity tasks\./);
     expect(() => parseBenchSettings([], { BENCH_HPO_TASK: "mf", BENCH_HPO_SEED: "1" })).toThrow(/bench:hpo: BENCH_HPO_TASK is no longer read[^]*\nFix: give e\.g\. `npm run bench:hpo -- --tasks mf --seeds 1-3`/);
     expect(() => parseBenchSettings([], { BENCH_HPO_SEED: "2" })).toThrow(/BENCH_HPO_SEED is no longer read/);
     expect(() => parseBenchSettings(["--json", "/tmp/x.json"], {})).toThrow(/"--json" is no longer a flag: the results go to --out DIR as results\.json\.\nFix: give --out DIR instead\./);
