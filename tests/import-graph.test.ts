@@ -9,13 +9,15 @@ import { repoRoot } from "./harness/bazel.ts";
 import { importCycles, importGraph, importGraphOf, layerBreaches } from "./harness/import-graph.ts";
 
 /**
- * tools/src's layers, bottom up: a directory may import itself and the layers below it. lib/
- * (generic helpers), sampler/ (the search algorithms' arithmetic) and contract.ts are leaves;
+ * tools/src's layers, bottom up: a directory may import itself and the layers below it. pareto/
+ * (the Pareto math of multi-objective search) is below everything, so the samplers can use it;
+ * lib/ (generic helpers), sampler/ (the search algorithms' arithmetic) and contract.ts are leaves;
  * formats/ (the files the helpers read and write) builds on them; the helpers' parts on formats/;
  * report/ also draws leaderboard/'s tables, the CLI everything but the entry points; bin/ holds
  * the entry points alone.
  */
 const LAYERS = [
+  ["pareto"],
   ["lib", "sampler", "contract.ts"],
   ["formats"],
   ["helper", "leaderboard", "scheduler", "shim", "tensorboard"],
