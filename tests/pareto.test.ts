@@ -3,6 +3,7 @@
 // by definition, hypervolume by counting unit cells on integer grids) on seeded random sets.
 import { describe, expect, it } from "vitest";
 import {
+  constrainedDominates,
   crowdingDistances,
   dominates,
   hypervolume,
@@ -179,6 +180,23 @@ describe("nonDominatedRanks", () => {
     });
     expect(faults).toBe(0);
     expect(Math.max(...ranks)).toBeGreaterThan(10);
+  });
+});
+
+describe("constrainedDominates", () => {
+  it("feasible beats infeasible, less violation beats more, else Pareto domination", () => {
+    const good = { values: [5, 5], violation: 0 };
+    const better = { values: [4, 5], violation: 0 };
+    const slightlyOut = { values: [0, 0], violation: 0.5 };
+    const farOut = { values: [9, 9], violation: 2 };
+    expect(constrainedDominates(better, good)).toBe(true);
+    expect(constrainedDominates(good, better)).toBe(false);
+    expect(constrainedDominates(good, good)).toBe(false);
+    expect(constrainedDominates(good, slightlyOut)).toBe(true);
+    expect(constrainedDominates(slightlyOut, good)).toBe(false);
+    expect(constrainedDominates(slightlyOut, farOut)).toBe(true);
+    expect(constrainedDominates(farOut, slightlyOut)).toBe(false);
+    expect(constrainedDominates(slightlyOut, { values: [9, 9], violation: 0.5 })).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@
 export { dominates, toMinimized, weaklyDominates, type Goal, type Objective } from "./objectives.ts";
 export { violation, type Constraint } from "./constraints.ts";
 export { nonDominatedRanks, type Point } from "./sorting.ts";
+export { constrainedDominates } from "./constrained.ts";
 export { crowdingDistances } from "./crowding.ts";
 export { selectSurvivors } from "./survivors.ts";
 export { hypervolume, hypervolumeContributions } from "./hypervolume.ts";

@@ -33,8 +33,8 @@ function dominatedByAny(vectors: readonly (readonly number[])[], members: readon
  * search (ENS-SS: Zhang, Tian, Cheng and Jin 2015, "An Efficient Approach to Nondominated
  * Sorting for Evolutionary Multiobjective Optimization", IEEE TEVC 19(2)). In lexicographic
  * order a dominator always comes before the point it dominates, so each point goes to the
- * first front none of whose members dominates it (if one member of a later front dominated
- * it, that member's own dominator in this front would too). O(M N^2) at worst, O(N) memory.
+ * first front none of whose members dominates it (every member of a later front has a
+ * dominator in this one, which would dominate the point too). O(M N^2) at worst, O(N) memory.
  */
 function paretoFronts(vectors: readonly (readonly number[])[]): number[] {
   const order = vectors.map((_, i) => i).sort((i, j) => lexicographic(vectors[i]!, vectors[j]!) || i - j);
