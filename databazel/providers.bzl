@@ -140,7 +140,7 @@ def search_trial(*, name, hyperparams, seed, model, metrics, run_record, learnin
         seed = seed,
     )
 
-def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_md, best, best_model, metric, goal, schedule = None):
+def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_md, best, best_model, metric, goal, schedule = None, objectives = None):
     _check("SearchInfo", "trials", type(trials) == "list", "a list of search_trial() structs", trials)
     _check("SearchInfo", "schedule", schedule == None or type(schedule) == "struct", "None or a struct", schedule)
     for name, value in [
@@ -153,6 +153,11 @@ def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_
         _check_file("SearchInfo", name, value)
     _check("SearchInfo", "goal", goal in ("maximize", "minimize"), "\"maximize\" or \"minimize\"", goal)
     _check("SearchInfo", "metric", type(metric) == "string" and metric != "", "a non-empty string", metric)
+    objectives = {metric: goal} if objectives == None else objectives
+    _check("SearchInfo", "objectives", type(objectives) == "dict" and len(objectives) > 0, "a non-empty dict of metric to goal", objectives)
+    for name, objective_goal in objectives.items():
+        _check("SearchInfo", "objectives", type(name) == "string" and objective_goal in ("maximize", "minimize"), "a dict of metric to \"maximize\" or \"minimize\"", objectives)
+    _check("SearchInfo", "metric", metric in objectives, "one of objectives' metrics", metric)
     return {
         "best": best,
         "best_model": best_model,
@@ -161,6 +166,7 @@ def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_
         "leaderboard_json": leaderboard_json,
         "leaderboard_md": leaderboard_md,
         "metric": metric,
+        "objectives": objectives,
         "schedule": schedule,
         "trials": trials,
     }
@@ -168,13 +174,17 @@ def _search_info_init(*, trials, leaderboard_json, leaderboard_csv, leaderboard_
 SearchInfo, _new_search_info = provider(
     doc = "A hyperparameter search: its trials, its leaderboard and its best trial.",
     fields = {
-        "best": "File: JSON naming the best trial, its hyperparameters and its metric value.",
+        "best": "File: JSON naming the best trial (with several objectives, the one `select` picks), its " +
+                "hyperparameters and its value, and the Pareto front: every trial that no other beats on every objective.",
         "best_model": "File: a copy of the best trial's model.",
-        "goal": "string: `maximize` or `minimize`.",
+        "goal": "string: `maximize` or `minimize`: `metric`'s goal.",
         "leaderboard_csv": "File: the leaderboard as CSV, best first.",
         "leaderboard_json": "File: the leaderboard as JSON, best first.",
         "leaderboard_md": "File: the leaderboard as a Markdown table, best first.",
-        "metric": "string: the metric trials are ranked by (dotted for nested values).",
+        "metric": "string: the metric trials are ranked by (dotted for nested values); with several objectives, " +
+                  "the one whose value names the best trial's (`select`'s, or the first).",
+        "objectives": "dict of metric to `maximize` or `minimize`: what trials are ranked by, in the order given; " +
+                      "`{metric: goal}` for a search by one metric.",
         "schedule": "None for grid and random search; for successive halving and Hyperband, " +
                     "struct(scheduler, min_epochs, max_epochs, reduction_factor, brackets, rung_summaries): " +
                     "brackets is a list of struct(bracket, trials, rungs), trials the bracket's trial names and " +

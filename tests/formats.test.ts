@@ -57,14 +57,18 @@ const trainRecord: TrainRecord = {
   outputs: { model: digest },
 };
 const board: LeaderboardJson = {
-  format: 3,
+  format: 4,
   label: "//x:search",
   metric: "accuracy",
   goal: "maximize",
+  objectives: [{ name: "accuracy", goal: "maximize" }],
+  constraints: [],
+  select: null,
   best: "lr_0.1",
+  front: ["lr_0.1"],
   trials: [
-    { rank: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, outcome: "succeeded", error: null, value: 0.9, metrics: { accuracy: 0.9 }, model: "x/lr_0.1/model", bracket: null, rung: null, epochs: null },
-    { rank: 2, trial: "lr_9", hyperparams: { lr: "9" }, seed: 0, outcome: "diverged", error: "the eval executable wrote accuracy = NaN: the model diverged.", value: null, metrics: {}, model: "x/lr_9/model", bracket: null, rung: null, epochs: null },
+    { rank: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, outcome: "succeeded", error: null, value: 0.9, metrics: { accuracy: 0.9 }, model: "x/lr_0.1/model", bracket: null, rung: null, epochs: null, pareto_rank: 1, crowding: null, violation: 0 },
+    { rank: 2, trial: "lr_9", hyperparams: { lr: "9" }, seed: 0, outcome: "diverged", error: "the eval executable wrote accuracy = NaN: the model diverged.", value: null, metrics: {}, model: "x/lr_9/model", bracket: null, rung: null, epochs: null, pareto_rank: null, crowding: null, violation: null },
   ],
   schedule: null,
 };
@@ -90,21 +94,21 @@ describe("leaderboard reader", () => {
   it("says a leaderboard without a format field is from an older databazel", () => {
     const path = file(without(board, "format"));
     expect(failure(() => readLeaderboard(path, "//x:search"))).toBe(
-      `${path} is a leaderboard in format 0 (written by an older databazel); this databazel reads format 3.\n` +
+      `${path} is a leaderboard in format 0 (written by an older databazel); this databazel reads format 4.\n` +
         "Fix: rebuild it (bazel build //x:search).",
     );
   });
 
   it("says a leaderboard in format 1 (before trial outcomes) is from an older databazel", () => {
     const message = failure(() => readLeaderboard(file({ ...board, format: 1 }), "//x:search"));
-    expect(message).toContain("in format 1 (written by an older databazel); this databazel reads format 3.");
+    expect(message).toContain("in format 1 (written by an older databazel); this databazel reads format 4.");
     expect(message).toContain("Fix: rebuild it (bazel build //x:search).");
   });
 
   it("says a leaderboard in a later format is from a newer databazel", () => {
-    const message = failure(() => readLeaderboard(file({ ...board, format: 4 })));
-    expect(message).toContain("in format 4 (written by a newer databazel); this databazel reads format 3.");
-    expect(message).toContain("Fix: update databazel to a version that reads format 4, or rebuild it with bazel build.");
+    const message = failure(() => readLeaderboard(file({ ...board, format: 5 })));
+    expect(message).toContain("in format 5 (written by a newer databazel); this databazel reads format 4.");
+    expect(message).toContain("Fix: update databazel to a version that reads format 5, or rebuild it with bazel build.");
   });
 
   it("names a trial outcome it does not know", () => {
@@ -119,16 +123,20 @@ describe("leaderboard reader", () => {
     expect(failure(() => readLeaderboard(join(dir, "missing.json")))).toMatch(/^cannot read the leaderboard .*missing\.json: .*\nFix: /);
   });
 
-  it("writes format 3 and sorted keys, as stableJson does", () => {
+  it("writes format 4 and sorted keys, as stableJson does", () => {
     const path = join(dir, "written.leaderboard.json");
     writeLeaderboard(path, board);
     const text = readFileSync(path, "utf8");
-    expect(text.split("\n").slice(0, 3)).toEqual(["{", '  "best": "lr_0.1",', '  "format": 3,']);
+    expect(text.split("\n").slice(0, 3)).toEqual(["{", '  "best": "lr_0.1",', '  "constraints": [],']);
     expect(readLeaderboard(path)).toEqual(board);
   });
 
   it("checks best.json too", () => {
-    const best = { format: 3, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, metric: "accuracy", goal: "maximize", value: 0.9, model: "m" };
+    const best = {
+      format: 4, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, metric: "accuracy", goal: "maximize", value: 0.9, model: "m",
+      objectives: [{ name: "accuracy", goal: "maximize" }], select: null, values: { accuracy: 0.9 },
+      front: [{ trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, values: { accuracy: 0.9 }, model: "m" }],
+    };
     expect(parseBest(best, "x.best.json")).toEqual(best);
     expect(() => parseBest({ ...best, goal: "up" }, "x.best.json")).toThrow(/goal is a string, expected "maximize" or "minimize"/);
   });
@@ -171,6 +179,9 @@ describe("manifest readers", () => {
       label: "//x:search",
       metric: "accuracy",
       goal: "maximize",
+      objectives: [{ name: "accuracy", goal: "maximize" }],
+      constraints: [{ metric: "latency_ms", op: "<=", bound: 20 }],
+      select: null,
       max_failed_trials: 0,
       trials: [
         { name: "a", hyperparams: {}, hyperparams_file: null, seed: 0, model: "bazel-out/m", model_short_path: "x/m", metrics: "bazel-out/a.json", record: "bazel-out/a.eval.json" },

@@ -13,13 +13,14 @@ import { MF_TASKS } from "../tools/bench/hpo/tasks.ts";
 
 const trial = (name: string, epochs: number, loss: number, trueLoss: number, runtime: number) => ({
   rank: 0, trial: name, hyperparams: {}, seed: 1, outcome: epochs === 9 ? "succeeded" : "pruned", error: null, value: loss,
-  metrics: { loss, true_loss: trueLoss, runtime }, model: "", bracket: 0, rung: 0, epochs,
+  metrics: { loss, true_loss: trueLoss, runtime }, model: "", bracket: 0, rung: 0, epochs, pareto_rank: 1, crowding: null, violation: 0,
 }) as LeaderboardJson["trials"][number];
 const entry = (name: string, value: number, decision: "continue" | "stop" | "final") => ({ trial: name, outcome: "succeeded", value, decision, forced: false }) as const;
 
 // Two brackets of a 3-to-9-epoch Hyperband: bracket 1 (a, b at 3 epochs, a goes on to 9), bracket 0 (c at 9).
 const board = {
-  format: 3, label: "//:s", metric: "loss", goal: "minimize", best: "c",
+  format: 4, label: "//:s", metric: "loss", goal: "minimize", best: "c",
+  objectives: [{ name: "loss", goal: "minimize" }], constraints: [], select: null, front: ["c"],
   trials: [trial("a", 9, -1, -0.9, 90), trial("b", 3, 0.5, 0.4, 30), trial("c", 9, -2, -1.5, 90)],
   schedule: {
     scheduler: "hyperband", min_epochs: 3, max_epochs: 9, reduction_factor: 3,

@@ -84,11 +84,15 @@ describe("reports", () => {
     const lrs = ["0.0001", "0.01", "0.1"];
     const opts = ["sgd", `</script><script>alert(1)</script>`, "adam"];
     const board = {
-      format: 3,
+      format: 4,
       label: "//odd:<search>",
       metric: "accuracy",
       goal: "maximize",
       best: names[0],
+      objectives: [{ name: "accuracy", goal: "maximize" }],
+      constraints: [],
+      select: null,
+      front: [names[0]],
       trials: names.map((trial, i) => ({
         rank: i + 1,
         trial,
@@ -102,6 +106,9 @@ describe("reports", () => {
         bracket: null,
         rung: null,
         epochs: null,
+        pareto_rank: null,
+        crowding: null,
+        violation: null,
       })),
       schedule: null,
     };
@@ -110,6 +117,7 @@ describe("reports", () => {
       label: "//odd:<search>",
       metric: "accuracy",
       goal: "maximize",
+      objectives: [{ name: "accuracy", goal: "maximize" as const }],
       leaderboard: file("board.json", board),
       trials: names.map((name, i) => ({ name, metrics: file(`m${i}.json`, { accuracy: 0.9 }), curve: file(`c${i}.json`, []) })),
       space: {},
@@ -149,11 +157,15 @@ describe("reports", () => {
       ["t6", "0.03", "relu", "3", "diverged", null],
     ];
     const board = {
-      format: 3,
+      format: 4,
       label: "//kinds:search",
       metric: "accuracy",
       goal: "maximize",
       best: "t1",
+      objectives: [{ name: "accuracy", goal: "maximize" }],
+      constraints: [],
+      select: null,
+      front: ["t1"],
       trials: rows.map(([trial, lr, act, layers, outcome, value], i) => ({
         rank: i + 1,
         trial,
@@ -167,6 +179,9 @@ describe("reports", () => {
         bracket: null,
         rung: null,
         epochs: outcome === "pruned" ? 1 : null,
+        pareto_rank: null,
+        crowding: null,
+        violation: null,
       })),
       schedule: null,
     };
@@ -180,6 +195,7 @@ describe("reports", () => {
       label: "//kinds:search",
       metric: "accuracy",
       goal: "maximize" as const,
+      objectives: [{ name: "accuracy", goal: "maximize" as const }],
       leaderboard: file("board.json", board),
       trials: rows.map(([name], i) => ({ name, metrics: file(`m${i}.json`, {}), curve: file(`c${i}.json`, []) })),
       space,
@@ -265,16 +281,23 @@ describe("reports", () => {
       bracket: 0,
       rung,
       epochs,
+      pareto_rank: null,
+      crowding: null,
+      violation: null,
     });
     const entry = (name: string, value: number | null, decision: string, forced = false, outcome = "succeeded") => ({ trial: name, outcome, value, decision, forced });
     // a trains to the end; img is pruned at rung 2 after continue_trials kept it at rung 1; plain
     // fails on its way to rung 2; d is pruned at rung 1.
     const board = {
-      format: 3,
+      format: 4,
       label: "//odd:<scheduler>",
       metric: "accuracy",
       goal: "maximize",
       best: a,
+      objectives: [{ name: "accuracy", goal: "maximize" }],
+      constraints: [],
+      select: null,
+      front: [a],
       trials: [
         trial(a, 1, "succeeded", 3, 9, 0.9, null),
         trial(img, 2, "pruned", 2, 3, 0.75, "pruned at epoch 3 (rung 2 of 3): not among the 1 best of 3 on the validation data"),
@@ -310,6 +333,7 @@ describe("reports", () => {
       label: "//odd:<scheduler>",
       metric: "accuracy",
       goal: "maximize",
+      objectives: [{ name: "accuracy", goal: "maximize" as const }],
       leaderboard: file("board.json", board),
       trials: names.map((name, i) => ({ name, metrics: file(`m${i}.json`, { accuracy: 0.9 }), curve: file(`c${i}.json`, curves[i]) })),
       space: {},

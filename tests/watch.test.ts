@@ -157,6 +157,7 @@ describe("the plan", () => {
       search: {
         metric: "accuracy",
         goal: "maximize",
+        objectives: { accuracy: "maximize" },
         leaderboard_json: "l.json",
         leaderboard_csv: "l.csv",
         leaderboard_md: "l.md",

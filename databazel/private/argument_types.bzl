@@ -9,6 +9,7 @@ pass the attribute's default instead, with the message for the rule to fail with
 # What each kind is called in messages, and how to write one.
 _KINDS = {
     "bool": ("True or False", "without quotes"),
+    "dict": ("a dict", "in braces"),
     "int": ("a whole number", "without quotes"),
     "list": ("a list", "in brackets"),
     "string": ("a string", "in quotes"),
@@ -22,7 +23,7 @@ def checked_type(where, problems, attr_name, value, kind, example):
       problems: list of messages, to append to.
       attr_name: the argument.
       value: what the BUILD file gave.
-      kind: "int", "string", "list" or "bool" (which also takes 0 and 1, as Bazel does).
+      kind: "int", "string", "list", "dict" or "bool" (which also takes 0 and 1, as Bazel does).
       example: a value of the right kind, as Starlark, for the fix (e.g. `1`, `"30m"`).
 
     Returns:
@@ -39,3 +40,27 @@ def checked_type(where, problems, attr_name, value, kind, example):
     problems.append(("databazel: {}: {} = {} is {} {}, but it must be {}.\n" +
                      "Fix: write it {}, e.g. {} = {}.").format(where, attr_name, repr(value), article, type(value), described, written, attr_name, example))
     return None
+
+def checked_string_dict(where, problems, attr_name, value, example):
+    """`value` when it is a dict of string to string (or a select()), else its string entries after adding the problems.
+
+    Args:
+      where: string naming the target, for the message.
+      problems: list of messages, to append to.
+      attr_name: the argument.
+      value: what the BUILD file gave, or None.
+      example: a dict of the right kind, as Starlark, for the fix.
+
+    Returns:
+      the dict (or select), {} for None.
+    """
+    if value == None:
+        return {}
+    value = checked_type(where, problems, attr_name, value, "dict", example)
+    if value == None or type(value) == "select":
+        return value or {}
+    for key, item in value.items():
+        if type(key) != "string" or type(item) != "string":
+            problems.append(("databazel: {}: {}[{}] = {}: {} maps metric names to strings.\n" +
+                             "Fix: write both in quotes, e.g. {} = {}.").format(where, attr_name, repr(key), repr(item), attr_name, attr_name, example))
+    return {k: v for k, v in value.items() if type(k) == "string" and type(v) == "string"}

@@ -120,7 +120,7 @@ FILE_SUFFIXES = {
 
 # The leaderboard manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/leaderboard-manifest.ts).
 LEADERBOARD_MANIFEST_FIELDS = {
-    "manifest": ["goal", "label", "max_failed_trials", "metric", "schedule", "trials"],
+    "manifest": ["constraints", "goal", "label", "max_failed_trials", "metric", "objectives", "schedule", "select", "trials"],
     "schedule": ["brackets", "max_epochs", "min_epochs", "reduction_factor", "scheduler"],
     "trial": ["hyperparams", "hyperparams_file", "metrics", "model", "model_short_path", "name", "record", "seed"],
 }
@@ -129,12 +129,12 @@ LEADERBOARD_MANIFEST_FIELDS = {
 SAMPLER_MANIFEST_FIELDS = {
     "distribution": ["choices", "high", "kind", "low"],
     "history_trial": ["hyperparams", "metrics", "name", "outcome"],
-    "manifest": ["batch", "executable", "fixed", "goal", "history", "label", "metric", "proposals", "sampler", "sampler_label", "seed", "space"],
+    "manifest": ["batch", "constraints", "executable", "fixed", "goal", "history", "label", "metric", "objectives", "proposals", "sampler", "sampler_label", "seed", "space"],
 }
 
 # The DatabazelPromote manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/scheduler.ts).
 PROMOTE_MANIFEST_FIELDS = {
-    "manifest": ["bracket", "continue_trials", "epochs", "goal", "keep", "label", "metric", "rung", "rungs", "trials"],
+    "manifest": ["bracket", "constraints", "continue_trials", "epochs", "goal", "keep", "label", "metric", "objectives", "rung", "rungs", "trials"],
     "trial": ["metrics", "name", "outcome", "promotion"],
 }
 
@@ -142,7 +142,7 @@ PROMOTE_MANIFEST_FIELDS = {
 REPORT_MANIFEST_FIELDS = {
     "evaluate": ["kind", "label", "metrics", "model_label"],
     "model": ["curve", "hyperparams", "kind", "label", "records"],
-    "search": ["goal", "grid", "kind", "label", "leaderboard", "metric", "space", "trials"],
+    "search": ["goal", "grid", "kind", "label", "leaderboard", "metric", "objectives", "space", "trials"],
     "search_distribution": ["choices", "high", "kind", "low"],
     "search_trial": ["curve", "metrics", "name"],
 }

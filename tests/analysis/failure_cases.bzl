@@ -336,6 +336,44 @@ FAILURE_CASES = [
         'goal = "max" is not one of "maximize", "minimize".',
         'Fix: set goal = "maximize" for a metric that is better higher',
     ]),
+    # Several objectives (docs/multi-objective.md): what ranks trials, checked at analysis.
+    case("metric_and_objectives_test", "search", {"grid": {"lr": ["0.1"]}, "objectives": {"accuracy": "maximize", "params": "minimize"}}, [
+        "both metric and objectives are set.",
+        'Fix: rank by one metric (metric = "accuracy", goal = "maximize") or by several',
+    ]),
+    case("no_metric_nor_objectives_test", "search", {"grid": {"lr": ["0.1"]}, "metric": None}, [
+        "metric is not named, so trials cannot be ranked.",
+        'or, to trade several off, objectives = {"accuracy": "maximize", "params": "minimize"}.',
+    ]),
+    case("objectives_with_goal_test", "search", {"goal": "minimize", "grid": {"lr": ["0.1"]}, "metric": None, "objectives": {"accuracy": "maximize", "params": "minimize"}}, [
+        'goal = "minimize" has no meaning with objectives, where each objective has its own.',
+        "Fix: remove goal,",
+    ]),
+    case("unknown_objective_goal_test", "search", {"grid": {"lr": ["0.1"]}, "metric": None, "objectives": {"accuracy": "max", "params": "minimize"}}, [
+        'objectives["accuracy"] = "max" is not one of "maximize", "minimize".',
+        'Fix: set objectives["accuracy"] = "maximize" if it is better higher, "minimize" if lower.',
+    ]),
+    case("objectives_not_dict_test", "search", {"grid": {"lr": ["0.1"]}, "metric": None, "objectives": ["accuracy"]}, [
+        'objectives = ["accuracy"] is a list, but it must be a dict.',
+    ]),
+    case("objective_not_string_test", "search", {"grid": {"lr": ["0.1"]}, "metric": None, "objectives": {"accuracy": "maximize", "params": -1}}, [
+        'objectives["params"] = -1: objectives maps metric names to strings.',
+    ]),
+    case("select_one_objective_test", "search", {"grid": {"lr": ["0.1"]}, "select": "knee"}, [
+        'select = "knee" picks one trial of a Pareto front, but the search has one objective',
+        "Fix: remove select,",
+    ]),
+    case("unknown_select_test", "search", {"grid": {"lr": ["0.1"]}, "metric": None, "objectives": {"accuracy": "maximize", "params": "minimize"}, "select": "loss"}, [
+        'select = "loss" is neither "knee" nor one of the objectives (accuracy, params).',
+        'Fix: set select = "accuracy" for the front\'s best trial by that objective, or "knee"',
+    ]),
+    case("bad_constraint_test", "search", {"constraints": {"latency_ms": "< 20"}, "grid": {"lr": ["0.1"]}}, [
+        'constraints["latency_ms"] = "< 20" is not a bound.',
+        'Fix: write "<= N" (feasible while the metric is at most N) or ">= N" (at least N)',
+    ]),
+    case("constraint_not_number_test", "search", {"constraints": {"latency_ms": "<= fast"}, "grid": {"lr": ["0.1"]}}, [
+        'constraints["latency_ms"] = "<= fast" is not a bound.',
+    ]),
     case("unknown_scheduler_test", "scheduler", {"grid": {"lr": ["0.1"]}, "scheduler": "asha"}, [
         'scheduler = "asha" is not one of "", "successive_halving", "hyperband".',
         'Fix: set scheduler = "successive_halving" or "hyperband"',

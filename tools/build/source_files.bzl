@@ -117,11 +117,20 @@ copy() {{
 }}
 {copies}
 orphans=({orphans})
+kept=0
 for orphan in "${{orphans[@]}}"; do
-  rm -f "$ws/$orphan"
-  echo "removed $orphan: nothing generates it"
+  # Only a file git tracks is removed (git still has it): an untracked one may be new and written
+  # by hand, in a directory whose other files are generated.
+  if git -C "$ws" ls-files --error-unmatch -- "$orphan" >/dev/null 2>&1; then
+    rm -f "$ws/$orphan"
+    echo "removed $orphan: nothing generates it"
+  else
+    echo "kept $orphan: nothing generates it, and git does not track it. If you wrote it, list it as written by hand in its directory's BUILD.bazel (docs/BUILD.bazel's _GUIDES); else delete it." >&2
+    kept=1
+  fi
 done
 echo "{count} generated file(s) are up to date."
+exit $kept
 """
 
 def _update_source_files_impl(ctx):

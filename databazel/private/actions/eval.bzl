@@ -2,6 +2,7 @@
 
 load("//databazel/private:contract.bzl", "EVAL_FLAGS", "FILE_SUFFIXES", "SHIM_FLAGS")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load("//databazel/private:objectives.bzl", "search_ranking")
 load("//databazel/private:timeouts.bzl", "checked_timeout")
 load(":common.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
 
@@ -33,8 +34,9 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
       test_data: depset of Files passed as `--test_data`.
       eval_executable: the eval executable's FilesToRunProvider.
       trial: the trial name inside a search, or None.
-      metric: inside a search, the metric that ranks its trials: an eval script that does not
-        write it fails the build at once, failures recorded or not, since no trial could be ranked.
+      metric: inside a search, the metric that ranks its trials, or a list of them (every
+        objective and constrained metric): an eval script that does not write one fails the build
+        at once, failures recorded or not, since no trial could be ranked.
       data_digests: File or None: the test data's digests (`digest_action`); None hashes it here.
       record_failures: inside a search with `max_failed_trials`, struct(train_outcome): the
         model's training outcome (`train(...).outcome`; a failure there passes on without
@@ -59,7 +61,7 @@ def eval_action(ctx, *, outputs, model, test_data, eval_executable, trial = None
     # record_failures carried the metric before `metric` was a parameter: it still may.
     metric = metric if metric != None else getattr(record_failures, "metric", None)
     if metric != None:
-        args.add(SHIM_FLAGS["search_metric"], metric)
+        args.add_all([metric] if type(metric) == "string" else metric, before_each = SHIM_FLAGS["search_metric"])
     if record_failures != None:
         args.add(SHIM_FLAGS["record_failures"])
         train_outcome = getattr(record_failures, "train_outcome", None) or getattr(record_failures, "train_record", None)
@@ -116,7 +118,7 @@ def validation_eval(ctx, *, prefix, trial, model, train_outcome, validation, rec
         data_digests = validation.digests,
         eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
         trial = trial,
-        metric = ctx.attr.metric,
+        metric = search_ranking(ctx).metrics,
         record_failures = struct(train_outcome = train_outcome) if record_failures else None,
         train_outcome = train_outcome,
         skip_pruned = skip_pruned,

@@ -33,7 +33,7 @@ def declare_leaderboard_outputs(ctx, prefix, best_model, model_is_dir):
         best_model_pointer = best_model_pointer,
     )
 
-def leaderboard_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 0, schedule = None, rung_summaries = []):
+def leaderboard_action(ctx, *, outputs, trials, metric, goal, max_failed_trials = 0, schedule = None, rung_summaries = [], ranking = None):
     """Registers the DatabazelLeaderboard action of a search.
 
     Args:
@@ -46,16 +46,21 @@ def leaderboard_action(ctx, *, outputs, trials, metric, goal, max_failed_trials 
       schedule: the scheduler's schedule for the manifest (LEADERBOARD_MANIFEST_FIELDS
         "schedule"), or None.
       rung_summaries: list of Files the schedule names.
+      ranking: a search's objectives, constraints and select (objectives.bzl's
+        search_objectives), or None for one `metric` and `goal`.
     """
 
     # Read by tools/src/bin/leaderboard.ts; its shape is tools/src/formats/leaderboard-manifest.ts.
     manifest = ctx.actions.declare_file(ctx.label.name + FILE_SUFFIXES["leaderboard_manifest"])
     write_manifest(ctx, manifest, check_fields("leaderboard manifest", {
+        "constraints": ranking.manifest["constraints"] if ranking else [],
         "goal": goal,
         "label": display_label(ctx.label),
         "max_failed_trials": max_failed_trials,
         "metric": metric,
+        "objectives": ranking.manifest["objectives"] if ranking else [{"goal": goal, "name": metric}],
         "schedule": check_fields("leaderboard manifest's schedule", schedule, LEADERBOARD_MANIFEST_FIELDS["schedule"]) if schedule != None else None,
+        "select": ranking.select if ranking else None,
         "trials": [
             check_fields("leaderboard manifest's trial", {
                 "hyperparams": t.hyperparams,

@@ -3,6 +3,7 @@
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "PROMOTE_FLAGS", "PROMOTE_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load("//databazel/private:objectives.bzl", "search_ranking")
 load(":common.bzl", "check_fields", "write_manifest")
 
 def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_trials):
@@ -23,16 +24,19 @@ def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_
       File: the rung's summary (tools/src/formats/scheduler.ts).
     """
     prefix = "{}/rungs/bracket_{}_epoch_{}".format(ctx.label.name, bracket, epochs)
+    ranking = search_ranking(ctx)
     manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["promote_manifest"])
     summary = ctx.actions.declare_file(prefix + FILE_SUFFIXES["rung_summary"])
     write_manifest(ctx, manifest, check_fields("promote manifest", {
         "bracket": bracket,
+        "constraints": ranking.manifest["constraints"],
         "continue_trials": continue_trials,
         "epochs": epochs,
-        "goal": ctx.attr.goal,
+        "goal": ranking.goal,
         "keep": keep,
         "label": display_label(ctx.label),
-        "metric": ctx.attr.metric,
+        "metric": ranking.metric,
+        "objectives": ranking.manifest["objectives"],
         "rung": rung,
         "rungs": rungs,
         "trials": [

@@ -3,6 +3,7 @@
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "SAMPLER_ACTION_FLAGS", "SAMPLER_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
+load("//databazel/private:objectives.bzl", "search_ranking")
 load(":common.bzl", "check_fields", "write_manifest")
 
 def sampler_action(ctx, *, batch, space, fixed, history, proposals, executable = None):
@@ -25,11 +26,13 @@ def sampler_action(ctx, *, batch, space, fixed, history, proposals, executable =
     manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_manifest"])
     history_file = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_history"])
     proposals_file = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_proposals"])
+    ranking = search_ranking(ctx)
     write_manifest(ctx, manifest, check_fields("propose manifest", {
         "batch": batch,
+        "constraints": ranking.manifest["constraints"],
         "executable": executable.files_to_run.executable.path if executable else None,
         "fixed": fixed,
-        "goal": ctx.attr.goal,
+        "goal": ranking.goal,
         "history": [
             check_fields("propose manifest's history trial", {
                 "hyperparams": t.hyperparams.path,
@@ -40,7 +43,8 @@ def sampler_action(ctx, *, batch, space, fixed, history, proposals, executable =
             for t in history
         ],
         "label": display_label(ctx.label),
-        "metric": ctx.attr.metric,
+        "metric": ranking.metric,
+        "objectives": ranking.manifest["objectives"],
         "proposals": [{"hyperparams": p.hyperparams.path, "name": p.name} for p in proposals],
         "sampler": ctx.attr.sampler,
         "sampler_label": display_label(executable.label) if executable else None,

@@ -536,9 +536,13 @@ function readRunRecord(path, label) {
   return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
 }
 
-// tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 3;
+// tools/src/formats/objectives.ts
 var goal = literal("maximize", "minimize");
+var objective = object({ name: string, goal });
+var constraint = object({ metric: string, op: literal("<=", ">="), bound: number });
+
+// tools/src/formats/leaderboard.ts
+var LEADERBOARD_FORMAT = 4;
 var ranked = object({
   rank: number,
   trial: string,
@@ -562,7 +566,20 @@ var ranked = object({
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
-  epochs: nullable(number)
+  epochs: nullable(number),
+  /**
+   * Its front in non-dominated sorting (1 is the Pareto front), among the trials that trained as
+   * far (with a scheduler); infeasible trials come after every feasible one. With one objective
+   * and no constraints, trials of equal value share a rank. Null when the trial did not succeed.
+   */
+  pareto_rank: nullable(number),
+  /**
+   * Its crowding distance in its front (NSGA-II's: the normalized size of the gap around it);
+   * null when it is infinite (an extreme of its front) or the trial is not ranked.
+   */
+  crowding: nullable(number),
+  /** How far it is outside the constraints (0 when it keeps them all); null when the trial did not succeed. */
+  violation: nullable(number)
 });
 var scheduleEntry = object({
   trial: string,
@@ -587,13 +604,29 @@ var schedule = object({
   reduction_factor: number,
   brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
 });
+var frontTrial = object({
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Its objectives' values, by name. */
+  values: recordOf(number),
+  model: string
+});
 var leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
   label: string,
+  /** The objective whose value `value` holds: the only one, or `select`'s, or the first. */
   metric: string,
   goal,
+  /** What trials are ranked by, in the order given: one for a search by `metric`. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives, how the best trial is picked from the front ("knee" or an objective); else null. */
+  select: nullable(string),
   /** The name of the best trial (rank 1), which succeeded. */
   best: string,
+  /** The Pareto front: the trials of pareto_rank 1 that trained to the end, in leaderboard order. */
+  front: arrayOf(string),
   /** Best first. */
   trials: arrayOf(ranked),
   /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
@@ -607,7 +640,13 @@ var best = object({
   metric: string,
   goal,
   value: number,
-  model: string
+  model: string,
+  objectives: arrayOf(objective),
+  select: nullable(string),
+  /** The best trial's objective values, by name. */
+  values: recordOf(number),
+  /** Every trial of the Pareto front, the best first. */
+  front: arrayOf(frontTrial)
 });
 function parseLeaderboard(value, file, label) {
   return checkVersionedFile(leaderboard, value, file, "leaderboard", LEADERBOARD_FORMAT, rebuildFix(label));
@@ -625,6 +664,9 @@ function toLeaderboard(json) {
     label: json.label,
     metric: json.metric,
     goal: json.goal,
+    objectives: json.objectives,
+    constrained: json.constraints.length > 0,
+    front: new Set(json.front),
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
@@ -633,28 +675,39 @@ function toLeaderboard(json) {
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
+function leadMetrics(board) {
+  return board.objectives.length > 1 ? board.objectives.map((o) => o.name) : [board.metric];
+}
+var paretoColumns = (board) => board.objectives.length > 1 || board.constrained;
 function columns(board) {
-  const others = board.metricNames.filter((m) => m !== board.metric);
+  const lead = leadMetrics(board);
+  const others = board.metricNames.filter((m) => !lead.includes(m));
   return [
     "rank",
     "trial",
+    ...paretoColumns(board) ? ["pareto_rank"] : [],
+    ...board.constrained ? ["violation"] : [],
     ...board.brackets ? ["bracket"] : [],
     ...board.scheduled ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
-    board.metric,
+    ...lead,
     ...others,
     ...board.hasFailures ? ["outcome", "error"] : []
   ];
 }
 function row(board, t) {
-  const others = board.metricNames.filter((m) => m !== board.metric);
+  const lead = leadMetrics(board);
+  const others = board.metricNames.filter((m) => !lead.includes(m));
+  const number2 = (n) => n === null || n === void 0 ? "" : formatNumber(n);
   return [
     String(t.rank),
     t.trial,
+    ...paretoColumns(board) ? [number2(t.pareto_rank)] : [],
+    ...board.constrained ? [number2(t.violation)] : [],
     ...[...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
-    t.value === null ? "" : formatNumber(t.value),
-    ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
+    ...lead.length > 1 ? lead.map((m) => number2(t.metrics[m])) : [number2(t.value)],
+    ...others.map((m) => number2(t.metrics[m])),
     ...board.hasFailures ? [t.outcome, t.error ?? ""] : []
   ];
 }
@@ -673,8 +726,10 @@ function mdCell(cell2) {
 }
 function toMarkdown(board) {
   const header = columns(board);
+  const better = (goal2) => goal2 === "maximize" ? "higher" : "lower";
+  const what = board.objectives.length > 1 ? `${board.objectives.map((o) => `${o.name} (${better(o.goal)} is better)`).join(", ")}; the Pareto front's trials have pareto_rank 1; best (picked from the front) in bold.` : `${board.metric}, ${better(board.goal)} is better; best in bold.`;
   const lines = [
-    `Leaderboard of \`${board.label}\`: ${board.metric}, ${board.goal === "maximize" ? "higher" : "lower"} is better; best in bold.`,
+    `Leaderboard of \`${board.label}\`: ${what}`,
     "",
     `| ${header.map(mdCell).join(" | ")} |`,
     `| ${header.map((_, i) => i === 0 ? "---:" : "---").join(" | ")} |`,
@@ -800,6 +855,8 @@ var searchTrialFields = object({
 var searchFields = object({
   metric: string,
   goal,
+  /** Metric to goal: what trials are ranked by ({metric: goal} for a search by one metric). */
+  objectives: recordOf(goal),
   leaderboard_json: string,
   leaderboard_csv: string,
   leaderboard_md: string,
@@ -1937,8 +1994,11 @@ var samplerHistoryTrial = object({
 });
 var samplerManifest = object({
   label: string,
+  /** The first objective (or the only one). */
   metric: string,
   goal,
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
   /** "tpe", or "executable" for a sampler executable. */
   sampler: literal("tpe", "executable"),
   /** The sampler executable's path, for "executable"; else null. */
@@ -1970,6 +2030,8 @@ var searchReportManifest = object({
   label: string,
   metric: string,
   goal,
+  /** What trials are ranked by, in the order given: one for a search by `metric`. */
+  objectives: arrayOf(objective),
   /** The leaderboard action's JSON (tools/src/formats/leaderboard.ts). */
   leaderboard: string,
   /** Every trial, in declaration order. */
@@ -3266,6 +3328,9 @@ var rungFields = {
 };
 var promoteManifest = object({
   ...rungFields,
+  /** What the rung ranks by; several objectives or any constraint promote by Pareto fronts. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
@@ -3332,8 +3397,14 @@ var schedulerSettings = object({
 });
 var leaderboardManifest = object({
   label: string,
+  /** The objective whose value is the best trial's value: `select`'s, or the first. */
   metric: string,
   goal,
+  /** In the order given; one, `{metric, goal}`, for a search by one metric. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives: "knee" or an objective's name, which picks the best trial of the front; else null. */
+  select: nullable(string),
   /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */

@@ -1083,7 +1083,7 @@ function discard(path, isDirectory = false) {
 
 // tools/src/bin/eval_shim.ts
 var FIX_METRICS = `write a JSON object whose leaves are numbers (nesting allowed), e.g. {"accuracy": 0.97}, to the path given by ${EVAL_FLAGS.metrics} (also in $${ENV_VARS.metrics}).`;
-function missingMetric(text, metric, label) {
+function missingMetric(text, wanted, label) {
   let parsed;
   try {
     parsed = parseJsonAllowingNonFinite(text);
@@ -1092,20 +1092,23 @@ function missingMetric(text, metric, label) {
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return void 0;
   if (firstNonNumericLeaf(parsed, "metrics", true) !== void 0) return void 0;
-  if (metricAt(parsed, metric) !== void 0) return void 0;
+  const metric = wanted.find((name) => metricAt(parsed, name) === void 0);
+  if (metric === void 0) return void 0;
   const written2 = Object.keys(scalarMetrics(parsed));
-  return `databazel: ${label}: metric = "${metric}" is not among the metrics the eval executable wrote (${written2.length ? written2.join(", ") : "none"}), so no trial can be ranked.
-Fix: set metric to one of them${written2.length ? `, e.g. metric = "${written2[0]}"` : ""}, or make the eval executable write "${metric}".`;
+  const attribute = wanted.length === 1 ? "metric" : "objectives or constraints";
+  return `databazel: ${label}: ${wanted.length === 1 ? `metric = "${metric}"` : `the search ranks by "${metric}", which`} is not among the metrics the eval executable wrote (${written2.length ? written2.join(", ") : "none"}), so no trial can be ranked.
+Fix: set ${attribute} to ${wanted.length === 1 ? "one of them" : "metrics among them"}${written2.length && wanted.length === 1 ? `, e.g. metric = "${written2[0]}"` : ""}, or make the eval executable write "${metric}".`;
 }
-function divergence(text, metric) {
+function divergence(text, wanted) {
   let parsed;
   try {
     parsed = parseJsonAllowingNonFinite(text);
   } catch {
     return void 0;
   }
+  const metric = wanted.find((name) => !Number.isFinite(metricAt(parsed, name) ?? NaN));
+  if (metric === void 0) return void 0;
   const value = metricAt(parsed, metric);
-  if (value !== void 0 && Number.isFinite(value)) return void 0;
   return {
     cause: value === void 0 ? `exited 0 but did not write the search metric "${metric}".` : `wrote ${metric} = ${value}: the model diverged.`,
     fix: `make training stable for these hyperparameters (e.g. a lower learning rate), or narrow the search to exclude them.`,
@@ -1119,7 +1122,7 @@ main(async (argv, request) => {
   const model = one(flags, EVAL_FLAGS.model);
   const testData = all(flags, EVAL_FLAGS.test_data);
   const metrics = one(flags, EVAL_FLAGS.metrics);
-  const searchMetric = optional(flags, SHIM_FLAGS.search_metric);
+  const searchMetrics = all(flags, SHIM_FLAGS.search_metric);
   const command = [
     shim.executable,
     EVAL_FLAGS.model,
@@ -1148,12 +1151,12 @@ main(async (argv, request) => {
     check: () => {
       if (!(0, import_node_fs11.existsSync)(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
       const text = (0, import_node_fs11.readFileSync)(metrics, "utf8");
-      const missing = searchMetric === void 0 ? void 0 : missingMetric(text, searchMetric, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
+      const missing = searchMetrics.length === 0 ? void 0 : missingMetric(text, searchMetrics, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
       if (missing) {
         discard(metrics);
         throw new UserFacingError(missing);
       }
-      const diverged = shim.recordFailures && searchMetric !== void 0 ? divergence(text, searchMetric) : void 0;
+      const diverged = shim.recordFailures && searchMetrics.length > 0 ? divergence(text, searchMetrics) : void 0;
       if (diverged) return diverged;
       const problem = metricsProblem(text);
       return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : void 0;

@@ -232,9 +232,18 @@ function readRunRecord(path, label) {
   return parseRunRecord(readJsonFile(path, `the ${WHAT}`, rebuildFix(label)), path, label);
 }
 
-// tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 3;
+// tools/src/formats/objectives.ts
 var goal = literal("maximize", "minimize");
+var objective = object({ name: string, goal });
+var constraint = object({ metric: string, op: literal("<=", ">="), bound: number });
+var KNEE = "knee";
+function rankingMetrics(objectives, constraints) {
+  const names = objectives.map((o) => o.name);
+  return [...names, ...constraints.map((c) => c.metric).filter((m, i, all) => !names.includes(m) && all.indexOf(m) === i)];
+}
+
+// tools/src/formats/leaderboard.ts
+var LEADERBOARD_FORMAT = 4;
 var ranked = object({
   rank: number,
   trial: string,
@@ -258,7 +267,20 @@ var ranked = object({
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
-  epochs: nullable(number)
+  epochs: nullable(number),
+  /**
+   * Its front in non-dominated sorting (1 is the Pareto front), among the trials that trained as
+   * far (with a scheduler); infeasible trials come after every feasible one. With one objective
+   * and no constraints, trials of equal value share a rank. Null when the trial did not succeed.
+   */
+  pareto_rank: nullable(number),
+  /**
+   * Its crowding distance in its front (NSGA-II's: the normalized size of the gap around it);
+   * null when it is infinite (an extreme of its front) or the trial is not ranked.
+   */
+  crowding: nullable(number),
+  /** How far it is outside the constraints (0 when it keeps them all); null when the trial did not succeed. */
+  violation: nullable(number)
 });
 var scheduleEntry = object({
   trial: string,
@@ -283,13 +305,29 @@ var schedule = object({
   reduction_factor: number,
   brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
 });
+var frontTrial = object({
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Its objectives' values, by name. */
+  values: recordOf(number),
+  model: string
+});
 var leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
   label: string,
+  /** The objective whose value `value` holds: the only one, or `select`'s, or the first. */
   metric: string,
   goal,
+  /** What trials are ranked by, in the order given: one for a search by `metric`. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives, how the best trial is picked from the front ("knee" or an objective); else null. */
+  select: nullable(string),
   /** The name of the best trial (rank 1), which succeeded. */
   best: string,
+  /** The Pareto front: the trials of pareto_rank 1 that trained to the end, in leaderboard order. */
+  front: arrayOf(string),
   /** Best first. */
   trials: arrayOf(ranked),
   /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
@@ -303,7 +341,13 @@ var best = object({
   metric: string,
   goal,
   value: number,
-  model: string
+  model: string,
+  objectives: arrayOf(objective),
+  select: nullable(string),
+  /** The best trial's objective values, by name. */
+  values: recordOf(number),
+  /** Every trial of the Pareto front, the best first. */
+  front: arrayOf(frontTrial)
 });
 function writeLeaderboard(path, board) {
   (0, import_node_fs2.writeFileSync)(path, stableJson(board));
@@ -343,6 +387,9 @@ var rungFields = {
 };
 var promoteManifest = object({
   ...rungFields,
+  /** What the rung ranks by; several objectives or any constraint promote by Pareto fronts. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
@@ -416,8 +463,14 @@ var schedulerSettings = object({
 });
 var leaderboardManifest = object({
   label: string,
+  /** The objective whose value is the best trial's value: `select`'s, or the first. */
   metric: string,
   goal,
+  /** In the order given; one, `{metric, goal}`, for a search by one metric. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives: "knee" or an objective's name, which picks the best trial of the front; else null. */
+  select: nullable(string),
   /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */
@@ -690,6 +743,9 @@ function toLeaderboard(json) {
     label: json.label,
     metric: json.metric,
     goal: json.goal,
+    objectives: json.objectives,
+    constrained: json.constraints.length > 0,
+    front: new Set(json.front),
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
@@ -698,28 +754,39 @@ function toLeaderboard(json) {
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
+function leadMetrics(board) {
+  return board.objectives.length > 1 ? board.objectives.map((o) => o.name) : [board.metric];
+}
+var paretoColumns = (board) => board.objectives.length > 1 || board.constrained;
 function columns(board) {
-  const others = board.metricNames.filter((m) => m !== board.metric);
+  const lead = leadMetrics(board);
+  const others = board.metricNames.filter((m) => !lead.includes(m));
   return [
     "rank",
     "trial",
+    ...paretoColumns(board) ? ["pareto_rank"] : [],
+    ...board.constrained ? ["violation"] : [],
     ...board.brackets ? ["bracket"] : [],
     ...board.scheduled ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
-    board.metric,
+    ...lead,
     ...others,
     ...board.hasFailures ? ["outcome", "error"] : []
   ];
 }
 function row(board, t) {
-  const others = board.metricNames.filter((m) => m !== board.metric);
+  const lead = leadMetrics(board);
+  const others = board.metricNames.filter((m) => !lead.includes(m));
+  const number2 = (n) => n === null || n === void 0 ? "" : formatNumber(n);
   return [
     String(t.rank),
     t.trial,
+    ...paretoColumns(board) ? [number2(t.pareto_rank)] : [],
+    ...board.constrained ? [number2(t.violation)] : [],
     ...[...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
-    t.value === null ? "" : formatNumber(t.value),
-    ...others.map((m) => t.metrics[m] === void 0 ? "" : formatNumber(t.metrics[m])),
+    ...lead.length > 1 ? lead.map((m) => number2(t.metrics[m])) : [number2(t.value)],
+    ...others.map((m) => number2(t.metrics[m])),
     ...board.hasFailures ? [t.outcome, t.error ?? ""] : []
   ];
 }
@@ -738,8 +805,10 @@ function mdCell(cell) {
 }
 function toMarkdown(board) {
   const header = columns(board);
+  const better = (goal2) => goal2 === "maximize" ? "higher" : "lower";
+  const what = board.objectives.length > 1 ? `${board.objectives.map((o) => `${o.name} (${better(o.goal)} is better)`).join(", ")}; the Pareto front's trials have pareto_rank 1; best (picked from the front) in bold.` : `${board.metric}, ${better(board.goal)} is better; best in bold.`;
   const lines = [
-    `Leaderboard of \`${board.label}\`: ${board.metric}, ${board.goal === "maximize" ? "higher" : "lower"} is better; best in bold.`,
+    `Leaderboard of \`${board.label}\`: ${what}`,
     "",
     `| ${header.map(mdCell).join(" | ")} |`,
     `| ${header.map((_, i) => i === 0 ? "---:" : "---").join(" | ")} |`,
@@ -749,6 +818,214 @@ function toMarkdown(board) {
     })
   ];
   return lines.join("\n") + "\n";
+}
+
+// tools/src/pareto/objectives.ts
+function toMinimized(values, goals) {
+  if (values.length !== goals.length) throw new Error(`toMinimized: ${values.length} values for ${goals.length} objectives`);
+  return values.map((value, k) => goals[k] === "maximize" ? 0 - value : value);
+}
+function dominates(a, b) {
+  if (a.length !== b.length) throw new Error(`dominates: vectors of ${a.length} and ${b.length} values`);
+  let better = false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x > y) return false;
+    if (x < y) better = true;
+  }
+  return better;
+}
+
+// tools/src/pareto/constraints.ts
+function violation(metrics, constraints) {
+  let total = 0;
+  for (const { metric, op, bound } of constraints) {
+    const where = `the constraint ${metric} ${op} ${bound}`;
+    if (!Number.isFinite(bound)) throw new Error(`${where}: its bound must be a finite number`);
+    if (!Object.prototype.hasOwnProperty.call(metrics, metric)) {
+      const known = Object.keys(metrics).sort();
+      throw new Error(`${where}: the trial reported no metric "${metric}" (it reported: ${known.length ? known.join(", ") : "none"})`);
+    }
+    const value = metrics[metric];
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`${where}: the trial's "${metric}" is ${value}, not a finite number`);
+    if (op === "<=") total += value > bound ? value - bound : 0;
+    else if (op === ">=") total += value < bound ? bound - value : 0;
+    else throw new Error(`${where}: unknown operator "${String(op)}" (use "<=" or ">=")`);
+  }
+  return total;
+}
+
+// tools/src/pareto/vectors.ts
+function checkVectors(vectors, dimension, what) {
+  if (!Number.isInteger(dimension) || dimension < 1) throw new Error(`${what}: need at least one objective, got ${dimension}`);
+  vectors.forEach((vector, i) => {
+    if (vector.length !== dimension) throw new Error(`${what}: point ${i} has ${vector.length} values, expected ${dimension}`);
+    vector.forEach((value, k) => {
+      if (!Number.isFinite(value)) throw new Error(`${what}: point ${i} has a non-finite value ${value} in objective ${k}`);
+    });
+  });
+}
+function dimensionOf(vectors, what) {
+  const dimension = vectors[0]?.length ?? 0;
+  if (vectors.length > 0) checkVectors(vectors, dimension, what);
+  return dimension;
+}
+
+// tools/src/pareto/sorting.ts
+function lexicographic(a, b) {
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+function dominatedByAny(vectors, members, v) {
+  for (let m = members.length - 1; m >= 0; m--) if (dominates(vectors[members[m]], v)) return true;
+  return false;
+}
+function paretoFronts(vectors) {
+  const order = vectors.map((_, i) => i).sort((i, j) => lexicographic(vectors[i], vectors[j]) || i - j);
+  const fronts = [];
+  const rank = new Array(vectors.length).fill(0);
+  for (const i of order) {
+    const v = vectors[i];
+    let f = 0;
+    while (f < fronts.length && dominatedByAny(vectors, fronts[f], v)) f++;
+    if (f === fronts.length) fronts.push([]);
+    fronts[f].push(i);
+    rank[i] = f + 1;
+  }
+  return rank;
+}
+function nonDominatedRanks(points) {
+  dimensionOf(
+    points.map((p) => p.values),
+    "nonDominatedRanks"
+  );
+  points.forEach((p, i) => {
+    if (!(Number.isFinite(p.violation) && p.violation >= 0)) throw new Error(`nonDominatedRanks: point ${i} has violation ${p.violation}; expected a finite number >= 0`);
+  });
+  const feasible = points.flatMap((p, i) => p.violation === 0 ? [i] : []);
+  const feasibleRanks = paretoFronts(feasible.map((i) => points[i].values));
+  const ranks = new Array(points.length).fill(0);
+  feasible.forEach((i, n) => ranks[i] = feasibleRanks[n]);
+  const worstFeasible = feasibleRanks.reduce((a, b) => Math.max(a, b), 0);
+  const violations = [...new Set(points.map((p) => p.violation).filter((v) => v > 0))].sort((a, b) => a - b);
+  const violationRank = new Map(violations.map((v, n) => [v, worstFeasible + n + 1]));
+  points.forEach((p, i) => {
+    if (p.violation > 0) ranks[i] = violationRank.get(p.violation);
+  });
+  return ranks;
+}
+
+// tools/src/pareto/crowding.ts
+function crowdingDistances(front) {
+  const dimension = dimensionOf(front, "crowdingDistances");
+  const n = front.length;
+  if (n <= 2) return new Array(n).fill(Infinity);
+  const distance = new Array(n).fill(0);
+  for (let k = 0; k < dimension; k++) {
+    const order = front.map((_, i) => i).sort((i, j) => front[i][k] - front[j][k] || i - j);
+    const min = front[order[0]][k];
+    const max = front[order[n - 1]][k];
+    const range = max - min;
+    if (range === 0) continue;
+    distance[order[0]] = Infinity;
+    distance[order[n - 1]] = Infinity;
+    for (let s = 1; s < n - 1; s++) {
+      const i = order[s];
+      distance[i] = distance[i] + (front[order[s + 1]][k] - front[order[s - 1]][k]) / range;
+    }
+  }
+  return distance;
+}
+
+// tools/src/pareto/reference.ts
+var view = new DataView(new ArrayBuffer(8));
+
+// tools/src/pareto/knee.ts
+function kneeIndex(front) {
+  const dimension = dimensionOf(front, "kneeIndex");
+  if (front.length === 0) throw new Error("kneeIndex: the front is empty");
+  const min = [];
+  const range = [];
+  for (let k = 0; k < dimension; k++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of front) {
+      if (p[k] < lo) lo = p[k];
+      if (p[k] > hi) hi = p[k];
+    }
+    min.push(lo);
+    range.push(hi - lo);
+  }
+  let best2 = 0;
+  let bestDistance = Infinity;
+  front.forEach((p, i) => {
+    let distance = 0;
+    for (let k = 0; k < dimension; k++) {
+      const scaled = range[k] === 0 ? 0 : (p[k] - min[k]) / range[k];
+      distance += scaled * scaled;
+    }
+    if (distance < bestDistance) {
+      best2 = i;
+      bestDistance = distance;
+    }
+  });
+  return best2;
+}
+
+// tools/src/leaderboard/rank.ts
+function groups(scored) {
+  const key = (t) => `${Number(t.pruned)}:${String(1e9 - t.epochs).padStart(12, "0")}`;
+  const byKey = /* @__PURE__ */ new Map();
+  scored.forEach((t, i) => {
+    const k = key(t);
+    byKey.set(k, [...byKey.get(k) ?? [], i]);
+  });
+  return [...byKey.keys()].sort().map((k) => byKey.get(k));
+}
+function rankTrials(scored, objectives, select) {
+  const goals = objectives.map((o) => o.goal);
+  const lead = Math.max(0, objectives.findIndex((o) => o.name === select));
+  const minimized = scored.map((t) => toMinimized(t.values, goals));
+  const placings = scored.map(() => ({ paretoRank: 0, crowding: null }));
+  const order = [];
+  let front = [];
+  for (const [g, members] of groups(scored).entries()) {
+    const ranks = nonDominatedRanks(members.map((i) => ({ values: minimized[i], violation: scored[i].violation })));
+    members.forEach((i, k) => placings[i].paretoRank = ranks[k]);
+    for (const rank of [...new Set(ranks)]) {
+      const inFront = members.filter((_, k) => ranks[k] === rank);
+      const distances = crowdingDistances(inFront.map((i) => minimized[i]));
+      inFront.forEach((i, k) => placings[i].crowding = Number.isFinite(distances[k]) ? distances[k] : null);
+    }
+    const sorted = [...members].sort(
+      (a, b) => Number(scored[a].violation > 0) - Number(scored[b].violation > 0) || placings[a].paretoRank - placings[b].paretoRank || minimized[a][lead] - minimized[b][lead] || scored[a].order - scored[b].order
+    );
+    if (g === 0) {
+      front = sorted.filter((i) => placings[i].paretoRank === 1);
+      if (select === KNEE && front.length > 0) {
+        const knee = front[kneeIndex(front.map((i) => minimized[i]))];
+        front = [knee, ...front.filter((i) => i !== knee)];
+        sorted.splice(0, front.length, ...front);
+      }
+    }
+    order.push(...sorted);
+  }
+  const best2 = order[0];
+  if (best2 === void 0) throw new Error("no scored trials to rank");
+  return { order, placings, front, best: best2 };
+}
+
+// tools/src/leaderboard/missing-metric.ts
+function missingMetric(label, trial, file, name, metrics) {
+  const names = Object.keys(scalarMetrics(metrics)).sort();
+  return `databazel: ${label}: trial ${trial} has no numeric metric "${name}" in ${file}.
+Its metrics are: ${names.join(", ") || "(none)"}.
+Fix: set metric (or the objectives and constraints) to those names (dotted for nested values), or make the eval executable write "${name}".`;
 }
 
 // tools/src/bin/leaderboard.ts
@@ -785,26 +1062,50 @@ main(async (argv) => {
   if (failed.length > manifest.max_failed_trials || failed.length === outcomes.length) {
     throw new UserFacingError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
   }
+  const wanted = rankingMetrics(manifest.objectives, manifest.constraints);
   const scored = outcomes.filter((t) => !FAILURES.includes(t.outcome)).map(({ trial, order, outcome: outcome2, error, place }) => {
     const metrics = JSON.parse((0, import_node_fs5.readFileSync)(trial.metrics, "utf8"));
-    const value = metricAt(metrics, manifest.metric);
-    if (value === void 0) {
-      const names = Object.keys(scalarMetrics(metrics)).sort();
-      throw new UserFacingError(
-        `databazel: ${manifest.label}: trial ${trial.name} has no numeric metric "${manifest.metric}" in ${trial.metrics}.
-Its metrics are: ${names.join(", ") || "(none)"}.
-Fix: set metric = one of those names (dotted for nested values), or make the eval executable write "${manifest.metric}".`
-      );
+    const values = /* @__PURE__ */ new Map();
+    for (const name of wanted) {
+      const value = metricAt(metrics, name);
+      if (value === void 0) throw new UserFacingError(missingMetric(manifest.label, trial.name, trial.metrics, name, metrics));
+      values.set(name, value);
     }
-    return { trial, order, outcome: outcome2, error, place, value, metrics: scalarMetrics(metrics) };
+    return {
+      trial,
+      order,
+      outcome: outcome2,
+      error,
+      place,
+      values: manifest.objectives.map((o) => values.get(o.name)),
+      value: values.get(manifest.metric),
+      violation: violation(Object.fromEntries(values), manifest.constraints),
+      metrics: scalarMetrics(metrics)
+    };
   });
-  const sign = manifest.goal === "maximize" ? -1 : 1;
-  scored.sort(
-    (a, b) => Number(a.outcome === "pruned") - Number(b.outcome === "pruned") || (b.place?.epochs ?? 0) - (a.place?.epochs ?? 0) || sign * (a.value - b.value) || a.order - b.order
+  if (scored.length === 0) throw new UserFacingError(`databazel: ${manifest.label}: the search has no trials.`);
+  const ranking = rankTrials(
+    scored.map((s) => ({ order: s.order, pruned: s.outcome === "pruned", epochs: s.place?.epochs ?? 0, values: s.values, violation: s.violation })),
+    manifest.objectives,
+    manifest.select
   );
   const rows = [
-    ...scored.map((s) => ({ trial: s.trial, place: s.place, outcome: s.outcome, error: s.error, value: s.value, metrics: s.metrics })),
-    ...failed.map((f) => ({ trial: f.trial, place: f.place, outcome: f.outcome, error: f.error, value: null, metrics: {} }))
+    ...ranking.order.map((i) => {
+      const s = scored[i];
+      const placing = ranking.placings[i];
+      return {
+        trial: s.trial,
+        place: s.place,
+        outcome: s.outcome,
+        error: s.error,
+        value: s.value,
+        metrics: s.metrics,
+        pareto_rank: placing.paretoRank,
+        crowding: placing.crowding,
+        violation: s.violation
+      };
+    }),
+    ...failed.map((f) => ({ trial: f.trial, place: f.place, outcome: f.outcome, error: f.error, value: null, metrics: {}, pareto_rank: null, crowding: null, violation: null }))
   ];
   const ranked2 = rows.map(({ trial, place, ...row2 }, i) => ({
     rank: i + 1,
@@ -817,14 +1118,18 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
     epochs: place && !FAILURES.includes(row2.outcome) ? place.epochs : null,
     ...row2
   }));
-  const best2 = scored[0];
-  if (!best2) throw new UserFacingError(`databazel: ${manifest.label}: the search has no trials.`);
+  const best2 = scored[ranking.best];
+  const objectiveValues = (s) => Object.fromEntries(manifest.objectives.map((o, k) => [o.name, s.values[k]]));
   const json = {
     format: LEADERBOARD_FORMAT,
     label: manifest.label,
     metric: manifest.metric,
     goal: manifest.goal,
+    objectives: manifest.objectives,
+    constraints: manifest.constraints,
+    select: manifest.select,
     best: best2.trial.name,
+    front: ranking.front.map((i) => scored[i].trial.name),
     trials: ranked2,
     schedule: manifest.schedule === null || schedule2 === null ? null : leaderboardSchedule(
       manifest.schedule,
@@ -845,7 +1150,14 @@ Fix: set metric = one of those names (dotted for nested values), or make the eva
       metric: manifest.metric,
       goal: manifest.goal,
       value: best2.value,
-      model: best2.trial.model_short_path
+      model: best2.trial.model_short_path,
+      objectives: manifest.objectives,
+      select: manifest.select,
+      values: objectiveValues(best2),
+      front: ranking.front.map((i) => {
+        const s = scored[i];
+        return { trial: s.trial.name, hyperparams: s.trial.hyperparams, seed: s.trial.seed, values: objectiveValues(s), model: s.trial.model_short_path };
+      })
     });
     (0, import_node_fs5.writeFileSync)(outputs.bestHyperparams, stableJson(best2.trial.hyperparams));
     if (modelIsDir) discard(outputs.bestModel, true);

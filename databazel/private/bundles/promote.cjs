@@ -226,11 +226,186 @@ var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fiel
 function readOutcome(path) {
   return readShapedFile(runOutcome, path, "run outcome", rebuildFix(void 0));
 }
-function readScoredOutcome(outcomePath, metricsPath, metric) {
+function readScoredMetrics(outcomePath, metricsPath, names) {
   const { outcome: o } = readOutcome(outcomePath);
-  const value = o === "succeeded" ? metricAt(parseJsonAllowingNonFinite((0, import_node_fs2.readFileSync)(metricsPath, "utf8")), metric) : void 0;
-  return { outcome: o, value: value !== void 0 && Number.isFinite(value) ? value : null };
+  if (o !== "succeeded") return { outcome: o, values: null };
+  const metrics = parseJsonAllowingNonFinite((0, import_node_fs2.readFileSync)(metricsPath, "utf8"));
+  const values = {};
+  for (const name of names) {
+    const value = metricAt(metrics, name);
+    if (value === void 0 || !Number.isFinite(value)) return { outcome: o, values: null };
+    values[name] = value;
+  }
+  return { outcome: o, values };
 }
+
+// tools/src/formats/objectives.ts
+var goal = literal("maximize", "minimize");
+var objective = object({ name: string, goal });
+var constraint = object({ metric: string, op: literal("<=", ">="), bound: number });
+function isPareto(objectives, constraints) {
+  return objectives.length > 1 || constraints.length > 0;
+}
+function rankingMetrics(objectives, constraints) {
+  const names = objectives.map((o) => o.name);
+  return [...names, ...constraints.map((c) => c.metric).filter((m, i, all) => !names.includes(m) && all.indexOf(m) === i)];
+}
+
+// tools/src/pareto/objectives.ts
+function toMinimized(values, goals) {
+  if (values.length !== goals.length) throw new Error(`toMinimized: ${values.length} values for ${goals.length} objectives`);
+  return values.map((value, k) => goals[k] === "maximize" ? 0 - value : value);
+}
+function dominates(a, b) {
+  if (a.length !== b.length) throw new Error(`dominates: vectors of ${a.length} and ${b.length} values`);
+  let better = false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x > y) return false;
+    if (x < y) better = true;
+  }
+  return better;
+}
+
+// tools/src/pareto/constraints.ts
+function violation(metrics, constraints) {
+  let total = 0;
+  for (const { metric, op, bound } of constraints) {
+    const where = `the constraint ${metric} ${op} ${bound}`;
+    if (!Number.isFinite(bound)) throw new Error(`${where}: its bound must be a finite number`);
+    if (!Object.prototype.hasOwnProperty.call(metrics, metric)) {
+      const known = Object.keys(metrics).sort();
+      throw new Error(`${where}: the trial reported no metric "${metric}" (it reported: ${known.length ? known.join(", ") : "none"})`);
+    }
+    const value = metrics[metric];
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`${where}: the trial's "${metric}" is ${value}, not a finite number`);
+    if (op === "<=") total += value > bound ? value - bound : 0;
+    else if (op === ">=") total += value < bound ? bound - value : 0;
+    else throw new Error(`${where}: unknown operator "${String(op)}" (use "<=" or ">=")`);
+  }
+  return total;
+}
+
+// tools/src/pareto/vectors.ts
+function checkVectors(vectors, dimension, what) {
+  if (!Number.isInteger(dimension) || dimension < 1) throw new Error(`${what}: need at least one objective, got ${dimension}`);
+  vectors.forEach((vector, i) => {
+    if (vector.length !== dimension) throw new Error(`${what}: point ${i} has ${vector.length} values, expected ${dimension}`);
+    vector.forEach((value, k) => {
+      if (!Number.isFinite(value)) throw new Error(`${what}: point ${i} has a non-finite value ${value} in objective ${k}`);
+    });
+  });
+}
+function dimensionOf(vectors, what) {
+  const dimension = vectors[0]?.length ?? 0;
+  if (vectors.length > 0) checkVectors(vectors, dimension, what);
+  return dimension;
+}
+
+// tools/src/pareto/sorting.ts
+function lexicographic(a, b) {
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+function dominatedByAny(vectors, members, v) {
+  for (let m = members.length - 1; m >= 0; m--) if (dominates(vectors[members[m]], v)) return true;
+  return false;
+}
+function paretoFronts(vectors) {
+  const order = vectors.map((_, i) => i).sort((i, j) => lexicographic(vectors[i], vectors[j]) || i - j);
+  const fronts = [];
+  const rank = new Array(vectors.length).fill(0);
+  for (const i of order) {
+    const v = vectors[i];
+    let f = 0;
+    while (f < fronts.length && dominatedByAny(vectors, fronts[f], v)) f++;
+    if (f === fronts.length) fronts.push([]);
+    fronts[f].push(i);
+    rank[i] = f + 1;
+  }
+  return rank;
+}
+function nonDominatedRanks(points) {
+  dimensionOf(
+    points.map((p) => p.values),
+    "nonDominatedRanks"
+  );
+  points.forEach((p, i) => {
+    if (!(Number.isFinite(p.violation) && p.violation >= 0)) throw new Error(`nonDominatedRanks: point ${i} has violation ${p.violation}; expected a finite number >= 0`);
+  });
+  const feasible = points.flatMap((p, i) => p.violation === 0 ? [i] : []);
+  const feasibleRanks = paretoFronts(feasible.map((i) => points[i].values));
+  const ranks = new Array(points.length).fill(0);
+  feasible.forEach((i, n) => ranks[i] = feasibleRanks[n]);
+  const worstFeasible = feasibleRanks.reduce((a, b) => Math.max(a, b), 0);
+  const violations = [...new Set(points.map((p) => p.violation).filter((v) => v > 0))].sort((a, b) => a - b);
+  const violationRank = new Map(violations.map((v, n) => [v, worstFeasible + n + 1]));
+  points.forEach((p, i) => {
+    if (p.violation > 0) ranks[i] = violationRank.get(p.violation);
+  });
+  return ranks;
+}
+
+// tools/src/pareto/crowding.ts
+function crowdingDistances(front) {
+  const dimension = dimensionOf(front, "crowdingDistances");
+  const n = front.length;
+  if (n <= 2) return new Array(n).fill(Infinity);
+  const distance = new Array(n).fill(0);
+  for (let k = 0; k < dimension; k++) {
+    const order = front.map((_, i) => i).sort((i, j) => front[i][k] - front[j][k] || i - j);
+    const min = front[order[0]][k];
+    const max = front[order[n - 1]][k];
+    const range = max - min;
+    if (range === 0) continue;
+    distance[order[0]] = Infinity;
+    distance[order[n - 1]] = Infinity;
+    for (let s = 1; s < n - 1; s++) {
+      const i = order[s];
+      distance[i] = distance[i] + (front[order[s + 1]][k] - front[order[s - 1]][k]) / range;
+    }
+  }
+  return distance;
+}
+
+// tools/src/pareto/survivors.ts
+function selectSurvivors(points, keep) {
+  if (!Number.isInteger(keep) || keep < 0) throw new Error(`selectSurvivors: keep must be a whole number >= 0, got ${keep}`);
+  const ranks = nonDominatedRanks(points);
+  if (keep >= points.length) return points.map((_, i) => i);
+  const byRank = /* @__PURE__ */ new Map();
+  ranks.forEach((rank, i) => {
+    const members = byRank.get(rank);
+    if (members) members.push(i);
+    else byRank.set(rank, [i]);
+  });
+  const kept = [];
+  for (const rank of [...byRank.keys()].sort((a, b) => a - b)) {
+    const members = byRank.get(rank);
+    const room = keep - kept.length;
+    if (room <= 0) break;
+    if (members.length <= room) {
+      kept.push(...members);
+      continue;
+    }
+    const distance = crowdingDistances(members.map((i) => points[i].values));
+    const order = members.map((_, m) => m).sort((a, b) => byDistanceDescending(distance[a], distance[b]) || a - b);
+    kept.push(...order.slice(0, room).map((m) => members[m]));
+    break;
+  }
+  return kept.sort((a, b) => a - b);
+}
+function byDistanceDescending(a, b) {
+  return a === b ? 0 : a > b ? -1 : 1;
+}
+
+// tools/src/pareto/reference.ts
+var view = new DataView(new ArrayBuffer(8));
 
 // tools/src/formats/scheduler.ts
 var import_node_fs3 = require("node:fs");
@@ -242,8 +417,7 @@ function readManifest(shape, path, what) {
 }
 
 // tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 3;
-var goal = literal("maximize", "minimize");
+var LEADERBOARD_FORMAT = 4;
 var ranked = object({
   rank: number,
   trial: string,
@@ -267,7 +441,20 @@ var ranked = object({
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
-  epochs: nullable(number)
+  epochs: nullable(number),
+  /**
+   * Its front in non-dominated sorting (1 is the Pareto front), among the trials that trained as
+   * far (with a scheduler); infeasible trials come after every feasible one. With one objective
+   * and no constraints, trials of equal value share a rank. Null when the trial did not succeed.
+   */
+  pareto_rank: nullable(number),
+  /**
+   * Its crowding distance in its front (NSGA-II's: the normalized size of the gap around it);
+   * null when it is infinite (an extreme of its front) or the trial is not ranked.
+   */
+  crowding: nullable(number),
+  /** How far it is outside the constraints (0 when it keeps them all); null when the trial did not succeed. */
+  violation: nullable(number)
 });
 var scheduleEntry = object({
   trial: string,
@@ -292,13 +479,29 @@ var schedule = object({
   reduction_factor: number,
   brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
 });
+var frontTrial = object({
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Its objectives' values, by name. */
+  values: recordOf(number),
+  model: string
+});
 var leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
   label: string,
+  /** The objective whose value `value` holds: the only one, or `select`'s, or the first. */
   metric: string,
   goal,
+  /** What trials are ranked by, in the order given: one for a search by `metric`. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives, how the best trial is picked from the front ("knee" or an objective); else null. */
+  select: nullable(string),
   /** The name of the best trial (rank 1), which succeeded. */
   best: string,
+  /** The Pareto front: the trials of pareto_rank 1 that trained to the end, in leaderboard order. */
+  front: arrayOf(string),
   /** Best first. */
   trials: arrayOf(ranked),
   /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
@@ -312,7 +515,13 @@ var best = object({
   metric: string,
   goal,
   value: number,
-  model: string
+  model: string,
+  objectives: arrayOf(objective),
+  select: nullable(string),
+  /** The best trial's objective values, by name. */
+  values: recordOf(number),
+  /** Every trial of the Pareto front, the best first. */
+  front: arrayOf(frontTrial)
 });
 
 // tools/src/formats/scheduler.ts
@@ -343,6 +552,9 @@ var rungFields = {
 };
 var promoteManifest = object({
   ...rungFields,
+  /** What the rung ranks by; several objectives or any constraint promote by Pareto fronts. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */
@@ -536,17 +748,36 @@ function promote(results, goal2, keep) {
   const promoted = new Set(eligible.slice(0, keep).map((r) => r.trial));
   return new Map(results.map((r) => [r.trial, promoted.has(r.trial) ? "continue" : "stop"]));
 }
+function promoteByFronts(results, goals, keep) {
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number >= 1, got ${keep}`);
+  const eligible = results.filter((r) => r.outcome === "succeeded" && r.values !== void 0 && r.values.every(Number.isFinite)).sort((a, b) => a.order - b.order);
+  const kept = selectSurvivors(
+    eligible.map((r) => ({ values: toMinimized(r.values, goals), violation: r.violation })),
+    keep
+  );
+  const promoted = new Set(kept.map((i) => eligible[i].trial));
+  return new Map(results.map((r) => [r.trial, promoted.has(r.trial) ? "continue" : "stop"]));
+}
 
 // tools/src/bin/promote.ts
 main(async (argv) => {
   const flags = parseFlags(argv, /* @__PURE__ */ new Set());
   const manifest = readPromoteManifest(one(flags, PROMOTE_FLAGS.manifest));
   const forced = new Set(manifest.continue_trials);
+  const { objectives, constraints } = manifest;
+  const scored = manifest.trials.map((trial) => readScoredMetrics(trial.outcome, trial.metrics, rankingMetrics(objectives, constraints)));
   const results = manifest.trials.map((trial, order) => {
-    const { outcome: outcome2, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
-    return { trial: trial.name, order, outcome: outcome2, value: value ?? void 0 };
+    const { outcome: outcome2, values } = scored[order];
+    return { trial: trial.name, order, outcome: outcome2, value: values?.[manifest.metric] };
   });
-  const decided = promote(results, manifest.goal, manifest.keep);
+  const decided = isPareto(objectives, constraints) ? promoteByFronts(
+    results.map((r, i) => {
+      const values = scored[i].values;
+      return { ...r, values: values ? objectives.map((o) => values[o.name]) : void 0, violation: values ? violation(values, constraints) : 0 };
+    }),
+    objectives.map((o) => o.goal),
+    manifest.keep
+  ) : promote(results, manifest.goal, manifest.keep);
   const entries = results.map((r) => {
     const isForced = forced.has(r.trial) && r.outcome === "succeeded" && decided.get(r.trial) === "stop";
     return {

@@ -331,11 +331,49 @@ var written = object({ format: formatVersion(OUTCOME_FORMAT), ...runOutcome.fiel
 function readOutcome(path) {
   return readShapedFile(runOutcome, path, "run outcome", rebuildFix(void 0));
 }
-function readScoredOutcome(outcomePath, metricsPath, metric) {
+function readScoredMetrics(outcomePath, metricsPath, names) {
   const { outcome: o } = readOutcome(outcomePath);
-  const value = o === "succeeded" ? metricAt(parseJsonAllowingNonFinite((0, import_node_fs2.readFileSync)(metricsPath, "utf8")), metric) : void 0;
-  return { outcome: o, value: value !== void 0 && Number.isFinite(value) ? value : null };
+  if (o !== "succeeded") return { outcome: o, values: null };
+  const metrics = parseJsonAllowingNonFinite((0, import_node_fs2.readFileSync)(metricsPath, "utf8"));
+  const values = {};
+  for (const name of names) {
+    const value = metricAt(metrics, name);
+    if (value === void 0 || !Number.isFinite(value)) return { outcome: o, values: null };
+    values[name] = value;
+  }
+  return { outcome: o, values };
 }
+
+// tools/src/formats/objectives.ts
+var goal = literal("maximize", "minimize");
+var objective = object({ name: string, goal });
+var constraint = object({ metric: string, op: literal("<=", ">="), bound: number });
+function rankingMetrics(objectives, constraints) {
+  const names = objectives.map((o) => o.name);
+  return [...names, ...constraints.map((c) => c.metric).filter((m, i, all) => !names.includes(m) && all.indexOf(m) === i)];
+}
+
+// tools/src/pareto/constraints.ts
+function violation(metrics, constraints) {
+  let total = 0;
+  for (const { metric, op, bound } of constraints) {
+    const where = `the constraint ${metric} ${op} ${bound}`;
+    if (!Number.isFinite(bound)) throw new Error(`${where}: its bound must be a finite number`);
+    if (!Object.prototype.hasOwnProperty.call(metrics, metric)) {
+      const known = Object.keys(metrics).sort();
+      throw new Error(`${where}: the trial reported no metric "${metric}" (it reported: ${known.length ? known.join(", ") : "none"})`);
+    }
+    const value = metrics[metric];
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`${where}: the trial's "${metric}" is ${value}, not a finite number`);
+    if (op === "<=") total += value > bound ? value - bound : 0;
+    else if (op === ">=") total += value < bound ? bound - value : 0;
+    else throw new Error(`${where}: unknown operator "${String(op)}" (use "<=" or ">=")`);
+  }
+  return total;
+}
+
+// tools/src/pareto/reference.ts
+var view = new DataView(new ArrayBuffer(8));
 
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
@@ -344,8 +382,7 @@ function readManifest(shape, path, what) {
 }
 
 // tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 3;
-var goal = literal("maximize", "minimize");
+var LEADERBOARD_FORMAT = 4;
 var ranked = object({
   rank: number,
   trial: string,
@@ -369,7 +406,20 @@ var ranked = object({
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
-  epochs: nullable(number)
+  epochs: nullable(number),
+  /**
+   * Its front in non-dominated sorting (1 is the Pareto front), among the trials that trained as
+   * far (with a scheduler); infeasible trials come after every feasible one. With one objective
+   * and no constraints, trials of equal value share a rank. Null when the trial did not succeed.
+   */
+  pareto_rank: nullable(number),
+  /**
+   * Its crowding distance in its front (NSGA-II's: the normalized size of the gap around it);
+   * null when it is infinite (an extreme of its front) or the trial is not ranked.
+   */
+  crowding: nullable(number),
+  /** How far it is outside the constraints (0 when it keeps them all); null when the trial did not succeed. */
+  violation: nullable(number)
 });
 var scheduleEntry = object({
   trial: string,
@@ -394,13 +444,29 @@ var schedule = object({
   reduction_factor: number,
   brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
 });
+var frontTrial = object({
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Its objectives' values, by name. */
+  values: recordOf(number),
+  model: string
+});
 var leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
   label: string,
+  /** The objective whose value `value` holds: the only one, or `select`'s, or the first. */
   metric: string,
   goal,
+  /** What trials are ranked by, in the order given: one for a search by `metric`. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives, how the best trial is picked from the front ("knee" or an objective); else null. */
+  select: nullable(string),
   /** The name of the best trial (rank 1), which succeeded. */
   best: string,
+  /** The Pareto front: the trials of pareto_rank 1 that trained to the end, in leaderboard order. */
+  front: arrayOf(string),
   /** Best first. */
   trials: arrayOf(ranked),
   /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
@@ -414,7 +480,13 @@ var best = object({
   metric: string,
   goal,
   value: number,
-  model: string
+  model: string,
+  objectives: arrayOf(objective),
+  select: nullable(string),
+  /** The best trial's objective values, by name. */
+  values: recordOf(number),
+  /** Every trial of the Pareto front, the best first. */
+  front: arrayOf(frontTrial)
 });
 
 // tools/src/formats/sampler-manifest.ts
@@ -433,8 +505,11 @@ var samplerHistoryTrial = object({
 });
 var samplerManifest = object({
   label: string,
+  /** The first objective (or the only one). */
   metric: string,
   goal,
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
   /** "tpe", or "executable" for a sampler executable. */
   sampler: literal("tpe", "executable"),
   /** The sampler executable's path, for "executable"; else null. */
@@ -508,23 +583,23 @@ var SQRT2 = 1.4142135623730951;
 var SQRT1_2 = 0.7071067811865476;
 var LN_SQRT_PI = 0.5723649429247001;
 var TWO_OVER_SQRT_PI = 1.1283791670955126;
-var view = new DataView(new ArrayBuffer(8));
+var view2 = new DataView(new ArrayBuffer(8));
 function splitExponent(x) {
   let bias = 0;
   if (x < 22250738585072014e-324) {
     x *= 18014398509481984;
     bias = -54;
   }
-  view.setFloat64(0, x);
-  const hi = view.getUint32(0);
+  view2.setFloat64(0, x);
+  const hi = view2.getUint32(0);
   const e = (hi >>> 20 & 2047) - 1023;
-  view.setUint32(0, hi & 2148532223 | 1023 << 20);
-  return [view.getFloat64(0), e + bias];
+  view2.setUint32(0, hi & 2148532223 | 1023 << 20);
+  return [view2.getFloat64(0), e + bias];
 }
 function pow2(k) {
-  view.setUint32(0, k + 1023 << 20);
-  view.setUint32(4, 0);
-  return view.getFloat64(0);
+  view2.setUint32(0, k + 1023 << 20);
+  view2.setUint32(4, 0);
+  return view2.getFloat64(0);
 }
 function ln(x) {
   if (Number.isNaN(x) || x < 0) return NaN;
@@ -665,7 +740,7 @@ function cardinality(dist) {
 }
 
 // tools/src/formats/sampler-history.ts
-var SAMPLER_HISTORY_FORMAT = 1;
+var SAMPLER_HISTORY_FORMAT = 2;
 function describe2(dist) {
   return dist.kind === "choice" ? `choice(${dist.choices.join(", ")})` : `${dist.kind}(${dist.low}, ${dist.high})`;
 }
@@ -1178,14 +1253,24 @@ function readHistory(manifest) {
   const trials = manifest.history.map((trial) => {
     const all = JSON.parse((0, import_node_fs5.readFileSync)(trial.hyperparams, "utf8"));
     const hyperparams = Object.fromEntries(Object.keys(space).map((k) => [k, all[k] ?? ""]));
-    const { outcome: outcome2, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
-    return { trial: trial.name, hyperparams, outcome: outcome2, value };
+    const { outcome: outcome2, values: scored } = readScoredMetrics(trial.outcome, trial.metrics, rankingMetrics(manifest.objectives, manifest.constraints));
+    const values = scored === null ? null : Object.fromEntries(manifest.objectives.map((o) => [o.name, scored[o.name]]));
+    return {
+      trial: trial.name,
+      hyperparams,
+      outcome: outcome2,
+      value: values?.[manifest.metric] ?? null,
+      values,
+      violation: scored === null ? null : violation(scored, manifest.constraints)
+    };
   });
   return {
     format: SAMPLER_HISTORY_FORMAT,
     space,
     goal: manifest.goal,
     metric: manifest.metric,
+    objectives: manifest.objectives,
+    constraints: manifest.constraints,
     seed: manifest.seed,
     batch: manifest.batch,
     count: manifest.proposals.length,

@@ -958,9 +958,13 @@ function copyResolved(from, to) {
   for (const entry of (0, import_node_fs11.readdirSync)(from).sort()) copyResolved((0, import_node_path4.join)(from, entry), (0, import_node_path4.join)(to, entry));
 }
 
-// tools/src/formats/leaderboard.ts
-var LEADERBOARD_FORMAT = 3;
+// tools/src/formats/objectives.ts
 var goal = literal("maximize", "minimize");
+var objective = object({ name: string, goal });
+var constraint = object({ metric: string, op: literal("<=", ">="), bound: number });
+
+// tools/src/formats/leaderboard.ts
+var LEADERBOARD_FORMAT = 4;
 var ranked = object({
   rank: number,
   trial: string,
@@ -984,7 +988,20 @@ var ranked = object({
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
-  epochs: nullable(number)
+  epochs: nullable(number),
+  /**
+   * Its front in non-dominated sorting (1 is the Pareto front), among the trials that trained as
+   * far (with a scheduler); infeasible trials come after every feasible one. With one objective
+   * and no constraints, trials of equal value share a rank. Null when the trial did not succeed.
+   */
+  pareto_rank: nullable(number),
+  /**
+   * Its crowding distance in its front (NSGA-II's: the normalized size of the gap around it);
+   * null when it is infinite (an extreme of its front) or the trial is not ranked.
+   */
+  crowding: nullable(number),
+  /** How far it is outside the constraints (0 when it keeps them all); null when the trial did not succeed. */
+  violation: nullable(number)
 });
 var scheduleEntry = object({
   trial: string,
@@ -1009,13 +1026,29 @@ var schedule = object({
   reduction_factor: number,
   brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
 });
+var frontTrial = object({
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Its objectives' values, by name. */
+  values: recordOf(number),
+  model: string
+});
 var leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
   label: string,
+  /** The objective whose value `value` holds: the only one, or `select`'s, or the first. */
   metric: string,
   goal,
+  /** What trials are ranked by, in the order given: one for a search by `metric`. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives, how the best trial is picked from the front ("knee" or an objective); else null. */
+  select: nullable(string),
   /** The name of the best trial (rank 1), which succeeded. */
   best: string,
+  /** The Pareto front: the trials of pareto_rank 1 that trained to the end, in leaderboard order. */
+  front: arrayOf(string),
   /** Best first. */
   trials: arrayOf(ranked),
   /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
@@ -1029,7 +1062,13 @@ var best = object({
   metric: string,
   goal,
   value: number,
-  model: string
+  model: string,
+  objectives: arrayOf(objective),
+  select: nullable(string),
+  /** The best trial's objective values, by name. */
+  values: recordOf(number),
+  /** Every trial of the Pareto front, the best first. */
+  front: arrayOf(frontTrial)
 });
 
 // tools/src/formats/scheduler.ts
@@ -1060,6 +1099,9 @@ var rungFields = {
 };
 var promoteManifest = object({
   ...rungFields,
+  /** What the rung ranks by; several objectives or any constraint promote by Pareto fronts. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */

@@ -47,6 +47,7 @@ def _search(info):
         "leaderboard_json": _path(info.leaderboard_json),
         "leaderboard_md": _path(info.leaderboard_md),
         "metric": info.metric,
+        "objectives": info.objectives,
         "schedule": {
             "max_epochs": info.schedule.max_epochs,
             "min_epochs": info.schedule.min_epochs,

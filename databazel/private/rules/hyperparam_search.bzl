@@ -13,6 +13,7 @@ load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argu
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
+load("//databazel/private:objectives.bzl", "search_objectives", "search_ranking")
 load("//databazel/private:sampler.bzl", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials", "unknown_sampler")
 load("//databazel/private:scheduler.bzl", "SCHEDULERS", "check_continue_trials", "check_scheduler", "scheduler_plan", "train_with_scheduler")
 load("//databazel/private:trial_outputs.bzl", "TRIAL_OUTPUT_DEFAULTS", "check_trial_output_names", "trial_output_template")
@@ -128,7 +129,7 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
         data_digests = test_data_digests,
         eval_executable = eval_executable,
         trial = trial.name,
-        metric = ctx.attr.metric,
+        metric = search_ranking(ctx).metrics,
         record_failures = struct(train_outcome = trained.outcome) if ctx.attr.max_failed_trials > 0 else None,
     )
     return struct(
@@ -175,16 +176,18 @@ def _train_trials(ctx, trials, where, *, common):
     return out
 
 def _search_report(ctx, trials, leaderboard, where):
+    ranking = search_ranking(ctx)
     return report_action(
         ctx,
         kind = "search",
         details = {
-            "goal": ctx.attr.goal,
+            "goal": ranking.goal,
             # What each hyperparameter is, for the charts' axes: log for loguniform, categories
             # for choice (in its order) and for a grid of words.
             "grid": ctx.attr.grid,
             "leaderboard": leaderboard.path,
-            "metric": ctx.attr.metric,
+            "metric": ranking.metric,
+            "objectives": ranking.manifest["objectives"],
             "space": {
                 k: {"choices": d.choices, "high": d.high, "kind": d.kind, "low": d.low}
                 for k, d in parse_space(ctx.attr.space, where).items()
@@ -202,33 +205,27 @@ def _search_report(ctx, trials, leaderboard, where):
     )
 
 def _check_arguments(ctx):
-    """The checks of the macro's arguments, here so that a wrong one fails this target alone."""
+    """The checks of the macro's arguments, here so that a wrong one fails this target alone.
+
+    Returns:
+      The search's ranking: search_objectives().
+    """
 
     # The messages name the target as the macro call, as they did when the macro checked them.
     where = "hyperparam_search(name = \"{}\")".format(ctx.label.name)
-    if not ctx.attr.metric:
-        fail(("databazel: {}: metric is not named, so trials cannot be ranked.\n" +
-              "Fix: set metric = \"accuracy\" (or another number the eval executable writes), " +
-              "and goal = \"maximize\" or \"minimize\".").format(where))
     fail_on_argument_errors(ctx)
+    ranking = search_objectives(ctx, where)
     if ctx.attr.sampler not in [""] + SAMPLER_KINDS:
         fail(unknown_sampler(where, ctx.attr.sampler))
     if ctx.attr.space and not ctx.attr.seed_given:
         fail(("databazel: {}: random search needs a seed, so that the same BUILD file always gives the same trials.\n" +
               "Fix: add seed = 1 (any integer).").format(where))
+    return ranking
 
 def _hyperparam_search_impl(ctx):
-    _check_arguments(ctx)
+    ranking = _check_arguments(ctx)
     where = "hyperparam_search " + display_label(ctx.label)
     check_trial_output_names(ctx, where)
-    check_one_of(
-        where,
-        "goal",
-        ctx.attr.goal,
-        ["maximize", "minimize"],
-        "set goal = \"maximize\" for a metric that is better higher (accuracy), or \"minimize\" for one " +
-        "that is better lower (loss).",
-    )
     check_one_of(
         where,
         "scheduler",
@@ -318,8 +315,9 @@ def _hyperparam_search_impl(ctx):
         ctx,
         outputs = ranked,
         trials = trials,
-        metric = ctx.attr.metric,
-        goal = ctx.attr.goal,
+        metric = ranking.metric,
+        goal = ranking.goal,
+        ranking = ranking,
         max_failed_trials = ctx.attr.max_failed_trials,
         schedule = schedule.manifest if schedule else None,
         rung_summaries = schedule.summaries if schedule else [],
@@ -334,8 +332,9 @@ def _hyperparam_search_impl(ctx):
             leaderboard_md = ranked.md,
             best = ranked.best,
             best_model = ranked.best_model,
-            metric = ctx.attr.metric,
-            goal = ctx.attr.goal,
+            metric = ranking.metric,
+            goal = ranking.goal,
+            objectives = {o.name: o.goal for o in ranking.objectives},
             schedule = schedule.info if schedule else None,
         ),
         ModelInfo(
@@ -374,9 +373,12 @@ hyperparam_search = rule(
             doc = "With `scheduler`: trials that go on to `max_epochs` even where a rung would stop them, " +
                   "continuing from their checkpoints; the other trials' decisions do not change.",
         ),
+        constraints = attr.string_dict(
+            doc = "Metric name to a bound, `\"<= 20\"` or `\">= 0.9\"`: trials that break one rank after " +
+                  "every trial that keeps them all, by how far they are out. Checked at analysis.",
+        ),
         goal = attr.string(
-            doc = "`maximize` or `minimize` the metric.",
-            default = "maximize",
+            doc = "`maximize` or `minimize` the metric; empty (the macro's default) maximizes it.",
         ),
         grid = attr.string_list_dict(
             doc = "Hyperparameters to search exhaustively: name to list of values; every combination is a trial.",
@@ -396,6 +398,10 @@ hyperparam_search = rule(
         ),
         metrics = attr.string(
             doc = "Deprecated: renamed to `metrics_out`, which it means.",
+        ),
+        objectives = attr.string_dict(
+            doc = "Instead of `metric`: metric name to `maximize` or `minimize`, for a search that trades " +
+                  "several off. Trials rank by non-dominated sorting (the Pareto front first). Checked at analysis.",
         ),
         metrics_out = attr.string(
             doc = "Each trial's metrics file name. Placeholders: `%{name}`, `%{trial}`, `%{seed}`, `%{<hyperparameter>}`. " +
@@ -439,6 +445,11 @@ hyperparam_search = rule(
             doc = "Empty for grid and random search; `successive_halving` or `hyperband` to stop poor trials " +
                   "at rungs and continue the best from their checkpoints.",
             default = "",
+        ),
+        select = attr.string(
+            doc = "With `objectives`: which trial of the Pareto front is the best model: an objective's name " +
+                  "(the front's best by it) or `knee` (the default: nearest the ideal point, each objective " +
+                  "scaled to [0, 1] over the front).",
         ),
         seed = attr.int(
             doc = "The seed for random search, also passed to every trial's training as `--seed`.",

@@ -1,6 +1,6 @@
 """The `hyperparam_search` macro: arguments checked and made strings, then the `hyperparam_search` rule."""
 
-load("//databazel/private:argument_types.bzl", "checked_type")
+load("//databazel/private:argument_types.bzl", "checked_string_dict", "checked_type")
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES")
 load("//databazel/private:hyperparams.bzl", "string_hyperparams", "string_values")
 load("//databazel/private:sampler.bzl", "unknown_sampler")
@@ -13,7 +13,10 @@ def hyperparam_search(
         train_executable,
         eval_executable,
         metric = None,
-        goal = "maximize",
+        goal = None,
+        objectives = None,
+        constraints = None,
+        select = None,
         grid = None,
         space = None,
         n_trials = None,
@@ -74,9 +77,22 @@ def hyperparam_search(
       train_executable: the training program, as for `model`.
       eval_executable: the evaluation program, as for `evaluate`.
       metric: the metric that ranks trials, as the eval executable names it (dotted for nested
-        values). Required. The first eval that does not write it fails the build, naming the
-        metrics it did write.
-      goal: `"maximize"` or `"minimize"` the metric.
+        values). Required, unless `objectives` is given instead. The first eval that does not
+        write it fails the build, naming the metrics it did write.
+      goal: `"maximize"` (the default) or `"minimize"` the metric.
+      objectives: instead of `metric` and `goal`, to trade several metrics off: a dict of metric
+        name (as the eval executable writes it) to `"maximize"` or `"minimize"`, e.g.
+        `{"accuracy": "maximize", "params": "minimize"}`. Trials are ranked by non-dominated
+        sorting: the Pareto front (every trial no other beats on all objectives) first, then the
+        next front, and so on (docs/multi-objective.md). The leaderboard gives each trial its
+        `pareto_rank`, `crowding` distance and feasibility; `<name>.best.json` lists the front.
+      constraints: a dict of metric name to a bound, `"<= 20"` or `">= 0.9"`, with `metric` or
+        `objectives`: a trial that breaks one ranks after every trial that keeps them all, by how
+        far it is out (the sum over constraints), as Optuna's `constraints_func` does.
+      select: with `objectives`: which trial of the front is the best model (`best_model`,
+        ModelInfo): an objective's name, for the front's best by it, or `"knee"` (the default),
+        the front's trial nearest the ideal point once each objective is scaled to [0, 1] over
+        the front.
       grid: dict of hyperparameter name to list of values (strings or numbers); every
         combination is a trial.
       space: dict of hyperparameter name to a distribution: `uniform(lo, hi)`,
@@ -198,7 +214,10 @@ def hyperparam_search(
         train_executable = train_executable,
         eval_executable = eval_executable,
         metric = metric if type(metric) == "string" else "",
-        goal = typed("goal", goal, "string", "\"minimize\""),
+        goal = typed("goal", goal, "string", "\"minimize\"") if goal != None else "",
+        objectives = checked_string_dict(where, problems, "objectives", objectives, "{\"accuracy\": \"maximize\", \"params\": \"minimize\"}"),
+        constraints = checked_string_dict(where, problems, "constraints", constraints, "{\"latency_ms\": \"<= 20\"}"),
+        select = typed("select", select, "string", "\"knee\"") if select != None else "",
         n_trials = n_trials if n_trials != None else N_TRIALS_UNSET,
         model_out = typed("model_out", model_out, "string", "\"%{name}/%{trial}/model.bin\""),
         metrics_out = typed("metrics_out", metrics_out, "string", "\"%{name}/%{trial}/metrics.json\""),

@@ -25,7 +25,7 @@ const FIX_METRICS =
  * the BUILD file or the script, the same for every trial, so the build fails at the first eval
  * (never a recorded trial failure) instead of after every trial has trained.
  */
-function missingMetric(text: string, metric: string, label: string): string | undefined {
+function missingMetric(text: string, wanted: readonly string[], label: string): string | undefined {
   let parsed: unknown;
   try {
     parsed = parseJsonAllowingNonFinite(text);
@@ -35,26 +35,30 @@ function missingMetric(text: string, metric: string, label: string): string | un
   // Only metrics that meet the contract; NaN and infinities too (divergence() judges those).
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
   if (firstNonNumericLeaf(parsed, "metrics", true) !== undefined) return undefined;
-  if (metricAt(parsed, metric) !== undefined) return undefined;
+  const metric = wanted.find((name) => metricAt(parsed, name) === undefined);
+  if (metric === undefined) return undefined;
   const written = Object.keys(scalarMetrics(parsed));
+  // One metric is the search's `metric`; several are its objectives and constrained metrics.
+  const attribute = wanted.length === 1 ? "metric" : "objectives or constraints";
   return (
-    `databazel: ${label}: metric = "${metric}" is not among the metrics the eval executable wrote ` +
+    `databazel: ${label}: ${wanted.length === 1 ? `metric = "${metric}"` : `the search ranks by "${metric}", which`} is not among the metrics the eval executable wrote ` +
     `(${written.length ? written.join(", ") : "none"}), so no trial can be ranked.\n` +
-    `Fix: set metric to one of them${written.length ? `, e.g. metric = "${written[0]}"` : ""}, ` +
+    `Fix: set ${attribute} to ${wanted.length === 1 ? "one of them" : "metrics among them"}${written.length && wanted.length === 1 ? `, e.g. metric = "${written[0]}"` : ""}, ` +
     `or make the eval executable write "${metric}".`
   );
 }
 
 /** Inside a search that records failures: a search metric that is not a finite number means the trial diverged. */
-function divergence(text: string, metric: string): Problem | undefined {
+function divergence(text: string, wanted: readonly string[]): Problem | undefined {
   let parsed: unknown;
   try {
     parsed = parseJsonAllowingNonFinite(text);
   } catch {
     return undefined; // metricsProblem says what is wrong with it
   }
+  const metric = wanted.find((name) => !Number.isFinite(metricAt(parsed, name) ?? NaN));
+  if (metric === undefined) return undefined;
   const value = metricAt(parsed, metric);
-  if (value !== undefined && Number.isFinite(value)) return undefined;
   return {
     cause: value === undefined ? `exited 0 but did not write the search metric "${metric}".` : `wrote ${metric} = ${value}: the model diverged.`,
     fix: `make training stable for these hyperparameters (e.g. a lower learning rate), or narrow the search to exclude them.`,
@@ -69,7 +73,8 @@ main(async (argv, request) => {
   const model = one(flags, EVAL_FLAGS.model);
   const testData = all(flags, EVAL_FLAGS.test_data);
   const metrics = one(flags, EVAL_FLAGS.metrics);
-  const searchMetric = optional(flags, SHIM_FLAGS.search_metric);
+  // The metrics the search ranks by (its metric, or its objectives and constrained metrics).
+  const searchMetrics = all(flags, SHIM_FLAGS.search_metric);
 
   const command = [
     shim.executable,
@@ -99,12 +104,12 @@ main(async (argv, request) => {
     check: () => {
       if (!existsSync(metrics)) return { cause: `exited 0 but did not write the metrics at ${metrics}.`, fix: FIX_METRICS };
       const text = readFileSync(metrics, "utf8");
-      const missing = searchMetric === undefined ? undefined : missingMetric(text, searchMetric, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
+      const missing = searchMetrics.length === 0 ? undefined : missingMetric(text, searchMetrics, shim.trial ? `${shim.label} (trial ${shim.trial})` : shim.label);
       if (missing) {
         discard(metrics);
         throw new UserFacingError(missing);
       }
-      const diverged = shim.recordFailures && searchMetric !== undefined ? divergence(text, searchMetric) : undefined;
+      const diverged = shim.recordFailures && searchMetrics.length > 0 ? divergence(text, searchMetrics) : undefined;
       if (diverged) return diverged;
       const problem = metricsProblem(text);
       return problem ? { cause: `exited 0 but the metrics at ${metrics} ${problem}.`, fix: FIX_METRICS } : undefined;

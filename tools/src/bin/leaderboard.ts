@@ -16,6 +16,10 @@ import { FAILURES, readRunRecord } from "../formats/run-record.ts";
 import { leaderboardSchedule, readScheduleOutcomes } from "../scheduler/outcomes.ts";
 import { tooManyFailures } from "../leaderboard/failures.ts";
 import { toCsv, toLeaderboard, toMarkdown } from "../leaderboard/render.ts";
+import { rankTrials } from "../leaderboard/rank.ts";
+import { missingMetric } from "../leaderboard/missing-metric.ts";
+import { rankingMetrics } from "../formats/objectives.ts";
+import { violation } from "../pareto/front.ts";
 
 main(async (argv) => {
   const flags = parseFlags(argv, new Set([LEADERBOARD_FLAGS.model_is_dir]));
@@ -56,37 +60,54 @@ main(async (argv) => {
     throw new UserFacingError(tooManyFailures(manifest.label, manifest.max_failed_trials, outcomes.length, failed.map((t) => t.record)));
   }
 
+  const wanted = rankingMetrics(manifest.objectives, manifest.constraints);
   const scored = outcomes
     .filter((t) => !FAILURES.includes(t.outcome))
     .map(({ trial, order, outcome, error, place }) => {
       const metrics: unknown = JSON.parse(readFileSync(trial.metrics, "utf8"));
-      const value = metricAt(metrics, manifest.metric);
-      if (value === undefined) {
-        const names = Object.keys(scalarMetrics(metrics)).sort();
-        throw new UserFacingError(
-          `databazel: ${manifest.label}: trial ${trial.name} has no numeric metric "${manifest.metric}" ` +
-            `in ${trial.metrics}.\nIts metrics are: ${names.join(", ") || "(none)"}.\n` +
-            `Fix: set metric = one of those names (dotted for nested values), or make the eval executable write "${manifest.metric}".`,
-        );
+      const values = new Map<string, number>();
+      for (const name of wanted) {
+        const value = metricAt(metrics, name);
+        if (value === undefined) throw new UserFacingError(missingMetric(manifest.label, trial.name, trial.metrics, name, metrics));
+        values.set(name, value);
       }
-      return { trial, order, outcome, error, place, value, metrics: scalarMetrics(metrics) };
+      return {
+        trial,
+        order,
+        outcome,
+        error,
+        place,
+        values: manifest.objectives.map((o) => values.get(o.name)!),
+        value: values.get(manifest.metric)!,
+        violation: violation(Object.fromEntries(values), manifest.constraints),
+        metrics: scalarMetrics(metrics),
+      };
     });
+  if (scored.length === 0) throw new UserFacingError(`databazel: ${manifest.label}: the search has no trials.`);
 
-  const sign = manifest.goal === "maximize" ? -1 : 1;
-  // Best first; equal scores keep the trials' declared order, so the ranking is deterministic.
-  // With a scheduler, the trials that trained to max_epochs rank first, then those stopped
-  // later before those stopped earlier (rungs of different brackets compare by their epochs).
-  scored.sort(
-    (a, b) =>
-      Number(a.outcome === "pruned") - Number(b.outcome === "pruned") ||
-      (b.place?.epochs ?? 0) - (a.place?.epochs ?? 0) ||
-      sign * (a.value - b.value) ||
-      a.order - b.order,
+  const ranking = rankTrials(
+    scored.map((s) => ({ order: s.order, pruned: s.outcome === "pruned", epochs: s.place?.epochs ?? 0, values: s.values, violation: s.violation })),
+    manifest.objectives,
+    manifest.select,
   );
   // Trials that failed rank after all the others, in declared order.
   const rows = [
-    ...scored.map((s) => ({ trial: s.trial, place: s.place, outcome: s.outcome, error: s.error, value: s.value as number | null, metrics: s.metrics })),
-    ...failed.map((f) => ({ trial: f.trial, place: f.place, outcome: f.outcome, error: f.error, value: null, metrics: {} })),
+    ...ranking.order.map((i) => {
+      const s = scored[i]!;
+      const placing = ranking.placings[i]!;
+      return {
+        trial: s.trial,
+        place: s.place,
+        outcome: s.outcome,
+        error: s.error,
+        value: s.value as number | null,
+        metrics: s.metrics,
+        pareto_rank: placing.paretoRank as number | null,
+        crowding: placing.crowding,
+        violation: s.violation as number | null,
+      };
+    }),
+    ...failed.map((f) => ({ trial: f.trial, place: f.place, outcome: f.outcome, error: f.error, value: null, metrics: {}, pareto_rank: null, crowding: null, violation: null })),
   ];
   const ranked: Ranked[] = rows.map(({ trial, place, ...row }, i) => ({
     rank: i + 1,
@@ -99,15 +120,20 @@ main(async (argv) => {
     epochs: place && !FAILURES.includes(row.outcome) ? place.epochs : null,
     ...row,
   }));
-  const best = scored[0];
-  if (!best) throw new UserFacingError(`databazel: ${manifest.label}: the search has no trials.`);
+  const best = scored[ranking.best]!;
+  const objectiveValues = (s: (typeof scored)[number]): Record<string, number> =>
+    Object.fromEntries(manifest.objectives.map((o, k) => [o.name, s.values[k]!]));
 
   const json: LeaderboardJson = {
     format: LEADERBOARD_FORMAT,
     label: manifest.label,
     metric: manifest.metric,
     goal: manifest.goal,
+    objectives: manifest.objectives,
+    constraints: manifest.constraints,
+    select: manifest.select,
     best: best.trial.name,
+    front: ranking.front.map((i) => scored[i]!.trial.name),
     trials: ranked,
     schedule:
       manifest.schedule === null || schedule === null
@@ -132,6 +158,13 @@ main(async (argv) => {
       goal: manifest.goal,
       value: best.value,
       model: best.trial.model_short_path,
+      objectives: manifest.objectives,
+      select: manifest.select,
+      values: objectiveValues(best),
+      front: ranking.front.map((i) => {
+        const s = scored[i]!;
+        return { trial: s.trial.name, hyperparams: s.trial.hyperparams, seed: s.trial.seed, values: objectiveValues(s), model: s.trial.model_short_path };
+      }),
     });
     writeFileSync(outputs.bestHyperparams, stableJson(best.trial.hyperparams));
     if (modelIsDir) discard(outputs.bestModel, true);

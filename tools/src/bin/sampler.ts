@@ -7,7 +7,9 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { SAMPLER_FLAGS } from "../contract.ts";
 import { SAMPLER_ACTION_FLAGS } from "../formats/action-flags.ts";
-import { readScoredOutcome } from "../formats/outcome.ts";
+import { readScoredMetrics } from "../formats/outcome.ts";
+import { rankingMetrics } from "../formats/objectives.ts";
+import { violation } from "../pareto/front.ts";
 import { readSamplerManifest, type DistributionFields, type SamplerManifest } from "../formats/sampler-manifest.ts";
 import { checkProposals, SAMPLER_HISTORY_FORMAT, type SamplerHistory } from "../formats/sampler-history.ts";
 import { one, parseFlags } from "../lib/flags.ts";
@@ -28,14 +30,24 @@ function readHistory(manifest: SamplerManifest): SamplerHistory {
     const all = JSON.parse(readFileSync(trial.hyperparams, "utf8")) as Record<string, string>;
     const hyperparams = Object.fromEntries(Object.keys(space).map((k) => [k, all[k] ?? ""]));
     // A failed or diverged trial has no value: a bad one for the sampler.
-    const { outcome, value } = readScoredOutcome(trial.outcome, trial.metrics, manifest.metric);
-    return { trial: trial.name, hyperparams, outcome, value };
+    const { outcome, values: scored } = readScoredMetrics(trial.outcome, trial.metrics, rankingMetrics(manifest.objectives, manifest.constraints));
+    const values = scored === null ? null : Object.fromEntries(manifest.objectives.map((o) => [o.name, scored[o.name]!]));
+    return {
+      trial: trial.name,
+      hyperparams,
+      outcome,
+      value: values?.[manifest.metric] ?? null,
+      values,
+      violation: scored === null ? null : violation(scored, manifest.constraints),
+    };
   });
   return {
     format: SAMPLER_HISTORY_FORMAT,
     space,
     goal: manifest.goal,
     metric: manifest.metric,
+    objectives: manifest.objectives,
+    constraints: manifest.constraints,
     seed: manifest.seed,
     batch: manifest.batch,
     count: manifest.proposals.length,

@@ -3,6 +3,7 @@
 // unmapped exec-root paths. Its field names are generated into databazel/private/contract.bzl.
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
+import { constraint, objective } from "./objectives.ts";
 import { scheduler } from "./scheduler.ts";
 import { arrayOf, nullable, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
@@ -41,8 +42,14 @@ export type SchedulerSettings = ShapeOf<typeof schedulerSettings>;
 
 export const leaderboardManifest = object({
   label: string,
+  /** The objective whose value is the best trial's value: `select`'s, or the first. */
   metric: string,
   goal,
+  /** In the order given; one, `{metric, goal}`, for a search by one metric. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives: "knee" or an objective's name, which picks the best trial of the front; else null. */
+  select: nullable(string),
   /** How many trials may fail (not succeed) before the search fails; 0 fails on the first. */
   max_failed_trials: number,
   /** In declaration order: equal scores keep it. */

@@ -11,10 +11,13 @@ import { checkVersionedFile, formatVersion, rebuildFix } from "./versioned.ts";
 // 2: every trial has an outcome (and an error); those that did not succeed rank last, without a value.
 // 3: searches with a scheduler: each trial's bracket, rung and epochs trained, the outcome "pruned", and
 //    the schedule with every rung's decisions.
-export const LEADERBOARD_FORMAT = 3;
+// 4: multi-objective searches: the objectives, constraints and select; each trial's Pareto rank,
+//    crowding distance and feasibility; the front (also in the best-trial file).
+export const LEADERBOARD_FORMAT = 4;
 
-export const goal = literal("maximize", "minimize");
-export type Goal = ShapeOf<typeof goal>;
+import { constraint, goal, objective } from "./objectives.ts";
+
+export { goal, type Goal } from "./objectives.ts";
 
 /** One trial of the leaderboard, ranked: those that succeeded by value, then the others in declaration order. */
 export const ranked = object({
@@ -41,6 +44,19 @@ export const ranked = object({
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
   epochs: nullable(number),
+  /**
+   * Its front in non-dominated sorting (1 is the Pareto front), among the trials that trained as
+   * far (with a scheduler); infeasible trials come after every feasible one. With one objective
+   * and no constraints, trials of equal value share a rank. Null when the trial did not succeed.
+   */
+  pareto_rank: nullable(number),
+  /**
+   * Its crowding distance in its front (NSGA-II's: the normalized size of the gap around it);
+   * null when it is infinite (an extreme of its front) or the trial is not ranked.
+   */
+  crowding: nullable(number),
+  /** How far it is outside the constraints (0 when it keeps them all); null when the trial did not succeed. */
+  violation: nullable(number),
 });
 export type Ranked = ShapeOf<typeof ranked>;
 
@@ -72,13 +88,31 @@ export const schedule = object({
 });
 export type Schedule = ShapeOf<typeof schedule>;
 
+/** A trial of the Pareto front, as the best-trial file lists it. */
+export const frontTrial = object({
+  trial: string,
+  hyperparams: recordOf(string),
+  seed: number,
+  /** Its objectives' values, by name. */
+  values: recordOf(number),
+  model: string,
+});
+
 export const leaderboard = object({
   format: formatVersion(LEADERBOARD_FORMAT),
   label: string,
+  /** The objective whose value `value` holds: the only one, or `select`'s, or the first. */
   metric: string,
   goal,
+  /** What trials are ranked by, in the order given: one for a search by `metric`. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
+  /** With several objectives, how the best trial is picked from the front ("knee" or an objective); else null. */
+  select: nullable(string),
   /** The name of the best trial (rank 1), which succeeded. */
   best: string,
+  /** The Pareto front: the trials of pareto_rank 1 that trained to the end, in leaderboard order. */
+  front: arrayOf(string),
   /** Best first. */
   trials: arrayOf(ranked),
   /** The rungs of a search with a scheduler, with every decision; null for grid and random search. */
@@ -96,6 +130,12 @@ export const best = object({
   goal,
   value: number,
   model: string,
+  objectives: arrayOf(objective),
+  select: nullable(string),
+  /** The best trial's objective values, by name. */
+  values: recordOf(number),
+  /** Every trial of the Pareto front, the best first. */
+  front: arrayOf(frontTrial),
 });
 export type BestJson = ShapeOf<typeof best>;
 

@@ -39,3 +39,20 @@ export function readScoredOutcome(outcomePath: string, metricsPath: string, metr
   const value = o === "succeeded" ? metricAt(parseJsonAllowingNonFinite(readFileSync(metricsPath, "utf8")), metric) : undefined;
   return { outcome: o, value: value !== undefined && Number.isFinite(value) ? value : null };
 }
+
+/**
+ * The outcome and the named metrics of a scored run: null values when it did not succeed, or when
+ * one of them is missing or not finite (a trial that cannot be placed on a front).
+ */
+export function readScoredMetrics(outcomePath: string, metricsPath: string, names: readonly string[]): { outcome: Outcome; values: Record<string, number> | null } {
+  const { outcome: o } = readOutcome(outcomePath);
+  if (o !== "succeeded") return { outcome: o, values: null };
+  const metrics = parseJsonAllowingNonFinite(readFileSync(metricsPath, "utf8"));
+  const values: Record<string, number> = {};
+  for (const name of names) {
+    const value = metricAt(metrics, name);
+    if (value === undefined || !Number.isFinite(value)) return { outcome: o, values: null };
+    values[name] = value;
+  }
+  return { outcome: o, values };
+}

@@ -37,6 +37,8 @@ export type SearchTrialFields = ShapeOf<typeof searchTrialFields>;
 export const searchFields = object({
   metric: string,
   goal,
+  /** Metric to goal: what trials are ranked by ({metric: goal} for a search by one metric). */
+  objectives: recordOf(goal),
   leaderboard_json: string,
   leaderboard_csv: string,
   leaderboard_md: string,

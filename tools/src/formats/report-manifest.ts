@@ -4,6 +4,7 @@
 // databazel/private/contract.bzl, where report_action checks the rules' details against them.
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
+import { objective } from "./objectives.ts";
 import { distribution } from "./sampler-manifest.ts";
 import { arrayOf, literal, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
@@ -20,6 +21,8 @@ export const searchReportManifest = object({
   label: string,
   metric: string,
   goal,
+  /** What trials are ranked by, in the order given: one for a search by `metric`. */
+  objectives: arrayOf(objective),
   /** The leaderboard action's JSON (tools/src/formats/leaderboard.ts). */
   leaderboard: string,
   /** Every trial, in declaration order. */

@@ -4,22 +4,39 @@
 // so that a malformed batch fails with what is wrong and how to fix it.
 import { canonicalValue, inSpace, type Distribution } from "../sampler/space.ts";
 import type { Goal } from "./leaderboard.ts";
+import type { Constraint, Objective } from "./objectives.ts";
 import type { Outcome } from "./run-record.ts";
 
 // 1: the first format.
-export const SAMPLER_HISTORY_FORMAT = 1;
+// 2: every objective and constraint of the search, and each trial's objective values and violation.
+export const SAMPLER_HISTORY_FORMAT = 2;
 
 export interface SamplerHistory {
   format: typeof SAMPLER_HISTORY_FORMAT;
   space: Record<string, Distribution>;
+  /** The first objective (the only one of a search by one metric) and its goal. */
   goal: Goal;
   metric: string;
+  /** What the search ranks by, in the order given: one for a search by one metric. */
+  objectives: Objective[];
+  /** Bounds on metrics (`{metric, op: "<=" | ">=", bound}`); [] without constraints. */
+  constraints: Constraint[];
   seed: number;
   /** The batch to propose, 2 or more. */
   batch: number;
   /** How many configurations to write. */
   count: number;
-  trials: { trial: string; hyperparams: Record<string, string>; outcome: Outcome; value: number | null }[];
+  trials: {
+    trial: string;
+    hyperparams: Record<string, string>;
+    outcome: Outcome;
+    /** The first objective's value on the validation data; null when the trial failed or it is not finite. */
+    value: number | null;
+    /** Every objective's value, by name; null when the trial failed or one is not finite. */
+    values: Record<string, number> | null;
+    /** How far it is outside the constraints (0 when it keeps them); null when values is null. */
+    violation: number | null;
+  }[];
 }
 
 function describe(dist: Distribution): string {

@@ -3,6 +3,7 @@
 // hyperparameter files go (tools/src/bin/sampler.ts writes them).
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
+import { constraint, objective } from "./objectives.ts";
 import { arrayOf, literal, nullable, number, object, recordOf, string, type ShapeOf } from "./shape.ts";
 
 /** One parameter of `space`, as the rules parsed it (databazel/private/trials.bzl). */
@@ -25,8 +26,11 @@ export const samplerHistoryTrial = object({
 
 export const samplerManifest = object({
   label: string,
+  /** The first objective (or the only one). */
   metric: string,
   goal,
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
   /** "tpe", or "executable" for a sampler executable. */
   sampler: literal("tpe", "executable"),
   /** The sampler executable's path, for "executable"; else null. */

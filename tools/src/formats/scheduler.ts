@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { stableJson } from "../lib/json.ts";
 import { readManifest } from "./manifest.ts";
 import { goal } from "./leaderboard.ts";
+import { constraint, objective } from "./objectives.ts";
 import { outcome } from "./run-record.ts";
 import { arrayOf, boolean, literal, nullable, number, object, readJsonFile, readShapedFile, string, type ShapeOf } from "./shape.ts";
 import { checkVersionedFile, formatVersion, rebuildFix } from "./versioned.ts";
@@ -42,6 +43,9 @@ const rungFields = {
 
 export const promoteManifest = object({
   ...rungFields,
+  /** What the rung ranks by; several objectives or any constraint promote by Pareto fronts. */
+  objectives: arrayOf(objective),
+  constraints: arrayOf(constraint),
   /** Trials that go on whatever their metric (`continue_trials`), besides the `keep` best. */
   continue_trials: arrayOf(string),
   /** In declared order: ties keep it. */

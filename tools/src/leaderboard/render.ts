@@ -1,11 +1,18 @@
 // Renders a ranked leaderboard as CSV and Markdown; the CLI and the leaderboard action share it.
 import { hyperparamNames, type Goal, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
+import type { Objective } from "../formats/objectives.ts";
 
 /** A leaderboard with its columns: sorted hyperparameter names, then the metric, then the others. */
 export interface Leaderboard {
   label: string;
   metric: string;
   goal: Goal;
+  /** More than one: the columns show each objective and the Pareto rank. */
+  objectives: Objective[];
+  /** Whether the search has constraints: then the violation column is shown. */
+  constrained: boolean;
+  /** The Pareto front's trials. */
+  front: Set<string>;
   hyperparamNames: string[];
   metricNames: string[];
   /** Whether some trial did not succeed: then the outcome and error columns are shown. */
@@ -23,6 +30,9 @@ export function toLeaderboard(json: LeaderboardJson): Leaderboard {
     label: json.label,
     metric: json.metric,
     goal: json.goal,
+    objectives: json.objectives,
+    constrained: json.constraints.length > 0,
+    front: new Set(json.front),
     hyperparamNames: hyperparamNames(json.trials),
     metricNames: [...new Set(json.trials.flatMap((t) => Object.keys(t.metrics)))].sort(),
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
@@ -32,29 +42,44 @@ export function toLeaderboard(json: LeaderboardJson): Leaderboard {
   };
 }
 
+/** The metrics shown first: the search's metric, or every objective in order. */
+function leadMetrics(board: Leaderboard): string[] {
+  return board.objectives.length > 1 ? board.objectives.map((o) => o.name) : [board.metric];
+}
+
+/** Several objectives or constraints: trials are placed on Pareto fronts. */
+const paretoColumns = (board: Leaderboard): boolean => board.objectives.length > 1 || board.constrained;
+
 export function columns(board: Leaderboard): string[] {
-  const others = board.metricNames.filter((m) => m !== board.metric);
+  const lead = leadMetrics(board);
+  const others = board.metricNames.filter((m) => !lead.includes(m));
   return [
     "rank",
     "trial",
+    ...(paretoColumns(board) ? ["pareto_rank"] : []),
+    ...(board.constrained ? ["violation"] : []),
     ...(board.brackets ? ["bracket"] : []),
     ...(board.scheduled ? ["rung", "epochs_trained"] : []),
     ...board.hyperparamNames,
-    board.metric,
+    ...lead,
     ...others,
     ...(board.hasFailures ? ["outcome", "error"] : []),
   ];
 }
 
 export function row(board: Leaderboard, t: Ranked): string[] {
-  const others = board.metricNames.filter((m) => m !== board.metric);
+  const lead = leadMetrics(board);
+  const others = board.metricNames.filter((m) => !lead.includes(m));
+  const number = (n: number | null | undefined): string => (n === null || n === undefined ? "" : formatNumber(n));
   return [
     String(t.rank),
     t.trial,
+    ...(paretoColumns(board) ? [number(t.pareto_rank)] : []),
+    ...(board.constrained ? [number(t.violation)] : []),
     ...[...(board.brackets ? [t.bracket] : []), ...(board.scheduled ? [t.rung, t.epochs] : [])].map((n) => (n === null ? "" : String(n))),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
-    t.value === null ? "" : formatNumber(t.value),
-    ...others.map((m) => (t.metrics[m] === undefined ? "" : formatNumber(t.metrics[m]))),
+    ...(lead.length > 1 ? lead.map((m) => number(t.metrics[m])) : [number(t.value)]),
+    ...others.map((m) => number(t.metrics[m])),
     ...(board.hasFailures ? [t.outcome, t.error ?? ""] : []),
   ];
 }
@@ -78,8 +103,13 @@ function mdCell(cell: string): string {
 
 export function toMarkdown(board: Leaderboard): string {
   const header = columns(board);
+  const better = (goal: Goal): string => (goal === "maximize" ? "higher" : "lower");
+  const what =
+    board.objectives.length > 1
+      ? `${board.objectives.map((o) => `${o.name} (${better(o.goal)} is better)`).join(", ")}; the Pareto front's trials have pareto_rank 1; best (picked from the front) in bold.`
+      : `${board.metric}, ${better(board.goal)} is better; best in bold.`;
   const lines = [
-    `Leaderboard of \`${board.label}\`: ${board.metric}, ${board.goal === "maximize" ? "higher" : "lower"} is better; best in bold.`,
+    `Leaderboard of \`${board.label}\`: ${what}`,
     "",
     `| ${header.map(mdCell).join(" | ")} |`,
     `| ${header.map((_, i) => (i === 0 ? "---:" : "---")).join(" | ")} |`,
