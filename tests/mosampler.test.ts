@@ -230,6 +230,22 @@ describe("proposeNsga2", () => {
     }
   });
 
+  it("picks parents by binary tournament: lower rank, then larger crowding distance, then the earlier trial", () => {
+    // The trials hold x alone, so a child's y is always drawn afresh (a missing value) and its x,
+    // with neither crossover nor mutation, is its tournament winner's. The first front, in history
+    // order: A (1, 2), B (0, 3), C (3, 0), D (2, 1); E (5, 5) is on the second. Crowding: B and C
+    // are its ends (infinite), A and D 2/3 + 2/3 each. So of the 10 pairs, each as likely, B wins
+    // 4, C 3, A 2 (D, E), D 1 (E) and E none: of 200 children, about 80, 60, 40, 20 and 0.
+    const front = [["0.1", [1, 2]], ["0.2", [0, 3]], ["0.3", [3, 0]], ["0.4", [2, 1]], ["0.5", [5, 5]]] as const;
+    const trials = front.map(([x, values]): MultiObservation => ({ hyperparams: { x }, values, violation: 0 }));
+    const options = { space, history: trials, goals: ["minimize", "minimize"] as const, count: 200, seed: 1, populationSize: 5 };
+    const children = proposeNsga2({ ...options, crossoverProbability: 0, mutationProbability: 0 });
+    const [a, b, c, d, e] = ["0.1", "0.2", "0.3", "0.4", "0.5"].map((x) => children.filter((child) => child.x === x).length);
+    console.log(`tournament wins of A..E in 200: ${[a, b, c, d, e].join(", ")}`);
+    expect(e).toBe(0);
+    expect(b! > c! && c! > a! && a! > d! && d! > 0, `wins ${[a, b, c, d, e]}`).toBe(true);
+  });
+
   it("mutates: with probability 1 every value is drawn afresh from the space", () => {
     const children = proposeNsga2({ space, history, goals: ["minimize", "minimize"], count: 8, seed: 5, mutationProbability: 1 });
     const parents = new Set(history.flatMap((h) => [h.hyperparams.x, h.hyperparams.y]));
