@@ -10,6 +10,7 @@ const UNIT = [
   "tests/import-graph.test.ts",
   "tests/metrics.test.ts",
   "tests/mosampler.test.ts",
+  "tests/pareto.test.ts",
   "tests/promote.test.ts",
   "tests/static-checks.test.ts",
   "tests/tpe.test.ts",

@@ -9,15 +9,16 @@ import { repoRoot } from "./harness/bazel.ts";
 import { importCycles, importGraph, importGraphOf, layerBreaches } from "./harness/import-graph.ts";
 
 /**
- * tools/src's layers, bottom up: a directory may import itself and the layers below it. lib/
- * (generic helpers), pareto/ (the Pareto fronts' math) and contract.ts are leaves; sampler/ (the
- * search algorithms' arithmetic) builds on pareto/; formats/ (the files the helpers read and
- * write) on them; the helpers' parts on formats/; report/ also draws leaderboard/'s tables, the
- * CLI everything but the entry points; bin/ holds the entry points alone.
+ * tools/src's layers, bottom up: a directory may import itself and the layers below it. pareto/
+ * (the Pareto math of multi-objective search) is below everything, so the samplers can use it;
+ * lib/ (generic helpers), sampler/ (the search algorithms' arithmetic) and contract.ts are leaves;
+ * formats/ (the files the helpers read and write) builds on them; the helpers' parts on formats/;
+ * report/ also draws leaderboard/'s tables, the CLI everything but the entry points; bin/ holds
+ * the entry points alone.
  */
 const LAYERS = [
-  ["lib", "pareto", "contract.ts"],
-  ["sampler"],
+  ["pareto"],
+  ["lib", "sampler", "contract.ts"],
   ["formats"],
   ["helper", "leaderboard", "scheduler", "shim", "tensorboard"],
   ["report"],
