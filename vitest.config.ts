@@ -9,6 +9,7 @@ const UNIT = [
   "tests/hpo-mf-regret.test.ts",
   "tests/import-graph.test.ts",
   "tests/metrics.test.ts",
+  "tests/mosampler.test.ts",
   "tests/pareto.test.ts",
   "tests/promote.test.ts",
   "tests/static-checks.test.ts",

@@ -5,10 +5,9 @@
 //
 // Pure and seeded: the proposals depend only on the options, and are the same bits on every
 // Node and platform (see random.ts and fmath.ts), so it can run inside a Bazel action.
-import { checkNotExhausted, drawNew, enumerateNew } from "./fresh.ts";
+import { type Proposer, proposeBatch } from "./batch.ts";
 import { type Estimator, parzenEstimator } from "./parzen.ts";
-import { Rng } from "./random.ts";
-import { canonicalValue, checkDistribution, type Distribution, parseValue, sampleUniform } from "./space.ts";
+import { type Distribution, sampleUniform } from "./space.ts";
 
 export type { Distribution } from "./space.ts";
 export { formatValue } from "./space.ts";
@@ -19,21 +18,9 @@ export interface Observation {
   value: number | null;
 }
 
-export interface TpeOptions {
-  space: Record<string, Distribution>;
-  /** Earlier trials, in a fixed order (oldest first: beyond 25, older ones weigh less). */
+export interface TpeOptions extends ParzenOptions {
   history: readonly Observation[];
   goal: "maximize" | "minimize";
-  /** How many configurations to propose. */
-  count: number;
-  /** An integer; the same options and seed give the same proposals. */
-  seed: number;
-  /** The fraction of successful trials that are "good": ceil(gamma * n), at most 25. Default 0.25. */
-  gamma?: number;
-  /** Candidates drawn from the good estimators per proposal. Default 24. */
-  candidates?: number;
-  /** Below this many successful trials, propose at random from the space. Default 4. */
-  startupTrials?: number;
 }
 
 // The defaults. Optuna's gamma is 0.1 (good = min(ceil(0.1 n), 25)); databazel's searches are
@@ -54,42 +41,65 @@ export const DEFAULT_STARTUP_TRIALS = 4;
  * in the batch; throws when a finite space has fewer than `count` configurations left.
  */
 export function proposeTpe(options: TpeOptions): Record<string, string>[] {
-  const settings = checkOptions(options);
-  const names = Object.keys(options.space).sort();
-  const dists = names.map((name) => {
-    const dist = options.space[name]!;
-    checkDistribution(name, dist);
-    return dist;
+  const { goal } = options;
+  if (goal !== "maximize" && goal !== "minimize") throw new Error(`goal must be "maximize" or "minimize", got ${goal}`);
+  // A failed trial, and one whose metric is NaN or infinite, has no usable value.
+  const successes = options.history.flatMap((h, index) =>
+    h.value !== null && Number.isFinite(h.value) ? [{ index, score: h.value }] : [],
+  );
+  const sign = goal === "maximize" ? -1 : 1;
+  return proposeParzen(options, {
+    successes: successes.length,
+    // The best ceil(gamma * n) successful trials; equal values in history order.
+    good: (nGood) => [...successes].sort((a, b) => sign * (a.score - b.score) || a.index - b.index).slice(0, nGood).map((s) => s.index),
   });
-  const key = (texts: readonly (string | undefined)[]) =>
-    JSON.stringify(texts.map((t, j) => (t === undefined ? null : canonicalValue(dists[j]!, t))));
+}
 
-  const history = options.history.map((h) => ({
-    texts: names.map((name) => h.hyperparams[name]),
-    values: names.map((name, j) => parseValue(dists[j]!, h.hyperparams[name])),
-    // A failed trial, and one whose metric is NaN or infinite, has no usable value.
-    score: h.value !== null && Number.isFinite(h.value) ? h.value : null,
-  }));
-  const used = new Set(history.map((h) => key(h.texts)));
-  checkNotExhausted(dists, history.map((h) => h.values), options.count);
+/** The options TPE's search shares with its variants (the multi-objective one, motpe.ts). */
+export interface ParzenOptions {
+  space: Record<string, Distribution>;
+  /** Earlier trials, in a fixed order (oldest first: beyond 25, older ones weigh less). */
+  history: readonly { hyperparams: Record<string, string> }[];
+  /** How many configurations to propose. */
+  count: number;
+  /** An integer; the same options and seed give the same proposals. */
+  seed: number;
+  /** The fraction of successful trials that are "good": ceil(gamma * n), at most 25. Default 0.25. */
+  gamma?: number;
+  /** Candidates drawn from the good estimators per proposal. Default 24. */
+  candidates?: number;
+  /** Below this many successful trials, propose at random from the space. Default 4. */
+  startupTrials?: number;
+}
 
-  // The stream depends on the history's length too, so that batch after batch with one seed
-  // does not replay the same draws.
-  const rng = new Rng(options.seed, options.history.length);
-  const model = tpeModel(dists, history, options.goal, settings);
-  const pending: number[][] = [];
-  const proposals: Record<string, string>[] = [];
-  for (let i = 0; i < options.count; i++) {
-    const scorer = model?.scorer(pending);
-    const draw = model ? () => model.good.map((l) => l.sample(rng)) : () => dists.map((d) => sampleUniform(d, rng));
-    const texts =
-      drawNew(dists, used, key, draw, scorer, settings.candidates) ??
-      enumerateNew(dists, used, key, scorer, rng, options.count - i);
-    used.add(key(texts));
-    pending.push(texts.map((t, j) => parseValue(dists[j]!, t)!));
-    proposals.push(Object.fromEntries(names.map((name, j) => [name, texts[j]!])));
-  }
-  return proposals;
+/**
+ * How a variant of TPE splits the history into good and bad: how many trials succeeded, and the
+ * history indices of the `nGood` best successful ones. Every other trial, failed ones included,
+ * is bad.
+ */
+export interface GoodSplit {
+  successes: number;
+  good(nGood: number): Iterable<number>;
+}
+
+/**
+ * TPE's search given a way to pick the good trials: random below the startup trials, then the
+ * Parzen estimators of the good and bad trials and the candidate with the largest l / g. The
+ * rest is as proposeTpe documents it.
+ */
+export function proposeParzen(options: ParzenOptions, split: GoodSplit): Record<string, string>[] {
+  const settings = checkOptions(options);
+  return proposeBatch(
+    options.space,
+    options.history,
+    options.count,
+    options.seed,
+    ({ dists, values, rng }) => ({ dists, rng, model: tpeModel(dists, values, split, settings) }),
+    ({ dists, rng, model }, pending): Proposer =>
+      model
+        ? { draw: () => model.good.map((l) => l.sample(rng)), scorer: model.scorer(pending), candidates: settings.candidates }
+        : { draw: () => dists.map((d) => sampleUniform(d, rng)), candidates: settings.candidates },
+  );
 }
 
 interface Settings {
@@ -98,10 +108,9 @@ interface Settings {
   startupTrials: number;
 }
 
-function checkOptions(options: TpeOptions): Settings {
-  const { goal, count, gamma = DEFAULT_GAMMA, candidates = DEFAULT_CANDIDATES } = options;
+function checkOptions(options: ParzenOptions): Settings {
+  const { count, gamma = DEFAULT_GAMMA, candidates = DEFAULT_CANDIDATES } = options;
   const startupTrials = options.startupTrials ?? DEFAULT_STARTUP_TRIALS;
-  if (goal !== "maximize" && goal !== "minimize") throw new Error(`goal must be "maximize" or "minimize", got ${goal}`);
   if (!Number.isSafeInteger(count) || count < 0) throw new Error(`count must be a whole number >= 0, got ${count}`);
   if (!Number.isSafeInteger(options.seed)) throw new Error(`seed must be an integer, got ${options.seed}`);
   if (!(gamma > 0 && gamma <= 1)) throw new Error(`gamma must be in (0, 1], got ${gamma}`);
@@ -114,12 +123,6 @@ function checkOptions(options: TpeOptions): Settings {
   return { gamma, candidates, startupTrials };
 }
 
-interface ParsedTrial {
-  texts: (string | undefined)[];
-  values: (number | undefined)[];
-  score: number | null;
-}
-
 interface TpeModel {
   /** l: one estimator per parameter, from the good trials. */
   good: Estimator[];
@@ -129,7 +132,7 @@ interface TpeModel {
 
 /**
  * The estimators, or null while there are too few successful trials to model (random search).
- * Good: the best ceil(gamma * n) successful trials (at most 25; equal values in history order).
+ * Good: the split's best ceil(gamma * n) of the n successful trials (at most 25).
  * Bad: the other successful trials, every failed one (failures are what to stay away from:
  * a learning rate that diverges fails), and this batch's earlier proposals, which count as bad
  * until they are run (Optuna's "constant liar"), so that one batch spreads out instead of
@@ -138,20 +141,17 @@ interface TpeModel {
  */
 function tpeModel(
   dists: readonly Distribution[],
-  history: readonly ParsedTrial[],
-  goal: "maximize" | "minimize",
+  values: readonly (number | undefined)[][],
+  split: GoodSplit,
   settings: Settings,
 ): TpeModel | null {
-  const successes = history.flatMap((h, index) => (h.score === null ? [] : [{ index, score: h.score }]));
-  if (successes.length === 0 || successes.length < settings.startupTrials) return null;
-  const sign = goal === "maximize" ? -1 : 1;
-  const ranked = [...successes].sort((a, b) => sign * (a.score - b.score) || a.index - b.index);
-  const nGood = Math.min(Math.ceil(settings.gamma * successes.length), MAX_GOOD);
-  const isGood = new Set(ranked.slice(0, nGood).map((s) => s.index));
+  if (split.successes === 0 || split.successes < settings.startupTrials) return null;
+  const nGood = Math.min(Math.ceil(settings.gamma * split.successes), MAX_GOOD);
+  const isGood = new Set(split.good(nGood));
 
   // Observed values per parameter, in history order.
   const column = (j: number, good: boolean) =>
-    history.flatMap((h, index) => (isGood.has(index) === good && h.values[j] !== undefined ? [h.values[j]!] : []));
+    values.flatMap((v, index) => (isGood.has(index) === good && v[j] !== undefined ? [v[j]!] : []));
   const good = dists.map((d, j) => parzenEstimator(d, column(j, true)));
   const badColumns = dists.map((_, j) => column(j, false));
   return {
