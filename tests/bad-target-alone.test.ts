@@ -68,7 +68,7 @@ const BROKEN: Record<string, { build: string; messages: string[] }> = {
   },
   search_unknown_sampler: {
     build: `hyperparam_search(name = "search_unknown_sampler", ${SEARCH_ARGS}, metric = "accuracy", seed = 1, space = {"lr": "uniform(0, 1)"}, sampler = "cmaes")`,
-    messages: ['sampler = "cmaes" is not a sampler databazel knows (it knows: tpe).', 'Fix: use sampler = "tpe"'],
+    messages: ['sampler = "cmaes" is not a sampler databazel knows (it knows: tpe, nsga2).', 'Fix: use sampler = "tpe"'],
   },
   search_n_trials_string: {
     build: `hyperparam_search(name = "search_n_trials_string", ${SEARCH_ARGS}, metric = "accuracy", seed = 1, space = {"lr": "uniform(0, 1)"}, n_trials = "5")`,

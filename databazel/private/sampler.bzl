@@ -17,7 +17,7 @@ load(":trial_outputs.bzl", "trial_output_template")
 load(":trials.bzl", "expand_trials", "parse_space")
 
 # The samplers a user names; a sampler executable is "executable" (the macro sets it for a label).
-SAMPLERS = ["tpe"]
+SAMPLERS = ["tpe", "nsga2"]
 SAMPLER_KINDS = SAMPLERS + ["executable"]
 
 def unknown_sampler(where, sampler):
@@ -31,7 +31,8 @@ def unknown_sampler(where, sampler):
       string: the message, with the fix.
     """
     return ("databazel: {}: sampler = {} is not a sampler databazel knows (it knows: {}).\n" +
-            "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), or a label of your own " +
+            "Fix: use sampler = \"tpe\" (a Tree-structured Parzen Estimator), \"nsga2\" (NSGA-II, for " +
+            "several objectives), or a label of your own " +
             "sampler executable such as \":my_sampler\" (docs/contract.md), or leave sampler out for random " +
             "search.").format(where, repr(sampler), ", ".join(SAMPLERS))
 

@@ -299,7 +299,7 @@ FAILURE_CASES = [
         "Fix: add seed = 1",
     ]),
     case("unknown_sampler_test", "search", {"sampler": "cmaes", "seed": 1, "space": {"lr": "uniform(0, 1)"}}, [
-        'sampler = "cmaes" is not a sampler databazel knows (it knows: tpe)',
+        'sampler = "cmaes" is not a sampler databazel knows (it knows: tpe, nsga2)',
         'Fix: use sampler = "tpe"',
     ]),
     case("sampler_not_string_test", "search", {"sampler": 3, "seed": 1, "space": {"lr": "uniform(0, 1)"}}, [

@@ -1999,8 +1999,8 @@ var samplerManifest = object({
   goal,
   objectives: arrayOf(objective),
   constraints: arrayOf(constraint),
-  /** "tpe", or "executable" for a sampler executable. */
-  sampler: literal("tpe", "executable"),
+  /** "tpe" (MO-TPE with several objectives or constraints), "nsga2", or "executable" for a sampler executable. */
+  sampler: literal("tpe", "nsga2", "executable"),
   /** The sampler executable's path, for "executable"; else null. */
   executable: nullable(string),
   /** Its label, for messages; else null. */

@@ -353,6 +353,27 @@ function rankingMetrics(objectives, constraints) {
   return [...names, ...constraints.map((c) => c.metric).filter((m, i, all) => !names.includes(m) && all.indexOf(m) === i)];
 }
 
+// tools/src/pareto/objectives.ts
+function toMinimized(values, goals) {
+  if (values.length !== goals.length) throw new Error(`toMinimized: ${values.length} values for ${goals.length} objectives`);
+  return values.map((value, k) => goals[k] === "maximize" ? 0 - value : value);
+}
+function dominates(a, b) {
+  if (a.length !== b.length) throw new Error(`dominates: vectors of ${a.length} and ${b.length} values`);
+  let better = false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x > y) return false;
+    if (x < y) better = true;
+  }
+  return better;
+}
+function weaklyDominates(a, b) {
+  for (let k = 0; k < a.length; k++) if (a[k] > b[k]) return false;
+  return true;
+}
+
 // tools/src/pareto/constraints.ts
 function violation(metrics, constraints) {
   let total = 0;
@@ -372,8 +393,241 @@ function violation(metrics, constraints) {
   return total;
 }
 
+// tools/src/pareto/vectors.ts
+function checkVectors(vectors, dimension, what) {
+  if (!Number.isInteger(dimension) || dimension < 1) throw new Error(`${what}: need at least one objective, got ${dimension}`);
+  vectors.forEach((vector, i) => {
+    if (vector.length !== dimension) throw new Error(`${what}: point ${i} has ${vector.length} values, expected ${dimension}`);
+    vector.forEach((value, k) => {
+      if (!Number.isFinite(value)) throw new Error(`${what}: point ${i} has a non-finite value ${value} in objective ${k}`);
+    });
+  });
+}
+function dimensionOf(vectors, what) {
+  const dimension = vectors[0]?.length ?? 0;
+  if (vectors.length > 0) checkVectors(vectors, dimension, what);
+  return dimension;
+}
+
+// tools/src/pareto/sorting.ts
+function lexicographic(a, b) {
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+function dominatedByAny(vectors, members, v) {
+  for (let m = members.length - 1; m >= 0; m--) if (dominates(vectors[members[m]], v)) return true;
+  return false;
+}
+function paretoFronts(vectors) {
+  const order = vectors.map((_, i) => i).sort((i, j) => lexicographic(vectors[i], vectors[j]) || i - j);
+  const fronts = [];
+  const rank = new Array(vectors.length).fill(0);
+  for (const i of order) {
+    const v = vectors[i];
+    let f = 0;
+    while (f < fronts.length && dominatedByAny(vectors, fronts[f], v)) f++;
+    if (f === fronts.length) fronts.push([]);
+    fronts[f].push(i);
+    rank[i] = f + 1;
+  }
+  return rank;
+}
+function nonDominatedRanks(points) {
+  dimensionOf(
+    points.map((p) => p.values),
+    "nonDominatedRanks"
+  );
+  points.forEach((p, i) => {
+    if (!(Number.isFinite(p.violation) && p.violation >= 0)) throw new Error(`nonDominatedRanks: point ${i} has violation ${p.violation}; expected a finite number >= 0`);
+  });
+  const feasible = points.flatMap((p, i) => p.violation === 0 ? [i] : []);
+  const feasibleRanks = paretoFronts(feasible.map((i) => points[i].values));
+  const ranks = new Array(points.length).fill(0);
+  feasible.forEach((i, n) => ranks[i] = feasibleRanks[n]);
+  const worstFeasible = feasibleRanks.reduce((a, b) => Math.max(a, b), 0);
+  const violations = [...new Set(points.map((p) => p.violation).filter((v) => v > 0))].sort((a, b) => a - b);
+  const violationRank = new Map(violations.map((v, n) => [v, worstFeasible + n + 1]));
+  points.forEach((p, i) => {
+    if (p.violation > 0) ranks[i] = violationRank.get(p.violation);
+  });
+  return ranks;
+}
+
+// tools/src/pareto/crowding.ts
+function crowdingDistances(front) {
+  const dimension = dimensionOf(front, "crowdingDistances");
+  const n = front.length;
+  if (n <= 2) return new Array(n).fill(Infinity);
+  const distance = new Array(n).fill(0);
+  for (let k = 0; k < dimension; k++) {
+    const order = front.map((_, i) => i).sort((i, j) => front[i][k] - front[j][k] || i - j);
+    const min = front[order[0]][k];
+    const max = front[order[n - 1]][k];
+    const range = max - min;
+    if (range === 0) continue;
+    distance[order[0]] = Infinity;
+    distance[order[n - 1]] = Infinity;
+    for (let s = 1; s < n - 1; s++) {
+      const i = order[s];
+      distance[i] = distance[i] + (front[order[s + 1]][k] - front[order[s - 1]][k]) / range;
+    }
+  }
+  return distance;
+}
+
+// tools/src/pareto/survivors.ts
+function selectSurvivors(points, keep) {
+  if (!Number.isInteger(keep) || keep < 0) throw new Error(`selectSurvivors: keep must be a whole number >= 0, got ${keep}`);
+  const ranks = nonDominatedRanks(points);
+  if (keep >= points.length) return points.map((_, i) => i);
+  const byRank = /* @__PURE__ */ new Map();
+  ranks.forEach((rank, i) => {
+    const members = byRank.get(rank);
+    if (members) members.push(i);
+    else byRank.set(rank, [i]);
+  });
+  const kept = [];
+  for (const rank of [...byRank.keys()].sort((a, b) => a - b)) {
+    const members = byRank.get(rank);
+    const room = keep - kept.length;
+    if (room <= 0) break;
+    if (members.length <= room) {
+      kept.push(...members);
+      continue;
+    }
+    const distance = crowdingDistances(members.map((i) => points[i].values));
+    const order = members.map((_, m) => m).sort((a, b) => byDistanceDescending(distance[a], distance[b]) || a - b);
+    kept.push(...order.slice(0, room).map((m) => members[m]));
+    break;
+  }
+  return kept.sort((a, b) => a - b);
+}
+function byDistanceDescending(a, b) {
+  return a === b ? 0 : a > b ? -1 : 1;
+}
+
+// tools/src/pareto/hypervolume.ts
+function inside(points, reference) {
+  return points.filter((p) => p.every((v, k) => v < reference[k]));
+}
+function checkInput(points, reference, what) {
+  checkVectors([reference], reference.length, `${what}'s reference point`);
+  checkVectors(points, reference.length, what);
+}
+function fromLast(a, b) {
+  for (let k = a.length - 1; k >= 0; k--) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  return 0;
+}
+function area(points, reference) {
+  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let total = 0;
+  let lowest = reference[1];
+  for (const p of sorted) {
+    if (p[1] >= lowest) continue;
+    total += (reference[0] - p[0]) * (lowest - p[1]);
+    lowest = p[1];
+  }
+  return total;
+}
+function staircaseArea(xs, ys, reference) {
+  let total = 0;
+  let lowest = reference[1];
+  for (let i = 0; i < xs.length; i++) {
+    total += (reference[0] - xs[i]) * (lowest - ys[i]);
+    lowest = ys[i];
+  }
+  return total;
+}
+function volume3(points, reference) {
+  const sorted = [...points].sort(fromLast);
+  const xs = [];
+  const ys = [];
+  let slice = 0;
+  let total = 0;
+  for (let s = 0; s < sorted.length; s++) {
+    const p = sorted[s];
+    const x = p[0];
+    const y = p[1];
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (xs[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (!(lo > 0 && ys[lo - 1] <= y)) {
+      const start = lo > 0 && xs[lo - 1] === x ? lo - 1 : lo;
+      let end = lo;
+      while (end < xs.length && ys[end] >= y) end++;
+      xs.splice(start, end - start, x);
+      ys.splice(start, end - start, y);
+      slice = staircaseArea(xs, ys, reference);
+    }
+    const top = s + 1 < sorted.length ? sorted[s + 1][2] : reference[2];
+    if (top > p[2]) total += slice * (top - p[2]);
+  }
+  return total;
+}
+function volume(points, reference) {
+  const d = reference.length;
+  if (points.length === 0) return 0;
+  if (d === 1) return reference[0] - points.reduce((m, p) => Math.min(m, p[0]), Infinity);
+  if (d === 2) return area(points, reference);
+  if (d === 3) return volume3(points, reference);
+  const sorted = [...points].sort(fromLast);
+  const lowerReference = reference.slice(0, d - 1);
+  let passed = [];
+  let slice = 0;
+  let total = 0;
+  for (let s = 0; s < sorted.length; s++) {
+    const p = sorted[s];
+    const projection = p.slice(0, d - 1);
+    if (!passed.some((q) => weaklyDominates(q, projection))) {
+      passed = passed.filter((q) => !weaklyDominates(projection, q));
+      passed.push(projection);
+      slice = volume(passed, lowerReference);
+    }
+    const top = s + 1 < sorted.length ? sorted[s + 1][d - 1] : reference[d - 1];
+    if (top > p[d - 1]) total += slice * (top - p[d - 1]);
+  }
+  return total;
+}
+function hypervolume(points, reference) {
+  checkInput(points, reference, "hypervolume");
+  return volume(inside(points, reference), reference);
+}
+
 // tools/src/pareto/reference.ts
 var view = new DataView(new ArrayBuffer(8));
+function nextUp(x) {
+  if (x === 0) return Number.MIN_VALUE;
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) + (x > 0 ? 1n : -1n));
+  return view.getFloat64(0);
+}
+function referencePoint(points) {
+  const dimension = dimensionOf(points, "referencePoint");
+  if (points.length === 0) throw new Error("referencePoint: no points to take a reference point from");
+  const reference = [];
+  for (let k = 0; k < dimension; k++) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const p of points) {
+      if (p[k] < min) min = p[k];
+      if (p[k] > max) max = p[k];
+    }
+    const range = max - min;
+    let value = max + (range === 0 ? 1 : range / 10);
+    if (!(value > max)) value = nextUp(max);
+    if (!Number.isFinite(value)) throw new Error(`referencePoint: objective ${k}'s reference overflows (worst value ${max})`);
+    reference.push(value);
+  }
+  return reference;
+}
 
 // tools/src/formats/manifest.ts
 var FIX = "rebuild with one databazel version (clean the output base if the rules were just upgraded); if it persists, report a databazel bug.";
@@ -510,8 +764,8 @@ var samplerManifest = object({
   goal,
   objectives: arrayOf(objective),
   constraints: arrayOf(constraint),
-  /** "tpe", or "executable" for a sampler executable. */
-  sampler: literal("tpe", "executable"),
+  /** "tpe" (MO-TPE with several objectives or constraints), "nsga2", or "executable" for a sampler executable. */
+  sampler: literal("tpe", "nsga2", "executable"),
   /** The sampler executable's path, for "executable"; else null. */
   executable: nullable(string),
   /** Its label, for messages; else null. */
@@ -985,111 +1239,13 @@ function* allConfigurations(dists) {
 function checkNotExhausted(dists, history, count) {
   const size = dists.reduce((n, d) => n * cardinality(d), 1);
   if (!Number.isFinite(size) || size >= Number.MAX_SAFE_INTEGER) return;
-  const inside = new Set(history.filter((values) => values.every((v) => v !== void 0)).map((v) => JSON.stringify(v)));
-  if (size - inside.size < count) throw exhausted(size, count, size - inside.size);
+  const inside2 = new Set(history.filter((values) => values.every((v) => v !== void 0)).map((v) => JSON.stringify(v)));
+  if (size - inside2.size < count) throw exhausted(size, count, size - inside2.size);
 }
 function exhausted(size, wanted, left) {
   return new Error(
     `proposeTpe: the search space is exhausted: it has ${size} distinct configuration(s), ${left} of them not yet tried, and ${wanted} new one(s) were asked for`
   );
-}
-
-// tools/src/sampler/parzen.ts
-var PRIOR_WEIGHT = 1;
-var LN_SQRT_2PI = 0.9189385332046728;
-function observationWeights(n) {
-  if (n <= 25) return new Array(n).fill(1);
-  const ramp = n - 25;
-  const weights = [];
-  for (let i = 0; i < ramp; i++) weights.push(ramp === 1 ? 1 / n : 1 / n + i * (1 - 1 / n) / (ramp - 1));
-  return weights.concat(new Array(25).fill(1));
-}
-function parzenEstimator(dist, observations) {
-  const weights = [...observationWeights(observations.length), PRIOR_WEIGHT];
-  const total = weights.reduce((a, b) => a + b, 0);
-  const normalized = weights.map((w) => w / total);
-  return dist.kind === "choice" ? categorical(dist.choices.length, observations, normalized) : numerical(dist, observations, normalized);
-}
-function categorical(n, observations, weights) {
-  const kernels = observations.length + 1;
-  const smoothing = PRIOR_WEIGHT / kernels;
-  const probs = new Array(n).fill(weights[observations.length] / n);
-  observations.forEach((choice, i) => {
-    const norm = 1 + n * smoothing;
-    for (let c = 0; c < n; c++) probs[c] += weights[i] * ((c === choice ? 1 : 0) + smoothing) / norm;
-  });
-  const logProbs = probs.map((p) => ln(p));
-  return {
-    sample: (rng) => pick(probs, rng.uniform()),
-    logDensity: (x) => logProbs[x] ?? -Infinity
-  };
-}
-function numerical(dist, observations, weights) {
-  const log = dist.kind === "loguniform";
-  const step = dist.kind === "int" ? 1 : 0;
-  const low = log ? ln(dist.low) : dist.low;
-  const high = log ? ln(dist.high) : dist.high;
-  const mus = [...observations.map((x) => log ? ln(x) : x), 0.5 * (low + high)];
-  const sigmas = bandwidths(mus, low - step / 2, high + step / 2);
-  const range = high - low + step;
-  const minSigma = range / Math.min(100, 1 + mus.length);
-  for (let i = 0; i < sigmas.length; i++) sigmas[i] = Math.min(Math.max(sigmas[i], minSigma), range);
-  sigmas[sigmas.length - 1] = range;
-  const lo = low - step / 2;
-  const hi = high + step / 2;
-  const lnWeights = weights.map((w) => ln(w));
-  const lnMass = mus.map((mu, i) => lnNormalMass((lo - mu) / sigmas[i], (hi - mu) / sigmas[i]));
-  const lnSigmas = sigmas.map((s) => ln(s));
-  const kernelLogDensity = (y, i) => {
-    const mu = mus[i];
-    const sigma = sigmas[i];
-    const z = (y - mu) / sigma;
-    const inside = step ? lnNormalMass((y - step / 2 - mu) / sigma, (y + step / 2 - mu) / sigma) : -0.5 * z * z - lnSigmas[i] - LN_SQRT_2PI;
-    return lnWeights[i] + inside - lnMass[i];
-  };
-  return {
-    sample(rng) {
-      const i = pick(weights, rng.uniform());
-      const y = truncatedNormal(rng, mus[i], sigmas[i], lo, hi);
-      if (step) return Math.min(Math.max(Math.round(y), dist.low), dist.high);
-      if (log) return Math.min(Math.max(exp(y), dist.low), dist.high);
-      return y;
-    },
-    logDensity(x) {
-      const y = log ? ln(x) : x;
-      return logSumExp(mus.map((_, i) => kernelLogDensity(y, i)));
-    }
-  };
-}
-function bandwidths(mus, low, high) {
-  const order = mus.map((_, i) => i).sort((a, b) => mus[a] - mus[b] || a - b);
-  const sorted = [low, ...order.map((i) => mus[i]), high];
-  const sigmas = new Array(mus.length);
-  order.forEach((index, k) => {
-    const j = k + 1;
-    sigmas[index] = Math.max(sorted[j] - sorted[j - 1], sorted[j + 1] - sorted[j]);
-  });
-  if (sorted.length >= 4) {
-    sigmas[order[0]] = sorted[2] - sorted[1];
-    sigmas[order[order.length - 1]] = sorted[sorted.length - 2] - sorted[sorted.length - 3];
-  }
-  return sigmas;
-}
-function truncatedNormal(rng, mu, sigma, lo, hi) {
-  for (let tries = 0; tries < 1e3; tries++) {
-    const y = mu + sigma * rng.normal();
-    if (y >= lo && y <= hi) return y;
-  }
-  return Math.min(Math.max(mu, lo), hi);
-}
-function pick(weights, u) {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let acc = 0;
-  for (let i = 0; i < weights.length; i++) {
-    acc += weights[i];
-    if (u * total < acc) return i;
-  }
-  return weights.length - 1;
 }
 
 // tools/src/sampler/random.ts
@@ -1175,46 +1331,163 @@ function rotl(x, k) {
   return x << k | x >>> 32 - k;
 }
 
+// tools/src/sampler/batch.ts
+function proposeBatch(space, history, count, seed, start, next) {
+  const names = Object.keys(space).sort();
+  const dists = names.map((name) => {
+    const dist = space[name];
+    checkDistribution(name, dist);
+    return dist;
+  });
+  const key = (texts2) => JSON.stringify(texts2.map((t, j) => t === void 0 ? null : canonicalValue(dists[j], t)));
+  const texts = history.map((h) => names.map((name) => h.hyperparams[name]));
+  const values = texts.map((row) => row.map((t, j) => parseValue(dists[j], t)));
+  const used = new Set(texts.map(key));
+  checkNotExhausted(dists, values, count);
+  const rng = new Rng(seed, history.length);
+  const sampler2 = start({ names, dists, values, rng });
+  const pending = [];
+  const proposals = [];
+  for (let i = 0; i < count; i++) {
+    const { draw, scorer, candidates } = next(sampler2, pending);
+    const proposal = drawNew(dists, used, key, draw, scorer, candidates) ?? enumerateNew(dists, used, key, scorer, rng, count - i);
+    used.add(key(proposal));
+    pending.push(proposal.map((t, j) => parseValue(dists[j], t)));
+    proposals.push(Object.fromEntries(names.map((name, j) => [name, proposal[j]])));
+  }
+  return proposals;
+}
+
+// tools/src/sampler/parzen.ts
+var PRIOR_WEIGHT = 1;
+var LN_SQRT_2PI = 0.9189385332046728;
+function observationWeights(n) {
+  if (n <= 25) return new Array(n).fill(1);
+  const ramp = n - 25;
+  const weights = [];
+  for (let i = 0; i < ramp; i++) weights.push(ramp === 1 ? 1 / n : 1 / n + i * (1 - 1 / n) / (ramp - 1));
+  return weights.concat(new Array(25).fill(1));
+}
+function parzenEstimator(dist, observations) {
+  const weights = [...observationWeights(observations.length), PRIOR_WEIGHT];
+  const total = weights.reduce((a, b) => a + b, 0);
+  const normalized = weights.map((w) => w / total);
+  return dist.kind === "choice" ? categorical(dist.choices.length, observations, normalized) : numerical(dist, observations, normalized);
+}
+function categorical(n, observations, weights) {
+  const kernels = observations.length + 1;
+  const smoothing = PRIOR_WEIGHT / kernels;
+  const probs = new Array(n).fill(weights[observations.length] / n);
+  observations.forEach((choice, i) => {
+    const norm = 1 + n * smoothing;
+    for (let c = 0; c < n; c++) probs[c] += weights[i] * ((c === choice ? 1 : 0) + smoothing) / norm;
+  });
+  const logProbs = probs.map((p) => ln(p));
+  return {
+    sample: (rng) => pick(probs, rng.uniform()),
+    logDensity: (x) => logProbs[x] ?? -Infinity
+  };
+}
+function numerical(dist, observations, weights) {
+  const log = dist.kind === "loguniform";
+  const step = dist.kind === "int" ? 1 : 0;
+  const low = log ? ln(dist.low) : dist.low;
+  const high = log ? ln(dist.high) : dist.high;
+  const mus = [...observations.map((x) => log ? ln(x) : x), 0.5 * (low + high)];
+  const sigmas = bandwidths(mus, low - step / 2, high + step / 2);
+  const range = high - low + step;
+  const minSigma = range / Math.min(100, 1 + mus.length);
+  for (let i = 0; i < sigmas.length; i++) sigmas[i] = Math.min(Math.max(sigmas[i], minSigma), range);
+  sigmas[sigmas.length - 1] = range;
+  const lo = low - step / 2;
+  const hi = high + step / 2;
+  const lnWeights = weights.map((w) => ln(w));
+  const lnMass = mus.map((mu, i) => lnNormalMass((lo - mu) / sigmas[i], (hi - mu) / sigmas[i]));
+  const lnSigmas = sigmas.map((s) => ln(s));
+  const kernelLogDensity = (y, i) => {
+    const mu = mus[i];
+    const sigma = sigmas[i];
+    const z = (y - mu) / sigma;
+    const inside2 = step ? lnNormalMass((y - step / 2 - mu) / sigma, (y + step / 2 - mu) / sigma) : -0.5 * z * z - lnSigmas[i] - LN_SQRT_2PI;
+    return lnWeights[i] + inside2 - lnMass[i];
+  };
+  return {
+    sample(rng) {
+      const i = pick(weights, rng.uniform());
+      const y = truncatedNormal(rng, mus[i], sigmas[i], lo, hi);
+      if (step) return Math.min(Math.max(Math.round(y), dist.low), dist.high);
+      if (log) return Math.min(Math.max(exp(y), dist.low), dist.high);
+      return y;
+    },
+    logDensity(x) {
+      const y = log ? ln(x) : x;
+      return logSumExp(mus.map((_, i) => kernelLogDensity(y, i)));
+    }
+  };
+}
+function bandwidths(mus, low, high) {
+  const order = mus.map((_, i) => i).sort((a, b) => mus[a] - mus[b] || a - b);
+  const sorted = [low, ...order.map((i) => mus[i]), high];
+  const sigmas = new Array(mus.length);
+  order.forEach((index, k) => {
+    const j = k + 1;
+    sigmas[index] = Math.max(sorted[j] - sorted[j - 1], sorted[j + 1] - sorted[j]);
+  });
+  if (sorted.length >= 4) {
+    sigmas[order[0]] = sorted[2] - sorted[1];
+    sigmas[order[order.length - 1]] = sorted[sorted.length - 2] - sorted[sorted.length - 3];
+  }
+  return sigmas;
+}
+function truncatedNormal(rng, mu, sigma, lo, hi) {
+  for (let tries = 0; tries < 1e3; tries++) {
+    const y = mu + sigma * rng.normal();
+    if (y >= lo && y <= hi) return y;
+  }
+  return Math.min(Math.max(mu, lo), hi);
+}
+function pick(weights, u) {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  for (let i = 0; i < weights.length; i++) {
+    acc += weights[i];
+    if (u * total < acc) return i;
+  }
+  return weights.length - 1;
+}
+
 // tools/src/sampler/tpe.ts
 var DEFAULT_GAMMA = 0.25;
 var MAX_GOOD = 25;
 var DEFAULT_CANDIDATES = 24;
 var DEFAULT_STARTUP_TRIALS = 4;
 function proposeTpe(options) {
-  const settings = checkOptions(options);
-  const names = Object.keys(options.space).sort();
-  const dists = names.map((name) => {
-    const dist = options.space[name];
-    checkDistribution(name, dist);
-    return dist;
+  const { goal: goal2 } = options;
+  if (goal2 !== "maximize" && goal2 !== "minimize") throw new Error(`goal must be "maximize" or "minimize", got ${goal2}`);
+  const successes2 = options.history.flatMap(
+    (h, index) => h.value !== null && Number.isFinite(h.value) ? [{ index, score: h.value }] : []
+  );
+  const sign = goal2 === "maximize" ? -1 : 1;
+  return proposeParzen(options, {
+    successes: successes2.length,
+    // The best ceil(gamma * n) successful trials; equal values in history order.
+    good: (nGood) => [...successes2].sort((a, b) => sign * (a.score - b.score) || a.index - b.index).slice(0, nGood).map((s) => s.index)
   });
-  const key = (texts) => JSON.stringify(texts.map((t, j) => t === void 0 ? null : canonicalValue(dists[j], t)));
-  const history = options.history.map((h) => ({
-    texts: names.map((name) => h.hyperparams[name]),
-    values: names.map((name, j) => parseValue(dists[j], h.hyperparams[name])),
-    // A failed trial, and one whose metric is NaN or infinite, has no usable value.
-    score: h.value !== null && Number.isFinite(h.value) ? h.value : null
-  }));
-  const used = new Set(history.map((h) => key(h.texts)));
-  checkNotExhausted(dists, history.map((h) => h.values), options.count);
-  const rng = new Rng(options.seed, options.history.length);
-  const model = tpeModel(dists, history, options.goal, settings);
-  const pending = [];
-  const proposals = [];
-  for (let i = 0; i < options.count; i++) {
-    const scorer = model?.scorer(pending);
-    const draw = model ? () => model.good.map((l) => l.sample(rng)) : () => dists.map((d) => sampleUniform(d, rng));
-    const texts = drawNew(dists, used, key, draw, scorer, settings.candidates) ?? enumerateNew(dists, used, key, scorer, rng, options.count - i);
-    used.add(key(texts));
-    pending.push(texts.map((t, j) => parseValue(dists[j], t)));
-    proposals.push(Object.fromEntries(names.map((name, j) => [name, texts[j]])));
-  }
-  return proposals;
+}
+function proposeParzen(options, split) {
+  const settings = checkOptions(options);
+  return proposeBatch(
+    options.space,
+    options.history,
+    options.count,
+    options.seed,
+    ({ dists, values, rng }) => ({ dists, rng, model: tpeModel(dists, values, split, settings) }),
+    ({ dists, rng, model }, pending) => model ? { draw: () => model.good.map((l) => l.sample(rng)), scorer: model.scorer(pending), candidates: settings.candidates } : { draw: () => dists.map((d) => sampleUniform(d, rng)), candidates: settings.candidates }
+  );
 }
 function checkOptions(options) {
-  const { goal: goal2, count, gamma = DEFAULT_GAMMA, candidates = DEFAULT_CANDIDATES } = options;
+  const { count, gamma = DEFAULT_GAMMA, candidates = DEFAULT_CANDIDATES } = options;
   const startupTrials = options.startupTrials ?? DEFAULT_STARTUP_TRIALS;
-  if (goal2 !== "maximize" && goal2 !== "minimize") throw new Error(`goal must be "maximize" or "minimize", got ${goal2}`);
   if (!Number.isSafeInteger(count) || count < 0) throw new Error(`count must be a whole number >= 0, got ${count}`);
   if (!Number.isSafeInteger(options.seed)) throw new Error(`seed must be an integer, got ${options.seed}`);
   if (!(gamma > 0 && gamma <= 1)) throw new Error(`gamma must be in (0, 1], got ${gamma}`);
@@ -1225,22 +1498,143 @@ function checkOptions(options) {
   if (Object.keys(options.space).length === 0) throw new Error("the space has no parameters");
   return { gamma, candidates, startupTrials };
 }
-function tpeModel(dists, history, goal2, settings) {
-  const successes = history.flatMap((h, index) => h.score === null ? [] : [{ index, score: h.score }]);
-  if (successes.length === 0 || successes.length < settings.startupTrials) return null;
-  const sign = goal2 === "maximize" ? -1 : 1;
-  const ranked2 = [...successes].sort((a, b) => sign * (a.score - b.score) || a.index - b.index);
-  const nGood = Math.min(Math.ceil(settings.gamma * successes.length), MAX_GOOD);
-  const isGood = new Set(ranked2.slice(0, nGood).map((s) => s.index));
-  const column = (j, good2) => history.flatMap((h, index) => isGood.has(index) === good2 && h.values[j] !== void 0 ? [h.values[j]] : []);
+function tpeModel(dists, values, split, settings) {
+  if (split.successes === 0 || split.successes < settings.startupTrials) return null;
+  const nGood = Math.min(Math.ceil(settings.gamma * split.successes), MAX_GOOD);
+  const isGood = new Set(split.good(nGood));
+  const column = (j, good2) => values.flatMap((v, index) => isGood.has(index) === good2 && v[j] !== void 0 ? [v[j]] : []);
   const good = dists.map((d, j) => parzenEstimator(d, column(j, true)));
   const badColumns = dists.map((_, j) => column(j, false));
   return {
     good,
     scorer(pending) {
       const bad = dists.map((d, j) => parzenEstimator(d, [...badColumns[j], ...pending.map((p) => p[j])]));
-      return (values) => values.reduce((sum, x, j) => sum + good[j].logDensity(x) - bad[j].logDensity(x), 0);
+      return (values2) => values2.reduce((sum, x, j) => sum + good[j].logDensity(x) - bad[j].logDensity(x), 0);
     }
+  };
+}
+
+// tools/src/sampler/multi.ts
+function checkGoals(goals) {
+  if (goals.length === 0) throw new Error("goals: a multi-objective search needs at least one objective");
+  for (const goal2 of goals) {
+    if (goal2 !== "maximize" && goal2 !== "minimize") throw new Error(`goals must be "maximize" or "minimize", got ${goal2}`);
+  }
+}
+function successes(history, goals) {
+  return history.flatMap((h, index) => {
+    if (h.values === null) return [];
+    if (h.values.length !== goals.length) {
+      throw new Error(`history[${index}] has ${h.values.length} objective value(s), but there are ${goals.length} goals`);
+    }
+    if (!h.values.every((v) => Number.isFinite(v))) return [];
+    if (!(h.violation >= 0)) throw new Error(`history[${index}]: violation must be a number >= 0, got ${h.violation}`);
+    return [{ index, point: { values: toMinimized(h.values, goals), violation: h.violation } }];
+  });
+}
+
+// tools/src/sampler/motpe.ts
+function proposeMotpe(options) {
+  checkGoals(options.goals);
+  const trials = successes(options.history, options.goals);
+  return proposeParzen(options, { successes: trials.length, good: (nGood) => bestByFronts(trials, nGood) });
+}
+function bestByFronts(trials, count) {
+  const ranks = nonDominatedRanks(trials.map((t) => t.point));
+  const chosen = [];
+  for (let rank = 1; chosen.length < count; rank++) {
+    const front = trials.filter((_, i) => ranks[i] === rank);
+    if (front.length === 0) break;
+    const room = count - chosen.length;
+    if (front.length <= room) chosen.push(...front.map((t) => t.index));
+    else if (front[0].point.violation > 0) chosen.push(...front.slice(0, room).map((t) => t.index));
+    else chosen.push(...greedyHypervolume(front, room));
+  }
+  return chosen;
+}
+function greedyHypervolume(front, count) {
+  const reference = referencePoint(front.map((t) => t.point.values));
+  const chosen = [];
+  const left = [...front];
+  const indices = [];
+  while (indices.length < count) {
+    let best2 = 0;
+    let bestVolume = -Infinity;
+    left.forEach((t, k) => {
+      const volume2 = hypervolume([...chosen, t.point.values], reference);
+      if (volume2 > bestVolume) [best2, bestVolume] = [k, volume2];
+    });
+    const [taken] = left.splice(best2, 1);
+    chosen.push(taken.point.values);
+    indices.push(taken.index);
+  }
+  return indices;
+}
+
+// tools/src/sampler/nsga2.ts
+var DEFAULT_CROSSOVER_PROBABILITY = 0.9;
+var DEFAULT_SWAPPING_PROBABILITY = 0.5;
+function proposeNsga2(options) {
+  const settings = checkOptions2(options);
+  const trials = successes(options.history, options.goals);
+  return proposeBatch(
+    options.space,
+    options.history,
+    options.count,
+    options.seed,
+    // The random generation draws from the space's own distribution, as TPE's startup does.
+    ({ dists, values, rng }) => trials.length < settings.populationSize ? () => dists.map((d) => sampleUniform(d, rng)) : breeder(dists, values, rng, trials, settings),
+    // Without a scorer the first new draw is taken: `candidates` only sets how many draws
+    // (times fresh.ts's rounds) may repeat a configuration before the space counts as used up.
+    (draw) => ({ draw, candidates: DEFAULT_CANDIDATES })
+  );
+}
+function breeder(dists, values, rng, trials, settings) {
+  const parents = selectSurvivors(trials.map((t) => t.point), settings.populationSize).map((i) => trials[i]);
+  const points = parents.map((p) => p.point);
+  const ranks = nonDominatedRanks(points);
+  const crowding = new Array(parents.length).fill(0);
+  for (const rank of new Set(ranks)) {
+    const members = parents.flatMap((_, i) => ranks[i] === rank ? [i] : []);
+    const distances = crowdingDistances(members.map((i) => points[i].values));
+    members.forEach((i, k) => crowding[i] = distances[k]);
+  }
+  const better = (a, b) => ranks[a] !== ranks[b] ? ranks[a] < ranks[b] : crowding[a] !== crowding[b] ? crowding[a] > crowding[b] : a < b;
+  const n = parents.length;
+  const tournament = () => {
+    const a = rng.below(n);
+    const b = n === 1 ? a : (a + 1 + rng.below(n - 1)) % n;
+    return values[parents[better(a, b) ? a : b].index];
+  };
+  return () => {
+    const child = [...tournament()];
+    if (rng.uniform() < settings.crossoverProbability) {
+      const second = tournament();
+      for (let j = 0; j < child.length; j++) if (rng.uniform() < settings.swappingProbability) child[j] = second[j];
+    }
+    return child.map((x, j) => x === void 0 || rng.uniform() < settings.mutationProbability ? sampleUniform(dists[j], rng) : x);
+  };
+}
+function checkOptions2(options) {
+  checkGoals(options.goals);
+  const { count } = options;
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`count must be a whole number >= 0, got ${count}`);
+  if (!Number.isSafeInteger(options.seed)) throw new Error(`seed must be an integer, got ${options.seed}`);
+  const parameters = Object.keys(options.space).length;
+  if (parameters === 0) throw new Error("the space has no parameters");
+  const populationSize = options.populationSize ?? Math.max(count, 1);
+  if (!Number.isSafeInteger(populationSize) || populationSize < 1) {
+    throw new Error(`populationSize must be a whole number >= 1, got ${populationSize}`);
+  }
+  const probability = (name, value) => {
+    if (!(value >= 0 && value <= 1)) throw new Error(`${name} must be in [0, 1], got ${value}`);
+    return value;
+  };
+  return {
+    populationSize,
+    crossoverProbability: probability("crossoverProbability", options.crossoverProbability ?? DEFAULT_CROSSOVER_PROBABILITY),
+    swappingProbability: probability("swappingProbability", options.swappingProbability ?? DEFAULT_SWAPPING_PROBABILITY),
+    mutationProbability: probability("mutationProbability", options.mutationProbability ?? 1 / parameters)
   };
 }
 
@@ -1311,6 +1705,20 @@ ${rerun}`
   }
   return checked.proposals;
 }
+function builtIn(manifest, history) {
+  const { objectives, constraints, seed } = manifest;
+  const common2 = { space: history.space, count: history.count, seed };
+  if (manifest.sampler === "tpe" && objectives.length === 1 && constraints.length === 0) {
+    return proposeTpe({ ...common2, history: history.trials, goal: manifest.goal });
+  }
+  const observations = history.trials.map((t) => ({
+    hyperparams: t.hyperparams,
+    values: t.values === null ? null : objectives.map((o) => t.values[o.name]),
+    violation: t.violation ?? 0
+  }));
+  const goals = objectives.map((o) => o.goal);
+  return manifest.sampler === "nsga2" ? proposeNsga2({ ...common2, history: observations, goals }) : proposeMotpe({ ...common2, history: observations, goals });
+}
 main(async (argv) => {
   const flags = parseFlags(argv, /* @__PURE__ */ new Set());
   const manifest = readSamplerManifest(one(flags, SAMPLER_ACTION_FLAGS.manifest));
@@ -1325,10 +1733,10 @@ main(async (argv) => {
       proposed = runExecutable(manifest, history, historyPath, outputPath);
     } else {
       try {
-        proposed = proposeTpe({ space: history.space, history: history.trials, goal: manifest.goal, count: history.count, seed: manifest.seed });
+        proposed = builtIn(manifest, history);
       } catch (err) {
         throw new UserFacingError(
-          `databazel: ${manifest.label}: the TPE sampler cannot propose batch ${manifest.batch}: ${err.message}
+          `databazel: ${manifest.label}: the ${manifest.sampler === "nsga2" ? "NSGA-II" : "TPE"} sampler cannot propose batch ${manifest.batch}: ${err.message}
 Fix: widen space (a continuous distribution, or more choices), or lower n_trials.`
         );
       }

@@ -430,7 +430,8 @@ hyperparam_search = rule(
         ),
         sampler = attr.string(
             doc = "Empty for grid and random search; `tpe` proposes each batch of trials from the earlier " +
-                  "batches' validation metrics (Tree-structured Parzen Estimator); `executable` runs " +
+                  "batches' validation metrics (Tree-structured Parzen Estimator; MO-TPE with several objectives); " +
+                  "`nsga2` breeds them (NSGA-II, a generation per batch); `executable` runs " +
                   "`sampler_executable` instead (the macro sets both when `sampler` names a target). " +
                   "Checked at analysis, so that an unknown one fails this target alone.",
             default = "",

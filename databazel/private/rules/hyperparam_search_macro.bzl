@@ -163,7 +163,10 @@ def hyperparam_search(
       sampler: `""` for grid and random search; `"tpe"` runs n_trials / batch_size batches: the
         first drawn at random from `space`, each later one proposed by a `DatabazelSampler`
         action (a Tree-structured Parzen Estimator) from every earlier trial's hyperparameters
-        and metric on `validation_data`. A label (`":my_sampler"`) names an executable that
+        and metric on `validation_data`. With several `objectives` (or `constraints`), `"tpe"` is
+        the multi-objective TPE of Ozaki et al. (2020), and `"nsga2"` runs NSGA-II (Deb et al.
+        2002) with one generation per batch (docs/multi-objective.md); both read every
+        objective. A label (`":my_sampler"`) names an executable that
         proposes instead: it reads the history from `--history` and writes the batch to
         `--output` (docs/contract.md); a malformed batch fails the build with what is wrong.
         Each batch's history and proposals are in the output group `batches`. Trials are named by position (`b2_t3`); their values

@@ -18,6 +18,9 @@ import { main } from "../helper/main.ts";
 import { UserFacingError } from "../lib/user-facing-error.ts";
 import { discard } from "../lib/outputs.ts";
 import { proposeTpe, type Distribution } from "../sampler/tpe.ts";
+import { proposeMotpe } from "../sampler/motpe.ts";
+import { proposeNsga2 } from "../sampler/nsga2.ts";
+import type { MultiObservation } from "../sampler/multi.ts";
 
 function toDistribution(d: DistributionFields): Distribution {
   return d.kind === "choice" ? { kind: "choice", choices: d.choices } : { kind: d.kind, low: d.low, high: d.high };
@@ -86,6 +89,26 @@ function runExecutable(manifest: SamplerManifest, history: SamplerHistory, histo
   return checked.proposals;
 }
 
+/**
+ * A built-in sampler's batch. By one metric without constraints, TPE; by several objectives or
+ * with constraints, its multi-objective form (MO-TPE) or NSGA-II, each on every objective's value.
+ */
+function builtIn(manifest: SamplerManifest, history: SamplerHistory): Record<string, string>[] {
+  const { objectives, constraints, seed } = manifest;
+  const common = { space: history.space, count: history.count, seed };
+  if (manifest.sampler === "tpe" && objectives.length === 1 && constraints.length === 0) {
+    return proposeTpe({ ...common, history: history.trials, goal: manifest.goal });
+  }
+  // A trial that failed, or whose objectives are not all finite, is no one's parent nor good.
+  const observations: MultiObservation[] = history.trials.map((t) => ({
+    hyperparams: t.hyperparams,
+    values: t.values === null ? null : objectives.map((o) => t.values![o.name]!),
+    violation: t.violation ?? 0,
+  }));
+  const goals = objectives.map((o) => o.goal);
+  return manifest.sampler === "nsga2" ? proposeNsga2({ ...common, history: observations, goals }) : proposeMotpe({ ...common, history: observations, goals });
+}
+
 main(async (argv) => {
   const flags = parseFlags(argv, new Set());
   const manifest = readSamplerManifest(one(flags, SAMPLER_ACTION_FLAGS.manifest));
@@ -100,10 +123,10 @@ main(async (argv) => {
       proposed = runExecutable(manifest, history, historyPath, outputPath);
     } else {
       try {
-        proposed = proposeTpe({ space: history.space, history: history.trials, goal: manifest.goal, count: history.count, seed: manifest.seed });
+        proposed = builtIn(manifest, history);
       } catch (err) {
         throw new UserFacingError(
-          `databazel: ${manifest.label}: the TPE sampler cannot propose batch ${manifest.batch}: ${(err as Error).message}\n` +
+          `databazel: ${manifest.label}: the ${manifest.sampler === "nsga2" ? "NSGA-II" : "TPE"} sampler cannot propose batch ${manifest.batch}: ${(err as Error).message}\n` +
             "Fix: widen space (a continuous distribution, or more choices), or lower n_trials.",
         );
       }
