@@ -79,7 +79,7 @@ describe("databazel show", () => {
     expect(result.stdout).not.toContain("\x1b[");
     const lines = result.stdout.split("\n");
     const header = lines.find((l) => /^\s+rank\s+trial/.test(l))!;
-    expect(header.trim().split(/\s+/)).toEqual(["rank", "trial", "epochs", "hidden", "lr", "model", "accuracy", "examples", "loss"]);
+    expect(header.trim().split(/\s+/)).toEqual(["rank", "trial", "epochs", "hidden", "lr", "model", "accuracy", "examples", "loss", "params"]);
     const rows = lines.slice(lines.indexOf(header) + 1).filter((l) => l.trim() !== "");
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r.slice(1).trim().split(/\s+/)[1])).toEqual(board.trials.map((t) => t.trial));

@@ -282,6 +282,7 @@ function evaluate(net, data) {
     confusion_matrix: confusion,
     examples: data.count,
     loss: ratio(loss, data.count),
+    params: net.reduce((sum, layer) => sum + layer.nIn * layer.nOut + layer.nOut, 0),
     per_class: { f1, precision, recall }
   };
 }

@@ -1,5 +1,6 @@
 // Scores a network on labelled digits: accuracy, mean cross-entropy, per-class precision,
-// recall and F1, and the confusion matrix.
+// recall and F1, the confusion matrix, and the network's size (params: weights and biases), the
+// deterministic second objective of the multi-objective searches.
 import { CLASSES, type Digits } from "./digits.ts";
 import { type Network, Pass } from "./network.ts";
 
@@ -8,6 +9,7 @@ export type Metrics = {
   accuracy: number;
   loss: number;
   examples: number;
+  params: number;
   confusion_matrix: number[][];
   per_class: { precision: number[]; recall: number[]; f1: number[] };
 };
@@ -43,6 +45,7 @@ export function evaluate(net: Network, data: Digits): Metrics {
     confusion_matrix: confusion,
     examples: data.count,
     loss: ratio(loss, data.count),
+    params: net.reduce((sum, layer) => sum + layer.nIn * layer.nOut + layer.nOut, 0),
     per_class: { f1, precision, recall },
   };
 }
