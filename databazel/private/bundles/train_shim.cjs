@@ -94,7 +94,7 @@ var CONTRACT_ROWS = [
   sampler(
     "history",
     "PATH",
-    "the search so far, JSON: `space` (each parameter's `kind`, `low`, `high`, `choices`), `goal`, `metric`, `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome` and `value` (the validation metric; null unless it succeeded)"
+    'the search so far, JSON (`"format": 2`): `space` (each parameter\'s `kind`, `low`, `high`, `choices`), `objectives` (each `name` and `goal`; one for a search by `metric`), `constraints` (each `metric`, `op` and `bound`), `goal` and `metric` (the first objective), `seed`, `batch`, `count`, and `trials`, each with `trial`, `hyperparams` (the searched ones, as strings), `outcome`, `value` (the first objective on the validation data), `values` (every objective by name) and `violation` (how far outside the constraints, 0 when within); the last three null unless it succeeded with finite values'
   ),
   sampler(
     "output",
