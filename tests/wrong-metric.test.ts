@@ -42,7 +42,13 @@ beforeAll(() => {
     SAMPLER_HEADER +
       WRONG(samplerSearch({ name: "tpe", sampler: "tpe", nTrials: 4, batchSize: 2 })) +
       gridSearch("grid", ["0", "20"]) +
-      gridSearch("tolerant", ["0", "20"], { max_failed_trials: 2 }),
+      gridSearch("tolerant", ["0", "20"], { max_failed_trials: 2 }) +
+      // Several objectives and a constraint on a metric the script does not write either.
+      gridSearch("objectives", ["0"], {
+        metric: undefined,
+        objectives: { accuracy: "maximize", seen_epochs: "minimize" },
+        constraints: { latency_ms: "<= 3" },
+      }),
   );
   scratch = mkdtempSync(join(tmpdir(), "databazel-wrong-metric-"));
 });
@@ -66,6 +72,14 @@ describe("a search metric the eval script does not write", () => {
     // The fast trial trained and its eval failed; the slow one (60 s) was stopped unfinished.
     expect(executed.DatabazelTrain).toBe(1);
     expect(existsSync(join(ws, "bazel-bin", "grid", "sleep_20", "model"))).toBe(false);
+  });
+
+  it("several objectives: a constrained metric it does not write fails the same way, named", async () => {
+    const { output } = await failingBuild("//:objectives");
+    expect(output).toMatch(
+      /databazel: \/\/:objectives \(trial \w+\): the search ranks by "latency_ms", which is not among the metrics the eval executable wrote \(accuracy, seen_epochs\), so no trial can be ranked\./,
+    );
+    expect(output).toContain('Fix: set objectives or constraints to metrics among them, or make the eval executable write "latency_ms".');
   });
 
   it("with max_failed_trials, it is not a trial's failure: the build fails all the same", async () => {
