@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type LeaderboardJson, parseBest, readLeaderboard } from "../../tools/src/formats/leaderboard.ts";
+import type { SamplerHistory } from "../../tools/src/formats/sampler-history.ts";
 import { readRungSummary } from "../../tools/src/formats/scheduler.ts";
 import { type Check, runChecks } from "../harness/node-checks.ts";
 
@@ -146,6 +147,30 @@ const checks: Check[] = [
       // The first batch is the same random draw; the second is each sampler's own.
       for (const k of ["b1_t1", "b1_t2", "b1_t3", "b1_t4"]) assert.deepEqual(motpe.get(k), nsga2.get(k));
       assert.notDeepEqual(["b2_t1", "b2_t2", "b2_t3", "b2_t4"].map((k) => motpe.get(k)), ["b2_t1", "b2_t2", "b2_t3", "b2_t4"].map((k) => nsga2.get(k)));
+    },
+  },
+  {
+    name: "a sampler executable reads every objective and each trial's violation (history format 2)",
+    run() {
+      const history = JSON.parse(readFileSync(join(dir, "executable/batches/batch_2.history.json"), "utf8")) as SamplerHistory;
+      assert.equal(history.format, 2);
+      assert.deepEqual(history.objectives, [
+        { name: "accuracy", goal: "maximize" },
+        { name: "params", goal: "minimize" },
+      ]);
+      assert.deepEqual(history.constraints, [{ metric: "latency_ms", op: "<=", bound: 1 }]);
+      assert.equal(history.metric, "accuracy");
+      assert.equal(history.trials.length, 2);
+      for (const trial of history.trials) {
+        assert.equal(trial.outcome, "succeeded");
+        assert.equal(trial.values?.["params"], 1600);
+        assert.equal(trial.values?.["accuracy"], trial.value);
+        assert.equal(trial.violation, 1);
+      }
+      // Every trial breaks the constraint by the same amount: one front, of them all, by violation.
+      const b = board("executable");
+      assert.deepEqual(column(b, "violation"), [1, 1, 1, 1]);
+      assert.deepEqual(column(b, "pareto_rank"), [1, 1, 1, 1]);
     },
   },
 ];
