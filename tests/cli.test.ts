@@ -100,7 +100,7 @@ describe("databazel show", () => {
   it("--csv and --md print the search's CSV and Markdown tables", async () => {
     const csv = await databazel(["show", "//mnist:bzl_search", "--csv"]);
     expect(csv.exitCode, csv.stderr).toBe(0);
-    expect(csv.stdout.split("\n")[0]).toBe("rank,trial,epochs,hidden,lr,model,accuracy,examples,loss");
+    expect(csv.stdout.split("\n")[0]).toBe("rank,trial,epochs,hidden,lr,model,accuracy,examples,loss,params");
     expect(`${csv.stdout}\n`).toBe(read(join(bin, "bzl_search.leaderboard.csv")));
     const md = await databazel(["show", "//mnist:bzl_search", "--md"]);
     expect(`${md.stdout}\n`).toBe(read(join(bin, "bzl_search.leaderboard.md")));

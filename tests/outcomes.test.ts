@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlin
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEADERBOARD_FORMAT } from "../tools/src/formats/leaderboard.ts";
 import { bazel, bazelInfo, repoRoot } from "./harness/bazel.ts";
 import { scriptSearch } from "./harness/build-file.ts";
 import { dumpDom, findChromium } from "./harness/chromium.ts";
@@ -91,7 +92,7 @@ describe("max_failed_trials = 3, with a crash, a NaN and a hang among six trials
 
   it("ranks the good trials, then the others with their outcome and error; the best model is the best success", () => {
     const board = readJson<{ format: number; best: string; trials: Row[] }>(bin("s3.leaderboard.json"));
-    expect(board.format).toBe(3);
+    expect(board.format).toBe(LEADERBOARD_FORMAT);
     expect(board.best).toBe("mode_b");
     expect(board.trials.map((t) => [t.rank, t.trial, t.outcome, t.value])).toEqual([
       [1, "mode_b", "succeeded", 0.9],
