@@ -29,13 +29,28 @@ export function pointKind(t: Ranked, board: Pick<LeaderboardJson, "best" | "fron
 }
 
 /**
+ * A tick label kept short: 200000 as 200k, 1500000 as 1.5M (parameter counts, sizes in bytes);
+ * from 1000 up when `from` says so, so that one axis's labels share a unit.
+ */
+export function compactLabel(label: string, from = 10000): string {
+  const n = Number(label);
+  if (!Number.isFinite(n) || Math.abs(n) < from) return label;
+  const [div, unit] = Math.abs(n) >= 1e9 ? [1e9, "G"] : Math.abs(n) >= 1e6 ? [1e6, "M"] : [1e3, "k"];
+  return `${formatNumber(Number((n / div).toPrecision(4)))}${unit}`;
+}
+
+/**
  * An objective's axis: logarithmic when its values are all positive and span more than two
- * decades (parameter counts, sizes), else linear with a margin so points clear the axes.
+ * decades (parameter counts, sizes), else linear with a margin so points clear the axes; large
+ * tick labels compact, so they leave room for the axis title.
  */
 export function objectiveScale(values: number[], range: [number, number]): Scale {
   const min = Math.min(...values);
   const max = Math.max(...values);
-  return min > 0 && max / min > 100 ? logScale(values, range) : linearScale(values, range, { pad: 0.06 });
+  const scale = min > 0 && max / min > 100 ? logScale(values, range) : linearScale(values, range, { pad: 0.06 });
+  // An axis reaching 10000 writes every label from 1000 up in k (8000 as 8k beside 12k).
+  const from = scale.ticks.some((t) => Math.abs(Number(t.label)) >= 10000) ? 1000 : 10000;
+  return { ...scale, ticks: scale.ticks.map((t) => ({ at: t.at, label: compactLabel(t.label, from) })) };
 }
 
 /** The value of `t`'s objective `name`; undefined when it has none (or not a finite one). */
@@ -114,7 +129,7 @@ function swatch(kind: PointKind | "line", dashed: boolean): string {
   return `<svg width="18" height="16" viewBox="-9 -8 18 16" aria-hidden="true">${inner}</svg>`;
 }
 
-function markerLegend(kinds: Set<PointKind>, staircase: boolean, select: string | null): string {
+function markerLegend(kinds: Set<PointKind>, staircase: boolean, select: string | null, line: boolean): string {
   const items: [PointKind | "line", string][] = [
     ["best", `selected (${select === "knee" ? "the knee" : `best by ${select}`})`],
     ["front", "Pareto front"],
@@ -124,7 +139,7 @@ function markerLegend(kinds: Set<PointKind>, staircase: boolean, select: string 
     ["pruned", "pruned at a rung"],
   ];
   const lis = items
-    .filter(([k]) => k === "line" || kinds.has(k))
+    .filter(([k]) => (k === "line" ? line : kinds.has(k)))
     .map(([k, label]) => `<li data-kind="${k}">${swatch(k, !staircase)}${esc(label)}</li>`);
   return `<ul class="legend">${lis.join("")}</ul>`;
 }
@@ -181,7 +196,7 @@ export function frontChart(board: LeaderboardJson, trials: readonly Ranked[], x:
     xScale: xs.kind,
     title: `${y.name} against ${x.name}`,
     body,
-    legendHtml: markerLegend(new Set(drawn.map((p) => p.kind)), staircase, board.select),
+    legendHtml: markerLegend(new Set(drawn.map((p) => p.kind)), staircase, board.select, path !== ""),
   });
 }
 
@@ -190,8 +205,8 @@ export function objectivePairs(objectives: readonly Objective[]): [Objective, Ob
   return objectives.flatMap((a, i) => objectives.slice(i + 1).map((b): [Objective, Objective] => [a, b]));
 }
 
-/** The charts of every pair, with a hint that says how to read them. */
-export function frontCharts(board: LeaderboardJson, trials: readonly Ranked[]): string {
+/** The charts of every pair, then `after` (the hypervolume's), with a hint that says how to read them. */
+export function frontCharts(board: LeaderboardJson, trials: readonly Ranked[], after = ""): string {
   const many = board.objectives.length > 2;
   const pruned = trials.some((t) => t.outcome === "pruned");
   const failed = trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
@@ -207,5 +222,5 @@ export function frontCharts(board: LeaderboardJson, trials: readonly Ranked[]): 
     (pruned ? ` Grey: trials pruned at a rung, scored there (not comparable with trials that trained to the end, and never on the front).` : "") +
     (failed ? ` ${failed} trial${failed === 1 ? "" : "s"} that did not succeed ${failed === 1 ? "has" : "have"} no values and ${failed === 1 ? "is" : "are"} not drawn.` : "");
   const charts = objectivePairs(board.objectives).map(([x, y]) => frontChart(board, trials, x, y));
-  return `<p class="hint">${esc(hint)}</p>\n<div class="charts">\n${charts.join("\n")}\n</div>`;
+  return `<p class="hint">${esc(hint)}</p>\n<div class="charts">\n${[...charts, after].filter(Boolean).join("\n")}\n</div>`;
 }

@@ -48,7 +48,7 @@ export function hypervolumeCurve(trials: readonly Ranked[], objectives: readonly
   return { reference, values };
 }
 
-/** The curve's chart, or a note saying why there is none. */
+/** The curve's chart (a <figure>), or a note saying why there is none. */
 export function hypervolumeChart(trials: readonly Ranked[], objectives: readonly Objective[]): string {
   if (objectives.length > MAX_CURVE_OBJECTIVES) {
     return note(`Not drawn for more than ${MAX_CURVE_OBJECTIVES} objectives: exact hypervolume grows too costly to compute after every trial.`, "hypervolume");
@@ -70,5 +70,5 @@ export function hypervolumeChart(trials: readonly Ranked[], objectives: readonly
       `Reference point: each objective's worst value over all those trials plus a tenth of its range (${reference}). ` +
       `Pruned trials, scored at an earlier rung, are left out.`,
   });
-  return `<div class="charts">\n${chart}\n</div>`;
+  return chart;
 }

@@ -48,8 +48,7 @@ export function searchReport(m: SearchReportManifest): string {
     section("leaderboard-section", "Leaderboard", leaderboardTable(board, hyperparams)),
     ...(multi
       ? [
-          section("pareto-section", "Pareto front", frontCharts(board, byDeclaration)),
-          section("hypervolume-section", "Hypervolume over trials", hypervolumeChart(byDeclaration, board.objectives)),
+          section("pareto-section", "Pareto front", frontCharts(board, byDeclaration, hypervolumeChart(byDeclaration, board.objectives))),
         ]
       : []),
     ...(schedule ? [section("promotions-section", "Promotions", promotions(board, declared))] : []),
@@ -165,7 +164,7 @@ function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string 
   const failures = trials.some(isFailure);
   const pruned = trials.some((t) => t.outcome === "pruned");
   const hint =
-    (multi ? "; trials rank by Pareto front (pareto_rank 1 is the front, the selected trial first), then by the first objective" : "") +
+    (multi ? `; trials rank by Pareto front (pareto_rank 1 is the front, the selected trial first), then by ${json.metric}` : "") +
     (pruned ? "; the trials that trained to the last rung rank first, then the pruned ones, those stopped later first, scored at their last checkpoint" : "") +
     (failures ? "; trials that did not succeed rank last, with their error" : "");
   return (
