@@ -67,8 +67,8 @@ export function hypervolumeChart(trials: readonly Ranked[], objectives: readonly
     caption:
       `After each trial, the hypervolume of the trials so far that succeeded and keep every constraint: the area (volume) ` +
       `of objective space their front dominates, up to a reference point. Higher is better; a flat stretch added nothing to the front. ` +
-      `Reference point: each objective's worst value over all those trials plus a tenth of its range (${reference}). ` +
-      `Pruned trials, scored at an earlier rung, are left out.`,
+      `Reference point: each objective's worst value over all those trials plus a tenth of its range (${reference}).` +
+      (trials.some((t) => t.outcome === "pruned") ? " Pruned trials, scored at an earlier rung, are left out." : ""),
   });
   return chart;
 }
