@@ -239,6 +239,13 @@ describe("databazel show", () => {
     );
   });
 
+  it("says, with a scheduler, that the front is of the trials that trained to the end", () => {
+    const schedule: LeaderboardJson["schedule"] = { scheduler: "successive_halving", min_epochs: 1, max_epochs: 9, reduction_factor: 3, brackets: [] };
+    expect(renderFront({ ...two, schedule }, plain).split("\n")[0]).toBe(
+      "Pareto front of accuracy (maximize) and params (minimize): 3 trials that no other trial beats on both among the trials that trained to the last rung and keep latency_ms <= 4.",
+    );
+  });
+
   it("says the objectives in the table's header line, and puts the front between the table and the rungs", () => {
     const text = renderLeaderboard(toLeaderboard(two), plain, null, renderFront(two, plain));
     const lines = text.split("\n");

@@ -25,9 +25,15 @@ export function selectReason(select: string | null): string {
  */
 export function renderFront(json: LeaderboardJson, style: Style): string {
   const both = json.objectives.length === 2 ? "both" : "every objective";
-  const feasible = json.constraints.length ? ` among the trials that keep ${json.constraints.map((c) => `${c.metric} ${c.op} ${formatNumber(c.bound)}`).join(" and ")}` : "";
+  // The front is of the trials that trained to the end (with a scheduler) and keep every constraint.
+  const among = [
+    ...(json.schedule ? ["trained to the last rung"] : []),
+    ...(json.constraints.length ? [`keep ${json.constraints.map((c) => `${c.metric} ${c.op} ${formatNumber(c.bound)}`).join(" and ")}`] : []),
+  ];
   const n = json.front.length;
-  const title = `Pareto front of ${objectivesInWords(json.objectives)}: ${n} trial${n === 1 ? "" : "s"} that no other trial beats on ${both}${feasible}.`;
+  const title =
+    `Pareto front of ${objectivesInWords(json.objectives)}: ${n} trial${n === 1 ? "" : "s"} that no other trial beats on ${both}` +
+    `${among.length ? ` among the trials that ${among.join(" and ")}` : ""}.`;
   if (n === 0) return `${style.bold(title)}\n`;
   const byName = new Map(json.trials.map((t) => [t.trial, t]));
   const headers = ["", "trial", ...json.objectives.map((o) => o.name)];
