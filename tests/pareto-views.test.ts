@@ -168,6 +168,12 @@ describe("the front chart of two objectives", () => {
     expect(svg).toContain("dominated: Pareto front 2</title>");
   });
 
+  it("says so when no trial has values to draw", () => {
+    expect(frontChart(two, [two.trials[6]!], ACCURACY, PARAMS)).toBe(
+      `<p class="note" data-missing="pareto-front-accuracy-params">No trial has values of both accuracy and params: nothing to plot.</p>`,
+    );
+  });
+
   it("writes large ticks short", () => {
     expect([compactLabel("200000"), compactLabel("1500000"), compactLabel("8000"), compactLabel("8000", 1000), compactLabel("0.5")]).toEqual(["200k", "1.5M", "8000", "8k", "0.5"]);
   });

@@ -5,7 +5,7 @@
 // single-objective searches, which share that CSS, stay byte for byte as they were.
 import type { LeaderboardJson, Ranked } from "../formats/leaderboard.ts";
 import type { Objective } from "../formats/objectives.ts";
-import { esc, formatNumber } from "./html.ts";
+import { esc, formatNumber, note } from "./html.ts";
 import { axes, FADED, figure, linearScale, logScale, PALETTE, px, X_RANGE, Y_RANGE, type Scale } from "./svg.ts";
 
 /** How a trial is drawn, by increasing precedence: a spot shared by several takes the highest. */
@@ -153,6 +153,7 @@ export function frontChart(board: LeaderboardJson, trials: readonly Ranked[], x:
     const vy = valueOf(t, y.name);
     return kind && vx !== undefined && vy !== undefined ? [{ t, kind, x: vx, y: vy }] : [];
   });
+  if (drawn.length === 0) return note(`No trial has values of both ${x.name} and ${y.name}: nothing to plot.`, `pareto-front-${x.name}-${y.name}`);
   const xs = objectiveScale(
     drawn.map((p) => p.x),
     X_RANGE,
