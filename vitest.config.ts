@@ -11,6 +11,7 @@ const UNIT = [
   "tests/metrics.test.ts",
   "tests/mosampler.test.ts",
   "tests/pareto.test.ts",
+  "tests/pareto-views.test.ts",
   "tests/promote.test.ts",
   "tests/static-checks.test.ts",
   "tests/tpe.test.ts",

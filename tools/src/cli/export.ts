@@ -13,8 +13,10 @@ import { OUTCOMES, readRunRecord, type Outcome, type TrainRecord } from "../form
 import { parseCurve, type Curve } from "../lib/curve.ts";
 import type { MetricInfo } from "../tensorboard/events.ts";
 import { hparamInfos, typedHparams, type Declared } from "../tensorboard/hparams.ts";
-import { curveTags, EVENT_FILE, experimentEventFile, runEventFile, TEST_PREFIX, type RunData, type TrainingSegment } from "../tensorboard/runs.ts";
+import { curveTags, EVENT_FILE, experimentEventFile, runEventFile, type RunData, type TrainingSegment } from "../tensorboard/runs.ts";
+import { rankingScalars, searchMetricInfos } from "../tensorboard/search-metrics.ts";
 import { CliError } from "./errors.ts";
+import { objectivesInWords, selectReason } from "./front.ts";
 import { chain } from "./lineage.ts";
 import { queryOneTarget, displayLabel, ensureOutputs, requireKind, type Workspace } from "./targets.ts";
 
@@ -108,6 +110,7 @@ function searchExport(ws: Workspace, target: Target): Export {
       training: trainingOf(trial.model, records),
       evalSeconds: evalRecord.duration_ms / 1000,
       epochs: ranked.epochs,
+      ranking: rankingScalars(board, ranked),
     };
     files.set(join(ranked.trial, EVENT_FILE), runEventFile(run));
     for (const tag of curveTags(curve)) tags.add(tag);
@@ -115,20 +118,17 @@ function searchExport(ws: Workspace, target: Target): Export {
     outcomes.set(ranked.outcome, (outcomes.get(ranked.outcome) ?? 0) + 1);
   }
 
-  // The search's metric first, then the other final metrics, then the curves' last values.
-  const finals = [...metricNames].sort((a, b) => Number(b === board.metric) - Number(a === board.metric) || (a < b ? -1 : a > b ? 1 : 0));
-  const metrics: MetricInfo[] = [
-    ...finals.map((name) => ({
-      tag: `${TEST_PREFIX}${name}`,
-      description: `${name} on the test data${name === board.metric ? `, the metric the search ranks by (${board.goal})` : ""}`,
-    })),
-    ...[...tags].sort().map((tag) => ({ tag, description: `${tag} at the last epoch of the learning curve` })),
-  ];
+  // The search's metric (or every objective) first, then the other final metrics, the ranking's, the curves' last values.
+  const metrics: MetricInfo[] = searchMetricInfos(board, metricNames, tags);
+  const ranked =
+    board.objectives.length > 1
+      ? `Pareto fronts of ${objectivesInWords(board.objectives)}; the selected trial is ${board.best} (${selectReason(board.select)}), of a front of ${board.front.length}`
+      : `${board.metric} (${board.goal}); the best is ${board.best}`;
   files.set(
     EVENT_FILE,
     experimentEventFile({
       name: label,
-      description: `${label}: ${plural(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}); the best is ${board.best}.`,
+      description: `${label}: ${plural(board.trials.length, "trial")} ranked by ${ranked}.`,
       timeCreatedSecs: 0,
       hparams: infos,
       metrics,

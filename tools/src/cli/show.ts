@@ -1,8 +1,10 @@
-// `databazel show LABEL`: a hyperparam_search's leaderboard, best first; for a search with a scheduler
-// (successive halving, Hyperband) then its rungs, with who went on at each.
+// `databazel show LABEL`: a hyperparam_search's leaderboard, best first; for a search by several
+// objectives then its Pareto front; for a search with a scheduler (successive halving,
+// Hyperband) then its rungs, with who went on at each.
 import { readLeaderboard, type Goal, type Schedule } from "../formats/leaderboard.ts";
 import { columns, formatNumber, row, toCsv, toLeaderboard, toMarkdown, type Leaderboard } from "../leaderboard/render.ts";
 import { stableJson } from "../lib/json.ts";
+import { objectivesInWords, renderFront } from "./front.ts";
 import type { ShowFormat } from "./args.ts";
 import { autoColumns, renderTable, type Style } from "./table.ts";
 import { UsageError } from "./errors.ts";
@@ -13,25 +15,29 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 /**
  * The terminal table: a marker column ("*" on the best trial), best first, the best highlighted;
- * for a search with a scheduler, its rungs after it.
+ * then `front` (the Pareto front's section, for a search by several objectives); for a search
+ * with a scheduler, its rungs after it.
  */
-export function renderLeaderboard(board: Leaderboard, style: Style, schedule: Schedule | null = null): string {
+export function renderLeaderboard(board: Leaderboard, style: Style, schedule: Schedule | null = null, front = ""): string {
   const better = board.goal === "maximize" ? "higher" : "lower";
   const headers = ["", ...columns(board)];
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
   // A pruned trial did not fail: a rung stopped it on purpose, and it has a value.
   const failed = board.trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
   const pruned = board.trials.filter((t) => t.outcome === "pruned").length;
+  const ranking =
+    board.objectives.length > 1
+      ? `Pareto fronts of ${objectivesInWords(board.objectives)}${board.constrained ? ", those that break a constraint after those that keep them all" : ""}; * marks the selected trial.`
+      : `${board.metric} (${board.goal}: ${better} is better); * marks the best.`;
   const title =
-    `${board.label}: ${plural(board.trials.length, "trial")} ranked by ` +
-    `${board.metric} (${board.goal}: ${better} is better); * marks the best.` +
+    `${board.label}: ${plural(board.trials.length, "trial")} ranked by ${ranking}` +
     (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") +
     (failed ? ` ${failed} did not succeed and rank last.` : "");
   const table = renderTable(autoColumns(headers, rows), rows, {
     style,
     highlight: (i) => board.trials[i]?.rank === 1,
   });
-  return `${style.bold(title)}\n\n${table}${schedule ? `\n${renderRungs(schedule, board.metric, board.goal, style)}` : ""}`;
+  return `${style.bold(title)}\n\n${table}${front ? `\n${front}` : ""}${schedule ? `\n${renderRungs(schedule, board.metric, board.goal, style)}` : ""}`;
 }
 
 /**
@@ -119,6 +125,6 @@ function format_(target: Target, path: string, format: ShowFormat, style: Style)
     case "md":
       return toMarkdown(board);
     default:
-      return renderLeaderboard(board, style, json.schedule);
+      return renderLeaderboard(board, style, json.schedule, json.objectives.length > 1 ? renderFront(json, style) : "");
   }
 }

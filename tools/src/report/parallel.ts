@@ -2,10 +2,13 @@
 // vertical axis per hyperparameter that varies (log for loguniform, categories for choice, see
 // paramScale), the metric's axis last, and each trial a line through its values, coloured by its
 // metric on a sequential scale (darker is better; a colour bar says which value is which).
+// With several objectives, each has an axis after the hyperparameters; the colour is the
+// first objective's (or select's: the leaderboard's `value`).
 // Pruned trials are grey and dashed (their metric is from the checkpoint they stopped at);
 // trials that failed, timed out or diverged have no metric: red and dotted, they end on a
 // "no value" mark below the metric's axis.
 import type { Goal, Ranked } from "../formats/leaderboard.ts";
+import type { Objective } from "../formats/objectives.ts";
 import { esc, formatNumber } from "./html.ts";
 import { FADED, figure, linearScale, paramScale, px, truncate, type LegendItem, type ParamKind, type Scale } from "./svg.ts";
 
@@ -36,6 +39,8 @@ export interface ParallelSpec {
   kinds: Map<string, ParamKind>;
   /** Every trial, in declaration order (the order lines are drawn in, within a layer). */
   trials: Ranked[];
+  /** With more than one: an axis per objective, in this order, instead of the metric's alone. */
+  objectives?: Objective[];
 }
 
 const TOP = 44;
@@ -44,7 +49,11 @@ const SPACING = 150;
 const SIDE = 84;
 
 export function parallelChart(s: ParallelSpec): string {
-  const axes = s.hyperparams.length + 1;
+  const many = (s.objectives?.length ?? 0) > 1;
+  // The axes after the hyperparameters: each objective's, or the metric's alone.
+  const ends: Objective[] = many ? s.objectives! : [{ name: s.metric, goal: s.goal }];
+  const endValue = (t: Ranked, k: number): number | null => (many ? (t.value === null ? null : (t.metrics[ends[k]!.name] ?? null)) : t.value);
+  const axes = s.hyperparams.length + ends.length;
   const width = Math.max(560, SIDE * 2 + (axes - 1) * SPACING);
   const step = (width - SIDE * 2) / (axes - 1);
   const xs = Array.from({ length: axes }, (_, i) => SIDE + i * step);
@@ -56,9 +65,14 @@ export function parallelChart(s: ParallelSpec): string {
   const height = barTop + 40;
 
   const scales = s.hyperparams.map((h) => paramScale(s.trials.map((t) => t.hyperparams[h] ?? ""), s.kinds.get(h), range));
-  const values = s.trials.flatMap((t) => (t.value === null ? [] : [t.value]));
+  const endScales = ends.map((_, k) => {
+    const values = s.trials.flatMap((t) => {
+      const v = endValue(t, k);
+      return v === null ? [] : [v];
+    });
+    return values.length ? linearScale(values, range) : undefined;
+  });
   const completed = s.trials.filter((t) => t.outcome === "succeeded" && t.value !== null).map((t) => t.value!);
-  const metricScale = values.length ? linearScale(values, range) : undefined;
   const [lo, hi] = completed.length ? [Math.min(...completed), Math.max(...completed)] : [0, 0];
   const goodness = (v: number): number => (hi === lo ? 1 : s.goal === "maximize" ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo));
 
@@ -76,8 +90,11 @@ export function parallelChart(s: ParallelSpec): string {
       const v = t.hyperparams[h];
       if (v !== undefined) points.push(`${px(xs[i]!)},${px(scales[i]!.at(v))}`);
     });
-    const last = xs[axes - 1]!;
-    points.push(`${px(last)},${px(t.value === null || !metricScale ? noValue : metricScale.at(t.value))}`);
+    ends.forEach((_, k) => {
+      const v = endValue(t, k);
+      const scale = endScales[k];
+      points.push(`${px(xs[s.hyperparams.length + k]!)},${px(v === null || !scale ? noValue : scale.at(v))}`);
+    });
     const status = t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed";
     const look =
       status === "completed"
@@ -89,7 +106,10 @@ export function parallelChart(s: ParallelSpec): string {
     const tip = [
       `${t.trial}${t.trial === s.best ? " (best)" : ""}`,
       ...s.hyperparams.map((h) => `${h} = ${t.hyperparams[h] ?? ""}`),
-      t.value === null ? `${s.metric}: none (${t.outcome})` : `${s.metric} = ${formatNumber(t.value)}${status === "pruned" ? ` (pruned after ${t.epochs} epochs)` : ""}`,
+      ...ends.map((o, k) => {
+        const v = endValue(t, k);
+        return v === null ? `${o.name}: none (${t.outcome})` : `${o.name} = ${formatNumber(v)}${status === "pruned" ? ` (pruned after ${t.epochs} epochs)` : ""}`;
+      }),
     ].join("\n");
     return (
       `<polyline class="${cls}" data-trial="${esc(t.trial)}" data-outcome="${esc(t.outcome)}" points="${points.join(" ")}" fill="none" ${look}>` +
@@ -99,17 +119,26 @@ export function parallelChart(s: ParallelSpec): string {
 
   const parts: string[] = [`<g class="pc-lines">`, ...lines, `</g>`];
   s.hyperparams.forEach((h, i) => parts.push(axis(xs[i]!, scales[i]!, h, i === 0 ? SIDE : step)));
-  const arrow = s.goal === "maximize" ? "\u2191" : "\u2193";
-  parts.push(axis(xs[axes - 1]!, metricScale ?? linearScale([0, 1], range), `${s.metric} ${arrow}`, step, true));
+  ends.forEach((o, k) => {
+    const arrow = o.goal === "maximize" ? "\u2191" : "\u2193";
+    parts.push(axis(xs[s.hyperparams.length + k]!, endScales[k] ?? linearScale([0, 1], range), `${o.name} ${arrow}`, step, true));
+  });
   if (failed) {
-    const x = xs[axes - 1]!;
-    parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
-    parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+    ends.forEach((_, k) => {
+      const x = xs[s.hyperparams.length + k]!;
+      parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
+      // Worded once, at the last axis: elsewhere it would sit on the lines to the next.
+      if (k === ends.length - 1) parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+    });
   }
   const best = s.trials.find((t) => t.trial === s.best);
-  if (best?.value != null && metricScale) {
-    parts.push(`<circle class="pc-best" cx="${px(xs[axes - 1]!)}" cy="${px(metricScale.at(best.value))}" r="4.5" fill="${sequential(1)}" stroke="#fff" stroke-width="1.5"/>`);
-  }
+  ends.forEach((_, k) => {
+    const v = best ? endValue(best, k) : null;
+    const scale = endScales[k];
+    if (v !== null && scale) {
+      parts.push(`<circle class="pc-best" cx="${px(xs[s.hyperparams.length + k]!)}" cy="${px(scale.at(v))}" r="4.5" fill="${sequential(1)}" stroke="#fff" stroke-width="1.5"/>`);
+    }
+  });
   if (completed.length) parts.push(colourBar(s, lo, hi, barTop));
 
   const present = new Set(s.trials.map((t) => (t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed")));
@@ -125,7 +154,9 @@ export function parallelChart(s: ParallelSpec): string {
     width,
     height,
     legend,
-    caption: `One line per trial, through its hyperparameters to its ${s.metric}. The best trial is the thick line; hover a line for its trial.`,
+    caption: many
+      ? `One line per trial, through its hyperparameters to each objective, coloured by ${s.metric}. The selected trial is the thick line; hover a line for its trial.`
+      : `One line per trial, through its hyperparameters to its ${s.metric}. The best trial is the thick line; hover a line for its trial.`,
   });
   return `<div class="charts">\n${chart}\n</div>`;
 }

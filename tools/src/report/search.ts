@@ -1,4 +1,5 @@
-// The report of a hyperparam_search: leaderboard (with every trial's outcome), the promotions of
+// The report of a hyperparam_search: leaderboard (with every trial's outcome), with several
+// objectives the Pareto front charts and the hypervolume over trials, the promotions of
 // a search with a scheduler, the parallel coordinates of every trial, the metric against each
 // hyperparameter, every trial's learning curve, and the best trial's confusion matrix.
 import { readLeaderboard, type LeaderboardJson, type Ranked } from "../formats/leaderboard.ts";
@@ -7,6 +8,8 @@ import { confusionMatrix } from "./classes.ts";
 import { curveCharts, readCurve } from "./curves.ts";
 import { esc, formatNumber, isNumeric, note, page, readJson, section, table, type Cell, type Column } from "./html.ts";
 import type { SearchReportManifest } from "../formats/report-manifest.ts";
+import { frontCharts } from "./front-chart.ts";
+import { hypervolumeChart } from "./hypervolume-curve.ts";
 import { parallelChart } from "./parallel.ts";
 import { promotions } from "./promotions.ts";
 import { scatterChart, valueScale, type ParamKind } from "./svg.ts";
@@ -28,9 +31,12 @@ export function searchReport(m: SearchReportManifest): string {
   const schedule = board.schedule;
   const scheduler = schedule === null ? "" : schedule.scheduler === "hyperband" ? "Hyperband" : "successive halving";
 
+  const multi = board.objectives.length > 1;
   const subtitle =
-    `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` +
-    (best?.value != null ? ` · best: <b>${esc(best.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best.value))}` : "") +
+    (multi
+      ? paretoSubtitle(board, best)
+      : `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` +
+        (best?.value != null ? ` · best: <b>${esc(best.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best.value))}` : "")) +
     (schedule ? ` · ${esc(scheduler)}, ${esc(schedule.min_epochs)} to ${esc(schedule.max_epochs)} epochs` : "") +
     (pruned ? ` · <span class="pruned-count">${pruned} pruned</span>` : "") +
     (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
@@ -40,12 +46,25 @@ export function searchReport(m: SearchReportManifest): string {
   const varying = hyperparams.filter((h) => new Set(trials.map((t) => t.hyperparams[h] ?? "")).size > 1);
   const sections = [
     section("leaderboard-section", "Leaderboard", leaderboardTable(board, hyperparams)),
+    ...(multi
+      ? [
+          section("pareto-section", "Pareto front", frontCharts(board, byDeclaration, hypervolumeChart(byDeclaration, board.objectives))),
+        ]
+      : []),
     ...(schedule ? [section("promotions-section", "Promotions", promotions(board, declared))] : []),
     section(
       "parallel-section",
       "Parallel coordinates",
       varying.length
-        ? parallelChart({ metric: m.metric, goal: m.goal, best: board.best, hyperparams: varying, kinds, trials: byDeclaration })
+        ? parallelChart({
+            metric: m.metric,
+            goal: m.goal,
+            best: board.best,
+            hyperparams: varying,
+            kinds,
+            trials: byDeclaration,
+            ...(multi ? { objectives: board.objectives } : {}),
+          })
         : note("No hyperparameter varies between the trials: nothing to plot.", "parallel-coordinates"),
     ),
     section(
@@ -72,10 +91,27 @@ export function searchReport(m: SearchReportManifest): string {
   return page({ kind: "hyperparam_search", label: m.label, subtitle, sections });
 }
 
+/** The subtitle of a search by several objectives: what it ranks by, and the selected trial. */
+function paretoSubtitle(board: LeaderboardJson, best: Ranked | undefined): string {
+  const n = board.trials.length;
+  const objectives = board.objectives.map((o) => `<code>${esc(o.name)}</code> (${esc(o.goal)})`).join(", ");
+  const constraints = board.constraints.map((c) => `<code>${esc(`${c.metric} ${c.op} ${formatNumber(c.bound)}`)}</code>`).join(", ");
+  const why = board.select === "knee" ? "the knee of the front" : `best by ${board.select}`;
+  const values = best ? board.objectives.map((o) => `${o.name} = ${formatNumber(best.metrics[o.name] ?? NaN)}`).join(", ") : "";
+  return (
+    `${n} trial${n === 1 ? "" : "s"} · objectives ${objectives}` +
+    (constraints ? ` · constraint${board.constraints.length === 1 ? "" : "s"} ${constraints}` : "") +
+    ` · Pareto front of ${board.front.length}` +
+    (best ? ` · selected (${esc(why)}): <b>${esc(best.trial)}</b> with ${esc(values)}` : "")
+  );
+}
+
 /**
  * The leaderboard's columns and cells are those of its CSV and Markdown (tools/src/leaderboard/render.ts):
- * rank, trial, with a scheduler the bracket (Hyperband), rung and epochs_trained, the
- * hyperparameters, the metric, the other metrics, the outcome, and the error when not all succeeded.
+ * rank, trial, with several objectives or constraints the pareto_rank (and the violation with
+ * constraints), with a scheduler the bracket (Hyperband), rung and epochs_trained, the
+ * hyperparameters, the metric (or every objective), the other metrics, the outcome, and the
+ * error when not all succeeded.
  */
 function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string {
   const board = toLeaderboard(json);
@@ -85,26 +121,40 @@ function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string 
   // Every trial's outcome is shown, also when all succeeded (the CSV then has no outcome column).
   const withOutcome = !board.hasFailures;
   const keys = [...boardColumns(board), ...(withOutcome ? ["outcome"] : [])];
-  const others = board.metricNames.filter((k) => k !== board.metric);
+  // The lead metrics: every objective with several, else the metric alone (as render.ts's row()).
+  const multi = board.objectives.length > 1;
+  const lead = multi ? board.objectives : [{ name: board.metric, goal: board.goal }];
+  const others = board.metricNames.filter((k) => !lead.some((o) => o.name === k));
+  const paretoColumns = (multi || board.constrained ? 1 : 0) + (board.constrained ? 1 : 0);
   const schedulerColumns = (board.brackets ? 1 : 0) + (board.scheduled ? 2 : 0);
   // Column i's role, by position: the layout of render.ts's columns().
-  const hpStart = 2 + schedulerColumns;
+  const schedStart = 2 + paretoColumns;
+  const hpStart = schedStart + schedulerColumns;
   const metricAt = hpStart + hyperparams.length;
+  const othersAt = metricAt + lead.length;
   const columns = keys.map((key, i): Column => {
     if (i < 2) return { key, numeric: key === "rank" };
+    if (i < schedStart) return { key, numeric: true, className: "pareto" };
     if (i < hpStart) return { key, numeric: true, className: "sched" };
     if (i < metricAt) {
       const h = hyperparams[i - hpStart]!;
       return { key, numeric: trials.every((t) => isNumeric(t.hyperparams[h] ?? "")), className: "hp" };
     }
-    if (i === metricAt) return { key, header: `${key} ${board.goal === "maximize" ? "\u2191" : "\u2193"}`, numeric: true, className: "metric" };
-    if (i <= metricAt + others.length) return { key, numeric: true };
+    if (i < othersAt) return { key, header: `${key} ${lead[i - metricAt]!.goal === "maximize" ? "\u2191" : "\u2193"}`, numeric: true, className: "metric" };
+    if (i < othersAt + others.length) return { key, numeric: true };
     return { key, numeric: false, className: key };
   });
+  const rawOf = (t: Ranked, i: number): number | null | undefined => {
+    if (i === 2 && paretoColumns > 0) return t.pareto_rank;
+    if (i === 3 && paretoColumns > 1) return t.violation;
+    if (i >= metricAt && i < othersAt) return multi ? t.metrics[lead[i - metricAt]!.name] : t.value;
+    if (i >= othersAt && i < othersAt + others.length) return t.metrics[others[i - othersAt]!];
+    return undefined;
+  };
   const rows = trials.map((t): Cell[] =>
     [...boardRow(board, t), ...(withOutcome ? [t.outcome] : [])].map((text, i): Cell => {
       // Numbers sort by their full value, not the shown digits.
-      const raw = i === metricAt ? t.value : i > metricAt && i <= metricAt + others.length ? t.metrics[others[i - metricAt - 1]!] : undefined;
+      const raw = rawOf(t, i);
       return raw == null ? { text } : { text, value: String(raw) };
     }),
   );
@@ -114,6 +164,7 @@ function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string 
   const failures = trials.some(isFailure);
   const pruned = trials.some((t) => t.outcome === "pruned");
   const hint =
+    (multi ? `; trials rank by Pareto front (pareto_rank 1 is the front, the selected trial first), then by ${json.metric}` : "") +
     (pruned ? "; the trials that trained to the last rung rank first, then the pruned ones, those stopped later first, scored at their last checkpoint" : "") +
     (failures ? "; trials that did not succeed rank last, with their error" : "");
   return (

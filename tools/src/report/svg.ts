@@ -7,8 +7,8 @@ import { esc, formatNumber, isNumeric } from "./html.ts";
 const WIDTH = 560;
 const HEIGHT = 320;
 const MARGIN = { left: 60, right: 18, top: 14, bottom: 46 };
-const X_RANGE: [number, number] = [MARGIN.left, WIDTH - MARGIN.right];
-const Y_RANGE: [number, number] = [HEIGHT - MARGIN.bottom, MARGIN.top];
+export const X_RANGE: [number, number] = [MARGIN.left, WIDTH - MARGIN.right];
+export const Y_RANGE: [number, number] = [HEIGHT - MARGIN.bottom, MARGIN.top];
 
 /** Tableau 10: distinct hues that stay readable on white. */
 export const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
@@ -160,7 +160,8 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}\u2026`;
 }
 
-function axes(x: Scale, y: Scale, xTitle: string, yTitle: string): string {
+/** The grid, ticks, axis lines and titles of a 560 x 320 chart (X_RANGE by Y_RANGE). */
+export function axes(x: Scale, y: Scale, xTitle: string, yTitle: string): string {
   const bottom = Y_RANGE[0];
   const parts: string[] = [];
   for (const t of y.ticks) {
@@ -217,6 +218,8 @@ export interface Figure {
   title: string;
   body: string;
   legend?: LegendItem[];
+  /** A legend already rendered (markers rather than line swatches); replaces `legend`. */
+  legendHtml?: string;
   caption?: string;
   /** The drawing's size in px; the line and scatter charts' 560 x 320 by default. */
   width?: number;
@@ -234,7 +237,7 @@ export function figure(f: Figure): string {
     `${f.body}\n</svg>`;
   const caption = f.caption ? `<p class="hint">${esc(f.caption)}</p>` : "";
   // A caption wraps at the drawing's width instead of widening the figure.
-  return `<figure style="max-width:${width + 22}px">\n<figcaption>${esc(f.title)}</figcaption>\n${svg}\n${legend(f.legend ?? [])}${caption}\n</figure>`;
+  return `<figure style="max-width:${width + 22}px">\n<figcaption>${esc(f.title)}</figcaption>\n${svg}\n${f.legendHtml ?? legend(f.legend ?? [])}${caption}\n</figure>`;
 }
 
 export interface ScatterPoint {

@@ -47,6 +47,8 @@ export interface RunData {
   evalSeconds: number;
   /** The epochs the scheduler let the trial train, when the curve says nothing. */
   epochs: number | null;
+  /** Its place in a Pareto ranking (search-metrics.ts's rankingScalars), written beside the final metrics; none by default. */
+  ranking?: Scalar[];
 }
 
 /**
@@ -114,7 +116,8 @@ export function runEventFile(run: RunData): Buffer {
   });
   const finals = Object.keys(run.metrics)
     .sort()
-    .map((name) => ({ tag: `${TEST_PREFIX}${name}`, value: run.metrics[name]! }));
+    .map((name) => ({ tag: `${TEST_PREFIX}${name}`, value: run.metrics[name]! }))
+    .concat(run.ranking ?? []);
   if (finals.length > 0) events.push(scalarsEvent(end, lastStep, finals));
   events.push(sessionEndEvent(end, lastStep, sessionStatus(run.outcome)));
   return eventFile(events);
