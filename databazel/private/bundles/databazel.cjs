@@ -540,6 +540,9 @@ function readRunRecord(path, label) {
 var goal = literal("maximize", "minimize");
 var objective = object({ name: string, goal });
 var constraint = object({ metric: string, op: literal("<=", ">="), bound: number });
+function isPareto(objectives, constraints) {
+  return objectives.length > 1 || constraints.length > 0;
+}
 
 // tools/src/formats/leaderboard.ts
 var LEADERBOARD_FORMAT = 4;
@@ -1489,13 +1492,77 @@ function runEventFile(run2) {
     const scalars = pointScalars(point, byEpoch);
     if (scalars.length > 0) events.push(scalarsEvent(clock(steps[i]), steps[i], scalars));
   });
-  const finals = Object.keys(run2.metrics).sort().map((name) => ({ tag: `${TEST_PREFIX}${name}`, value: run2.metrics[name] }));
+  const finals = Object.keys(run2.metrics).sort().map((name) => ({ tag: `${TEST_PREFIX}${name}`, value: run2.metrics[name] })).concat(run2.ranking ?? []);
   if (finals.length > 0) events.push(scalarsEvent(end, lastStep, finals));
   events.push(sessionEndEvent(end, lastStep, sessionStatus(run2.outcome)));
   return eventFile(events);
 }
 function experimentEventFile(experiment) {
   return eventFile([fileVersionEvent(0), experimentEvent(0, experiment)]);
+}
+
+// tools/src/tensorboard/search-metrics.ts
+var PARETO_RANK_TAG = "pareto/rank";
+var VIOLATION_TAG = "pareto/violation";
+var byText2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function searchMetricInfos(board, finals, curveTags2) {
+  const multi = board.objectives.length > 1;
+  const lead = multi ? board.objectives : [{ name: board.metric, goal: board.goal }];
+  const names = [...new Set(finals)];
+  const first = lead.filter((o) => names.includes(o.name));
+  const rest = names.filter((n) => !lead.some((o) => o.name === n)).sort(byText2);
+  const describe2 = (name) => {
+    const k = lead.findIndex((o) => o.name === name);
+    if (k < 0) return `${name} on the test data`;
+    return multi ? `${name} on the test data, objective ${k + 1} of ${lead.length} the search ranks by (${lead[k].goal})` : `${name} on the test data, the metric the search ranks by (${board.goal})`;
+  };
+  const ranking = isPareto(board.objectives, board.constraints) ? [
+    { tag: PARETO_RANK_TAG, description: "the trial's Pareto front among the trials that trained as far: 1 is the front, trials no other beats on every objective" },
+    ...board.constraints.length ? [{ tag: VIOLATION_TAG, description: "how far the trial is outside the constraints: 0 when it keeps them all" }] : []
+  ] : [];
+  return [
+    ...[...first.map((o) => o.name), ...rest].map((name) => ({ tag: `${TEST_PREFIX}${name}`, description: describe2(name) })),
+    ...ranking,
+    ...[...new Set(curveTags2)].sort(byText2).map((tag) => ({ tag, description: `${tag} at the last epoch of the learning curve` }))
+  ];
+}
+function rankingScalars(board, t) {
+  if (!isPareto(board.objectives, board.constraints) || t.pareto_rank === null) return [];
+  return [
+    { tag: PARETO_RANK_TAG, value: t.pareto_rank },
+    ...board.constraints.length && t.violation !== null ? [{ tag: VIOLATION_TAG, value: t.violation }] : []
+  ];
+}
+
+// tools/src/cli/front.ts
+function objectivesInWords(objectives) {
+  const each = objectives.map((o) => `${o.name} (${o.goal})`);
+  return each.length < 3 ? each.join(" and ") : `${each.slice(0, -1).join(", ")} and ${each.at(-1)}`;
+}
+function selectReason(select) {
+  return select === null || select === "knee" ? `the knee: nearest the ideal point, each objective scaled to [0, 1] over the front (select = "knee")` : `best by ${select} (select = "${select}")`;
+}
+function renderFront(json, style) {
+  const both = json.objectives.length === 2 ? "both" : "every objective";
+  const among = [
+    ...json.schedule ? ["trained to the last rung"] : [],
+    ...json.constraints.length ? [`keep ${json.constraints.map((c) => `${c.metric} ${c.op} ${formatNumber(c.bound)}`).join(" and ")}`] : []
+  ];
+  const n = json.front.length;
+  const title2 = `Pareto front of ${objectivesInWords(json.objectives)}: ${n} trial${n === 1 ? "" : "s"} that no other trial beats on ${both}${among.length ? ` among the trials that ${among.join(" and ")}` : ""}.`;
+  if (n === 0) return `${style.bold(title2)}
+`;
+  const byName = new Map(json.trials.map((t) => [t.trial, t]));
+  const headers = ["", "trial", ...json.objectives.map((o) => o.name)];
+  const rows = json.front.map((name) => {
+    const values = byName.get(name)?.metrics ?? {};
+    return [name === json.best ? "*" : "", name, ...json.objectives.map((o) => values[o.name] === void 0 ? "" : formatNumber(values[o.name]))];
+  });
+  const table2 = renderTable(autoColumns(headers, rows), rows, { style, highlight: (i) => json.front[i] === json.best });
+  return `${style.bold(title2)}
+
+${table2}* selected: ${json.best}, ${selectReason(json.select)}.
+`;
 }
 
 // tools/src/shim/digest.ts
@@ -1797,39 +1864,34 @@ function searchExport(ws, target2) {
   const tags = /* @__PURE__ */ new Set();
   const metricNames = /* @__PURE__ */ new Set();
   const outcomes = /* @__PURE__ */ new Map();
-  for (const ranked2 of board.trials) {
-    const trial = search.trials.find((t) => t.name === ranked2.trial);
-    if (!trial) throw new CliError(`the leaderboard of ${label} names a trial ${ranked2.trial} that ${label} does not have.
+  for (const ranked3 of board.trials) {
+    const trial = search.trials.find((t) => t.name === ranked3.trial);
+    if (!trial) throw new CliError(`the leaderboard of ${label} names a trial ${ranked3.trial} that ${label} does not have.
 Fix: rebuild it (bazel build ${label}).`);
     const curve = trial.learning_curve ? readCurveFile(hostOf.get(trial.learning_curve), label) : [];
     const evalRecord2 = readRunRecord(hostOf.get(trial.run_record), label);
     const run2 = {
-      hparams: typedHparams(ranked2.hyperparams, infos),
+      hparams: typedHparams(ranked3.hyperparams, infos),
       curve,
-      metrics: ranked2.metrics,
-      outcome: ranked2.outcome,
+      metrics: ranked3.metrics,
+      outcome: ranked3.outcome,
       training: trainingOf(trial.model, records),
       evalSeconds: evalRecord2.duration_ms / 1e3,
-      epochs: ranked2.epochs
+      epochs: ranked3.epochs,
+      ranking: rankingScalars(board, ranked3)
     };
-    files.set((0, import_node_path4.join)(ranked2.trial, EVENT_FILE), runEventFile(run2));
+    files.set((0, import_node_path4.join)(ranked3.trial, EVENT_FILE), runEventFile(run2));
     for (const tag of curveTags(curve)) tags.add(tag);
-    for (const name of Object.keys(ranked2.metrics)) metricNames.add(name);
-    outcomes.set(ranked2.outcome, (outcomes.get(ranked2.outcome) ?? 0) + 1);
+    for (const name of Object.keys(ranked3.metrics)) metricNames.add(name);
+    outcomes.set(ranked3.outcome, (outcomes.get(ranked3.outcome) ?? 0) + 1);
   }
-  const finals = [...metricNames].sort((a, b) => Number(b === board.metric) - Number(a === board.metric) || (a < b ? -1 : a > b ? 1 : 0));
-  const metrics = [
-    ...finals.map((name) => ({
-      tag: `${TEST_PREFIX}${name}`,
-      description: `${name} on the test data${name === board.metric ? `, the metric the search ranks by (${board.goal})` : ""}`
-    })),
-    ...[...tags].sort().map((tag) => ({ tag, description: `${tag} at the last epoch of the learning curve` }))
-  ];
+  const metrics = searchMetricInfos(board, metricNames, tags);
+  const ranked2 = board.objectives.length > 1 ? `Pareto fronts of ${objectivesInWords(board.objectives)}; the selected trial is ${board.best} (${selectReason(board.select)}), of a front of ${board.front.length}` : `${board.metric} (${board.goal}); the best is ${board.best}`;
   files.set(
     EVENT_FILE,
     experimentEventFile({
       name: label,
-      description: `${label}: ${plural(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}); the best is ${board.best}.`,
+      description: `${label}: ${plural(board.trials.length, "trial")} ranked by ${ranked2}.`,
       timeCreatedSecs: 0,
       hparams: infos,
       metrics
@@ -2440,7 +2502,7 @@ ${f.body}
   return `<figure style="max-width:${width + 22}px">
 <figcaption>${esc(f.title)}</figcaption>
 ${svg}
-${legend(f.legend ?? [])}${caption}
+${f.legendHtml ?? legend(f.legend ?? [])}${caption}
 </figure>`;
 }
 
@@ -2469,10 +2531,13 @@ var PLOT = 250;
 var SPACING = 150;
 var SIDE = 84;
 function parallelChart(s) {
-  const axes = s.hyperparams.length + 1;
-  const width = Math.max(560, SIDE * 2 + (axes - 1) * SPACING);
-  const step = (width - SIDE * 2) / (axes - 1);
-  const xs = Array.from({ length: axes }, (_, i) => SIDE + i * step);
+  const many = (s.objectives?.length ?? 0) > 1;
+  const ends = many ? s.objectives : [{ name: s.metric, goal: s.goal }];
+  const endValue = (t, k) => many ? t.value === null ? null : t.metrics[ends[k].name] ?? null : t.value;
+  const axes2 = s.hyperparams.length + ends.length;
+  const width = Math.max(560, SIDE * 2 + (axes2 - 1) * SPACING);
+  const step = (width - SIDE * 2) / (axes2 - 1);
+  const xs = Array.from({ length: axes2 }, (_, i) => SIDE + i * step);
   const bottom = TOP + PLOT;
   const range = [bottom, TOP];
   const failed = s.trials.some((t) => t.value === null);
@@ -2480,9 +2545,14 @@ function parallelChart(s) {
   const barTop = (failed ? noValue : bottom) + 34;
   const height = barTop + 40;
   const scales = s.hyperparams.map((h) => paramScale(s.trials.map((t) => t.hyperparams[h] ?? ""), s.kinds.get(h), range));
-  const values = s.trials.flatMap((t) => t.value === null ? [] : [t.value]);
+  const endScales = ends.map((_, k) => {
+    const values = s.trials.flatMap((t) => {
+      const v = endValue(t, k);
+      return v === null ? [] : [v];
+    });
+    return values.length ? linearScale(values, range) : void 0;
+  });
   const completed = s.trials.filter((t) => t.outcome === "succeeded" && t.value !== null).map((t) => t.value);
-  const metricScale = values.length ? linearScale(values, range) : void 0;
   const [lo, hi] = completed.length ? [Math.min(...completed), Math.max(...completed)] : [0, 0];
   const goodness = (v) => hi === lo ? 1 : s.goal === "maximize" ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo);
   const layer = (t) => t.trial === s.best ? 3 : t.outcome === "pruned" ? 0 : t.value === null ? 1 : 2;
@@ -2498,31 +2568,45 @@ function parallelChart(s) {
       const v = t.hyperparams[h];
       if (v !== void 0) points.push(`${px(xs[i])},${px(scales[i].at(v))}`);
     });
-    const last = xs[axes - 1];
-    points.push(`${px(last)},${px(t.value === null || !metricScale ? noValue : metricScale.at(t.value))}`);
+    ends.forEach((_, k) => {
+      const v = endValue(t, k);
+      const scale = endScales[k];
+      points.push(`${px(xs[s.hyperparams.length + k])},${px(v === null || !scale ? noValue : scale.at(v))}`);
+    });
     const status = t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed";
     const look = status === "completed" ? `stroke="${sequential(goodness(t.value))}"` : status === "pruned" ? `stroke="${FADED}" stroke-dasharray="5 4"` : `stroke="${FAILED}" stroke-dasharray="2 3"`;
     const cls = `pc-line ${status}${t.trial === s.best ? " best" : ""}`;
     const tip = [
       `${t.trial}${t.trial === s.best ? " (best)" : ""}`,
       ...s.hyperparams.map((h) => `${h} = ${t.hyperparams[h] ?? ""}`),
-      t.value === null ? `${s.metric}: none (${t.outcome})` : `${s.metric} = ${formatNumber(t.value)}${status === "pruned" ? ` (pruned after ${t.epochs} epochs)` : ""}`
+      ...ends.map((o, k) => {
+        const v = endValue(t, k);
+        return v === null ? `${o.name}: none (${t.outcome})` : `${o.name} = ${formatNumber(v)}${status === "pruned" ? ` (pruned after ${t.epochs} epochs)` : ""}`;
+      })
     ].join("\n");
     return `<polyline class="${cls}" data-trial="${esc(t.trial)}" data-outcome="${esc(t.outcome)}" points="${points.join(" ")}" fill="none" ${look}><title>${esc(tip)}</title></polyline>`;
   });
   const parts = [`<g class="pc-lines">`, ...lines, `</g>`];
   s.hyperparams.forEach((h, i) => parts.push(axis(xs[i], scales[i], h, i === 0 ? SIDE : step)));
-  const arrow = s.goal === "maximize" ? "↑" : "↓";
-  parts.push(axis(xs[axes - 1], metricScale ?? linearScale([0, 1], range), `${s.metric} ${arrow}`, step, true));
+  ends.forEach((o, k) => {
+    const arrow = o.goal === "maximize" ? "↑" : "↓";
+    parts.push(axis(xs[s.hyperparams.length + k], endScales[k] ?? linearScale([0, 1], range), `${o.name} ${arrow}`, step, true));
+  });
   if (failed) {
-    const x = xs[axes - 1];
-    parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
-    parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+    ends.forEach((_, k) => {
+      const x = xs[s.hyperparams.length + k];
+      parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
+      if (k === ends.length - 1) parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+    });
   }
   const best2 = s.trials.find((t) => t.trial === s.best);
-  if (best2?.value != null && metricScale) {
-    parts.push(`<circle class="pc-best" cx="${px(xs[axes - 1])}" cy="${px(metricScale.at(best2.value))}" r="4.5" fill="${sequential(1)}" stroke="#fff" stroke-width="1.5"/>`);
-  }
+  ends.forEach((_, k) => {
+    const v = best2 ? endValue(best2, k) : null;
+    const scale = endScales[k];
+    if (v !== null && scale) {
+      parts.push(`<circle class="pc-best" cx="${px(xs[s.hyperparams.length + k])}" cy="${px(scale.at(v))}" r="4.5" fill="${sequential(1)}" stroke="#fff" stroke-width="1.5"/>`);
+    }
+  });
   if (completed.length) parts.push(colourBar(s, lo, hi, barTop));
   const present = new Set(s.trials.map((t) => t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed"));
   const legend3 = [
@@ -2537,7 +2621,7 @@ function parallelChart(s) {
     width,
     height,
     legend: legend3,
-    caption: `One line per trial, through its hyperparameters to its ${s.metric}. The best trial is the thick line; hover a line for its trial.`
+    caption: many ? `One line per trial, through its hyperparameters to each objective, coloured by ${s.metric}. The selected trial is the thick line; hover a line for its trial.` : `One line per trial, through its hyperparameters to its ${s.metric}. The best trial is the thick line; hover a line for its trial.`
   });
   return `<div class="charts">
 ${chart}
@@ -2581,6 +2665,9 @@ ${cells.join("")}
 <text class="tick" x="${x0}" y="${top + 23}" text-anchor="start">${esc(formatNumber(worst))}</text><text class="tick" x="${x0 + w}" y="${top + 23}" text-anchor="end">${esc(formatNumber(bestValue))}</text>
 </g>`;
 }
+
+// tools/src/pareto/reference.ts
+var view = new DataView(new ArrayBuffer(8));
 
 // tools/src/report/search.ts
 function paramKinds(m) {
@@ -2801,20 +2888,22 @@ function open(ws, labels, printOnly) {
 
 // tools/src/cli/show.ts
 var plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function renderLeaderboard(board, style, schedule2 = null) {
+function renderLeaderboard(board, style, schedule2 = null, front = "") {
   const better = board.goal === "maximize" ? "higher" : "lower";
   const headers = ["", ...columns(board)];
   const rows = board.trials.map((t) => [t.rank === 1 ? "*" : "", ...row(board, t)]);
   const failed = board.trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
   const pruned = board.trials.filter((t) => t.outcome === "pruned").length;
-  const title2 = `${board.label}: ${plural3(board.trials.length, "trial")} ranked by ${board.metric} (${board.goal}: ${better} is better); * marks the best.` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
+  const ranking = board.objectives.length > 1 ? `Pareto fronts of ${objectivesInWords(board.objectives)}${board.constrained ? ", those that break a constraint after those that keep them all" : ""}; * marks the selected trial.` : `${board.metric} (${board.goal}: ${better} is better); * marks the best.`;
+  const title2 = `${board.label}: ${plural3(board.trials.length, "trial")} ranked by ${ranking}` + (pruned ? ` ${pruned} ${pruned === 1 ? "was" : "were"} pruned at a rung and rank after those that trained to the last rung.` : "") + (failed ? ` ${failed} did not succeed and rank last.` : "");
   const table2 = renderTable(autoColumns(headers, rows), rows, {
     style,
     highlight: (i) => board.trials[i]?.rank === 1
   });
   return `${style.bold(title2)}
 
-${table2}${schedule2 ? `
+${table2}${front ? `
+${front}` : ""}${schedule2 ? `
 ${renderRungs(schedule2, board.metric, board.goal, style)}` : ""}`;
 }
 function renderRungs(schedule2, metric, goal2, style) {
@@ -2880,7 +2969,7 @@ function format_(target2, path, format, style) {
     case "md":
       return toMarkdown(board);
     default:
-      return renderLeaderboard(board, style, json.schedule);
+      return renderLeaderboard(board, style, json.schedule, json.objectives.length > 1 ? renderFront(json, style) : "");
   }
 }
 

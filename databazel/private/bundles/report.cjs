@@ -1179,7 +1179,7 @@ ${f.body}
   return `<figure style="max-width:${width + 22}px">
 <figcaption>${esc(f.title)}</figcaption>
 ${svg}
-${legend(f.legend ?? [])}${caption}
+${f.legendHtml ?? legend(f.legend ?? [])}${caption}
 </figure>`;
 }
 function scatterChart(s) {
@@ -1361,6 +1361,338 @@ function runsTable(records) {
   );
 }
 
+// tools/src/report/front-chart.ts
+var PRECEDENCE = ["pruned", "infeasible", "dominated", "front", "best"];
+var INFEASIBLE = "#cf222e";
+var GOLD = "#d4a72c";
+var betterWord = (goal2) => goal2 === "maximize" ? "higher is better" : "lower is better";
+function pointKind(t, board) {
+  if (t.outcome === "pruned") return "pruned";
+  if (t.outcome !== "succeeded") return void 0;
+  if (t.trial === board.best) return "best";
+  if (t.violation !== null && t.violation > 0) return "infeasible";
+  return board.front.includes(t.trial) ? "front" : "dominated";
+}
+function compactLabel(label, from = 1e4) {
+  const n = Number(label);
+  if (!Number.isFinite(n) || Math.abs(n) < from) return label;
+  const [div, unit] = Math.abs(n) >= 1e9 ? [1e9, "G"] : Math.abs(n) >= 1e6 ? [1e6, "M"] : [1e3, "k"];
+  return `${formatNumber(Number((n / div).toPrecision(4)))}${unit}`;
+}
+function objectiveScale(values, range) {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const scale = min > 0 && max / min > 100 ? logScale(values, range) : linearScale(values, range, { pad: 0.06 });
+  const from = scale.ticks.some((t) => Math.abs(Number(t.label)) >= 1e4) ? 1e3 : 1e4;
+  return { ...scale, ticks: scale.ticks.map((t) => ({ at: t.at, label: compactLabel(t.label, from) })) };
+}
+var valueOf = (t, name) => {
+  const v = t.metrics[name];
+  return v !== void 0 && Number.isFinite(v) ? v : void 0;
+};
+var worse = (goal2, a, b) => goal2 === "maximize" ? Math.min(a, b) : Math.max(a, b);
+function frontLine(trials, front, x, y, staircase) {
+  const onFront = trials.map((t, i) => ({ t, i, x: valueOf(t, x.name), y: valueOf(t, y.name) })).filter((p) => front.includes(p.t.trial) && p.x !== void 0 && p.y !== void 0).sort((a, b) => a.x - b.x || a.y - b.y || a.i - b.i);
+  const corners = [];
+  onFront.forEach((p, k) => {
+    const prev = onFront[k - 1];
+    if (prev && staircase) corners.push([worse(x.goal, prev.x, p.x), worse(y.goal, prev.y, p.y)]);
+    corners.push([p.x, p.y]);
+  });
+  return { trials: onFront.map((p) => p.t.trial), corners };
+}
+function tooltip(t, board, kind) {
+  const lines = [
+    `${t.trial}${kind === "best" ? ` (selected: ${board.select === "knee" ? "the knee" : `best by ${board.select}`})` : ""}`,
+    ...board.objectives.map((o) => `${o.name} = ${formatNumber(t.metrics[o.name] ?? NaN)}`),
+    ...board.constraints.map((c) => `${c.metric} = ${formatNumber(t.metrics[c.metric] ?? NaN)} (constraint ${c.op} ${formatNumber(c.bound)})`)
+  ];
+  if (kind === "pruned") lines.push(`pruned after ${t.epochs} epoch${t.epochs === 1 ? "" : "s"}: values from that rung`);
+  else if (kind === "infeasible") lines.push(`infeasible: violation ${formatNumber(t.violation ?? 0)}`);
+  else lines.push(kind === "dominated" ? `dominated: Pareto front ${t.pareto_rank}` : "on the Pareto front");
+  return lines.join("\n");
+}
+function marker(kind, cx, cy) {
+  switch (kind) {
+    case "best":
+      return `<circle class="point best front" cx="${cx}" cy="${cy}" r="7" fill="${GOLD}"`;
+    case "front":
+      return `<circle class="point front" cx="${cx}" cy="${cy}" r="5.5" fill="${PALETTE[0]}"`;
+    case "dominated":
+      return `<circle class="point dominated" cx="${cx}" cy="${cy}" r="4.5" fill="${PALETTE[0]}" opacity="0.35"`;
+    case "infeasible":
+      return `<circle class="point infeasible" cx="${cx}" cy="${cy}" r="4.5" fill="none" style="stroke:${INFEASIBLE};stroke-width:1.6"`;
+    case "pruned":
+      return `<circle class="point faded pruned" cx="${cx}" cy="${cy}" r="4" fill="${FADED}"`;
+  }
+}
+function swatch(kind, dashed) {
+  const inner = kind === "line" ? `<line x1="-8" x2="8" y1="0" y2="0" stroke="${PALETTE[0]}" stroke-width="2"${dashed ? ` stroke-dasharray="4 3"` : ""}/>` : `${marker(kind, "0", "0").replace(/ class="[^"]*"/, "")}${kind === "best" ? ` stroke="#1f2328" stroke-width="1.5"` : kind === "infeasible" ? "" : ` stroke="#fff"`}/>`;
+  return `<svg width="18" height="16" viewBox="-9 -8 18 16" aria-hidden="true">${inner}</svg>`;
+}
+function markerLegend(kinds, staircase, select, line) {
+  const items = [
+    ["best", `selected (${select === "knee" ? "the knee" : `best by ${select}`})`],
+    ["front", "Pareto front"],
+    ["line", staircase ? "the front's boundary" : "the front, along x"],
+    ["dominated", "dominated"],
+    ["infeasible", "infeasible (breaks a constraint)"],
+    ["pruned", "pruned at a rung"]
+  ];
+  const lis = items.filter(([k]) => k === "line" ? line : kinds.has(k)).map(([k, label]) => `<li data-kind="${k}">${swatch(k, !staircase)}${esc(label)}</li>`);
+  return `<ul class="legend">${lis.join("")}</ul>`;
+}
+function frontChart(board, trials, x, y) {
+  const staircase = board.objectives.length === 2;
+  const drawn = trials.flatMap((t) => {
+    const kind = pointKind(t, board);
+    const vx = valueOf(t, x.name);
+    const vy = valueOf(t, y.name);
+    return kind && vx !== void 0 && vy !== void 0 ? [{ t, kind, x: vx, y: vy }] : [];
+  });
+  if (drawn.length === 0) return note(`No trial has values of both ${x.name} and ${y.name}: nothing to plot.`, `pareto-front-${x.name}-${y.name}`);
+  const xs = objectiveScale(
+    drawn.map((p) => p.x),
+    X_RANGE
+  );
+  const ys = objectiveScale(
+    drawn.map((p) => p.y),
+    Y_RANGE
+  );
+  const spots = /* @__PURE__ */ new Map();
+  for (const p of drawn) {
+    const cx = px(xs.at(p.x));
+    const cy = px(ys.at(p.y));
+    const spot = spots.get(`${cx},${cy}`) ?? { cx, cy, kind: p.kind, trials: [], tips: [] };
+    if (PRECEDENCE.indexOf(p.kind) > PRECEDENCE.indexOf(spot.kind)) spot.kind = p.kind;
+    spot.trials.push(p.t.trial);
+    spot.tips.push(tooltip(p.t, board, p.kind));
+    spots.set(`${cx},${cy}`, spot);
+  }
+  const ordered = [...spots.values()].map((s, i) => ({ s, i })).sort((a, b) => PRECEDENCE.indexOf(a.s.kind) - PRECEDENCE.indexOf(b.s.kind) || a.i - b.i);
+  const below = ordered.filter(({ s }) => s.kind !== "front" && s.kind !== "best");
+  const above = ordered.filter(({ s }) => s.kind === "front" || s.kind === "best");
+  const dot = ({ s }) => `${marker(s.kind, s.cx, s.cy)} data-trials="${esc(s.trials.join(" "))}"><title>${esc(s.tips.join("\n\n"))}</title></circle>`;
+  const line = frontLine(trials, board.front, x, y, staircase);
+  const points = [];
+  for (const [cx, cy] of line.corners) {
+    const at = `${px(xs.at(cx))},${px(ys.at(cy))}`;
+    if (points.at(-1) !== at) points.push(at);
+  }
+  const path = points.length > 1 ? `<path class="front-line" d="M${points.join("L")}" fill="none" stroke="${PALETTE[0]}" stroke-width="1.75"${staircase ? "" : ` stroke-dasharray="5 4"`} data-trials="${esc(line.trials.join(" "))}"/>` : "";
+  const yTitle = `${y.name}, ${betterWord(y.goal)}${ys.kind === "log" ? " (log scale)" : ""}`;
+  const body = [axes(xs, ys, `${x.name}, ${betterWord(x.goal)}`, yTitle), ...below.map(dot), path, ...above.map(dot)].filter(Boolean).join("\n");
+  return figure({
+    name: `pareto-front-${x.name}-${y.name}`,
+    xScale: xs.kind,
+    title: `${y.name} against ${x.name}`,
+    body,
+    legendHtml: markerLegend(new Set(drawn.map((p) => p.kind)), staircase, board.select, path !== "")
+  });
+}
+function objectivePairs(objectives) {
+  return objectives.flatMap((a, i) => objectives.slice(i + 1).map((b) => [a, b]));
+}
+function frontCharts(board, trials, after = "") {
+  const many = board.objectives.length > 2;
+  const pruned = trials.some((t) => t.outcome === "pruned");
+  const failed = trials.filter((t) => t.outcome !== "succeeded" && t.outcome !== "pruned").length;
+  const hint = `Each trial that succeeded is a point; hover one for its values. The Pareto front (${board.front.length} trial${board.front.length === 1 ? "" : "s"}) is the trials no other beats on every objective: ` + (many ? `over all ${board.objectives.length} objectives, so in one pair's view a front point may look dominated; the dashed line joins the front's points along x.` : `the line bounds what they dominate.`) + ` Dominated trials are faint` + (board.constraints.length ? `; trials that break a constraint are hollow red rings` : "") + `.` + (pruned ? ` Grey: trials pruned at a rung, scored there (not comparable with trials that trained to the end, and never on the front).` : "") + (failed ? ` ${failed} trial${failed === 1 ? "" : "s"} that did not succeed ${failed === 1 ? "has" : "have"} no values and ${failed === 1 ? "is" : "are"} not drawn.` : "");
+  const charts = objectivePairs(board.objectives).map(([x, y]) => frontChart(board, trials, x, y));
+  return `<p class="hint">${esc(hint)}</p>
+<div class="charts">
+${[...charts, after].filter(Boolean).join("\n")}
+</div>`;
+}
+
+// tools/src/pareto/objectives.ts
+function toMinimized(values, goals) {
+  if (values.length !== goals.length) throw new Error(`toMinimized: ${values.length} values for ${goals.length} objectives`);
+  return values.map((value, k) => goals[k] === "maximize" ? 0 - value : value);
+}
+function weaklyDominates(a, b) {
+  for (let k = 0; k < a.length; k++) if (a[k] > b[k]) return false;
+  return true;
+}
+
+// tools/src/pareto/vectors.ts
+function checkVectors(vectors, dimension, what) {
+  if (!Number.isInteger(dimension) || dimension < 1) throw new Error(`${what}: need at least one objective, got ${dimension}`);
+  vectors.forEach((vector, i) => {
+    if (vector.length !== dimension) throw new Error(`${what}: point ${i} has ${vector.length} values, expected ${dimension}`);
+    vector.forEach((value, k) => {
+      if (!Number.isFinite(value)) throw new Error(`${what}: point ${i} has a non-finite value ${value} in objective ${k}`);
+    });
+  });
+}
+function dimensionOf(vectors, what) {
+  const dimension = vectors[0]?.length ?? 0;
+  if (vectors.length > 0) checkVectors(vectors, dimension, what);
+  return dimension;
+}
+
+// tools/src/pareto/hypervolume.ts
+function inside(points, reference) {
+  return points.filter((p) => p.every((v, k) => v < reference[k]));
+}
+function checkInput(points, reference, what) {
+  checkVectors([reference], reference.length, `${what}'s reference point`);
+  checkVectors(points, reference.length, what);
+}
+function fromLast(a, b) {
+  for (let k = a.length - 1; k >= 0; k--) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  return 0;
+}
+function area(points, reference) {
+  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let total = 0;
+  let lowest = reference[1];
+  for (const p of sorted) {
+    if (p[1] >= lowest) continue;
+    total += (reference[0] - p[0]) * (lowest - p[1]);
+    lowest = p[1];
+  }
+  return total;
+}
+function staircaseArea(xs, ys, reference) {
+  let total = 0;
+  let lowest = reference[1];
+  for (let i = 0; i < xs.length; i++) {
+    total += (reference[0] - xs[i]) * (lowest - ys[i]);
+    lowest = ys[i];
+  }
+  return total;
+}
+function volume3(points, reference) {
+  const sorted = [...points].sort(fromLast);
+  const xs = [];
+  const ys = [];
+  let slice = 0;
+  let total = 0;
+  for (let s = 0; s < sorted.length; s++) {
+    const p = sorted[s];
+    const x = p[0];
+    const y = p[1];
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (xs[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (!(lo > 0 && ys[lo - 1] <= y)) {
+      const start = lo > 0 && xs[lo - 1] === x ? lo - 1 : lo;
+      let end = lo;
+      while (end < xs.length && ys[end] >= y) end++;
+      xs.splice(start, end - start, x);
+      ys.splice(start, end - start, y);
+      slice = staircaseArea(xs, ys, reference);
+    }
+    const top = s + 1 < sorted.length ? sorted[s + 1][2] : reference[2];
+    if (top > p[2]) total += slice * (top - p[2]);
+  }
+  return total;
+}
+function volume(points, reference) {
+  const d = reference.length;
+  if (points.length === 0) return 0;
+  if (d === 1) return reference[0] - points.reduce((m, p) => Math.min(m, p[0]), Infinity);
+  if (d === 2) return area(points, reference);
+  if (d === 3) return volume3(points, reference);
+  const sorted = [...points].sort(fromLast);
+  const lowerReference = reference.slice(0, d - 1);
+  let passed = [];
+  let slice = 0;
+  let total = 0;
+  for (let s = 0; s < sorted.length; s++) {
+    const p = sorted[s];
+    const projection = p.slice(0, d - 1);
+    if (!passed.some((q) => weaklyDominates(q, projection))) {
+      passed = passed.filter((q) => !weaklyDominates(projection, q));
+      passed.push(projection);
+      slice = volume(passed, lowerReference);
+    }
+    const top = s + 1 < sorted.length ? sorted[s + 1][d - 1] : reference[d - 1];
+    if (top > p[d - 1]) total += slice * (top - p[d - 1]);
+  }
+  return total;
+}
+function hypervolume(points, reference) {
+  checkInput(points, reference, "hypervolume");
+  return volume(inside(points, reference), reference);
+}
+
+// tools/src/pareto/reference.ts
+var view = new DataView(new ArrayBuffer(8));
+function nextUp(x) {
+  if (x === 0) return Number.MIN_VALUE;
+  view.setFloat64(0, x);
+  view.setBigUint64(0, view.getBigUint64(0) + (x > 0 ? 1n : -1n));
+  return view.getFloat64(0);
+}
+function referencePoint(points) {
+  const dimension = dimensionOf(points, "referencePoint");
+  if (points.length === 0) throw new Error("referencePoint: no points to take a reference point from");
+  const reference = [];
+  for (let k = 0; k < dimension; k++) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const p of points) {
+      if (p[k] < min) min = p[k];
+      if (p[k] > max) max = p[k];
+    }
+    const range = max - min;
+    let value = max + (range === 0 ? 1 : range / 10);
+    if (!(value > max)) value = nextUp(max);
+    if (!Number.isFinite(value)) throw new Error(`referencePoint: objective ${k}'s reference overflows (worst value ${max})`);
+    reference.push(value);
+  }
+  return reference;
+}
+
+// tools/src/report/hypervolume-curve.ts
+var MAX_CURVE_OBJECTIVES = 3;
+function hypervolumeCurve(trials, objectives) {
+  const goals = objectives.map((o) => o.goal);
+  const vectors = trials.map((t) => {
+    if (t.outcome !== "succeeded" || t.violation !== 0) return void 0;
+    const values2 = objectives.map((o) => t.metrics[o.name]);
+    return values2.every((v) => v !== void 0 && Number.isFinite(v)) ? toMinimized(values2, goals) : void 0;
+  });
+  const counted = vectors.filter((v) => v !== void 0);
+  if (counted.length === 0) return void 0;
+  const reference = referencePoint(counted);
+  const values = [];
+  let front = [];
+  let current = 0;
+  for (const v of vectors) {
+    if (v && !front.some((p) => weaklyDominates(p, v))) {
+      front = [...front.filter((p) => !weaklyDominates(v, p)), v];
+      current = hypervolume(front, reference);
+    }
+    values.push(current);
+  }
+  return { reference, values };
+}
+function hypervolumeChart(trials, objectives) {
+  if (objectives.length > MAX_CURVE_OBJECTIVES) {
+    return note(`Not drawn for more than ${MAX_CURVE_OBJECTIVES} objectives: exact hypervolume grows too costly to compute after every trial.`, "hypervolume");
+  }
+  const curve = hypervolumeCurve(trials, objectives);
+  if (!curve) return note("No trial succeeded and kept every constraint: there is no hypervolume to draw.", "hypervolume");
+  const reference = objectives.map((o, k) => `${o.name} ${formatNumber(o.goal === "maximize" ? 0 - curve.reference[k] : curve.reference[k])}`).join(", ");
+  const chart = lineChart({
+    name: "hypervolume",
+    title: "Hypervolume over trials",
+    xTitle: "trials (declaration order)",
+    yTitle: "hypervolume",
+    series: [{ id: "hypervolume", label: "hypervolume", color: PALETTE[0], points: curve.values.map((y, i) => ({ x: i + 1, y })) }],
+    legend: [],
+    caption: `After each trial, the hypervolume of the trials so far that succeeded and keep every constraint: the area (volume) of objective space their front dominates, up to a reference point. Higher is better; a flat stretch added nothing to the front. Reference point: each objective's worst value over all those trials plus a tenth of its range (${reference}).` + (trials.some((t) => t.outcome === "pruned") ? " Pruned trials, scored at an earlier rung, are left out." : "")
+  });
+  return chart;
+}
+
 // tools/src/report/parallel.ts
 var VIRIDIS = ["#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c", "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"];
 var WORST = 0.85;
@@ -1379,7 +1711,10 @@ var PLOT = 250;
 var SPACING = 150;
 var SIDE = 84;
 function parallelChart(s) {
-  const axes2 = s.hyperparams.length + 1;
+  const many = (s.objectives?.length ?? 0) > 1;
+  const ends = many ? s.objectives : [{ name: s.metric, goal: s.goal }];
+  const endValue = (t, k) => many ? t.value === null ? null : t.metrics[ends[k].name] ?? null : t.value;
+  const axes2 = s.hyperparams.length + ends.length;
   const width = Math.max(560, SIDE * 2 + (axes2 - 1) * SPACING);
   const step = (width - SIDE * 2) / (axes2 - 1);
   const xs = Array.from({ length: axes2 }, (_, i) => SIDE + i * step);
@@ -1390,9 +1725,14 @@ function parallelChart(s) {
   const barTop = (failed ? noValue : bottom) + 34;
   const height = barTop + 40;
   const scales = s.hyperparams.map((h) => paramScale(s.trials.map((t) => t.hyperparams[h] ?? ""), s.kinds.get(h), range));
-  const values = s.trials.flatMap((t) => t.value === null ? [] : [t.value]);
+  const endScales = ends.map((_, k) => {
+    const values = s.trials.flatMap((t) => {
+      const v = endValue(t, k);
+      return v === null ? [] : [v];
+    });
+    return values.length ? linearScale(values, range) : void 0;
+  });
   const completed = s.trials.filter((t) => t.outcome === "succeeded" && t.value !== null).map((t) => t.value);
-  const metricScale = values.length ? linearScale(values, range) : void 0;
   const [lo, hi] = completed.length ? [Math.min(...completed), Math.max(...completed)] : [0, 0];
   const goodness = (v) => hi === lo ? 1 : s.goal === "maximize" ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo);
   const layer = (t) => t.trial === s.best ? 3 : t.outcome === "pruned" ? 0 : t.value === null ? 1 : 2;
@@ -1408,31 +1748,45 @@ function parallelChart(s) {
       const v = t.hyperparams[h];
       if (v !== void 0) points.push(`${px(xs[i])},${px(scales[i].at(v))}`);
     });
-    const last = xs[axes2 - 1];
-    points.push(`${px(last)},${px(t.value === null || !metricScale ? noValue : metricScale.at(t.value))}`);
+    ends.forEach((_, k) => {
+      const v = endValue(t, k);
+      const scale = endScales[k];
+      points.push(`${px(xs[s.hyperparams.length + k])},${px(v === null || !scale ? noValue : scale.at(v))}`);
+    });
     const status = t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed";
     const look = status === "completed" ? `stroke="${sequential(goodness(t.value))}"` : status === "pruned" ? `stroke="${FADED}" stroke-dasharray="5 4"` : `stroke="${FAILED}" stroke-dasharray="2 3"`;
     const cls = `pc-line ${status}${t.trial === s.best ? " best" : ""}`;
     const tip = [
       `${t.trial}${t.trial === s.best ? " (best)" : ""}`,
       ...s.hyperparams.map((h) => `${h} = ${t.hyperparams[h] ?? ""}`),
-      t.value === null ? `${s.metric}: none (${t.outcome})` : `${s.metric} = ${formatNumber(t.value)}${status === "pruned" ? ` (pruned after ${t.epochs} epochs)` : ""}`
+      ...ends.map((o, k) => {
+        const v = endValue(t, k);
+        return v === null ? `${o.name}: none (${t.outcome})` : `${o.name} = ${formatNumber(v)}${status === "pruned" ? ` (pruned after ${t.epochs} epochs)` : ""}`;
+      })
     ].join("\n");
     return `<polyline class="${cls}" data-trial="${esc(t.trial)}" data-outcome="${esc(t.outcome)}" points="${points.join(" ")}" fill="none" ${look}><title>${esc(tip)}</title></polyline>`;
   });
   const parts = [`<g class="pc-lines">`, ...lines, `</g>`];
   s.hyperparams.forEach((h, i) => parts.push(axis(xs[i], scales[i], h, i === 0 ? SIDE : step)));
-  const arrow = s.goal === "maximize" ? "↑" : "↓";
-  parts.push(axis(xs[axes2 - 1], metricScale ?? linearScale([0, 1], range), `${s.metric} ${arrow}`, step, true));
+  ends.forEach((o, k) => {
+    const arrow = o.goal === "maximize" ? "↑" : "↓";
+    parts.push(axis(xs[s.hyperparams.length + k], endScales[k] ?? linearScale([0, 1], range), `${o.name} ${arrow}`, step, true));
+  });
   if (failed) {
-    const x = xs[axes2 - 1];
-    parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
-    parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+    ends.forEach((_, k) => {
+      const x = xs[s.hyperparams.length + k];
+      parts.push(`<circle class="no-value" cx="${px(x)}" cy="${noValue}" r="3" fill="${FAILED}"/>`);
+      if (k === ends.length - 1) parts.push(`<text class="tick no-value" x="${px(x + 7)}" y="${noValue}" dy="0.32em" text-anchor="start">no value</text>`);
+    });
   }
   const best2 = s.trials.find((t) => t.trial === s.best);
-  if (best2?.value != null && metricScale) {
-    parts.push(`<circle class="pc-best" cx="${px(xs[axes2 - 1])}" cy="${px(metricScale.at(best2.value))}" r="4.5" fill="${sequential(1)}" stroke="#fff" stroke-width="1.5"/>`);
-  }
+  ends.forEach((_, k) => {
+    const v = best2 ? endValue(best2, k) : null;
+    const scale = endScales[k];
+    if (v !== null && scale) {
+      parts.push(`<circle class="pc-best" cx="${px(xs[s.hyperparams.length + k])}" cy="${px(scale.at(v))}" r="4.5" fill="${sequential(1)}" stroke="#fff" stroke-width="1.5"/>`);
+    }
+  });
   if (completed.length) parts.push(colourBar(s, lo, hi, barTop));
   const present = new Set(s.trials.map((t) => t.outcome === "succeeded" ? "completed" : t.outcome === "pruned" ? "pruned" : "failed"));
   const legend3 = [
@@ -1447,7 +1801,7 @@ function parallelChart(s) {
     width,
     height,
     legend: legend3,
-    caption: `One line per trial, through its hyperparameters to its ${s.metric}. The best trial is the thick line; hover a line for its trial.`
+    caption: many ? `One line per trial, through its hyperparameters to each objective, coloured by ${s.metric}. The selected trial is the thick line; hover a line for its trial.` : `One line per trial, through its hyperparameters to its ${s.metric}. The best trial is the thick line; hover a line for its trial.`
   });
   return `<div class="charts">
 ${chart}
@@ -1705,17 +2059,29 @@ function searchReport(m) {
   const pruned = trials.filter((t) => t.outcome === "pruned").length;
   const schedule2 = board.schedule;
   const scheduler = schedule2 === null ? "" : schedule2.scheduler === "hyperband" ? "Hyperband" : "successive halving";
-  const subtitle = `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best2.value))}` : "") + (schedule2 ? ` · ${esc(scheduler)}, ${esc(schedule2.min_epochs)} to ${esc(schedule2.max_epochs)} epochs` : "") + (pruned ? ` · <span class="pruned-count">${pruned} pruned</span>` : "") + (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
+  const multi = board.objectives.length > 1;
+  const subtitle = (multi ? paretoSubtitle(board, best2) : `${trials.length} trial${trials.length === 1 ? "" : "s"} · metric <code>${esc(m.metric)}</code> (${esc(m.goal)}: ${better} is better)` + (best2?.value != null ? ` · best: <b>${esc(best2.trial)}</b> with ${esc(m.metric)} = ${esc(formatNumber(best2.value))}` : "")) + (schedule2 ? ` · ${esc(scheduler)}, ${esc(schedule2.min_epochs)} to ${esc(schedule2.max_epochs)} epochs` : "") + (pruned ? ` · <span class="pruned-count">${pruned} pruned</span>` : "") + (failed ? ` · <span class="failed-count">${failed} did not succeed</span>` : "");
   const outcomes = new Map(trials.map((t) => [t.trial, t]));
   const kinds = paramKinds(m);
   const varying = hyperparams.filter((h) => new Set(trials.map((t) => t.hyperparams[h] ?? "")).size > 1);
   const sections = [
     section("leaderboard-section", "Leaderboard", leaderboardTable(board, hyperparams)),
+    ...multi ? [
+      section("pareto-section", "Pareto front", frontCharts(board, byDeclaration, hypervolumeChart(byDeclaration, board.objectives)))
+    ] : [],
     ...schedule2 ? [section("promotions-section", "Promotions", promotions(board, declared))] : [],
     section(
       "parallel-section",
       "Parallel coordinates",
-      varying.length ? parallelChart({ metric: m.metric, goal: m.goal, best: board.best, hyperparams: varying, kinds, trials: byDeclaration }) : note("No hyperparameter varies between the trials: nothing to plot.", "parallel-coordinates")
+      varying.length ? parallelChart({
+        metric: m.metric,
+        goal: m.goal,
+        best: board.best,
+        hyperparams: varying,
+        kinds,
+        trials: byDeclaration,
+        ...multi ? { objectives: board.objectives } : {}
+      }) : note("No hyperparameter varies between the trials: nothing to plot.", "parallel-coordinates")
     ),
     section(
       "hyperparameters-section",
@@ -1740,30 +2106,51 @@ function searchReport(m) {
   if (matrix) sections.push(section("confusion-section", `Confusion matrix of the best trial, ${board.best}`, matrix));
   return page({ kind: "hyperparam_search", label: m.label, subtitle, sections });
 }
+function paretoSubtitle(board, best2) {
+  const n = board.trials.length;
+  const objectives = board.objectives.map((o) => `<code>${esc(o.name)}</code> (${esc(o.goal)})`).join(", ");
+  const constraints = board.constraints.map((c) => `<code>${esc(`${c.metric} ${c.op} ${formatNumber(c.bound)}`)}</code>`).join(", ");
+  const why = board.select === "knee" ? "the knee of the front" : `best by ${board.select}`;
+  const values = best2 ? board.objectives.map((o) => `${o.name} = ${formatNumber(best2.metrics[o.name] ?? NaN)}`).join(", ") : "";
+  return `${n} trial${n === 1 ? "" : "s"} · objectives ${objectives}` + (constraints ? ` · constraint${board.constraints.length === 1 ? "" : "s"} ${constraints}` : "") + ` · Pareto front of ${board.front.length}` + (best2 ? ` · selected (${esc(why)}): <b>${esc(best2.trial)}</b> with ${esc(values)}` : "");
+}
 function leaderboardTable(json, hyperparams) {
   const board = toLeaderboard(json);
   board.hyperparamNames = hyperparams;
   const trials = board.trials;
   const withOutcome = !board.hasFailures;
   const keys = [...columns(board), ...withOutcome ? ["outcome"] : []];
-  const others = board.metricNames.filter((k) => k !== board.metric);
+  const multi = board.objectives.length > 1;
+  const lead = multi ? board.objectives : [{ name: board.metric, goal: board.goal }];
+  const others = board.metricNames.filter((k) => !lead.some((o) => o.name === k));
+  const paretoColumns2 = (multi || board.constrained ? 1 : 0) + (board.constrained ? 1 : 0);
   const schedulerColumns = (board.brackets ? 1 : 0) + (board.scheduled ? 2 : 0);
-  const hpStart = 2 + schedulerColumns;
+  const schedStart = 2 + paretoColumns2;
+  const hpStart = schedStart + schedulerColumns;
   const metricAt2 = hpStart + hyperparams.length;
+  const othersAt = metricAt2 + lead.length;
   const columns2 = keys.map((key, i) => {
     if (i < 2) return { key, numeric: key === "rank" };
+    if (i < schedStart) return { key, numeric: true, className: "pareto" };
     if (i < hpStart) return { key, numeric: true, className: "sched" };
     if (i < metricAt2) {
       const h = hyperparams[i - hpStart];
       return { key, numeric: trials.every((t) => isNumeric(t.hyperparams[h] ?? "")), className: "hp" };
     }
-    if (i === metricAt2) return { key, header: `${key} ${board.goal === "maximize" ? "↑" : "↓"}`, numeric: true, className: "metric" };
-    if (i <= metricAt2 + others.length) return { key, numeric: true };
+    if (i < othersAt) return { key, header: `${key} ${lead[i - metricAt2].goal === "maximize" ? "↑" : "↓"}`, numeric: true, className: "metric" };
+    if (i < othersAt + others.length) return { key, numeric: true };
     return { key, numeric: false, className: key };
   });
+  const rawOf = (t, i) => {
+    if (i === 2 && paretoColumns2 > 0) return t.pareto_rank;
+    if (i === 3 && paretoColumns2 > 1) return t.violation;
+    if (i >= metricAt2 && i < othersAt) return multi ? t.metrics[lead[i - metricAt2].name] : t.value;
+    if (i >= othersAt && i < othersAt + others.length) return t.metrics[others[i - othersAt]];
+    return void 0;
+  };
   const rows = trials.map(
     (t) => [...row(board, t), ...withOutcome ? [t.outcome] : []].map((text, i) => {
-      const raw = i === metricAt2 ? t.value : i > metricAt2 && i <= metricAt2 + others.length ? t.metrics[others[i - metricAt2 - 1]] : void 0;
+      const raw = rawOf(t, i);
       return raw == null ? { text } : { text, value: String(raw) };
     })
   );
@@ -1771,7 +2158,7 @@ function leaderboardTable(json, hyperparams) {
   const order = [0, 1, at, ...keys.map((_, i) => i).filter((i) => i > 1 && i !== at)];
   const failures = trials.some(isFailure);
   const pruned = trials.some((t) => t.outcome === "pruned");
-  const hint = (pruned ? "; the trials that trained to the last rung rank first, then the pruned ones, those stopped later first, scored at their last checkpoint" : "") + (failures ? "; trials that did not succeed rank last, with their error" : "");
+  const hint = (multi ? `; trials rank by Pareto front (pareto_rank 1 is the front, the selected trial first), then by ${json.metric}` : "") + (pruned ? "; the trials that trained to the last rung rank first, then the pruned ones, those stopped later first, scored at their last checkpoint" : "") + (failures ? "; trials that did not succeed rank last, with their error" : "");
   return `<p class="hint">Click a column to sort; the best trial is highlighted${esc(hint)}.</p>
 ` + table(
     order.map((i) => columns2[i]),
