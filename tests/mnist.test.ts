@@ -73,6 +73,28 @@ describe("mnist", () => {
     expect(rung1.every((t) => t.value !== null && t.value > 0)).toBe(true);
   });
 
+  it("the two-objective searches (accuracy against params): a front whose knee is the best model, with each sampler and Hyperband", async () => {
+    const searches = ["bzl_pareto_random", "bzl_pareto_tpe", "bzl_pareto_nsga2", "bzl_pareto_hyperband"];
+    await bazel(["build", ...searches.map((s) => `//mnist:${s}`)]);
+    for (const search of searches) {
+      const board = readJson<LeaderboardJson>(join(bin, `${search}.leaderboard.json`));
+      console.log(`${search}: front ${board.front.map((t) => { const row = board.trials.find((r) => r.trial === t)!; return `${t} (${row.metrics["accuracy"]}, ${row.metrics["params"]})`; }).join(", ")}`);
+      expect(board.objectives.map((o) => o.name)).toEqual(["accuracy", "params"]);
+      expect(board.front.length).toBeGreaterThanOrEqual(2);
+      expect(board.front[0]).toBe(board.best);
+      // No trial of the front is beaten on both objectives by any trial that trained as far.
+      const done = board.trials.filter((t) => t.outcome === "succeeded");
+      for (const name of board.front) {
+        const f = board.trials.find((t) => t.trial === name)!;
+        const beaten = done.some((t) => t.metrics["accuracy"]! >= f.metrics["accuracy"]! && t.metrics["params"]! <= f.metrics["params"]! && (t.metrics["accuracy"]! > f.metrics["accuracy"]! || t.metrics["params"]! < f.metrics["params"]!));
+        expect(beaten, `${search}: ${name} is on the front but beaten`).toBe(false);
+      }
+      // params = 784 hidden + hidden + 10 hidden + 10 for one hidden layer: deterministic.
+      for (const t of done) expect(t.metrics["params"]).toBe(795 * Number(t.hyperparams["hidden"]) + 10);
+      expect(readFileSync(join(bin, `${search}.report.html`), "utf8")).toContain("Pareto front");
+    }
+  });
+
   describe("determinism", () => {
     let otherBase = "";
     afterAll(async () => {
