@@ -67,8 +67,8 @@ const board: LeaderboardJson = {
   best: "lr_0.1",
   front: ["lr_0.1"],
   trials: [
-    { rank: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, outcome: "succeeded", error: null, value: 0.9, metrics: { accuracy: 0.9 }, model: "x/lr_0.1/model", bracket: null, rung: null, epochs: null, pareto_rank: 1, crowding: null, violation: 0 },
-    { rank: 2, trial: "lr_9", hyperparams: { lr: "9" }, seed: 0, outcome: "diverged", error: "the eval executable wrote accuracy = NaN: the model diverged.", value: null, metrics: {}, model: "x/lr_9/model", bracket: null, rung: null, epochs: null, pareto_rank: null, crowding: null, violation: null },
+    { rank: 1, trial: "lr_0.1", hyperparams: { lr: "0.1" }, seed: 0, outcome: "succeeded", error: null, value: 0.9, metrics: { accuracy: 0.9 }, model: "x/lr_0.1/model", bracket: null, iteration: null, rung: null, epochs: null, pareto_rank: 1, crowding: null, violation: 0 },
+    { rank: 2, trial: "lr_9", hyperparams: { lr: "9" }, seed: 0, outcome: "diverged", error: "the eval executable wrote accuracy = NaN: the model diverged.", value: null, metrics: {}, model: "x/lr_9/model", bracket: null, iteration: null, rung: null, epochs: null, pareto_rank: null, crowding: null, violation: null },
   ],
   schedule: null,
 };

@@ -13,7 +13,7 @@ import { MF_TASKS } from "../tools/bench/hpo/tasks.ts";
 
 const trial = (name: string, epochs: number, loss: number, trueLoss: number, runtime: number) => ({
   rank: 0, trial: name, hyperparams: {}, seed: 1, outcome: epochs === 9 ? "succeeded" : "pruned", error: null, value: loss,
-  metrics: { loss, true_loss: trueLoss, runtime }, model: "", bracket: 0, rung: 0, epochs, pareto_rank: 1, crowding: null, violation: 0,
+  metrics: { loss, true_loss: trueLoss, runtime }, model: "", bracket: 0, iteration: 1, rung: 0, epochs, pareto_rank: 1, crowding: null, violation: 0,
 }) as LeaderboardJson["trials"][number];
 const entry = (name: string, value: number, decision: "continue" | "stop" | "final") => ({ trial: name, outcome: "succeeded", value, decision, forced: false }) as const;
 
@@ -23,10 +23,10 @@ const board = {
   objectives: [{ name: "loss", goal: "minimize" }], constraints: [], select: null, front: ["c"],
   trials: [trial("a", 9, -1, -0.9, 90), trial("b", 3, 0.5, 0.4, 30), trial("c", 9, -2, -1.5, 90)],
   schedule: {
-    scheduler: "hyperband", min_epochs: 3, max_epochs: 9, reduction_factor: 3,
+    scheduler: "hyperband", min_epochs: 3, max_epochs: 9, reduction_factor: 3, iterations: 1,
     brackets: [
-      { bracket: 0, rungs: [{ epochs: 9, keep: null, trials: [entry("c", -2, "final")] }] },
-      { bracket: 1, rungs: [{ epochs: 3, keep: 1, trials: [entry("a", 0, "continue"), entry("b", 0.5, "stop")] }, { epochs: 9, keep: null, trials: [entry("a", -1, "final")] }] },
+      { iteration: 1, bracket: 0, rungs: [{ epochs: 9, keep: null, trials: [entry("c", -2, "final")] }] },
+      { iteration: 1, bracket: 1, rungs: [{ epochs: 3, keep: 1, trials: [entry("a", 0, "continue"), entry("b", 0.5, "stop")] }, { epochs: 9, keep: null, trials: [entry("a", -1, "final")] }] },
     ],
   },
 } as unknown as LeaderboardJson;

@@ -35,6 +35,7 @@ function trial(name: string, rank: number, metrics: Record<string, number>, pare
     metrics,
     model: `m/${name}`,
     bracket: null,
+    iteration: null,
     rung: null,
     epochs: null,
     pareto_rank: pareto,
@@ -265,7 +266,7 @@ describe("databazel show", () => {
   });
 
   it("says, with a scheduler, that the front is of the trials that trained to the end", () => {
-    const schedule: LeaderboardJson["schedule"] = { scheduler: "successive_halving", min_epochs: 1, max_epochs: 9, reduction_factor: 3, brackets: [] };
+    const schedule: LeaderboardJson["schedule"] = { scheduler: "successive_halving", min_epochs: 1, max_epochs: 9, reduction_factor: 3, iterations: 1, brackets: [] };
     expect(renderFront({ ...two, schedule }, plain).split("\n")[0]).toBe(
       "Pareto front of accuracy (maximize) and params (minimize): 3 trials that no other trial beats on both among the trials that trained to the last rung and keep latency_ms <= 4.",
     );

@@ -279,6 +279,7 @@ describe("reports", () => {
       metrics: value === null ? {} : { accuracy: value },
       model: "m",
       bracket: 0,
+      iteration: 1,
       rung,
       epochs,
       pareto_rank: null,
@@ -309,8 +310,10 @@ describe("reports", () => {
         min_epochs: 1,
         max_epochs: 9,
         reduction_factor: 3,
+        iterations: 1,
         brackets: [
           {
+            iteration: 1,
             bracket: 0,
             rungs: [
               { epochs: 1, keep: 2, trials: [entry(a, 0.7, "continue"), entry(img, 0.5, "continue", true), entry(plain, 0.6, "continue"), entry(d, 0.3, "stop")] },

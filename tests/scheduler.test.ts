@@ -2,7 +2,7 @@
 // their checkpoints while building. What trained is read from Bazel's execution log and from the
 // models themselves: the test script records every run it makes in its model (`runs=0-1,1-3`).
 import { createHash } from "node:crypto";
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,14 +33,15 @@ function halving({ lrs = LRS, maxEpochs = 9, extra = {} }: HalvingOptions = {}):
   });
 }
 
-const HYPERBAND = schedulerSearch("hyperband", {
+const HYPERBAND_ATTRS = {
   space: { lr: "loguniform(0.001, 1)" },
   seed: 1,
   scheduler: "hyperband",
   min_epochs: 1,
   max_epochs: 9,
   reduction_factor: 3,
-});
+};
+const HYPERBAND = schedulerSearch("hyperband", HYPERBAND_ATTRS);
 
 // Trials that fail: fail_at = 1 fails at the first rung, fail_at = 2 after its promotion.
 const failing = (maxFailed: number): string =>
@@ -242,6 +243,22 @@ describe("Hyperband", () => {
     expect(b.trials.filter((t) => t.epochs === 9)).toHaveLength(5);
     expect(executed.DatabazelPromote).toBe(3);
     expect(readFileSync(bin("hyperband.leaderboard.md"), "utf8").split("\n")[2]).toContain("| bracket | rung | epochs_trained |");
+  });
+
+  it("iterations = 2 runs every bracket again with new configurations, keeping the first iteration's trials and their caches", async () => {
+    const first = board("hyperband").trials.map((t) => t.trial).sort();
+    writeBuild(halving(), schedulerSearch("hyperband", { ...HYPERBAND_ATTRS, iterations: 2 }));
+    const { executed } = await build(["//:hyperband"]);
+    const b = board("hyperband");
+    expect(b.schedule!.iterations).toBe(2);
+    expect(b.schedule!.brackets.map((br) => [br.iteration, br.bracket])).toEqual([[1, 2], [1, 1], [1, 0], [2, 2], [2, 1], [2, 0]]);
+    expect(b.trials).toHaveLength(34);
+    expect(new Set(b.trials.map((t) => t.trial)).size).toBe(34);
+    // The first iteration is the search with one: its trials, segments and decisions stay cached.
+    expect(b.trials.filter((t) => t.iteration === 1).map((t) => t.trial).sort()).toEqual(first);
+    expect(executed.DatabazelPromote).toBe(3);
+    expect(existsSync(bin("hyperband/rungs/iteration_2_bracket_2_epoch_1.rung.json"))).toBe(true);
+    expect(readFileSync(bin("hyperband.leaderboard.md"), "utf8").split("\n")[2]).toContain("| iteration | bracket | rung | epochs_trained |");
   });
 });
 

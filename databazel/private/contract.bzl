@@ -121,7 +121,7 @@ FILE_SUFFIXES = {
 # The leaderboard manifest's fields, sorted: the manifest's and each trial's (tools/src/formats/leaderboard-manifest.ts).
 LEADERBOARD_MANIFEST_FIELDS = {
     "manifest": ["constraints", "goal", "label", "max_failed_trials", "metric", "objectives", "schedule", "select", "trials"],
-    "schedule": ["brackets", "max_epochs", "min_epochs", "reduction_factor", "scheduler"],
+    "schedule": ["brackets", "iterations", "max_epochs", "min_epochs", "reduction_factor", "scheduler"],
     "trial": ["hyperparams", "hyperparams_file", "metrics", "model", "model_short_path", "name", "record", "seed"],
 }
 

@@ -27,8 +27,10 @@ load(":trials.bzl", "expand_trials")
 SCHEDULERS = ["successive_halving", "hyperband"]
 
 # Each Hyperband bracket draws its configurations from its own run of sample indices, so a
-# bracket's trials do not change when another bracket gains or loses configurations.
+# bracket's trials do not change when another bracket gains or loses configurations; each
+# iteration's brackets from runs of their own, so the first iteration draws what one did alone.
 _BRACKET_STRIDE = 1048576
+_ITERATION_STRIDE = 64
 
 def _set_scheduler_attrs(attrs):
     return [
@@ -38,6 +40,7 @@ def _set_scheduler_attrs(attrs):
             ("max_epochs", attrs.max_epochs != 0),
             ("reduction_factor", attrs.reduction_factor != 3),
             ("continue_trials", len(attrs.continue_trials) > 0),
+            ("iterations", attrs.iterations != 1),
         ]
         if is_set
     ]
@@ -92,6 +95,12 @@ def check_scheduler(ctx, where):
               "so it cannot take grid.\n" +
               "Fix: write the grid's values as choice(...) in space, e.g. space = {{\"hidden\": \"choice(64, 128)\"}}, " +
               "or use scheduler = \"successive_halving\", which starts every grid point.").format(where))
+    if attrs.iterations < 1:
+        fail(("databazel: {}: iterations = {} runs no bracket.\n" +
+              "Fix: set iterations to how many times Hyperband runs its brackets, 1 (the default) or more.").format(where, attrs.iterations))
+    if attrs.iterations != 1 and attrs.scheduler != "hyperband":
+        fail(("databazel: {}: iterations = {} repeats Hyperband's brackets, but scheduler = \"{}\" has none.\n" +
+              "Fix: use scheduler = \"hyperband\", or raise n_trials to start more trials, and remove iterations.").format(where, attrs.iterations, attrs.scheduler))
     if attrs.reduction_factor < 2:
         fail(("databazel: {}: reduction_factor = {} would keep every trial: each rung keeps the best " +
               "1/reduction_factor of its trials.\n" +
@@ -146,8 +155,8 @@ def scheduler_plan(ctx, where, n_trials):
       n_trials: how many samples successive halving draws from `space` (per grid point).
 
     Returns:
-      list of struct(bracket, rungs, trials): rungs as rungs.bzl gives them, trials as
-      trials.bzl's `expand_trials`.
+      list of struct(iteration, bracket, rungs, trials): iteration counts from 1 (successive
+      halving has one), rungs as rungs.bzl gives them, trials as trials.bzl's `expand_trials`.
     """
     attrs = ctx.attr
     if attrs.scheduler == "successive_halving":
@@ -160,33 +169,39 @@ def scheduler_plan(ctx, where, n_trials):
             where = where,
         )
         return [struct(
+            iteration = 1,
             bracket = 0,
             rungs = successive_halving(len(trials), attrs.min_epochs, attrs.max_epochs, attrs.reduction_factor),
             trials = trials,
         )]
+    brackets = [
+        struct(iteration = iteration + 1, bracket = b)
+        for iteration in range(attrs.iterations)
+        for b in hyperband(attrs.min_epochs, attrs.max_epochs, attrs.reduction_factor)
+    ]
+
+    # One draw for every bracket, so that a configuration drawn twice is drawn again, as random
+    # search does, instead of two trials of one name.
+    indices = [
+        ((b.iteration - 1) * _ITERATION_STRIDE + b.bracket.bracket) * _BRACKET_STRIDE + i
+        for b in brackets
+        for i in range(b.bracket.configurations)
+    ]
+    trials = expand_trials(
+        fixed = attrs.hyperparams,
+        grid = {},
+        space = attrs.space,
+        n_trials = len(indices),
+        seed = attrs.seed,
+        where = where,
+        sample_indices = indices,
+    )
     plan = []
-    seen = {}
-    for b in hyperband(attrs.min_epochs, attrs.max_epochs, attrs.reduction_factor):
-        trials = expand_trials(
-            fixed = attrs.hyperparams,
-            grid = {},
-            space = attrs.space,
-            n_trials = b.configurations,
-            seed = attrs.seed,
-            where = where,
-            sample_indices = [b.bracket * _BRACKET_STRIDE + i for i in range(b.configurations)],
-        )
-        for t in trials:
-            if t.name in seen:
-                fail(("databazel: {}: Hyperband drew the same configuration \"{}\" in brackets {} and {}.\n" +
-                      "Fix: widen space (more choices, or a continuous distribution), or change seed.").format(
-                    where,
-                    t.name,
-                    seen[t.name],
-                    b.bracket,
-                ))
-            seen[t.name] = b.bracket
-        plan.append(struct(bracket = b.bracket, rungs = b.rungs, trials = trials))
+    start = 0
+    for b in brackets:
+        end = start + b.bracket.configurations
+        plan.append(struct(iteration = b.iteration, bracket = b.bracket.bracket, rungs = b.bracket.rungs, trials = trials[start:end]))
+        start = end
     return plan
 
 def check_continue_trials(ctx, plan, where):
@@ -279,6 +294,7 @@ def train_with_scheduler(ctx, plan, *, common, validation):
             keep = bracket.rungs[i + 1].trials
             summary = promote_action(
                 ctx,
+                iteration = bracket.iteration,
                 bracket = bracket.bracket,
                 rung = i + 1,
                 rungs = len(bracket.rungs),
@@ -290,9 +306,10 @@ def train_with_scheduler(ctx, plan, *, common, validation):
             summaries.append(summary)
             rungs_manifest.append({"epochs": r.epochs, "keep": keep, "summary": summary.path})
         rungs_manifest.append({"epochs": bracket.rungs[-1].epochs, "keep": None, "summary": None})
-        manifest_brackets.append({"bracket": bracket.bracket, "rungs": rungs_manifest, "trials": names})
-        info_brackets.append(struct(bracket = bracket.bracket, rungs = bracket.rungs, trials = names))
+        manifest_brackets.append({"bracket": bracket.bracket, "iteration": bracket.iteration, "rungs": rungs_manifest, "trials": names})
+        info_brackets.append(struct(iteration = bracket.iteration, bracket = bracket.bracket, rungs = bracket.rungs, trials = names))
     settings = {
+        "iterations": attrs.iterations,
         "max_epochs": attrs.max_epochs,
         "min_epochs": attrs.min_epochs,
         "reduction_factor": attrs.reduction_factor,

@@ -215,17 +215,34 @@ FAILURE_CASES = [
         "scheduler = \"hyperband\" draws each bracket's configurations from space, so it cannot take grid",
         "Fix: write the grid's values as choice(...) in space, e.g. space = {\"hidden\": \"choice(64, 128)\"}",
     ]),
-    # Each bracket draws its own configurations; a small categorical space can repeat one across
-    # brackets (seed 1 draws act = j in brackets 0 and 1).
-    case("hyperband_duplicate_test", "scheduler", {
+    # A configuration drawn in two brackets is drawn again (seed 1 draws act = j in brackets 1
+    # and 0 of a 10-choice space); a space smaller than every bracket's configurations together
+    # (3 + 2) cannot give them all.
+    case("hyperband_space_too_small_test", "scheduler", {
         "max_epochs": 3,
         "min_epochs": 1,
         "scheduler": "hyperband",
         "seed": 1,
-        "space": {"act": "choice(a, b, c, d, e, f, g, h, i, j)"},
+        "space": {"act": "choice(a, b, c)"},
     }, [
-        'Hyperband drew the same configuration "act_j" in brackets 1 and 0.',
-        "Fix: widen space (more choices, or a continuous distribution), or change seed.",
+        "repeats an earlier one however often it is drawn again (100 times): the space has fewer distinct configurations than the search draws (5).",
+        "Fix: lower n_trials, or widen the space",
+    ]),
+    case("iterations_zero_test", "scheduler", {
+        "iterations": 0,
+        "scheduler": "hyperband",
+        "seed": 1,
+        "space": {"lr": "loguniform(0.001, 1)"},
+    }, [
+        "iterations = 0 runs no bracket.",
+        "Fix: set iterations to how many times Hyperband runs its brackets, 1 (the default) or more.",
+    ]),
+    case("iterations_without_hyperband_test", "scheduler", {"grid": {"lr": ["0.1", "0.2", "0.3"]}, "iterations": 2}, [
+        'iterations = 2 repeats Hyperband\'s brackets, but scheduler = "successive_halving" has none.',
+        'Fix: use scheduler = "hyperband", or raise n_trials to start more trials, and remove iterations.',
+    ]),
+    case("iterations_without_scheduler_test", "search", {"grid": {"lr": ["0.1"]}, "iterations": 2}, [
+        "iterations is only used with a scheduler, but scheduler is not set.",
     ]),
     case("hyperband_n_trials_test", "scheduler", {
         "n_trials": 5,

@@ -6,12 +6,13 @@ load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runt
 load("//databazel/private:objectives.bzl", "search_ranking")
 load(":common.bzl", "check_fields", "write_manifest")
 
-def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_trials):
+def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_trials, iteration = 1):
     """Registers the promotions of one rung: one promotion file per trial, and the rung's summary.
 
     Args:
       ctx: the rule context; the rule must declare the Node toolchain and `_promote`.
       bracket: int, the Hyperband bracket (0 for successive halving).
+      iteration: int, Hyperband's iteration that the bracket is part of, from 1.
       rung: int, 1-based.
       rungs: int, how many rungs the bracket has.
       epochs: int, the epochs every trial of the rung has trained.
@@ -23,7 +24,9 @@ def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_
     Returns:
       File: the rung's summary (tools/src/formats/scheduler.ts).
     """
-    prefix = "{}/rungs/bracket_{}_epoch_{}".format(ctx.label.name, bracket, epochs)
+
+    # The first iteration's rungs keep the names they had before there were iterations.
+    prefix = "{}/rungs/{}bracket_{}_epoch_{}".format(ctx.label.name, "iteration_{}_".format(iteration) if iteration > 1 else "", bracket, epochs)
     ranking = search_ranking(ctx)
     manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["promote_manifest"])
     summary = ctx.actions.declare_file(prefix + FILE_SUFFIXES["rung_summary"])

@@ -566,6 +566,8 @@ var ranked = object({
   model: string,
   /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
+  /** With a scheduler: the Hyperband iteration of its bracket, from 1 (1 for successive halving); else null. */
+  iteration: nullable(number),
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
@@ -605,7 +607,9 @@ var schedule = object({
   min_epochs: number,
   max_epochs: number,
   reduction_factor: number,
-  brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
+  /** How many times Hyperband ran its brackets (1 for successive halving). */
+  iterations: number,
+  brackets: arrayOf(object({ iteration: number, bracket: number, rungs: arrayOf(scheduleRung) }))
 });
 var frontTrial = object({
   trial: string,
@@ -675,6 +679,7 @@ function toLeaderboard(json) {
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     scheduled: json.schedule !== null,
     brackets: json.schedule?.scheduler === "hyperband",
+    iterations: (json.schedule?.iterations ?? 1) > 1,
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
@@ -690,6 +695,7 @@ function columns(board) {
     "trial",
     ...paretoColumns(board) ? ["pareto_rank"] : [],
     ...board.constrained ? ["violation"] : [],
+    ...board.iterations ? ["iteration"] : [],
     ...board.brackets ? ["bracket"] : [],
     ...board.scheduled ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
@@ -707,7 +713,7 @@ function row(board, t) {
     t.trial,
     ...paretoColumns(board) ? [number2(t.pareto_rank)] : [],
     ...board.constrained ? [number2(t.violation)] : [],
-    ...[...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
+    ...[...board.iterations ? [t.iteration] : [], ...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     ...lead.length > 1 ? lead.map((m) => number2(t.metrics[m])) : [number2(t.value)],
     ...others.map((m) => number2(t.metrics[m])),
@@ -2914,7 +2920,7 @@ function renderRungs(schedule2, metric, goal2, style) {
   const title2 = `Rungs (${hyperband ? "Hyperband" : "successive halving"}, reduction factor ${schedule2.reduction_factor}): ${metric} on the validation data, at the last rung on the test data.`;
   const blocks = schedule2.brackets.map(
     (bracket) => bracket.rungs.map((rung, i) => {
-      const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural3(rung.trials.length, "trial")} at ${plural3(rung.epochs, "epoch")}`;
+      const head = `${schedule2.iterations > 1 ? `iteration ${bracket.iteration}, ` : ""}${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural3(rung.trials.length, "trial")} at ${plural3(rung.epochs, "epoch")}`;
       const broken = rung.trials.filter((e) => e.outcome !== "succeeded");
       const failures = broken.length ? `; ${broken.length} did not succeed: ${broken.map((e) => `${e.trial} (${e.outcome})`).join(", ")}` : "";
       const ok = rung.trials.filter((e) => e.outcome === "succeeded");
@@ -3474,8 +3480,12 @@ var schedulerSettings = object({
   min_epochs: number,
   max_epochs: number,
   reduction_factor: number,
+  /** How many times Hyperband runs its brackets (1 for successive halving). */
+  iterations: number,
   brackets: arrayOf(
     object({
+      /** The Hyperband iteration the bracket belongs to, from 1. */
+      iteration: number,
       bracket: number,
       /** The bracket's trials, in declared order. */
       trials: arrayOf(string),

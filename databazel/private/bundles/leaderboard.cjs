@@ -264,6 +264,8 @@ var ranked = object({
   model: string,
   /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
+  /** With a scheduler: the Hyperband iteration of its bracket, from 1 (1 for successive halving); else null. */
+  iteration: nullable(number),
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
@@ -303,7 +305,9 @@ var schedule = object({
   min_epochs: number,
   max_epochs: number,
   reduction_factor: number,
-  brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
+  /** How many times Hyperband ran its brackets (1 for successive halving). */
+  iterations: number,
+  brackets: arrayOf(object({ iteration: number, bracket: number, rungs: arrayOf(scheduleRung) }))
 });
 var frontTrial = object({
   trial: string,
@@ -451,8 +455,12 @@ var schedulerSettings = object({
   min_epochs: number,
   max_epochs: number,
   reduction_factor: number,
+  /** How many times Hyperband runs its brackets (1 for successive halving). */
+  iterations: number,
   brackets: arrayOf(
     object({
+      /** The Hyperband iteration the bracket belongs to, from 1. */
+      iteration: number,
       bracket: number,
       /** The bracket's trials, in declared order. */
       trials: arrayOf(string),
@@ -678,7 +686,7 @@ function readScheduleOutcomes(schedule2, label) {
   );
   schedule2.brackets.forEach((bracket, b) => {
     for (const trial of bracket.trials) {
-      const place = { bracket: bracket.bracket, rung: 1, epochs: bracket.rungs[0].epochs, pruned: null };
+      const place = { bracket: bracket.bracket, iteration: bracket.iteration, rung: 1, epochs: bracket.rungs[0].epochs, pruned: null };
       for (const summary of summaries[b]) {
         const entry = summary.trials.find((t) => t.trial === trial);
         if (!entry || entry.outcome !== "succeeded") break;
@@ -700,11 +708,13 @@ function leaderboardSchedule(schedule2, outcomes, final) {
     min_epochs: schedule2.min_epochs,
     max_epochs: schedule2.max_epochs,
     reduction_factor: schedule2.reduction_factor,
+    iterations: schedule2.iterations,
     brackets: schedule2.brackets.map((bracket, b) => {
       const deciding = outcomes.summaries[b];
       const last = bracket.rungs[bracket.rungs.length - 1];
       const reachedLast = bracket.trials.filter((t) => outcomes.places.get(t).rung === bracket.rungs.length);
       return {
+        iteration: bracket.iteration,
         bracket: bracket.bracket,
         rungs: [
           ...deciding.map((s, i) => ({
@@ -751,6 +761,7 @@ function toLeaderboard(json) {
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     scheduled: json.schedule !== null,
     brackets: json.schedule?.scheduler === "hyperband",
+    iterations: (json.schedule?.iterations ?? 1) > 1,
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
@@ -766,6 +777,7 @@ function columns(board) {
     "trial",
     ...paretoColumns(board) ? ["pareto_rank"] : [],
     ...board.constrained ? ["violation"] : [],
+    ...board.iterations ? ["iteration"] : [],
     ...board.brackets ? ["bracket"] : [],
     ...board.scheduled ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
@@ -783,7 +795,7 @@ function row(board, t) {
     t.trial,
     ...paretoColumns(board) ? [number2(t.pareto_rank)] : [],
     ...board.constrained ? [number2(t.violation)] : [],
-    ...[...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
+    ...[...board.iterations ? [t.iteration] : [], ...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     ...lead.length > 1 ? lead.map((m) => number2(t.metrics[m])) : [number2(t.value)],
     ...others.map((m) => number2(t.metrics[m])),
@@ -1114,6 +1126,7 @@ main(async (argv) => {
     seed: trial.seed,
     model: trial.model_short_path,
     bracket: place?.bracket ?? null,
+    iteration: place?.iteration ?? null,
     rung: place?.rung ?? null,
     epochs: place && !FAILURES.includes(row2.outcome) ? place.epochs : null,
     ...row2

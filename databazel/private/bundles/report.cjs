@@ -245,6 +245,8 @@ var ranked = object({
   model: string,
   /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
+  /** With a scheduler: the Hyperband iteration of its bracket, from 1 (1 for successive halving); else null. */
+  iteration: nullable(number),
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
@@ -284,7 +286,9 @@ var schedule = object({
   min_epochs: number,
   max_epochs: number,
   reduction_factor: number,
-  brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
+  /** How many times Hyperband ran its brackets (1 for successive halving). */
+  iterations: number,
+  brackets: arrayOf(object({ iteration: number, bracket: number, rungs: arrayOf(scheduleRung) }))
 });
 var frontTrial = object({
   trial: string,
@@ -636,6 +640,7 @@ function toLeaderboard(json) {
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     scheduled: json.schedule !== null,
     brackets: json.schedule?.scheduler === "hyperband",
+    iterations: (json.schedule?.iterations ?? 1) > 1,
     trials: [...json.trials].sort((a, b) => a.rank - b.rank)
   };
 }
@@ -651,6 +656,7 @@ function columns(board) {
     "trial",
     ...paretoColumns(board) ? ["pareto_rank"] : [],
     ...board.constrained ? ["violation"] : [],
+    ...board.iterations ? ["iteration"] : [],
     ...board.brackets ? ["bracket"] : [],
     ...board.scheduled ? ["rung", "epochs_trained"] : [],
     ...board.hyperparamNames,
@@ -668,7 +674,7 @@ function row(board, t) {
     t.trial,
     ...paretoColumns(board) ? [number2(t.pareto_rank)] : [],
     ...board.constrained ? [number2(t.violation)] : [],
-    ...[...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
+    ...[...board.iterations ? [t.iteration] : [], ...board.brackets ? [t.bracket] : [], ...board.scheduled ? [t.rung, t.epochs] : []].map((n) => n === null ? "" : String(n)),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     ...lead.length > 1 ? lead.map((m) => number2(t.metrics[m])) : [number2(t.value)],
     ...others.map((m) => number2(t.metrics[m])),
@@ -1847,6 +1853,7 @@ ${cells.join("")}
 }
 
 // tools/src/report/promotions.ts
+var bracketKey = (bracket) => `${bracket.iteration > 1 ? `${bracket.iteration}-` : ""}${bracket.bracket}`;
 var COLORS = {
   completed: "#4e79a7",
   best: "#d4a72c",
@@ -1981,7 +1988,7 @@ function promotionChart(board, bracket, ls, title, longestName) {
     ...present.has("failed") ? [{ label: "failed", color: COLORS.failed }] : []
   ];
   return figure({
-    name: `promotions-${bracket.bracket}`,
+    name: `promotions-${bracketKey(bracket)}`,
     xScale: "linear",
     title,
     body: parts.join("\n"),
@@ -2009,7 +2016,7 @@ function rungTable(board, bracket, ls) {
     const rank = lane.rank === void 0 ? "" : String(lane.rank);
     return `<tr data-trial="${esc(lane.trial)}" class="${lane.status}${lane.best ? " best" : ""}"><td class="trial">${esc(lane.trial)}</td>${cells.join("")}<td class="num">${esc(rank)}</td></tr>`;
   });
-  return `<div class="scroll"><table class="rungs" id="rungs-${bracket.bracket}" data-bracket="${bracket.bracket}">
+  return `<div class="scroll"><table class="rungs" id="rungs-${bracketKey(bracket)}" data-bracket="${bracket.bracket}">
 <thead><tr><th scope="col">trial</th>${head}<th scope="col" class="num">rank</th></tr></thead>
 <tbody>
 ${body.join("\n")}
@@ -2025,14 +2032,14 @@ function promotions(board, declared) {
   const forced = schedule2.brackets.some((b) => b.rungs.some((r) => r.trials.some((e) => e.forced)));
   const epochs2 = all.reduce((n, b) => n + b.lanes.reduce((m, l) => m + l.trained, 0), 0);
   const rule = `at each rung only the best (about 1 in ${schedule2.reduction_factor}) by ${board.metric} on the validation data (${better} is better) go on, up to ${plural(schedule2.max_epochs, "epoch")}, and the others are pruned.`;
-  const how = schedule2.scheduler === "hyperband" ? `Hyperband, reduction factor ${schedule2.reduction_factor}: ${plural(schedule2.brackets.length, "bracket")} of successive halving, each starting its trials at a different number of epochs; in each, ${rule}` : `Successive halving, reduction factor ${schedule2.reduction_factor}: every trial trains ${plural(schedule2.brackets[0]?.rungs[0]?.epochs ?? schedule2.min_epochs, "epoch")}; ${rule}`;
+  const how = schedule2.scheduler === "hyperband" ? `Hyperband, reduction factor ${schedule2.reduction_factor}: ${plural(schedule2.brackets.length, "bracket")} of successive halving${schedule2.iterations > 1 ? ` (its brackets run ${schedule2.iterations} times, each with new configurations)` : ""}, each starting its trials at a different number of epochs; in each, ${rule}` : `Successive halving, reduction factor ${schedule2.reduction_factor}: every trial trains ${plural(schedule2.brackets[0]?.rungs[0]?.epochs ?? schedule2.min_epochs, "epoch")}; ${rule}`;
   const cost = `${plural(epochs2, "epoch")} trained in all, where training all ${trials} trials ${plural(schedule2.max_epochs, "epoch")} would take ${trials * schedule2.max_epochs}.`;
   const intro = `<p class="hint">${esc(how)} ${esc(cost)}</p>`;
   const blocks = all.map(({ bracket, lanes: ls }) => {
     const first = bracket.rungs[0].epochs;
     const span = first === schedule2.max_epochs ? plural(first, "epoch") : `${first} → ${schedule2.max_epochs} epochs`;
-    const title = schedule2.scheduler === "hyperband" ? `Bracket ${bracket.bracket}: ${plural(ls.length, "trial")}, ${span}` : `Successive halving: ${plural(ls.length, "trial")}, ${span}`;
-    return `<div class="bracket" data-bracket="${bracket.bracket}">
+    const title = schedule2.scheduler === "hyperband" ? `${schedule2.iterations > 1 ? `Iteration ${bracket.iteration}, bracket` : "Bracket"} ${bracket.bracket}: ${plural(ls.length, "trial")}, ${span}` : `Successive halving: ${plural(ls.length, "trial")}, ${span}`;
+    return `<div class="bracket" data-bracket="${bracket.bracket}"${schedule2.iterations > 1 ? ` data-iteration="${bracket.iteration}"` : ""}>
 ${promotionChart(board, bracket, ls, title, longest)}
 <div class="rung-table">
 ${rungTable(board, bracket, ls)}
@@ -2124,7 +2131,7 @@ function leaderboardTable(json, hyperparams) {
   const lead = multi ? board.objectives : [{ name: board.metric, goal: board.goal }];
   const others = board.metricNames.filter((k) => !lead.some((o) => o.name === k));
   const paretoColumns2 = (multi || board.constrained ? 1 : 0) + (board.constrained ? 1 : 0);
-  const schedulerColumns = (board.brackets ? 1 : 0) + (board.scheduled ? 2 : 0);
+  const schedulerColumns = (board.iterations ? 1 : 0) + (board.brackets ? 1 : 0) + (board.scheduled ? 2 : 0);
   const schedStart = 2 + paretoColumns2;
   const hpStart = schedStart + schedulerColumns;
   const metricAt2 = hpStart + hyperparams.length;

@@ -657,6 +657,8 @@ var ranked = object({
   model: string,
   /** With a scheduler: the Hyperband bracket (0 for successive halving); else null. */
   bracket: nullable(number),
+  /** With a scheduler: the Hyperband iteration of its bracket, from 1 (1 for successive halving); else null. */
+  iteration: nullable(number),
   /** With a scheduler: the last rung the trial reached, 1-based; else null. */
   rung: nullable(number),
   /** With a scheduler: the epochs the trial trained (null when it failed); else null. */
@@ -696,7 +698,9 @@ var schedule = object({
   min_epochs: number,
   max_epochs: number,
   reduction_factor: number,
-  brackets: arrayOf(object({ bracket: number, rungs: arrayOf(scheduleRung) }))
+  /** How many times Hyperband ran its brackets (1 for successive halving). */
+  iterations: number,
+  brackets: arrayOf(object({ iteration: number, bracket: number, rungs: arrayOf(scheduleRung) }))
 });
 var frontTrial = object({
   trial: string,

@@ -383,6 +383,11 @@ hyperparam_search = rule(
         grid = attr.string_list_dict(
             doc = "Hyperparameters to search exhaustively: name to list of values; every combination is a trial.",
         ),
+        iterations = attr.int(
+            doc = "With `scheduler = \"hyperband\"`: how many times to run its brackets, each time with new " +
+                  "configurations; the first iteration's are those of one.",
+            default = 1,
+        ),
         max_epochs = attr.int(
             doc = "With `scheduler`: the epochs the best trials train, the last rung.",
             default = 0,

@@ -35,6 +35,7 @@ def hyperparam_search(
         min_epochs = 1,
         max_epochs = 0,
         reduction_factor = 3,
+        iterations = 1,
         validation_data = None,
         continue_trials = [],
         sampler = "",
@@ -154,6 +155,10 @@ def hyperparam_search(
         times powers of reduction_factor below max_epochs, then max_epochs. Raising it later
         to reduction_factor times as many keeps every rung, decision and segment already built.
       reduction_factor: at least 2: each rung keeps the best 1/reduction_factor (at least one).
+      iterations: with `scheduler = "hyperband"`, how many times to run all its brackets, as
+        Hyperband is meant to run: each iteration draws new configurations from `space`
+        (Li et al. 2018). The first iteration's configurations are those of a search with one, so
+        raising it keeps every trial already built. Brackets of every iteration run side by side.
       validation_data: the data that rungs score trials on, and that a sampler's proposals learn
         from, held out of the training data; required with scheduler or sampler, and refused
         without either. test_data is used only for the final leaderboard, which scores each
@@ -235,6 +240,7 @@ def hyperparam_search(
         min_epochs = typed("min_epochs", min_epochs, "int", "1"),
         max_epochs = typed("max_epochs", max_epochs, "int", "27"),
         reduction_factor = typed("reduction_factor", reduction_factor, "int", "3"),
+        iterations = typed("iterations", iterations, "int", "2"),
         validation_data = validation_data,
         continue_trials = typed("continue_trials", continue_trials, "list", "[\"lr_0.1\"]"),
         sampler = sampler,

@@ -116,6 +116,7 @@ main(async (argv) => {
     seed: trial.seed,
     model: trial.model_short_path,
     bracket: place?.bracket ?? null,
+    iteration: place?.iteration ?? null,
     rung: place?.rung ?? null,
     epochs: place && !FAILURES.includes(row.outcome) ? place.epochs : null,
     ...row,

@@ -60,7 +60,7 @@ export function renderRungs(schedule: Schedule, metric: string, goal: Goal, styl
   const blocks = schedule.brackets.map((bracket) =>
     bracket.rungs
       .map((rung, i) => {
-        const head = `${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural(rung.trials.length, "trial")} at ${plural(rung.epochs, "epoch")}`;
+        const head = `${schedule.iterations > 1 ? `iteration ${bracket.iteration}, ` : ""}${hyperband ? `bracket ${bracket.bracket}, ` : ""}rung ${i + 1}: ${plural(rung.trials.length, "trial")} at ${plural(rung.epochs, "epoch")}`;
         const broken = rung.trials.filter((e) => e.outcome !== "succeeded");
         const failures = broken.length ? `; ${broken.length} did not succeed: ${broken.map((e) => `${e.trial} (${e.outcome})`).join(", ")}` : "";
         const ok = rung.trials.filter((e) => e.outcome === "succeeded");

@@ -28,8 +28,12 @@ export const schedulerSettings = object({
   min_epochs: number,
   max_epochs: number,
   reduction_factor: number,
+  /** How many times Hyperband runs its brackets (1 for successive halving). */
+  iterations: number,
   brackets: arrayOf(
     object({
+      /** The Hyperband iteration the bracket belongs to, from 1. */
+      iteration: number,
       bracket: number,
       /** The bracket's trials, in declared order. */
       trials: arrayOf(string),

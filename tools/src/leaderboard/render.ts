@@ -21,6 +21,8 @@ export interface Leaderboard {
   scheduled: boolean;
   /** Whether it was Hyperband: then the bracket column is shown too. */
   brackets: boolean;
+  /** Whether Hyperband ran its brackets more than once: then the iteration column is shown too. */
+  iterations: boolean;
   trials: Ranked[];
 }
 
@@ -38,6 +40,7 @@ export function toLeaderboard(json: LeaderboardJson): Leaderboard {
     hasFailures: json.trials.some((t) => t.outcome !== "succeeded"),
     scheduled: json.schedule !== null,
     brackets: json.schedule?.scheduler === "hyperband",
+    iterations: (json.schedule?.iterations ?? 1) > 1,
     trials: [...json.trials].sort((a, b) => a.rank - b.rank),
   };
 }
@@ -58,6 +61,7 @@ export function columns(board: Leaderboard): string[] {
     "trial",
     ...(paretoColumns(board) ? ["pareto_rank"] : []),
     ...(board.constrained ? ["violation"] : []),
+    ...(board.iterations ? ["iteration"] : []),
     ...(board.brackets ? ["bracket"] : []),
     ...(board.scheduled ? ["rung", "epochs_trained"] : []),
     ...board.hyperparamNames,
@@ -76,7 +80,7 @@ export function row(board: Leaderboard, t: Ranked): string[] {
     t.trial,
     ...(paretoColumns(board) ? [number(t.pareto_rank)] : []),
     ...(board.constrained ? [number(t.violation)] : []),
-    ...[...(board.brackets ? [t.bracket] : []), ...(board.scheduled ? [t.rung, t.epochs] : [])].map((n) => (n === null ? "" : String(n))),
+    ...[...(board.iterations ? [t.iteration] : []), ...(board.brackets ? [t.bracket] : []), ...(board.scheduled ? [t.rung, t.epochs] : [])].map((n) => (n === null ? "" : String(n))),
     ...board.hyperparamNames.map((h) => t.hyperparams[h] ?? ""),
     ...(lead.length > 1 ? lead.map((m) => number(t.metrics[m])) : [number(t.value)]),
     ...others.map((m) => number(t.metrics[m])),

@@ -11,6 +11,9 @@ type Entry = Rung["trials"][number];
 
 export type LaneStatus = "completed" | "pruned" | "failed";
 
+/** What names a bracket in ids: its number, and its iteration after the first (so one iteration's pages keep their ids). */
+const bracketKey = (bracket: Bracket): string => `${bracket.iteration > 1 ? `${bracket.iteration}-` : ""}${bracket.bracket}`;
+
 /** One trial of a bracket: where it got and how. */
 export interface Lane {
   trial: string;
@@ -201,7 +204,7 @@ export function promotionChart(board: LeaderboardJson, bracket: Bracket, ls: Lan
     ...(present.has("failed") ? [{ label: "failed", color: COLORS.failed }] : []),
   ];
   return figure({
-    name: `promotions-${bracket.bracket}`,
+    name: `promotions-${bracketKey(bracket)}`,
     xScale: "linear",
     title,
     body: parts.join("\n"),
@@ -237,7 +240,7 @@ export function rungTable(board: LeaderboardJson, bracket: Bracket, ls: Lane[]):
     return `<tr data-trial="${esc(lane.trial)}" class="${lane.status}${lane.best ? " best" : ""}"><td class="trial">${esc(lane.trial)}</td>${cells.join("")}<td class="num">${esc(rank)}</td></tr>`;
   });
   return (
-    `<div class="scroll"><table class="rungs" id="rungs-${bracket.bracket}" data-bracket="${bracket.bracket}">\n` +
+    `<div class="scroll"><table class="rungs" id="rungs-${bracketKey(bracket)}" data-bracket="${bracket.bracket}">\n` +
     `<thead><tr><th scope="col">trial</th>${head}<th scope="col" class="num">rank</th></tr></thead>\n` +
     `<tbody>\n${body.join("\n")}\n</tbody>\n</table></div>`
   );
@@ -258,7 +261,8 @@ export function promotions(board: LeaderboardJson, declared: Map<string, number>
     `up to ${plural(schedule.max_epochs, "epoch")}, and the others are pruned.`;
   const how =
     schedule.scheduler === "hyperband"
-      ? `Hyperband, reduction factor ${schedule.reduction_factor}: ${plural(schedule.brackets.length, "bracket")} of successive halving, ` +
+      ? `Hyperband, reduction factor ${schedule.reduction_factor}: ${plural(schedule.brackets.length, "bracket")} of successive halving` +
+        `${schedule.iterations > 1 ? ` (its brackets run ${schedule.iterations} times, each with new configurations)` : ""}, ` +
         `each starting its trials at a different number of epochs; in each, ${rule}`
       : `Successive halving, reduction factor ${schedule.reduction_factor}: every trial trains ` +
         `${plural(schedule.brackets[0]?.rungs[0]?.epochs ?? schedule.min_epochs, "epoch")}; ${rule}`;
@@ -269,10 +273,10 @@ export function promotions(board: LeaderboardJson, declared: Map<string, number>
     const span = first === schedule.max_epochs ? plural(first, "epoch") : `${first} \u2192 ${schedule.max_epochs} epochs`;
     const title =
       schedule.scheduler === "hyperband"
-        ? `Bracket ${bracket.bracket}: ${plural(ls.length, "trial")}, ${span}`
+        ? `${schedule.iterations > 1 ? `Iteration ${bracket.iteration}, bracket` : "Bracket"} ${bracket.bracket}: ${plural(ls.length, "trial")}, ${span}`
         : `Successive halving: ${plural(ls.length, "trial")}, ${span}`;
     return (
-      `<div class="bracket" data-bracket="${bracket.bracket}">\n${promotionChart(board, bracket, ls, title, longest)}\n` +
+      `<div class="bracket" data-bracket="${bracket.bracket}"${schedule.iterations > 1 ? ` data-iteration="${bracket.iteration}"` : ""}>\n${promotionChart(board, bracket, ls, title, longest)}\n` +
       `<div class="rung-table">\n${rungTable(board, bracket, ls)}\n</div>\n</div>`
     );
   });

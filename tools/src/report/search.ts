@@ -126,7 +126,7 @@ function leaderboardTable(json: LeaderboardJson, hyperparams: string[]): string 
   const lead = multi ? board.objectives : [{ name: board.metric, goal: board.goal }];
   const others = board.metricNames.filter((k) => !lead.some((o) => o.name === k));
   const paretoColumns = (multi || board.constrained ? 1 : 0) + (board.constrained ? 1 : 0);
-  const schedulerColumns = (board.brackets ? 1 : 0) + (board.scheduled ? 2 : 0);
+  const schedulerColumns = (board.iterations ? 1 : 0) + (board.brackets ? 1 : 0) + (board.scheduled ? 2 : 0);
   // Column i's role, by position: the layout of render.ts's columns().
   const schedStart = 2 + paretoColumns;
   const hpStart = schedStart + schedulerColumns;

@@ -8,6 +8,8 @@ import { prunedError, readRungSummary, type RungSummary } from "../formats/sched
 
 export interface TrialPlace {
   bracket: number;
+  /** Hyperband's iteration, from 1. */
+  iteration: number;
   /** 1-based. */
   rung: number;
   epochs: number;
@@ -28,7 +30,7 @@ export function readScheduleOutcomes(schedule: SchedulerSettings, label: string)
   );
   schedule.brackets.forEach((bracket, b) => {
     for (const trial of bracket.trials) {
-      const place: TrialPlace = { bracket: bracket.bracket, rung: 1, epochs: bracket.rungs[0]!.epochs, pruned: null };
+      const place: TrialPlace = { bracket: bracket.bracket, iteration: bracket.iteration, rung: 1, epochs: bracket.rungs[0]!.epochs, pruned: null };
       for (const summary of summaries[b]!) {
         const entry = summary.trials.find((t) => t.trial === trial);
         if (!entry || entry.outcome !== "succeeded") break;
@@ -56,11 +58,13 @@ export function leaderboardSchedule(
     min_epochs: schedule.min_epochs,
     max_epochs: schedule.max_epochs,
     reduction_factor: schedule.reduction_factor,
+    iterations: schedule.iterations,
     brackets: schedule.brackets.map((bracket, b) => {
       const deciding = outcomes.summaries[b]!;
       const last = bracket.rungs[bracket.rungs.length - 1]!;
       const reachedLast = bracket.trials.filter((t) => outcomes.places.get(t)!.rung === bracket.rungs.length);
       return {
+        iteration: bracket.iteration,
         bracket: bracket.bracket,
         rungs: [
           ...deciding.map((s, i) => ({
