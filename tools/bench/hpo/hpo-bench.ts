@@ -5,7 +5,8 @@
 // the same space, look-up and budget through the same lock (`bazel run //:<task>_optuna`), and
 // writes results.json (every trial of every study, in order), wall-times.json and index.html to
 // --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`). The
-// multi-fidelity tasks (`--tasks mf`) run through multi-fidelity.ts instead, with the same flags and files.
+// multi-fidelity tasks (`--tasks mf`) run through multi-fidelity.ts instead, and the multi-objective
+// ones (`--tasks mo`) through mo-bench.ts, with the same flags and files.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
@@ -13,6 +14,9 @@ import { dirname, join, resolve } from "node:path";
 import { removeWorkspace } from "../bazel.ts";
 import { DATABAZEL_METHODS, OPTUNA_METHODS } from "./methods.ts";
 import { runMultiFidelityBench } from "./multi-fidelity.ts";
+import { runMultiObjectiveBench } from "./mo-bench.ts";
+import { moHtmlReport, moMarkdownReport } from "./mo-report.ts";
+import { isMoResults, parseMoResults, type MoResults } from "./mo-results.ts";
 import { htmlReport, markdownReport } from "./report.ts";
 import { isMfResults, parseMfResults, type MfResults } from "./mf-results.ts";
 import { mfHtmlReport, mfMarkdownReport } from "./mf-report.ts";
@@ -128,6 +132,7 @@ function reportFrom(path: string): void {
   // docs/bench/hpo keeps a run's results gzipped (several MB of trials as text).
   const text = path.endsWith(".gz") ? gunzipSync(readFileSync(path)).toString("utf8") : readFileSync(path, "utf8");
   const parsed = JSON.parse(text) as Results | { kind?: string };
+  if (isMoResults(parsed)) return moReportFrom(path, parseMoResults(text));
   const html = join(dirname(path), "index.html");
   // A stopped run: the tables of what it finished.
   const all: Results | MfResults = isMfResults(parsed) ? parseMfResults(text) : (parsed as Results);
@@ -149,6 +154,17 @@ function reportFrom(path: string): void {
   console.log(`Wrote ${html}.`);
 }
 
+/** `--from` for a multi-objective run's results. */
+function moReportFrom(path: string, all: MoResults): void {
+  const html = join(dirname(path), "index.html");
+  const results = completePart(all);
+  if (results.studies.length < all.studies.length) console.log(`(A stopped run: the tables use the (task, seed) pairs that every method finished: tasks ${results.tasks.join(", ") || "none"}; seeds ${results.seeds.join(", ") || "none"}.)\n`);
+  const walls = (JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[]).filter((w) => hasStudy(results.studies, w.task, w.seed, w.method));
+  writeFileSync(html, moHtmlReport(results, walls, `page redrawn from ${path}`));
+  console.log(moMarkdownReport(results, walls));
+  console.log(`Wrote ${html}.`);
+}
+
 const argv = process.argv.slice(2);
 if (argv.includes("--help") || argv.includes("-h")) console.log(USAGE);
 else if (argv[0] === "--from" && argv.length === 2) reportFrom(argv[1]!);
@@ -156,5 +172,6 @@ else {
   // The tabular tasks, or the multi-fidelity ones (multi-fidelity.ts): never both in one run.
   const bench = parseBenchSettings(argv, process.env);
   if (bench.kind === "mf") await runMultiFidelityBench(bench.settings);
+  else if (bench.kind === "mo") await runMultiObjectiveBench(bench.settings);
   else await run(bench.settings);
 }
