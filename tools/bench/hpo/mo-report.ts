@@ -116,7 +116,7 @@ const TEST_NOTE =
 const RANK_NOTE = "On each task and seed the methods are ranked by hypervolume after the budget (1 the largest; ties share their mean rank), then averaged.";
 
 function heading(results: MoResults, info: MoTaskInfo): string {
-  const objectives = info.objectives.map((o) => `${o.name} ${o.goal}d, ${o.best} to ${o.worst}`).join("; ");
+  const objectives = info.objectives.map((o) => `${o.name} ${o.goal}d, ${fmt(o.best)} to ${fmt(o.worst)}`).join("; ");
   return `${info.task} (${objectives}; the table's hypervolume ${fmt(mean(results.seeds.map((seed) => tableHypervolume(info, seed))))})`;
 }
 
