@@ -1,13 +1,17 @@
 // The HPO benchmark's multi-objective kind (tools/bench/hpo/mo-*.ts, no Bazel): the fixed space
 // of each task's hypervolume, the anytime hypervolume against areas worked out by hand and against
 // a brute-force count of grid cells, hypervolume regret, mean ranks and the test against Optuna's
-// best sampler, the results file, the settings and the studies' BUILD text.
+// best sampler, the results file, resuming a stopped run, the settings and the studies' BUILD text.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MO_DEFAULT_METHODS } from "../tools/bench/hpo/methods.ts";
 import { moStudiesBuild } from "../tools/bench/hpo/mo-bench.ts";
 import { frontSize, hypervolumeAfter, hypervolumeCurve, hypervolumeRegretAfter, scaler, tableHypervolume } from "../tools/bench/hpo/mo-hypervolume.ts";
 import { bestOptuna, moComparisons, moHtmlReport, moMarkdownReport, moRanks } from "../tools/bench/hpo/mo-report.ts";
 import { moResultsJson, parseMoResults, type MoResults, type MoStudy, type MoTaskInfo, type ObjectiveBounds } from "../tools/bench/hpo/mo-results.ts";
+import { finishedPart, isFinished } from "../tools/bench/hpo/resume.ts";
 import { parseBenchSettings } from "../tools/bench/hpo/settings.ts";
 import { findMoTasks, MO_TASKS } from "../tools/bench/hpo/tasks.ts";
 
@@ -198,6 +202,30 @@ describe("the results file", () => {
   });
 });
 
+describe("resuming a stopped run", () => {
+  it("keeps the studies that have a wall time, and refuses a run of other settings", () => {
+    const out = mkdtempSync(join(tmpdir(), "hpo-mo-resume-"));
+    try {
+      const r = results();
+      writeFileSync(join(out, "results.json"), moResultsJson(r));
+      // Only two studies were timed: a study without its wall time is not finished.
+      const walls = r.studies.slice(0, 2).map((s) => ({ method: s.method, task: s.task, seed: s.seed, seconds: 1 }));
+      writeFileSync(join(out, "wall-times.json"), JSON.stringify(walls));
+      const finished = finishedPart(out, r.command, parseMoResults);
+      expect(finished.studies.map((s) => [s.method, s.task, s.seed])).toEqual([
+        ["databazel_random", "mo/a", 1],
+        ["databazel_random", "mo/a", 2],
+      ]);
+      expect(finished.taskInfo.map((t) => t.task)).toEqual(["mo/a", "mo/b"]);
+      expect(isFinished(finished, "mo/a", "databazel_random", 2)).toBe(true);
+      expect(isFinished(finished, "mo/b", "databazel_random", 1)).toBe(false);
+      expect(() => finishedPart(out, "npm run bench:hpo -- --tasks mo", parseMoResults)).toThrow(/is a run of other settings/);
+    } finally {
+      rmSync(out, { recursive: true });
+    }
+  });
+});
+
 describe("settings", () => {
   it("selects the ten tasks, by group, id or key", () => {
     expect(MO_TASKS.map((t) => t.id)).toEqual([
@@ -232,7 +260,8 @@ describe("settings", () => {
     expect(() => parseBenchSettings(["--tasks", "mo", "--budgets", "20", "--methods", "databazel_tpe_b4,optuna_tpe"], {})).not.toThrow();
     expect(() => parseBenchSettings(["--tasks", "mo,cifar10"], {})).toThrow(/mixes multi-objective tasks \(mo\) with others \(cifar10\)/);
     expect(() => parseBenchSettings(["--tasks", "mo", "--methods", "optuna_random"], {})).toThrow(/method "optuna_random" is not one of the multi-objective tasks'/);
-    expect(() => parseBenchSettings(["--tasks", "mo", "--resume"], {})).toThrow(/a multi-objective run starts over/);
+    const resumed = parseBenchSettings(["--tasks", "mo_latency", "--resume"], {});
+    expect(resumed.kind === "mo" && resumed.settings.resume).toBe(true);
   });
 
   it("writes one mo_studies call per task and seed, with the run's databazel methods", () => {

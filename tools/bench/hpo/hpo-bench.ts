@@ -22,6 +22,7 @@ import { isMfResults, parseMfResults, type MfResults } from "./mf-results.ts";
 import { mfHtmlReport, mfMarkdownReport } from "./mf-report.ts";
 import { completePart, hasStudy, orderedBy, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
 import { finishedPart, isFinished } from "./resume.ts";
+import { stopOnSignal } from "./stop.ts";
 import { databazelStudy, optunaStudies } from "./run-studies.ts";
 import { commandOf, parseBenchSettings, USAGE, type Settings } from "./settings.ts";
 import { fillHpoWorkspace } from "./workspace.ts";
@@ -40,29 +41,6 @@ function ordered<T extends { task: string; method: string; seed: number }>(items
 function save(out: string, results: Results, walls: WallTime[], s: Settings): void {
   writeFileSync(join(out, "results.json"), resultsJson({ ...results, studies: ordered(results.studies, s) }));
   writeFileSync(join(out, "wall-times.json"), JSON.stringify(ordered(walls, s), null, 1) + "\n");
-}
-
-/**
- * A run that is told to stop (kill, or Ctrl-C, which also interrupts the build under way) stops
- * after the study under way and still removes its workspace and output base; what it finished
- * is saved, for --resume. A second signal stops at once.
- */
-function stopOnSignal(): { stopping: () => boolean; release: () => void } {
-  let stop = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stop) process.exit(130);
-    stop = true;
-    console.error(`[bench:hpo] ${signal}: stopping after the study under way, then removing the workspace (again to stop at once).`);
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  return {
-    stopping: () => stop,
-    release: () => {
-      process.off("SIGINT", handler);
-      process.off("SIGTERM", handler);
-    },
-  };
 }
 
 async function run(s: Settings): Promise<void> {

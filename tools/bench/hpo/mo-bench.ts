@@ -5,14 +5,17 @@
 // each). Per task, one `bazel run //:<table>_mo_optuna` runs every Optuna sampler and seed, and
 // scans the task's table for the hypervolume's space and the fronts (it also fetches the packages
 // that databazel's timed builds then find installed); then databazel's studies, each a clean
-// build, seed by seed over every task. Writes results.json, wall-times.json and index.html.
+// build, seed by seed over every task. Writes results.json, wall-times.json and index.html after
+// each study; stopped (a signal, stop.ts), the same command with --resume runs only the rest.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { removeWorkspace, round } from "../bazel.ts";
 import { MO_DATABAZEL_METHODS, MO_OPTUNA_METHODS, moStudyTarget } from "./methods.ts";
 import { moHtmlReport, moMarkdownReport } from "./mo-report.ts";
-import { moResultsJson, type MoResults, type MoStudy, type MoTaskInfo } from "./mo-results.ts";
+import { moResultsJson, parseMoResults, type MoResults, type MoStudy, type MoTaskInfo } from "./mo-results.ts";
+import { finishedPart, isFinished } from "./resume.ts";
+import { stopOnSignal } from "./stop.ts";
 import { orderedBy, type Goal, type WallTime } from "./results.ts";
 import { cleanStudyBuild, runBaseline } from "./run-studies.ts";
 import { moCommandOf, type MoSettings } from "./settings.ts";
@@ -84,36 +87,52 @@ async function baselineStudies(dir: string, task: MoTask, methods: string[], see
   return { info, studies, walls };
 }
 
-/** Runs the multi-objective benchmark in a temporary copy of the workspace. */
+/** The tasks' information in the run's task order. */
+const orderedInfo = (info: MoTaskInfo[], ids: string[]): MoTaskInfo[] => [...info].sort((a, b) => ids.indexOf(a.task) - ids.indexOf(b.task));
+
+/** Runs the multi-objective benchmark in a temporary copy of the workspace (with --resume, only the studies `out` lacks). */
 export async function runMultiObjectiveBench(s: MoSettings): Promise<void> {
   const out = resolve(s.out);
   mkdirSync(out, { recursive: true });
   const trials = s.budgets[s.budgets.length - 1]!;
-  const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-mo-"));
   const ids = s.tasks.map((t) => t.id);
-  const studies: MoStudy[] = [];
-  const walls: WallTime[] = [];
+  const finished = s.resume ? finishedPart<MoStudy, MoTaskInfo>(out, moCommandOf(s), parseMoResults) : { studies: [], walls: [], taskInfo: [] };
+  if (s.resume) console.error(`[bench:hpo] resuming: ${finished.studies.length} studies of ${out} are finished`);
+  const done = (task: string, method: string, seed: number) => isFinished(finished, task, method, seed);
+  const studies: MoStudy[] = [...finished.studies];
+  const walls: WallTime[] = finished.walls.filter((w) => done(w.task, w.method, w.seed));
   const taskInfo: MoTaskInfo[] = [];
   const results: MoResults = { kind: "multi-objective", command: moCommandOf(s), tasks: ids, seeds: s.seeds, budgets: s.budgets, methods: s.methods, taskInfo, studies };
   const save = () => {
-    writeFileSync(join(out, "results.json"), moResultsJson({ ...results, studies: orderedBy(studies, ids, s.methods, s.seeds) }));
+    writeFileSync(join(out, "results.json"), moResultsJson({ ...results, taskInfo: orderedInfo(taskInfo, ids), studies: orderedBy(studies, ids, s.methods, s.seeds) }));
     writeFileSync(join(out, "wall-times.json"), JSON.stringify(orderedBy(walls, ids, s.methods, s.seeds), null, 1) + "\n");
   };
+  const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-mo-"));
   const started = performance.now();
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(0);
+  const signals = stopOnSignal();
   try {
     fillMoWorkspace(dir, s, trials);
     for (const task of s.tasks) {
-      const baselines = await baselineStudies(dir, task, s.methods.filter((m) => MO_OPTUNA_METHODS.includes(m)), s.seeds, trials);
+      const optuna = s.methods.filter((m) => MO_OPTUNA_METHODS.includes(m));
+      const info = finished.taskInfo.find((t) => t.task === task.id);
+      // A resumed task whose Optuna studies are all finished keeps its table scan too.
+      if (info && optuna.every((m) => s.seeds.every((seed) => done(task.id, m, seed)))) {
+        taskInfo.push(info);
+        continue;
+      }
+      const baselines = await baselineStudies(dir, task, optuna, s.seeds, trials);
       taskInfo.push(baselines.info);
-      studies.push(...baselines.studies);
-      walls.push(...baselines.walls);
+      for (const study of baselines.studies) if (!done(task.id, study.method, study.seed)) studies.push(study);
+      for (const wall of baselines.walls) if (!done(task.id, wall.method, wall.seed)) walls.push(wall);
       console.error(`[bench:hpo] Optuna on ${task.id}, seeds ${s.seeds.join(",")}: done (${elapsed()} s in all)`);
     }
     save();
     for (const seed of s.seeds) {
       for (const task of s.tasks) {
         for (const method of s.methods.filter((m) => MO_DATABAZEL_METHODS.includes(m))) {
+          if (done(task.id, method, seed)) continue;
+          if (signals.stopping()) throw new Error(`stopped; ${join(out, "results.json")} holds the finished studies: the same command with --resume continues.`);
           const run = await databazelStudy(dir, task, method, seed);
           studies.push(run.study);
           walls.push(run.wall);
@@ -125,8 +144,9 @@ export async function runMultiObjectiveBench(s: MoSettings): Promise<void> {
     save();
   } finally {
     await removeWorkspace(dir);
+    signals.release();
   }
-  const final = { ...results, studies: orderedBy(studies, ids, s.methods, s.seeds) };
+  const final = { ...results, taskInfo: orderedInfo(taskInfo, ids), studies: orderedBy(studies, ids, s.methods, s.seeds) };
   const finalWalls = orderedBy(walls, ids, s.methods, s.seeds);
   const when = `run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${hostname()}`;
   writeFileSync(join(out, "index.html"), moHtmlReport(final, finalWalls, when));

@@ -35,6 +35,8 @@ export interface MoSettings {
   budgets: number[];
   methods: string[];
   out: string;
+  /** Continue the multi-objective run whose results are in `out` (mo-bench.ts). */
+  resume: boolean;
 }
 
 export const USAGE = `usage: npm run bench:hpo [-- --tasks T,... --seeds S,... --budgets N,... --methods M,... --out DIR]
@@ -51,7 +53,7 @@ export const USAGE = `usage: npm run bench:hpo [-- --tasks T,... --seeds S,... -
                                   (multi-objective: ${MO_METHODS.join(", ")}; default all but databazel_nsga2_b1)
   --out      (BENCH_HPO_OUT)      directory for results.json, wall-times.json and index.html; default bench-results/hpo
   --resume   (BENCH_HPO_RESUME=1) continue the run of the same settings whose files are in --out: the studies it
-                                  finished are kept, not run again
+                                  finished are kept, not run again (tabular and multi-objective tasks)
 or: npm run bench:hpo -- --from DIR/results.json   (the tables and DIR/index.html again, from a run's files)`;
 
 const FLAGS: Record<string, string> = {
@@ -203,7 +205,6 @@ export function mfCommandOf(s: MfSettings): string {
  * budget is what every study runs: a whole number of batches of each databazel method, two at least.
  */
 export function moSettings(given: Record<string, string | undefined>): MoSettings {
-  if (given["BENCH_HPO_RESUME"] === "1") fail("--resume continues a run of the tabular tasks; a multi-objective run starts over.", "leave out --resume (and BENCH_HPO_RESUME) for the multi-objective tasks.");
   const tasks = new Set(list(given["BENCH_HPO_TASKS"]!).flatMap((name) => findMoTasks(name)!));
   const methods = list(given["BENCH_HPO_METHODS"] ?? MO_DEFAULT_METHODS.join(","));
   for (const m of methods) if (!MO_METHODS.includes(m)) fail(`method "${m}" is not one of the multi-objective tasks'.`, `name some of ${MO_METHODS.join(", ")}.`);
@@ -221,6 +222,7 @@ export function moSettings(given: Record<string, string | undefined>): MoSetting
     budgets,
     methods: MO_METHODS.filter((m) => methods.includes(m)),
     out: given["BENCH_HPO_OUT"] ?? "bench-results/hpo",
+    resume: given["BENCH_HPO_RESUME"] === "1",
   };
 }
 
