@@ -7,6 +7,7 @@ const UNIT = [
   "tests/formats.test.ts",
   "tests/hpo-bench.test.ts",
   "tests/hpo-mf-regret.test.ts",
+  "tests/hpo-mo.test.ts",
   "tests/import-graph.test.ts",
   "tests/metrics.test.ts",
   "tests/mosampler.test.ts",

@@ -3,7 +3,10 @@
 // is a clean build of the study, so it holds every action's start, the samplers and the
 // leaderboard; Optuna's is its in-process loop.
 import { median } from "./median.ts";
-import type { Study, WallTime } from "./results.ts";
+import type { WallTime } from "./results.ts";
+
+/** What the costs read of a study, of any results kind: its trials' simulated training times. */
+type Study = { method: string; task: string; seed: number; trials: readonly { trainTime: number }[] };
 
 export interface MethodCost {
   method: string;

@@ -5,7 +5,8 @@
 // the same space, look-up and budget through the same lock (`bazel run //:<task>_optuna`), and
 // writes results.json (every trial of every study, in order), wall-times.json and index.html to
 // --out, and prints the tables. It measures only. Settings: settings.ts (`-- --help`). The
-// multi-fidelity tasks (`--tasks mf`) run through multi-fidelity.ts instead, with the same flags and files.
+// multi-fidelity tasks (`--tasks mf`) run through multi-fidelity.ts instead, and the multi-objective
+// ones (`--tasks mo`) through mo-bench.ts, with the same flags and files.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
@@ -13,11 +14,15 @@ import { dirname, join, resolve } from "node:path";
 import { removeWorkspace } from "../bazel.ts";
 import { DATABAZEL_METHODS, OPTUNA_METHODS } from "./methods.ts";
 import { runMultiFidelityBench } from "./multi-fidelity.ts";
+import { runMultiObjectiveBench } from "./mo-bench.ts";
+import { moHtmlReport, moMarkdownReport } from "./mo-report.ts";
+import { isMoResults, parseMoResults, type MoResults } from "./mo-results.ts";
 import { htmlReport, markdownReport } from "./report.ts";
 import { isMfResults, parseMfResults, type MfResults } from "./mf-results.ts";
 import { mfHtmlReport, mfMarkdownReport } from "./mf-report.ts";
 import { completePart, hasStudy, orderedBy, resultsJson, type Results, type Study, type TaskInfo, type WallTime } from "./results.ts";
 import { finishedPart, isFinished } from "./resume.ts";
+import { stopOnSignal } from "./stop.ts";
 import { databazelStudy, optunaStudies } from "./run-studies.ts";
 import { commandOf, parseBenchSettings, USAGE, type Settings } from "./settings.ts";
 import { fillHpoWorkspace } from "./workspace.ts";
@@ -36,29 +41,6 @@ function ordered<T extends { task: string; method: string; seed: number }>(items
 function save(out: string, results: Results, walls: WallTime[], s: Settings): void {
   writeFileSync(join(out, "results.json"), resultsJson({ ...results, studies: ordered(results.studies, s) }));
   writeFileSync(join(out, "wall-times.json"), JSON.stringify(ordered(walls, s), null, 1) + "\n");
-}
-
-/**
- * A run that is told to stop (kill, or Ctrl-C, which also interrupts the build under way) stops
- * after the study under way and still removes its workspace and output base; what it finished
- * is saved, for --resume. A second signal stops at once.
- */
-function stopOnSignal(): { stopping: () => boolean; release: () => void } {
-  let stop = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stop) process.exit(130);
-    stop = true;
-    console.error(`[bench:hpo] ${signal}: stopping after the study under way, then removing the workspace (again to stop at once).`);
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  return {
-    stopping: () => stop,
-    release: () => {
-      process.off("SIGINT", handler);
-      process.off("SIGTERM", handler);
-    },
-  };
 }
 
 async function run(s: Settings): Promise<void> {
@@ -128,6 +110,7 @@ function reportFrom(path: string): void {
   // docs/bench/hpo keeps a run's results gzipped (several MB of trials as text).
   const text = path.endsWith(".gz") ? gunzipSync(readFileSync(path)).toString("utf8") : readFileSync(path, "utf8");
   const parsed = JSON.parse(text) as Results | { kind?: string };
+  if (isMoResults(parsed)) return moReportFrom(path, parseMoResults(text));
   const html = join(dirname(path), "index.html");
   // A stopped run: the tables of what it finished.
   const all: Results | MfResults = isMfResults(parsed) ? parseMfResults(text) : (parsed as Results);
@@ -149,6 +132,17 @@ function reportFrom(path: string): void {
   console.log(`Wrote ${html}.`);
 }
 
+/** `--from` for a multi-objective run's results. */
+function moReportFrom(path: string, all: MoResults): void {
+  const html = join(dirname(path), "index.html");
+  const results = completePart(all);
+  if (results.studies.length < all.studies.length) console.log(`(A stopped run: the tables use the (task, seed) pairs that every method finished: tasks ${results.tasks.join(", ") || "none"}; seeds ${results.seeds.join(", ") || "none"}.)\n`);
+  const walls = (JSON.parse(readFileSync(join(dirname(path), "wall-times.json"), "utf8")) as WallTime[]).filter((w) => hasStudy(results.studies, w.task, w.seed, w.method));
+  writeFileSync(html, moHtmlReport(results, walls, `page redrawn from ${path}`));
+  console.log(moMarkdownReport(results, walls));
+  console.log(`Wrote ${html}.`);
+}
+
 const argv = process.argv.slice(2);
 if (argv.includes("--help") || argv.includes("-h")) console.log(USAGE);
 else if (argv[0] === "--from" && argv.length === 2) reportFrom(argv[1]!);
@@ -156,5 +150,6 @@ else {
   // The tabular tasks, or the multi-fidelity ones (multi-fidelity.ts): never both in one run.
   const bench = parseBenchSettings(argv, process.env);
   if (bench.kind === "mf") await runMultiFidelityBench(bench.settings);
+  else if (bench.kind === "mo") await runMultiObjectiveBench(bench.settings);
   else await run(bench.settings);
 }

@@ -15,6 +15,12 @@ export const COLORS: Record<string, { color: string; dash: string }> = {
   databazel_hyperband: { color: "#d62728", dash: "" },
   optuna_hyperband: { color: "#9467bd", dash: "7 4" },
   dehb: { color: "#2ca02c", dash: "2 3" },
+  // The multi-objective tasks' methods (databazel_random and the two TPEs as above).
+  databazel_nsga2_b1: { color: "#8c564b", dash: "" },
+  databazel_nsga2_b4: { color: "#e377c2", dash: "" },
+  databazel_nsga2_b8: { color: "#17becf", dash: "" },
+  optuna_nsga2: { color: "#bcbd22", dash: "7 4" },
+  optuna_nsga2_p50: { color: "#7f7f7f", dash: "4 2 1 2" },
 };
 const style = (method: string) => COLORS[method] ?? { color: "#555", dash: "2 2" };
 

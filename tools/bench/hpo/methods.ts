@@ -21,3 +21,21 @@ export const MF_METHODS = [...MF_DATABAZEL_METHODS, ...MF_BASELINE_METHODS];
 
 /** The target of a databazel scheduler's study on a multi-fidelity task and seed (studies.bzl's mf_studies). */
 export const mfStudyTarget = (taskKey: string, method: string, seed: number): string => `${taskKey}_${method.replace(/^databazel_/, "")}_s${seed}`;
+
+/** On the multi-objective tasks: databazel's methods (studies.bzl's MO_METHODS, `mo_<task>_<second>_<method>_s<seed>`), with their batch sizes. */
+export const MO_DATABAZEL_BATCHES: Record<string, number> = {
+  databazel_random: 0,
+  databazel_tpe_b4: 4,
+  databazel_nsga2_b4: 4,
+  databazel_nsga2_b8: 8,
+  databazel_nsga2_b1: 1,
+};
+export const MO_DATABAZEL_METHODS = Object.keys(MO_DATABAZEL_BATCHES);
+/** Optuna's samplers on two objectives (mo_baseline.py's --samplers): MOTPE, NSGA-II with a population of 4 and of 50 (its default). */
+export const MO_OPTUNA_METHODS = ["optuna_tpe", "optuna_nsga2", "optuna_nsga2_p50"];
+export const MO_METHODS = [...MO_DATABAZEL_METHODS, ...MO_OPTUNA_METHODS];
+/** Run unless --methods names them: NSGA-II with batches of 1 is 200 sampler actions one after another per study. */
+export const MO_DEFAULT_METHODS = MO_METHODS.filter((m) => m !== "databazel_nsga2_b1");
+
+/** The target of a databazel method's study on a multi-objective task and seed (studies.bzl's mo_studies). */
+export const moStudyTarget = (taskKey: string, method: string, seed: number): string => `${taskKey}_${method.replace(/^databazel_/, "")}_s${seed}`;

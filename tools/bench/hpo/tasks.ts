@@ -50,3 +50,50 @@ export function findMfTasks(name: string): MfTask[] | undefined {
   const task = MF_TASKS.find((t) => t.id === name || t.key === name || t.name === name);
   return task && [task];
 }
+
+/**
+ * The multi-objective tasks: a tabular task's searched metric (its goal) against a second recorded
+ * metric of its table, minimized (studies.bzl's mo_studies and MO_SECOND_OBJECTIVES).
+ */
+export interface MoTask {
+  /** `mo/<benchmark>/<dataset>/<second>`, as the results name it. */
+  id: string;
+  /** `mo_<benchmark>_<dataset>_<second>`: the studies' target prefix. */
+  key: string;
+  /** The tabular task whose table every method looks up. */
+  table: TabularTask;
+  /** The second objective's metric, minimized. */
+  second: string;
+  /** Both objectives, in order: the searched metric, then `second`. */
+  objectives: { name: string; goal: Goal }[];
+}
+
+const moTask = (table: TabularTask, second: string): MoTask => ({
+  id: `mo/${table.id}/${second}`,
+  key: `mo_${table.key}_${second}`,
+  table,
+  second,
+  objectives: [
+    { name: table.metric, goal: table.goal },
+    { name: second, goal: "minimize" },
+  ],
+});
+
+/** NAS-Bench-201's 3 datasets against latency and against model size, HPOLib's 4 against model size. */
+export const MO_TASKS: MoTask[] = [
+  ...TABULAR_TASKS.filter((t) => t.id.startsWith("nasbench201/")).flatMap((t) => [moTask(t, "latency"), moTask(t, "model_size")]),
+  ...TABULAR_TASKS.filter((t) => t.id.startsWith("hpolib/")).map((t) => moTask(t, "model_size")),
+];
+
+/**
+ * The multi-objective tasks a name gives: "mo" all ten; "mo_nasbench201" or "mo_hpolib" a
+ * benchmark's; "mo_latency" or "mo_model_size" those of one second objective; else the one named
+ * by id or key.
+ */
+export function findMoTasks(name: string): MoTask[] | undefined {
+  if (name === "mo") return MO_TASKS;
+  const group = MO_TASKS.filter((t) => name === `mo_${t.table.id.split("/")[0]}` || name === `mo_${t.second}`);
+  if (group.length) return group;
+  const task = MO_TASKS.find((t) => t.id === name || t.key === name);
+  return task && [task];
+}
