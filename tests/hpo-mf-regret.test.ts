@@ -1,14 +1,16 @@
 // The multi-fidelity HPO benchmark's pure parts (tools/bench/hpo/mf-*.ts): the sequential order of a
 // Hyperband leaderboard's evaluations, regret at the full fidelity within a budget, the budget, the
 // settings, the results file, and the ranks, tests, tables and page.
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 import { epochsSpent, hyperbandEpochs, MF_SCHEDULE, mfBand, mfRegret, scheduleEvaluations, type MfEvaluation } from "../tools/bench/hpo/mf-regret.ts";
 import { finalRegret, mfComparisons, mfHtmlReport, mfMarkdownReport, mfRanks } from "../tools/bench/hpo/mf-report.ts";
 import { baselineStudies, mfResultsJson, parseMfResults, type BaselineOutput, type MfResults, type MfStudy } from "../tools/bench/hpo/mf-results.ts";
-import { parseRayLock, RAY_LOCK } from "../tools/bench/hpo/mf-ray-venv.ts";
+import { installRay, parseRayLock, RAY_LOCK } from "../tools/bench/hpo/mf-ray-venv.ts";
 import { mfStudiesBuild } from "../tools/bench/hpo/multi-fidelity.ts";
 import { completePart } from "../tools/bench/hpo/results.ts";
 import { parseBenchSettings } from "../tools/bench/hpo/settings.ts";
@@ -210,6 +212,32 @@ describe("ray_asha: Ray Tune's ASHA in a venv of its own", () => {
     expect(text.match(/^ {4}--hash=sha256:[0-9a-f]{64}$/gm)).toHaveLength(35);
     expect(parseRayLock("# python: 3.12\nfoo[bar]==1.0 \\\n    --hash=sha256:00\nBaz.Qux==2\n")).toEqual({ python: "3.12", pins: new Map([["foo", "1.0"], ["baz.qux", "2"]]) });
     expect(() => parseRayLock("ray==2.60.0\n")).toThrow(/no "# python: X\.Y" line/);
+  });
+
+  it("its venv: used as it is when stamped with the lock's sha256; otherwise installed, or skipped with why and the fix", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ray-venv-test-"));
+    try {
+      // A Python no machine has: the install is skipped before anything is made or removed.
+      const lock = join(dir, "lock.txt");
+      writeFileSync(lock, "# python: 0.1\nray==2.60.0 \\\n    --hash=sha256:00\n");
+      const venv = join(dir, "venv");
+      const skipped = await installRay(lock, venv);
+      expect(skipped.ready).toBe(false);
+      expect(!skipped.ready && skipped.reason).toBe(`python0.1 is not on PATH (${lock} holds CPython 0.1 wheels).\nFix: install Python 0.1, or lock for yours as that file's header says.`);
+      expect(existsSync(venv)).toBe(false);
+      // A venv stamped with this lock's sha256 is used without installing: its python answers the version.
+      mkdirSync(join(venv, "bin"), { recursive: true });
+      writeFileSync(join(venv, "bin", "python"), "#!/bin/sh\necho 9.9.9\n");
+      chmodSync(join(venv, "bin", "python"), 0o755);
+      writeFileSync(join(venv, "databazel-lock.sha256"), createHash("sha256").update(readFileSync(lock)).digest("hex") + "\n");
+      expect(await installRay(lock, venv)).toEqual({ ready: true, python: join(venv, "bin", "python"), ray: "9.9.9" });
+      // Another lock's stamp: not ready, so it would install (here: skipped, no python0.1), and the venv is left alone.
+      writeFileSync(join(venv, "databazel-lock.sha256"), "0".repeat(64) + "\n");
+      expect((await installRay(lock, venv)).ready).toBe(false);
+      expect(existsSync(join(venv, "bin", "python"))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("its output (mf_baseline.py's JSON) becomes studies as the other baselines': a trial is one evaluation of the epochs it reached", () => {

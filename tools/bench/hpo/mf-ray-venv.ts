@@ -28,8 +28,8 @@ export type RayInstall = { ready: true; python: string; ray: string } | { ready:
 const lastLines = (text: string, n = 15) => text.trim().split("\n").slice(-n).join("\n");
 
 /** The venv's Ray version if it is complete for this lock (its stamp), else undefined. */
-async function readyVersion(python: string, lockHash: string): Promise<string | undefined> {
-  const stamp = join(RAY_VENV, STAMP);
+async function readyVersion(venvDir: string, python: string, lockHash: string): Promise<string | undefined> {
+  const stamp = join(venvDir, STAMP);
   if (!existsSync(python) || !existsSync(stamp) || readFileSync(stamp, "utf8").trim() !== lockHash) return undefined;
   const probe = await execa(python, ["-c", "import ray, benchmark_apis; print(ray.__version__)"], { reject: false, stdin: "ignore", all: true });
   return probe.exitCode === 0 ? probe.stdout.trim() : undefined;
@@ -39,32 +39,32 @@ async function readyVersion(python: string, lockHash: string): Promise<string | 
  * The venv's Python and Ray version, installing the lock first if the venv does not hold it: a
  * venv made by `python<X.Y>` (the lock's), then `pip install --require-hashes --no-deps
  * --only-binary :all:` of the lock. Skipped, with why and the fix, when that Python is missing or
- * pip fails (no network, no wheel for this platform).
+ * pip fails (no network, no wheel for this platform). `lock` and `venvDir` are for tests.
  */
-export async function installRay(): Promise<RayInstall> {
-  const text = readFileSync(RAY_LOCK, "utf8");
+export async function installRay(lock = RAY_LOCK, venvDir = RAY_VENV): Promise<RayInstall> {
+  const text = readFileSync(lock, "utf8");
   const { python: version, pins } = parseRayLock(text);
   const lockHash = createHash("sha256").update(text).digest("hex");
-  const python = join(RAY_VENV, "bin", "python");
-  const have = await readyVersion(python, lockHash);
+  const python = join(venvDir, "bin", "python");
+  const have = await readyVersion(venvDir, python, lockHash);
   if (have) return { ready: true, python, ray: have };
   const interpreter = `python${version}`;
   const probe = await execa(interpreter, ["--version"], { reject: false, stdin: "ignore", all: true });
   if (probe.exitCode !== 0 || !probe.all.includes(`Python ${version}.`)) {
-    return { ready: false, reason: `${interpreter} is not on PATH (${RAY_LOCK} holds CPython ${version} wheels).\nFix: install Python ${version}, or lock for yours as that file's header says.` };
+    return { ready: false, reason: `${interpreter} is not on PATH (${lock} holds CPython ${version} wheels).\nFix: install Python ${version}, or lock for yours as that file's header says.` };
   }
   // A venv of another lock, or an install cut short: start over, so that it holds exactly the lock.
-  rmSync(RAY_VENV, { recursive: true, force: true });
-  console.error(`[bench:hpo] ray_asha: installing ray[tune]==${pins.get("ray") ?? "?"} (about 160 MB of wheels, 770 MB installed) into ${RAY_VENV}`);
-  const venv = await execa(interpreter, ["-m", "venv", RAY_VENV], { all: true, reject: false, stdin: "ignore" });
-  if (venv.exitCode !== 0) return { ready: false, reason: `${interpreter} -m venv ${RAY_VENV} failed:\n${lastLines(venv.all)}` };
-  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--quiet", "--require-hashes", "--no-deps", "--only-binary", ":all:", "-r", RAY_LOCK];
+  rmSync(venvDir, { recursive: true, force: true });
+  console.error(`[bench:hpo] ray_asha: installing ray[tune]==${pins.get("ray") ?? "?"} (about 200 MB of wheels, 770 MB installed) into ${venvDir}`);
+  const venv = await execa(interpreter, ["-m", "venv", venvDir], { all: true, reject: false, stdin: "ignore" });
+  if (venv.exitCode !== 0) return { ready: false, reason: `${interpreter} -m venv ${venvDir} failed:\n${lastLines(venv.all)}` };
+  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--quiet", "--require-hashes", "--no-deps", "--only-binary", ":all:", "-r", lock];
   const pip = await execa(python, args, { all: true, reject: false, stdin: "ignore" });
   if (pip.exitCode !== 0) {
-    return { ready: false, reason: `pip install -r ${RAY_LOCK} failed:\n${lastLines(pip.all)}\nFix: check that PyPI is reachable (pip's own error above), then run again; the venv is made anew.` };
+    return { ready: false, reason: `pip install -r ${lock} failed:\n${lastLines(pip.all)}\nFix: check that PyPI is reachable (pip's own error above), then run again; the venv is made anew.` };
   }
-  writeFileSync(join(RAY_VENV, STAMP), lockHash + "\n");
-  const got = await readyVersion(python, lockHash);
-  if (!got) return { ready: false, reason: `ray and benchmark_apis do not import in ${RAY_VENV} after installing ${RAY_LOCK}.\nFix: remove ${RAY_VENV} and run again.` };
+  writeFileSync(join(venvDir, STAMP), lockHash + "\n");
+  const got = await readyVersion(venvDir, python, lockHash);
+  if (!got) return { ready: false, reason: `ray and benchmark_apis do not import in ${venvDir} after installing ${lock}.\nFix: remove ${venvDir} and run again.` };
   return { ready: true, python, ray: got };
 }
