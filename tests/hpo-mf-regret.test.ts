@@ -1,11 +1,16 @@
 // The multi-fidelity HPO benchmark's pure parts (tools/bench/hpo/mf-*.ts): the sequential order of a
 // Hyperband leaderboard's evaluations, regret at the full fidelity within a budget, the budget, the
 // settings, the results file, and the ranks, tests, tables and page.
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LeaderboardJson } from "../tools/src/formats/leaderboard.ts";
 import { epochsSpent, hyperbandEpochs, MF_SCHEDULE, mfBand, mfRegret, scheduleEvaluations, type MfEvaluation } from "../tools/bench/hpo/mf-regret.ts";
 import { finalRegret, mfComparisons, mfHtmlReport, mfMarkdownReport, mfRanks } from "../tools/bench/hpo/mf-report.ts";
-import { mfResultsJson, parseMfResults, type MfResults, type MfStudy } from "../tools/bench/hpo/mf-results.ts";
+import { baselineStudies, mfResultsJson, parseMfResults, type BaselineOutput, type MfResults, type MfStudy } from "../tools/bench/hpo/mf-results.ts";
+import { installRay, parseRayLock, RAY_LOCK } from "../tools/bench/hpo/mf-ray-venv.ts";
 import { mfStudiesBuild } from "../tools/bench/hpo/multi-fidelity.ts";
 import { completePart } from "../tools/bench/hpo/results.ts";
 import { parseBenchSettings } from "../tools/bench/hpo/settings.ts";
@@ -92,6 +97,8 @@ describe("the multi-fidelity run's settings", () => {
     const one = parseBenchSettings(["--tasks=mf/branin,mf_branin,branin", "--methods", "dehb,databazel_hyperband"], { BENCH_HPO_SEEDS: "4" });
     expect(one.settings).toMatchObject({ tasks: [MF_TASKS[1]], seeds: [4], methods: ["databazel_hyperband", "dehb"] });
     expect(parseBenchSettings([], { BENCH_HPO_TASKS: "mf_hartmann6" }).settings.tasks).toEqual([MF_TASKS[0]]);
+    // ray_asha only when named (it installs Ray on first use, and is not deterministic), in the methods' order.
+    expect(parseBenchSettings(["--tasks", "mf_branin", "--methods", "ray_asha,databazel_hyperband"], {}).settings.methods).toEqual(["databazel_hyperband", "ray_asha"]);
     expect(parseBenchSettings(["--tasks", "cifar10"], {}).kind).toBe("tabular");
     expect(parseBenchSettings([], {}).kind).toBe("tabular");
   });
@@ -101,7 +108,7 @@ describe("the multi-fidelity run's settings", () => {
       /bench:hpo: --tasks mixes multi-fidelity tasks \(mf\) with others \(protein_structure\): their budgets are epochs and trials[^]*\nFix: run them apart, each with its own --out, e\.g\. `--tasks mf --out bench-results\/hpo-mf` and `--tasks protein_structure`\./,
     );
     expect(() => parseBenchSettings(["--tasks", "mf", "--budgets", "100"], {})).toThrow(/--budgets \(BENCH_HPO_BUDGETS\) = "100" counts trials[^]*621 epochs of databazel's Hyperband study\.\nFix: leave out --budgets/);
-    expect(() => parseBenchSettings(["--tasks", "mf", "--methods", "optuna_tpe"], {})).toThrow(/method "optuna_tpe" is not one of the multi-fidelity tasks'\.\nFix: name some of databazel_sh, databazel_hyperband, optuna_hyperband, dehb\./);
+    expect(() => parseBenchSettings(["--tasks", "mf", "--methods", "optuna_tpe"], {})).toThrow(/method "optuna_tpe" is not one of the multi-fidelity tasks'\.\nFix: name some of databazel_sh, databazel_hyperband, optuna_hyperband, dehb, ray_asha\./);
     expect(() => parseBenchSettings(["--tasks", "mf", "--resume"], {})).toThrow(/bench:hpo: --resume continues a run of the tabular tasks; a multi-fidelity run starts over\.\nFix: leave out --resume \(and BENCH_HPO_RESUME\) for the multi-fidelity tasks\./);
     expect(() => parseBenchSettings([], { BENCH_HPO_TASK: "mf", BENCH_HPO_SEED: "1" })).toThrow(/bench:hpo: BENCH_HPO_TASK is no longer read[^]*\nFix: give e\.g\. `npm run bench:hpo -- --tasks mf --seeds 1-3`/);
     expect(() => parseBenchSettings([], { BENCH_HPO_SEED: "2" })).toThrow(/BENCH_HPO_SEED is no longer read/);
@@ -188,5 +195,120 @@ describe("the multi-fidelity run's outputs", () => {
     expect(none).toMatchObject({ tasks: [] });
     expect(mfMarkdownReport(none, walls)).not.toMatch(/Mean rank|NaN/);
     expect(mfHtmlReport(none, walls, "now")).toContain("No task and seed finished by every method yet.");
+  });
+});
+
+describe("ray_asha: Ray Tune's ASHA in a venv of its own", () => {
+  it("its lock: CPython 3.11's wheels, every pin hashed, Ray 2.60.0 and the workspace lock's mfhpo-benchmark-api", () => {
+    const text = readFileSync(RAY_LOCK, "utf8");
+    const { python, pins } = parseRayLock(text);
+    expect(python).toBe("3.11");
+    expect(pins.get("ray")).toBe("2.60.0");
+    const workspacePin = /^mfhpo-benchmark-api==(\S+)/m.exec(readFileSync(join(RAY_LOCK, "..", "requirements_lock.txt"), "utf8"))?.[1];
+    expect(workspacePin).toBe("2.2.2");
+    expect(pins.get("mfhpo-benchmark-api")).toBe(workspacePin);
+    expect(pins.size).toBe(35);
+    // pip --require-hashes refuses a pin without a hash: one per pin, each 64 hex digits.
+    expect(text.match(/^ {4}--hash=sha256:[0-9a-f]{64}$/gm)).toHaveLength(35);
+    expect(parseRayLock("# python: 3.12\nfoo[bar]==1.0 \\\n    --hash=sha256:00\nBaz.Qux==2\n")).toEqual({ python: "3.12", pins: new Map([["foo", "1.0"], ["baz.qux", "2"]]) });
+    expect(() => parseRayLock("ray==2.60.0\n")).toThrow(/no "# python: X\.Y" line/);
+  });
+
+  it("its venv: used as it is when stamped with the lock's sha256; otherwise installed, or skipped with why and the fix", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ray-venv-test-"));
+    try {
+      // A Python no machine has: the install is skipped before anything is made or removed.
+      const lock = join(dir, "lock.txt");
+      writeFileSync(lock, "# python: 0.1\nray==2.60.0 \\\n    --hash=sha256:00\n");
+      const venv = join(dir, "venv");
+      const skipped = await installRay(lock, venv);
+      expect(skipped.ready).toBe(false);
+      expect(!skipped.ready && skipped.reason).toBe(`python0.1 is not on PATH (${lock} holds CPython 0.1 wheels).\nFix: install Python 0.1, or lock for yours as that file's header says.`);
+      expect(existsSync(venv)).toBe(false);
+      // A venv stamped with this lock's sha256 is used without installing: its python answers the version.
+      mkdirSync(join(venv, "bin"), { recursive: true });
+      writeFileSync(join(venv, "bin", "python"), "#!/bin/sh\necho 9.9.9\n");
+      chmodSync(join(venv, "bin", "python"), 0o755);
+      writeFileSync(join(venv, "databazel-lock.sha256"), createHash("sha256").update(readFileSync(lock)).digest("hex") + "\n");
+      expect(await installRay(lock, venv)).toEqual({ ready: true, python: join(venv, "bin", "python"), ray: "9.9.9" });
+      // Another lock's stamp: not ready, so it would install (here: skipped, no python0.1), and the venv is left alone.
+      writeFileSync(join(venv, "databazel-lock.sha256"), "0".repeat(64) + "\n");
+      expect((await installRay(lock, venv)).ready).toBe(false);
+      expect(existsSync(join(venv, "bin", "python"))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("its output (mf_baseline.py's JSON) becomes studies as the other baselines': a trial is one evaluation of the epochs it reached", () => {
+    const output: BaselineOutput = {
+      optimum: 0.5,
+      max_epochs: 81,
+      ray_version: "2.60.0",
+      studies: [
+        {
+          method: "ray_asha",
+          seed: 3,
+          wall_time_s: 12.5,
+          trials: [
+            { trial: 1, epochs: 9, loss: 4, true_loss: 3.9, runtime: 100, hyperparams: { x0: "0.1", x1: "0.2" } },
+            { trial: 0, epochs: 81, loss: 1, true_loss: 1.1, runtime: 3600, hyperparams: { x0: "0.3", x1: "0.4" } },
+            { trial: 2, epochs: 27, loss: 2, true_loss: 2.2, runtime: 900, hyperparams: { x0: "0.1", x1: "0.2" } },
+          ],
+        },
+      ],
+    };
+    const { info, studies, walls } = baselineStudies(output, "mf/branin");
+    expect(info).toEqual({ task: "mf/branin", optimum: 0.5, maxEpochs: 81 });
+    expect(walls).toEqual([{ method: "ray_asha", task: "mf/branin", seed: 3, seconds: 12.5 }]);
+    expect(studies).toEqual([
+      {
+        method: "ray_asha",
+        task: "mf/branin",
+        seed: 3,
+        // Two distinct hyperparameter sets among three trials.
+        configurations: 2,
+        evaluations: [
+          { trial: "1", epochs: 9, full: false, loss: 4, trueLoss: 3.9, runtime: 100 },
+          { trial: "0", epochs: 81, full: true, loss: 1, trueLoss: 1.1, runtime: 3600 },
+          { trial: "2", epochs: 27, full: false, loss: 2, trueLoss: 2.2, runtime: 900 },
+        ],
+      },
+    ]);
+    // Regret at the full fidelity: 1.1 - 0.5, reached after 9 + 81 epochs, not before.
+    expect(mfRegret(studies[0]!.evaluations, 0.5, 89)).toEqual({ best: undefined, incumbent: undefined });
+    expect(mfRegret(studies[0]!.evaluations, 0.5, 90).best).toBeCloseTo(0.6, 12);
+  });
+
+  it("in the results and the report: Ray's version recorded, the method tested against databazel's Hyperband, and said not to be deterministic", () => {
+    const ev81 = (trial: string, trueLoss: number): MfEvaluation => ({ trial, epochs: 81, full: true, loss: trueLoss, trueLoss, runtime: 3600 });
+    const results: MfResults = {
+      kind: "multi-fidelity",
+      command: "npm run bench:hpo -- --tasks mf/branin --seeds 1,2 --methods databazel_hyperband,ray_asha",
+      tasks: ["mf/branin"],
+      seeds: [1, 2],
+      budget: 81,
+      methods: ["databazel_hyperband", "ray_asha"],
+      versions: { ray: "2.60.0" },
+      taskInfo: [{ task: "mf/branin", optimum: 0, maxEpochs: 81 }],
+      studies: [
+        { method: "databazel_hyperband", task: "mf/branin", seed: 1, configurations: 1, evaluations: [ev81("a", 1)] },
+        { method: "databazel_hyperband", task: "mf/branin", seed: 2, configurations: 1, evaluations: [ev81("a", 2)] },
+        { method: "ray_asha", task: "mf/branin", seed: 1, configurations: 1, evaluations: [ev81("0", 3)] },
+        { method: "ray_asha", task: "mf/branin", seed: 2, configurations: 1, evaluations: [ev81("0", 0.5)] },
+      ],
+    };
+    const text = mfResultsJson(results);
+    expect(text).toContain(' "versions": {\n  "ray": "2.60.0"\n },\n "taskInfo"');
+    expect(parseMfResults(text).versions).toEqual({ ray: "2.60.0" });
+    expect(mfResultsJson({ ...results, versions: undefined })).not.toContain("versions");
+    expect(mfComparisons(results).map((c) => [c.databazel, c.optuna, c.better, c.worse])).toEqual([["databazel_hyperband", "ray_asha", 1, 1]]);
+    const walls = results.studies.map((s) => ({ method: s.method, task: s.task, seed: s.seed, seconds: 1 }));
+    const md = mfMarkdownReport(results, walls);
+    expect(md).toContain("| mf/branin | 2 | 1.50 | 1.75 |");
+    expect(md).toContain("ray_asha: Ray Tune 2.60.0's ASHAScheduler");
+    expect(md).toContain("it is NOT deterministic");
+    expect(mfHtmlReport(results, walls, "now")).toContain("it is NOT deterministic");
+    expect(mfMarkdownReport({ ...results, methods: ["databazel_hyperband"], studies: results.studies.slice(0, 2) }, walls)).not.toContain("NOT deterministic");
   });
 });

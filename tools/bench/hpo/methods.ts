@@ -17,7 +17,14 @@ export const optunaSampler = (method: string): string => method.replace(/^optuna
 export const MF_DATABAZEL_METHODS = ["databazel_sh", "databazel_hyperband"];
 /** The in-process baselines of mf_baseline.py, by its --methods names. */
 export const MF_BASELINE_METHODS = ["optuna_hyperband", "dehb"];
-export const MF_METHODS = [...MF_DATABAZEL_METHODS, ...MF_BASELINE_METHODS];
+/** Ray Tune's ASHA (ray_asha.py), in a venv of its own (mf-ray-venv.ts); not deterministic. */
+export const MF_RAY_METHOD = "ray_asha";
+export const MF_METHODS = [...MF_DATABAZEL_METHODS, ...MF_BASELINE_METHODS, MF_RAY_METHOD];
+/**
+ * What a multi-fidelity run compares unless --methods says otherwise: all but ray_asha, which
+ * installs 162 MB of wheels on first use and makes results.json differ from run to run.
+ */
+export const MF_DEFAULT_METHODS = [...MF_DATABAZEL_METHODS, ...MF_BASELINE_METHODS];
 
 /** The target of a databazel scheduler's study on a multi-fidelity task and seed (studies.bzl's mf_studies). */
 export const mfStudyTarget = (taskKey: string, method: string, seed: number): string => `${taskKey}_${method.replace(/^databazel_/, "")}_s${seed}`;

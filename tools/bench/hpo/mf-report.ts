@@ -14,6 +14,7 @@ import { comparisonTable, fmt, rankTable } from "./tables.ts";
 export const MF_COUNTERPARTS: [databazel: string, other: string][] = [
   ["databazel_hyperband", "optuna_hyperband"],
   ["databazel_hyperband", "dehb"],
+  ["databazel_hyperband", "ray_asha"],
 ];
 
 const TEST_NOTE =
@@ -109,7 +110,17 @@ function intro(results: MfResults): string {
   return (
     `Every study spends at most ${results.budget} epochs (databazel's Hyperband study: 3 brackets from 9 to 81 epochs by 3; its successive halving spends 567), seeds ${results.seeds.join(", ")}. ` +
     `Regret: the noise-free loss of the best configuration evaluated at the full fidelity (81 epochs) minus the function's optimum; final regret after all the study's epochs; ` +
-    `incumbent's regret: that of the full-fidelity evaluation with the lowest noisy loss (the method's own pick).`
+    `incumbent's regret: that of the full-fidelity evaluation with the lowest noisy loss (the method's own pick).` +
+    (results.methods.includes("ray_asha") ? " " + rayNote(results) : "")
+  );
+}
+
+/** Why ray_asha's figures are not those of another run: said wherever they are shown. */
+export function rayNote(results: MfResults): string {
+  return (
+    `ray_asha: Ray Tune ${results.versions?.["ray"] ?? "(version not recorded)"}'s ASHAScheduler (grace period 9, max 81, reduction factor 3) on random search seeded with the study's seed, two trials at a time, ` +
+    `stopped at the same epochs; it is NOT deterministic (asynchronous promotions depend on which trial reports first), so its studies, and results.json with them, differ from run to run. ` +
+    `Its trials count in the order their last epoch was reported; its wall time is the study's, without starting Ray.`
   );
 }
 

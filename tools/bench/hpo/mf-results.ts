@@ -4,6 +4,7 @@
 // value each. Wall times go to wall-times.json as the tabular kind's do (results.ts's WallTime),
 // so that results.json of two runs is byte-identical.
 import type { MfEvaluation } from "./mf-regret.ts";
+import type { WallTime } from "./results.ts";
 
 /** One method's study on a task and seed. */
 export interface MfStudy {
@@ -32,6 +33,8 @@ export interface MfResults {
   /** The epochs each baseline spends: those of databazel's Hyperband study. */
   budget: number;
   methods: string[];
+  /** The versions of tools whose runs are not reproducible, to say what ran: `{"ray": "2.60.0"}` with ray_asha. */
+  versions?: Record<string, string>;
   taskInfo: MfTaskInfo[];
   studies: MfStudy[];
 }
@@ -54,6 +57,8 @@ export function mfResultsJson(results: MfResults): string {
     seeds: results.seeds,
     budget: results.budget,
     methods: results.methods,
+    // Only when a tool was recorded, so that the files of runs without one stay as they were.
+    ...(results.versions ? { versions: results.versions } : {}),
     taskInfo: results.taskInfo.map((t) => ({ task: t.task, optimum: t.optimum, maxEpochs: t.maxEpochs })),
   };
   const headText = JSON.stringify(head, null, 1).slice(0, -2);
@@ -69,4 +74,30 @@ export function parseMfResults(text: string): MfResults {
     }
   }
   return results;
+}
+
+/** What mf_baseline.py and ray_asha.py write: every study of a task, its trials in the order they were run. */
+export interface BaselineOutput {
+  optimum: number;
+  max_epochs: number;
+  /** ray_asha.py's: the Ray it ran. */
+  ray_version?: string;
+  studies: { method: string; seed: number; trials: { trial: number; epochs: number; loss: number; true_loss: number; runtime: number; hyperparams: Record<string, string> }[]; wall_time_s: number }[];
+}
+
+/**
+ * A baseline's studies of task `taskId` as the results hold them: each trial one evaluation of the
+ * epochs it reached (full when that is max_epochs), in the order written; configurations counted
+ * by distinct hyperparameters (DEHB evaluates one configuration at several fidelities from scratch).
+ */
+export function baselineStudies(output: BaselineOutput, taskId: string): { info: MfTaskInfo; studies: MfStudy[]; walls: WallTime[] } {
+  const studies = output.studies.map((s) => ({
+    method: s.method,
+    task: taskId,
+    seed: s.seed,
+    configurations: new Set(s.trials.map((t) => JSON.stringify(t.hyperparams))).size,
+    evaluations: s.trials.map((t) => ({ trial: String(t.trial), epochs: t.epochs, full: t.epochs === output.max_epochs, loss: t.loss, trueLoss: t.true_loss, runtime: t.runtime })),
+  }));
+  const walls = output.studies.map((s) => ({ method: s.method, task: taskId, seed: s.seed, seconds: s.wall_time_s }));
+  return { info: { task: taskId, optimum: output.optimum, maxEpochs: output.max_epochs }, studies, walls };
 }

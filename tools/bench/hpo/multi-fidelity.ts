@@ -1,17 +1,20 @@
 // The multi-fidelity kind of `npm run bench:hpo` (--tasks mf, mf_hartmann6, mf_branin): databazel's
 // successive halving and Hyperband studies against Optuna's TPESampler with HyperbandPruner and
-// DEHB, every study at the epochs databazel's Hyperband study spends (tools/bench/hpo/README.md).
-// One workspace for every task and seed (one mf_studies call each); the baselines of a task run
-// first, every method and seed in one `bazel run //:mf_baseline` (which also fetches the
-// packages that databazel's timed builds then find installed); then databazel's studies, each a
+// DEHB (and, when asked, Ray Tune's ASHA), every study at the epochs databazel's Hyperband study
+// spends (tools/bench/hpo/README.md). One workspace for every task and seed (one mf_studies call
+// each); the baselines of a task run first, every method and seed in one `bazel run //:mf_baseline`
+// (which also fetches the packages that databazel's timed builds then find installed), then
+// ray_asha in its own venv (mf-ray.ts, outside Bazel); then databazel's studies, each a
 // clean build, seed by seed over every task. Writes results.json, wall-times.json and index.html.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { removeWorkspace, round } from "../bazel.ts";
-import { MF_BASELINE_METHODS, MF_DATABAZEL_METHODS, mfStudyTarget } from "./methods.ts";
+import { MF_BASELINE_METHODS, MF_DATABAZEL_METHODS, MF_RAY_METHOD, mfStudyTarget } from "./methods.ts";
 import { mfHtmlReport, mfMarkdownReport } from "./mf-report.ts";
-import { mfResultsJson, type MfResults, type MfStudy, type MfTaskInfo } from "./mf-results.ts";
+import { baselineStudies, mfResultsJson, type BaselineOutput, type MfResults, type MfStudy, type MfTaskInfo } from "./mf-results.ts";
+import { rayAshaStudies } from "./mf-ray.ts";
+import { installRay } from "./mf-ray-venv.ts";
 import { epochsSpent, scheduleEvaluations } from "./mf-regret.ts";
 import { orderedBy, type WallTime } from "./results.ts";
 import { cleanStudyBuild, runBaseline } from "./run-studies.ts";
@@ -44,31 +47,19 @@ async function databazelStudy(dir: string, task: MfTask, method: string, seed: n
   };
 }
 
-interface BaselineOutput {
-  optimum: number;
-  max_epochs: number;
-  studies: { method: string; seed: number; trials: { trial: number; epochs: number; loss: number; true_loss: number; runtime: number; hyperparams: Record<string, string> }[]; wall_time_s: number }[];
-}
-
 /** A task's baselines, every method and seed, in one process; also the task's optimum (even with no baseline method). */
-async function baselineStudies(dir: string, task: MfTask, methods: string[], seeds: number[], budget: number): Promise<{ info: MfTaskInfo; studies: MfStudy[]; walls: WallTime[] }> {
+async function mfBaselines(dir: string, task: MfTask, methods: string[], seeds: number[], budget: number): Promise<ReturnType<typeof baselineStudies>> {
   const out = join(dir, `${task.key}_baselines.json`);
   await runBaseline(dir, "mf_baseline", ["--task", task.name, "--methods", methods.join(","), "--epochs_budget", String(budget), "--seeds", seeds.join(","), "--out", out]);
-  const results = JSON.parse(readFileSync(out, "utf8")) as BaselineOutput;
-  const studies = results.studies.map((s) => ({
-    method: s.method,
-    task: task.id,
-    seed: s.seed,
-    // DEHB evaluates each (configuration, fidelity) from scratch: count configurations, not evaluations.
-    configurations: new Set(s.trials.map((t) => JSON.stringify(t.hyperparams))).size,
-    evaluations: s.trials.map((t) => ({ trial: String(t.trial), epochs: t.epochs, full: t.epochs === results.max_epochs, loss: t.loss, trueLoss: t.true_loss, runtime: t.runtime })),
-  }));
-  const walls = results.studies.map((s) => ({ method: s.method, task: task.id, seed: s.seed, seconds: s.wall_time_s }));
-  return { info: { task: task.id, optimum: results.optimum, maxEpochs: results.max_epochs }, studies, walls };
+  return baselineStudies(JSON.parse(readFileSync(out, "utf8")) as BaselineOutput, task.id);
 }
 
 /** Runs the multi-fidelity benchmark in a temporary copy of the workspace. */
-export async function runMultiFidelityBench(s: MfSettings): Promise<void> {
+export async function runMultiFidelityBench(settings: MfSettings): Promise<void> {
+  // Ray Tune, in a venv of its own, installed on first use; without it the run goes on without ray_asha.
+  const ray = settings.methods.includes(MF_RAY_METHOD) ? await installRay() : undefined;
+  if (ray && !ray.ready) console.error(`[bench:hpo] ray_asha skipped: ${ray.reason}`);
+  const s = ray && !ray.ready ? { ...settings, methods: settings.methods.filter((m) => m !== MF_RAY_METHOD) } : settings;
   const out = resolve(s.out);
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "databazel-bench-hpo-mf-"));
@@ -76,7 +67,8 @@ export async function runMultiFidelityBench(s: MfSettings): Promise<void> {
   const studies: MfStudy[] = [];
   const walls: WallTime[] = [];
   const taskInfo: MfTaskInfo[] = [];
-  const results: MfResults = { kind: "multi-fidelity", command: mfCommandOf(s), tasks: ids, seeds: s.seeds, budget: s.budget, methods: s.methods, taskInfo, studies };
+  // The command is the one asked for (with ray_asha even if it was skipped): it runs the same again.
+  const results: MfResults = { kind: "multi-fidelity", command: mfCommandOf(settings), tasks: ids, seeds: s.seeds, budget: s.budget, methods: s.methods, taskInfo, studies };
   const save = () => {
     writeFileSync(join(out, "results.json"), mfResultsJson({ ...results, studies: orderedBy(studies, ids, s.methods, s.seeds) }));
     writeFileSync(join(out, "wall-times.json"), JSON.stringify(orderedBy(walls, ids, s.methods, s.seeds), null, 1) + "\n");
@@ -85,11 +77,18 @@ export async function runMultiFidelityBench(s: MfSettings): Promise<void> {
   try {
     fillMfWorkspace(dir, s.tasks, s.seeds);
     for (const task of s.tasks) {
-      const baselines = await baselineStudies(dir, task, s.methods.filter((m) => MF_BASELINE_METHODS.includes(m)), s.seeds, s.budget);
+      const baselines = await mfBaselines(dir, task, s.methods.filter((m) => MF_BASELINE_METHODS.includes(m)), s.seeds, s.budget);
       taskInfo.push(baselines.info);
       studies.push(...baselines.studies);
       walls.push(...baselines.walls);
       console.error(`[bench:hpo] baselines on ${task.id}, seeds ${s.seeds.join(",")}: done (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+      if (ray?.ready) {
+        const asha = await rayAshaStudies(dir, ray.python, task, s.seeds, s.budget);
+        results.versions = { ray: asha.ray };
+        studies.push(...asha.studies);
+        walls.push(...asha.walls);
+        console.error(`[bench:hpo] ray_asha (Ray ${asha.ray}) on ${task.id}, seeds ${s.seeds.join(",")}: done (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+      }
     }
     save();
     for (const seed of s.seeds) {

@@ -1,7 +1,7 @@
 // What `npm run bench:hpo` runs: tasks, seeds, budgets and methods, from flags or BENCH_HPO_*
 // variables (a flag wins), with small defaults. The studies run the largest budget; the smaller
 // ones are read off their first trials.
-import { ALL_METHODS, MF_METHODS, MO_DATABAZEL_BATCHES, MO_DEFAULT_METHODS, MO_METHODS } from "./methods.ts";
+import { ALL_METHODS, MF_DEFAULT_METHODS, MF_METHODS, MO_DATABAZEL_BATCHES, MO_DEFAULT_METHODS, MO_METHODS } from "./methods.ts";
 import { hyperbandEpochs, MF_SCHEDULE } from "./mf-regret.ts";
 import { findMfTasks, findMoTasks, findTask, MF_TASKS, MO_TASKS, TABULAR_TASKS, type MfTask, type MoTask, type TabularTask } from "./tasks.ts";
 
@@ -49,7 +49,7 @@ export const USAGE = `usage: npm run bench:hpo [-- --tasks T,... --seeds S,... -
                                   a multiple of 4 and at least 8 (TPE's batches of 4, at least two); default 8
                                   (not with multi-fidelity tasks: every study spends the epochs of databazel's Hyperband study)
   --methods  (BENCH_HPO_METHODS)  ${ALL_METHODS.join(", ")}; default all
-                                  (multi-fidelity: ${MF_METHODS.join(", ")})
+                                  (multi-fidelity: ${MF_METHODS.join(", ")}; default all but ray_asha)
                                   (multi-objective: ${MO_METHODS.join(", ")}; default all but databazel_nsga2_b1)
   --out      (BENCH_HPO_OUT)      directory for results.json, wall-times.json and index.html; default bench-results/hpo
   --resume   (BENCH_HPO_RESUME=1) continue the run of the same settings whose files are in --out: the studies it
@@ -144,7 +144,7 @@ function mfSettings(given: Record<string, string | undefined>): MfSettings {
       "leave out --budgets and BENCH_HPO_BUDGETS with the multi-fidelity tasks.",
     );
   }
-  const methods = list(given["BENCH_HPO_METHODS"] ?? MF_METHODS.join(","));
+  const methods = list(given["BENCH_HPO_METHODS"] ?? MF_DEFAULT_METHODS.join(","));
   for (const m of methods) if (!MF_METHODS.includes(m)) fail(`method "${m}" is not one of the multi-fidelity tasks'.`, `name some of ${MF_METHODS.join(", ")}.`);
   return {
     tasks: MF_TASKS.filter((t) => tasks.includes(t)),
