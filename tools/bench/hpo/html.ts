@@ -15,6 +15,7 @@ export const COLORS: Record<string, { color: string; dash: string }> = {
   databazel_hyperband: { color: "#d62728", dash: "" },
   optuna_hyperband: { color: "#9467bd", dash: "7 4" },
   dehb: { color: "#2ca02c", dash: "2 3" },
+  ray_asha: { color: "#ff7f0e", dash: "4 2 1 2" },
   // The multi-objective tasks' methods (databazel_random and the two TPEs as above).
   databazel_nsga2_b1: { color: "#8c564b", dash: "" },
   databazel_nsga2_b4: { color: "#e377c2", dash: "" },
