@@ -126,14 +126,3 @@ def search_objectives(ctx, where):
             "objectives": [{"goal": g, "name": n} for n, g in zip(names, goals)],
         },
     )
-
-def search_ranking(ctx):
-    """The ranking of a search whose arguments were checked: `search_objectives` without a target to name.
-
-    Args:
-      ctx: the hyperparam_search rule's context, after `search_objectives` passed.
-
-    Returns:
-      The struct of `search_objectives`.
-    """
-    return search_objectives(ctx, "hyperparam_search " + str(ctx.label))

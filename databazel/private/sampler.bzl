@@ -123,7 +123,8 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
       where: string naming the target, for messages.
       n_trials: how many trials in all.
       common: the keyword arguments every `train` call of the search shares.
-      validation: struct(data, digests): the validation data's Files and their digests.
+      validation: struct(data, digests, ranking): the validation data's Files, their digests, and
+        what the search ranks by.
       model_name: function of a trial struct (name, hyperparams) to its model's file name.
 
     Returns:
@@ -155,6 +156,7 @@ def sampled_trials(ctx, where, *, n_trials, common, validation, model_name):
         else:
             batches.append(sampler_action(
                 ctx,
+                ranking = validation.ranking,
                 batch = batch,
                 space = space,
                 fixed = attrs.hyperparams,

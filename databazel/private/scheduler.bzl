@@ -231,7 +231,8 @@ def train_with_scheduler(ctx, plan, *, common, validation):
       ctx: the hyperparam_search rule context.
       plan: from `scheduler_plan`.
       common: the keyword arguments every `train` call of the search shares.
-      validation: struct(data, digests): the validation data's Files and their digests.
+      validation: struct(data, digests, ranking): the validation data's Files, their digests, and
+        what the search ranks by.
 
     Returns:
       struct(trained, summaries, manifest, info, records, logs): trained maps each trial's name
@@ -294,6 +295,7 @@ def train_with_scheduler(ctx, plan, *, common, validation):
             keep = bracket.rungs[i + 1].trials
             summary = promote_action(
                 ctx,
+                ranking = validation.ranking,
                 iteration = bracket.iteration,
                 bracket = bracket.bracket,
                 rung = i + 1,

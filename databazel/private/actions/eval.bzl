@@ -2,7 +2,6 @@
 
 load("//databazel/private:contract.bzl", "EVAL_FLAGS", "FILE_SUFFIXES", "SHIM_FLAGS")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
-load("//databazel/private:objectives.bzl", "search_ranking")
 load("//databazel/private:timeouts.bzl", "checked_timeout")
 load(":common.bzl", "EXECUTION_REQUIREMENTS", "add_path", "shim_args")
 
@@ -97,7 +96,8 @@ def validation_eval(ctx, *, prefix, trial, model, train_outcome, validation, rec
       trial: the trial's name in messages.
       model: the model File (or directory) to score.
       train_outcome: File, the outcome of the training that wrote it.
-      validation: struct(data, digests): the validation data's Files and their digests.
+      validation: struct(data, digests, ranking): the validation data's Files, their digests,
+        and what the search ranks by (objectives.bzl's search_objectives).
       record_failures: whether the search records failures (`max_failed_trials`).
       skip_pruned: whether a trial the scheduler stopped passes on without a score.
 
@@ -118,7 +118,7 @@ def validation_eval(ctx, *, prefix, trial, model, train_outcome, validation, rec
         data_digests = validation.digests,
         eval_executable = ctx.attr.eval_executable[DefaultInfo].files_to_run,
         trial = trial,
-        metric = search_ranking(ctx).metrics,
+        metric = validation.ranking.metrics,
         record_failures = struct(train_outcome = train_outcome) if record_failures else None,
         train_outcome = train_outcome,
         skip_pruned = skip_pruned,

@@ -3,14 +3,14 @@
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "PROMOTE_FLAGS", "PROMOTE_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
-load("//databazel/private:objectives.bzl", "search_ranking")
 load(":common.bzl", "check_fields", "write_manifest")
 
-def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_trials, iteration = 1):
+def promote_action(ctx, *, ranking, bracket, rung, rungs, epochs, keep, trials, continue_trials, iteration = 1):
     """Registers the promotions of one rung: one promotion file per trial, and the rung's summary.
 
     Args:
       ctx: the rule context; the rule must declare the Node toolchain and `_promote`.
+      ranking: what the search ranks by (objectives.bzl's search_objectives).
       bracket: int, the Hyperband bracket (0 for successive halving).
       iteration: int, Hyperband's iteration that the bracket is part of, from 1.
       rung: int, 1-based.
@@ -27,7 +27,6 @@ def promote_action(ctx, *, bracket, rung, rungs, epochs, keep, trials, continue_
 
     # The first iteration's rungs keep the names they had before there were iterations.
     prefix = "{}/rungs/{}bracket_{}_epoch_{}".format(ctx.label.name, "iteration_{}_".format(iteration) if iteration > 1 else "", bracket, epochs)
-    ranking = search_ranking(ctx)
     manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["promote_manifest"])
     summary = ctx.actions.declare_file(prefix + FILE_SUFFIXES["rung_summary"])
     write_manifest(ctx, manifest, check_fields("promote manifest", {

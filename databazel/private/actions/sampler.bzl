@@ -3,14 +3,14 @@
 load("//databazel/private:contract.bzl", "FILE_SUFFIXES", "SAMPLER_ACTION_FLAGS", "SAMPLER_MANIFEST_FIELDS")
 load("//databazel/private:names.bzl", "display_label")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN_TYPE", "node_runtime")
-load("//databazel/private:objectives.bzl", "search_ranking")
 load(":common.bzl", "check_fields", "write_manifest")
 
-def sampler_action(ctx, *, batch, space, fixed, history, proposals, executable = None):
+def sampler_action(ctx, *, ranking, batch, space, fixed, history, proposals, executable = None):
     """Registers the proposal of one batch: one hyperparameter file per new trial.
 
     Args:
       ctx: the rule context; the rule must declare the Node toolchain and `_sampler`.
+      ranking: what the search ranks by (objectives.bzl's search_objectives).
       batch: int, the batch's number (2 or more).
       space: dict of name to struct(kind, low, high, choices), as trials.bzl's parse_space.
       fixed: dict of the hyperparameters every trial shares.
@@ -26,7 +26,6 @@ def sampler_action(ctx, *, batch, space, fixed, history, proposals, executable =
     manifest = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_manifest"])
     history_file = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_history"])
     proposals_file = ctx.actions.declare_file(prefix + FILE_SUFFIXES["sampler_proposals"])
-    ranking = search_ranking(ctx)
     write_manifest(ctx, manifest, check_fields("propose manifest", {
         "batch": batch,
         "constraints": ranking.manifest["constraints"],

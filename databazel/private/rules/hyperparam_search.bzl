@@ -13,7 +13,7 @@ load("//databazel/private:hyperparams.bzl", "ARGUMENT_ERRORS_DOC", "fail_on_argu
 load("//databazel/private:lineage.bzl", "model_lineage")
 load("//databazel/private:names.bzl", "display_label", "expand_template", "trial_name")
 load("//databazel/private:node_toolchain.bzl", "NODE_TOOLCHAIN")
-load("//databazel/private:objectives.bzl", "search_objectives", "search_ranking")
+load("//databazel/private:objectives.bzl", "search_objectives")
 load("//databazel/private:sampler.bzl", "SAMPLER_KINDS", "check_sampler", "check_sampler_templates", "sampled_trials", "unknown_sampler")
 load("//databazel/private:scheduler.bzl", "SCHEDULERS", "check_continue_trials", "check_scheduler", "scheduler_plan", "train_with_scheduler")
 load("//databazel/private:trial_outputs.bzl", "TRIAL_OUTPUT_DEFAULTS", "check_trial_output_names", "trial_output_template")
@@ -113,7 +113,7 @@ def _train_trial(ctx, trial, where, *, common, segments, hyperparams_files):
     )
     return trained, hyperparams_files[prefix]
 
-def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, test_data_digests, eval_executable):
+def _evaluate_trial(ctx, trial, where, *, ranking, trained, hyperparams_file, test_data, test_data_digests, eval_executable):
     """Evaluates one trained trial; returns what the search's outputs and providers need."""
     placeholders = _placeholders(ctx, trial)
     evaluated = declare_eval_outputs(
@@ -129,7 +129,7 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
         data_digests = test_data_digests,
         eval_executable = eval_executable,
         trial = trial.name,
-        metric = search_ranking(ctx).metrics,
+        metric = ranking.metrics,
         record_failures = struct(train_outcome = trained.outcome) if ctx.attr.max_failed_trials > 0 else None,
     )
     return struct(
@@ -153,10 +153,10 @@ def _evaluate_trial(ctx, trial, where, *, trained, hyperparams_file, test_data, 
         records = trained.records + [evaluated.record],
     )
 
-def _validation(ctx, where):
-    """The validation data that rungs and samplers score trials on, hashed once for every run record."""
+def _validation(ctx, where, ranking):
+    """The validation data that rungs and samplers score trials on, hashed once for every run record, and what they rank by."""
     data = required_data_files(ctx.attr.validation_data, where, "validation_data")
-    return struct(data = data, digests = digest_action(ctx, data = data, kind = "validation_data"))
+    return struct(data = data, digests = digest_action(ctx, data = data, kind = "validation_data"), ranking = ranking)
 
 def _train_trials(ctx, trials, where, *, common):
     """Trains grid and random search trials: struct(trained, hyperparams_file) by trial name."""
@@ -175,8 +175,7 @@ def _train_trials(ctx, trials, where, *, common):
         out[trial.name] = struct(trained = trained, hyperparams_file = hyperparams_file)
     return out
 
-def _search_report(ctx, trials, leaderboard, where):
-    ranking = search_ranking(ctx)
+def _search_report(ctx, trials, leaderboard, where, ranking):
     return report_action(
         ctx,
         kind = "search",
@@ -270,7 +269,7 @@ def _hyperparam_search_impl(ctx):
             where,
             n_trials = n_trials,
             common = common,
-            validation = _validation(ctx, where),
+            validation = _validation(ctx, where, ranking),
             model_name = lambda t: _trial_output(ctx, "model_out", _placeholders(ctx, t), where),
         )
         expanded = sampler_outputs.trials
@@ -281,7 +280,7 @@ def _hyperparam_search_impl(ctx):
         check_continue_trials(ctx, plan, where)
         expanded = [t for b in plan for t in b.trials]
         _check_distinct_outputs(ctx, expanded, where)
-        schedule = train_with_scheduler(ctx, plan, common = common, validation = _validation(ctx, where))
+        schedule = train_with_scheduler(ctx, plan, common = common, validation = _validation(ctx, where, ranking))
         trained = schedule.trained
     else:
         expanded = expand_trials(
@@ -300,6 +299,7 @@ def _hyperparam_search_impl(ctx):
             ctx,
             trial,
             where,
+            ranking = ranking,
             trained = trained[trial.name].trained,
             hyperparams_file = trained[trial.name].hyperparams_file,
             test_data = test_data,
@@ -322,7 +322,7 @@ def _hyperparam_search_impl(ctx):
         schedule = schedule.manifest if schedule else None,
         rung_summaries = schedule.summaries if schedule else [],
     )
-    report = _search_report(ctx, trials, ranked.json, where)
+    report = _search_report(ctx, trials, ranked.json, where, ranking)
     return [
         DefaultInfo(files = depset([ranked.md, ranked.csv, ranked.json, ranked.best, ranked.best_model, report])),
         SearchInfo(
