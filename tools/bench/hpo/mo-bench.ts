@@ -20,7 +20,7 @@ import { orderedBy, type Goal, type WallTime } from "./results.ts";
 import { cleanStudyBuild, runBaseline } from "./run-studies.ts";
 import { moCommandOf, type MoSettings } from "./settings.ts";
 import type { MoTask } from "./tasks.ts";
-import { copyFixture } from "./workspace.ts";
+import { fillWorkspace } from "./workspace.ts";
 
 /** The BUILD text of the studies: one mo_studies call per task and seed, `trials` each, the run's databazel methods only. */
 export function moStudiesBuild(tasks: MoTask[], seeds: number[], trials: number, methods: string[]): string {
@@ -32,17 +32,6 @@ export function moStudiesBuild(tasks: MoTask[], seeds: number[], trials: number,
     .join("\n");
 }
 
-/** Fills `dir` with the fixture, pointed at this repository, its mo_studies calls replaced by the run's. */
-function fillMoWorkspace(dir: string, s: MoSettings, trials: number): void {
-  copyFixture(dir);
-  const build = join(dir, "BUILD.bazel");
-  const text = readFileSync(build, "utf8");
-  const calls = /^mo_studies\(\n[\s\S]*?^\)\n\n?/gm;
-  const first = text.search(calls);
-  if (first < 0) throw new Error(`${build}: found no mo_studies(...) call to replace`);
-  const rest = text.replace(calls, "");
-  writeFileSync(build, rest.slice(0, first) + moStudiesBuild(s.tasks, s.seeds, trials, s.methods) + "\n" + rest.slice(first));
-}
 
 /** One databazel study from a clean state: its trials in proposal order (the manifest's), both objectives each. */
 async function databazelStudy(dir: string, task: MoTask, method: string, seed: number): Promise<{ study: MoStudy; wall: WallTime }> {
@@ -112,7 +101,7 @@ export async function runMultiObjectiveBench(s: MoSettings): Promise<void> {
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(0);
   const signals = stopOnSignal();
   try {
-    fillMoWorkspace(dir, s, trials);
+    fillWorkspace(dir, "mo_studies", moStudiesBuild(s.tasks, s.seeds, trials, s.methods));
     for (const task of s.tasks) {
       const optuna = s.methods.filter((m) => MO_OPTUNA_METHODS.includes(m));
       const info = finished.taskInfo.find((t) => t.task === task.id);

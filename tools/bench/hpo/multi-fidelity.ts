@@ -20,24 +20,13 @@ import { orderedBy, type WallTime } from "./results.ts";
 import { cleanStudyBuild, runBaseline } from "./run-studies.ts";
 import { mfCommandOf, type MfSettings } from "./settings.ts";
 import type { MfTask } from "./tasks.ts";
-import { copyFixture } from "./workspace.ts";
+import { fillWorkspace } from "./workspace.ts";
 
 /** The BUILD text of the studies: one mf_studies call per task and seed. */
 export function mfStudiesBuild(tasks: MfTask[], seeds: number[]): string {
   return tasks.flatMap((task) => seeds.map((seed) => `mf_studies(\n    seed = ${seed},\n    task = "${task.name}",\n)\n`)).join("\n");
 }
 
-/** Fills `dir` with the fixture, pointed at this repository, its mf_studies calls replaced by the run's. */
-function fillMfWorkspace(dir: string, tasks: MfTask[], seeds: number[]): void {
-  copyFixture(dir);
-  const build = join(dir, "BUILD.bazel");
-  const text = readFileSync(build, "utf8");
-  const calls = /^mf_studies\(\n[\s\S]*?^\)\n\n?/gm;
-  const first = text.search(calls);
-  if (first < 0) throw new Error(`${build}: found no mf_studies(...) call to replace`);
-  const rest = text.replace(calls, "");
-  writeFileSync(build, rest.slice(0, first) + mfStudiesBuild(tasks, seeds) + "\n" + rest.slice(first));
-}
 
 async function databazelStudy(dir: string, task: MfTask, method: string, seed: number): Promise<{ study: MfStudy; wall: WallTime }> {
   const { seconds, board } = await cleanStudyBuild(dir, mfStudyTarget(task.key, method, seed));
@@ -75,7 +64,7 @@ export async function runMultiFidelityBench(settings: MfSettings): Promise<void>
   };
   const started = performance.now();
   try {
-    fillMfWorkspace(dir, s.tasks, s.seeds);
+    fillWorkspace(dir, "mf_studies", mfStudiesBuild(s.tasks, s.seeds));
     for (const task of s.tasks) {
       const baselines = await mfBaselines(dir, task, s.methods.filter((m) => MF_BASELINE_METHODS.includes(m)), s.seeds, s.budget);
       taskInfo.push(baselines.info);

@@ -24,12 +24,22 @@ export function copyFixture(dir: string): void {
   fillIn(dir, "MODULE.bazel", '"../../../.."', JSON.stringify(repoRoot));
 }
 
-/** Fills `dir` with the fixture, pointed at this repository, with the run's studies. */
-export function fillHpoWorkspace(dir: string, tasks: TabularTask[], seeds: number[], trials: number): void {
+/**
+ * Fills `dir` with the fixture, pointed at this repository, its example `macro(...)` calls
+ * (tabular_studies, mf_studies or mo_studies) replaced by `calls`, the run's, where the first was.
+ */
+export function fillWorkspace(dir: string, macro: string, calls: string): void {
   copyFixture(dir);
   const build = join(dir, "BUILD.bazel");
-  const call = /^tabular_studies\(\n[\s\S]*?^\)\n/m;
   const text = readFileSync(build, "utf8");
-  if (!call.test(text)) throw new Error(`${build}: found no tabular_studies(...) call to replace`);
-  writeFileSync(build, text.replace(call, studiesBuild(tasks, seeds, trials)));
+  const examples = new RegExp(`^${macro}\\(\\n[\\s\\S]*?^\\)\\n\\n?`, "gm");
+  const first = text.search(examples);
+  if (first < 0) throw new Error(`${build}: found no ${macro}(...) call to replace`);
+  const rest = text.replace(examples, "");
+  writeFileSync(build, rest.slice(0, first) + calls + "\n" + rest.slice(first));
+}
+
+/** Fills `dir` with the fixture, pointed at this repository, with the run's tabular studies. */
+export function fillHpoWorkspace(dir: string, tasks: TabularTask[], seeds: number[], trials: number): void {
+  fillWorkspace(dir, "tabular_studies", studiesBuild(tasks, seeds, trials));
 }
