@@ -991,13 +991,14 @@ function kneeIndex(front) {
 
 // tools/src/leaderboard/rank.ts
 function groups(scored) {
-  const key = (t) => `${Number(t.pruned)}:${String(1e9 - t.epochs).padStart(12, "0")}`;
-  const byKey = /* @__PURE__ */ new Map();
-  scored.forEach((t, i) => {
-    const k = key(t);
-    byKey.set(k, [...byKey.get(k) ?? [], i]);
-  });
-  return [...byKey.keys()].sort().map((k) => byKey.get(k));
+  const before = (a, b) => Number(a.pruned) - Number(b.pruned) || b.epochs - a.epochs;
+  const out = [];
+  for (const i of scored.map((_, i2) => i2).sort((a, b) => before(scored[a], scored[b]) || a - b)) {
+    const last = out[out.length - 1];
+    if (last && before(scored[last[0]], scored[i]) === 0) last.push(i);
+    else out.push([i]);
+  }
+  return out;
 }
 function rankTrials(scored, objectives, select) {
   const goals = objectives.map((o) => o.goal);

@@ -38,15 +38,16 @@ export interface Ranking {
   best: number;
 }
 
-/** Groups of trials that trained as far: not pruned first, then by epochs, most first. */
+/** Groups of trials that trained as far (indices in declared order): not pruned first, then by epochs, most first. */
 function groups(scored: readonly ScoredTrial[]): number[][] {
-  const key = (t: ScoredTrial): string => `${Number(t.pruned)}:${String(1e9 - t.epochs).padStart(12, "0")}`;
-  const byKey = new Map<string, number[]>();
-  scored.forEach((t, i) => {
-    const k = key(t);
-    byKey.set(k, [...(byKey.get(k) ?? []), i]);
-  });
-  return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
+  const before = (a: ScoredTrial, b: ScoredTrial): number => Number(a.pruned) - Number(b.pruned) || b.epochs - a.epochs;
+  const out: number[][] = [];
+  for (const i of scored.map((_, i) => i).sort((a, b) => before(scored[a]!, scored[b]!) || a - b)) {
+    const last = out[out.length - 1];
+    if (last && before(scored[last[0]!]!, scored[i]!) === 0) last.push(i);
+    else out.push([i]);
+  }
+  return out;
 }
 
 /**
