@@ -384,6 +384,14 @@ FAILURE_CASES = [
         'select = "loss" is neither "knee" nor one of the objectives (accuracy, params).',
         'Fix: set select = "accuracy" for the front\'s best trial by that objective, or "knee"',
     ]),
+    case("empty_objective_name_test", "search", {"grid": {"lr": ["0.1"]}, "metric": None, "objectives": {"": "maximize", "params": "minimize"}}, [
+        "objectives has an empty metric name.",
+        'Fix: name each objective as the eval executable writes it, e.g. "accuracy".',
+    ]),
+    case("empty_constraint_name_test", "search", {"constraints": {"": "<= 3"}, "grid": {"lr": ["0.1"]}}, [
+        "constraints has an empty metric name.",
+        'Fix: name the metric the eval executable writes, e.g. constraints = {"latency_ms": "<= 20"}.',
+    ]),
     case("bad_constraint_test", "search", {"constraints": {"latency_ms": "< 20"}, "grid": {"lr": ["0.1"]}}, [
         'constraints["latency_ms"] = "< 20" is not a bound.',
         'Fix: write "<= N" (feasible while the metric is at most N) or ">= N" (at least N)',
